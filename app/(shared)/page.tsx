@@ -1,0 +1,60 @@
+import Link from "next/link";
+import { cacheLife, cacheTag } from "next/cache";
+import { getDb } from "@/db";
+import { ALL_TAG, MEMBERS_TAG } from "@/lib/cache-tags";
+import { countMembers, listNewestMembers } from "@/lib/users/queries";
+import { MemberCard } from "@/components/member-card";
+
+// Shared page: fully static; the whole route must come from the cache.
+export const ensureStatic = "navigation";
+
+export default function HomePage() {
+  return (
+    <>
+      <section className="hero">
+        <h1>Long-form film reviews, written by people who stay for the credits.</h1>
+        <p className="lede">
+          Marquee is a reading room for film writing. Members publish considered reviews, keep every revision in the
+          open, argue in threaded comments, and earn badges as their readers upvote them.
+        </p>
+        <p className="hero__actions">
+          <Link href="/signup" className="button button--primary">
+            Join Marquee
+          </Link>
+          <Link href="/signin" className="button">
+            Sign in
+          </Link>
+        </p>
+      </section>
+      <Members />
+    </>
+  );
+}
+
+async function Members() {
+  "use cache";
+  cacheTag(ALL_TAG, MEMBERS_TAG);
+  cacheLife("max");
+  const db = getDb();
+  const members = listNewestMembers(db, 12);
+  const total = countMembers(db);
+  return (
+    <section aria-labelledby="members-heading" className="members">
+      <h2 id="members-heading">The people writing here</h2>
+      <p className="muted">
+        {total === 1 ? "One member so far." : `${total} members so far.`} The newest ones first.
+      </p>
+      {members.length === 0 ? (
+        <p>Nobody has joined yet. Be the first.</p>
+      ) : (
+        <ul className="member-grid">
+          {members.map((m) => (
+            <li key={m.id}>
+              <MemberCard member={m} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,22 @@
+import { createAvatar } from "@dicebear/core";
+import { thumbs } from "@dicebear/collection";
+
+// A deterministic generated avatar; the same name always draws the same picture.
+export async function GET(_req: Request, ctx: RouteContext<"/avatar/[username]">) {
+  const { username } = await ctx.params;
+  const seed = decodeURIComponent(username).normalize("NFKC").toLowerCase().slice(0, 64);
+  const svg = createAvatar(thumbs, {
+    seed,
+    size: 96,
+    radius: 50,
+    backgroundColor: ["e8d9c4", "d9e3da", "d8dde8", "ecd6d6", "e6e0cf"],
+  }).toString();
+  return new Response(svg, {
+    headers: {
+      "content-type": "image/svg+xml",
+      "cache-control": "public, max-age=86400, immutable",
+      "x-content-type-options": "nosniff",
+      "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'",
+    },
+  });
+}

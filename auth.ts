@@ -1,0 +1,115 @@
+import NextAuth, { type DefaultSession } from "next-auth";
+import type { Adapter, AdapterUser } from "next-auth/adapters";
+import Credentials from "next-auth/providers/credentials";
+import GitHub from "next-auth/providers/github";
+import Google from "next-auth/providers/google";
+import { DrizzleAdapter } from "@auth/drizzle-adapter";
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db";
+import { accounts, sessions, users, verificationTokens, type Role } from "@/db/schema";
+import { authSecret, getEnv, oauthProviders } from "@/lib/env";
+import { readTicket } from "@/lib/auth/ticket";
+import { createOAuthUser } from "@/lib/users/create-oauth-user";
+import { getUserById } from "@/lib/users/queries";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string; username: string; role: Role } & DefaultSession["user"];
+  }
+}
+
+declare module "@auth/core/jwt" {
+  interface JWT {
+    uid?: string;
+    sv?: number;
+    username?: string;
+    role?: Role;
+  }
+}
+
+// Lazy: nothing here runs (or opens the database) while `next build` collects pages.
+export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+  const db = getDb();
+  const env = getEnv();
+  const oauth = oauthProviders(env);
+  const base = DrizzleAdapter(db, {
+    usersTable: users,
+    accountsTable: accounts,
+    sessionsTable: sessions,
+    verificationTokensTable: verificationTokens,
+  });
+  const adapter: Adapter = {
+    ...base,
+    // Our users carry a username; GitHub may give no email, hence the cast.
+    createUser: async (data) => createOAuthUser(db, data) as unknown as AdapterUser,
+    getUserByEmail: async (email) => base.getUserByEmail!(email.trim().toLowerCase()),
+  };
+
+  return {
+    adapter,
+    secret: authSecret(),
+    trustHost: env.trustHost,
+    session: { strategy: "jwt" },
+    pages: { signIn: "/signin", error: "/signin" },
+    providers: [
+      Credentials({
+        id: "credentials",
+        credentials: { ticket: {} },
+        // Only a ticket minted by the throttled sign-in route is accepted here.
+        async authorize(raw) {
+          const ticket = readTicket(raw?.ticket);
+          if (!ticket) return null;
+          const user = getUserById(db, ticket.userId);
+          if (!user || user.suspendedAt || user.sessionVersion !== ticket.sessionVersion) return null;
+          return user;
+        },
+      }),
+      ...(oauth.github ? [GitHub({ clientId: oauth.github.id, clientSecret: oauth.github.secret })] : []),
+      ...(oauth.google ? [Google({ clientId: oauth.google.id, clientSecret: oauth.google.secret })] : []),
+      ...(oauth.oidc
+        ? [
+            {
+              id: "oidc",
+              name: oauth.oidc.name,
+              type: "oidc" as const,
+              issuer: oauth.oidc.issuer,
+              clientId: oauth.oidc.id,
+              clientSecret: oauth.oidc.secret,
+            },
+          ]
+        : []),
+    ],
+    callbacks: {
+      signIn({ user }) {
+        const row = user.id ? getUserById(db, user.id) : undefined;
+        if (row?.suspendedAt) return "/signin?error=Suspended";
+        return true;
+      },
+      // Every request re-reads the user: a changed session version, a suspension or a deleted
+      // account ends the session at once.
+      jwt({ token, user }) {
+        if (user?.id) {
+          token.uid = user.id;
+          token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+        }
+        if (!token.uid) return null;
+        const row = db.select().from(users).where(eq(users.id, token.uid)).get();
+        if (!row || row.suspendedAt || row.sessionVersion !== token.sv) return null;
+        token.name = row.name;
+        token.email = row.email;
+        token.picture = row.image;
+        token.username = row.username;
+        token.role = row.role;
+        return token;
+      },
+      session({ session, token }) {
+        session.user.id = token.uid!;
+        session.user.username = token.username!;
+        session.user.role = token.role ?? "member";
+        session.user.name = token.name ?? null;
+        session.user.image = token.picture ?? null;
+        return session;
+      },
+    },
+  };
+});

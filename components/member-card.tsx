@@ -1,0 +1,24 @@
+import type { PublicUser } from "@/lib/users/queries";
+import { avatarUrl } from "@/lib/users/avatar";
+import { formatMonthYear } from "@/lib/format";
+
+const ROLE_LABEL = { admin: "Admin", moderator: "Moderator", member: null } as const;
+
+export function MemberCard({ member }: { member: PublicUser }) {
+  const role = ROLE_LABEL[member.role];
+  return (
+    <article className="member-card">
+      {/* eslint-disable-next-line @next/next/no-img-element */}
+      <img src={avatarUrl(member)} alt="" width={48} height={48} className="avatar" loading="lazy" />
+      <div>
+        <h3 className="member-card__name">
+          {member.name} {role ? <span className="role-pill">{role}</span> : null}
+        </h3>
+        <p className="member-card__meta">
+          @{member.username} · joined {formatMonthYear(member.createdAt)}
+        </p>
+        {member.bio ? <p className="member-card__bio">{member.bio}</p> : null}
+      </div>
+    </article>
+  );
+}

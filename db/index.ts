@@ -1,0 +1,47 @@
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import * as schema from "./schema";
+import { getEnv } from "@/lib/env";
+
+export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+export type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
+
+export const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
+
+/** Opens a SQLite file with Marquee's pragmas and applies the committed migrations. */
+export function openDb(file: string, opts: { migrationsFolder?: string } = {}): DB {
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  // Set explicitly: the connection that switched the file to WAL and later ones otherwise differ.
+  sqlite.pragma("synchronous = NORMAL");
+  const db = drizzle(sqlite, { schema }) as DB;
+  migrate(db, { migrationsFolder: opts.migrationsFolder ?? MIGRATIONS_FOLDER });
+  return db;
+}
+
+const g = globalThis as unknown as { __marqueeDb?: DB };
+
+/** The process's one connection, opened (and migrated) on first use, never at import time. */
+export function getDb(): DB {
+  return (g.__marqueeDb ??= openDb(getEnv().databasePath));
+}
+
+/** Swaps the process connection (tests). */
+export function setDbForTests(db: DB | undefined) {
+  g.__marqueeDb = db;
+}
+
+/**
+ * Runs `fn` in one BEGIN IMMEDIATE transaction: the write lock is taken up front, so concurrent
+ * writers wait on busy_timeout instead of failing with SQLITE_BUSY on lock upgrade.
+ * With better-sqlite3 the callback is synchronous.
+ */
+export function writeTx<T>(db: DB, fn: (tx: Tx) => T): T {
+  return db.transaction(fn, { behavior: "immediate" });
+}

@@ -1,0 +1,100 @@
+import { sql } from "drizzle-orm";
+import { writeTx, type DB } from "@/db";
+import { users } from "@/db/schema";
+import { hashPassword } from "@/lib/auth/password";
+import { usernameKey } from "@/lib/users/username";
+
+/** Every demo account signs in with this password (see the README). */
+export const DEMO_PASSWORD = "marquee-demo-2026";
+
+const DAY = 86_400_000;
+
+type DemoUser = {
+  username: string;
+  name: string;
+  bio: string;
+  role?: "member" | "moderator" | "admin";
+  joinedDaysAgo: number;
+};
+
+// Original demo members; later parts of the seed give them reviews, comments and votes.
+export const DEMO_USERS: DemoUser[] = [
+  {
+    username: "ingrid_alvarado",
+    name: "Ingrid Alvarado",
+    bio: "Runs a Tuesday repertory night in a converted print shop. Writes long about short films and short about long ones.",
+    role: "admin",
+    joinedDaysAgo: 412,
+  },
+  {
+    username: "tobias_renner",
+    name: "Tobias Renner",
+    bio: "Sound editor by day. Notices the room tone before the dialogue. Fond of Cold War thrillers and anything shot on 16mm.",
+    role: "moderator",
+    joinedDaysAgo: 380,
+  },
+  {
+    username: "mara_kowalczyk",
+    name: "Mara Kowalczyk",
+    bio: "Animation obsessive and occasional storyboard artist. Scores generously, argues fiercely.",
+    joinedDaysAgo: 301,
+  },
+  {
+    username: "femi_oyelaran",
+    name: "Femi Oyelaran",
+    bio: "Lagos-born, Leeds-based. Documentaries, slow cinema and the occasional heist picture for balance.",
+    joinedDaysAgo: 254,
+  },
+  {
+    username: "kenji_nakamura",
+    name: "Kenji Nakamura",
+    bio: "Collects festival lanyards and noir paperbacks. Believes every film is twelve minutes too long, except the ones that are not.",
+    joinedDaysAgo: 190,
+  },
+  {
+    username: "lucia_del_prado",
+    name: "Lucía del Prado",
+    bio: "Film history student. Currently working through every Palme d'Or winner in order, with notes.",
+    joinedDaysAgo: 122,
+  },
+  {
+    username: "samir_haddad",
+    name: "Samir Haddad",
+    bio: "Watches science fiction for the production design and stays for the loneliness.",
+    joinedDaysAgo: 64,
+  },
+  {
+    username: "hollis_greer",
+    name: "Hollis Greer",
+    bio: "New here. Saw a revival screening last month and have not stopped thinking about it.",
+    joinedDaysAgo: 2,
+  },
+];
+
+export async function seedDemo(db: DB, now = Date.now()) {
+  const hashes = await Promise.all(DEMO_USERS.map(() => hashPassword(DEMO_PASSWORD)));
+  writeTx(db, (tx) => {
+    DEMO_USERS.forEach((u, i) => {
+      tx.insert(users)
+        .values({
+          username: u.username,
+          usernameKey: usernameKey(u.username),
+          name: u.name,
+          email: `${u.username.replace(/_/g, ".")}@demo.marquee.test`,
+          passwordHash: hashes[i]!,
+          bio: u.bio,
+          role: u.role ?? "member",
+          createdAt: new Date(now - u.joinedDaysAgo * DAY),
+        })
+        .run();
+    });
+  });
+  return { users: DEMO_USERS.length };
+}
+
+/** Seeds demo content into a database that has no users yet; returns null when it has some. */
+export async function seedIfEmpty(db: DB) {
+  const n = db.select({ n: sql<number>`count(*)` }).from(users).get()?.n ?? 0;
+  if (n > 0) return null;
+  return seedDemo(db);
+}

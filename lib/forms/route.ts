@@ -1,0 +1,68 @@
+import "server-only";
+import type { NextRequest } from "next/server";
+import { toFormError, type FormState } from "@/lib/action-result";
+import { getEnv } from "@/lib/env";
+import { isSameOrigin } from "./origin";
+import { putFormState } from "./state-store";
+
+export const FORM_STATE_HEADER = "x-marquee-form-state";
+
+type Handler = (form: FormData, req: NextRequest) => Promise<{ redirect: string }>;
+
+/**
+ * One endpoint for a form, with or without JavaScript. The client island asks for JSON and gets
+ * the status and field messages; a plain form post gets a 303 on success, or its page rendered
+ * again at the refusal's 4xx status with the values kept. Passwords are never echoed back.
+ */
+export async function handleForm(req: NextRequest, page: string, handler: Handler): Promise<Response> {
+  const wantsJson = (req.headers.get("accept") ?? "").includes("application/json");
+  if (!isSameOrigin(req)) {
+    return respond(wantsJson, { status: 403, ok: false, message: "This form was sent from another site.", fieldErrors: {}, values: {} });
+  }
+  let form: FormData;
+  try {
+    form = await req.formData();
+  } catch {
+    return respond(wantsJson, { status: 400, ok: false, message: "The form could not be read.", fieldErrors: {}, values: {} });
+  }
+  const values: Record<string, string> = {};
+  for (const [key, value] of form) {
+    if (typeof value === "string" && !/password/i.test(key)) values[key] = value;
+  }
+  let state: FormState;
+  try {
+    const { redirect } = await handler(form, req);
+    state = { status: 303, ok: true, redirect, fieldErrors: {}, values: {} };
+  } catch (err) {
+    state = toFormError(err, values);
+  }
+  if (state.ok) {
+    return wantsJson
+      ? Response.json(state, { headers: { "cache-control": "no-store" } })
+      : new Response(null, { status: 303, headers: { location: state.redirect!, "cache-control": "no-store" } });
+  }
+  if (wantsJson) return respond(true, state);
+  return renderPageWithState(req, page, state);
+}
+
+function respond(json: boolean, state: FormState): Response {
+  const headers: Record<string, string> = { "cache-control": "no-store" };
+  if (state.retryAfterSeconds) headers["retry-after"] = String(state.retryAfterSeconds);
+  if (json) return Response.json(state, { status: state.status, headers });
+  headers["content-type"] = "text/plain; charset=utf-8";
+  return new Response(state.message ?? "Refused.", { status: state.status, headers });
+}
+
+async function renderPageWithState(req: NextRequest, page: string, state: FormState): Promise<Response> {
+  const id = putFormState(state);
+  // This process, on loopback: never a host taken from the request.
+  const res = await fetch(`http://127.0.0.1:${getEnv().PORT}${page}`, {
+    headers: { [FORM_STATE_HEADER]: id, cookie: req.headers.get("cookie") ?? "", accept: "text/html" },
+    cache: "no-store",
+    redirect: "manual",
+  }).catch(() => null);
+  if (!res || !res.ok) return respond(false, state);
+  const headers: Record<string, string> = { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" };
+  if (state.retryAfterSeconds) headers["retry-after"] = String(state.retryAfterSeconds);
+  return new Response(res.body, { status: state.status, headers });
+}

@@ -1,0 +1,42 @@
+import { ensureAuthSecret, getEnv } from "@/lib/env";
+import { getDb } from "@/db";
+import { createBootToken, markBooted } from "@/lib/boot";
+import { seedIfEmpty } from "@/db/seed";
+
+const log = (msg: string) => console.log(`marquee: ${msg}`);
+
+/** Secret, migrations and first-run seed, then expire what build time cached. */
+export async function startServer() {
+  const env = getEnv();
+  const secret = ensureAuthSecret();
+  if (secret.source === "generated") log(`AUTH_SECRET was not set; generated one and stored it in ${secret.file} (mode 0600).`);
+  if (secret.source === "file") log(`using the AUTH_SECRET stored in ${secret.file}.`);
+  if (!process.env.AUTH_TRUST_HOST) log("AUTH_TRUST_HOST was not set; trusting the Host header (right for local use; set AUTH_URL behind a proxy).");
+
+  const db = getDb();
+  log(`database ${env.databasePath} migrated.`);
+  if (env.SEED_DEMO === "true") {
+    const seeded = await seedIfEmpty(db);
+    if (seeded) log(`seeded demo content: ${seeded.users} members.`);
+  }
+
+  const token = createBootToken();
+  void expireBuildTimeCache(env.PORT, token);
+}
+
+async function expireBuildTimeCache(port: number, token: string) {
+  for (let i = 0; i < 600; i++) {
+    await new Promise((r) => setTimeout(r, i === 0 ? 50 : 100));
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/api/internal/boot`, {
+        method: "POST",
+        headers: { "x-marquee-boot": token },
+      });
+      if (res.status === 204) return;
+    } catch {
+      // not listening yet
+    }
+  }
+  log("could not reach this server on 127.0.0.1 to expire the build-time cache; pages may show build-time data.");
+  markBooted();
+}

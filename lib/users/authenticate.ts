@@ -1,0 +1,43 @@
+import type { DB } from "@/db";
+import { verifyAgainstDummy, verifyPassword } from "@/lib/auth/password";
+import {
+  clearAccountAttempts,
+  reserveSignInAttempt,
+  throttleKeys,
+} from "@/lib/auth/throttle";
+import { DomainError, forbidden, rateLimited } from "@/lib/errors";
+import { findUserByIdentifier } from "./queries";
+import { SignInInput } from "./schemas";
+
+const WRONG = "Wrong username, email or password.";
+
+/**
+ * Checks a password sign-in under the throttle. An unknown account and a wrong password give
+ * the same answer after the same work (a dummy hash is verified for unknown accounts).
+ */
+export async function authenticate(db: DB, raw: unknown, address: string, sleep = defaultSleep) {
+  const input = SignInInput.parse(raw);
+  const keys = throttleKeys(input.identifier, address);
+  const reservation = reserveSignInAttempt(db, keys);
+  if (reservation.refused) {
+    const minutes = Math.ceil(reservation.retryAfterSeconds / 60);
+    throw rateLimited(
+      `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+      reservation.retryAfterSeconds,
+    );
+  }
+  if (reservation.delayMs > 0) await sleep(reservation.delayMs);
+
+  const user = findUserByIdentifier(db, input.identifier);
+  const ok = user?.passwordHash
+    ? await verifyPassword(input.password, user.passwordHash)
+    : await verifyAgainstDummy(input.password);
+  if (!user || !ok) {
+    throw new DomainError("Unauthenticated", WRONG, { fieldErrors: { password: [WRONG] } });
+  }
+  if (user.suspendedAt) throw forbidden("This account is suspended. You cannot sign in.");
+  clearAccountAttempts(db, keys);
+  return user;
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));

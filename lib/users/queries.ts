@@ -1,0 +1,52 @@
+import { desc, eq, or, sql } from "drizzle-orm";
+import type { DB } from "@/db";
+import { users, type UserRow } from "@/db/schema";
+import { usernameKey } from "./username";
+
+export type PublicUser = Pick<UserRow, "id" | "username" | "name" | "image" | "bio" | "role" | "createdAt">;
+
+const publicColumns = {
+  id: users.id,
+  username: users.username,
+  name: users.name,
+  image: users.image,
+  bio: users.bio,
+  role: users.role,
+  createdAt: users.createdAt,
+};
+
+export function getUserById(db: DB, id: string): UserRow | undefined {
+  return db.select().from(users).where(eq(users.id, id)).get();
+}
+
+/** A username (any case or Unicode form) or an email address. */
+export function findUserByIdentifier(db: DB, identifier: string): UserRow | undefined {
+  const trimmed = identifier.normalize("NFKC").trim();
+  return db
+    .select()
+    .from(users)
+    .where(or(eq(users.usernameKey, usernameKey(trimmed)), eq(users.email, trimmed.toLowerCase())))
+    .get();
+}
+
+export function isUsernameTaken(db: DB, username: string): boolean {
+  return !!db.select({ id: users.id }).from(users).where(eq(users.usernameKey, usernameKey(username))).get();
+}
+
+export function isEmailTaken(db: DB, email: string): boolean {
+  return !!db.select({ id: users.id }).from(users).where(eq(users.email, email.toLowerCase())).get();
+}
+
+export function listNewestMembers(db: DB, limit = 12): PublicUser[] {
+  return db
+    .select(publicColumns)
+    .from(users)
+    .where(sql`${users.suspendedAt} is null`)
+    .orderBy(desc(users.createdAt), desc(users.id))
+    .limit(limit)
+    .all();
+}
+
+export function countMembers(db: DB): number {
+  return db.select({ n: sql<number>`count(*)` }).from(users).get()?.n ?? 0;
+}

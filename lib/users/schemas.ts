@@ -1,0 +1,67 @@
+import { z } from "zod";
+import { isCommonPassword } from "@/lib/auth/common-passwords";
+import {
+  USERNAME_MAX,
+  USERNAME_MIN,
+  USERNAME_PATTERN,
+  isReservedUsername,
+  normalizeUsername,
+} from "./username";
+
+export const PASSWORD_MIN = 10;
+export const PASSWORD_MAX = 200;
+
+export const Username = z
+  .string({ error: "Choose a username." })
+  .max(200, `A username has at most ${USERNAME_MAX} characters.`)
+  .transform(normalizeUsername)
+  .pipe(
+    z
+      .string()
+      .min(1, "Choose a username.")
+      .min(USERNAME_MIN, `A username has at least ${USERNAME_MIN} characters.`)
+      .max(USERNAME_MAX, `A username has at most ${USERNAME_MAX} characters.`)
+      .regex(USERNAME_PATTERN, "Use only letters, digits and underscores.")
+      .refine((u) => !isReservedUsername(u), "That username is reserved."),
+  );
+
+export const Email = z
+  .string({ error: "Enter your email address." })
+  .trim()
+  .min(1, "Enter your email address.")
+  .max(254, "That email address is too long.")
+  .pipe(z.email("Enter a valid email address, like name@example.com."))
+  .transform((e) => e.toLowerCase());
+
+export const NewPassword = z
+  .string({ error: "Choose a password." })
+  .min(1, "Choose a password.")
+  .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
+  .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`)
+  .refine((p) => !isCommonPassword(p), "That password is one of the most common ones. Choose another.");
+
+export const DisplayName = z
+  .string()
+  .max(200, "A display name has at most 50 characters.")
+  .transform((s) => s.normalize("NFKC").replace(/\s+/g, " ").trim())
+  .pipe(z.string().max(50, "A display name has at most 50 characters."));
+
+export const SignUpInput = z.object({
+  username: Username,
+  email: Email,
+  password: NewPassword,
+  displayName: DisplayName.optional(),
+});
+export type SignUpInput = z.infer<typeof SignUpInput>;
+
+export const SignInInput = z.object({
+  identifier: z
+    .string({ error: "Enter your username or email." })
+    .trim()
+    .min(1, "Enter your username or email.")
+    .max(254, "That is longer than any username or email."),
+  password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(PASSWORD_MAX, "Wrong username, email or password."),
+});
+export type SignInInput = z.infer<typeof SignInInput>;
+
+export const RoleInput = z.enum(["member", "moderator", "admin"], { error: "Role must be member, moderator or admin." });

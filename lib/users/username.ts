@@ -1,0 +1,41 @@
+// Usernames: NFKC-normalized, then compared case-insensitively through `usernameKey`.
+export const USERNAME_MIN = 3;
+export const USERNAME_MAX = 24;
+export const USERNAME_PATTERN = /^[A-Za-z0-9_]+$/;
+
+// Names that would read as the site speaking, or collide with routes.
+const RESERVED = new Set([
+  "admin", "administrator", "marquee", "system", "moderator", "mod", "staff", "support", "root",
+  "api", "signin", "signup", "signout", "settings", "notifications", "ranking", "badges", "reviews",
+  "films", "tags", "search", "feed", "deleted", "anonymous", "null", "undefined",
+]);
+
+export function normalizeUsername(input: string): string {
+  return input.normalize("NFKC").trim();
+}
+
+export function usernameKey(input: string): string {
+  return normalizeUsername(input).toLowerCase();
+}
+
+export function isReservedUsername(input: string): boolean {
+  return RESERVED.has(usernameKey(input));
+}
+
+/** A valid username derived from an OAuth profile: letters and digits kept, accents dropped. */
+export function usernameBase(...candidates: (string | null | undefined)[]): string {
+  for (const candidate of candidates) {
+    if (!candidate) continue;
+    const ascii = candidate
+      .normalize("NFKD")
+      .replace(/\p{M}+/gu, "")
+      .normalize("NFKC")
+      .split("@")[0]!
+      .replace(/[^A-Za-z0-9_]+/g, "_")
+      .replace(/^_+|_+$/g, "")
+      .replace(/_{2,}/g, "_")
+      .slice(0, USERNAME_MAX - 4);
+    if (ascii.length >= USERNAME_MIN && !isReservedUsername(ascii)) return ascii;
+  }
+  return "reader";
+}

@@ -1,0 +1,43 @@
+// Builds the production bundle when there is none or a source file is newer than it.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const SOURCES = ["app", "components", "lib", "db", "drizzle", "public", "auth.ts", "instrumentation.ts", "next.config.ts", "package.json", "package-lock.json", "tsconfig.json"];
+
+function newestMtime(p) {
+  if (!fs.existsSync(p)) return 0;
+  const st = fs.statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = st.mtimeMs;
+  for (const entry of fs.readdirSync(p)) newest = Math.max(newest, newestMtime(path.join(p, entry)));
+  return newest;
+}
+
+export function buildIsFresh() {
+  const id = path.join(root, ".next", "BUILD_ID");
+  if (!fs.existsSync(id)) return false;
+  const built = fs.statSync(id).mtimeMs;
+  return SOURCES.every((s) => newestMtime(path.join(root, s)) <= built);
+}
+
+export function build({ force = false } = {}) {
+  if (!force && buildIsFresh()) return;
+  console.log(force ? "marquee: building…" : "marquee: no up-to-date build; building first (about 20–40 s)…");
+  // The build prerenders cached pages; it reads a throwaway database, never the real one.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "marquee-build-"));
+  const res = spawnSync(path.join(root, "node_modules", ".bin", "next"), ["build"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, DATABASE_PATH: path.join(dir, "build.db"), NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  fs.rmSync(dir, { recursive: true, force: true });
+  if (res.status !== 0) {
+    console.error("marquee: the build failed.");
+    process.exit(res.status ?? 1);
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) build({ force: process.argv.includes("--force") });
