@@ -8,7 +8,6 @@ export function MemberCard({ member }: { member: PublicUser }) {
   const role = ROLE_LABEL[member.role];
   return (
     <article className="member-card">
-      {/* eslint-disable-next-line @next/next/no-img-element */}
       <img src={avatarUrl(member)} alt="" width={48} height={48} className="avatar" loading="lazy" />
       <div>
         <h3 className="member-card__name">

@@ -71,9 +71,11 @@ export const DEMO_USERS: DemoUser[] = [
   },
 ];
 
-export async function seedDemo(db: DB, now = Date.now()) {
+export async function seedDemo(db: DB, now = Date.now(), opts: { onlyIfEmpty?: boolean } = {}) {
   const hashes = await Promise.all(DEMO_USERS.map(() => hashPassword(DEMO_PASSWORD)));
-  writeTx(db, (tx) => {
+  return writeTx(db, (tx) => {
+    // Checked inside the write lock, so two starts at once seed once.
+    if (opts.onlyIfEmpty && (tx.select({ n: sql<number>`count(*)` }).from(users).get()?.n ?? 0) > 0) return null;
     DEMO_USERS.forEach((u, i) => {
       tx.insert(users)
         .values({
@@ -88,13 +90,13 @@ export async function seedDemo(db: DB, now = Date.now()) {
         })
         .run();
     });
+    return { users: DEMO_USERS.length };
   });
-  return { users: DEMO_USERS.length };
 }
 
 /** Seeds demo content into a database that has no users yet; returns null when it has some. */
 export async function seedIfEmpty(db: DB) {
   const n = db.select({ n: sql<number>`count(*)` }).from(users).get()?.n ?? 0;
   if (n > 0) return null;
-  return seedDemo(db);
+  return seedDemo(db, Date.now(), { onlyIfEmpty: true });
 }

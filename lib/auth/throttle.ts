@@ -14,6 +14,11 @@ export const SIGN_IN_LIMITS = {
 
 export type ThrottleKeys = { account: string; address: string };
 
+/** What the per-account count is keyed by: the account when the name resolves to one, else the name typed. */
+export function accountRef(userId: string | undefined, identifier: string): string {
+  return userId ? `#account ${userId}` : identifier;
+}
+
 /** Keys that never hold a raw address or a raw identifier. */
 export function throttleKeys(identifier: string, address: string): ThrottleKeys {
   const h = (s: string) => createHash("sha256").update(authSecret()).update("\0").update(s).digest("base64url");

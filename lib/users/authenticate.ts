@@ -1,6 +1,7 @@
 import type { DB } from "@/db";
 import { verifyAgainstDummy, verifyPassword } from "@/lib/auth/password";
 import {
+  accountRef,
   clearAccountAttempts,
   reserveSignInAttempt,
   throttleKeys,
@@ -17,7 +18,9 @@ const WRONG = "Wrong username, email or password.";
  */
 export async function authenticate(db: DB, raw: unknown, address: string, sleep = defaultSleep) {
   const input = SignInInput.parse(raw);
-  const keys = throttleKeys(input.identifier, address);
+  const user = findUserByIdentifier(db, input.identifier);
+  // One count per account whether it is named by username or email; unknown names count by name.
+  const keys = throttleKeys(accountRef(user?.id, input.identifier), address);
   const reservation = reserveSignInAttempt(db, keys);
   if (reservation.refused) {
     const minutes = Math.ceil(reservation.retryAfterSeconds / 60);
@@ -28,7 +31,6 @@ export async function authenticate(db: DB, raw: unknown, address: string, sleep 
   }
   if (reservation.delayMs > 0) await sleep(reservation.delayMs);
 
-  const user = findUserByIdentifier(db, input.identifier);
   const ok = user?.passwordHash
     ? await verifyPassword(input.password, user.passwordHash)
     : await verifyAgainstDummy(input.password);

@@ -23,7 +23,8 @@ export function createOAuthUser(
       .values({
         username,
         usernameKey: usernameKey(username),
-        name: (data.name ?? "").normalize("NFKC").trim().slice(0, 50) || username,
+        // Cut by code points, never inside a surrogate pair.
+        name: Array.from((data.name ?? "").normalize("NFKC").trim()).slice(0, 50).join("").trim() || username,
         email,
         emailVerified: data.emailVerified ?? null,
         image: data.image ?? null,

@@ -1,0 +1,17 @@
+// `npm run seed`: adds the demo content to an empty database (a database with users is left alone).
+import { openDb } from "@/db";
+import { seedIfEmpty } from "@/db/seed";
+import { getEnv } from "@/lib/env";
+
+async function main() {
+  const { databasePath } = getEnv();
+  const db = openDb(databasePath);
+  const seeded = await seedIfEmpty(db);
+  db.$client.close();
+  console.log(seeded ? `Seeded ${databasePath}: ${seeded.users} demo members.` : `${databasePath} already has members; nothing seeded.`);
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,3 @@
+import { setTestEnv } from "./env";
+
+setTestEnv();

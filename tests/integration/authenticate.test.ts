@@ -1,0 +1,125 @@
+import { eq } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import { ZodError } from "zod";
+import { users } from "@/db/schema";
+import { SIGN_IN_LIMITS, accountRef, throttleKeys } from "@/lib/auth/throttle";
+import { DomainError } from "@/lib/errors";
+import { authenticate } from "@/lib/users/authenticate";
+import { signUp } from "@/lib/users/sign-up";
+import { rows, snapshot, perTestDb } from "../helpers/db";
+import { thrown } from "../helpers/errors";
+
+const ADDRESS = "203.0.113.7";
+const PASSWORD = "a slow dolly zoom";
+
+describe("authenticate", () => {
+  const t = perTestDb();
+  let userId: string;
+  let slept: number[];
+  const sleep = async (ms: number) => void slept.push(ms);
+  const signIn = (identifier: string, password: string, address = ADDRESS) =>
+    authenticate(t.db, { identifier, password }, address, sleep);
+  const throttleRow = (key: string) => rows(t.db, "auth_throttle").find((r) => r.key === key);
+
+  beforeEach(async () => {
+    slept = [];
+    userId = (await signUp(t.db, { username: "Mara_K", email: "mara@example.com", password: PASSWORD })).id;
+  });
+
+  it.each(["Mara_K", "mara_k", "MARA_K", "  mara_k  ", "ｍａｒａ＿ｋ", "mara@example.com", "MARA@Example.com"])(
+    "signs in as %j",
+    async (identifier) => {
+      const user = await signIn(identifier, PASSWORD);
+      expect(user).toMatchObject({ id: userId, username: "Mara_K", email: "mara@example.com" });
+      expect(throttleRow(throttleKeys(accountRef(userId, identifier), ADDRESS).account)).toBeUndefined();
+      expect(slept).toEqual([]);
+    },
+  );
+
+  it("answers a wrong password and an unknown account identically", async () => {
+    const wrong = (await thrown(() => signIn("mara_k", "not the password"))) as DomainError;
+    const unknown = (await thrown(() => signIn("nobody_here", PASSWORD))) as DomainError;
+    for (const e of [wrong, unknown]) {
+      expect(e).toBeInstanceOf(DomainError);
+      expect(e.kind).toBe("Unauthenticated");
+      expect(e.status).toBe(401);
+    }
+    expect(unknown.message).toBe(wrong.message);
+    expect(unknown.fieldErrors).toEqual(wrong.fieldErrors);
+    expect(wrong.fieldErrors).toEqual({ password: ["Wrong username, email or password."] });
+  });
+
+  it("refuses a suspended account after a correct password, with a message about suspension", async () => {
+    t.db.update(users).set({ suspendedAt: new Date() }).where(eq(users.id, userId)).run();
+    const e = (await thrown(() => signIn("mara_k", PASSWORD))) as DomainError;
+    expect(e).toBeInstanceOf(DomainError);
+    expect(e.kind).toBe("Forbidden");
+    expect(e.message).toMatch(/suspended/i);
+    const wrong = (await thrown(() => signIn("mara_k", "not the password"))) as DomainError;
+    expect(wrong.kind).toBe("Unauthenticated");
+  });
+
+  it("slows down repeated failures, then refuses the account with a retry time", async () => {
+    const { refuseAfter, slowAfter } = SIGN_IN_LIMITS.account;
+    for (let i = 0; i < refuseAfter; i++) {
+      expect(((await thrown(() => signIn("mara_k", `wrong guess ${i}`))) as DomainError).kind).toBe("Unauthenticated");
+    }
+    expect(slept).toEqual([750, 1500, 2250, 3000, 3000]);
+    expect(slept).toHaveLength(refuseAfter - slowAfter);
+    const keys = throttleKeys(accountRef(userId, "mara_k"), ADDRESS);
+    expect(throttleRow(keys.account)?.attempts).toBe(refuseAfter);
+    expect(throttleRow(keys.address)?.attempts).toBe(refuseAfter);
+
+    const before = snapshot(t.db);
+    slept = [];
+    // Even the right password, the same account in another case, or by its email, wait out the window.
+    for (const identifier of ["mara_k", "MARA_K", "mara@example.com"]) {
+      const e = (await thrown(() => signIn(identifier, PASSWORD))) as DomainError;
+      expect(e).toBeInstanceOf(DomainError);
+      expect(e.kind).toBe("RateLimited");
+      expect(e.status).toBe(429);
+      expect(e.retryAfterSeconds).toBeGreaterThan(0);
+      expect(e.retryAfterSeconds).toBeLessThanOrEqual(SIGN_IN_LIMITS.windowMs / 1000);
+      expect(e.message).toMatch(/Too many sign-in attempts\. Try again in \d+ minutes?\./);
+    }
+    expect(slept).toEqual([]);
+    expect(snapshot(t.db)).toEqual(before);
+  });
+
+  it("clears the account's count after a correct password below the limit", async () => {
+    // Guesses by username and by email count against the one account.
+    for (let i = 0; i < 3; i++) await thrown(() => signIn(i % 2 ? "mara@example.com" : "mara_k", `wrong guess ${i}`));
+    const keys = throttleKeys(accountRef(userId, "mara_k"), ADDRESS);
+    expect(throttleRow(keys.account)?.attempts).toBe(3);
+    const user = await signIn("Mara_K", PASSWORD);
+    expect(user.id).toBe(userId);
+    expect(throttleRow(keys.account)).toBeUndefined();
+    // The address keeps counting: clearing is per account.
+    expect(throttleRow(keys.address)?.attempts).toBe(4);
+    expect(slept).toEqual([750]);
+  });
+
+  it("refuses an address that has tried too many accounts, while others still get in", async () => {
+    const { refuseAfter } = SIGN_IN_LIMITS.address;
+    for (let i = 0; i < refuseAfter; i++) {
+      expect(((await thrown(() => signIn(`ghost_${i}`, PASSWORD))) as DomainError).kind).toBe("Unauthenticated");
+    }
+    expect(slept.length).toBe(refuseAfter - SIGN_IN_LIMITS.address.slowAfter);
+    expect(throttleRow(throttleKeys("x", ADDRESS).address)?.attempts).toBe(refuseAfter);
+
+    const before = snapshot(t.db);
+    const e = (await thrown(() => signIn("mara_k", PASSWORD))) as DomainError;
+    expect(e.kind).toBe("RateLimited");
+    expect(e.retryAfterSeconds).toBeGreaterThan(0);
+    expect(snapshot(t.db)).toEqual(before);
+
+    const user = await signIn("mara_k", PASSWORD, "198.51.100.20");
+    expect(user.id).toBe(userId);
+  });
+
+  it("refuses bad input before counting an attempt", async () => {
+    const e = await thrown(() => authenticate(t.db, { identifier: " ", password: "" }, ADDRESS, sleep));
+    expect(e).toBeInstanceOf(ZodError);
+    expect(rows(t.db, "auth_throttle")).toEqual([]);
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { openDb } from "@/db";
+import { MIGRATIONS, rows, perTestDb } from "../helpers/db";
+
+describe("openDb", () => {
+  const t = perTestDb();
+
+  const pragmas = (db = t.db) => ({
+    journal_mode: db.$client.pragma("journal_mode", { simple: true }),
+    foreign_keys: db.$client.pragma("foreign_keys", { simple: true }),
+    synchronous: db.$client.pragma("synchronous", { simple: true }),
+    busy_timeout: db.$client.pragma("busy_timeout", { simple: true }),
+  });
+
+  it("sets WAL, foreign keys, synchronous NORMAL and a 5 s busy timeout", () => {
+    expect(pragmas()).toEqual({ journal_mode: "wal", foreign_keys: 1, synchronous: 1, busy_timeout: 5000 });
+  });
+
+  it("gives a second connection to the same file the same pragmas and migrates idempotently", () => {
+    const second = openDb(t.file, { migrationsFolder: MIGRATIONS });
+    try {
+      expect(pragmas(second)).toEqual({ journal_mode: "wal", foreign_keys: 1, synchronous: 1, busy_timeout: 5000 });
+      const applied = second.$client.prepare("select count(*) as n from __drizzle_migrations").get() as { n: number };
+      expect(applied.n).toBe(1);
+    } finally {
+      second.$client.close();
+    }
+  });
+
+  it("builds every table from the committed migrations", () => {
+    const tables = t.db.$client
+      .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")
+      .pluck()
+      .all();
+    expect(tables).toEqual(["__drizzle_migrations", "accounts", "auth_throttle", "sessions", "users", "verification_tokens"]);
+  });
+
+  it("enforces foreign keys, the role check and lower-case emails", () => {
+    const sql = t.db.$client;
+    expect(() =>
+      sql
+        .prepare("insert into accounts (user_id, type, provider, provider_account_id) values ('nobody', 'oauth', 'github', '1')")
+        .run(),
+    ).toThrow(/FOREIGN KEY constraint failed/);
+    const insertUser = sql.prepare(
+      "insert into users (id, username, username_key, name, email, role) values (?, ?, ?, ?, ?, ?)",
+    );
+    expect(() => insertUser.run("u1", "Mara", "mara", "Mara", "Mara@Example.com", "member")).toThrow(/CHECK constraint failed/);
+    expect(() => insertUser.run("u1", "Mara", "mara", "Mara", "mara@example.com", "owner")).toThrow(/CHECK constraint failed/);
+    expect(rows(t.db, "users")).toEqual([]);
+    expect(rows(t.db, "accounts")).toEqual([]);
+  });
+
+  it("cascades a user's deletion to their accounts and sessions", () => {
+    const sql = t.db.$client;
+    sql.prepare("insert into users (id, username, username_key, name) values ('u1', 'mara', 'mara', 'Mara')").run();
+    sql.prepare("insert into accounts (user_id, type, provider, provider_account_id) values ('u1', 'oauth', 'github', '1')").run();
+    sql.prepare("insert into sessions (session_token, user_id, expires) values ('s1', 'u1', 0)").run();
+    sql.prepare("delete from users where id = 'u1'").run();
+    expect(rows(t.db, "accounts")).toEqual([]);
+    expect(rows(t.db, "sessions")).toEqual([]);
+  });
+});

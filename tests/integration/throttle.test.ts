@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+import { openDb } from "@/db";
+import { clearAccountAttempts, reserveSignInAttempt, SIGN_IN_LIMITS, throttleKeys } from "@/lib/auth/throttle";
+import { MIGRATIONS, rows, snapshot, perTestDb } from "../helpers/db";
+
+const T0 = 1_750_000_000_000;
+const { windowMs } = SIGN_IN_LIMITS;
+const LIMIT = SIGN_IN_LIMITS.account.refuseAfter;
+
+describe("throttleKeys", () => {
+  it("hashes the identifier and address, and treats case and Unicode forms alike", () => {
+    const keys = throttleKeys("Mara_K", "203.0.113.7");
+    expect(keys.account).toMatch(/^account:[A-Za-z0-9_-]{43}$/);
+    expect(keys.address).toMatch(/^address:[A-Za-z0-9_-]{43}$/);
+    expect(JSON.stringify(keys)).not.toMatch(/mara|203\.0/i);
+    expect(throttleKeys("  ｍａｒａ＿ｋ ", "203.0.113.7")).toEqual(keys);
+    expect(throttleKeys("mara_k", "203.0.113.8").account).toBe(keys.account);
+    expect(throttleKeys("mara_k", "203.0.113.8").address).not.toBe(keys.address);
+  });
+});
+
+describe("reserveSignInAttempt", () => {
+  const t = perTestDb();
+  const keys = throttleKeys("mara_k", "203.0.113.7");
+  const row = (key: string) => rows(t.db, "auth_throttle").find((r) => r.key === key);
+
+  it("counts attempts and refuses past the limit until the window ends", () => {
+    for (let i = 0; i < LIMIT; i++) expect(reserveSignInAttempt(t.db, keys, T0 + i).refused).toBe(false);
+    expect(row(keys.account)).toEqual({ key: keys.account, attempts: LIMIT, window_started_at: T0 });
+
+    const before = snapshot(t.db);
+    expect(reserveSignInAttempt(t.db, keys, T0 + 60_000)).toEqual({ refused: true, retryAfterSeconds: 840 });
+    expect(reserveSignInAttempt(t.db, keys, T0 + windowMs - 1)).toEqual({ refused: true, retryAfterSeconds: 1 });
+    expect(snapshot(t.db)).toEqual(before);
+
+    expect(reserveSignInAttempt(t.db, keys, T0 + windowMs)).toEqual({ refused: false, delayMs: 0 });
+    expect(row(keys.account)).toEqual({ key: keys.account, attempts: 1, window_started_at: T0 + windowMs });
+    expect(row(keys.address)).toEqual({ key: keys.address, attempts: 1, window_started_at: T0 + windowMs });
+  });
+
+  it("asks for a growing, capped delay after the slow threshold", () => {
+    const delays = Array.from({ length: LIMIT }, (_, i) => {
+      const r = reserveSignInAttempt(t.db, keys, T0 + i);
+      return r.refused ? -1 : r.delayMs;
+    });
+    expect(delays).toEqual([0, 0, 0, 750, 1500, 2250, 3000, 3000]);
+  });
+
+  it("cannot be pushed past the limit by many calls, even over two connections", () => {
+    const other = openDb(t.file, { migrationsFolder: MIGRATIONS });
+    try {
+      const results = Array.from({ length: 25 }, (_, i) => reserveSignInAttempt(i % 2 ? other : t.db, keys, T0 + i));
+      expect(results.filter((r) => !r.refused)).toHaveLength(LIMIT);
+      expect(results.slice(LIMIT).every((r) => r.refused)).toBe(true);
+      expect(row(keys.account)?.attempts).toBe(LIMIT);
+    } finally {
+      other.$client.close();
+    }
+  });
+
+  it("refuses on the address limit across accounts, counted from its own window", () => {
+    const { refuseAfter } = SIGN_IN_LIMITS.address;
+    for (let i = 0; i < refuseAfter; i++) {
+      expect(reserveSignInAttempt(t.db, throttleKeys(`ghost_${i}`, "203.0.113.7"), T0).refused).toBe(false);
+    }
+    expect(reserveSignInAttempt(t.db, keys, T0 + 1000)).toEqual({ refused: true, retryAfterSeconds: windowMs / 1000 - 1 });
+    expect(row(keys.account)).toBeUndefined();
+    expect(reserveSignInAttempt(t.db, throttleKeys("mara_k", "198.51.100.20"), T0 + 1000).refused).toBe(false);
+  });
+
+  it("clearAccountAttempts removes the account's row only", () => {
+    for (let i = 0; i < 3; i++) reserveSignInAttempt(t.db, keys, T0);
+    const unrelated = throttleKeys("someone_else", "198.51.100.20");
+    reserveSignInAttempt(t.db, unrelated, T0);
+    clearAccountAttempts(t.db, keys);
+    expect(rows(t.db, "auth_throttle").map((r) => [r.key, r.attempts]).sort()).toEqual(
+      [[keys.address, 3], [unrelated.account, 1], [unrelated.address, 1]].sort(),
+    );
+  });
+});

@@ -1,0 +1,22 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const root = fileURLToPath(new URL(".", import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    alias: [
+      // `import "server-only"` throws outside a React Server Components bundle.
+      { find: /^server-only$/, replacement: fileURLToPath(new URL("./tests/helpers/empty.ts", import.meta.url)) },
+      { find: /^@\//, replacement: root },
+    ],
+  },
+  test: {
+    environment: "node",
+    include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
+    pool: "forks",
+    setupFiles: ["tests/helpers/setup.ts"],
+    // Cheap scrypt for tests; hashes carry their own parameters, so nothing else changes.
+    env: { SCRYPT_COST: "12" },
+  },
+});
