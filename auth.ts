@@ -4,9 +4,11 @@ import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
+import { revalidateTag } from "next/cache";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { accounts, sessions, users, verificationTokens, type Role } from "@/db/schema";
+import { MEMBERS_TAG } from "@/lib/cache-tags";
 import { authSecret, getEnv, oauthProviders } from "@/lib/env";
 import { readTicket } from "@/lib/auth/ticket";
 import { createOAuthUser } from "@/lib/users/create-oauth-user";
@@ -41,7 +43,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
   const adapter: Adapter = {
     ...base,
     // Our users carry a username; GitHub may give no email, hence the cast.
-    createUser: async (data) => createOAuthUser(db, data) as unknown as AdapterUser,
+    createUser: async (data) => {
+      const user = createOAuthUser(db, data);
+      revalidateTag(MEMBERS_TAG, { expire: 0 });
+      return user as unknown as AdapterUser;
+    },
     getUserByEmail: async (email) => base.getUserByEmail!(email.trim().toLowerCase()),
   };
 

@@ -1,8 +1,8 @@
-import Link from "next/link";
 import { cacheLife, cacheTag } from "next/cache";
 import { getDb } from "@/db";
 import { ALL_TAG, MEMBERS_TAG } from "@/lib/cache-tags";
 import { countMembers, listNewestMembers } from "@/lib/users/queries";
+import { HeroActions } from "@/components/hero-actions";
 import { MemberCard } from "@/components/member-card";
 
 // Shared page: fully static; the whole route must come from the cache.
@@ -17,14 +17,7 @@ export default function HomePage() {
           Marquee is a reading room for film writing. Members publish considered reviews, keep every revision in the
           open, argue in threaded comments, and earn badges as their readers upvote them.
         </p>
-        <p className="hero__actions">
-          <Link href="/signup" className="button button--primary">
-            Join Marquee
-          </Link>
-          <Link href="/signin" className="button">
-            Sign in
-          </Link>
-        </p>
+        <HeroActions />
       </section>
       <Members />
     </>

@@ -1,7 +1,9 @@
+import { revalidateTag } from "next/cache";
 import type { NextRequest } from "next/server";
 import { signIn } from "@/auth";
 import { getDb } from "@/db";
 import { mintTicket } from "@/lib/auth/ticket";
+import { MEMBERS_TAG } from "@/lib/cache-tags";
 import { handleForm } from "@/lib/forms/route";
 import { safeCallbackUrl } from "@/lib/forms/read-state";
 import { signUp } from "@/lib/users/sign-up";
@@ -16,6 +18,7 @@ export async function POST(req: NextRequest) {
       password: form.get("password") ?? undefined,
       displayName: form.get("displayName") ?? undefined,
     });
+    revalidateTag(MEMBERS_TAG, { expire: 0 });
     await signIn("credentials", { ticket: mintTicket(user.id, user.sessionVersion), redirect: false });
     return { redirect: safeCallbackUrl(form.get("callbackUrl") ?? callbackUrl) };
   });

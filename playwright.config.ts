@@ -1,0 +1,80 @@
+import { defineConfig } from "@playwright/test";
+
+// End-to-end suite: the production build of Marquee (`node scripts/start.mjs`, which builds first when
+// the build is stale) on a fresh database, plus a real OpenID provider on loopback.
+//
+// Browse at http://localhost, never 127.0.0.1: Next rewrites 127.x hosts to "localhost", so Auth.js
+// builds its OAuth callback URLs on localhost (notes pitfall 7). Readiness is probed on 127.0.0.1.
+const PORT = 3100;
+const OIDC_PORT = 3200;
+const BASE_URL = `http://localhost:${PORT}`;
+const OIDC_ISSUER = `http://127.0.0.1:${OIDC_PORT}`;
+const OIDC_CLIENT_ID = "marquee-e2e";
+const OIDC_CLIENT_SECRET = "marquee-e2e-client-secret";
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  testMatch: "**/*.spec.ts",
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  reporter: "list",
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  outputDir: "test-results",
+  use: {
+    baseURL: BASE_URL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    },
+  },
+  webServer: [
+    {
+      name: "oidc",
+      command: "node tests/e2e/oidc-provider.mjs",
+      url: `${OIDC_ISSUER}/.well-known/openid-configuration`,
+      env: {
+        OIDC_PORT: String(OIDC_PORT),
+        OIDC_CLIENT_ID,
+        OIDC_CLIENT_SECRET,
+        OIDC_CALLBACK: `${BASE_URL}/api/auth/callback/oidc`,
+      },
+      timeout: 30_000,
+      reuseExistingServer: false,
+      gracefulShutdown: { signal: "SIGTERM", timeout: 2_000 },
+    },
+    {
+      name: "marquee",
+      // A fresh database every run (notes pitfall 12); start.mjs migrates and seeds the demo members.
+      command: "rm -rf e2e-data && node scripts/start.mjs",
+      url: `http://127.0.0.1:${PORT}/api/health`,
+      env: {
+        PORT: String(PORT),
+        DATABASE_PATH: "e2e-data/e2e.db",
+        AUTH_SECRET: "marquee-e2e-auth-secret-0123456789-abcdefghijklmnop",
+        AUTH_TRUST_HOST: "true",
+        SCRYPT_COST: "12",
+        OIDC_ISSUER,
+        OIDC_CLIENT_ID,
+        OIDC_CLIENT_SECRET,
+        OIDC_NAME: "Test OpenID",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+      // It may build first (about 20–40 s, more under load).
+      timeout: 180_000,
+      reuseExistingServer: false,
+      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+    },
+  ],
+});

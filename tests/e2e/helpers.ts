@@ -1,0 +1,150 @@
+import fs from "node:fs";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import Database from "better-sqlite3";
+import { expect, type Locator, type Page } from "@playwright/test";
+
+/** The database the e2e server uses (playwright.config.ts: DATABASE_PATH=e2e-data/e2e.db). */
+export const DB_PATH = path.resolve(__dirname, "..", "..", "e2e-data", "e2e.db");
+
+/** Seeded demo members sign in with this password (db/seed.ts DEMO_PASSWORD). */
+export const DEMO_PASSWORD = "marquee-demo-2026";
+
+/** Where the screenshots go: outside the repository. */
+export const SHOTS_DIR = "/tmp/e2e-shots";
+
+export type UserRowE2E = {
+  id: string;
+  username: string;
+  username_key: string;
+  name: string;
+  email: string | null;
+  password_hash: string | null;
+  suspended_at: number | null;
+};
+
+export type AccountRowE2E = { user_id: string; type: string; provider: string; provider_account_id: string };
+
+/** Opens the e2e database, read-only unless asked; always closed after `fn`. */
+export function withDb<T>(fn: (db: Database.Database) => T, opts: { write?: boolean } = {}): T {
+  const db = new Database(DB_PATH, { readonly: !opts.write, fileMustExist: true });
+  try {
+    db.pragma("busy_timeout = 5000");
+    return fn(db);
+  } finally {
+    db.close();
+  }
+}
+
+export const countUsers = () => withDb((db) => (db.prepare("select count(*) as n from users").get() as { n: number }).n);
+
+export const userByUsername = (username: string) =>
+  withDb(
+    (db) =>
+      db.prepare("select * from users where username_key = ?").get(username.normalize("NFKC").toLowerCase()) as
+        | UserRowE2E
+        | undefined,
+  );
+
+export const userByEmail = (email: string) =>
+  withDb((db) => db.prepare("select * from users where email = ?").get(email) as UserRowE2E | undefined);
+
+export const accountsOf = (userId: string) =>
+  withDb((db) => db.prepare("select * from accounts where user_id = ?").all(userId) as AccountRowE2E[]);
+
+/** A short unique suffix: usernames stay within 24 characters and never collide across tests. */
+export function unique(prefix: string): string {
+  return `${prefix}_${Date.now().toString(36).slice(-5)}${randomBytes(2).toString("hex")}`;
+}
+
+export async function shot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(SHOTS_DIR, { recursive: true });
+  const file = path.join(SHOTS_DIR, name);
+  // The header is sticky: scroll to the top first or it lands mid-page in a full-page capture.
+  await page.mouse.wheel(0, -100_000);
+  await page.waitForFunction(() => window.scrollY === 0);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** The header's account corner (a nav landmark labelled "Account"). */
+export const accountNav = (page: Page): Locator => page.getByRole("navigation", { name: "Account" });
+
+export async function expectSignedInAs(page: Page, displayName: string) {
+  const nav = accountNav(page);
+  await expect(nav.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expect(nav).toContainText(displayName);
+  // The server agrees, not just the header's remembered copy.
+  const viewer = (await (await page.request.get("/api/viewer")).json()) as { user: { name: string } | null };
+  expect(viewer.user?.name).toBe(displayName);
+}
+
+export async function expectSignedOut(page: Page) {
+  const nav = accountNav(page);
+  await expect(nav.getByRole("link", { name: "Sign in", exact: true })).toBeVisible();
+  await expect(nav.getByRole("button", { name: "Sign out" })).toHaveCount(0);
+  const viewer = (await (await page.request.get("/api/viewer")).json()) as { user: unknown };
+  expect(viewer.user).toBeNull();
+}
+
+export type NewUser = { username: string; email: string; password: string; displayName?: string };
+
+/** Fills the sign-up form on /signup (does not submit). */
+export async function fillSignUp(page: Page, u: Partial<NewUser>) {
+  if (u.username !== undefined) await page.getByLabel("Username", { exact: true }).fill(u.username);
+  if (u.displayName !== undefined) await page.getByLabel("Display name (optional)").fill(u.displayName);
+  if (u.email !== undefined) await page.getByLabel("Email", { exact: true }).fill(u.email);
+  if (u.password !== undefined) await page.getByLabel("Password", { exact: true }).fill(u.password);
+}
+
+/** Signs up through the form with JavaScript on and waits for the signed-in home page. */
+export async function signUp(page: Page, u: NewUser) {
+  await page.goto("/signup");
+  await fillSignUp(page, u);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL("/");
+  await expectSignedInAs(page, u.displayName || u.username);
+}
+
+/** Fills and submits the sign-in form on /signin; resolves with the answer to the POST. */
+export async function submitSignIn(page: Page, identifier: string, password: string) {
+  await page.getByLabel("Username or email").fill(identifier);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  const answer = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/signin" && r.request().method() === "POST");
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  return answer;
+}
+
+/** Signs in through /signin and waits for the signed-in home page. */
+export async function signIn(page: Page, identifier: string, password: string, displayName: string) {
+  await page.goto("/signin");
+  const res = await submitSignIn(page, identifier, password);
+  expect(res.status(), "sign-in answer").toBe(200);
+  await page.waitForURL("/");
+  await expectSignedInAs(page, displayName);
+}
+
+/** Signs out with the header button (a plain form post answered by a 303 to the home page). */
+export async function signOut(page: Page) {
+  const answer = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/signout" && r.request().method() === "POST");
+  await accountNav(page).getByRole("button", { name: "Sign out" }).click();
+  expect((await answer).status(), "sign-out answer").toBe(303);
+  await page.waitForURL("/");
+  await page.waitForLoadState("load");
+  await expectSignedOut(page);
+}
+
+/** The form's general message (role=alert is ambiguous with Next's route announcer: notes pitfall 10). */
+export const formMessage = (page: Page) => page.getByTestId("form-message");
+
+/** A field shows `message` next to it: marked invalid, and the message is its accessible description. */
+export async function expectFieldError(field: Locator, message: string | RegExp) {
+  await expect(field).toHaveAttribute("aria-invalid", "true");
+  await expect(field).toHaveAccessibleDescription(message instanceof RegExp ? message : new RegExp(escapeRegExp(message)));
+}
+
+export async function expectNoFieldError(field: Locator) {
+  await expect(field).not.toHaveAttribute("aria-invalid", "true");
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
