@@ -4,11 +4,10 @@ import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
-import { revalidateTag } from "next/cache";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { accounts, sessions, users, verificationTokens, type Role } from "@/db/schema";
-import { MEMBERS_TAG } from "@/lib/cache-tags";
+import { MEMBERS_TAG, expireTags } from "@/lib/cache-tags";
 import { authSecret, getEnv, oauthProviders } from "@/lib/env";
 import { readTicket } from "@/lib/auth/ticket";
 import { createOAuthUser } from "@/lib/users/create-oauth-user";
@@ -45,7 +44,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     // Our users carry a username; GitHub may give no email, hence the cast.
     createUser: async (data) => {
       const user = createOAuthUser(db, data);
-      revalidateTag(MEMBERS_TAG, { expire: 0 });
+      expireTags([MEMBERS_TAG]);
       return user as unknown as AdapterUser;
     },
     getUserByEmail: async (email) => base.getUserByEmail!(email.trim().toLowerCase()),

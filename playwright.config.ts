@@ -65,6 +65,8 @@ export default defineConfig({
         AUTH_SECRET: "marquee-e2e-auth-secret-0123456789-abcdefghijklmnop",
         AUTH_TRUST_HOST: "true",
         SCRYPT_COST: "12",
+        // A short grace window, so a journey can edit "after the grace window" without waiting five minutes.
+        EDIT_GRACE_SECONDS: "2",
         OIDC_ISSUER,
         OIDC_CLIENT_ID,
         OIDC_CLIENT_SECRET,

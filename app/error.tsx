@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/link";
 
 // Shown when a page fails to render. No details of the failure reach the reader.
 export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {

@@ -18,12 +18,15 @@ export function EnhancedForm({
   children,
   className,
   testId,
+  onSuccess,
 }: {
   action: string;
   initial?: FormState | null;
   children: ReactNode;
   className?: string;
   testId?: string;
+  /** Runs before the browser follows a successful answer's redirect. */
+  onSuccess?: (form: HTMLFormElement, submitter: HTMLElement | null) => void;
 }) {
   const [state, setState] = useState<FormState>(initial ?? { status: 200, ok: false, fieldErrors: {}, values: {} });
   const [pending, setPending] = useState(false);
@@ -36,11 +39,13 @@ export function EnhancedForm({
     try {
       const res = await fetch(form.action, {
         method: "POST",
-        body: new FormData(form),
+        // The button pressed (e.g. "Save draft" or "Publish") travels with the fields.
+        body: new FormData(form, (event.nativeEvent as SubmitEvent).submitter),
         headers: { accept: "application/json" },
       });
       const next = (await res.json().catch(() => null)) as FormState | null;
       if (next?.ok && next.redirect) {
+        onSuccess?.(form, (event.nativeEvent as SubmitEvent).submitter);
         window.location.assign(next.redirect);
         return;
       }
@@ -67,6 +72,39 @@ export function EnhancedForm({
   );
 }
 
+/** Label, hint and error wiring shared by every kind of field. */
+function useField(name: string, hint?: string) {
+  const { state } = useContext(FormContext);
+  const errors = state.fieldErrors[name] ?? [];
+  const id = `field-${name}`;
+  const describedBy = [hint ? `${id}-hint` : null, errors.length ? `${id}-error` : null].filter(Boolean).join(" ");
+  return {
+    id,
+    value: state.values[name],
+    error: errors[0],
+    inputProps: { id, name, "aria-invalid": errors.length ? true : undefined, "aria-describedby": describedBy || undefined },
+  };
+}
+
+function FieldShell({ f, label, hint, children, className }: { f: ReturnType<typeof useField>; label: ReactNode; hint?: string; children: ReactNode; className?: string }) {
+  return (
+    <div className={[f.error ? "field field--invalid" : "field", className].filter(Boolean).join(" ")}>
+      <label htmlFor={f.id}>{label}</label>
+      {hint ? (
+        <p className="field-hint" id={`${f.id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {children}
+      {f.error ? (
+        <p className="field-error" id={`${f.id}-error`} data-testid={`error-${f.inputProps.name}`}>
+          {f.error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 export function Field({
   name,
   label,
@@ -76,6 +114,9 @@ export function Field({
   required,
   maxLength,
   defaultValue,
+  list,
+  className,
+  inputMode,
 }: {
   name: string;
   label: string;
@@ -85,43 +126,109 @@ export function Field({
   required?: boolean;
   maxLength?: number;
   defaultValue?: string;
+  list?: string;
+  className?: string;
+  inputMode?: "numeric" | "text";
 }) {
-  const { state } = useContext(FormContext);
-  const errors = state.fieldErrors[name] ?? [];
-  const id = `field-${name}`;
-  const describedBy = [hint ? `${id}-hint` : null, errors.length ? `${id}-error` : null].filter(Boolean).join(" ");
+  const f = useField(name, hint);
   return (
-    <div className={errors.length ? "field field--invalid" : "field"}>
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="field-hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
+    <FieldShell f={f} label={label} hint={hint} className={className}>
       <input
-        id={id}
-        name={name}
+        {...f.inputProps}
         type={type}
         autoComplete={autoComplete}
         required={required}
         maxLength={maxLength}
-        defaultValue={type === "password" ? undefined : (state.values[name] ?? defaultValue)}
-        aria-invalid={errors.length ? true : undefined}
-        aria-describedby={describedBy || undefined}
+        list={list}
+        inputMode={inputMode}
+        defaultValue={type === "password" ? undefined : (f.value ?? defaultValue)}
       />
-      {errors.length ? (
-        <p className="field-error" id={`${id}-error`} data-testid={`error-${name}`}>
-          {errors[0]}
+    </FieldShell>
+  );
+}
+
+export function TextAreaField({
+  name,
+  label,
+  hint,
+  defaultValue,
+  rows = 18,
+  onInput,
+  textareaRef,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  defaultValue?: string;
+  rows?: number;
+  onInput?: (value: string) => void;
+  textareaRef?: React.Ref<HTMLTextAreaElement>;
+}) {
+  const f = useField(name, hint);
+  return (
+    <FieldShell f={f} label={label} hint={hint}>
+      <textarea {...f.inputProps} ref={textareaRef} rows={rows} defaultValue={f.value ?? defaultValue} onInput={(e) => onInput?.(e.currentTarget.value)} />
+    </FieldShell>
+  );
+}
+
+export function SelectField({
+  name,
+  label,
+  hint,
+  defaultValue,
+  options,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  defaultValue?: string;
+  options: { value: string; label: string }[];
+}) {
+  const f = useField(name, hint);
+  return (
+    <FieldShell f={f} label={label} hint={hint}>
+      <select {...f.inputProps} defaultValue={f.value ?? defaultValue}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}
+
+export function CheckboxField({ name, label, hint, defaultChecked }: { name: string; label: string; hint?: string; defaultChecked?: boolean }) {
+  const f = useField(name, hint);
+  const { state } = useContext(FormContext);
+  // After a refused post, the box is as it was sent: present means checked.
+  const checked = Object.keys(state.values).length > 0 ? f.value === "on" : defaultChecked;
+  return (
+    <div className={f.error ? "field field--check field--invalid" : "field field--check"}>
+      <input {...f.inputProps} type="checkbox" defaultChecked={checked} />
+      <label htmlFor={f.id}>{label}</label>
+      {hint ? (
+        <p className="field-hint" id={`${f.id}-hint`}>
+          {hint}
         </p>
       ) : null}
+      {f.error ? <p className="field-error" id={`${f.id}-error`}>{f.error}</p> : null}
     </div>
   );
 }
 
-export function SubmitButton({ children }: { children: ReactNode }) {
+export function SubmitButton({ children, name, value, variant = "primary" }: { children: ReactNode; name?: string; value?: string; variant?: "primary" | "plain" }) {
   const { pending } = useContext(FormContext);
   return (
-    <button type="submit" className="button button--primary" disabled={pending} aria-busy={pending || undefined}>
+    <button
+      type="submit"
+      name={name}
+      value={value}
+      className={variant === "primary" ? "button button--primary" : "button"}
+      disabled={pending}
+      aria-busy={pending || undefined}
+    >
       {children}
     </button>
   );

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/link";
 import { useSyncExternalStore } from "react";
 import { getServerViewer, getViewer, subscribeViewer } from "./viewer-store";
 

@@ -25,6 +25,12 @@ export function ViewerMenu() {
   }
   return (
     <nav className="viewer" aria-label="Account">
+      <a href="/reviews/new" className="button button--small button--primary">
+        Write a review
+      </a>
+      <a href="/drafts" className="viewer__drafts">
+        My drafts
+      </a>
       <span className="viewer-name" data-testid="viewer-name">
         <img src={viewer.avatar} alt="" width={28} height={28} className="avatar" />
         <span>{viewer.name}</span>

@@ -1,8 +1,12 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { writeTx, type DB } from "@/db";
-import { users } from "@/db/schema";
+import { films, posts, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
+import { foldText, urlSlug } from "@/lib/slug";
+import { createReview } from "@/lib/reviews/create-review";
+import { editReview } from "@/lib/reviews/edit-review";
 import { usernameKey } from "@/lib/users/username";
+import { SEED_FILMS, SEED_REVIEWS } from "./seed-content";
 
 /** Every demo account signs in with this password (see the README). */
 export const DEMO_PASSWORD = "marquee-demo-2026";
@@ -94,9 +98,59 @@ export async function seedDemo(db: DB, now = Date.now(), opts: { onlyIfEmpty?: b
   });
 }
 
+/** The demo films and reviews, written through the same verbs members use, at their seeded dates. */
+export function seedReviews(db: DB, now = Date.now()) {
+  const at = (daysAgo: number, minute = 0) => new Date(now - daysAgo * DAY + minute * 60_000);
+  writeTx(db, (tx) => {
+    for (const f of SEED_FILMS) {
+      tx.insert(films)
+        .values({ slug: urlSlug(`${f.title} ${f.year}`), title: f.title, titleKey: foldText(f.title), year: f.year, director: f.director ?? null, country: f.country ?? null })
+        .run();
+    }
+  });
+  const userIds = new Map(db.select({ id: users.id, username: users.username }).from(users).all().map((u) => [u.username, u.id]));
+  const filmByKey = new Map(SEED_FILMS.map((f) => [f.key, f]));
+  let reviews = 0;
+  SEED_REVIEWS.forEach((r, i) => {
+    const authorId = userIds.get(r.author);
+    const film = filmByKey.get(r.film);
+    if (!authorId || !film) throw new Error(`seed review ${i}: unknown author or film`);
+    let state = { title: r.title, body: r.body, score: r.score, tags: r.tags, spoilers: r.spoilers };
+    const fields = () => ({
+      title: state.title,
+      body: state.body,
+      score: state.score === null ? "" : String(state.score),
+      tags: state.tags.join(","),
+      hasSpoilers: state.spoilers ? "on" : undefined,
+      filmTitle: film.title,
+      filmYear: String(film.year),
+    });
+    const post = createReview(db, authorId, { ...fields(), intent: r.status === "draft" ? "draft" : "publish" }, at(r.publishedDaysAgo, i));
+    reviews++;
+    for (const e of r.edits ?? []) {
+      state = {
+        title: e.title ?? state.title,
+        body: e.body ?? state.body,
+        score: e.score === undefined ? state.score : e.score,
+        tags: e.tags ?? state.tags,
+        spoilers: e.spoilers ?? state.spoilers,
+      };
+      editReview(db, { id: authorId, role: "member" }, post.id, { ...fields(), reason: e.reason, intent: "publish" }, at(e.atDaysAgo, i));
+    }
+  });
+  return { films: SEED_FILMS.length, reviews };
+}
+
 /** Seeds demo content into a database that has no users yet; returns null when it has some. */
 export async function seedIfEmpty(db: DB) {
   const n = db.select({ n: sql<number>`count(*)` }).from(users).get()?.n ?? 0;
   if (n > 0) return null;
-  return seedDemo(db, Date.now(), { onlyIfEmpty: true });
+  const now = Date.now();
+  const seeded = await seedDemo(db, now, { onlyIfEmpty: true });
+  if (!seeded) return null;
+  return { ...seeded, ...seedReviews(db, now) };
+}
+
+export function countReviews(db: DB) {
+  return db.select({ n: sql<number>`count(*)` }).from(posts).where(eq(posts.status, "published")).get()?.n ?? 0;
 }

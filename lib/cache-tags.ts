@@ -1,4 +1,15 @@
+import { revalidateTag } from "next/cache";
+
 // Every cached component tags ALL_TAG too, so start-up can expire what an earlier database state rendered.
 export const ALL_TAG = "all";
 export const MEMBERS_TAG = "members";
+export const FEED_TAG = "feed";
 export const userTag = (id: string) => `user:${id}`;
+export const reviewTag = (id: number) => `review:${id}`;
+export const filmTag = (id: number) => `film:${id}`;
+export const tagTag = (tag: string) => `tag:${tag}`;
+
+/** From a route handler: the next request for any page carrying one of these tags renders afresh. */
+export function expireTags(tags: Iterable<string | null | undefined | false>) {
+  for (const tag of new Set([...tags].filter((t): t is string => !!t))) revalidateTag(tag, { expire: 0 });
+}

@@ -20,6 +20,7 @@ const EnvInput = z.object({
   OIDC_NAME: z.string().min(1).max(40).default("OpenID Connect"),
   SCRYPT_COST: z.coerce.number().int().min(10).max(20).default(17),
   SEED_DEMO: z.enum(["true", "false"]).default("true"),
+  EDIT_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).default(300),
 });
 
 export type Env = z.infer<typeof EnvInput> & {

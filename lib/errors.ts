@@ -7,6 +7,7 @@ export type DomainErrorKind =
   | "Forbidden"
   | "NotFound"
   | "Conflict"
+  | "Gone"
   | "RateLimited";
 
 const STATUS: Record<DomainErrorKind, number> = {
@@ -15,6 +16,7 @@ const STATUS: Record<DomainErrorKind, number> = {
   Forbidden: 403,
   NotFound: 404,
   Conflict: 409,
+  Gone: 410,
   RateLimited: 429,
 };
 
@@ -46,6 +48,7 @@ export const conflict = (field: string, message: string) =>
   new DomainError("Conflict", message, { fieldErrors: { [field]: [message] } });
 export const forbidden = (message = "You are not allowed to do that.") => new DomainError("Forbidden", message);
 export const notFound = (message = "Not found.") => new DomainError("NotFound", message);
+export const gone = (message: string) => new DomainError("Gone", message);
 export const unauthenticated = (message = "Please sign in first.") => new DomainError("Unauthenticated", message);
 export const rateLimited = (message: string, retryAfterSeconds: number) =>
   new DomainError("RateLimited", message, { retryAfterSeconds });

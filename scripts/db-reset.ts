@@ -2,18 +2,18 @@
 import fs from "node:fs";
 import path from "node:path";
 import { openDb } from "@/db";
-import { seedDemo } from "@/db/seed";
+import { seedIfEmpty } from "@/db/seed";
 import { getEnv } from "@/lib/env";
 
 async function main() {
   const { databasePath } = getEnv();
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(databasePath + suffix, { force: true });
   const db = openDb(databasePath);
-  const seeded = await seedDemo(db);
+  const seeded = await seedIfEmpty(db);
   db.$client.close();
   // Pages cached on disk by an earlier server run were rendered from the old data.
   fs.rmSync(path.join(process.cwd(), ".next", "server", "route-cache"), { recursive: true, force: true });
-  console.log(`Recreated ${databasePath} with ${seeded?.users ?? 0} demo members. Restart the server if it is running.`);
+  console.log(`Recreated ${databasePath} with ${seeded?.users ?? 0} demo members and ${seeded?.reviews ?? 0} reviews. Restart the server if it is running.`);
 }
 
 main().catch((err) => {

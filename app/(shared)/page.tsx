@@ -2,6 +2,7 @@ import { cacheLife, cacheTag } from "next/cache";
 import { getDb } from "@/db";
 import { ALL_TAG, MEMBERS_TAG } from "@/lib/cache-tags";
 import { countMembers, listNewestMembers } from "@/lib/users/queries";
+import { FeedTabs, FeedView } from "@/components/feed/feed-view";
 import { HeroActions } from "@/components/hero-actions";
 import { MemberCard } from "@/components/member-card";
 
@@ -19,7 +20,15 @@ export default function HomePage() {
         </p>
         <HeroActions />
       </section>
-      <Members />
+      <div className="home-columns">
+        <div>
+          <FeedTabs current="hot" />
+          <FeedView tab="hot" />
+        </div>
+        <aside>
+          <Members />
+        </aside>
+      </div>
     </>
   );
 }
@@ -29,11 +38,11 @@ async function Members() {
   cacheTag(ALL_TAG, MEMBERS_TAG);
   cacheLife("max");
   const db = getDb();
-  const members = listNewestMembers(db, 12);
+  const members = listNewestMembers(db, 8);
   const total = countMembers(db);
   return (
     <section aria-labelledby="members-heading" className="members">
-      <h2 id="members-heading">The people writing here</h2>
+      <h2 id="members-heading" className="aside-title">The people writing here</h2>
       <p className="muted">
         {total === 1 ? "One member so far." : `${total} members so far.`} The newest ones first.
       </p>

@@ -21,7 +21,8 @@ export async function handleForm(req: NextRequest, page: string, handler: Handle
   }
   let form: FormData;
   try {
-    form = await req.formData();
+    // A button-only form (delete, sign out) may arrive with no body at all.
+    form = req.headers.get("content-type") ? await req.formData() : new FormData();
   } catch {
     return respond(wantsJson, { status: 400, ok: false, message: "The form could not be read.", fieldErrors: {}, values: {} });
   }

@@ -46,15 +46,16 @@ export function perTestDb(): { readonly db: DB; readonly file: string } {
   };
 }
 
-const TABLES = ["users", "accounts", "sessions", "verification_tokens", "auth_throttle"] as const;
-export type TableName = (typeof TABLES)[number];
-
-/** Every row of a table, in insertion order, as SQLite holds it. */
-export function rows(db: DB, table: TableName): Record<string, unknown>[] {
-  return db.$client.prepare(`select * from "${table}" order by rowid`).all() as Record<string, unknown>[];
+/** Every row of a table (or those a `where …` clause keeps), in insertion order, as SQLite holds it. */
+export function rows(db: DB, table: string, where = ""): Record<string, unknown>[] {
+  return db.$client.prepare(`select * from "${table}" ${where} order by rowid`).all() as Record<string, unknown>[];
 }
 
-/** Full contents of every table: compare before and after a refusal. */
-export function snapshot(db: DB): Record<TableName, Record<string, unknown>[]> {
-  return Object.fromEntries(TABLES.map((t) => [t, rows(db, t)])) as Record<TableName, Record<string, unknown>[]>;
+/** Full contents of every table (migrations' bookkeeping aside): compare before and after a refusal. */
+export function snapshot(db: DB): Record<string, Record<string, unknown>[]> {
+  const names = db.$client
+    .prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name`)
+    .pluck()
+    .all() as string[];
+  return Object.fromEntries(names.map((name) => [name, rows(db, name)]));
 }

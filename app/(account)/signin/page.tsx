@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { connection } from "next/server";
 import { AuthCard } from "@/components/auth-card";
 import { EnhancedForm, Field, SubmitButton } from "@/components/form";

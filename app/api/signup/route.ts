@@ -1,9 +1,8 @@
-import { revalidateTag } from "next/cache";
 import type { NextRequest } from "next/server";
 import { signIn } from "@/auth";
 import { getDb } from "@/db";
 import { mintTicket } from "@/lib/auth/ticket";
-import { MEMBERS_TAG } from "@/lib/cache-tags";
+import { MEMBERS_TAG, expireTags } from "@/lib/cache-tags";
 import { handleForm } from "@/lib/forms/route";
 import { safeCallbackUrl } from "@/lib/forms/read-state";
 import { signUp } from "@/lib/users/sign-up";
@@ -18,7 +17,7 @@ export async function POST(req: NextRequest) {
       password: form.get("password") ?? undefined,
       displayName: form.get("displayName") ?? undefined,
     });
-    revalidateTag(MEMBERS_TAG, { expire: 0 });
+    expireTags([MEMBERS_TAG]);
     await signIn("credentials", { ticket: mintTicket(user.id, user.sessionVersion), redirect: false });
     return { redirect: safeCallbackUrl(form.get("callbackUrl") ?? callbackUrl) };
   });

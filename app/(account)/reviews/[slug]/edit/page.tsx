@@ -1,0 +1,77 @@
+import type { Metadata } from "next";
+import Link from "@/components/link";
+import { notFound, redirect } from "next/navigation";
+import { connection } from "next/server";
+import { getDb } from "@/db";
+import { ReviewEditor } from "@/components/review/review-editor";
+import { getCurrentUser } from "@/lib/auth/session";
+import { readFormState } from "@/lib/forms/read-state";
+import { canEditPost } from "@/lib/permissions";
+import { getReviewForEdit } from "@/lib/reviews/queries";
+
+export const metadata: Metadata = { title: "Edit review" };
+export const instant = false;
+
+export default async function EditReviewPage({ params, searchParams }: PageProps<"/reviews/[slug]/edit">) {
+  await connection();
+  const { slug } = await params;
+  const saved = (await searchParams).saved === "draft";
+  const [user, state] = await Promise.all([getCurrentUser(), readFormState()]);
+  if (!user && !state) redirect(`/signin?callbackUrl=${encodeURIComponent(`/reviews/${slug}/edit`)}`);
+  const review = getReviewForEdit(getDb(), slug);
+  if (!review || review.status === "deleted") notFound();
+  if (user && !canEditPost(user, review)) {
+    return (
+      <section className="state-page">
+        <p className="state-page__code">403</p>
+        <h1>This is not your review</h1>
+        <p className="muted">Only its author, a moderator or an admin can edit it.</p>
+        <p>
+          <Link href={`/reviews/${review.slug}`} className="button">
+            Back to the review
+          </Link>
+        </p>
+      </section>
+    );
+  }
+  const isDraft = review.status === "draft";
+  return (
+    <div className="editor-page">
+      <p className="eyebrow">{isDraft ? "Draft" : "Editing"}</p>
+      <h1>{review.title}</h1>
+      {saved && !state ? (
+        <p className="notice" data-testid="draft-saved">
+          Draft saved. Only you can see it, under <Link href="/drafts">My drafts</Link>.
+        </p>
+      ) : null}
+      {!isDraft ? (
+        <p className="muted">
+          Small fixes within five minutes amend the current version; other edits are kept in the{" "}
+          <Link href={`/reviews/${review.slug}/revisions`}>revision history</Link>.
+        </p>
+      ) : null}
+      <ReviewEditor
+        action={`/api/reviews/${review.slug}/edit`}
+        initial={state}
+        values={{
+          slug: review.slug,
+          status: isDraft ? "draft" : "published",
+          title: review.title,
+          filmTitle: review.filmTitle,
+          filmYear: String(review.filmYear),
+          score: review.score === null ? "" : String(review.score),
+          tags: review.tags.join(", "),
+          hasSpoilers: review.hasSpoilers,
+          body: review.bodyMd,
+        }}
+      />
+      <form action={`/api/reviews/${review.slug}/delete`} method="post" className="danger-zone">
+        <h2>Delete this review</h2>
+        <p className="muted">Its page will say it was deleted. This cannot be undone.</p>
+        <button type="submit" className="button button--danger">
+          Delete review
+        </button>
+      </form>
+    </div>
+  );
+}

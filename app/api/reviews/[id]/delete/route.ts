@@ -1,0 +1,24 @@
+import type { NextRequest } from "next/server";
+import { getDb } from "@/db";
+import { requireActor } from "@/lib/auth/require";
+import { FEED_TAG, filmTag, reviewTag, tagTag, userTag, expireTags } from "@/lib/cache-tags";
+import { notFound } from "@/lib/errors";
+import { handleForm } from "@/lib/forms/route";
+import { deleteReview } from "@/lib/reviews/delete-review";
+import { rememberDeletedReview } from "@/lib/reviews/deleted-slugs";
+import { getReviewForEdit } from "@/lib/reviews/queries";
+
+// Deletes a review (author, moderator or admin).
+export async function POST(req: NextRequest, ctx: RouteContext<"/api/reviews/[id]/delete">) {
+  const slug = decodeURIComponent((await ctx.params).id);
+  return handleForm(req, `/reviews/${encodeURIComponent(slug)}/edit`, async () => {
+    const actor = await requireActor();
+    const db = getDb();
+    const post = getReviewForEdit(db, slug);
+    if (!post) throw notFound("There is no such review.");
+    deleteReview(db, actor, post.id);
+    rememberDeletedReview(post.slug);
+    expireTags([reviewTag(post.id), FEED_TAG, filmTag(post.filmId), post.authorId && userTag(post.authorId), ...post.tags.map(tagTag)]);
+    return { redirect: `/reviews/${post.slug}` };
+  });
+}

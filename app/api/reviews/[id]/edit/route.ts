@@ -1,0 +1,33 @@
+import type { NextRequest } from "next/server";
+import { getDb } from "@/db";
+import { requireActor } from "@/lib/auth/require";
+import { FEED_TAG, filmTag, reviewTag, tagTag, userTag, expireTags } from "@/lib/cache-tags";
+import { notFound } from "@/lib/errors";
+import { handleForm } from "@/lib/forms/route";
+import { editReview } from "@/lib/reviews/edit-review";
+import { getReviewForEdit } from "@/lib/reviews/queries";
+import { reviewFormFields } from "@/lib/reviews/schemas";
+
+// Saves an edit of a review; the page and every list showing it render afresh.
+export async function POST(req: NextRequest, ctx: RouteContext<"/api/reviews/[id]/edit">) {
+  const slug = decodeURIComponent((await ctx.params).id);
+  return handleForm(req, `/reviews/${encodeURIComponent(slug)}/edit`, async (form) => {
+    const actor = await requireActor("Please sign in to edit. Your text is kept below.");
+    const db = getDb();
+    const before = getReviewForEdit(db, slug);
+    if (!before) throw notFound("There is no such review.");
+    const result = editReview(db, actor, before.id, reviewFormFields(form));
+    if (result.changed) {
+      const after = getReviewForEdit(db, slug)!;
+      expireTags([
+        reviewTag(before.id),
+        FEED_TAG,
+        filmTag(before.filmId),
+        filmTag(after.filmId),
+        before.authorId && userTag(before.authorId),
+        ...[...before.tags, ...after.tags].map(tagTag),
+      ]);
+    }
+    return { redirect: result.status === "draft" ? `/reviews/${result.slug}/edit?saved=draft` : `/reviews/${result.slug}` };
+  });
+}

@@ -1,0 +1,21 @@
+import type { NextRequest } from "next/server";
+import { getDb } from "@/db";
+import { requireActor } from "@/lib/auth/require";
+import { FEED_TAG, filmTag, tagTag, userTag, expireTags } from "@/lib/cache-tags";
+import { handleForm } from "@/lib/forms/route";
+import { createReview } from "@/lib/reviews/create-review";
+import { reviewFormFields } from "@/lib/reviews/schemas";
+
+// Creates a review (draft or published) from the editor.
+export async function POST(req: NextRequest) {
+  return handleForm(req, "/reviews/new", async (form) => {
+    const actor = await requireActor("Please sign in to write a review. Your text is kept below.");
+    const fields = reviewFormFields(form);
+    const post = createReview(getDb(), actor.id, fields);
+    if (post.status === "published") {
+      expireTags([FEED_TAG, filmTag(post.filmId), userTag(actor.id), ...(fields.tags ?? "").split(/[,\s]+/).map((t) => t && tagTag(t.toLowerCase()))]);
+      return { redirect: `/reviews/${post.slug}` };
+    }
+    return { redirect: `/reviews/${post.slug}/edit?saved=draft` };
+  });
+}

@@ -1,0 +1,28 @@
+import type { NextRequest } from "next/server";
+import { z } from "zod";
+import { getDb } from "@/db";
+import { clientAddress } from "@/lib/auth/address";
+import { getCurrentUser } from "@/lib/auth/session";
+import { isSameOrigin } from "@/lib/forms/origin";
+import { recordView } from "@/lib/reviews/record-view";
+import { isLikelyBot, viewerKey } from "@/lib/reviews/viewer-key";
+
+const ViewInput = z.object({ postId: z.coerce.number().int().positive() });
+
+// Sent by the review page once it has loaded: counts the reader, answers the current count.
+// The cached page is not re-rendered for a view; the count on it is refreshed in place.
+export async function POST(req: NextRequest) {
+  const headers = { "cache-control": "no-store" };
+  if (!isSameOrigin(req)) return Response.json({ error: "Cross-site request refused." }, { status: 403, headers });
+  const parsed = ViewInput.safeParse(await req.json().catch(() => null));
+  if (!parsed.success) return Response.json({ error: "Which review?" }, { status: 400, headers });
+  const ua = req.headers.get("user-agent");
+  const user = await getCurrentUser();
+  const now = new Date();
+  const viewer = isLikelyBot(ua)
+    ? null
+    : { key: viewerKey(user?.id ?? null, clientAddress(req), ua ?? "", now.toISOString().slice(0, 10)), userId: user?.id ?? null };
+  const res = recordView(getDb(), parsed.data.postId, viewer, now);
+  if (!res) return Response.json({ error: "No such published review." }, { status: 404, headers });
+  return Response.json(res, { headers });
+}

@@ -1,0 +1,25 @@
+"use client";
+
+import { useEffect } from "react";
+import { viewsLabel } from "./views-label";
+
+/** Counts this reading (once per reader per day, decided by the server) and refreshes the shown count. */
+export function ViewBeacon({ postId }: { postId: number }) {
+  useEffect(() => {
+    const controller = new AbortController();
+    fetch("/api/views", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ postId }),
+      signal: controller.signal,
+    })
+      .then((r) => (r.ok ? (r.json() as Promise<{ views: number }>) : null))
+      .then((res) => {
+        if (!res) return;
+        for (const el of document.querySelectorAll(`[data-views-for="${postId}"]`)) el.textContent = viewsLabel(res.views);
+      })
+      .catch(() => undefined);
+    return () => controller.abort();
+  }, [postId]);
+  return null;
+}

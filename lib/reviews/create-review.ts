@@ -1,0 +1,68 @@
+import { eq } from "drizzle-orm";
+import { writeTx, type DB } from "@/db";
+import { postRevisions, posts } from "@/db/schema";
+import { adjustFilmStats, filmContribution, resolveFilm } from "@/lib/films/resolve-film";
+import { RENDERER_VERSION, renderMarkdown } from "@/lib/markdown/render";
+import { uniqueSlug, urlSlug } from "@/lib/slug";
+import { hotScore } from "./hot";
+import { ReviewInput } from "./schemas";
+import { replaceTags } from "./store";
+
+// Path words under /reviews/ that a slug must not take.
+const RESERVED_SLUGS = new Set(["new", "drafts"]);
+
+/** Creates a review as a draft or published, with its first revision. */
+export function createReview(db: DB, authorId: string, raw: unknown, now = new Date()) {
+  const input = ReviewInput.parse(raw);
+  const rendered = renderMarkdown(input.body);
+  const publish = input.intent === "publish";
+  return writeTx(db, (tx) => {
+    const filmId = resolveFilm(tx, input.film);
+    const slug = uniqueSlug(urlSlug(input.title) || "review", (s) =>
+      RESERVED_SLUGS.has(s) || !!tx.select({ id: posts.id }).from(posts).where(eq(posts.slug, s)).get(),
+    );
+    const status = publish ? "published" : "draft";
+    const post = tx
+      .insert(posts)
+      .values({
+        slug,
+        authorId,
+        filmId,
+        title: input.title,
+        bodyMd: input.body,
+        bodyHtml: rendered.html,
+        rendererVersion: RENDERER_VERSION,
+        excerpt: rendered.excerpt,
+        score: input.score,
+        hasSpoilers: input.hasSpoilers,
+        status,
+        wordCount: rendered.words,
+        readingMinutes: rendered.readingMinutes,
+        publishedAt: publish ? now : null,
+        hotScore: publish ? hotScore(0, now) : 0,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: posts.id, slug: posts.slug, status: posts.status, filmId: posts.filmId })
+      .get();
+    replaceTags(tx, post.id, input.tags);
+    tx.insert(postRevisions)
+      .values({
+        postId: post.id,
+        number: 1,
+        editorId: authorId,
+        reason: null,
+        title: input.title,
+        bodyMd: input.body,
+        score: input.score,
+        tags: input.tags,
+        filmId,
+        hasSpoilers: input.hasSpoilers,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .run();
+    adjustFilmStats(tx, filmId, filmContribution({ status, score: input.score }));
+    return post;
+  });
+}

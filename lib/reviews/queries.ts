@@ -1,0 +1,189 @@
+import { and, asc, desc, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import type { DB } from "@/db";
+import { films, postRevisions, postTags, posts, users } from "@/db/schema";
+
+// Loaders return DTOs in a fixed number of queries: one for the rows (joined to-one), one batch for tags.
+export const FEED_TABS = ["hot", "new", "top-day", "top-week", "top-month", "top-year", "top-all"] as const;
+export type FeedTab = (typeof FEED_TABS)[number];
+const PERIOD_MS: Record<string, number> = { day: 86_400_000, week: 7 * 86_400_000, month: 30 * 86_400_000, year: 365 * 86_400_000 };
+export const PAGE_SIZE = 20;
+
+const cardColumns = {
+  id: posts.id,
+  slug: posts.slug,
+  title: posts.title,
+  excerpt: posts.excerpt,
+  hasSpoilers: posts.hasSpoilers,
+  score: posts.score,
+  status: posts.status,
+  publishedAt: posts.publishedAt,
+  updatedAt: posts.updatedAt,
+  readingMinutes: posts.readingMinutes,
+  upvoteCount: posts.upvoteCount,
+  commentCount: posts.commentCount,
+  viewCount: posts.viewCount,
+  hotScore: posts.hotScore,
+  authorId: posts.authorId,
+  authorUsername: users.username,
+  authorName: users.name,
+  authorImage: users.image,
+  authorCreatedAt: users.createdAt,
+  filmSlug: films.slug,
+  filmTitle: films.title,
+  filmYear: films.year,
+};
+
+type CardRow = { [K in keyof typeof cardColumns]: (typeof cardColumns)[K]["_"]["data"] | (K extends `author${string}` ? null : never) };
+
+export type ReviewCard = ReturnType<typeof toCard>;
+
+function toCard(r: CardRow, tags: string[]) {
+  return {
+    id: r.id,
+    slug: r.slug,
+    title: r.title,
+    excerpt: r.hasSpoilers ? "" : r.excerpt,
+    hasSpoilers: r.hasSpoilers,
+    score: r.score,
+    status: r.status,
+    publishedAt: r.publishedAt,
+    updatedAt: r.updatedAt,
+    readingMinutes: r.readingMinutes,
+    upvoteCount: r.upvoteCount,
+    commentCount: r.commentCount,
+    viewCount: r.viewCount,
+    author: r.authorUsername ? { id: r.authorId!, username: r.authorUsername, name: r.authorName!, image: r.authorImage, createdAt: r.authorCreatedAt! } : null,
+    film: { slug: r.filmSlug, title: r.filmTitle, year: r.filmYear },
+    tags,
+  };
+}
+
+function withTags(db: DB, rows: CardRow[]) {
+  const ids = rows.map((r) => r.id);
+  const tagRows = ids.length ? db.select().from(postTags).where(inArray(postTags.postId, ids)).orderBy(asc(postTags.tag)).all() : [];
+  return rows.map((r) => toCard(r, tagRows.filter((t) => t.postId === r.id).map((t) => t.tag)));
+}
+
+const cards = (db: DB) =>
+  db.select(cardColumns).from(posts).innerJoin(films, eq(films.id, posts.filmId)).leftJoin(users, eq(users.id, posts.authorId));
+
+// Cursors are opaque strings holding the sort value and id of the last row shown.
+export function encodeCursor(value: number, id: number) {
+  return Buffer.from(JSON.stringify([value, id])).toString("base64url");
+}
+function decodeCursor(cursor: string | undefined): [number, number] | null {
+  if (!cursor) return null;
+  try {
+    const v = JSON.parse(Buffer.from(cursor, "base64url").toString()) as unknown;
+    if (Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === "number" && Number.isFinite(x))) return v as [number, number];
+  } catch {
+    // fall through
+  }
+  return null;
+}
+
+function sortFor(tab: FeedTab) {
+  if (tab === "hot") return { col: posts.hotScore, value: (c: ReviewCard & { hot?: number }) => c.hot ?? 0 };
+  if (tab === "new") return { col: posts.publishedAt, value: (c: ReviewCard) => c.publishedAt?.getTime() ?? 0 };
+  return { col: posts.upvoteCount, value: (c: ReviewCard) => c.upvoteCount };
+}
+
+export function listFeed(db: DB, opts: { tab: FeedTab; cursor?: string; now?: number; limit?: number; filmId?: number; tag?: string }) {
+  const limit = opts.limit ?? PAGE_SIZE;
+  const { col } = sortFor(opts.tab);
+  const where: SQL[] = [eq(posts.status, "published")];
+  if (opts.tab.startsWith("top-") && opts.tab !== "top-all") {
+    where.push(gte(posts.publishedAt, new Date((opts.now ?? Date.now()) - PERIOD_MS[opts.tab.slice(4)]!)));
+  }
+  if (opts.filmId) where.push(eq(posts.filmId, opts.filmId));
+  if (opts.tag) where.push(inArray(posts.id, db.select({ id: postTags.postId }).from(postTags).where(eq(postTags.tag, opts.tag))));
+  const c = decodeCursor(opts.cursor);
+  if (c) {
+    const value = opts.tab === "new" ? new Date(c[0]) : c[0];
+    where.push(or(lt(col, value), and(eq(col, value), lt(posts.id, c[1])))!);
+  }
+  const rows = cards(db)
+    .where(and(...where))
+    .orderBy(desc(col), desc(posts.id))
+    .limit(limit + 1)
+    .all() as CardRow[];
+  const page = withTags(db, rows.slice(0, limit));
+  const last = rows.length > limit ? rows[limit - 1]! : null;
+  const nextValue = !last ? null : opts.tab === "hot" ? last.hotScore : opts.tab === "new" ? last.publishedAt!.getTime() : last.upvoteCount;
+  return { items: page, nextCursor: last && nextValue !== null ? encodeCursor(nextValue, last.id) : null };
+}
+
+export function getReviewBySlug(db: DB, slug: string) {
+  const row = db
+    .select({ ...cardColumns, bodyHtml: posts.bodyHtml, revisionCount: posts.revisionCount, editedAt: posts.editedAt, editedAfterComments: posts.editedAfterComments, wordCount: posts.wordCount, filmId: posts.filmId, filmDirector: films.director })
+    .from(posts)
+    .innerJoin(films, eq(films.id, posts.filmId))
+    .leftJoin(users, eq(users.id, posts.authorId))
+    .where(eq(posts.slug, slug))
+    .get();
+  if (!row) return null;
+  const [card] = withTags(db, [row as CardRow]);
+  return { ...card!, bodyHtml: row.bodyHtml, revisionCount: row.revisionCount, editedAt: row.editedAt, editedAfterComments: row.editedAfterComments, wordCount: row.wordCount, filmId: row.filmId, filmDirector: row.filmDirector };
+}
+export type ReviewPage = NonNullable<ReturnType<typeof getReviewBySlug>>;
+
+/** What the editor needs to edit a review (markdown, tags, film). */
+export function getReviewForEdit(db: DB, slug: string) {
+  const row = db
+    .select({ id: posts.id, slug: posts.slug, authorId: posts.authorId, status: posts.status, title: posts.title, bodyMd: posts.bodyMd, score: posts.score, hasSpoilers: posts.hasSpoilers, filmId: posts.filmId, filmTitle: films.title, filmYear: films.year })
+    .from(posts)
+    .innerJoin(films, eq(films.id, posts.filmId))
+    .where(eq(posts.slug, slug))
+    .get();
+  if (!row) return null;
+  const tags = db.select({ tag: postTags.tag }).from(postTags).where(eq(postTags.postId, row.id)).orderBy(asc(postTags.tag)).all();
+  return { ...row, tags: tags.map((t) => t.tag) };
+}
+
+export function listRevisions(db: DB, postId: number) {
+  const rows = db
+    .select({ rev: postRevisions, editorUsername: users.username, editorName: users.name, filmTitle: films.title, filmYear: films.year })
+    .from(postRevisions)
+    .leftJoin(users, eq(users.id, postRevisions.editorId))
+    .innerJoin(films, eq(films.id, postRevisions.filmId))
+    .where(eq(postRevisions.postId, postId))
+    .orderBy(asc(postRevisions.number))
+    .all();
+  return rows.map((r) => ({ ...r.rev, tags: [...r.rev.tags].sort(), editor: r.editorUsername ? { username: r.editorUsername, name: r.editorName! } : null, film: `${r.filmTitle} (${r.filmYear})` }));
+}
+export type Revision = ReturnType<typeof listRevisions>[number];
+
+export function listDrafts(db: DB, authorId: string) {
+  const rows = cards(db).where(and(eq(posts.authorId, authorId), eq(posts.status, "draft"))).orderBy(desc(posts.updatedAt)).limit(100).all() as CardRow[];
+  return withTags(db, rows);
+}
+
+export function getFilmBySlug(db: DB, slug: string) {
+  const film = db.select().from(films).where(eq(films.slug, slug)).get();
+  if (!film) return null;
+  const histogram = Array.from({ length: 10 }, () => 0);
+  const rows = db
+    .select({ score: posts.score, n: sql<number>`count(*)` })
+    .from(posts)
+    .where(and(eq(posts.filmId, film.id), eq(posts.status, "published"), sql`${posts.score} is not null`))
+    .groupBy(posts.score)
+    .all();
+  for (const r of rows) if (r.score) histogram[r.score - 1] = r.n;
+  return { ...film, histogram, average: film.scoreCount >= 3 ? film.scoreSum / film.scoreCount : null };
+}
+
+export function tagExists(db: DB, tag: string): boolean {
+  return !!db.select({ id: postTags.postId }).from(postTags).innerJoin(posts, eq(posts.id, postTags.postId)).where(and(eq(postTags.tag, tag), eq(posts.status, "published"))).limit(1).get();
+}
+
+export function searchFilms(db: DB, q: string, limit = 10) {
+  const key = q.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
+  if (!key) return db.select({ id: films.id, title: films.title, year: films.year }).from(films).orderBy(desc(films.reviewCount), asc(films.title)).limit(limit).all();
+  return db
+    .select({ id: films.id, title: films.title, year: films.year })
+    .from(films)
+    .where(and(gte(films.titleKey, key), lt(films.titleKey, key + "\uffff")))
+    .orderBy(asc(films.titleKey), asc(films.year))
+    .limit(limit)
+    .all();
+}

@@ -1,0 +1,68 @@
+// Starting a production server on a throwaway database and measuring it under load on loopback.
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import autocannon from "autocannon";
+
+const root = path.resolve(import.meta.dirname, "..", "..");
+const TICKS = 100; // USER_HZ on Linux
+
+export type Server = { proc: ChildProcess; port: number; base: string; stop: () => Promise<void> };
+
+export async function startServer(dbPath: string, port: number): Promise<Server> {
+  const proc = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), DATABASE_PATH: dbPath, AUTH_SECRET: "marquee-bench-secret-0123456789-abcdefghijklmnop", AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1", SEED_DEMO: "false" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    const ok = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
+    if (ok) break;
+    if (i === 299) throw new Error("the server did not become ready");
+  }
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      proc.once("exit", () => resolve());
+      proc.kill("SIGTERM");
+    });
+  return { proc, port, base, stop };
+}
+
+function cpuTicks(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return Number(fields[11]) + Number(fields[12]); // utime + stime
+}
+
+function rssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+export type LoadResult = { name: string; rps: number; p50: number; p99: number; errors: number; non2xx: number; cpuMsPerReq: number; rssMb: number; bytes: number };
+
+/** A bounded load run (time and connections) against one URL of the server. */
+export async function load(server: Server, name: string, url: string, opts: { seconds?: number; connections?: number } = {}): Promise<LoadResult> {
+  const target = server.base + url;
+  const first = await fetch(target);
+  const bytes = (await first.arrayBuffer()).byteLength;
+  for (let i = 0; i < 20; i++) await fetch(target).then((r) => r.arrayBuffer());
+  const pid = server.proc.pid!;
+  const before = cpuTicks(pid);
+  const res = await autocannon({ url: target, duration: opts.seconds ?? 10, connections: opts.connections ?? 10 });
+  const ticks = cpuTicks(pid) - before;
+  const total = res.requests.total;
+  return {
+    name,
+    rps: res.requests.average,
+    p50: res.latency.p50,
+    p99: res.latency.p99,
+    errors: res.errors + res.timeouts,
+    non2xx: res.non2xx,
+    cpuMsPerReq: total ? ((ticks / TICKS) * 1000) / total : 0,
+    rssMb: rssMb(pid),
+    bytes,
+  };
+}

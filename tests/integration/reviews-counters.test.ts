@@ -1,0 +1,106 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { DB } from "@/db";
+import { DomainError } from "@/lib/errors";
+import type { Actor } from "@/lib/permissions";
+import { createReview } from "@/lib/reviews/create-review";
+import { deleteReview } from "@/lib/reviews/delete-review";
+import { editReview } from "@/lib/reviews/edit-review";
+import { createTestDb } from "../helpers/db";
+import { MINUTE, T0, filmCounters, makeUser, reviewForm } from "../helpers/reviews";
+
+// The counter invariant: whatever sequence of writes, every film's counters equal a recount of
+// its published reviews, and every post's revision_count equals its revision rows.
+
+// Three films, each sometimes typed differently, so resolution by (folded title, year) is exercised too.
+const FILMS = [
+  ["The Third Man", "the third man", 1949],
+  ["Amélie", "AMELIE", 2001],
+  ["Solaris", "solaris!", 1972],
+] as const;
+
+const score = fc.option(fc.integer({ min: 1, max: 10 }), { nil: null });
+const fields = fc.record({
+  film: fc.integer({ min: 0, max: 2 }),
+  variant: fc.boolean(),
+  score,
+  publish: fc.boolean(),
+  spoilers: fc.boolean(),
+  body: fc.constantFrom("Short.", "Short!", "A different body entirely, rewritten from scratch after a second viewing."),
+});
+const op = fc.oneof(
+  fc.record({ kind: fc.constant("create" as const), actor: fc.integer({ min: 0, max: 1 }), f: fields }),
+  fc.record({ kind: fc.constant("edit" as const), actor: fc.integer({ min: 0, max: 2 }), pick: fc.nat(), f: fields }),
+  fc.record({ kind: fc.constant("delete" as const), actor: fc.integer({ min: 0, max: 2 }), pick: fc.nat() }),
+);
+const step = fc.record({ op, minutes: fc.integer({ min: 0, max: 8 }) });
+
+type Fields = { film: number; variant: boolean; score: number | null; publish: boolean; spoilers: boolean; body: string };
+
+function form(f: Fields, title: string) {
+  const [name, variant, year] = FILMS[f.film]!;
+  return reviewForm({
+    title,
+    body: f.body,
+    score: f.score === null ? "" : String(f.score),
+    hasSpoilers: f.spoilers ? "on" : undefined,
+    intent: f.publish ? "publish" : "draft",
+    filmTitle: f.variant ? variant : name,
+    filmYear: String(year),
+  });
+}
+
+function expectInvariants(db: DB) {
+  for (const f of filmCounters(db)) {
+    expect({ id: f.id, reviews: f.reviews, scoreSum: f.scoreSum, scoreCount: f.scoreCount }).toEqual({
+      id: f.id,
+      reviews: f.recountReviews,
+      scoreSum: f.recountSum,
+      scoreCount: f.recountScored,
+    });
+  }
+  const revisionDrift = db.$client
+    .prepare(`select p.id from posts p where p.revision_count <> (select count(*) from post_revisions r where r.post_id = p.id)`)
+    .all();
+  expect(revisionDrift).toEqual([]);
+  expect((db.$client.prepare("select count(*) as n from films").get() as { n: number }).n).toBeLessThanOrEqual(FILMS.length);
+}
+
+describe("film counters under random create / edit / delete sequences", () => {
+  it("always equal a recount of published reviews", () => {
+    // How often each write went through, so a generator that stopped exercising edits shows up.
+    const done = { create: 0, edit: 0, delete: 0, refused: 0 };
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 25 }), (steps) => {
+        const t = createTestDb();
+        try {
+          // Two authors and a moderator (who may edit and delete anyone's review).
+          const actors: Actor[] = [makeUser(t.db, "mara"), makeUser(t.db, "femi"), makeUser(t.db, "modest", "moderator")];
+          const posts: number[] = [];
+          let clock = T0.getTime();
+          for (const [i, { op, minutes }] of steps.entries()) {
+            clock += minutes * MINUTE;
+            const now = new Date(clock);
+            const actor = actors[op.actor]!;
+            try {
+              if (op.kind === "create") posts.push(createReview(t.db, actor.id, form(op.f, `Review ${i}`), now).id);
+              else if (posts.length === 0) continue;
+              else if (op.kind === "edit") editReview(t.db, actor, posts[op.pick % posts.length]!, form(op.f, `Review ${i}`), now);
+              else deleteReview(t.db, actor, posts[op.pick % posts.length]!, now);
+              done[op.kind] += 1;
+            } catch (err) {
+              done.refused += 1;
+              // Only the designed refusals: a member touching another's review, or a deleted one.
+              if (!(err instanceof DomainError) || !["Forbidden", "Gone"].includes(err.kind)) throw err;
+            }
+            expectInvariants(t.db);
+          }
+        } finally {
+          t.close();
+        }
+      }),
+      { numRuns: 30 },
+    );
+    expect(Object.values(done).every((n) => n > 0)).toBe(true);
+  });
+});

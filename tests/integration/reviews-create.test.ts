@@ -1,0 +1,170 @@
+import { describe, expect, it } from "vitest";
+import { ZodError } from "zod";
+import { createReview } from "@/lib/reviews/create-review";
+import { checkHtml } from "@/tests/fixtures/hostile-markdown/oracle";
+import { thrown } from "../helpers/errors";
+import { perTestDb } from "../helpers/db";
+import { T0, countersOf, expectDomainError, makeUser, reviewForm, rowById, snapshot, rows } from "../helpers/reviews";
+
+describe("createReview", () => {
+  const t = perTestDb();
+
+  it("publishes: the post, its tags, revision #1 and the film with its counters", () => {
+    const author = makeUser(t.db, "mara");
+    const body = `Zither music over **rubble**. ${"word ".repeat(453)}`; // 4 + 453 = 457 words → 2 minutes
+    const result = createReview(t.db, author.id, reviewForm({ body, tags: "Noir, #vienna" }), T0);
+    expect(result).toEqual({ id: expect.any(Number), slug: "harry-lime-s-vienna", status: "published", filmId: expect.any(Number) });
+
+    const [post, ...otherPosts] = rows(t.db, "posts");
+    expect(otherPosts).toEqual([]);
+    expect(post).toMatchObject({
+      id: result.id,
+      slug: "harry-lime-s-vienna",
+      author_id: author.id,
+      film_id: result.filmId,
+      title: "Harry Lime's Vienna",
+      body_md: body,
+      renderer_version: 1,
+      score: 8,
+      has_spoilers: 0,
+      status: "published",
+      word_count: 457,
+      reading_minutes: 2,
+      published_at: T0.getTime(),
+      edited_at: null,
+      edited_after_comments: null,
+      revision_count: 1,
+      upvote_count: 0,
+      comment_count: 0,
+      view_count: 0,
+      created_at: T0.getTime(),
+      updated_at: T0.getTime(),
+    });
+    expect(post?.hot_score).toBeCloseTo(Math.log10(1) + T0.getTime() / 1000 / 45000, 9);
+    expect(post?.body_html).toMatch(/^<p>Zither music over <strong>rubble<\/strong>\. word word/);
+    expect(post?.excerpt).toMatch(/^Zither music over rubble\. word word .*…$/);
+    expect((post?.excerpt as string).length).toBeLessThanOrEqual(281);
+
+    expect(rows(t.db, "post_tags")).toEqual([
+      { post_id: result.id, tag: "noir" },
+      { post_id: result.id, tag: "vienna" },
+    ]);
+    expect(rows(t.db, "post_revisions")).toEqual([
+      {
+        id: expect.any(Number),
+        post_id: result.id,
+        number: 1,
+        editor_id: author.id,
+        reason: null,
+        title: "Harry Lime's Vienna",
+        body_md: body,
+        score: 8,
+        tags: JSON.stringify(["noir", "vienna"]),
+        film_id: result.filmId,
+        has_spoilers: 0,
+        created_at: T0.getTime(),
+        updated_at: T0.getTime(),
+      },
+    ]);
+    expect(rows(t.db, "films")).toEqual([
+      expect.objectContaining({ id: result.filmId, slug: "the-third-man-1949", title: "The Third Man", title_key: "the third man", year: 1949, review_count: 1, score_sum: 8, score_count: 1 }),
+    ]);
+  });
+
+  it("counts reading time as words / 230 rounded up", () => {
+    const author = makeUser(t.db, "mara");
+    const cases = [[1, 1], [230, 1], [231, 2], [460, 2], [461, 3]] as const;
+    for (const [words, minutes] of cases) {
+      const { id } = createReview(t.db, author.id, reviewForm({ title: `w${words}`, body: "word ".repeat(words) }), T0);
+      expect(rowById(t.db, "posts", id)).toMatchObject({ word_count: words, reading_minutes: minutes });
+    }
+  });
+
+  it("saves a draft: no publication time, no hot score, film counters untouched", () => {
+    const author = makeUser(t.db, "mara");
+    const { id, filmId, status } = createReview(t.db, author.id, reviewForm({ intent: "draft", body: "", score: "6" }), T0);
+    expect(status).toBe("draft");
+    expect(rowById(t.db, "posts", id)).toMatchObject({ status: "draft", published_at: null, hot_score: 0, body_md: "", body_html: "", excerpt: "", word_count: 0, reading_minutes: 0, score: 6 });
+    expect(countersOf(t.db, filmId)).toEqual({ reviewCount: 0, scoreSum: 0, scoreCount: 0 });
+    expect(rows(t.db, "post_revisions")).toEqual([expect.objectContaining({ post_id: id, number: 1, score: 6, body_md: "" })]);
+    expect(rows(t.db, "post_tags").map((r) => r.tag)).toEqual(["noir", "vienna"]);
+  });
+
+  it("adds up the counters of a film over several reviews, unscored ones counting as reviews only", () => {
+    const [a, b] = [makeUser(t.db, "mara"), makeUser(t.db, "femi")];
+    const first = createReview(t.db, a.id, reviewForm({ score: "8" }), T0);
+    createReview(t.db, b.id, reviewForm({ filmId: String(first.filmId), score: "5" }), T0);
+    createReview(t.db, b.id, reviewForm({ filmId: String(first.filmId), score: "" }), T0);
+    createReview(t.db, b.id, reviewForm({ filmId: String(first.filmId), score: "10", intent: "draft" }), T0);
+    expect(countersOf(t.db, first.filmId)).toEqual({ reviewCount: 3, scoreSum: 13, scoreCount: 2 });
+  });
+
+  it("stores the spoiler flag, and keeps inline spoiler text out of the excerpt", () => {
+    const author = makeUser(t.db, "mara");
+    const { id } = createReview(t.db, author.id, reviewForm({ hasSpoilers: "on", body: "Great ending: >!Harry dies in the sewer!<" }), T0);
+    const post = rowById(t.db, "posts", id);
+    expect(post).toMatchObject({ has_spoilers: 1, excerpt: "Great ending: [spoiler]" });
+    expect(post?.body_html).toContain('<span class="spoiler" tabindex="0">Harry dies in the sewer</span>');
+    expect(rows(t.db, "post_revisions")[0]).toMatchObject({ has_spoilers: 1 });
+  });
+
+  it("stores a hostile body harmless: no script, no javascript: link, no event handler", () => {
+    const author = makeUser(t.db, "mara");
+    const body = [
+      "<script>alert(1)</script>",
+      "[x](javascript:alert(1)) and [y](JaVaScRiPt:alert(2)) and [z](data:text/html,<b>hi</b>)",
+      '<img src=x onerror=alert(1)> <a href="javascript:alert(3)">click</a>',
+      "[fine](https://example.com/x)",
+    ].join("\n\n");
+    const { id } = createReview(t.db, author.id, reviewForm({ body }), T0);
+    const post = rowById(t.db, "posts", id)!;
+    const html = post.body_html as string;
+    expect(checkHtml(html)).toEqual([]);
+    // Every real tag (text "<" is escaped as &#x3C;): no script, no image, no handler, one safe link.
+    const tags = html.match(/<[a-z][^>]*>/gi) ?? [];
+    expect(tags.filter((tag) => /^<(script|img)|\son\w+=|javascript:|data:/i.test(tag))).toEqual([]);
+    expect(html).toContain('<a href="https://example.com/x" rel="nofollow ugc noopener">fine</a>');
+    expect(html.match(/<a\s/g)).toHaveLength(1);
+    expect(post.body_md).toBe(body); // the source is kept as typed; only the HTML is cleaned
+  });
+
+  it("refuses invalid input with a ZodError and writes nothing", async () => {
+    const author = makeUser(t.db, "mara");
+    const before = snapshot(t.db);
+    const err = await thrown(() => createReview(t.db, author.id, reviewForm({ title: "", score: "11", tags: "c#" }), T0));
+    expect(err).toBeInstanceOf(ZodError);
+    expect((err as ZodError).issues.map((i) => i.path.join(".")).sort()).toEqual(["score", "tags", "title"]);
+    expect(snapshot(t.db)).toEqual(before);
+  });
+
+  it("refuses an unknown film id as Invalid on \"film\" and writes nothing", async () => {
+    const author = makeUser(t.db, "mara");
+    createReview(t.db, author.id, reviewForm(), T0);
+    const before = snapshot(t.db);
+    const err = await expectDomainError(() => createReview(t.db, author.id, reviewForm({ filmId: "999", title: "Other" }), T0), "Invalid", 422, ["film"]);
+    expect(err.fieldErrors.film).toEqual(["That film is not in Marquee. Choose one from the list or add it."]);
+    expect(snapshot(t.db)).toEqual(before);
+  });
+
+  it("gives a repeated title the next free slug, and the same form sent twice makes two reviews", () => {
+    const author = makeUser(t.db, "mara");
+    const slugs = [0, 1, 2].map(() => createReview(t.db, author.id, reviewForm({ title: "Noir!" }), T0).slug);
+    expect(slugs).toEqual(["noir", "noir-2", "noir-3"]);
+    expect(rows(t.db, "posts").map((p) => p.slug)).toEqual(slugs);
+    expect(rows(t.db, "post_revisions")).toHaveLength(3);
+  });
+
+  it("keeps reserved words, symbol-only titles and long titles to usable slugs", () => {
+    const author = makeUser(t.db, "mara");
+    const slug = (title: string) => createReview(t.db, author.id, reviewForm({ title }), T0).slug;
+    expect(slug("New")).toBe("new-2");
+    expect(slug("DRAFTS")).toBe("drafts-2");
+    expect(slug("new")).toBe("new-3");
+    expect(slug("!!! ???")).toBe("review");
+    expect(slug("!!!")).toBe("review-2");
+    expect(slug("Amélie: a Love Letter to Montmartre")).toBe("amelie-a-love-letter-to-montmartre");
+    const long = slug(`${"very long title ".repeat(10)}`);
+    expect(long.length).toBeLessThanOrEqual(60);
+    expect(long).toMatch(/^very-long-title-[a-z-]*[a-z]$/);
+  });
+});

@@ -1,0 +1,149 @@
+import { describe, expect, it } from "vitest";
+import { editReview } from "@/lib/reviews/edit-review";
+import { perTestDb } from "../helpers/db";
+import { MINUTE, T0, at, makeUser, reviewForm, rowById, seedReview, rows } from "../helpers/reviews";
+
+// The grace rule: an edit by the same editor within 5 minutes of the previous revision that changes
+// at most 100 characters amends that revision in place; any other edit adds one.
+const BODY = reviewForm().body as string;
+
+describe("editReview: revisions and the grace window", () => {
+  const t = perTestDb();
+
+  function setup() {
+    const author = makeUser(t.db, "mara");
+    const postId = seedReview(t.db, author);
+    return { author, postId };
+  }
+  const revisions = (postId: number) => rows(t.db, "post_revisions", `where post_id = ${postId}`);
+
+  it("adds revision #2 with a full snapshot for an edit after the window, and marks the post edited", () => {
+    const { author, postId } = setup();
+    const filmId = rowById(t.db, "posts", postId)?.film_id;
+    const edit = reviewForm({ title: "Harry Lime, Reconsidered", body: `${BODY} Welles steals it.`, score: "9", tags: "vienna noir welles", hasSpoilers: "on", reason: " second  viewing " });
+    const result = editReview(t.db, author, postId, edit, at(10 * MINUTE));
+    expect(result).toEqual({ id: postId, slug: "harry-lime-s-vienna", status: "published", changed: true, previousFilmId: filmId, filmId });
+
+    const [first, second, ...more] = revisions(postId);
+    expect(more).toEqual([]);
+    expect(first).toMatchObject({ number: 1, title: "Harry Lime's Vienna", body_md: BODY, score: 8, created_at: T0.getTime(), updated_at: T0.getTime() });
+    expect(second).toEqual({
+      id: expect.any(Number),
+      post_id: postId,
+      number: 2,
+      editor_id: author.id,
+      reason: "second viewing",
+      title: "Harry Lime, Reconsidered",
+      body_md: `${BODY} Welles steals it.`,
+      score: 9,
+      tags: JSON.stringify(["noir", "vienna", "welles"]),
+      film_id: filmId,
+      has_spoilers: 1,
+      created_at: at(10 * MINUTE).getTime(),
+      updated_at: at(10 * MINUTE).getTime(),
+    });
+    const post = rowById(t.db, "posts", postId);
+    expect(post).toMatchObject({
+      slug: "harry-lime-s-vienna", // stable across a retitle
+      title: "Harry Lime, Reconsidered",
+      score: 9,
+      has_spoilers: 1,
+      revision_count: 2,
+      edited_at: at(10 * MINUTE).getTime(),
+      edited_after_comments: null,
+      published_at: T0.getTime(),
+      updated_at: at(10 * MINUTE).getTime(),
+    });
+    expect(post?.body_html).toContain("Welles steals it.");
+    expect(post?.hot_score).toBeCloseTo(T0.getTime() / 1000 / 45000, 9);
+    expect(rows(t.db, "post_tags").map((r) => r.tag).sort()).toEqual(["noir", "vienna", "welles"]);
+  });
+
+  it("amends revision #1 in place for a small edit by the same editor within 5 minutes", () => {
+    const { author, postId } = setup();
+    const typoFix = reviewForm({ body: BODY.replace("crooked", "crooked, ruined"), reason: "typo" });
+    const result = editReview(t.db, author, postId, typoFix, at(4 * MINUTE));
+    expect(result.changed).toBe(true);
+    expect(revisions(postId)).toEqual([
+      expect.objectContaining({ number: 1, editor_id: author.id, reason: "typo", body_md: BODY.replace("crooked", "crooked, ruined"), created_at: T0.getTime(), updated_at: at(4 * MINUTE).getTime() }),
+    ]);
+    expect(rowById(t.db, "posts", postId)).toMatchObject({
+      body_md: BODY.replace("crooked", "crooked, ruined"),
+      revision_count: 1,
+      edited_at: null,
+      updated_at: at(4 * MINUTE).getTime(),
+    });
+  });
+
+  it("counts the window from the revision's creation: exactly 5 minutes amends, a moment later adds", () => {
+    const { author, postId } = setup();
+    editReview(t.db, author, postId, reviewForm({ body: `${BODY} A.` }), at(5 * MINUTE));
+    expect(revisions(postId)).toHaveLength(1);
+    editReview(t.db, author, postId, reviewForm({ body: `${BODY} AB.` }), at(5 * MINUTE + 1));
+    expect(revisions(postId).map((r) => r.number)).toEqual([1, 2]);
+    expect(rowById(t.db, "posts", postId)).toMatchObject({ revision_count: 2, edited_at: at(5 * MINUTE + 1).getTime() });
+  });
+
+  it("does not stretch the window by amending: small edits at 2, 4 and 6 minutes make two revisions", () => {
+    const { author, postId } = setup();
+    for (const [i, minute] of [2, 4, 6].entries()) {
+      editReview(t.db, author, postId, reviewForm({ body: `${BODY} ${"!".repeat(i + 1)}` }), at(minute * MINUTE));
+    }
+    expect(revisions(postId).map((r) => [r.number, r.created_at, r.updated_at])).toEqual([
+      [1, T0.getTime(), at(4 * MINUTE).getTime()],
+      [2, at(6 * MINUTE).getTime(), at(6 * MINUTE).getTime()],
+    ]);
+  });
+
+  it("allows 100 changed characters in grace, not 101 (title and body counted together)", () => {
+    const { author, postId } = setup();
+    editReview(t.db, author, postId, reviewForm({ title: "Harry Lime's Vienna!", body: BODY + "x".repeat(99) }), at(MINUTE));
+    expect(revisions(postId)).toHaveLength(1);
+    editReview(t.db, author, postId, reviewForm({ title: "Harry Lime's Vienna!", body: BODY + "x".repeat(99) + "y".repeat(101) }), at(2 * MINUTE));
+    expect(revisions(postId).map((r) => r.number)).toEqual([1, 2]);
+    expect(rowById(t.db, "posts", postId)).toMatchObject({ revision_count: 2 });
+  });
+
+  it.each([
+    ["a score change", { score: "9" }],
+    ["a score removed", { score: "" }],
+    ["a tag change", { tags: "noir" }],
+    ["the spoiler switch", { hasSpoilers: "on" }],
+    ["another film", { filmTitle: "Amélie", filmYear: "2001" }],
+  ])("adds a revision within the window for %s, however small", (_name, over) => {
+    const { author, postId } = setup();
+    editReview(t.db, author, postId, reviewForm(over), at(MINUTE));
+    expect(revisions(postId).map((r) => [r.number, r.editor_id])).toEqual([[1, author.id], [2, author.id]]);
+    expect(rowById(t.db, "posts", postId)).toMatchObject({ revision_count: 2, edited_at: at(MINUTE).getTime() });
+  });
+
+  it("treats tags given in another order as unchanged and still a grace edit", () => {
+    const { author, postId } = setup();
+    editReview(t.db, author, postId, reviewForm({ tags: "#Vienna, NOIR", body: `${BODY}!` }), at(MINUTE));
+    expect(revisions(postId)).toHaveLength(1);
+    expect(rowById(t.db, "posts", postId)).toMatchObject({ revision_count: 1, edited_at: null });
+  });
+
+  it("makes a moderator's small edit a new revision, and the author's reply to it another", () => {
+    const { author, postId } = setup();
+    const mod = makeUser(t.db, "modest", "moderator");
+    editReview(t.db, mod, postId, reviewForm({ body: BODY.replace("rubble", "rubble [link removed]"), reason: "removed a link" }), at(MINUTE));
+    editReview(t.db, author, postId, reviewForm({ body: `${BODY} Fair.` }), at(2 * MINUTE));
+    expect(revisions(postId).map((r) => [r.number, r.editor_id, r.reason])).toEqual([
+      [1, author.id, null],
+      [2, mod.id, "removed a link"],
+      [3, author.id, null],
+    ]);
+    expect(rowById(t.db, "posts", postId)).toMatchObject({ author_id: author.id, revision_count: 3 });
+  });
+
+  it("keeps an earlier reason on a grace edit that gives none", () => {
+    const { author, postId } = setup();
+    editReview(t.db, author, postId, reviewForm({ score: "9", reason: "rewatched" }), at(10 * MINUTE));
+    editReview(t.db, author, postId, reviewForm({ score: "9", body: `${BODY}.` }), at(11 * MINUTE));
+    expect(revisions(postId).map((r) => [r.number, r.reason, r.body_md])).toEqual([
+      [1, null, BODY],
+      [2, "rewatched", `${BODY}.`],
+    ]);
+  });
+});
