@@ -3,7 +3,7 @@ import { cacheLife, cacheTag } from "next/cache";
 import { getDb } from "@/db";
 import { ALL_TAG, FEED_TAG } from "@/lib/cache-tags";
 import { FEED_TABS, listFeed, type FeedTab } from "@/lib/reviews/queries";
-import { ReviewCard } from "@/components/review/review-card";
+import { ReviewList } from "@/components/review/review-list";
 
 const TAB_LABEL: Record<FeedTab, string> = {
   hot: "Hot",
@@ -63,13 +63,7 @@ export async function FeedView({ tab, cursor }: { tab: FeedTab; cursor?: string 
       {items.length === 0 ? (
         <p className="empty">{cursor ? "No older reviews." : "No reviews here yet. Write the first one."}</p>
       ) : (
-        <ol className="review-list">
-          {items.map((r) => (
-            <li key={r.id}>
-              <ReviewCard review={r} />
-            </li>
-          ))}
-        </ol>
+        <ReviewList reviews={items} />
       )}
       {nextCursor ? (
         <p className="pager">

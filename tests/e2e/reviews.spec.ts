@@ -44,7 +44,8 @@ test("write a review with an inline spoiler, edit it twice, read its history; an
   await expect(spoiler).toHaveText(SECRET);
   expect(await spoiler.evaluate((el) => getComputedStyle(el).color)).toBe("rgba(0, 0, 0, 0)");
   await spoiler.focus();
-  expect(await spoiler.evaluate((el) => getComputedStyle(el).color)).not.toBe("rgba(0, 0, 0, 0)");
+  // The reveal is a short colour transition: wait for it to finish.
+  await expect.poll(() => spoiler.evaluate((el) => getComputedStyle(el).color)).not.toBe("rgba(0, 0, 0, 0)");
 
   // In the New feed, with an excerpt that leaves the spoiler out.
   await page.goto("/feed/new");

@@ -4,7 +4,7 @@ import { cacheLife, cacheTag } from "next/cache";
 import { getDb } from "@/db";
 import { ALL_TAG, FEED_TAG, filmTag } from "@/lib/cache-tags";
 import { getFilmBySlug, listFeed } from "@/lib/reviews/queries";
-import { ReviewCard } from "@/components/review/review-card";
+import { ReviewList } from "@/components/review/review-list";
 import { ScoreHistogram } from "@/components/film/score-histogram";
 
 export const ensureStatic = "navigation";
@@ -68,13 +68,7 @@ export default async function FilmPage({ params }: PageProps<"/films/[slug]">) {
         {reviews.length === 0 ? (
           <p className="empty">Nobody has published a review of this film yet.</p>
         ) : (
-          <ol className="review-list">
-            {reviews.map((r) => (
-              <li key={r.id}>
-                <ReviewCard review={r} showFilm={false} />
-              </li>
-            ))}
-          </ol>
+          <ReviewList reviews={reviews} showFilm={false} />
         )}
         {film.reviewCount > SHOWN ? <p className="muted">Showing the {SHOWN} newest reviews.</p> : null}
       </section>

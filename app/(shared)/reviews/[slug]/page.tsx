@@ -10,6 +10,7 @@ import { Score } from "@/components/review/score";
 import { TagList } from "@/components/review/tag-list";
 import { ReviewActions } from "@/components/review/review-actions";
 import { ViewBeacon } from "@/components/review/view-beacon";
+import { StatePage } from "@/components/state-page";
 
 // Shared page: fully static, rendered on first visit and cached until a write expires its tags.
 export const ensureStatic = "navigation";
@@ -48,16 +49,9 @@ export default async function ReviewPage({ params }: PageProps<"/reviews/[slug]"
 
 function DeletedReview() {
   return (
-    <section className="state-page">
-      <p className="state-page__code">410</p>
-      <h1>This review was deleted</h1>
-      <p className="muted">Its author or a moderator took it down.</p>
-      <p>
-        <Link href="/" className="button">
-          Back to the front page
-        </Link>
-      </p>
-    </section>
+    <StatePage code="410" title="This review was deleted">
+      Its author or a moderator took it down.
+    </StatePage>
   );
 }
 

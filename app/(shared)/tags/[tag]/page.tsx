@@ -5,7 +5,7 @@ import { getDb } from "@/db";
 import { ALL_TAG, tagTag } from "@/lib/cache-tags";
 import { listFeed } from "@/lib/reviews/queries";
 import { TAG_PATTERN } from "@/lib/reviews/schemas";
-import { ReviewCard } from "@/components/review/review-card";
+import { ReviewList } from "@/components/review/review-list";
 
 export const ensureStatic = "navigation";
 const SHOWN = 50;
@@ -34,13 +34,7 @@ export default async function TagPage({ params }: PageProps<"/tags/[tag]">) {
     <div className="tag-page">
       <p className="eyebrow">Tag</p>
       <h1>#{tag}</h1>
-      <ol className="review-list">
-        {reviews.map((r) => (
-          <li key={r.id}>
-            <ReviewCard review={r} />
-          </li>
-        ))}
-      </ol>
+      <ReviewList reviews={reviews} />
       {reviews.length === SHOWN ? <p className="muted">Showing the {SHOWN} newest reviews with this tag.</p> : null}
     </div>
   );

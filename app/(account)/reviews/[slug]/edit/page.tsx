@@ -4,6 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
 import { getDb } from "@/db";
 import { ReviewEditor } from "@/components/review/review-editor";
+import { StatePage } from "@/components/state-page";
 import { getCurrentUser } from "@/lib/auth/session";
 import { readFormState } from "@/lib/forms/read-state";
 import { canEditPost } from "@/lib/permissions";
@@ -22,16 +23,9 @@ export default async function EditReviewPage({ params, searchParams }: PageProps
   if (!review || review.status === "deleted") notFound();
   if (user && !canEditPost(user, review)) {
     return (
-      <section className="state-page">
-        <p className="state-page__code">403</p>
-        <h1>This is not your review</h1>
-        <p className="muted">Only its author, a moderator or an admin can edit it.</p>
-        <p>
-          <Link href={`/reviews/${review.slug}`} className="button">
-            Back to the review
-          </Link>
-        </p>
-      </section>
+      <StatePage code="403" title="This is not your review" back={{ href: `/reviews/${review.slug}`, label: "Back to the review" }}>
+        Only its author, a moderator or an admin can edit it.
+      </StatePage>
     );
   }
   const isDraft = review.status === "draft";
