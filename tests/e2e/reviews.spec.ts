@@ -124,3 +124,20 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("link", { name: "Rififi (1955)" })).toBeVisible();
   });
 });
+
+test("unsaved text survives a reload in the same browser, and is forgotten once published", async ({ page }) => {
+  await signIn(page, "lucia_del_prado", DEMO_PASSWORD, "Lucía del Prado");
+  await page.goto("/reviews/new");
+  const words = `A draft about Tokyo Story that I never saved ${unique("d")}`;
+  await page.getByLabel("Review (Markdown)").fill(words);
+  await page.reload();
+  await expect(page.getByLabel("Review (Markdown)")).toHaveValue(words);
+  await expect(page.getByText("Restored text you typed in this browser but had not saved.")).toBeVisible();
+
+  await fillEditor(page, { title: `Kept ${unique("k")}`, film: "Tokyo Story", year: "1953" });
+  await page.getByRole("button", { name: "Publish" }).click();
+  await page.waitForURL(/\/reviews\/kept-/);
+  await page.goto("/reviews/new");
+  await expect(page.getByLabel("Review (Markdown)")).toHaveValue("");
+  expect(await page.evaluate(() => localStorage.getItem("marquee:review-body:new"))).toBeNull();
+});
