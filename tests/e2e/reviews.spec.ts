@@ -141,3 +141,22 @@ test("unsaved text survives a reload in the same browser, and is forgotten once 
   await expect(page.getByLabel("Review (Markdown)")).toHaveValue("");
   expect(await page.evaluate(() => localStorage.getItem("marquee:review-body:new"))).toBeNull();
 });
+
+test("an author deletes a review: its page says so with 410 and it leaves the feed", async ({ page }) => {
+  await signIn(page, "tobias_renner", DEMO_PASSWORD, "Tobias Renner");
+  await page.goto("/reviews/new");
+  const title = `Short-lived ${unique("x")}`;
+  await fillEditor(page, { title, film: "The Conversation", year: "1974", body: "Tape hiss as a character." });
+  await page.getByRole("button", { name: "Publish" }).click();
+  await page.waitForURL(/\/reviews\/short-lived/);
+  const slug = new URL(page.url()).pathname.split("/")[2]!;
+  await page.getByRole("link", { name: "Edit review" }).click();
+  await page.getByText("Delete this review…").click();
+  await page.getByRole("button", { name: `Yes, delete “${title}”` }).click();
+  await page.waitForURL(`/reviews/${slug}`);
+  await expect(page.getByRole("heading", { name: "This review was deleted" })).toBeVisible();
+  expect((await page.reload())?.status()).toBe(410);
+  expect(withDb((db) => db.prepare("select status from posts where slug = ?").get(slug))).toEqual({ status: "deleted" });
+  await page.goto("/feed/new");
+  await expect(page.getByRole("article").filter({ hasText: title })).toHaveCount(0);
+});

@@ -59,13 +59,15 @@ export default async function EditReviewPage({ params, searchParams }: PageProps
           body: review.bodyMd,
         }}
       />
-      <form action={`/api/reviews/${review.slug}/delete`} method="post" className="danger-zone">
-        <h2>Delete this review</h2>
-        <p className="muted">Its page will say it was deleted. This cannot be undone.</p>
-        <button type="submit" className="button button--danger">
-          Delete review
-        </button>
-      </form>
+      <details className="danger-zone">
+        <summary>Delete this review…</summary>
+        <form action={`/api/reviews/${review.slug}/delete`} method="post">
+          <p className="muted">Its page will say it was deleted. This cannot be undone.</p>
+          <button type="submit" className="button button--danger">
+            Yes, delete “{review.title}”
+          </button>
+        </form>
+      </details>
     </div>
   );
 }
