@@ -86,16 +86,32 @@ function useField(name: string, hint?: string) {
   };
 }
 
-function FieldShell({ f, label, hint, children, className }: { f: ReturnType<typeof useField>; label: ReactNode; hint?: string; children: ReactNode; className?: string }) {
+function FieldShell({
+  f,
+  label,
+  hint,
+  children,
+  className,
+  controlFirst = false,
+}: {
+  f: ReturnType<typeof useField>;
+  label: ReactNode;
+  hint?: string;
+  children: ReactNode;
+  className?: string;
+  /** Checkboxes: the box before its label. */
+  controlFirst?: boolean;
+}) {
   return (
     <div className={[f.error ? "field field--invalid" : "field", className].filter(Boolean).join(" ")}>
+      {controlFirst ? children : null}
       <label htmlFor={f.id}>{label}</label>
       {hint ? (
         <p className="field-hint" id={`${f.id}-hint`}>
           {hint}
         </p>
       ) : null}
-      {children}
+      {controlFirst ? null : children}
       {f.error ? (
         <p className="field-error" id={`${f.id}-error`} data-testid={`error-${f.inputProps.name}`}>
           {f.error}
@@ -205,16 +221,9 @@ export function CheckboxField({ name, label, hint, defaultChecked }: { name: str
   // After a refused post, the box is as it was sent: present means checked.
   const checked = Object.keys(state.values).length > 0 ? f.value === "on" : defaultChecked;
   return (
-    <div className={f.error ? "field field--check field--invalid" : "field field--check"}>
+    <FieldShell f={f} label={label} hint={hint} className="field--check" controlFirst>
       <input {...f.inputProps} type="checkbox" defaultChecked={checked} />
-      <label htmlFor={f.id}>{label}</label>
-      {hint ? (
-        <p className="field-hint" id={`${f.id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {f.error ? <p className="field-error" id={`${f.id}-error`}>{f.error}</p> : null}
-    </div>
+    </FieldShell>
   );
 }
 
