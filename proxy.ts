@@ -9,4 +9,4 @@ export function proxy(req: NextRequest) {
   return NextResponse.next();
 }
 
-export const config = { matcher: ["/reviews/:slug"] };
+export const config = { matcher: ["/reviews/:slug", "/reviews/:slug/comments/:sort"] };

@@ -3,9 +3,10 @@
 import { createContext, useContext, useState, type FormEvent, type ReactNode } from "react";
 import type { FormState } from "@/lib/action-result";
 
-const FormContext = createContext<{ state: FormState; pending: boolean }>({
+const FormContext = createContext<{ state: FormState; pending: boolean; idPrefix: string }>({
   state: { status: 200, ok: false, fieldErrors: {}, values: {} },
   pending: false,
+  idPrefix: "field",
 });
 
 /**
@@ -19,6 +20,9 @@ export function EnhancedForm({
   className,
   testId,
   onSuccess,
+  onAnswer,
+  idPrefix = "field",
+  formRef,
 }: {
   action: string;
   initial?: FormState | null;
@@ -27,11 +31,19 @@ export function EnhancedForm({
   testId?: string;
   /** Runs before the browser follows a successful answer's redirect. */
   onSuccess?: (form: HTMLFormElement, submitter: HTMLElement | null) => void;
+  /** Sees every answer first; returning true means it was handled in place (no redirect is followed). */
+  onAnswer?: (answer: FormState, form: HTMLFormElement) => boolean;
+  /** Field ids are `${idPrefix}-${name}`: set it when a page holds several forms. */
+  idPrefix?: string;
+  formRef?: React.Ref<HTMLFormElement>;
 }) {
   const [state, setState] = useState<FormState>(initial ?? { status: 200, ok: false, fieldErrors: {}, values: {} });
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    // A button marked data-native leaves the page on purpose (e.g. to an identity provider).
+    if (submitter?.hasAttribute("data-native")) return;
     event.preventDefault();
     if (pending) return;
     setPending(true);
@@ -40,10 +52,15 @@ export function EnhancedForm({
       const res = await fetch(form.action, {
         method: "POST",
         // The button pressed (e.g. "Save draft" or "Publish") travels with the fields.
-        body: new FormData(form, (event.nativeEvent as SubmitEvent).submitter),
+        body: new FormData(form, submitter),
         headers: { accept: "application/json" },
       });
       const next = (await res.json().catch(() => null)) as FormState | null;
+      if (next && onAnswer?.(next, form)) {
+        setState(next.ok ? { status: 200, ok: false, fieldErrors: {}, values: {} } : next);
+        setPending(false);
+        return;
+      }
       if (next?.ok && next.redirect) {
         onSuccess?.(form, (event.nativeEvent as SubmitEvent).submitter);
         window.location.assign(next.redirect);
@@ -59,8 +76,8 @@ export function EnhancedForm({
   }
 
   return (
-    <FormContext.Provider value={{ state, pending }}>
-      <form action={action} method="post" onSubmit={onSubmit} className={className} data-testid={testId} noValidate>
+    <FormContext.Provider value={{ state, pending, idPrefix }}>
+      <form ref={formRef} action={action} method="post" onSubmit={onSubmit} className={className} data-testid={testId} noValidate>
         {state.message && !state.ok ? (
           <p className="form-message" role="alert" data-testid="form-message">
             {state.message}
@@ -74,9 +91,9 @@ export function EnhancedForm({
 
 /** Label, hint and error wiring shared by every kind of field. */
 function useField(name: string, hint?: string) {
-  const { state } = useContext(FormContext);
+  const { state, idPrefix } = useContext(FormContext);
   const errors = state.fieldErrors[name] ?? [];
-  const id = `field-${name}`;
+  const id = `${idPrefix}-${name}`;
   const describedBy = [hint ? `${id}-hint` : null, errors.length ? `${id}-error` : null].filter(Boolean).join(" ");
   return {
     id,
@@ -171,6 +188,7 @@ export function TextAreaField({
   rows = 18,
   onInput,
   textareaRef,
+  autoFocus,
 }: {
   name: string;
   label: string;
@@ -179,11 +197,12 @@ export function TextAreaField({
   rows?: number;
   onInput?: (value: string) => void;
   textareaRef?: React.Ref<HTMLTextAreaElement>;
+  autoFocus?: boolean;
 }) {
   const f = useField(name, hint);
   return (
     <FieldShell f={f} label={label} hint={hint}>
-      <textarea {...f.inputProps} ref={textareaRef} rows={rows} defaultValue={f.value ?? defaultValue} onInput={(e) => onInput?.(e.currentTarget.value)} />
+      <textarea {...f.inputProps} ref={textareaRef} rows={rows} autoFocus={autoFocus} defaultValue={f.value ?? defaultValue} onInput={(e) => onInput?.(e.currentTarget.value)} />
     </FieldShell>
   );
 }

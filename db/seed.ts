@@ -1,11 +1,16 @@
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { writeTx, type DB } from "@/db";
-import { films, posts, users } from "@/db/schema";
+import { films, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { foldText, urlSlug } from "@/lib/slug";
+import { createComment } from "@/lib/comments/create-comment";
+import { deleteComment } from "@/lib/comments/delete-comment";
+import { editComment } from "@/lib/comments/edit-comment";
+import type { Actor } from "@/lib/permissions";
 import { createReview } from "@/lib/reviews/create-review";
 import { editReview } from "@/lib/reviews/edit-review";
 import { usernameKey } from "@/lib/users/username";
+import { SEED_THREADS, type SeedComment } from "./seed-comments";
 import { SEED_FILMS, SEED_REVIEWS } from "./seed-content";
 
 /** Every demo account signs in with this password (see the README). */
@@ -98,9 +103,28 @@ export async function seedDemo(db: DB, now = Date.now(), opts: { onlyIfEmpty?: b
   });
 }
 
-/** The demo films and reviews, written through the same verbs members use, at their seeded dates. */
-export function seedReviews(db: DB, now = Date.now()) {
-  const at = (daysAgo: number, minute = 0) => new Date(now - daysAgo * DAY + minute * 60_000);
+/** Something the seed does at a given time: the whole demo history is replayed in time order. */
+type SeedEvent = { at: number; what: string; run: () => void };
+
+const DURATION = /^(?:(\d+)d)?\s*(?:(\d+)h)?\s*(?:(\d+)m)?$/;
+
+/** "2d 4h", "3h", "45m" in milliseconds; positive, so a reply always comes after what it answers. */
+function duration(s: string): number {
+  const m = DURATION.exec(s.trim());
+  const ms = m ? (Number(m[1] ?? 0) * 24 * 60 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0)) * 60_000 : 0;
+  if (ms <= 0) throw new Error(`seed: "${s}" is not a duration like "2d 4h" or "45m"`);
+  return ms;
+}
+
+const reviewKey = (r: { author: string; film: string }) => `${r.author}/${r.film}`;
+
+/**
+ * The demo films, reviews and comment threads, written through the verbs members use. Review
+ * creations and edits and comment posts, edits and deletions are collected as dated events and
+ * applied oldest first, so every derived field comes out as it would have: counters, flood
+ * control, and a review edited after people replied stores how many had.
+ */
+export function seedContent(db: DB, now = Date.now()) {
   writeTx(db, (tx) => {
     for (const f of SEED_FILMS) {
       tx.insert(films)
@@ -108,13 +132,31 @@ export function seedReviews(db: DB, now = Date.now()) {
         .run();
     }
   });
-  const userIds = new Map(db.select({ id: users.id, username: users.username }).from(users).all().map((u) => [u.username, u.id]));
-  const filmByKey = new Map(SEED_FILMS.map((f) => [f.key, f]));
-  let reviews = 0;
+  const members = new Map(
+    db.select({ id: users.id, username: users.username, role: users.role, createdAt: users.createdAt }).from(users).all().map((u) => [u.username, u]),
+  );
+  const member = (username: string, where: string) => {
+    const m = members.get(username);
+    if (!m) throw new Error(`seed: ${where}: no demo member "${username}"`);
+    return m;
+  };
+  const actor = (username: string, where: string): Actor => {
+    const m = member(username, where);
+    return { id: m.id, role: m.role };
+  };
+  const events: SeedEvent[] = [];
+  const at = (daysAgo: number, minute = 0) => now - daysAgo * DAY + minute * 60_000;
+
+  const reviewIds = new Map<string, number>();
+  const published = new Map<string, number>();
+  const keys = new Set<string>();
   SEED_REVIEWS.forEach((r, i) => {
-    const authorId = userIds.get(r.author);
-    const film = filmByKey.get(r.film);
-    if (!authorId || !film) throw new Error(`seed review ${i}: unknown author or film`);
+    const where = `review ${i} (${reviewKey(r)})`;
+    const authorId = member(r.author, where).id;
+    const film = SEED_FILMS.find((f) => f.key === r.film);
+    if (!film) throw new Error(`seed: ${where}: unknown film`);
+    if (keys.has(reviewKey(r))) throw new Error(`seed: ${where}: a second review of the same film by the same member`);
+    keys.add(reviewKey(r));
     let state = { title: r.title, body: r.body, score: r.score, tags: r.tags, spoilers: r.spoilers };
     const fields = () => ({
       title: state.title,
@@ -125,20 +167,83 @@ export function seedReviews(db: DB, now = Date.now()) {
       filmTitle: film.title,
       filmYear: String(film.year),
     });
-    const post = createReview(db, authorId, { ...fields(), intent: r.status === "draft" ? "draft" : "publish" }, at(r.publishedDaysAgo, i));
-    reviews++;
+    const created = at(r.publishedDaysAgo, i);
+    if (r.status === "published") published.set(reviewKey(r), created);
+    events.push({
+      at: created,
+      what: `${where}: create`,
+      run: () => {
+        const post = createReview(db, authorId, { ...fields(), intent: r.status === "draft" ? "draft" : "publish" }, new Date(created));
+        reviewIds.set(reviewKey(r), post.id);
+      },
+    });
     for (const e of r.edits ?? []) {
-      state = {
-        title: e.title ?? state.title,
-        body: e.body ?? state.body,
-        score: e.score === undefined ? state.score : e.score,
-        tags: e.tags ?? state.tags,
-        spoilers: e.spoilers ?? state.spoilers,
-      };
-      editReview(db, { id: authorId, role: "member" }, post.id, { ...fields(), reason: e.reason, intent: "publish" }, at(e.atDaysAgo, i));
+      events.push({
+        at: at(e.atDaysAgo, i),
+        what: `${where}: edit "${e.reason}"`,
+        run: () => {
+          state = {
+            title: e.title ?? state.title,
+            body: e.body ?? state.body,
+            score: e.score === undefined ? state.score : e.score,
+            tags: e.tags ?? state.tags,
+            spoilers: e.spoilers ?? state.spoilers,
+          };
+          editReview(db, { id: authorId, role: "member" }, reviewIds.get(reviewKey(r))!, { ...fields(), reason: e.reason, intent: "publish" }, new Date(at(e.atDaysAgo, i)));
+        },
+      });
     }
   });
-  return { films: SEED_FILMS.length, reviews };
+
+  const commentIds = new Map<SeedComment, number>();
+  let comments = 0;
+  const addComment = (review: string, c: SeedComment, parent: SeedComment | null, parentAt: number, where: string) => {
+    const posted = parentAt + duration(c.after);
+    const author = member(c.author, where);
+    // The verbs do not check this one: a demo member never writes before joining.
+    if (posted <= author.createdAt.getTime()) throw new Error(`seed: ${where}: ${c.author} would comment before joining`);
+    comments++;
+    events.push({
+      at: posted,
+      what: `${where}: post`,
+      run: () => {
+        const raw = { reviewId: reviewIds.get(review)!, parentId: parent ? commentIds.get(parent)! : null, body: c.body };
+        commentIds.set(c, createComment(db, author.id, raw, new Date(posted)).comment.id);
+      },
+    });
+    for (const e of c.edits ?? []) {
+      const edited = posted + duration(e.after);
+      const editor = actor(e.by ?? c.author, where);
+      events.push({
+        at: edited,
+        what: `${where}: edit`,
+        run: () => editComment(db, editor, commentIds.get(c)!, { body: e.body, reason: e.reason }, new Date(edited)),
+      });
+    }
+    if (c.deletedAfter) {
+      const deleted = posted + duration(c.deletedAfter);
+      const by = actor(c.author, where);
+      events.push({ at: deleted, what: `${where}: delete`, run: () => deleteComment(db, by, commentIds.get(c)!, new Date(deleted)) });
+    }
+    c.replies?.forEach((reply, j) => addComment(review, reply, c, posted, `${where}.${j + 1}`));
+  };
+  for (const thread of SEED_THREADS) {
+    const publishedAt = published.get(thread.review);
+    if (publishedAt === undefined) throw new Error(`seed: comments on "${thread.review}", which is not a published demo review`);
+    thread.comments.forEach((c, j) => addComment(thread.review, c, null, publishedAt, `comment ${thread.review}#${j + 1}`));
+  }
+
+  // Array.prototype.sort is stable: events at the same moment keep the order they were listed in.
+  events.sort((a, b) => a.at - b.at);
+  for (const e of events) {
+    if (e.at > now) throw new Error(`seed: ${e.what} would happen in the future`);
+    try {
+      e.run();
+    } catch (err) {
+      throw new Error(`seed: ${e.what}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    }
+  }
+  return { films: SEED_FILMS.length, reviews: SEED_REVIEWS.length, comments };
 }
 
 /** Seeds demo content into a database that has no users yet; returns null when it has some. */
@@ -148,9 +253,5 @@ export async function seedIfEmpty(db: DB) {
   const now = Date.now();
   const seeded = await seedDemo(db, now, { onlyIfEmpty: true });
   if (!seeded) return null;
-  return { ...seeded, ...seedReviews(db, now) };
-}
-
-export function countReviews(db: DB) {
-  return db.select({ n: sql<number>`count(*)` }).from(posts).where(eq(posts.status, "published")).get()?.n ?? 0;
+  return { ...seeded, ...seedContent(db, now) };
 }

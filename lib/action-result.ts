@@ -6,6 +6,8 @@ export type FormState = {
   status: number;
   ok: boolean;
   redirect?: string;
+  /** What a successful JSON answer tells the client beyond where to go (e.g. the comment it posted). */
+  data?: Record<string, unknown>;
   message?: string;
   fieldErrors: FieldErrors;
   values: Record<string, string>;

@@ -4,6 +4,8 @@ import { revalidateTag } from "next/cache";
 export const ALL_TAG = "all";
 export const MEMBERS_TAG = "members";
 export const FEED_TAG = "feed";
+// Carried by the cached "no such comment" answers: the next comment posted may take that id.
+export const NEW_COMMENT_TAG = "comments:new";
 export const userTag = (id: string) => `user:${id}`;
 export const reviewTag = (id: number) => `review:${id}`;
 export const filmTag = (id: number) => `film:${id}`;

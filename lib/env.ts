@@ -21,6 +21,8 @@ const EnvInput = z.object({
   SCRYPT_COST: z.coerce.number().int().min(10).max(20).default(17),
   SEED_DEMO: z.enum(["true", "false"]).default("true"),
   EDIT_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).default(300),
+  COMMENT_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
+  COMMENT_NEWCOMER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
 });
 
 export type Env = z.infer<typeof EnvInput> & {

@@ -1,9 +1,10 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import type { FormState } from "@/lib/action-result";
 import { countWords, readingMinutes } from "@/lib/markdown/stats";
 import { CheckboxField, EnhancedForm, Field, SelectField, SubmitButton, TextAreaField } from "../form";
+import { useStoredDraft } from "../use-stored-draft";
 
 export type EditorValues = {
   slug: string | null;
@@ -27,25 +28,15 @@ const SCORE_OPTIONS = [{ value: "", label: "No score" }, ...Array.from({ length:
  */
 export function ReviewEditor({ action, values, initial }: { action: string; values: EditorValues; initial: FormState | null }) {
   const storageKey = `marquee:review-body:${values.slug ?? "new"}`;
-  const bodyRef = useRef<HTMLTextAreaElement>(null);
   const [body, setBody] = useState(initial?.values.body ?? values.body);
-  const [restored, setRestored] = useState(false);
   const [preview, setPreview] = useState<{ html: string; error?: string } | null>(null);
   const [films, setFilms] = useState<{ id: number; title: string; year: number }[]>([]);
   const words = countWords(body);
 
   // Bring back text typed here but never saved (a closed tab, a lost connection).
-  useEffect(() => {
-    const saved = localStorage.getItem(storageKey);
-    const el = bodyRef.current;
-    if (saved && el && saved !== el.value && saved.trim() !== "") {
-      el.value = saved;
-      queueMicrotask(() => {
-        setBody(saved);
-        setRestored(true);
-      });
-    }
-  }, [storageKey]);
+  const draft = useStoredDraft(storageKey, setBody);
+  const bodyRef = draft.field;
+  const restored = draft.restored;
 
   useEffect(() => {
     const t = setTimeout(() => {
@@ -62,11 +53,7 @@ export function ReviewEditor({ action, values, initial }: { action: string; valu
 
   function onBodyInput(value: string) {
     setBody(value);
-    try {
-      localStorage.setItem(storageKey, value);
-    } catch {
-      // storage full or disabled: the form still posts
-    }
+    draft.save(value);
   }
 
   function onFilmInput(q: string) {
@@ -84,7 +71,7 @@ export function ReviewEditor({ action, values, initial }: { action: string; valu
       className="editor"
       testId="review-editor"
       onSuccess={(_form, submitter) => {
-        if (submitter?.getAttribute("value") !== "draft") localStorage.removeItem(storageKey);
+        if (submitter?.getAttribute("value") !== "draft") draft.clear();
       }}
     >
       <div className="editor__grid">

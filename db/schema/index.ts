@@ -3,3 +3,4 @@ export * from "./auth";
 export * from "./throttle";
 export * from "./films";
 export * from "./posts";
+export * from "./comments";

@@ -7,14 +7,16 @@ import { putFormState } from "./state-store";
 
 export const FORM_STATE_HEADER = "x-marquee-form-state";
 
-type Handler = (form: FormData, req: NextRequest) => Promise<{ redirect: string }>;
+type Handler = (form: FormData, req: NextRequest) => Promise<{ redirect: string; data?: Record<string, unknown> }>;
+/** The page a refused plain post is shown again on; it may depend on what was posted. */
+type Page = string | ((form: FormData) => string | null);
 
 /**
  * One endpoint for a form, with or without JavaScript. The client island asks for JSON and gets
  * the status and field messages; a plain form post gets a 303 on success, or its page rendered
  * again at the refusal's 4xx status with the values kept. Passwords are never echoed back.
  */
-export async function handleForm(req: NextRequest, page: string, handler: Handler): Promise<Response> {
+export async function handleForm(req: NextRequest, page: Page, handler: Handler): Promise<Response> {
   const wantsJson = (req.headers.get("accept") ?? "").includes("application/json");
   if (!isSameOrigin(req)) {
     return respond(wantsJson, { status: 403, ok: false, message: "This form was sent from another site.", fieldErrors: {}, values: {} });
@@ -32,8 +34,8 @@ export async function handleForm(req: NextRequest, page: string, handler: Handle
   }
   let state: FormState;
   try {
-    const { redirect } = await handler(form, req);
-    state = { status: 303, ok: true, redirect, fieldErrors: {}, values: {} };
+    const { redirect, data } = await handler(form, req);
+    state = { status: 303, ok: true, redirect, data, fieldErrors: {}, values: {} };
   } catch (err) {
     state = toFormError(err, values);
   }
@@ -43,7 +45,8 @@ export async function handleForm(req: NextRequest, page: string, handler: Handle
       : new Response(null, { status: 303, headers: { location: state.redirect!, "cache-control": "no-store" } });
   }
   if (wantsJson) return respond(true, state);
-  return renderPageWithState(req, page, state);
+  const path = typeof page === "string" ? page : page(form);
+  return path ? renderPageWithState(req, path, state) : respond(false, state);
 }
 
 function respond(json: boolean, state: FormState): Response {

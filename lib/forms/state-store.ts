@@ -8,11 +8,11 @@ const TTL_MS = 30_000;
 const g = globalThis as unknown as { __marqueeFormStates?: Map<string, { state: FormState; expires: number }> };
 const store = (g.__marqueeFormStates ??= new Map());
 
-export function putFormState(state: FormState): string {
+export function putFormState(state: FormState, ttlMs = TTL_MS): string {
   const now = Date.now();
   for (const [id, entry] of store) if (entry.expires < now) store.delete(id);
   const id = randomBytes(18).toString("base64url");
-  store.set(id, { state, expires: now + TTL_MS });
+  store.set(id, { state, expires: now + ttlMs });
   return id;
 }
 

@@ -1,4 +1,4 @@
-// The grace rule: an edit by the same editor within 5 minutes of the previous revision that
+// The grace rule (reviews and comments): an edit by the same editor within 5 minutes of the previous revision that
 // changes at most 100 characters (and nothing but the text) amends that revision in place.
 export const GRACE_WINDOW_MS = 5 * 60_000; // the default; EDIT_GRACE_SECONDS configures it
 export const GRACE_MAX_CHARS = 100;
@@ -33,6 +33,11 @@ export function sameSnapshot(a: Snapshot, b: Snapshot): boolean {
   );
 }
 
+/** The first half of the grace rule, shared by reviews and comments. */
+export function sameEditorInWindow(prev: { editorId: string | null; createdAt: Date }, editorId: string, now: Date, windowMs: number): boolean {
+  return prev.editorId === editorId && now.getTime() - prev.createdAt.getTime() <= windowMs;
+}
+
 export function isGraceEdit(
   prev: Snapshot & { editorId: string | null; createdAt: Date },
   next: Snapshot,
@@ -40,8 +45,7 @@ export function isGraceEdit(
   now: Date,
   windowMs = GRACE_WINDOW_MS,
 ): boolean {
-  if (prev.editorId !== editorId) return false;
-  if (now.getTime() - prev.createdAt.getTime() > windowMs) return false;
+  if (!sameEditorInWindow(prev, editorId, now, windowMs)) return false;
   if (prev.score !== next.score || prev.filmId !== next.filmId || prev.hasSpoilers !== next.hasSpoilers) return false;
   if (prev.tags.join(",") !== next.tags.join(",")) return false;
   return changedChars(prev.title, next.title) + changedChars(prev.bodyMd, next.bodyMd) <= GRACE_MAX_CHARS;

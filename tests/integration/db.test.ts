@@ -38,6 +38,8 @@ describe("openDb", () => {
       "__drizzle_migrations",
       "accounts",
       "auth_throttle",
+      "comment_revisions",
+      "comments",
       "films",
       "post_revisions",
       "post_tags",

@@ -1,18 +1,23 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo, seedIfEmpty } from "@/db/seed";
+import { SEED_THREADS, type SeedComment } from "@/db/seed-comments";
 import { SEED_FILMS, SEED_REVIEWS } from "@/db/seed-content";
 import { authenticate } from "@/lib/users/authenticate";
 import { signUp } from "@/lib/users/sign-up";
+import { clearEnv } from "../helpers/comments";
 import { rows, snapshot, perTestDb } from "../helpers/db";
+import { setTestEnv } from "../helpers/env";
 
 const DAY = 86_400_000;
 const noSleep = async () => {};
+const countSeedComments = (list: SeedComment[]): number => list.reduce((n, c) => n + 1 + countSeedComments(c.replies ?? []), 0);
+const SEED_COMMENT_COUNT = SEED_THREADS.reduce((n, t) => n + countSeedComments(t.comments), 0);
 
 describe("demo seed", () => {
   const t = perTestDb();
 
   it("seeds the demo members once into an empty database", async () => {
-    expect(await seedIfEmpty(t.db)).toEqual({ users: DEMO_USERS.length, films: SEED_FILMS.length, reviews: SEED_REVIEWS.length });
+    expect(await seedIfEmpty(t.db)).toEqual({ users: DEMO_USERS.length, films: SEED_FILMS.length, reviews: SEED_REVIEWS.length, comments: SEED_COMMENT_COUNT });
     const seeded = rows(t.db, "users");
     expect(seeded.map((r) => r.username)).toEqual(DEMO_USERS.map((u) => u.username));
     expect(seeded.map((r) => r.role)).toEqual(DEMO_USERS.map((u) => u.role ?? "member"));
@@ -82,5 +87,123 @@ describe("demo reviews", () => {
     for (const f of recount) expect([f.review_count, f.score_sum, f.score_count]).toEqual([f.rc, f.ss, f.sc]);
     // Spoiler text never reaches an excerpt.
     for (const p of posts) expect(String(p.excerpt)).not.toMatch(/>!|!</);
+  });
+});
+
+describe("demo comments", () => {
+  const t = perTestDb();
+  type Row = Record<string, number | string | null>;
+  const all = (q: string) => t.db.$client.prepare(q).all() as Row[];
+
+  it("writes the threads through the verbs, in time order, with exact counters", async () => {
+    await seedIfEmpty(t.db);
+    const comments = all(`select * from comments order by id`);
+    expect(comments).toHaveLength(SEED_COMMENT_COUNT);
+    const byId = new Map(comments.map((c) => [c.id, c]));
+    const posts = new Map(all(`select * from posts`).map((p) => [p.id, p]));
+    const joined = new Map(all(`select id, created_at from users`).map((u) => [u.id, Number(u.created_at)]));
+
+    // Later than the review's publication, the parent and the author's joining; never on a draft.
+    for (const c of comments) {
+      const post = posts.get(c.post_id)!;
+      expect(post.status).toBe("published");
+      expect(Number(c.created_at)).toBeGreaterThan(Number(post.published_at));
+      expect(Number(c.created_at)).toBeGreaterThan(joined.get(c.author_id)!);
+      if (c.parent_id !== null) {
+        const parent = byId.get(c.parent_id)!;
+        expect(parent.post_id).toBe(c.post_id);
+        expect(c.depth).toBe(Number(parent.depth) + 1);
+        expect(Number(c.created_at)).toBeGreaterThan(Number(parent.created_at));
+        if (parent.deleted_at !== null) expect(Number(c.created_at)).toBeLessThan(Number(parent.deleted_at));
+      } else expect(c.depth).toBe(1);
+    }
+
+    // Flood control held for every author: 30 s between comments, no repeated body within 5 minutes.
+    for (const author of new Set(comments.map((c) => c.author_id))) {
+      const sorted = comments.filter((c) => c.author_id === author).sort((a, b) => Number(a.created_at) - Number(b.created_at));
+      for (let i = 1; i < sorted.length; i++) {
+        expect(Number(sorted[i]!.created_at) - Number(sorted[i - 1]!.created_at)).toBeGreaterThanOrEqual(30_000);
+        for (let j = i - 1; j >= 0 && Number(sorted[i]!.created_at) - Number(sorted[j]!.created_at) < 5 * 60_000; j--)
+          expect(sorted[i]!.body_md).not.toBe(sorted[j]!.body_md);
+      }
+    }
+
+    // Counters equal a recount: live comments per review, live direct replies per comment.
+    for (const p of posts.values()) {
+      const live = comments.filter((c) => c.post_id === p.id && c.deleted_at === null).length;
+      expect([p.id, p.comment_count]).toEqual([p.id, live]);
+    }
+    for (const c of comments) {
+      const replies = comments.filter((r) => r.parent_id === c.id && r.deleted_at === null).length;
+      expect([c.id, c.reply_count]).toEqual([c.id, replies]);
+    }
+    const revisions = all(`select comment_id, count(*) as n from comment_revisions group by comment_id`);
+    expect(revisions).toHaveLength(comments.length);
+    for (const r of revisions) expect(r.n).toBe(byId.get(r.comment_id)!.revision_count);
+  });
+
+  // The seed runs at every first start, so no allowed setting of flood control or grace may stop it.
+  const ENV_KEYS = ["COMMENT_INTERVAL_SECONDS", "COMMENT_NEWCOMER_INTERVAL_SECONDS", "EDIT_GRACE_SECONDS"];
+  afterEach(() => clearEnv(...ENV_KEYS));
+  it("seeds under the strictest flood control and without a grace window", async () => {
+    setTestEnv({ COMMENT_INTERVAL_SECONDS: "3600", COMMENT_NEWCOMER_INTERVAL_SECONDS: "3600", EDIT_GRACE_SECONDS: "0" });
+    expect(await seedIfEmpty(t.db)).toMatchObject({ comments: SEED_COMMENT_COUNT });
+    expect(rows(t.db, "comments")).toHaveLength(SEED_COMMENT_COUNT);
+  });
+
+  it("has deep and shallow threads, edits, deletions and the page states they lead to", async () => {
+    await seedIfEmpty(t.db);
+    const comments = all(`select * from comments`);
+    const published = all(`select * from posts where status = 'published'`);
+
+    // One argument runs at least 8 levels deep; several threads stop at 2 to 4.
+    expect(Math.max(...comments.map((c) => Number(c.depth)))).toBeGreaterThanOrEqual(8);
+    const threadDepth = new Map<number, number>();
+    for (const c of comments) {
+      const root = parseInt(String(c.path).slice(0, 6), 36);
+      threadDepth.set(root, Math.max(threadDepth.get(root) ?? 0, Number(c.depth)));
+    }
+    expect([...threadDepth.values()].filter((d) => d >= 2 && d <= 4).length).toBeGreaterThanOrEqual(5);
+
+    // "One response to …", and a review nobody has answered yet.
+    const counts = published.map((p) => Number(p.comment_count));
+    expect(counts.filter((n) => n > 0).length).toBeGreaterThan(published.length / 2);
+    expect(counts.filter((n) => n === 1).length).toBeGreaterThanOrEqual(1);
+    expect(counts.filter((n) => n === 0).length).toBeGreaterThanOrEqual(1);
+
+    // Substantive edits show "(edited)": a second revision with a reason, well after posting.
+    const edited = comments.filter((c) => Number(c.revision_count) > 1);
+    expect(edited.length).toBeGreaterThanOrEqual(2);
+    for (const c of edited) {
+      expect(c.edited_at).not.toBeNull();
+      const last = all(`select * from comment_revisions where comment_id = ${c.id} order by number desc limit 1`)[0]!;
+      expect(last.reason).toBeTruthy();
+      expect(Number(last.created_at) - Number(c.created_at)).toBeGreaterThan(5 * 60_000);
+      expect(last.body_md).toBe(c.body_md);
+    }
+    // A moderator's edit is recorded under the moderator, not the author.
+    expect(all(`select r.* from comment_revisions r join comments c on c.id = r.comment_id where r.editor_id <> c.author_id`)).not.toHaveLength(0);
+    // A typo fixed within the grace window amends the only revision.
+    expect(comments.some((c) => c.revision_count === 1 && c.edited_at === null && Number(c.updated_at) > Number(c.created_at))).toBe(true);
+
+    // Deleted comments: one stays as "[deleted]" above live replies, one had none and is gone.
+    const deleted = comments.filter((c) => c.deleted_at !== null);
+    const liveReplies = (id: unknown) => comments.filter((r) => r.parent_id === id && r.deleted_at === null).length;
+    expect(deleted.some((c) => liveReplies(c.id) > 0)).toBe(true);
+    expect(deleted.some((c) => liveReplies(c.id) === 0)).toBe(true);
+
+    // Inline spoilers in a comment are rendered hidden.
+    expect(comments.some((c) => String(c.body_html).includes('<span class="spoiler"'))).toBe(true);
+
+    // A review edited after people replied says so, counting the comments live at that moment.
+    const afterComments = published.filter((p) => Number(p.edited_after_comments) > 0);
+    expect(afterComments.length).toBeGreaterThanOrEqual(1);
+    for (const p of afterComments) {
+      const editedAt = Number(p.edited_at);
+      const liveThen = comments.filter(
+        (c) => c.post_id === p.id && Number(c.created_at) < editedAt && (c.deleted_at === null || Number(c.deleted_at) > editedAt),
+      ).length;
+      expect([p.id, p.edited_after_comments]).toEqual([p.id, liveThen]);
+    }
   });
 });

@@ -1,6 +1,5 @@
 import Link from "@/components/link";
-import { Fragment } from "react";
-import type { DiffPiece } from "@/lib/reviews/diff";
+import { BodyDiff, DiffText } from "@/components/diff-text";
 import type { Comparison, History, HistoryEntry } from "./load-history";
 import "../../revisions.css";
 
@@ -165,49 +164,5 @@ function Chooser({ slug, numbers, from, to }: { slug: string; numbers: number[];
       {row("From", numbers.filter((n) => n < to), from, (n) => pairHref(slug, n, to), "from revision ")}
       {row("To", numbers.filter((n) => n > from), to, (n) => pairHref(slug, from, n), "to revision ")}
     </nav>
-  );
-}
-
-function BodyDiff({ pieces }: { pieces: DiffPiece[] }) {
-  return (
-    <div className="rev-diff rev-diff--body">
-      <DiffText pieces={pieces} />
-    </div>
-  );
-}
-
-function DiffText({ pieces }: { pieces: DiffPiece[] }) {
-  return pieces.map((p, i) => {
-    switch (p.kind) {
-      case "same":
-        return <Fragment key={i}>{p.text}</Fragment>;
-      case "added":
-      case "removed":
-        return <Change key={i} kind={p.kind} text={p.text} />;
-      case "gap":
-        return (
-          <span key={i} className="rev-diff__gap">
-            {p.words === 0 ? "…" : `… ${p.words.toLocaleString("en-US")} unchanged ${p.words === 1 ? "word" : "words"} …`}
-          </span>
-        );
-    }
-  });
-}
-
-/** An addition or removal; spaces at its edges stay outside the mark so only words are underlined or struck. */
-function Change({ kind, text }: { kind: "added" | "removed"; text: string }) {
-  const start = text.length - text.trimStart().length;
-  const end = text.trimEnd().length;
-  if (end <= start) return text;
-  const Mark = kind === "added" ? "ins" : "del";
-  return (
-    <>
-      {text.slice(0, start)}
-      <Mark>
-        <span className="visually-hidden">{kind}: </span>
-        {text.slice(start, end)}
-      </Mark>
-      {text.slice(end)}
-    </>
   );
 }

@@ -1,0 +1,81 @@
+import "@/components/comments/comments.css";
+import type { Metadata } from "next";
+import Link from "@/components/link";
+import { notFound } from "next/navigation";
+import { CommentList } from "@/components/comments/comment-view";
+import { ThreadProvider } from "@/components/comments/thread-context";
+import { StatePage } from "@/components/state-page";
+import { configuredProviders } from "@/lib/auth/providers";
+import { commentIdParam } from "@/lib/comments/links";
+import { pathIds } from "@/lib/comments/path";
+import { loadCommentPage } from "./load";
+
+// Shared page: a comment in its context, static and cached like the review it belongs to.
+export const ensureStatic = "navigation";
+
+export async function generateStaticParams() {
+  return [{ id: "_" }];
+}
+
+export async function generateMetadata({ params }: PageProps<"/comments/[id]">): Promise<Metadata> {
+  const page = await loadCommentPage(commentIdParam((await params).id));
+  if (page.kind !== "shown") return { robots: { index: false } };
+  const by = page.focus.author?.name;
+  return {
+    title: by ? `${by} on “${page.review.title}”` : `A comment on “${page.review.title}”`,
+    alternates: { canonical: `/comments/${page.focus.id}` },
+  };
+}
+
+export default async function CommentPermalinkPage({ params }: PageProps<"/comments/[id]">) {
+  const page = await loadCommentPage(commentIdParam((await params).id));
+  if (page.kind === "missing") notFound();
+  if (page.kind === "review-deleted") {
+    return (
+      <StatePage code="410" title="This review was deleted">
+        The comment belonged to a review its author or a moderator took down.
+      </StatePage>
+    );
+  }
+  if (page.kind === "deleted") {
+    return (
+      <StatePage code="410" title="This comment was deleted" back={{ href: `/reviews/${page.review.slug}#comments`, label: "Back to the discussion" }}>
+        Its author or a moderator deleted it, and nobody had replied to it.
+      </StatePage>
+    );
+  }
+  const { review, ancestors, tree, focus } = page;
+  const rootId = pathIds(focus.path)[0]!;
+  return (
+    <article className="comment-page" aria-labelledby="comment-page-title">
+      <link rel="stylesheet" href="/viewer.css" />
+      <header className="comment-page__header">
+        <p className="eyebrow">A comment on</p>
+        <h1 id="comment-page-title">
+          <Link href={`/reviews/${review.slug}`}>{review.title}</Link>
+        </h1>
+        <nav className="comment-page__nav" aria-label="This comment's context">
+          <Link href={`/reviews/${review.slug}#comments`}>
+            ← All {review.commentCount === 1 ? "1 comment" : `${review.commentCount.toLocaleString("en-US")} comments`}
+          </Link>
+          {focus.parentId !== null ? (
+            <>
+              <Link href={`/reviews/${review.slug}#comment-${rootId}`}>view full context</Link>
+              <Link href={`/comments/${focus.parentId}`}>view parent</Link>
+            </>
+          ) : null}
+        </nav>
+      </header>
+      <ThreadProvider value={{ reviewId: review.id, slug: review.slug, opId: review.authorId, providers: configuredProviders() }}>
+        {ancestors.length ? (
+          <section className="comment-ancestors" aria-label={ancestors.length === 1 ? "The comment it replies to" : "The comments it replies to"}>
+            <CommentList nodes={ancestors.map((a) => ({ ...a, children: [], continued: 0 }))} opId={review.authorId} />
+          </section>
+        ) : null}
+        <div className="comment-focus" data-testid="comment-focus">
+          <CommentList nodes={tree} opId={review.authorId} />
+        </div>
+      </ThreadProvider>
+    </article>
+  );
+}

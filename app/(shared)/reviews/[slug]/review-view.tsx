@@ -1,0 +1,120 @@
+import type { Metadata } from "next";
+import Link from "@/components/link";
+import { notFound } from "next/navigation";
+import { cacheLife, cacheTag } from "next/cache";
+import { getDb } from "@/db";
+import { ALL_TAG, FEED_TAG, reviewTag } from "@/lib/cache-tags";
+import { getReviewBySlug, type ReviewPage as Review } from "@/lib/reviews/queries";
+import { Byline } from "@/components/review/byline";
+import { Score } from "@/components/review/score";
+import { TagList } from "@/components/review/tag-list";
+import { ReviewActions } from "@/components/review/review-actions";
+import { ViewBeacon } from "@/components/review/view-beacon";
+import { StatePage } from "@/components/state-page";
+import { Discussion } from "@/components/comments/discussion";
+import { listThread } from "@/lib/comments/queries";
+import { buildThread, type CommentNode, type CommentSort } from "@/lib/comments/tree";
+
+export async function loadReview(slug: string): Promise<Review | null> {
+  "use cache";
+  cacheLife("max");
+  const review = getReviewBySlug(getDb(), slug);
+  // A slug nobody has yet may be taken by the next review published.
+  cacheTag(ALL_TAG, review ? reviewTag(review.id) : FEED_TAG);
+  return review;
+}
+
+export const isPublic = (r: Review | null): r is Review => !!r && (r.status === "published" || r.status === "deleted");
+
+export async function reviewMetadata(slug: string): Promise<Metadata> {
+  const review = await loadReview(slug);
+  if (!isPublic(review)) return {};
+  if (review.status === "deleted") return { title: "Review deleted", robots: { index: false } };
+  return {
+    title: `${review.title} — ${review.film.title} (${review.film.year})`,
+    description: review.hasSpoilers ? `A review of ${review.film.title} (contains spoilers).` : review.excerpt,
+    alternates: { canonical: `/reviews/${review.slug}` },
+  };
+}
+
+async function loadDiscussion(reviewId: number, sort: CommentSort): Promise<CommentNode[]> {
+  "use cache";
+  cacheLife("max");
+  cacheTag(ALL_TAG, reviewTag(reviewId));
+  return buildThread(listThread(getDb(), reviewId), sort);
+}
+
+/** The review page with its thread in the given order. Await it in the page itself: it may call notFound(). */
+export async function renderReview(slug: string, sort: CommentSort) {
+  const review = await loadReview(slug);
+  if (!isPublic(review)) notFound();
+  if (review.status === "deleted") return <DeletedReview />;
+  const thread = await loadDiscussion(review.id, sort);
+  return <ReviewArticle review={review} thread={thread} sort={sort} />;
+}
+
+function DeletedReview() {
+  return (
+    <StatePage code="410" title="This review was deleted">
+      Its author or a moderator took it down.
+    </StatePage>
+  );
+}
+
+function editedLabel(review: Review) {
+  if (review.revisionCount <= 1) return null;
+  const n = review.editedAfterComments;
+  return {
+    href: `/reviews/${review.slug}/revisions`,
+    label: n ? `(Edited after ${n === 1 ? "1 comment" : `${n} comments`})` : "(Edited)",
+  };
+}
+
+function ReviewArticle({ review, thread, sort }: { review: Review; thread: CommentNode[]; sort: CommentSort }) {
+  const body = <div className="prose" dangerouslySetInnerHTML={{ __html: review.bodyHtml }} />;
+  return (
+    <article className="review" aria-labelledby="review-title">
+      <header className="review__header">
+        <p className="review__film">
+          A review of{" "}
+          <Link href={`/films/${review.film.slug}`}>
+            {review.film.title} ({review.film.year})
+          </Link>
+          {review.filmDirector ? <span className="muted"> · directed by {review.filmDirector}</span> : null}
+        </p>
+        <h1 id="review-title">{review.title}</h1>
+        <Byline
+          author={review.author}
+          publishedAt={review.publishedAt}
+          readingMinutes={review.readingMinutes}
+          views={review.viewCount}
+          postId={review.id}
+          edited={editedLabel(review)}
+        />
+        <div className="review__facts">
+          <Score score={review.score} />
+          <TagList tags={review.tags} />
+        </div>
+        <ReviewActions slug={review.slug} authorUsername={review.author?.username ?? null} />
+      </header>
+      {review.hasSpoilers ? (
+        <details className="spoiler-fold">
+          <summary>
+            <strong>This review contains spoilers.</strong> <span>Show the review</span>
+          </summary>
+          {body}
+        </details>
+      ) : (
+        body
+      )}
+      <footer className="review__footer">
+        <Discussion
+          review={{ id: review.id, slug: review.slug, title: review.title, commentCount: review.commentCount, authorId: review.author?.id ?? null }}
+          thread={thread}
+          sort={sort}
+        />
+      </footer>
+      <ViewBeacon postId={review.id} />
+    </article>
+  );
+}

@@ -1,0 +1,20 @@
+import type { NextRequest } from "next/server";
+import { getDb } from "@/db";
+import { requireActor } from "@/lib/auth/require";
+import { expireTags } from "@/lib/cache-tags";
+import { deleteComment } from "@/lib/comments/delete-comment";
+import { handleForm } from "@/lib/forms/route";
+import { reviewListingTags } from "@/lib/reviews/listing-tags";
+import { commentIdParam } from "@/lib/comments/links";
+
+// Deletes a comment (its author, a moderator or an admin) and goes back to where it stood.
+export async function POST(req: NextRequest, ctx: RouteContext<"/api/comments/[id]/delete">) {
+  const id = commentIdParam((await ctx.params).id);
+  return handleForm(req, `/comments/${id}/edit`, async () => {
+    const actor = await requireActor();
+    const db = getDb();
+    const result = deleteComment(db, actor, id);
+    expireTags(reviewListingTags(db, result.postId));
+    return { redirect: result.parentId ? `/comments/${result.parentId}` : `/reviews/${result.slug}#comments` };
+  });
+}

@@ -1,0 +1,23 @@
+import type { NextRequest } from "next/server";
+import { getDb } from "@/db";
+import { requireActor } from "@/lib/auth/require";
+import { expireTags, reviewTag } from "@/lib/cache-tags";
+import { editComment } from "@/lib/comments/edit-comment";
+import { commentHref, commentIdParam } from "@/lib/comments/links";
+import { getThreadComment } from "@/lib/comments/queries";
+import { commentFormFields } from "@/lib/comments/schemas";
+import { handleForm } from "@/lib/forms/route";
+
+
+// Saves an edit of a comment; its thread and permalink render afresh.
+export async function POST(req: NextRequest, ctx: RouteContext<"/api/comments/[id]/edit">) {
+  const id = commentIdParam((await ctx.params).id);
+  return handleForm(req, `/comments/${id}/edit`, async (form) => {
+    const actor = await requireActor("Please sign in to edit. Your text is kept below.");
+    const db = getDb();
+    const result = editComment(db, actor, id, commentFormFields(form));
+    if (result.changed) expireTags([reviewTag(result.postId)]);
+    const comment = getThreadComment(db, id)!;
+    return { redirect: commentHref(comment, result.slug) };
+  });
+}

@@ -1,0 +1,53 @@
+import type { NextRequest } from "next/server";
+import { signIn } from "@/auth";
+import { getDb } from "@/db";
+import { configuredProviders } from "@/lib/auth/providers";
+import { replyPagePath } from "@/lib/comments/reply-page";
+import { isSameOrigin } from "@/lib/forms/origin";
+import { safeCallbackUrl } from "@/lib/forms/read-state";
+import { putFormState } from "@/lib/forms/state-store";
+
+// Long enough to create an account or pass an identity provider's screens.
+const DRAFT_TTL_MS = 30 * 60_000;
+
+const plain = (status: number, message: string) =>
+  new Response(message, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
+
+/**
+ * From a comment form, a signed-out reader goes to sign in with a provider or to create an
+ * account, and comes back to the same form with the text they wrote. With JavaScript the text
+ * waits in the browser; without it, it waits here under an unguessable one-time id.
+ */
+export async function POST(req: NextRequest) {
+  if (!isSameOrigin(req)) return plain(403, "This form was sent from another site.");
+  const form = await req.formData().catch(() => null);
+  if (!form) return plain(400, "The form could not be read.");
+  const to = form.get("to");
+  const provider = configuredProviders().find((p) => p.id === to);
+  if (to !== "signup" && !provider) return plain(400, "Choose a way to sign in.");
+
+  let destination: string;
+  if (form.get("js") === "1") {
+    destination = safeCallbackUrl(form.get("back"));
+  } else {
+    const page = replyPagePath(getDb(), form);
+    if (!page) return plain(404, "There is no such review.");
+    const body = form.get("body");
+    const draft = putFormState(
+      {
+        status: 200,
+        ok: false,
+        fieldErrors: {},
+        values: { body: typeof body === "string" ? body.slice(0, 20_000) : "" },
+      },
+      DRAFT_TTL_MS,
+    );
+    destination = `${page}?draft=${draft}`;
+  }
+  if (to === "signup") {
+    return new Response(null, { status: 303, headers: { location: `/signup?callbackUrl=${encodeURIComponent(destination)}`, "cache-control": "no-store" } });
+  }
+  // Answers with the redirect to the provider.
+  await signIn(provider!.id, { redirectTo: destination });
+  return plain(502, "The sign-in could not start. Please try again.");
+}

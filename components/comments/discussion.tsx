@@ -1,0 +1,63 @@
+import "@/components/comments/comments.css";
+import Link from "@/components/link";
+import { configuredProviders } from "@/lib/auth/providers";
+import { COMMENT_SORTS, type CommentNode, type CommentSort } from "@/lib/comments/tree";
+import { CommentList } from "./comment-view";
+import { ThreadProvider } from "./thread-context";
+import { TopReply } from "./top-reply";
+
+const SORT_LABEL: Record<CommentSort, string> = { best: "Best", newest: "Newest", oldest: "Oldest" };
+
+export const sortHref = (slug: string, sort: CommentSort) =>
+  sort === "best" ? `/reviews/${slug}#comments` : `/reviews/${slug}/comments/${sort}#comments`;
+
+/** "No comments yet" · "One response to “Title”" · "N comments": the count kept on the review. */
+export function commentsHeading(count: number, title: string): string {
+  if (count === 0) return "No comments yet";
+  if (count === 1) return `One response to “${title}”`;
+  return `${count.toLocaleString("en-US")} comments`;
+}
+
+/** The discussion under a review: its count, the reply form, the sort links and the thread. */
+export function Discussion({
+  review,
+  thread,
+  sort,
+}: {
+  review: { id: number; slug: string; title: string; commentCount: number; authorId: string | null };
+  thread: CommentNode[];
+  sort: CommentSort;
+}) {
+  return (
+    <section className="discussion" id="comments" aria-labelledby="comments-title">
+      {/* The viewer's own controls (edit links, the sign-in fields) are shown by a per-viewer stylesheet. */}
+      <link rel="stylesheet" href="/viewer.css" />
+      <h2 id="comments-title" data-testid="comments-heading">
+        {commentsHeading(review.commentCount, review.title)}
+      </h2>
+      <ThreadProvider value={{ reviewId: review.id, slug: review.slug, opId: review.authorId, providers: configuredProviders() }}>
+        <div className="reply-box" id="reply">
+          <h3>Leave a reply</h3>
+          <TopReply />
+        </div>
+        {thread.length > 1 ? (
+          <nav className="comment-sort" aria-label="Sort comments">
+            <span className="muted">Sort by</span>
+            {COMMENT_SORTS.map((s) =>
+              s === sort ? (
+                <span key={s} aria-current="true" className="comment-sort__current">
+                  {SORT_LABEL[s]}
+                </span>
+              ) : (
+                <Link key={s} href={sortHref(review.slug, s)}>
+                  {SORT_LABEL[s]}
+                </Link>
+              ),
+            )}
+          </nav>
+        ) : null}
+        {thread.length ? <CommentList nodes={thread} opId={review.authorId} /> : null}
+      </ThreadProvider>
+    </section>
+  );
+}

@@ -1,0 +1,21 @@
+import { eq } from "drizzle-orm";
+import { writeTx, type DB } from "@/db";
+import { comments } from "@/db/schema";
+import { forbidden } from "@/lib/errors";
+import { canEditPost, type Actor } from "@/lib/permissions";
+import { adjustCommentCounts, loadLiveComment, loadOpenReview } from "./store";
+
+/**
+ * Deletes a comment. Its replies stay: while it has any it shows as "[deleted]" above them, and
+ * without any it is no longer shown. The review's and the parent's counts drop by one.
+ */
+export function deleteComment(db: DB, actor: Actor, commentId: number, now = new Date()) {
+  return writeTx(db, (tx) => {
+    const comment = loadLiveComment(tx, commentId);
+    if (!canEditPost(actor, comment)) throw forbidden("You can only delete your own comments.");
+    const review = loadOpenReview(tx, comment.postId);
+    tx.update(comments).set({ deletedAt: now, updatedAt: now }).where(eq(comments.id, commentId)).run();
+    adjustCommentCounts(tx, review.id, comment.parentId, -1);
+    return { id: comment.id, postId: review.id, slug: review.slug, parentId: comment.parentId };
+  });
+}

@@ -1,0 +1,135 @@
+import { and, asc, eq, gte, inArray, lt } from "drizzle-orm";
+import type { DB } from "@/db";
+import { commentRevisions, comments, posts, users } from "@/db/schema";
+import { pathIds, subtreeRange } from "./path";
+import type { ThreadComment } from "./tree";
+
+// Loaders return DTOs in a fixed number of queries, whatever the number of comments.
+const threadColumns = {
+  id: comments.id,
+  parentId: comments.parentId,
+  depth: comments.depth,
+  path: comments.path,
+  bodyHtml: comments.bodyHtml,
+  deletedAt: comments.deletedAt,
+  revisionCount: comments.revisionCount,
+  createdAt: comments.createdAt,
+  upvoteCount: comments.upvoteCount,
+  replyCount: comments.replyCount,
+  authorId: comments.authorId,
+  authorUsername: users.username,
+  authorName: users.name,
+  authorImage: users.image,
+  authorCreatedAt: users.createdAt,
+};
+
+const selectThread = (db: DB) => db.select(threadColumns).from(comments).leftJoin(users, eq(users.id, comments.authorId));
+type ThreadRow = ReturnType<ReturnType<typeof selectThread>["all"]>[number];
+
+function toThreadComment(r: ThreadRow): ThreadComment {
+  const deleted = r.deletedAt !== null;
+  return {
+    id: r.id,
+    parentId: r.parentId,
+    depth: r.depth,
+    path: r.path,
+    bodyHtml: deleted ? "" : r.bodyHtml,
+    deleted,
+    edited: !deleted && r.revisionCount > 1,
+    author:
+      deleted || !r.authorUsername
+        ? null
+        : { id: r.authorId!, username: r.authorUsername, name: r.authorName!, image: r.authorImage, createdAt: r.authorCreatedAt! },
+    createdAt: r.createdAt,
+    upvoteCount: r.upvoteCount,
+    replyCount: r.replyCount,
+  };
+}
+
+/** Every comment of a review, deleted ones included, parents before replies: one query. */
+export function listThread(db: DB, postId: number): ThreadComment[] {
+  return selectThread(db)
+    .where(eq(comments.postId, postId))
+    .orderBy(asc(comments.path))
+    .all()
+    .map(toThreadComment);
+}
+
+const reviewColumns = { id: posts.id, slug: posts.slug, title: posts.title, status: posts.status, commentCount: posts.commentCount, authorId: posts.authorId };
+
+/**
+ * A comment's permalink page: the comment, its review, its ancestors (top-level first) and its
+ * subtree (itself first). Three queries. Null when there is no such comment.
+ */
+export function getCommentContext(db: DB, id: number) {
+  const head = db
+    .select({ path: comments.path, postId: comments.postId, review: reviewColumns })
+    .from(comments)
+    .innerJoin(posts, eq(posts.id, comments.postId))
+    .where(eq(comments.id, id))
+    .get();
+  if (!head) return null;
+  const ancestorIds = pathIds(head.path).slice(0, -1);
+  const ancestors = ancestorIds.length
+    ? selectThread(db)
+        .where(inArray(comments.id, ancestorIds))
+        .orderBy(asc(comments.path))
+        .all()
+        .map(toThreadComment)
+    : [];
+  const [from, to] = subtreeRange(head.path);
+  const subtree = selectThread(db)
+    .where(and(eq(comments.postId, head.postId), gte(comments.path, from), lt(comments.path, to)))
+    .orderBy(asc(comments.path))
+    .all()
+    .map(toThreadComment);
+  return { review: head.review, ancestors, subtree };
+}
+export type CommentContext = NonNullable<ReturnType<typeof getCommentContext>>;
+
+/** A comment with what its edit page needs; null when there is no such comment. */
+export function getCommentForEdit(db: DB, id: number) {
+  return (
+    db
+      .select({
+        id: comments.id,
+        postId: comments.postId,
+        parentId: comments.parentId,
+        authorId: comments.authorId,
+        bodyMd: comments.bodyMd,
+        bodyHtml: comments.bodyHtml,
+        deletedAt: comments.deletedAt,
+        replyCount: comments.replyCount,
+        createdAt: comments.createdAt,
+        review: reviewColumns,
+      })
+      .from(comments)
+      .innerJoin(posts, eq(posts.id, comments.postId))
+      .where(eq(comments.id, id))
+      .get() ?? null
+  );
+}
+
+/** Every revision of a comment, oldest first, with its editor's name. */
+export function listCommentRevisions(db: DB, commentId: number) {
+  return db
+    .select({
+      number: commentRevisions.number,
+      bodyMd: commentRevisions.bodyMd,
+      reason: commentRevisions.reason,
+      createdAt: commentRevisions.createdAt,
+      editorId: commentRevisions.editorId,
+      editorName: users.name,
+    })
+    .from(commentRevisions)
+    .leftJoin(users, eq(users.id, commentRevisions.editorId))
+    .where(eq(commentRevisions.commentId, commentId))
+    .orderBy(asc(commentRevisions.number))
+    .all();
+}
+
+/** One comment as the thread shows it (for the answer to a post made with JavaScript). */
+export function getThreadComment(db: DB, id: number): ThreadComment | null {
+  const row = selectThread(db).where(eq(comments.id, id)).get();
+  return row ? toThreadComment(row) : null;
+}

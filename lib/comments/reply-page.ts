@@ -1,0 +1,21 @@
+import { eq } from "drizzle-orm";
+import type { DB } from "@/db";
+import { posts } from "@/db/schema";
+
+const positiveInt = (v: FormDataEntryValue | null) => {
+  const n = typeof v === "string" ? Number(v) : NaN;
+  return Number.isSafeInteger(n) && n > 0 ? n : null;
+};
+
+/**
+ * The page that shows a comment form on its own (per viewer): a refused post without JavaScript
+ * is shown again there, with its text and messages. A reply's is its parent's reply page. Null
+ * when there is no such review: the answer is then the message alone.
+ */
+export function replyPagePath(db: DB, form: FormData): string | null {
+  const parentId = positiveInt(form.get("parentId"));
+  if (parentId) return `/comments/${parentId}/reply`;
+  const reviewId = positiveInt(form.get("reviewId"));
+  const post = reviewId ? db.select({ slug: posts.slug }).from(posts).where(eq(posts.id, reviewId)).get() : undefined;
+  return post ? `/reviews/${encodeURIComponent(post.slug)}/reply` : null;
+}

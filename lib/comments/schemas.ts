@@ -1,0 +1,55 @@
+import { z } from "zod";
+import { MAX_COMMENT_CHARS } from "@/lib/markdown/limits";
+
+const nf = (n: number) => n.toLocaleString("en-US");
+
+export const CommentBody = z
+  .string({ error: "Write something before posting." })
+  .transform((s) => s.replace(/\r\n?/g, "\n").replace(/\s+$/, "").replace(/^\s*\n/, ""))
+  .superRefine((s, ctx) => {
+    if (!s.trim()) ctx.addIssue({ code: "custom", message: "Write something before posting." });
+    else if (s.length > MAX_COMMENT_CHARS)
+      ctx.addIssue({ code: "custom", message: `A comment has at most ${nf(MAX_COMMENT_CHARS)} characters; this one has ${nf(s.length)}.` });
+  });
+
+const Id = (message: string) =>
+  z.union([z.string(), z.number()]).transform((v, ctx) => {
+    const n = typeof v === "number" ? v : Number(v.trim());
+    if (!Number.isSafeInteger(n) || n < 1) {
+      ctx.addIssue({ code: "custom", message });
+      return z.NEVER;
+    }
+    return n;
+  });
+
+const OptionalId = (message: string) =>
+  z
+    .union([z.literal(""), z.string(), z.number(), z.null()])
+    .optional()
+    .transform((v) => (v === "" || v === null || v === undefined ? null : v))
+    .pipe(Id(message).nullable());
+
+export const CommentInput = z.object({
+  reviewId: Id("There is no such review."),
+  parentId: OptionalId("There is no such comment to reply to."),
+  body: CommentBody,
+});
+export type CommentInput = z.infer<typeof CommentInput>;
+
+export const CommentEditInput = z.object({
+  body: CommentBody,
+  reason: z
+    .string()
+    .optional()
+    .transform((s) => s?.replace(/\s+/g, " ").trim() || null)
+    .pipe(z.string().max(200, "An edit reason has at most 200 characters.").nullable()),
+});
+
+/** The text fields of a posted comment form (files and unknown fields dropped). */
+export function commentFormFields(form: FormData): Record<string, string | undefined> {
+  const get = (k: string) => {
+    const v = form.get(k);
+    return typeof v === "string" ? v : undefined;
+  };
+  return { reviewId: get("reviewId"), parentId: get("parentId"), body: get("body"), reason: get("reason") };
+}
