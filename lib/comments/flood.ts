@@ -1,4 +1,4 @@
-import { and, desc, eq, gt } from "drizzle-orm";
+import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { comments, users } from "@/db/schema";
 import { getEnv } from "@/lib/env";
@@ -10,12 +10,16 @@ export const DUPLICATE_WINDOW_MS = 5 * 60_000;
 
 const seconds = (n: number) => (n === 1 ? "1 second" : `${n} seconds`);
 
+/**
+ * Refuses a comment repeating one of the author's own still shown from the last five minutes (a
+ * comment deleted to post it elsewhere does not count), or one posted too soon after the last.
+ */
 export function assertMayComment(tx: Tx, authorId: string, body: string, now: Date) {
   const since = new Date(now.getTime() - DUPLICATE_WINDOW_MS);
   const twin = tx
     .select({ createdAt: comments.createdAt })
     .from(comments)
-    .where(and(eq(comments.authorId, authorId), gt(comments.createdAt, since), eq(comments.bodyMd, body)))
+    .where(and(eq(comments.authorId, authorId), gt(comments.createdAt, since), eq(comments.bodyMd, body), isNull(comments.deletedAt)))
     .orderBy(desc(comments.createdAt))
     .limit(1)
     .get();

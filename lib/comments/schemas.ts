@@ -2,12 +2,14 @@ import { z } from "zod";
 import { MAX_COMMENT_CHARS } from "@/lib/markdown/limits";
 
 const nf = (n: number) => n.toLocaleString("en-US");
+// Characters that show nothing: a body of only these (and spaces) is empty.
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 
 export const CommentBody = z
   .string({ error: "Write something before posting." })
   .transform((s) => s.replace(/\r\n?/g, "\n").replace(/\s+$/, "").replace(/^\s*\n/, ""))
   .superRefine((s, ctx) => {
-    if (!s.trim()) ctx.addIssue({ code: "custom", message: "Write something before posting." });
+    if (!s.replace(INVISIBLE, "").trim()) ctx.addIssue({ code: "custom", message: "Write something before posting." });
     else if (s.length > MAX_COMMENT_CHARS)
       ctx.addIssue({ code: "custom", message: `A comment has at most ${nf(MAX_COMMENT_CHARS)} characters; this one has ${nf(s.length)}.` });
   });

@@ -1,0 +1,129 @@
+import type { DB } from "@/db";
+import { createComment } from "@/lib/comments/create-comment";
+import { listThread } from "@/lib/comments/queries";
+import { buildThread, type CommentNode, type CommentSort } from "@/lib/comments/tree";
+import type { Actor } from "@/lib/permissions";
+import type { PostStatus } from "@/db/schema";
+import { setTestEnv } from "./env";
+import { DAY, MINUTE, T0, makeUser, seedReview } from "./reviews";
+export { rows, snapshot } from "./db";
+
+// Shared fixtures for the comment-domain integration tests.
+
+/** A reply box as the review page posts it: every value a string, no parent for a top-level comment. */
+export function commentForm(reviewId: number, over: Record<string, unknown> = {}): Record<string, unknown> {
+  return { reviewId: String(reviewId), parentId: "", body: "Holly Martins never sees the cuckoo clock coming.", ...over };
+}
+
+// Per database: the last comment time handed out, and how many comments postComment has made.
+const clocks = new WeakMap<DB, { last: number; serial: number }>();
+
+/**
+ * Posts a comment (a reply when `parentId` is given) and returns its row. Without `now` it posts a
+ * minute after the previous postComment on this database (past even the newcomers' 30 s interval);
+ * without `body` the text is unique (no duplicate refusal). Pass both to exercise flood control.
+ */
+export function postComment(db: DB, author: Actor, reviewId: number, parentId: number | null = null, body?: string, now?: Date) {
+  const clock = clocks.get(db) ?? { last: T0.getTime(), serial: 0 };
+  clock.serial += 1;
+  const when = now ?? new Date(clock.last + MINUTE);
+  clock.last = Math.max(clock.last, when.getTime());
+  clocks.set(db, clock);
+  const form = commentForm(reviewId, { parentId: parentId === null ? "" : String(parentId), body: body ?? `Comment ${clock.serial}: the zither again.` });
+  return createComment(db, author.id, form, when).comment;
+}
+
+/** A minute after the latest postComment on this database: a time no interval or grace window catches. */
+export function later(db: DB, ms = MINUTE): Date {
+  return new Date((clocks.get(db)?.last ?? T0.getTime()) + ms);
+}
+
+/** A member whose account is `ageDays` old at T0 (makeUser's rows are created "now", after T0). */
+export function makeAgedUser(db: DB, username: string, ageDays: number, role: Actor["role"] = "member"): Actor {
+  const actor = makeUser(db, username, role);
+  db.$client.prepare(`update users set created_at = ? where id = ?`).run(T0.getTime() - ageDays * DAY, actor.id);
+  return actor;
+}
+
+/** A regular (not a newcomer): a year-old account with three published reviews. */
+export function makeRegular(db: DB, username: string, role: Actor["role"] = "member"): Actor {
+  const actor = makeAgedUser(db, username, 365, role);
+  for (const n of [1, 2, 3]) seedReview(db, actor, { title: `${username}'s review ${n}` });
+  return actor;
+}
+
+/** Author, a published review of theirs, and a commenter: what most comment tests start from. */
+export function commentSetup(db: DB) {
+  const author = makeUser(db, "mara");
+  const reviewId = seedReview(db, author);
+  const member = makeUser(db, "femi");
+  return { author, reviewId, member };
+}
+
+/** Puts a review in a status directly (no verb hides a review yet). */
+export function setReviewStatus(db: DB, reviewId: number, status: PostStatus) {
+  db.$client.prepare(`update posts set status = ? where id = ?`).run(status, reviewId);
+}
+
+/** One comment row as SQLite holds it. */
+export function commentRow(db: DB, id: number): Record<string, unknown> | undefined {
+  return db.$client.prepare(`select * from comments where id = ?`).get(id) as Record<string, unknown> | undefined;
+}
+
+/** A comment's revisions, oldest first. */
+export function revisionsOf(db: DB, commentId: number): Record<string, unknown>[] {
+  return db.$client.prepare(`select * from comment_revisions where comment_id = ? order by number`).all(commentId) as Record<string, unknown>[];
+}
+
+/** A review's stored comment_count. */
+export function commentCount(db: DB, reviewId: number): number {
+  return (db.$client.prepare(`select comment_count as n from posts where id = ?`).get(reviewId) as { n: number }).n;
+}
+
+/** A comment's stored reply_count. */
+export function replyCount(db: DB, commentId: number): number {
+  return (db.$client.prepare(`select reply_count as n from comments where id = ?`).get(commentId) as { n: number }).n;
+}
+
+type Counter = { id: number; stored: number; recount: number };
+
+/**
+ * Every stored comment counter next to a recount from rows: a review's comment_count is its live
+ * comments, a comment's reply_count its live direct replies (whether or not it is deleted itself).
+ */
+export function commentCounters(db: DB): { posts: Counter[]; comments: Counter[] } {
+  const posts = db.$client
+    .prepare(
+      `select p.id, p.comment_count as stored,
+              (select count(*) from comments c where c.post_id = p.id and c.deleted_at is null) as recount
+       from posts p order by p.id`,
+    )
+    .all() as Counter[];
+  const comments = db.$client
+    .prepare(
+      `select c.id, c.reply_count as stored,
+              (select count(*) from comments r where r.parent_id = c.id and r.deleted_at is null) as recount
+       from comments c order by c.id`,
+    )
+    .all() as Counter[];
+  return { posts, comments };
+}
+
+/** The counters that disagree with their recount: `{ posts: [], comments: [] }` when all hold. */
+export function counterDrift(db: DB) {
+  const { posts, comments } = commentCounters(db);
+  return { posts: posts.filter((c) => c.stored !== c.recount), comments: comments.filter((c) => c.stored !== c.recount) };
+}
+
+/** The tree a review page shows, reduced to what a reader sees: [id, deleted, children]. */
+export type Shape = [number, boolean, Shape[]] | [number, boolean, Shape[], number];
+export function shownTree(db: DB, reviewId: number, sort: CommentSort = "oldest"): Shape[] {
+  const shape = (n: CommentNode): Shape => (n.continued ? [n.id, n.deleted, n.children.map(shape), n.continued] : [n.id, n.deleted, n.children.map(shape)]);
+  return buildThread(listThread(db, reviewId), sort).map(shape);
+}
+
+/** Forgets the given environment variables (and the parsed environment) after a test set them. */
+export function clearEnv(...keys: string[]) {
+  for (const key of keys) delete process.env[key];
+  setTestEnv();
+}

@@ -1,0 +1,184 @@
+import { describe, expect, it } from "vitest";
+import { deleteComment } from "@/lib/comments/delete-comment";
+import { getCommentContext, listThread } from "@/lib/comments/queries";
+import { buildThread } from "@/lib/comments/tree";
+import { deleteReview } from "@/lib/reviews/delete-review";
+import { perTestDb } from "../helpers/db";
+import { DAY, at, expectDomainError, makeUser, seedReview } from "../helpers/reviews";
+import {
+  commentCount,
+  commentRow,
+  commentSetup,
+  counterDrift,
+  later,
+  postComment,
+  replyCount,
+  revisionsOf,
+  shownTree,
+  snapshot,
+} from "../helpers/comments";
+
+describe("deleteComment", () => {
+  const t = perTestDb();
+  const noDrift = { posts: [], comments: [] };
+
+  it("deletes a reply without replies: it disappears, and the review's and parent's counts drop by one", () => {
+    const { author, reviewId, member } = commentSetup(t.db);
+    const top = postComment(t.db, author, reviewId);
+    const reply = postComment(t.db, member, reviewId, top.id);
+    const sibling = postComment(t.db, author, reviewId, top.id);
+    expect([commentCount(t.db, reviewId), replyCount(t.db, top.id)]).toEqual([3, 2]);
+
+    const result = deleteComment(t.db, member, reply.id, at(DAY));
+    expect(result).toEqual({ id: reply.id, postId: reviewId, slug: "harry-lime-s-vienna", parentId: top.id });
+    expect(commentRow(t.db, reply.id)).toMatchObject({
+      deleted_at: at(DAY).getTime(),
+      updated_at: at(DAY).getTime(),
+      body_md: reply.bodyMd, // kept for the record, never shown
+      author_id: member.id,
+      revision_count: 1,
+    });
+    expect(revisionsOf(t.db, reply.id)).toHaveLength(1);
+    expect([commentCount(t.db, reviewId), replyCount(t.db, top.id), replyCount(t.db, sibling.id)]).toEqual([2, 1, 0]);
+    expect(shownTree(t.db, reviewId)).toEqual([[top.id, false, [[sibling.id, false, []]]]]);
+    expect(counterDrift(t.db)).toEqual(noDrift);
+  });
+
+  it("deletes a top-level comment without replies: only the review's count drops", () => {
+    const { reviewId, member } = commentSetup(t.db);
+    const keep = postComment(t.db, member, reviewId);
+    const gone = postComment(t.db, member, reviewId);
+    deleteComment(t.db, member, gone.id, at(DAY));
+    expect([commentCount(t.db, reviewId), replyCount(t.db, keep.id)]).toEqual([1, 0]);
+    expect(shownTree(t.db, reviewId)).toEqual([[keep.id, false, []]]);
+    expect(counterDrift(t.db)).toEqual(noDrift);
+  });
+
+  it("keeps a deleted comment with replies as [deleted] (no text, no author) above its intact replies", () => {
+    const { author, reviewId, member } = commentSetup(t.db);
+    const top = postComment(t.db, member, reviewId);
+    const r1 = postComment(t.db, author, reviewId, top.id);
+    const r2 = postComment(t.db, member, reviewId, top.id);
+    const r1a = postComment(t.db, member, reviewId, r1.id);
+    deleteComment(t.db, member, top.id, at(DAY));
+
+    // Its replies are still live: the review loses one comment, the deleted one keeps its reply count.
+    expect([commentCount(t.db, reviewId), replyCount(t.db, top.id), replyCount(t.db, r1.id)]).toEqual([3, 2, 1]);
+    const [node, ...others] = buildThread(listThread(t.db, reviewId), "oldest");
+    expect(others).toEqual([]);
+    expect(node).toMatchObject({ id: top.id, deleted: true, bodyHtml: "", author: null, edited: false, replyCount: 2 });
+    expect(node!.children.map((c) => [c.id, c.deleted, c.author?.id, c.bodyHtml])).toEqual([
+      [r1.id, false, author.id, r1.bodyHtml],
+      [r2.id, false, member.id, r2.bodyHtml],
+    ]);
+    expect(node!.children[0]!.children.map((c) => c.id)).toEqual([r1a.id]);
+    expect(counterDrift(t.db)).toEqual(noDrift);
+  });
+
+  it("prunes a chain: deleting the last reply under a deleted comment makes both vanish", () => {
+    const { author, reviewId, member } = commentSetup(t.db);
+    const other = postComment(t.db, author, reviewId);
+    const a = postComment(t.db, member, reviewId);
+    const b = postComment(t.db, author, reviewId, a.id);
+    const c = postComment(t.db, member, reviewId, b.id);
+    deleteComment(t.db, member, a.id, later(t.db));
+    deleteComment(t.db, author, b.id, later(t.db));
+    expect(shownTree(t.db, reviewId)).toEqual([
+      [other.id, false, []],
+      [a.id, true, [[b.id, true, [[c.id, false, []]]]]],
+    ]);
+    expect([commentCount(t.db, reviewId), replyCount(t.db, a.id), replyCount(t.db, b.id)]).toEqual([2, 0, 1]);
+
+    deleteComment(t.db, member, c.id, later(t.db));
+    expect(shownTree(t.db, reviewId)).toEqual([[other.id, false, []]]);
+    expect([commentCount(t.db, reviewId), replyCount(t.db, a.id), replyCount(t.db, b.id)]).toEqual([1, 0, 0]);
+    // The rows stay (deleted), so the permalink of the chain still resolves.
+    expect(listThread(t.db, reviewId).map((r) => [r.id, r.deleted])).toEqual([
+      [other.id, false],
+      [a.id, true],
+      [b.id, true],
+      [c.id, true],
+    ]);
+    expect(getCommentContext(t.db, c.id)?.ancestors.map((r) => r.id)).toEqual([a.id, b.id]);
+    expect(counterDrift(t.db)).toEqual(noDrift);
+  });
+
+  it("keeps a deleted comment while one of several replies lives, and drops it with the last", () => {
+    const { author, reviewId, member } = commentSetup(t.db);
+    const top = postComment(t.db, author, reviewId);
+    const [x, y] = [postComment(t.db, member, reviewId, top.id), postComment(t.db, member, reviewId, top.id)];
+    deleteComment(t.db, author, top.id, later(t.db));
+    deleteComment(t.db, member, x.id, later(t.db));
+    expect(shownTree(t.db, reviewId)).toEqual([[top.id, true, [[y.id, false, []]]]]);
+    deleteComment(t.db, member, y.id, later(t.db));
+    expect(shownTree(t.db, reviewId)).toEqual([]);
+    expect(commentCount(t.db, reviewId)).toBe(0);
+    expect(counterDrift(t.db)).toEqual(noDrift);
+  });
+
+  it.each(["moderator", "admin"] as const)("lets a %s delete a member's comment", (role) => {
+    const { reviewId, member } = commentSetup(t.db);
+    const top = postComment(t.db, member, reviewId);
+    const reply = postComment(t.db, member, reviewId, top.id);
+    deleteComment(t.db, makeUser(t.db, `staff_${role}`, role), reply.id, at(DAY));
+    expect(commentRow(t.db, reply.id)).toMatchObject({ deleted_at: at(DAY).getTime(), author_id: member.id });
+    expect([commentCount(t.db, reviewId), replyCount(t.db, top.id)]).toEqual([1, 0]);
+  });
+
+  it.each([
+    ["another member", "troll"],
+    ["the review's author", "mara"],
+  ])("refuses %s with Forbidden (403) and changes nothing", async (_name, who) => {
+    const { author, reviewId, member } = commentSetup(t.db);
+    const actor = who === "mara" ? author : makeUser(t.db, who);
+    const top = postComment(t.db, member, reviewId);
+    const reply = postComment(t.db, member, reviewId, top.id);
+    const before = snapshot(t.db);
+    await expectDomainError(() => deleteComment(t.db, actor, reply.id, at(DAY)), "Forbidden", 403);
+    await expectDomainError(() => deleteComment(t.db, actor, top.id, at(DAY)), "Forbidden", 403);
+    expect(snapshot(t.db)).toEqual(before);
+  });
+
+  it("answers Gone (410) to a second delete and changes nothing: the counts drop once", async () => {
+    const { reviewId, member } = commentSetup(t.db);
+    const top = postComment(t.db, member, reviewId);
+    const reply = postComment(t.db, member, reviewId, top.id);
+    const mod = makeUser(t.db, "modest", "moderator");
+    deleteComment(t.db, member, reply.id, at(DAY));
+    const before = snapshot(t.db);
+    await expectDomainError(() => deleteComment(t.db, member, reply.id, at(2 * DAY)), "Gone", 410);
+    await expectDomainError(() => deleteComment(t.db, mod, reply.id, at(2 * DAY)), "Gone", 410);
+    expect(snapshot(t.db)).toEqual(before);
+    expect([commentCount(t.db, reviewId), replyCount(t.db, top.id)]).toEqual([1, 0]);
+  });
+
+  it("answers NotFound (404) for a comment that never existed", async () => {
+    const { reviewId, member } = commentSetup(t.db);
+    postComment(t.db, member, reviewId);
+    const before = snapshot(t.db);
+    await expectDomainError(() => deleteComment(t.db, member, 999, at(DAY)), "NotFound", 404);
+    expect(snapshot(t.db)).toEqual(before);
+  });
+
+  it("answers Gone (410) for a comment on a deleted review and changes nothing", async () => {
+    const { author, reviewId, member } = commentSetup(t.db);
+    const top = postComment(t.db, member, reviewId);
+    deleteReview(t.db, author, reviewId, at(DAY));
+    const before = snapshot(t.db);
+    await expectDomainError(() => deleteComment(t.db, member, top.id, at(2 * DAY)), "Gone", 410);
+    expect(snapshot(t.db)).toEqual(before);
+  });
+
+  it("moves only the counts of the comment's own review", () => {
+    const { author, reviewId, member } = commentSetup(t.db);
+    const secondReview = seedReview(t.db, author, { title: "Second opinion" });
+    const here = postComment(t.db, member, reviewId);
+    const there = postComment(t.db, member, secondReview);
+    const thereReply = postComment(t.db, author, secondReview, there.id);
+    deleteComment(t.db, member, here.id, at(DAY));
+    expect([commentCount(t.db, reviewId), commentCount(t.db, secondReview), replyCount(t.db, there.id)]).toEqual([0, 2, 1]);
+    deleteComment(t.db, author, thereReply.id, at(DAY));
+    expect([commentCount(t.db, reviewId), commentCount(t.db, secondReview), replyCount(t.db, there.id)]).toEqual([0, 1, 0]);
+    expect(counterDrift(t.db)).toEqual(noDrift);
+  });
+});
