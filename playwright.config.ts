@@ -67,6 +67,9 @@ export default defineConfig({
         SCRYPT_COST: "12",
         // A short grace window, so a journey can edit "after the grace window" without waiting five minutes.
         EDIT_GRACE_SECONDS: "2",
+        // No pause between comments, so journeys post several in a row; the duplicate-body rule still holds.
+        COMMENT_INTERVAL_SECONDS: "0",
+        COMMENT_NEWCOMER_INTERVAL_SECONDS: "0",
         OIDC_ISSUER,
         OIDC_CLIENT_ID,
         OIDC_CLIENT_SECRET,

@@ -63,7 +63,7 @@ export function EnhancedForm({
       }
       if (next?.ok && next.redirect) {
         onSuccess?.(form, (event.nativeEvent as SubmitEvent).submitter);
-        window.location.assign(next.redirect);
+        goTo(next.redirect);
         return;
       }
       setState(
@@ -87,6 +87,21 @@ export function EnhancedForm({
       </form>
     </FormContext.Provider>
   );
+}
+
+/**
+ * Follows a redirect. One that differs from this page only after "#" would just scroll, so the
+ * page is loaded again (it changed: a comment was posted, the reader signed in).
+ */
+function goTo(url: string) {
+  const target = new URL(url, window.location.href);
+  const here = window.location;
+  if (target.pathname === here.pathname && target.search === here.search) {
+    here.hash = target.hash;
+    here.reload();
+  } else {
+    here.assign(target.href);
+  }
 }
 
 /** Label, hint and error wiring shared by every kind of field. */

@@ -55,6 +55,8 @@ export function CommentForm({
 
   return (
     <EnhancedForm action="/api/comments" initial={initial} className="comment-form" testId={parentId ? `reply-form-${parentId}` : "comment-form"} idPrefix={prefix} onAnswer={onAnswer}>
+      {/* Enter in a field presses the first submit button: this one, not a provider's. */}
+      <button type="submit" className="visually-hidden" tabIndex={-1} aria-hidden="true" />
       <input type="hidden" name="reviewId" value={reviewId} />
       <input type="hidden" name="parentId" value={parentId ?? ""} />
       {/* Tells the sign-in detour that this browser keeps the text itself. */}

@@ -148,3 +148,32 @@ export async function expectNoFieldError(field: Locator) {
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+export type ReviewRowE2E = { id: number; slug: string; title: string; comment_count: number };
+
+export type CommentRowE2E = {
+  id: number;
+  post_id: number;
+  parent_id: number | null;
+  author_id: string | null;
+  depth: number;
+  path: string;
+  body_md: string;
+  revision_count: number;
+  edited_at: number | null;
+  deleted_at: number | null;
+  reply_count: number;
+};
+
+export const reviewBySlug = (slug: string) =>
+  withDb((db) => db.prepare("select id, slug, title, comment_count from posts where slug = ?").get(slug) as ReviewRowE2E | undefined);
+
+export const commentById = (id: number) =>
+  withDb((db) => db.prepare("select * from comments where id = ?").get(id) as CommentRowE2E | undefined);
+
+/** Every comment stored with exactly this Markdown body, oldest first. */
+export const commentsWithBody = (body: string) =>
+  withDb((db) => db.prepare("select * from comments where body_md = ? order by id").all(body) as CommentRowE2E[]);
+
+export const countComments = (postId: number) =>
+  withDb((db) => (db.prepare("select count(*) as n from comments where post_id = ?").get(postId) as { n: number }).n);

@@ -13,6 +13,8 @@ import { loadCommentPage } from "./load";
 // Shared page: a comment in its context, static and cached like the review it belongs to.
 export const ensureStatic = "navigation";
 
+const SHOWN_ANCESTORS = 3;
+
 export async function generateStaticParams() {
   return [{ id: "_" }];
 }
@@ -40,15 +42,19 @@ export default async function CommentPermalinkPage({ params }: PageProps<"/comme
   if (page.kind === "deleted") {
     return (
       <StatePage code="410" title="This comment was deleted" back={{ href: `/reviews/${page.review.slug}#comments`, label: "Back to the discussion" }}>
-        Its author or a moderator deleted it, and nobody had replied to it.
+        Its author or a moderator deleted it, and no reply to it remains.
       </StatePage>
     );
   }
   const { review, ancestors, tree, focus } = page;
   const rootId = pathIds(focus.path)[0]!;
+  // The nearest ancestors stay open; a long chain above them folds away.
+  const chain = ancestors.map((a) => ({ ...a, children: [], continued: 0 }));
+  const earlier = chain.slice(0, Math.max(0, chain.length - SHOWN_ANCESTORS));
+  const recent = chain.slice(earlier.length);
   return (
     <article className="comment-page" aria-labelledby="comment-page-title">
-      <link rel="stylesheet" href="/viewer.css" />
+      <link rel="stylesheet" href={`/viewer.css?review=${review.id}`} />
       <header className="comment-page__header">
         <p className="eyebrow">A comment on</p>
         <h1 id="comment-page-title">
@@ -60,16 +66,25 @@ export default async function CommentPermalinkPage({ params }: PageProps<"/comme
           </Link>
           {focus.parentId !== null ? (
             <>
-              <Link href={`/reviews/${review.slug}#comment-${rootId}`}>view full context</Link>
+              {/* A full load, so the comment becomes the highlighted :target. */}
+              <a href={`/reviews/${review.slug}#comment-${rootId}`}>view full context</a>
               <Link href={`/comments/${focus.parentId}`}>view parent</Link>
             </>
           ) : null}
         </nav>
       </header>
-      <ThreadProvider value={{ reviewId: review.id, slug: review.slug, opId: review.authorId, providers: configuredProviders() }}>
+      <ThreadProvider value={{ reviewId: review.id, slug: review.slug, opId: review.authorId, providers: configuredProviders(), base: `/comments/${focus.id}` }}>
         {ancestors.length ? (
           <section className="comment-ancestors" aria-label={ancestors.length === 1 ? "The comment it replies to" : "The comments it replies to"}>
-            <CommentList nodes={ancestors.map((a) => ({ ...a, children: [], continued: 0 }))} opId={review.authorId} />
+            {earlier.length ? (
+              <details className="comment-ancestors__earlier">
+                <summary>
+                  {earlier.length === 1 ? "1 earlier comment" : `${earlier.length} earlier comments`} in this thread
+                </summary>
+                <CommentList nodes={earlier} opId={review.authorId} />
+              </details>
+            ) : null}
+            <CommentList nodes={recent} opId={review.authorId} />
           </section>
         ) : null}
         <div className="comment-focus" data-testid="comment-focus">

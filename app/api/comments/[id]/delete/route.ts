@@ -3,6 +3,7 @@ import { getDb } from "@/db";
 import { requireActor } from "@/lib/auth/require";
 import { expireTags } from "@/lib/cache-tags";
 import { deleteComment } from "@/lib/comments/delete-comment";
+import { getThreadComment } from "@/lib/comments/queries";
 import { handleForm } from "@/lib/forms/route";
 import { reviewListingTags } from "@/lib/reviews/listing-tags";
 import { commentIdParam } from "@/lib/comments/links";
@@ -15,6 +16,9 @@ export async function POST(req: NextRequest, ctx: RouteContext<"/api/comments/[i
     const db = getDb();
     const result = deleteComment(db, actor, id);
     expireTags(reviewListingTags(db, result.postId));
-    return { redirect: result.parentId ? `/comments/${result.parentId}` : `/reviews/${result.slug}#comments` };
+    // Back to the parent, unless it is a "[deleted]" one that this delete leaves without replies.
+    const parent = result.parentId ? getThreadComment(db, result.parentId) : null;
+    const parentShown = parent && (!parent.deleted || parent.replyCount > 0);
+    return { redirect: parentShown ? `/comments/${parent.id}` : `/reviews/${result.slug}#comments` };
   });
 }
