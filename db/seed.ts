@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { writeTx, type DB } from "@/db";
-import { films, users } from "@/db/schema";
+import { commentVotes, films, postVotes, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { foldText, urlSlug } from "@/lib/slug";
 import { createComment } from "@/lib/comments/create-comment";
@@ -10,8 +10,10 @@ import type { Actor } from "@/lib/permissions";
 import { createReview } from "@/lib/reviews/create-review";
 import { editReview } from "@/lib/reviews/edit-review";
 import { usernameKey } from "@/lib/users/username";
+import { castVote } from "@/lib/votes/cast-vote";
 import { SEED_THREADS, type SeedComment } from "./seed-comments";
 import { SEED_FILMS, SEED_REVIEWS } from "./seed-content";
+import { planVotes, type VoteItem } from "./seed-votes";
 
 /** Every demo account signs in with this password (see the README). */
 export const DEMO_PASSWORD = "marquee-demo-2026";
@@ -119,10 +121,11 @@ function duration(s: string): number {
 const reviewKey = (r: { author: string; film: string }) => `${r.author}/${r.film}`;
 
 /**
- * The demo films, reviews and comment threads, written through the verbs members use. Review
- * creations and edits and comment posts, edits and deletions are collected as dated events and
- * applied oldest first, so every derived field comes out as it would have: counters, flood
- * control, and a review edited after people replied stores how many had.
+ * The demo films, reviews, comment threads and upvotes, written through the verbs members use.
+ * Review creations and edits, comment posts, edits and deletions, and votes and their undos are
+ * collected as dated events and applied oldest first, so every derived field comes out as it would
+ * have: counters, hot scores, flood control and vote limits, and a review edited after people
+ * replied stores how many had.
  */
 export function seedContent(db: DB, now = Date.now()) {
   writeTx(db, (tx) => {
@@ -145,6 +148,8 @@ export function seedContent(db: DB, now = Date.now()) {
     return { id: m.id, role: m.role };
   };
   const events: SeedEvent[] = [];
+  // What can be upvoted, as dated here, for the vote plan (db/seed-votes.ts).
+  const voteItems: VoteItem[] = [];
   const at = (daysAgo: number, minute = 0) => now - daysAgo * DAY + minute * 60_000;
 
   const reviewIds = new Map<string, number>();
@@ -168,7 +173,10 @@ export function seedContent(db: DB, now = Date.now()) {
       filmYear: String(film.year),
     });
     const created = at(r.publishedDaysAgo, i);
-    if (r.status === "published") published.set(reviewKey(r), created);
+    if (r.status === "published") {
+      published.set(reviewKey(r), created);
+      voteItems.push({ review: reviewKey(r), author: r.author, at: created });
+    }
     events.push({
       at: created,
       what: `${where}: create`,
@@ -196,8 +204,10 @@ export function seedContent(db: DB, now = Date.now()) {
   });
 
   const commentIds = new Map<SeedComment, number>();
+  const commentsByPath = new Map<string, SeedComment>();
   let comments = 0;
-  const addComment = (review: string, c: SeedComment, parent: SeedComment | null, parentAt: number, where: string) => {
+  const addComment = (review: string, c: SeedComment, parent: SeedComment | null, parentAt: number, path: string) => {
+    const where = `comment ${review}#${path}`;
     const posted = parentAt + duration(c.after);
     const author = member(c.author, where);
     // The verbs do not check this one: a demo member never writes before joining.
@@ -220,17 +230,34 @@ export function seedContent(db: DB, now = Date.now()) {
         run: () => editComment(db, editor, commentIds.get(c)!, { body: e.body, reason: e.reason }, new Date(edited)),
       });
     }
-    if (c.deletedAfter) {
-      const deleted = posted + duration(c.deletedAfter);
+    const deleted = c.deletedAfter ? posted + duration(c.deletedAfter) : undefined;
+    if (deleted !== undefined) {
       const by = actor(c.author, where);
       events.push({ at: deleted, what: `${where}: delete`, run: () => deleteComment(db, by, commentIds.get(c)!, new Date(deleted)) });
     }
-    c.replies?.forEach((reply, j) => addComment(review, reply, c, posted, `${where}.${j + 1}`));
+    commentsByPath.set(`${review}#${path}`, c);
+    voteItems.push({ review, comment: path, author: c.author, at: posted, deletedAt: deleted });
+    c.replies?.forEach((reply, j) => addComment(review, reply, c, posted, `${path}.${j + 1}`));
   };
   for (const thread of SEED_THREADS) {
     const publishedAt = published.get(thread.review);
     if (publishedAt === undefined) throw new Error(`seed: comments on "${thread.review}", which is not a published demo review`);
-    thread.comments.forEach((c, j) => addComment(thread.review, c, null, publishedAt, `comment ${thread.review}#${j + 1}`));
+    thread.comments.forEach((c, j) => addComment(thread.review, c, null, publishedAt, `${j + 1}`));
+  }
+
+  const joined = new Map([...members.values()].map((m) => [m.username, m.createdAt.getTime()]));
+  for (const v of planVotes(voteItems, joined, now)) {
+    const target = v.comment ? `comment ${v.review}#${v.comment}` : `review ${v.review}`;
+    const voter = actor(v.voter, target);
+    events.push({
+      at: v.at,
+      what: `${target}: ${v.value === "up" ? "upvote" : "undo upvote"} by ${v.voter}`,
+      run: () => {
+        const id = v.comment ? commentIds.get(commentsByPath.get(`${v.review}#${v.comment}`)!)! : reviewIds.get(v.review)!;
+        const cast = castVote(db, voter, { type: v.comment ? "comment" : "review", id, value: v.value }, new Date(v.at));
+        if (!cast.changed) throw new Error("the vote changed nothing");
+      },
+    });
   }
 
   // Array.prototype.sort is stable: events at the same moment keep the order they were listed in.
@@ -243,7 +270,8 @@ export function seedContent(db: DB, now = Date.now()) {
       throw new Error(`seed: ${e.what}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
     }
   }
-  return { films: SEED_FILMS.length, reviews: SEED_REVIEWS.length, comments };
+  const count = (t: typeof postVotes | typeof commentVotes) => db.select({ n: sql<number>`count(*)` }).from(t).get()?.n ?? 0;
+  return { films: SEED_FILMS.length, reviews: SEED_REVIEWS.length, comments, votes: count(postVotes) + count(commentVotes) };
 }
 
 /** Seeds demo content into a database that has no users yet; returns null when it has some. */

@@ -23,6 +23,10 @@ const EnvInput = z.object({
   EDIT_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).default(300),
   COMMENT_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
   COMMENT_NEWCOMER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  VOTE_BURST_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(30),
+  VOTE_DAILY_CAP: z.coerce.number().int().min(1).max(1000000).default(500),
+  VOTE_NEWCOMER_BURST_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(10),
+  VOTE_NEWCOMER_DAILY_CAP: z.coerce.number().int().min(1).max(1000000).default(100),
 });
 
 export type Env = z.infer<typeof EnvInput> & {

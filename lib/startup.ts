@@ -17,7 +17,7 @@ export async function startServer() {
   log(`database ${env.databasePath} migrated.`);
   if (env.SEED_DEMO === "true") {
     const seeded = await seedIfEmpty(db);
-    if (seeded) log(`seeded demo content: ${seeded.users} members, ${seeded.films} films, ${seeded.reviews} reviews, ${seeded.comments} comments.`);
+    if (seeded) log(`seeded demo content: ${seeded.users} members, ${seeded.films} films, ${seeded.reviews} reviews, ${seeded.comments} comments, ${seeded.votes} upvotes.`);
   }
 
   const token = createBootToken();

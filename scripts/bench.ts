@@ -11,15 +11,27 @@ import { renderMarkdown } from "@/lib/markdown/render";
 import { createReview } from "@/lib/reviews/create-review";
 import { PATHOLOGICAL } from "@/tests/fixtures/pathological-markdown";
 import { median, realisticReview } from "./bench/sample-review";
-import { load, startServer, type LoadResult } from "./bench/server";
+import { measurePageData, seedOneTree } from "./bench/thread";
+import { loadVotes, makeVoters, sessionCookie, type VoteLoad } from "./bench/votes";
+import { recountAll } from "@/lib/recount";
+import { posts } from "@/db/schema";
+import { BENCH_SECRET, load, startServer, type LoadResult } from "./bench/server";
 // @ts-expect-error: a plain ES module without types
 import { build } from "./build-if-needed.mjs";
 
 const lines: string[] = [];
+const VOTERS = 400;
 const out = (s = "") => {
   console.log(s);
   lines.push(s);
 };
+
+/** Time of the first request for a page nobody has asked for yet: the render that fills the cache. */
+async function coldRender(base: string, url: string): Promise<number> {
+  const t = performance.now();
+  await fetch(base + url).then((r) => r.arrayBuffer());
+  return performance.now() - t;
+}
 
 function timeRender(src: string, runs: number): number {
   for (let i = 0; i < 5; i++) renderMarkdown(src);
@@ -56,19 +68,48 @@ async function main() {
   await seedIfEmpty(db);
   const author = db.select({ id: users.id }).from(users).where(eq(users.username, "ingrid_alvarado")).get()!;
   const long = createReview(db, author.id, { title: "A five thousand word reading of Sunrise", filmTitle: "Sunrise: A Song of Two Humans", filmYear: "1927", score: "9", tags: "silent-era", body: realisticReview(5000), intent: "publish" });
+  const commenters = db.select({ id: users.id }).from(users).all().map((u) => u.id);
+  const discussed = (title: string) =>
+    createReview(db, author.id, { title, filmTitle: "The Third Man", filmYear: "1949", score: "8", body: realisticReview(1500), intent: "publish" }, new Date(Date.now() - 30 * 86_400_000));
+  const small = discussed("Ten comments on Vienna");
+  const big = discussed("A thousand comments on Vienna");
+  seedOneTree(db, small.id, commenters, 10, new Date(Date.now() - 29 * 86_400_000));
+  const t0 = performance.now();
+  seedOneTree(db, big.id, commenters, 1000, new Date(Date.now() - 29 * 86_400_000));
+  const postMs = (performance.now() - t0) / 1000;
+  const smallData = measurePageData(db, small.slug);
+  const bigData = measurePageData(db, big.slug);
+  const voterIds = makeVoters(db, VOTERS);
+  const votedReviews = db.select({ id: posts.id }).from(posts).where(eq(posts.status, "published")).all().map((p) => p.id).slice(0, 20);
   db.$client.close();
+  const cookies = await Promise.all(voterIds.map((id) => sessionCookie(BENCH_SECRET, id)));
 
-  const server = await startServer(dbPath, 3600);
+  const server = await startServer(dbPath, 3600, {
+    // Members here vote far faster than people do: the limits would answer most of the load with 429.
+    VOTE_BURST_PER_MINUTE: "100000",
+    VOTE_DAILY_CAP: "1000000",
+    VOTE_NEWCOMER_BURST_PER_MINUTE: "100000",
+    VOTE_NEWCOMER_DAILY_CAP: "1000000",
+  });
+  let votes: VoteLoad | null = null;
   const results: LoadResult[] = [];
+  let coldMs = 0;
   try {
     results.push(await load(server, "review, 5,000-word body", `/reviews/${long.slug}`));
+    coldMs = await coldRender(server.base, `/reviews/${big.slug}`);
+    results.push(await load(server, "review, 1,000 comments in one tree", `/reviews/${big.slug}`));
     results.push(await load(server, "home (Hot)", "/"));
     results.push(await load(server, "feed: New", "/feed/new"));
     results.push(await load(server, "film page", "/films/sunrise-a-song-of-two-humans-1927"));
+    votes = await loadVotes(server, cookies, votedReviews);
   } finally {
     await server.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
   }
+  const after = openDb(dbPath);
+  const corrections = recountAll(after);
+  const voteRows = after.$client.prepare("select count(*) from post_votes").pluck().get() as number;
+  after.$client.close();
+  fs.rmSync(dir, { recursive: true, force: true });
   out();
   out("## Pages under load (autocannon, 10 connections, 10 s each, loopback)");
   out("| page | req/s | p50 ms | p99 ms | errors | non-2xx | server CPU ms/req | RSS MB | body kB |");
@@ -76,6 +117,24 @@ async function main() {
   for (const r of results) {
     out(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} | ${r.cpuMsPerReq.toFixed(2)} | ${r.rssMb.toFixed(0)} | ${(r.bytes / 1024).toFixed(0)} |`);
   }
+  if (votes) {
+    const drift = Object.values(corrections).reduce((a, b) => a + b, 0);
+    out();
+    out(`## Upvotes through POST /api/votes (autocannon, 50 connections, 10 s, ${VOTERS} members, JSON answers)`);
+    out("| votes | votes/s | p50 ms | p99 ms | errors | non-2xx | counters off afterwards |");
+    out("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    out(`| ${votes.votes} | ${votes.rps.toFixed(0)} | ${votes.p50} | ${votes.p99} | ${votes.errors} | ${votes.non2xx} | ${drift} |`);
+    out();
+    out(`Vote rows left on reviews: ${voteRows}. Every counter was recounted from the vote rows afterwards; "counters off" is how many rows that corrected.`);
+  }
+  out();
+  out("## A review's discussion: what one render of the page reads");
+  out("| review | comments | SQL statements | p50 ms to load and build the thread |");
+  out("| --- | ---: | ---: | ---: |");
+  out(`| 10 comments in one tree | 10 | ${smallData.queries} | ${smallData.ms.toFixed(2)} |`);
+  out(`| 1,000 comments in one tree | 1,000 | ${bigData.queries} | ${bigData.ms.toFixed(2)} |`);
+  out();
+  out(`Posting the 1,000 comments through createComment: ${postMs.toFixed(2)} ms each. First (uncached) render of the 1,000-comment page over HTTP: ${coldMs.toFixed(0)} ms.`);
   fs.mkdirSync("bench-results", { recursive: true });
   fs.writeFileSync(path.join("bench-results", "bench.md"), lines.join("\n") + "\n");
   console.log("\nWritten to bench-results/bench.md");

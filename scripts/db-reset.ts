@@ -13,7 +13,7 @@ async function main() {
   db.$client.close();
   // Pages cached on disk by an earlier server run were rendered from the old data.
   fs.rmSync(path.join(process.cwd(), ".next", "server", "route-cache"), { recursive: true, force: true });
-  console.log(`Recreated ${databasePath} with ${seeded?.users ?? 0} demo members, ${seeded?.reviews ?? 0} reviews and ${seeded?.comments ?? 0} comments. Restart the server if it is running.`);
+  console.log(`Recreated ${databasePath} with ${seeded?.users ?? 0} demo members, ${seeded?.reviews ?? 0} reviews, ${seeded?.comments ?? 0} comments and ${seeded?.votes ?? 0} upvotes. Restart the server if it is running.`);
 }
 
 main().catch((err) => {

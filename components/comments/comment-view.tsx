@@ -2,6 +2,7 @@ import Link from "@/components/link";
 import { formatDate } from "@/lib/format";
 import type { CommentNode } from "@/lib/comments/tree";
 import { avatarUrl } from "@/lib/users/avatar";
+import { CommentVote } from "./comment-vote";
 import { ReplyControl } from "./reply-control";
 
 const replies = (n: number) => (n === 1 ? "1 more reply" : `${n} more replies`);
@@ -49,7 +50,11 @@ export function CommentView({ node, opId, bare = false }: { node: CommentNode; o
         <div className="comment__body prose prose--comment" dangerouslySetInnerHTML={{ __html: node.bodyHtml }} />
       )}
       {node.deleted || bare ? null : (
-        <ReplyControl commentId={id} authorName={author?.name ?? "this comment"}>
+        <ReplyControl
+          commentId={id}
+          authorName={author?.name ?? "this comment"}
+          lead={<CommentVote id={id} count={node.upvoteCount} author={author?.username.toLowerCase() ?? null} />}
+        >
           <span className="own-only">
             <Link href={`/comments/${id}/edit`}>Edit</Link>
             <Link href={`/comments/${id}/delete`}>Delete</Link>

@@ -30,12 +30,10 @@ export function Discussion({
 }) {
   return (
     <section className="discussion" id="comments" aria-labelledby="comments-title">
-      {/* The viewer's own controls (edit links, the sign-in fields) are shown by a per-viewer stylesheet. */}
-      <link rel="stylesheet" href="/viewer.css" />
       <h2 id="comments-title" data-testid="comments-heading">
         {commentsHeading(review.commentCount, review.title)}
       </h2>
-      <ThreadProvider value={{ reviewId: review.id, slug: review.slug, opId: review.authorId, providers: configuredProviders() }}>
+      <ThreadProvider value={{ reviewId: review.id, slug: review.slug, opId: review.authorId, providers: configuredProviders(), base: sortHref(review.slug, sort).split("#")[0]! }}>
         <div className="reply-box" id="reply">
           <h3>Leave a reply</h3>
           <TopReply />

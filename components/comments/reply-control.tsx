@@ -18,7 +18,7 @@ const noHash = () => "";
  * right here instead, and replies posted from it appear under the comment at once. `#reply-ID`
  * in the address (the way back from signing in) opens it too.
  */
-export function ReplyControl({ commentId, authorName, children }: { commentId: number; authorName: string; children?: ReactNode }) {
+export function ReplyControl({ commentId, authorName, lead, children }: { commentId: number; authorName: string; lead?: ReactNode; children?: ReactNode }) {
   const { opId } = useThread();
   const hash = useSyncExternalStore(subscribeHash, readHash, noHash);
   const [choice, setChoice] = useState<"auto" | "open" | "closed">("auto");
@@ -27,6 +27,7 @@ export function ReplyControl({ commentId, authorName, children }: { commentId: n
   return (
     <>
       <div className="comment__actions">
+        {lead}
         <a
           href={`/comments/${commentId}/reply`}
           aria-expanded={open}

@@ -41,7 +41,7 @@ export function ReplyScreen({
           <CommentView node={{ ...parent, children: [], continued: 0 }} opId={review.authorId} bare />
         </div>
       ) : null}
-      <ThreadProvider value={{ reviewId: review.id, slug: review.slug, opId: review.authorId, providers: configuredProviders() }}>
+      <ThreadProvider value={{ reviewId: review.id, slug: review.slug, opId: review.authorId, providers: configuredProviders(), base: `/reviews/${review.slug}` }}>
         <CommentForm
           parentId={parent?.id ?? null}
           label={parent ? `Reply to ${parent.author?.name ?? "this comment"}` : "Your comment"}

@@ -31,9 +31,9 @@ export function ReviewCard({ review, showFilm = true }: { review: Card; showFilm
           {review.upvoteCount} {review.upvoteCount === 1 ? "upvote" : "upvotes"}
         </span>
         <span aria-hidden="true">·</span>
-        <span>
+        <Link href={`/reviews/${review.slug}#comments`} className="review-card__comments">
           {review.commentCount === 0 ? "No comments" : review.commentCount === 1 ? "1 comment" : `${review.commentCount} comments`}
-        </span>
+        </Link>
         <TagList tags={review.tags} />
       </div>
     </article>

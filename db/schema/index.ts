@@ -4,3 +4,4 @@ export * from "./throttle";
 export * from "./films";
 export * from "./posts";
 export * from "./comments";
+export * from "./votes";

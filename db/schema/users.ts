@@ -25,6 +25,8 @@ export const users = sqliteTable(
     suspendedAt: integer("suspended_at", { mode: "timestamp_ms" }),
     // Bumped to end every session at once (password change, suspension, sign-out everywhere).
     sessionVersion: integer("session_version").notNull().default(0),
+    // Upvotes on everything this person wrote, kept in the transaction of each vote.
+    upvotesReceived: integer("upvotes_received").notNull().default(0),
     createdAt: integer("created_at", { mode: "timestamp_ms" })
       .notNull()
       .default(sql`(unixepoch('subsec') * 1000)`),

@@ -16,7 +16,12 @@ type Page = string | ((form: FormData) => string | null);
  * the status and field messages; a plain form post gets a 303 on success, or its page rendered
  * again at the refusal's 4xx status with the values kept. Passwords are never echoed back.
  */
-export async function handleForm(req: NextRequest, page: Page, handler: Handler): Promise<Response> {
+export async function handleForm(
+  req: NextRequest,
+  page: Page,
+  handler: Handler,
+  opts: { signInReturnsTo?: (form: FormData) => string } = {},
+): Promise<Response> {
   const wantsJson = (req.headers.get("accept") ?? "").includes("application/json");
   if (!isSameOrigin(req)) {
     return respond(wantsJson, { status: 403, ok: false, message: "This form was sent from another site.", fieldErrors: {}, values: {} });
@@ -45,6 +50,11 @@ export async function handleForm(req: NextRequest, page: Page, handler: Handler)
       : new Response(null, { status: 303, headers: { location: state.redirect!, "cache-control": "no-store" } });
   }
   if (wantsJson) return respond(true, state);
+  // A control on a shared page (an upvote) sends a signed-out reader to sign in and back.
+  if (state.status === 401 && opts.signInReturnsTo) {
+    const back = opts.signInReturnsTo(form);
+    return new Response(null, { status: 303, headers: { location: `/signin?callbackUrl=${encodeURIComponent(back)}`, "cache-control": "no-store" } });
+  }
   const path = typeof page === "string" ? page : page(form);
   return path ? renderPageWithState(req, path, state) : respond(false, state);
 }

@@ -6,13 +6,14 @@ import autocannon from "autocannon";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 const TICKS = 100; // USER_HZ on Linux
+export const BENCH_SECRET = "marquee-bench-secret-0123456789-abcdefghijklmnop";
 
 export type Server = { proc: ChildProcess; port: number; base: string; stop: () => Promise<void> };
 
-export async function startServer(dbPath: string, port: number): Promise<Server> {
+export async function startServer(dbPath: string, port: number, env: Record<string, string> = {}): Promise<Server> {
   const proc = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), DATABASE_PATH: dbPath, AUTH_SECRET: "marquee-bench-secret-0123456789-abcdefghijklmnop", AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1", SEED_DEMO: "false" },
+    env: { ...process.env, PORT: String(port), DATABASE_PATH: dbPath, AUTH_SECRET: BENCH_SECRET, AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1", SEED_DEMO: "false", ...env },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const base = `http://127.0.0.1:${port}`;

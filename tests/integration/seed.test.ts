@@ -2,6 +2,12 @@ import { afterEach, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo, seedIfEmpty } from "@/db/seed";
 import { SEED_THREADS, type SeedComment } from "@/db/seed-comments";
 import { SEED_FILMS, SEED_REVIEWS } from "@/db/seed-content";
+import { planVotes, SEED_UNDOS, SEED_VOTES, VOTE_SPACING_MS } from "@/db/seed-votes";
+import { listThread } from "@/lib/comments/queries";
+import { buildThread, type CommentNode } from "@/lib/comments/tree";
+import { recountAll } from "@/lib/recount";
+import { hotScore } from "@/lib/reviews/hot";
+import { listFeed } from "@/lib/reviews/queries";
 import { authenticate } from "@/lib/users/authenticate";
 import { signUp } from "@/lib/users/sign-up";
 import { clearEnv } from "../helpers/comments";
@@ -12,12 +18,20 @@ const DAY = 86_400_000;
 const noSleep = async () => {};
 const countSeedComments = (list: SeedComment[]): number => list.reduce((n, c) => n + 1 + countSeedComments(c.replies ?? []), 0);
 const SEED_COMMENT_COUNT = SEED_THREADS.reduce((n, t) => n + countSeedComments(t.comments), 0);
+// Undone upvotes leave no row behind.
+const SEED_VOTE_COUNT = SEED_VOTES.reduce((n, v) => n + v.up.length + Object.values(v.comments ?? {}).reduce((m, voters) => m + voters.length, 0), 0);
 
 describe("demo seed", () => {
   const t = perTestDb();
 
   it("seeds the demo members once into an empty database", async () => {
-    expect(await seedIfEmpty(t.db)).toEqual({ users: DEMO_USERS.length, films: SEED_FILMS.length, reviews: SEED_REVIEWS.length, comments: SEED_COMMENT_COUNT });
+    expect(await seedIfEmpty(t.db)).toEqual({
+      users: DEMO_USERS.length,
+      films: SEED_FILMS.length,
+      reviews: SEED_REVIEWS.length,
+      comments: SEED_COMMENT_COUNT,
+      votes: SEED_VOTE_COUNT,
+    });
     const seeded = rows(t.db, "users");
     expect(seeded.map((r) => r.username)).toEqual(DEMO_USERS.map((u) => u.username));
     expect(seeded.map((r) => r.role)).toEqual(DEMO_USERS.map((u) => u.role ?? "member"));
@@ -205,5 +219,158 @@ describe("demo comments", () => {
       ).length;
       expect([p.id, p.edited_after_comments]).toEqual([p.id, liveThen]);
     }
+  });
+});
+
+describe("demo votes", () => {
+  const t = perTestDb();
+  type Row = Record<string, number | string | null>;
+  const all = (q: string) => t.db.$client.prepare(q).all() as Row[];
+  // Every vote with its target's author and time and the voter's joining.
+  const VOTES = `
+    select 'review' as type, v.user_id, v.post_id as target, v.created_at, p.author_id, p.published_at as item_at, u.created_at as joined
+      from post_votes v join posts p on p.id = v.post_id join users u on u.id = v.user_id
+    union all
+    select 'comment', v.user_id, v.comment_id, v.created_at, c.author_id, c.created_at, u.created_at
+      from comment_votes v join comments c on c.id = v.comment_id join users u on u.id = v.user_id`;
+
+  it("casts upvotes on reviews and comments, never on one's own, after the item and the voter existed", async () => {
+    const before = Date.now();
+    const seeded = await seedIfEmpty(t.db);
+    const votes = all(VOTES);
+    expect(seeded?.votes).toBe(votes.length);
+    expect(votes.filter((v) => v.type === "review").length).toBeGreaterThan(50);
+    expect(votes.filter((v) => v.type === "comment").length).toBeGreaterThan(50);
+    for (const v of votes) {
+      expect(v.user_id).not.toBe(v.author_id);
+      expect(Number(v.created_at)).toBeGreaterThan(Number(v.item_at));
+      expect(Number(v.created_at)).toBeGreaterThan(Number(v.joined));
+      expect(Number(v.created_at)).toBeLessThan(before);
+    }
+    // Only published reviews and live comments carry votes.
+    expect(all(`select v.* from post_votes v join posts p on p.id = v.post_id where p.status <> 'published'`)).toHaveLength(0);
+    expect(all(`select v.* from comment_votes v join comments c on c.id = v.comment_id where c.deleted_at is not null`)).toHaveLength(0);
+    expect(all(`select v.* from comment_votes v join comments c on c.id = v.comment_id where v.post_id <> c.post_id`)).toHaveLength(0);
+    // Every member votes, the newcomer included.
+    expect(new Set(votes.map((v) => v.user_id)).size).toBe(DEMO_USERS.length);
+  });
+
+  it("leaves every counter, upvotes received and hot score equal to a recount", async () => {
+    await seedIfEmpty(t.db);
+    const posts = all(`select p.*, (select count(*) from post_votes v where v.post_id = p.id) as recount from posts p`);
+    for (const p of posts) expect([p.id, p.upvote_count]).toEqual([p.id, p.recount]);
+    const comments = all(`select c.id, c.upvote_count, (select count(*) from comment_votes v where v.comment_id = c.id) as recount from comments c`);
+    for (const c of comments) expect([c.id, c.upvote_count]).toEqual([c.id, c.recount]);
+    const users = all(
+      `select u.username, u.upvotes_received,
+         (select count(*) from post_votes v join posts p on p.id = v.post_id where p.author_id = u.id) +
+         (select count(*) from comment_votes v join comments c on c.id = v.comment_id where c.author_id = u.id) as recount
+       from users u`,
+    );
+    for (const u of users) expect([u.username, u.upvotes_received]).toEqual([u.username, u.recount]);
+    for (const p of posts.filter((p) => p.status === "published")) {
+      expect(p.hot_score).toBeCloseTo(hotScore(Number(p.upvote_count), new Date(Number(p.published_at))), 9);
+    }
+    expect(recountAll(t.db)).toEqual({ postComments: 0, postUpvotes: 0, commentReplies: 0, commentUpvotes: 0, upvotesReceived: 0, films: 0, hotScores: 0 });
+  });
+
+  it("has favourites, a handful on most reviews, unvoted ones, and a member ahead of the rest", async () => {
+    await seedIfEmpty(t.db);
+    const counts = all(`select upvote_count from posts where status = 'published'`).map((p) => Number(p.upvote_count));
+    const possible = DEMO_USERS.length - 1;
+    expect(counts.filter((n) => n === possible).length).toBeGreaterThanOrEqual(1);
+    expect(counts.filter((n) => n === possible).length).toBeLessThanOrEqual(2);
+    expect(counts.filter((n) => n === 0).length).toBeGreaterThanOrEqual(1);
+    expect(counts.filter((n) => n >= 2 && n <= 5).length).toBeGreaterThan(counts.length / 2);
+
+    // Comment upvotes gather on a minority of comments, a few of them well liked.
+    const comments = all(`select upvote_count from comments`).map((c) => Number(c.upvote_count));
+    expect(comments.filter((n) => n > 0).length).toBeLessThan(comments.length / 2);
+    expect(comments.filter((n) => n >= 3).length).toBeGreaterThanOrEqual(5);
+
+    const received = all(`select upvotes_received as n from users order by upvotes_received desc`).map((u) => Number(u.n));
+    expect(received[0]! - received[1]!).toBeGreaterThanOrEqual(5);
+  });
+
+  it("orders Hot differently from New, and best differently from oldest in some threads", async () => {
+    await seedIfEmpty(t.db);
+    const ids = (tab: "hot" | "new") => listFeed(t.db, { tab, limit: 100 }).items.map((r) => r.id);
+    expect(ids("hot")).toHaveLength(SEED_REVIEWS.filter((r) => r.status === "published").length);
+    expect(ids("hot")).not.toEqual(ids("new"));
+
+    const flat = (nodes: CommentNode[]): number[] => nodes.flatMap((n) => [n.id, ...flat(n.children)]);
+    const differs = all(`select id from posts where status = 'published' and comment_count > 1`).filter((p) => {
+      const rows = listThread(t.db, Number(p.id));
+      return flat(buildThread(rows, "best", 100)).join() !== flat(buildThread(rows, "oldest", 100)).join();
+    });
+    expect(differs.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("takes a few upvotes back, leaving no vote where one was undone", async () => {
+    await seedIfEmpty(t.db);
+    expect(SEED_UNDOS.length).toBeGreaterThanOrEqual(2);
+    const reviewId = (key: string) => {
+      const [author, film] = key.split("/");
+      const title = SEED_FILMS.find((f) => f.key === film)!.title;
+      return Number(
+        all(`select p.id from posts p join users u on u.id = p.author_id join films f on f.id = p.film_id
+             where u.username = '${author}' and f.title = '${title.replace(/'/g, "''")}'`)[0]!.id,
+      );
+    };
+    const commentId = (review: string, path: string) => {
+      const thread = SEED_THREADS.find((th) => th.review === review)!;
+      let c: SeedComment | undefined;
+      for (const step of path.split(".")) c = (c ? c.replies : thread.comments)![Number(step) - 1];
+      const body = c!.edits?.at(-1)?.body ?? c!.body;
+      const found = t.db.$client.prepare(`select id from comments where post_id = ? and body_md = ?`).all(reviewId(review), body) as Row[];
+      expect(found).toHaveLength(1);
+      return Number(found[0]!.id);
+    };
+    for (const u of SEED_UNDOS) {
+      const voter = all(`select id from users where username = '${u.voter}'`)[0]!.id;
+      const left = u.comment
+        ? t.db.$client.prepare(`select * from comment_votes where user_id = ? and comment_id = ?`).all(voter, commentId(u.review, u.comment))
+        : t.db.$client.prepare(`select * from post_votes where user_id = ? and post_id = ?`).all(voter, reviewId(u.review));
+      expect(left).toHaveLength(0);
+    }
+  });
+
+  it("spaces each member's votes so no vote limit trips", async () => {
+    await seedIfEmpty(t.db);
+    const votes = all(VOTES);
+    for (const user of new Set(votes.map((v) => v.user_id))) {
+      const times = votes.filter((v) => v.user_id === user).map((v) => Number(v.created_at)).sort((a, b) => a - b);
+      for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(VOTE_SPACING_MS);
+    }
+  });
+
+  // The seed runs at every first start, so vote limits set far below their defaults must not stop it.
+  const ENV_KEYS = ["VOTE_BURST_PER_MINUTE", "VOTE_DAILY_CAP", "VOTE_NEWCOMER_BURST_PER_MINUTE", "VOTE_NEWCOMER_DAILY_CAP"];
+  afterEach(() => clearEnv(...ENV_KEYS));
+  it("seeds under one vote a minute and twenty a day", async () => {
+    setTestEnv({ VOTE_BURST_PER_MINUTE: "1", VOTE_DAILY_CAP: "20", VOTE_NEWCOMER_BURST_PER_MINUTE: "1", VOTE_NEWCOMER_DAILY_CAP: "20" });
+    expect(await seedIfEmpty(t.db)).toMatchObject({ votes: SEED_VOTE_COUNT });
+  });
+
+  it("refuses a demo vote the product would refuse or that could not have happened", () => {
+    const now = Date.UTC(2026, 0, 15);
+    const joined = new Map([
+      ["ann", now - 10 * DAY],
+      ["bob", now - 10 * DAY],
+    ]);
+    const items = [
+      { review: "ann/film", author: "ann", at: now - 5 * DAY },
+      { review: "ann/film", comment: "1", author: "bob", at: now - 4 * DAY, deletedAt: now - 3 * DAY },
+    ];
+    const plan = (up: string[], comments?: Record<string, string[]>) => planVotes(items, joined, now, [{ review: "ann/film", up, comments }], []);
+    expect(plan(["bob"])).toMatchObject([{ voter: "bob", review: "ann/film", value: "up" }]);
+    expect(() => plan(["ann"])).toThrow(/never upvotes their own review/);
+    expect(() => plan(["bob", "bob"])).toThrow(/listed twice/);
+    expect(() => plan(["cy"])).toThrow(/no demo member "cy"/);
+    expect(() => plan([], { "1": ["ann"] })).toThrow(/the comment is deleted/);
+    expect(() => plan([], { "2": ["ann"] })).toThrow(/no such published review or comment/);
+    const undo = planVotes(items, joined, now, [], [{ voter: "bob", review: "ann/film", undoAfter: "5m" }]);
+    expect(undo.map((v) => v.value)).toEqual(["up", "none"]);
+    expect(undo[1]!.at - undo[0]!.at).toBeGreaterThanOrEqual(VOTE_SPACING_MS);
   });
 });

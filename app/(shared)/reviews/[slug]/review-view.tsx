@@ -12,6 +12,7 @@ import { ReviewActions } from "@/components/review/review-actions";
 import { ViewBeacon } from "@/components/review/view-beacon";
 import { StatePage } from "@/components/state-page";
 import { Discussion } from "@/components/comments/discussion";
+import { VoteButton } from "@/components/votes/vote-button";
 import { listThread } from "@/lib/comments/queries";
 import { buildThread, type CommentNode, type CommentSort } from "@/lib/comments/tree";
 
@@ -108,6 +109,19 @@ function ReviewArticle({ review, thread, sort }: { review: Review; thread: Comme
         body
       )}
       <footer className="review__footer">
+        {/* The viewer's own state (their upvotes, edit links, sign-in fields) comes from a per-viewer stylesheet. */}
+        <link rel="stylesheet" href={`/viewer.css?review=${review.id}`} />
+        <div className="vote-bar" id="vote">
+          <VoteButton
+            type="review"
+            id={review.id}
+            count={review.upvoteCount}
+            author={review.author?.username.toLowerCase() ?? null}
+            back={`/reviews/${review.slug}#vote`}
+            votersHref={`/reviews/${review.slug}/upvotes`}
+            size="large"
+          />
+        </div>
         <Discussion
           review={{ id: review.id, slug: review.slug, title: review.title, commentCount: review.commentCount, authorId: review.author?.id ?? null }}
           thread={thread}

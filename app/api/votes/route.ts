@@ -1,0 +1,36 @@
+import type { NextRequest } from "next/server";
+import { getDb } from "@/db";
+import { requireActor } from "@/lib/auth/require";
+import { expireTags, reviewTag, userTag } from "@/lib/cache-tags";
+import { handleForm } from "@/lib/forms/route";
+import { safeCallbackUrl } from "@/lib/forms/read-state";
+import { reviewListingTags } from "@/lib/reviews/listing-tags";
+import { castVote } from "@/lib/votes/cast-vote";
+import { voteFormFields } from "@/lib/votes/schemas";
+
+const backOf = (form: FormData) => safeCallbackUrl(form.get("back"));
+
+/**
+ * An upvote or its undo. With JavaScript the answer is the new state and count; without it, the
+ * reader goes back to the item (or to sign in, and then back), and a refusal is explained on a page.
+ */
+export async function POST(req: NextRequest) {
+  return handleForm(
+    req,
+    "/vote",
+    async (form) => {
+      const actor = await requireActor("Please sign in to upvote.");
+      const db = getDb();
+      const result = castVote(db, actor, voteFormFields(form));
+      if (result.changed) {
+        expireTags(
+          result.type === "review"
+            ? reviewListingTags(db, result.postId)
+            : [reviewTag(result.postId), result.authorId && userTag(result.authorId)],
+        );
+      }
+      return { redirect: backOf(form), data: { type: result.type, id: result.id, voted: result.voted, count: result.count } };
+    },
+    { signInReturnsTo: backOf },
+  );
+}

@@ -1,0 +1,68 @@
+import Link from "@/components/link";
+import { formatDate } from "@/lib/format";
+import { avatarUrl } from "@/lib/users/avatar";
+import { VOTERS_PAGE_SIZE } from "@/lib/votes/queries";
+import "./votes.css";
+
+export type Voter = { username: string; name: string; image: string | null; votedAt: Date };
+
+/** Who upvoted an item, newest first, with numbered pages. */
+export function VotersView({
+  eyebrow,
+  title,
+  titleHref,
+  total,
+  voters,
+  page,
+  pageHref,
+}: {
+  eyebrow: string;
+  title: string;
+  titleHref: string;
+  total: number;
+  voters: Voter[];
+  page: number;
+  pageHref: (page: number) => string;
+}) {
+  const pages = Math.max(1, Math.ceil(total / VOTERS_PAGE_SIZE));
+  return (
+    <section className="voters" aria-labelledby="voters-title">
+      <p className="eyebrow">{eyebrow}</p>
+      <h1 id="voters-title">
+        <Link href={titleHref}>{title}</Link>
+      </h1>
+      <p className="muted" data-testid="voters-total">
+        {total === 0 ? "No upvotes yet." : total === 1 ? "1 upvote." : `${total.toLocaleString("en-US")} upvotes, newest first.`}
+        {pages > 1 ? ` Page ${page} of ${pages}.` : null}
+      </p>
+      {voters.length ? (
+        <ol className="voters__list" start={(page - 1) * VOTERS_PAGE_SIZE + 1}>
+          {voters.map((v) => (
+            <li key={v.username} className="voters__item">
+              <img src={avatarUrl(v)} alt="" width={28} height={28} className="avatar" loading="lazy" />
+              <span className="voters__name">{v.name}</span>
+              <span className="muted">@{v.username}</span>
+              <time className="muted voters__date" dateTime={v.votedAt.toISOString()}>
+                {formatDate(v.votedAt)}
+              </time>
+            </li>
+          ))}
+        </ol>
+      ) : null}
+      {pages > 1 ? (
+        <nav className="pager voters__pager" aria-label="Pages of upvotes">
+          {page > 1 ? <Link href={pageHref(page - 1)}>← Newer</Link> : null}
+          {page < pages ? <Link href={pageHref(page + 1)}>Older →</Link> : null}
+        </nav>
+      ) : null}
+    </section>
+  );
+}
+
+/** "", "2", … from an optional catch-all segment: the page number, or null when it is not one. */
+export function votersPage(segments: string[] | undefined): number | null {
+  if (!segments || segments.length === 0) return 1;
+  if (segments.length > 1 || !/^[1-9]\d{0,6}$/.test(segments[0]!)) return null;
+  const n = Number(segments[0]);
+  return n === 1 ? null : n; // page 1 lives at the bare address
+}

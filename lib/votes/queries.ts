@@ -1,0 +1,36 @@
+import { and, desc, eq, sql } from "drizzle-orm";
+import { unionAll } from "drizzle-orm/sqlite-core";
+import type { DB } from "@/db";
+import { commentVotes, postVotes, users } from "@/db/schema";
+
+/** The viewer's upvotes on a review and on its comments, as "r42" / "c17" keys: one query. */
+export function listVotesOnReview(db: DB, userId: string, reviewId: number): string[] {
+  const onReview = db
+    .select({ key: sql<string>`'r' || ${postVotes.postId}` })
+    .from(postVotes)
+    .where(and(eq(postVotes.userId, userId), eq(postVotes.postId, reviewId)));
+  const onComments = db
+    .select({ key: sql<string>`'c' || ${commentVotes.commentId}` })
+    .from(commentVotes)
+    .where(and(eq(commentVotes.userId, userId), eq(commentVotes.postId, reviewId)));
+  return unionAll(onReview, onComments)
+    .all()
+    .map((r) => r.key);
+}
+
+export const VOTERS_PAGE_SIZE = 50;
+
+/** Who upvoted a review or a comment, newest first, one page (numbered from 1). */
+export function listVoters(db: DB, type: "review" | "comment", id: number, page: number) {
+  const table = type === "review" ? postVotes : commentVotes;
+  const target = type === "review" ? eq(postVotes.postId, id) : eq(commentVotes.commentId, id);
+  return db
+    .select({ username: users.username, name: users.name, image: users.image, votedAt: table.createdAt })
+    .from(table)
+    .innerJoin(users, eq(users.id, table.userId))
+    .where(target)
+    .orderBy(desc(table.createdAt), desc(users.id))
+    .limit(VOTERS_PAGE_SIZE)
+    .offset((page - 1) * VOTERS_PAGE_SIZE)
+    .all();
+}

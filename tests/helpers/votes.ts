@@ -1,0 +1,122 @@
+import type { DB } from "@/db";
+import type { Actor } from "@/lib/permissions";
+import { castVote } from "@/lib/votes/cast-vote";
+import type { VoteTarget } from "@/lib/votes/schemas";
+import { T0 } from "./reviews";
+export { rows, snapshot } from "./db";
+
+// Shared fixtures for the vote-domain integration tests.
+
+/** Upvotes (or, with "none", takes back) a review or a comment as the vote button posts it. */
+export function vote(db: DB, actor: Actor, type: VoteTarget, id: number, value: "up" | "none" = "up", now = T0) {
+  return castVote(db, actor, { type, id: String(id), value }, now);
+}
+
+/** An Actor for a user id that is in no row: a session outliving its account. */
+export const ghost: Actor = { id: "00000000-0000-4000-8000-000000000000", role: "member" };
+
+/** Suspends a user directly (no verb is under test here). */
+export function suspend(db: DB, actor: Actor, at = T0) {
+  db.$client.prepare(`update users set suspended_at = ? where id = ?`).run(at.getTime(), actor.id);
+}
+
+/** One value from one row, as SQLite holds it. */
+export function cell(db: DB, table: "posts" | "comments" | "users" | "films", column: string, id: number | string): unknown {
+  const row = db.$client.prepare(`select "${column}" as v from "${table}" where id = ?`).get(id) as { v: unknown } | undefined;
+  return row?.v;
+}
+
+export const upvoteCount = (db: DB, type: VoteTarget, id: number) => cell(db, type === "review" ? "posts" : "comments", "upvote_count", id) as number;
+export const upvotesReceived = (db: DB, actor: Actor) => cell(db, "users", "upvotes_received", actor.id) as number;
+export const hotScoreOf = (db: DB, reviewId: number) => cell(db, "posts", "hot_score", reviewId) as number;
+
+/** The hot score as lib/reviews/hot.ts documents it, written out again so a test does not trust the code it checks. */
+export function expectedHot(upvotes: number, publishedAtMs: number | null): number {
+  if (publishedAtMs === null) return 0;
+  return Math.log10(Math.max(upvotes, 1)) + publishedAtMs / 1000 / 45000;
+}
+
+/** Every vote row as "user:r<post>" / "user:c<comment>", sorted: compare with a model of who voted for what. */
+export function voteKeys(db: DB): string[] {
+  const posts = db.$client.prepare(`select user_id || ':r' || post_id as k from post_votes`).pluck().all() as string[];
+  const comments = db.$client.prepare(`select user_id || ':c' || comment_id as k from comment_votes`).pluck().all() as string[];
+  return [...posts, ...comments].sort();
+}
+
+export type CounterCheck = { table: "posts" | "comments" | "users" | "films"; id: number | string; column: string; stored: number; expected: number };
+
+type PostRow = { id: number; author_id: string | null; film_id: number; status: string; score: number | null; published_at: number | null; comment_count: number; upvote_count: number; hot_score: number };
+type CommentRow = { id: number; post_id: number; parent_id: number | null; author_id: string | null; deleted_at: number | null; reply_count: number; upvote_count: number };
+
+/**
+ * Every stored counter next to the value counted again here, in TypeScript from the raw rows (not
+ * with recountAll's SQL): a review's live comments, its votes and its hot score (published only,
+ * else 0); a comment's live direct replies and its votes; a user's votes on everything they wrote
+ * (deleted items included: their votes stay and cannot be taken back); a film's published reviews,
+ * their score sum and how many are scored.
+ */
+export function counterChecks(db: DB): CounterCheck[] {
+  const all = <T>(q: string) => db.$client.prepare(q).all() as T[];
+  const posts = all<PostRow>(`select id, author_id, film_id, status, score, published_at, comment_count, upvote_count, hot_score from posts order by id`);
+  const comments = all<CommentRow>(`select id, post_id, parent_id, author_id, deleted_at, reply_count, upvote_count from comments order by id`);
+  const users = all<{ id: string; upvotes_received: number }>(`select id, upvotes_received from users order by id`);
+  const films = all<{ id: number; review_count: number; score_sum: number; score_count: number }>(`select id, review_count, score_sum, score_count from films order by id`);
+  const postVotes = all<{ post_id: number }>(`select post_id from post_votes`);
+  const commentVotes = all<{ comment_id: number }>(`select comment_id from comment_votes`);
+
+  const tally = <K>(keys: K[]) => {
+    const m = new Map<K, number>();
+    for (const k of keys) m.set(k, (m.get(k) ?? 0) + 1);
+    return (k: K) => m.get(k) ?? 0;
+  };
+  const live = comments.filter((c) => c.deleted_at === null);
+  const liveComments = tally(live.map((c) => c.post_id));
+  const liveReplies = tally(live.filter((c) => c.parent_id !== null).map((c) => c.parent_id!));
+  const postUpvotes = tally(postVotes.map((v) => v.post_id));
+  const commentUpvotes = tally(commentVotes.map((v) => v.comment_id));
+  const postAuthor = new Map(posts.map((p) => [p.id, p.author_id]));
+  const commentAuthor = new Map(comments.map((c) => [c.id, c.author_id]));
+  const received = tally([...postVotes.map((v) => postAuthor.get(v.post_id)), ...commentVotes.map((v) => commentAuthor.get(v.comment_id))]);
+  const published = posts.filter((p) => p.status === "published");
+
+  const checks: CounterCheck[] = [];
+  const add = (table: CounterCheck["table"], id: number | string, column: string, stored: number, expected: number) =>
+    checks.push({ table, id, column, stored, expected });
+  for (const p of posts) {
+    add("posts", p.id, "comment_count", p.comment_count, liveComments(p.id));
+    add("posts", p.id, "upvote_count", p.upvote_count, postUpvotes(p.id));
+    add("posts", p.id, "hot_score", p.hot_score, p.status === "published" ? expectedHot(postUpvotes(p.id), p.published_at) : 0);
+  }
+  for (const c of comments) {
+    add("comments", c.id, "reply_count", c.reply_count, liveReplies(c.id));
+    add("comments", c.id, "upvote_count", c.upvote_count, commentUpvotes(c.id));
+  }
+  for (const u of users) add("users", u.id, "upvotes_received", u.upvotes_received, received(u.id));
+  for (const f of films) {
+    const mine = published.filter((p) => p.film_id === f.id);
+    const scored = mine.filter((p) => p.score !== null);
+    add("films", f.id, "review_count", f.review_count, mine.length);
+    add("films", f.id, "score_sum", f.score_sum, scored.reduce((s, p) => s + p.score!, 0));
+    add("films", f.id, "score_count", f.score_count, scored.length);
+  }
+  return checks;
+}
+
+/** The stored counters that disagree with the independent recount: `[]` when every one holds. */
+export function allCounterDrift(db: DB): CounterCheck[] {
+  // Hot scores are floats (~4e4): allow for a different but equivalent order of operations.
+  return counterChecks(db).filter((c) => (c.column === "hot_score" ? Math.abs(c.stored - c.expected) > 1e-9 : c.stored !== c.expected));
+}
+
+/**
+ * Vote rows that should not exist: a self-vote, or a comment vote whose post_id is not its
+ * comment's review (listVotesOnReview relies on that copy). `[]` when all hold.
+ */
+export function voteRowProblems(db: DB): string[] {
+  const q = (sql: string) => db.$client.prepare(sql).pluck().all() as string[];
+  return [
+    ...q(`select 'self-vote on review ' || p.id from post_votes v join posts p on p.id = v.post_id where p.author_id = v.user_id`),
+    ...q(`select 'self-vote on comment ' || c.id from comment_votes v join comments c on c.id = v.comment_id where c.author_id = v.user_id`),
+    ...q(`select 'comment vote ' || c.id || ' filed under review ' || v.post_id from comment_votes v join comments c on c.id = v.comment_id where c.post_id <> v.post_id`),
+  ];
+}
