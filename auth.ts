@@ -1,4 +1,5 @@
 import NextAuth, { type DefaultSession } from "next-auth";
+import { decode, encode } from "@/lib/auth/jwt-codec";
 import type { Adapter, AdapterUser } from "next-auth/adapters";
 import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
@@ -55,6 +56,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     secret: authSecret(),
     trustHost: env.trustHost,
     session: { strategy: "jwt" },
+    jwt: { encode, decode },
     pages: { signIn: "/signin", error: "/signin" },
     providers: [
       Credentials({

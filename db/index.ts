@@ -20,9 +20,33 @@ export function openDb(file: string, opts: { migrationsFolder?: string } = {}): 
   sqlite.pragma("busy_timeout = 5000");
   // Set explicitly: the connection that switched the file to WAL and later ones otherwise differ.
   sqlite.pragma("synchronous = NORMAL");
+  cacheStatements(sqlite);
   const db = drizzle(sqlite, { schema }) as DB;
   migrate(db, { migrationsFolder: opts.migrationsFolder ?? MIGRATIONS_FOLDER });
   return db;
+}
+
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Drizzle prepares every query afresh, and preparing costs more than running most of ours. The
+ * connection keeps prepared statements by SQL text instead (a statement handed out again has its
+ * output modes reset). Safe here because every statement runs to completion synchronously.
+ */
+function cacheStatements(sqlite: Database.Database) {
+  const prepare = sqlite.prepare.bind(sqlite);
+  const cache = new Map<string, Database.Statement>();
+  sqlite.prepare = ((source: string) => {
+    const hit = cache.get(source);
+    if (hit && !hit.busy) {
+      if (hit.reader) hit.raw(false).expand(false).pluck(false);
+      return hit;
+    }
+    const stmt = prepare(source);
+    if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    cache.set(source, stmt);
+    return stmt;
+  }) as typeof sqlite.prepare;
 }
 
 const g = globalThis as unknown as { __marqueeDb?: DB };
