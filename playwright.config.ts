@@ -70,6 +70,12 @@ export default defineConfig({
         // No pause between comments, so journeys post several in a row; the duplicate-body rule still holds.
         COMMENT_INTERVAL_SECONDS: "0",
         COMMENT_NEWCOMER_INTERVAL_SECONDS: "0",
+        // Vote limits, stated here because votes specs count on them: each journey votes as its own
+        // members, well under these, and two journeys (with and without JavaScript) exceed the newcomer burst to see the 429.
+        VOTE_BURST_PER_MINUTE: "30",
+        VOTE_DAILY_CAP: "500",
+        VOTE_NEWCOMER_BURST_PER_MINUTE: "10",
+        VOTE_NEWCOMER_DAILY_CAP: "100",
         OIDC_ISSUER,
         OIDC_CLIENT_ID,
         OIDC_CLIENT_SECRET,

@@ -1,4 +1,4 @@
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { createHash } from "node:crypto";
 import { writeTx, type DB } from "@/db";
 import { authThrottle } from "@/db/schema";
@@ -32,7 +32,7 @@ export type Reservation = { refused: false; delayMs: number } | { refused: true;
 
 /**
  * Counts an attempt before the password is checked, in one immediate transaction, so parallel
- * guesses cannot all pass a check-then-act. A successful sign-in clears the account's count.
+ * guesses cannot all pass a check-then-act. A successful sign-in settles it (settleSuccessfulSignIn).
  */
 export function reserveSignInAttempt(db: DB, keys: ThrottleKeys, now = Date.now()): Reservation {
   const { windowMs } = SIGN_IN_LIMITS;
@@ -75,6 +75,16 @@ export function reserveSignInAttempt(db: DB, keys: ThrottleKeys, now = Date.now(
   });
 }
 
-export function clearAccountAttempts(db: DB, keys: ThrottleKeys) {
-  writeTx(db, (tx) => tx.delete(authThrottle).where(eq(authThrottle.key, keys.account)).run());
+/**
+ * After a successful sign-in: the account's count is cleared and the address gets its attempt
+ * back, so only failures add up (a shared address with many members signing in stays open).
+ */
+export function settleSuccessfulSignIn(db: DB, keys: ThrottleKeys) {
+  writeTx(db, (tx) => {
+    tx.delete(authThrottle).where(eq(authThrottle.key, keys.account)).run();
+    tx.update(authThrottle)
+      .set({ attempts: sql`max(${authThrottle.attempts} - 1, 0)` })
+      .where(eq(authThrottle.key, keys.address))
+      .run();
+  });
 }

@@ -2,7 +2,7 @@ import type { DB } from "@/db";
 import { verifyAgainstDummy, verifyPassword } from "@/lib/auth/password";
 import {
   accountRef,
-  clearAccountAttempts,
+  settleSuccessfulSignIn,
   reserveSignInAttempt,
   throttleKeys,
 } from "@/lib/auth/throttle";
@@ -38,7 +38,7 @@ export async function authenticate(db: DB, raw: unknown, address: string, sleep 
     throw new DomainError("Unauthenticated", WRONG, { fieldErrors: { password: [WRONG] } });
   }
   if (user.suspendedAt) throw forbidden("This account is suspended. You cannot sign in.");
-  clearAccountAttempts(db, keys);
+  settleSuccessfulSignIn(db, keys);
   return user;
 }
 

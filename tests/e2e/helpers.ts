@@ -1,8 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
-import { expect, type Locator, type Page } from "@playwright/test";
+import { expect, type BrowserContext, type Locator, type Page } from "@playwright/test";
+import { encode } from "../../lib/auth/jwt-codec";
 
 /** The database the e2e server uses (playwright.config.ts: DATABASE_PATH=e2e-data/e2e.db). */
 export const DB_PATH = path.resolve(__dirname, "..", "..", "e2e-data", "e2e.db");
@@ -177,3 +178,67 @@ export const commentsWithBody = (body: string) =>
 
 export const countComments = (postId: number) =>
   withDb((db) => (db.prepare("select count(*) as n from comments where post_id = ?").get(postId) as { n: number }).n);
+
+// ── Members made for a journey, signed in with a minted session cookie ─────────────────────────
+
+/** The server's AUTH_SECRET (playwright.config.ts), so a journey can mint session cookies. */
+const E2E_AUTH_SECRET = "marquee-e2e-auth-secret-0123456789-abcdefghijklmnop";
+export const SESSION_COOKIE = "authjs.session-token";
+export const E2E_ORIGIN = "http://localhost:3100";
+
+export type MemberE2E = { id: string; username: string; name: string };
+
+/**
+ * Inserts `n` members straight into the database, in one transaction: no password, joined now
+ * (so newcomers to the vote limits). Usernames share one unique stem: keep `prefix` short.
+ */
+export function createMembers(prefix: string, n = 1): MemberE2E[] {
+  const stem = unique(prefix);
+  const members = Array.from({ length: n }, (_, i) => {
+    const username = n === 1 ? stem : `${stem}${i}`;
+    return { id: randomUUID(), username, name: `Member ${username}` };
+  });
+  withDb(
+    (db) => {
+      const insert = db.prepare("insert into users (id, username, username_key, name) values (?, ?, ?, ?)");
+      db.transaction(() => {
+        for (const m of members) insert.run(m.id, m.username, m.username.normalize("NFKC").toLowerCase(), m.name);
+      })();
+    },
+    { write: true },
+  );
+  return members;
+}
+
+/** A session token for a member, as Auth.js issues it (lib/auth/jwt-codec.ts), valid for their session version. */
+export async function sessionToken(userId: string): Promise<string> {
+  const row = withDb((db) => db.prepare("select session_version as sv from users where id = ?").get(userId) as { sv: number } | undefined);
+  expect(row, `member ${userId}`).toBeDefined();
+  return encode({ token: { uid: userId, sv: row!.sv }, secret: E2E_AUTH_SECRET, salt: SESSION_COOKIE });
+}
+
+/** Signs a browser context in as a member without going through the sign-in form. */
+export async function signInWithCookie(context: BrowserContext, userId: string) {
+  await context.addCookies([{ name: SESSION_COOKIE, value: await sessionToken(userId), url: E2E_ORIGIN, httpOnly: true, sameSite: "Lax" }]);
+}
+
+/**
+ * How far the vote counters are from a recount of the vote rows (lib/recount.ts), over the whole
+ * database: reviews and comments whose upvote_count is off, and members whose upvotes_received is.
+ */
+export function voteCounterDrift() {
+  return withDb((db) => {
+    const n = (q: string) => (db.prepare(q).get() as { n: number }).n;
+    return {
+      reviews: n("select count(*) as n from posts p where p.upvote_count <> (select count(*) from post_votes v where v.post_id = p.id)"),
+      comments: n("select count(*) as n from comments c where c.upvote_count <> (select count(*) from comment_votes v where v.comment_id = c.id)"),
+      members: n(
+        `select count(*) as n from users u where u.upvotes_received <>
+           (select count(*) from post_votes v join posts p on p.id = v.post_id where p.author_id = u.id) +
+           (select count(*) from comment_votes v join comments c on c.id = v.comment_id where c.author_id = u.id)`,
+      ),
+    };
+  });
+}
+
+export const NO_DRIFT = { reviews: 0, comments: 0, members: 0 };

@@ -94,9 +94,19 @@ describe("authenticate", () => {
     const user = await signIn("Mara_K", PASSWORD);
     expect(user.id).toBe(userId);
     expect(throttleRow(keys.account)).toBeUndefined();
-    // The address keeps counting: clearing is per account.
-    expect(throttleRow(keys.address)?.attempts).toBe(4);
+    // The address keeps its three failures; the successful attempt was given back.
+    expect(throttleRow(keys.address)?.attempts).toBe(3);
     expect(slept).toEqual([750]);
+  });
+
+  it("lets many members sign in from one shared address: only failures add up", async () => {
+    const { refuseAfter, slowAfter } = SIGN_IN_LIMITS.address;
+    for (let i = 0; i < refuseAfter + 10; i++) expect((await signIn("mara_k", PASSWORD)).id).toBe(userId);
+    expect(throttleRow(throttleKeys("x", ADDRESS).address)?.attempts).toBe(0);
+    expect(slept).toEqual([]);
+    // Failures still count from there.
+    for (let i = 0; i < slowAfter; i++) await thrown(() => signIn(`ghost_${i}`, PASSWORD));
+    expect(throttleRow(throttleKeys("x", ADDRESS).address)?.attempts).toBe(slowAfter);
   });
 
   it("refuses an address that has tried too many accounts, while others still get in", async () => {

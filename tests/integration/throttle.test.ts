@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { openDb } from "@/db";
-import { clearAccountAttempts, reserveSignInAttempt, SIGN_IN_LIMITS, throttleKeys } from "@/lib/auth/throttle";
+import { settleSuccessfulSignIn, reserveSignInAttempt, SIGN_IN_LIMITS, throttleKeys } from "@/lib/auth/throttle";
 import { MIGRATIONS, rows, snapshot, perTestDb } from "../helpers/db";
 
 const T0 = 1_750_000_000_000;
@@ -68,13 +68,13 @@ describe("reserveSignInAttempt", () => {
     expect(reserveSignInAttempt(t.db, throttleKeys("mara_k", "198.51.100.20"), T0 + 1000).refused).toBe(false);
   });
 
-  it("clearAccountAttempts removes the account's row only", () => {
+  it("settleSuccessfulSignIn removes the account's row and gives the address its attempt back", () => {
     for (let i = 0; i < 3; i++) reserveSignInAttempt(t.db, keys, T0);
     const unrelated = throttleKeys("someone_else", "198.51.100.20");
     reserveSignInAttempt(t.db, unrelated, T0);
-    clearAccountAttempts(t.db, keys);
+    settleSuccessfulSignIn(t.db, keys);
     expect(rows(t.db, "auth_throttle").map((r) => [r.key, r.attempts]).sort()).toEqual(
-      [[keys.address, 3], [unrelated.account, 1], [unrelated.address, 1]].sort(),
+      [[keys.address, 2], [unrelated.account, 1], [unrelated.address, 1]].sort(),
     );
   });
 });

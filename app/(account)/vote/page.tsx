@@ -11,9 +11,11 @@ export default async function VoteRefusedPage() {
   await connection();
   const state = await readFormState();
   const back = safeCallbackUrl(state?.values.back);
+  // A forged vote's field messages say more than "correct the fields" on a page without fields.
+  const detail = state ? (Object.values(state.fieldErrors).flat()[0] ?? state.message) : undefined;
   return (
     <StatePage code={String(state?.status ?? 400)} title="Your vote was not counted" back={{ href: back, label: "Go back" }}>
-      {state?.message ?? "Upvote from a review or a comment."}
+      {detail ?? "Upvote from a review or a comment."}
     </StatePage>
   );
 }
