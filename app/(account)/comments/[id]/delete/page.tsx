@@ -1,40 +1,19 @@
 import "@/components/comments/comments.css";
 import type { Metadata } from "next";
 import Link from "@/components/link";
-import { notFound, redirect } from "next/navigation";
-import { connection } from "next/server";
 import { CommentView } from "@/components/comments/comment-view";
-import { StatePage } from "@/components/state-page";
-import { getCurrentUser } from "@/lib/auth/session";
 import { commentIdParam } from "@/lib/comments/links";
-import { readFormState } from "@/lib/forms/read-state";
-import { loadOwnComment } from "../load-own";
+import { loadOwnComment } from "../own-comment";
 
 export const metadata: Metadata = { title: "Delete comment", robots: { index: false } };
 export const instant = false;
 
 // The second, deliberate step before a comment is deleted.
 export default async function DeleteCommentPage({ params }: PageProps<"/comments/[id]/delete">) {
-  await connection();
   const id = commentIdParam((await params).id);
-  const [user, state] = await Promise.all([getCurrentUser(), readFormState()]);
-  if (!user && !state) redirect(`/signin?callbackUrl=${encodeURIComponent(`/comments/${id}/delete`)}`);
-  const own = loadOwnComment(id, user);
-  if (own.kind === "missing") notFound();
-  if (own.kind === "deleted") {
-    return (
-      <StatePage code="410" title="This comment was already deleted" back={{ href: `/reviews/${own.comment.review.slug}#comments`, label: "Back to the discussion" }}>
-        There is nothing left to delete.
-      </StatePage>
-    );
-  }
-  if (own.kind === "forbidden") {
-    return (
-      <StatePage code="403" title="This is not your comment" back={{ href: own.back, label: "Back to the comment" }}>
-        Only its author, a moderator or an admin can delete it.
-      </StatePage>
-    );
-  }
+  const own = await loadOwnComment(id, "delete");
+  if ("page" in own) return own.page;
+  const state = own.state;
   const replies = own.comment.replyCount;
   return (
     <div className="reply-page">
