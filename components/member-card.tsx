@@ -1,3 +1,4 @@
+import Link from "@/components/link";
 import type { PublicUser } from "@/lib/users/queries";
 import { avatarUrl } from "@/lib/users/avatar";
 import { formatMonthYear } from "@/lib/format";
@@ -11,7 +12,7 @@ export function MemberCard({ member }: { member: PublicUser }) {
       <img src={avatarUrl(member)} alt="" width={48} height={48} className="avatar" loading="lazy" />
       <div>
         <h3 className="member-card__name">
-          {member.name} {role ? <span className="role-pill">{role}</span> : null}
+          <Link href={`/u/${member.username}`}>{member.name}</Link> {role ? <span className="role-pill">{role}</span> : null}
         </h3>
         <p className="member-card__meta">
           @{member.username} · joined {formatMonthYear(member.createdAt)}

@@ -31,10 +31,10 @@ export function ViewerMenu() {
       <a href="/drafts" className="viewer__drafts">
         My drafts
       </a>
-      <span className="viewer-name" data-testid="viewer-name">
+      <a href={`/u/${viewer.username}`} className="viewer-name" data-testid="viewer-name" title="Your profile">
         <img src={viewer.avatar} alt="" width={28} height={28} className="avatar" />
         <span>{viewer.name}</span>
-      </span>
+      </a>
       <form action="/api/signout" method="post" onSubmit={forgetViewer}>
         <button type="submit" className="link-button">
           Sign out

@@ -20,9 +20,9 @@ export function CommentView({ node, opId, bare = false }: { node: CommentNode; o
         {author ? (
           <>
             <img src={avatarUrl(author)} alt="" width={24} height={24} className="avatar" loading="lazy" />
-            <span className="comment__author" id={`comment-${id}-by`}>
+            <Link href={`/u/${author.username}`} className="comment__author" id={`comment-${id}-by`}>
               {author.name}
-            </span>
+            </Link>
             {author.id === opId ? (
               <span className="op-pill" title="The review's author">
                 author

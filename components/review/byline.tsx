@@ -8,7 +8,11 @@ type Author = ReviewCard["author"];
 
 export function AuthorName({ author }: { author: Author }) {
   if (!author) return <span className="byline__author byline__author--gone">deleted user</span>;
-  return <span className="byline__author">{author.name}</span>;
+  return (
+    <Link href={`/u/${author.username}`} className="byline__author">
+      {author.name}
+    </Link>
+  );
 }
 
 /** Avatar, author, date and the quiet counters under a review's title. */

@@ -40,7 +40,9 @@ export function VotersView({
           {voters.map((v) => (
             <li key={v.username} className="voters__item">
               <img src={avatarUrl(v)} alt="" width={28} height={28} className="avatar" loading="lazy" />
-              <span className="voters__name">{v.name}</span>
+              <Link href={`/u/${v.username}`} className="voters__name">
+                {v.name}
+              </Link>
               <span className="muted">@{v.username}</span>
               <time className="muted voters__date" dateTime={v.votedAt.toISOString()}>
                 {formatDate(v.votedAt)}

@@ -16,6 +16,6 @@ export function deleteComment(db: DB, actor: Actor, commentId: number, now = new
     const review = loadOpenReview(tx, comment.postId);
     tx.update(comments).set({ deletedAt: now, updatedAt: now }).where(eq(comments.id, commentId)).run();
     adjustCommentCounts(tx, review.id, comment.parentId, -1);
-    return { id: comment.id, postId: review.id, slug: review.slug, parentId: comment.parentId };
+    return { id: comment.id, postId: review.id, slug: review.slug, parentId: comment.parentId, authorId: comment.authorId };
   });
 }

@@ -133,3 +133,13 @@ export function getThreadComment(db: DB, id: number): ThreadComment | null {
   const row = selectThread(db).where(eq(comments.id, id)).get();
   return row ? toThreadComment(row) : null;
 }
+
+/** Everyone who has a comment on a review (their profiles list those comments). */
+export function listCommenterIds(db: DB, postId: number): string[] {
+  return db
+    .selectDistinct({ id: comments.authorId })
+    .from(comments)
+    .where(eq(comments.postId, postId))
+    .all()
+    .flatMap((r) => (r.id ? [r.id] : []));
+}

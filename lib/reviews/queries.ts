@@ -88,7 +88,7 @@ function sortFor(tab: FeedTab) {
   return { col: posts.upvoteCount, value: (c: ReviewCard) => c.upvoteCount };
 }
 
-export function listFeed(db: DB, opts: { tab: FeedTab; cursor?: string; now?: number; limit?: number; filmId?: number; tag?: string }) {
+export function listFeed(db: DB, opts: { tab: FeedTab; cursor?: string; now?: number; limit?: number; filmId?: number; tag?: string; authorId?: string }) {
   const limit = opts.limit ?? PAGE_SIZE;
   const { col } = sortFor(opts.tab);
   const where: SQL[] = [eq(posts.status, "published")];
@@ -96,6 +96,7 @@ export function listFeed(db: DB, opts: { tab: FeedTab; cursor?: string; now?: nu
     where.push(gte(posts.publishedAt, new Date((opts.now ?? Date.now()) - PERIOD_MS[opts.tab.slice(4)]!)));
   }
   if (opts.filmId) where.push(eq(posts.filmId, opts.filmId));
+  if (opts.authorId) where.push(eq(posts.authorId, opts.authorId));
   if (opts.tag) where.push(inArray(posts.id, db.select({ id: postTags.postId }).from(postTags).where(eq(postTags.tag, opts.tag))));
   const c = decodeCursor(opts.cursor);
   if (c) {

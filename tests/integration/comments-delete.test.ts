@@ -30,7 +30,7 @@ describe("deleteComment", () => {
     expect([commentCount(t.db, reviewId), replyCount(t.db, top.id)]).toEqual([3, 2]);
 
     const result = deleteComment(t.db, member, reply.id, at(DAY));
-    expect(result).toEqual({ id: reply.id, postId: reviewId, slug: "harry-lime-s-vienna", parentId: top.id });
+    expect(result).toEqual({ id: reply.id, postId: reviewId, slug: "harry-lime-s-vienna", parentId: top.id, authorId: member.id });
     expect(commentRow(t.db, reply.id)).toMatchObject({
       deleted_at: at(DAY).getTime(),
       updated_at: at(DAY).getTime(),

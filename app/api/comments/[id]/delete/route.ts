@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import { getDb } from "@/db";
 import { requireActor } from "@/lib/auth/require";
-import { expireTags } from "@/lib/cache-tags";
+import { expireTags, userTag } from "@/lib/cache-tags";
 import { deleteComment } from "@/lib/comments/delete-comment";
 import { getThreadComment } from "@/lib/comments/queries";
 import { handleForm } from "@/lib/forms/route";
@@ -15,7 +15,7 @@ export async function POST(req: NextRequest, ctx: RouteContext<"/api/comments/[i
     const actor = await requireActor();
     const db = getDb();
     const result = deleteComment(db, actor, id);
-    expireTags(reviewListingTags(db, result.postId));
+    expireTags([...reviewListingTags(db, result.postId), result.authorId && userTag(result.authorId)]);
     // Back to the parent, unless it is a "[deleted]" one that this delete leaves without replies.
     const parent = result.parentId ? getThreadComment(db, result.parentId) : null;
     const parentShown = parent && (!parent.deleted || parent.replyCount > 0);

@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import { getDb } from "@/db";
 import { requireActor } from "@/lib/auth/require";
-import { expireTags, reviewTag } from "@/lib/cache-tags";
+import { expireTags, reviewTag, userTag } from "@/lib/cache-tags";
 import { editComment } from "@/lib/comments/edit-comment";
 import { commentHref, commentIdParam } from "@/lib/comments/links";
 import { getThreadComment } from "@/lib/comments/queries";
@@ -16,8 +16,9 @@ export async function POST(req: NextRequest, ctx: RouteContext<"/api/comments/[i
     const actor = await requireActor("Please sign in to edit. Your text is kept below.");
     const db = getDb();
     const result = editComment(db, actor, id, commentFormFields(form));
-    if (result.changed) expireTags([reviewTag(result.postId)]);
     const comment = getThreadComment(db, id)!;
+    // The thread and permalinks, and the comment on its author's profile.
+    if (result.changed) expireTags([reviewTag(result.postId), comment.author && userTag(comment.author.id)]);
     return { redirect: commentHref(comment, result.slug) };
   });
 }

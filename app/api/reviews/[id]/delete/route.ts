@@ -7,6 +7,7 @@ import { handleForm } from "@/lib/forms/route";
 import { deleteReview } from "@/lib/reviews/delete-review";
 import { rememberDeletedReview } from "@/lib/reviews/deleted-slugs";
 import { getReviewForEdit } from "@/lib/reviews/queries";
+import { listCommenterIds } from "@/lib/comments/queries";
 
 // Deletes a review (author, moderator or admin).
 export async function POST(req: NextRequest, ctx: RouteContext<"/api/reviews/[id]/delete">) {
@@ -18,7 +19,15 @@ export async function POST(req: NextRequest, ctx: RouteContext<"/api/reviews/[id
     if (!post) throw notFound("There is no such review.");
     deleteReview(db, actor, post.id);
     rememberDeletedReview(post.slug);
-    expireTags([reviewTag(post.id), FEED_TAG, filmTag(post.filmId), post.authorId && userTag(post.authorId), ...post.tags.map(tagTag)]);
+    expireTags([
+      reviewTag(post.id),
+      FEED_TAG,
+      filmTag(post.filmId),
+      post.authorId && userTag(post.authorId),
+      ...post.tags.map(tagTag),
+      // Their comments on it leave their profiles.
+      ...listCommenterIds(db, post.id).map(userTag),
+    ]);
     return { redirect: `/reviews/${post.slug}` };
   });
 }

@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cacheLife, cacheTag } from "next/cache";
+import { ProfileView, type ProfileTab } from "@/components/profile/profile-view";
+import { getDb } from "@/db";
+import { ALL_TAG, MEMBERS_TAG, userTag } from "@/lib/cache-tags";
+import { listFeed } from "@/lib/reviews/queries";
+import { getProfile, listMemberComments, type Profile } from "@/lib/users/profile";
+
+// Shared page: a member's profile, static and cached until something of theirs changes.
+export const ensureStatic = "navigation";
+
+export async function generateStaticParams() {
+  return [{ username: "_", rest: [] }];
+}
+
+type Where = { kind: "reviews"; cursor?: string } | { kind: "comments"; before?: number };
+
+/** [] → reviews, ["comments"] → comments, then ["reviews", cursor] / ["comments", id] for older pages. */
+function parseRest(rest: string[] | undefined): Where | null {
+  const [kind, page, ...more] = rest ?? [];
+  if (more.length) return null;
+  if (kind === undefined) return { kind: "reviews" };
+  if (kind === "comments") {
+    if (page === undefined) return { kind: "comments" };
+    return /^[1-9]\d{0,14}$/.test(page) ? { kind: "comments", before: Number(page) } : null;
+  }
+  if (kind === "reviews" && page !== undefined && /^[A-Za-z0-9_-]{4,200}$/.test(page)) return { kind: "reviews", cursor: page };
+  return null;
+}
+
+async function load(username: string, where: Where): Promise<{ profile: Profile; tab: ProfileTab } | null> {
+  "use cache";
+  cacheLife("max");
+  const db = getDb();
+  const profile = getProfile(db, username);
+  // An unknown name may be taken by the next member to join.
+  cacheTag(ALL_TAG, profile ? userTag(profile.id) : MEMBERS_TAG);
+  if (!profile || profile.suspendedAt) return null;
+  if (where.kind === "reviews") {
+    const { items, nextCursor } = listFeed(db, { tab: "new", authorId: profile.id, cursor: where.cursor });
+    return { profile, tab: { kind: "reviews", items, next: nextCursor } };
+  }
+  const { items, next } = listMemberComments(db, profile.id, where.before);
+  return { profile, tab: { kind: "comments", items, next } };
+}
+
+export async function generateMetadata({ params }: PageProps<"/u/[username]/[[...rest]]">): Promise<Metadata> {
+  const { username, rest } = await params;
+  const where = parseRest(rest);
+  const data = where ? await load(username, where) : null;
+  if (!data) return {};
+  return {
+    title: `${data.profile.name} (@${data.profile.username})`,
+    description: data.profile.bio || `${data.profile.name} writes film reviews on Marquee.`,
+    alternates: { canonical: `/u/${data.profile.username}` },
+  };
+}
+
+export default async function ProfilePage({ params }: PageProps<"/u/[username]/[[...rest]]">) {
+  const { username, rest } = await params;
+  const where = parseRest(rest);
+  const data = where ? await load(username, where) : null;
+  if (!where || !data) notFound();
+  const first = where.kind === "reviews" ? !where.cursor : !where.before;
+  return <ProfileView profile={data.profile} tab={data.tab} first={first} />;
+}

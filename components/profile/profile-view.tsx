@@ -1,0 +1,85 @@
+import Link from "@/components/link";
+import { ReviewList } from "@/components/review/review-list";
+import { formatDate, formatMonthYear } from "@/lib/format";
+import type { ReviewCard } from "@/lib/reviews/queries";
+import { avatarUrl } from "@/lib/users/avatar";
+import type { MemberComment, Profile } from "@/lib/users/profile";
+import "./profile.css";
+
+const ROLE_LABEL = { admin: "Admin", moderator: "Moderator", member: null } as const;
+const n = (count: number, one: string, many: string) => `${count.toLocaleString("en-US")} ${count === 1 ? one : many}`;
+
+export type ProfileTab = { kind: "reviews"; items: ReviewCard[]; next: string | null } | { kind: "comments"; items: MemberComment[]; next: number | null };
+
+/** A member's page: who they are, their counts, and their reviews or comments, newest first. */
+export function ProfileView({ profile, tab, first }: { profile: Profile; tab: ProfileTab; first: boolean }) {
+  const base = `/u/${profile.username}`;
+  const role = ROLE_LABEL[profile.role];
+  return (
+    <div className="profile">
+      <header className="profile__header">
+        <img src={avatarUrl(profile)} alt="" width={96} height={96} className="avatar profile__avatar" />
+        <div>
+          <h1 className="profile__name">
+            {profile.name} {role ? <span className="role-pill">{role}</span> : null}
+          </h1>
+          <p className="muted profile__meta">
+            @{profile.username} · joined {formatMonthYear(profile.createdAt)}
+          </p>
+          {profile.bio ? <p className="profile__bio">{profile.bio}</p> : null}
+          <ul className="profile__counts" aria-label="Counts">
+            <li>{n(profile.reviewCount, "review", "reviews")}</li>
+            <li>{n(profile.commentCount, "comment", "comments")}</li>
+            <li>{n(profile.upvotesReceived, "upvote received", "upvotes received")}</li>
+          </ul>
+        </div>
+      </header>
+      <nav className="feed-tabs" aria-label={`${profile.name}'s writing`}>
+        <ul>
+          <li>
+            <Link href={base} aria-current={tab.kind === "reviews" ? "page" : undefined}>
+              Reviews
+            </Link>
+          </li>
+          <li>
+            <Link href={`${base}/comments`} aria-current={tab.kind === "comments" ? "page" : undefined}>
+              Comments
+            </Link>
+          </li>
+        </ul>
+      </nav>
+      {tab.kind === "reviews" ? (
+        tab.items.length ? (
+          <ReviewList reviews={tab.items} />
+        ) : (
+          <p className="empty">{first ? `${profile.name} has not published a review yet.` : "No older reviews."}</p>
+        )
+      ) : tab.items.length ? (
+        <ol className="profile-comments">
+          {tab.items.map((c) => (
+            <li key={c.id} className="profile-comment">
+              <p className="profile-comment__on muted">
+                On <Link href={`/reviews/${c.reviewSlug}`}>{c.reviewTitle}</Link> ·{" "}
+                <Link href={`/comments/${c.id}`}>
+                  <time dateTime={c.createdAt.toISOString()}>{formatDate(c.createdAt)}</time>
+                </Link>
+                {c.edited ? " (edited)" : null}
+              </p>
+              <div className="prose prose--comment" dangerouslySetInnerHTML={{ __html: c.bodyHtml }} />
+              <p className="muted profile-comment__counts">
+                {n(c.upvoteCount, "upvote", "upvotes")} · {n(c.replyCount, "reply", "replies")}
+              </p>
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p className="empty">{first ? `${profile.name} has not commented yet.` : "No older comments."}</p>
+      )}
+      {tab.next !== null ? (
+        <p className="pager">
+          <Link href={`${base}/${tab.kind}/${tab.next}`}>Older {tab.kind} →</Link>
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import { and, count, desc, eq, isNull, lt } from "drizzle-orm";
+import type { DB } from "@/db";
+import { comments, posts, users } from "@/db/schema";
+import { usernameKey } from "./username";
+
+export const PROFILE_PAGE_SIZE = 20;
+
+/** A member's public profile with their counts; null when no member has that username. */
+export function getProfile(db: DB, username: string) {
+  const user = db
+    .select({
+      id: users.id,
+      username: users.username,
+      name: users.name,
+      image: users.image,
+      bio: users.bio,
+      role: users.role,
+      createdAt: users.createdAt,
+      upvotesReceived: users.upvotesReceived,
+      suspendedAt: users.suspendedAt,
+    })
+    .from(users)
+    .where(eq(users.usernameKey, usernameKey(username)))
+    .get();
+  if (!user) return null;
+  const reviews = db.select({ n: count() }).from(posts).where(and(eq(posts.authorId, user.id), eq(posts.status, "published"))).get()!.n;
+  const written = db
+    .select({ n: count() })
+    .from(comments)
+    .innerJoin(posts, eq(posts.id, comments.postId))
+    .where(and(eq(comments.authorId, user.id), isNull(comments.deletedAt), eq(posts.status, "published")))
+    .get()!.n;
+  return { ...user, reviewCount: reviews, commentCount: written };
+}
+export type Profile = NonNullable<ReturnType<typeof getProfile>>;
+
+/** A member's comments still shown, newest first, on published reviews: one page after `before` (a comment id). */
+export function listMemberComments(db: DB, userId: string, before?: number, limit = PROFILE_PAGE_SIZE) {
+  const rows = db
+    .select({
+      id: comments.id,
+      bodyHtml: comments.bodyHtml,
+      createdAt: comments.createdAt,
+      upvoteCount: comments.upvoteCount,
+      replyCount: comments.replyCount,
+      edited: comments.revisionCount,
+      reviewSlug: posts.slug,
+      reviewTitle: posts.title,
+    })
+    .from(comments)
+    .innerJoin(posts, eq(posts.id, comments.postId))
+    .where(
+      and(
+        eq(comments.authorId, userId),
+        isNull(comments.deletedAt),
+        eq(posts.status, "published"),
+        before ? lt(comments.id, before) : undefined,
+      ),
+    )
+    .orderBy(desc(comments.id))
+    .limit(limit + 1)
+    .all();
+  const page = rows.slice(0, limit).map((r) => ({ ...r, edited: r.edited > 1 }));
+  return { items: page, next: rows.length > limit ? page[page.length - 1]!.id : null };
+}
+export type MemberComment = ReturnType<typeof listMemberComments>["items"][number];
