@@ -1,6 +1,7 @@
 import { and, count, desc, eq, isNull, lt } from "drizzle-orm";
 import type { DB } from "@/db";
 import { comments, posts, users } from "@/db/schema";
+import { publicColumns } from "./queries";
 import { usernameKey } from "./username";
 
 export const PROFILE_PAGE_SIZE = 20;
@@ -8,17 +9,7 @@ export const PROFILE_PAGE_SIZE = 20;
 /** A member's public profile with their counts; null when no member has that username. */
 export function getProfile(db: DB, username: string) {
   const user = db
-    .select({
-      id: users.id,
-      username: users.username,
-      name: users.name,
-      image: users.image,
-      bio: users.bio,
-      role: users.role,
-      createdAt: users.createdAt,
-      upvotesReceived: users.upvotesReceived,
-      suspendedAt: users.suspendedAt,
-    })
+    .select({ ...publicColumns, upvotesReceived: users.upvotesReceived, suspendedAt: users.suspendedAt })
     .from(users)
     .where(eq(users.usernameKey, usernameKey(username)))
     .get();
