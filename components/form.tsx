@@ -23,6 +23,7 @@ export function EnhancedForm({
   onAnswer,
   idPrefix = "field",
   formRef,
+  encType,
 }: {
   action: string;
   initial?: FormState | null;
@@ -36,6 +37,8 @@ export function EnhancedForm({
   /** Field ids are `${idPrefix}-${name}`: set it when a page holds several forms. */
   idPrefix?: string;
   formRef?: React.Ref<HTMLFormElement>;
+  /** "multipart/form-data" for a form that sends a file. */
+  encType?: string;
 }) {
   const [state, setState] = useState<FormState>(initial ?? { status: 200, ok: false, fieldErrors: {}, values: {} });
   const [pending, setPending] = useState(false);
@@ -77,7 +80,7 @@ export function EnhancedForm({
 
   return (
     <FormContext.Provider value={{ state, pending, idPrefix }}>
-      <form ref={formRef} action={action} method="post" onSubmit={onSubmit} className={className} data-testid={testId} noValidate>
+      <form ref={formRef} action={action} method="post" encType={encType} onSubmit={onSubmit} className={className} data-testid={testId} noValidate>
         {state.message && !state.ok ? (
           <p className="form-message" role="alert" data-testid="form-message">
             {state.message}
@@ -195,6 +198,15 @@ export function Field({
   );
 }
 
+export function FileField({ name, label, hint, accept }: { name: string; label: string; hint?: string; accept?: string }) {
+  const f = useField(name, hint);
+  return (
+    <FieldShell f={f} label={label} hint={hint}>
+      <input {...f.inputProps} type="file" accept={accept} />
+    </FieldShell>
+  );
+}
+
 export function TextAreaField({
   name,
   label,
@@ -204,12 +216,14 @@ export function TextAreaField({
   onInput,
   textareaRef,
   autoFocus,
+  maxLength,
 }: {
   name: string;
   label: string;
   hint?: string;
   defaultValue?: string;
   rows?: number;
+  maxLength?: number;
   onInput?: (value: string) => void;
   textareaRef?: React.Ref<HTMLTextAreaElement>;
   autoFocus?: boolean;
@@ -217,7 +231,7 @@ export function TextAreaField({
   const f = useField(name, hint);
   return (
     <FieldShell f={f} label={label} hint={hint}>
-      <textarea {...f.inputProps} ref={textareaRef} rows={rows} autoFocus={autoFocus} defaultValue={f.value ?? defaultValue} onInput={(e) => onInput?.(e.currentTarget.value)} />
+      <textarea {...f.inputProps} ref={textareaRef} rows={rows} autoFocus={autoFocus} maxLength={maxLength} defaultValue={f.value ?? defaultValue} onInput={(e) => onInput?.(e.currentTarget.value)} />
     </FieldShell>
   );
 }
@@ -261,14 +275,24 @@ export function CheckboxField({ name, label, hint, defaultChecked }: { name: str
   );
 }
 
-export function SubmitButton({ children, name, value, variant = "primary" }: { children: ReactNode; name?: string; value?: string; variant?: "primary" | "plain" }) {
+export function SubmitButton({
+  children,
+  name,
+  value,
+  variant = "primary",
+}: {
+  children: ReactNode;
+  name?: string;
+  value?: string;
+  variant?: "primary" | "plain" | "danger";
+}) {
   const { pending } = useContext(FormContext);
   return (
     <button
       type="submit"
       name={name}
       value={value}
-      className={variant === "primary" ? "button button--primary" : "button"}
+      className={variant === "plain" ? "button" : `button button--${variant}`}
       disabled={pending}
       aria-busy={pending || undefined}
     >

@@ -1,5 +1,6 @@
 import Link from "@/components/link";
 import type { PublicUser } from "@/lib/users/queries";
+import { NewMarker } from "@/components/new-marker";
 import { avatarUrl } from "@/lib/users/avatar";
 import { formatMonthYear } from "@/lib/format";
 
@@ -12,7 +13,8 @@ export function MemberCard({ member }: { member: PublicUser }) {
       <img src={avatarUrl(member)} alt="" width={48} height={48} className="avatar" loading="lazy" />
       <div>
         <h3 className="member-card__name">
-          <Link href={`/u/${member.username}`}>{member.name}</Link> {role ? <span className="role-pill">{role}</span> : null}
+          <Link href={`/u/${member.username}`}>{member.name}</Link>
+          <NewMarker isNew={member.isNew} /> {role ? <span className="role-pill">{role}</span> : null}
         </h3>
         <p className="member-card__meta">
           @{member.username} · joined {formatMonthYear(member.createdAt)}

@@ -1,6 +1,6 @@
 // The viewer's own data for static pages: fetched once per page load from /api/viewer and
 // remembered for the tab, so a signed-in header does not flash "Sign in" between pages.
-export type Viewer = { username: string; name: string; role: string; avatar: string } | null;
+export type Viewer = { username: string; name: string; role: string; avatar: string; unread: number } | null;
 
 const KEY = "marquee:viewer";
 let current: Viewer | undefined;
@@ -12,6 +12,10 @@ const emit = () => listeners.forEach((l) => l());
 function start() {
   if (started) return;
   started = true;
+  load();
+}
+
+function load() {
   try {
     const remembered = sessionStorage.getItem(KEY);
     if (remembered) {
@@ -21,7 +25,11 @@ function start() {
   } catch {
     // storage unavailable: wait for the network
   }
-  fetch("/api/viewer", { cache: "no-store", headers: { accept: "application/json" } })
+  void fetchViewer();
+}
+
+function fetchViewer() {
+  return fetch("/api/viewer", { cache: "no-store", headers: { accept: "application/json" } })
     .then((r) => r.json() as Promise<{ user: Viewer }>)
     .then(({ user }) => {
       current = user;
@@ -40,6 +48,11 @@ export function subscribeViewer(listener: () => void) {
   listeners.add(listener);
   start();
   return () => listeners.delete(listener);
+}
+
+/** Asks again (after moving to another page): the unread count may have changed. */
+export function refreshViewer() {
+  if (started) void fetchViewer();
 }
 
 export const getViewer = () => current;

@@ -1,13 +1,15 @@
 import { sql } from "drizzle-orm";
 import { writeTx, type DB } from "@/db";
 import { hotScore } from "@/lib/reviews/hot";
+import { NEWCOMER_CONTRIBUTIONS, NEWCOMER_DAYS } from "@/lib/users/newcomer";
 
 /**
  * Every denormalized counter, rebuilt from its source rows in one transaction: comment, reply and
- * upvote counts, upvotes received, stored hot scores and films' review and score totals. Returns
+ * upvote counts, upvotes received, members' contributions and "New" markers, stored hot scores
+ * and films' review and score totals. Returns
  * how many rows each step corrected (all zero when the counters were exact).
  */
-export function recountAll(db: DB) {
+export function recountAll(db: DB, now = new Date()) {
   return writeTx(db, (tx) => {
     const run = (q: ReturnType<typeof sql>) => tx.run(q).changes;
     const fixed = {
@@ -30,6 +32,17 @@ export function recountAll(db: DB) {
         where upvotes_received <> (
           (select count(*) from post_votes v join posts p on p.id = v.post_id where p.author_id = users.id) +
           (select count(*) from comment_votes v join comments c on c.id = v.comment_id where c.author_id = users.id))`),
+      contributions: run(sql`
+        update users set
+          review_count = (select count(*) from posts p where p.author_id = users.id and p.status = 'published'),
+          comment_count = (select count(*) from comments c join posts p on p.id = c.post_id
+                           where c.author_id = users.id and c.deleted_at is null and p.status = 'published')
+        where review_count <> (select count(*) from posts p where p.author_id = users.id and p.status = 'published')
+           or comment_count <> (select count(*) from comments c join posts p on p.id = c.post_id
+                                where c.author_id = users.id and c.deleted_at is null and p.status = 'published')`),
+      newcomers: run(sql`
+        update users set is_new = not is_new
+        where is_new <> (created_at > ${now.getTime() - NEWCOMER_DAYS * 86_400_000} or review_count + comment_count < ${NEWCOMER_CONTRIBUTIONS})`),
       films: run(sql`
         update films set
           review_count = (select count(*) from posts p where p.film_id = films.id and p.status = 'published'),

@@ -2,6 +2,7 @@ import { ensureAuthSecret, getEnv } from "@/lib/env";
 import { getDb } from "@/db";
 import { createBootToken, markBooted } from "@/lib/boot";
 import { seedIfEmpty } from "@/db/seed";
+import { endFirstWeeks } from "@/lib/users/newcomer";
 
 const log = (msg: string) => console.log(`marquee: ${msg}`);
 
@@ -20,8 +21,22 @@ export async function startServer() {
     if (seeded) log(`seeded demo content: ${seeded.users} members, ${seeded.films} films, ${seeded.reviews} reviews, ${seeded.comments} comments, ${seeded.votes} upvotes.`);
   }
 
+  // Start-up expires every page anyway, so first weeks that ended while stopped need no more.
+  endFirstWeeks(db, new Date());
   const token = createBootToken();
   void expireBuildTimeCache(env.PORT, token);
+  setInterval(() => void sweep(env.PORT, token), SWEEP_INTERVAL_MS).unref();
+}
+
+// How often a first week that just ended takes the "New" marker off the pages showing that name.
+const SWEEP_INTERVAL_MS = 5 * 60_000;
+
+async function sweep(port: number, token: string) {
+  try {
+    await fetch(`http://127.0.0.1:${port}/api/internal/sweep`, { method: "POST", headers: { "x-marquee-boot": token } });
+  } catch {
+    // not listening: the next round tries again
+  }
 }
 
 async function expireBuildTimeCache(port: number, token: string) {

@@ -1,6 +1,7 @@
 import Link from "@/components/link";
 import { formatDate } from "@/lib/format";
 import type { CommentNode } from "@/lib/comments/tree";
+import { NewMarker } from "@/components/new-marker";
 import { avatarUrl } from "@/lib/users/avatar";
 import { CommentVote } from "./comment-vote";
 import { ReplyControl } from "./reply-control";
@@ -23,6 +24,7 @@ export function CommentView({ node, opId, bare = false }: { node: CommentNode; o
             <Link href={`/u/${author.username}`} className="comment__author" id={`comment-${id}-by`}>
               {author.name}
             </Link>
+            <NewMarker isNew={author.isNew} />
             {author.id === opId ? (
               <span className="op-pill" title="The review's author">
                 author

@@ -2,6 +2,7 @@ import Link from "@/components/link";
 import { ReviewList } from "@/components/review/review-list";
 import { formatDate, formatMonthYear } from "@/lib/format";
 import type { ReviewCard } from "@/lib/reviews/queries";
+import { NewMarker } from "@/components/new-marker";
 import { avatarUrl } from "@/lib/users/avatar";
 import type { MemberComment, Profile } from "@/lib/users/profile";
 import "./profile.css";
@@ -21,7 +22,8 @@ export function ProfileView({ profile, tab, first }: { profile: Profile; tab: Pr
         <img src={avatarUrl(profile)} alt="" width={96} height={96} className="avatar profile__avatar" />
         <div>
           <h1 className="profile__name">
-            {profile.name} {role ? <span className="role-pill">{role}</span> : null}
+            {profile.name}
+            <NewMarker isNew={profile.isNew} /> {role ? <span className="role-pill">{role}</span> : null}
           </h1>
           <p className="muted profile__meta">
             @{profile.username} · joined {formatMonthYear(profile.createdAt)}

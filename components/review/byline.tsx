@@ -1,4 +1,5 @@
 import Link from "@/components/link";
+import { NewMarker } from "@/components/new-marker";
 import { avatarUrl } from "@/lib/users/avatar";
 import { formatDate } from "@/lib/format";
 import type { ReviewCard } from "@/lib/reviews/queries";
@@ -9,9 +10,12 @@ type Author = ReviewCard["author"];
 export function AuthorName({ author }: { author: Author }) {
   if (!author) return <span className="byline__author byline__author--gone">deleted user</span>;
   return (
-    <Link href={`/u/${author.username}`} className="byline__author">
-      {author.name}
-    </Link>
+    <>
+      <Link href={`/u/${author.username}`} className="byline__author">
+        {author.name}
+      </Link>
+      <NewMarker isNew={author.isNew} />
+    </>
   );
 }
 

@@ -1,10 +1,11 @@
 import Link from "@/components/link";
 import { formatDate } from "@/lib/format";
+import { NewMarker } from "@/components/new-marker";
 import { avatarUrl } from "@/lib/users/avatar";
 import { VOTERS_PAGE_SIZE } from "@/lib/votes/queries";
 import "./votes.css";
 
-export type Voter = { username: string; name: string; image: string | null; votedAt: Date };
+export type Voter = { username: string; name: string; image: string | null; isNew: boolean; votedAt: Date };
 
 /** Who upvoted an item, newest first, with numbered pages. */
 export function VotersView({
@@ -43,6 +44,7 @@ export function VotersView({
               <Link href={`/u/${v.username}`} className="voters__name">
                 {v.name}
               </Link>
+              <NewMarker isNew={v.isNew} />
               <span className="muted">@{v.username}</span>
               <time className="muted voters__date" dateTime={v.votedAt.toISOString()}>
                 {formatDate(v.votedAt)}

@@ -5,3 +5,4 @@ export * from "./films";
 export * from "./posts";
 export * from "./comments";
 export * from "./votes";
+export * from "./notifications";

@@ -37,6 +37,8 @@ export const posts = sqliteTable(
     viewCount: integer("view_count").notNull().default(0),
     // log10(max(upvotes, 1)) + published_epoch_seconds / 45000, computed in TypeScript.
     hotScore: real("hot_score").notNull().default(0),
+    // Published while its author was a newcomer with no earlier published review.
+    firstReview: integer("first_review", { mode: "boolean" }).notNull().default(false),
     createdAt: integer("created_at", { mode: "timestamp_ms" })
       .notNull()
       .default(sql`(unixepoch('subsec') * 1000)`),

@@ -27,6 +27,19 @@ export const users = sqliteTable(
     sessionVersion: integer("session_version").notNull().default(0),
     // Upvotes on everything this person wrote, kept in the transaction of each vote.
     upvotesReceived: integer("upvotes_received").notNull().default(0),
+    // Published reviews, and comments not deleted on published reviews: what the profile counts
+    // and the newcomer rule reads. Kept by each verb that changes them; `npm run recount` checks.
+    reviewCount: integer("review_count").notNull().default(0),
+    commentCount: integer("comment_count").notNull().default(0),
+    // The "New" marker as last rendered: kept by the verbs above and by the sweep that ends a
+    // newcomer's first week, so a flip is the moment to expire the pages that show the name.
+    isNew: integer("is_new", { mode: "boolean" }).notNull().default(true),
+    // Which notices this person wants (settings → Notifications).
+    notifyReviewReplies: integer("notify_review_replies", { mode: "boolean" }).notNull().default(true),
+    notifyCommentReplies: integer("notify_comment_replies", { mode: "boolean" }).notNull().default(true),
+    notifyMentions: integer("notify_mentions", { mode: "boolean" }).notNull().default(true),
+    notifyMilestones: integer("notify_milestones", { mode: "boolean" }).notNull().default(true),
+    notifyBadges: integer("notify_badges", { mode: "boolean" }).notNull().default(true),
     createdAt: integer("created_at", { mode: "timestamp_ms" })
       .notNull()
       .default(sql`(unixepoch('subsec') * 1000)`),
@@ -35,6 +48,7 @@ export const users = sqliteTable(
     uniqueIndex("users_username_key_unique").on(t.usernameKey),
     uniqueIndex("users_email_unique").on(t.email),
     index("users_created_at_idx").on(t.createdAt),
+    index("users_new_idx").on(t.isNew, t.createdAt),
     check("users_role_check", sql`${t.role} in ('member', 'moderator', 'admin')`),
     check("users_email_lower_check", sql`${t.email} is null or ${t.email} = lower(${t.email})`),
   ],

@@ -1,8 +1,9 @@
-import { eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { writeTx, type DB } from "@/db";
-import { comments } from "@/db/schema";
+import { comments, notifications } from "@/db/schema";
 import { forbidden } from "@/lib/errors";
 import { canEditPost, type Actor } from "@/lib/permissions";
+import { adjustContributions } from "@/lib/users/newcomer";
 import { adjustCommentCounts, loadLiveComment, loadOpenReview } from "./store";
 
 /**
@@ -16,6 +17,18 @@ export function deleteComment(db: DB, actor: Actor, commentId: number, now = new
     const review = loadOpenReview(tx, comment.postId);
     tx.update(comments).set({ deletedAt: now, updatedAt: now }).where(eq(comments.id, commentId)).run();
     adjustCommentCounts(tx, review.id, comment.parentId, -1);
-    return { id: comment.id, postId: review.id, slug: review.slug, parentId: comment.parentId, authorId: comment.authorId };
+    const flipped = adjustContributions(tx, comment.authorId, { comments: -1 }, now);
+    // Notices of a reply or mention that is gone would lead nowhere.
+    tx.delete(notifications)
+      .where(and(eq(notifications.commentId, commentId), inArray(notifications.kind, ["review_reply", "comment_reply", "mention"])))
+      .run();
+    return {
+      id: comment.id,
+      postId: review.id,
+      slug: review.slug,
+      parentId: comment.parentId,
+      authorId: comment.authorId,
+      newcomerFlipped: flipped && comment.authorId ? [comment.authorId] : [],
+    };
   });
 }

@@ -3,7 +3,10 @@ import { writeTx, type DB } from "@/db";
 import { commentRevisions, comments } from "@/db/schema";
 import { getEnv } from "@/lib/env";
 import { forbidden } from "@/lib/errors";
+import { mentionCandidates } from "@/lib/markdown/mentions";
 import { RENDERER_VERSION, renderMarkdown } from "@/lib/markdown/render";
+import { notifyMentions } from "@/lib/notifications/notify";
+import { knownMentions } from "@/lib/users/mentions";
 import { canEditPost, type Actor } from "@/lib/permissions";
 import { changedChars, GRACE_MAX_CHARS, sameEditorInWindow } from "@/lib/reviews/revision-rules";
 import { CommentEditInput } from "./schemas";
@@ -15,7 +18,7 @@ import { loadLiveComment, loadOpenReview } from "./store";
  */
 export function editComment(db: DB, actor: Actor, commentId: number, raw: unknown, now = new Date()) {
   const input = CommentEditInput.parse(raw);
-  const rendered = renderMarkdown(input.body, { demoteHeadings: true });
+  const rendered = renderMarkdown(input.body, { demoteHeadings: true, mentions: knownMentions(db, input.body) });
   return writeTx(db, (tx) => {
     const comment = loadLiveComment(tx, commentId);
     if (!canEditPost(actor, comment)) throw forbidden("You can only edit your own comments.");
@@ -54,6 +57,9 @@ export function editComment(db: DB, actor: Actor, commentId: number, raw: unknow
       })
       .where(eq(comments.id, commentId))
       .run();
+    // Only names the edit adds are told; the others heard when they were first written.
+    const before = new Set(mentionCandidates(comment.bodyMd));
+    notifyMentions(tx, rendered.mentioned.filter((n) => !before.has(n)), { actorId: actor.id, postId: review.id, commentId }, now);
     return { ...base, changed: true };
   });
 }

@@ -20,7 +20,7 @@ const threadColumns = {
   authorUsername: users.username,
   authorName: users.name,
   authorImage: users.image,
-  authorCreatedAt: users.createdAt,
+  authorIsNew: users.isNew,
 };
 
 const selectThread = (db: DB) => db.select(threadColumns).from(comments).leftJoin(users, eq(users.id, comments.authorId));
@@ -39,7 +39,7 @@ function toThreadComment(r: ThreadRow): ThreadComment {
     author:
       deleted || !r.authorUsername
         ? null
-        : { id: r.authorId!, username: r.authorUsername, name: r.authorName!, image: r.authorImage, createdAt: r.authorCreatedAt! },
+        : { id: r.authorId!, username: r.authorUsername, name: r.authorName!, image: r.authorImage, isNew: r.authorIsNew! },
     createdAt: r.createdAt,
     upvoteCount: r.upvoteCount,
     replyCount: r.replyCount,

@@ -20,11 +20,23 @@ export async function handleForm(
   req: NextRequest,
   page: Page,
   handler: Handler,
-  opts: { signInReturnsTo?: (form: FormData) => string } = {},
+  opts: {
+    signInReturnsTo?: (form: FormData) => string;
+    /** A body bigger than this is refused (413) unread, with the message next to `field`. */
+    maxBody?: { bytes: number; field: string; message: string };
+  } = {},
 ): Promise<Response> {
   const wantsJson = (req.headers.get("accept") ?? "").includes("application/json");
   if (!isSameOrigin(req)) {
     return respond(wantsJson, { status: 403, ok: false, message: "This form was sent from another site.", fieldErrors: {}, values: {} });
+  }
+  const length = Number(req.headers.get("content-length") ?? 0);
+  if (opts.maxBody && length > opts.maxBody.bytes) {
+    const { field, message } = opts.maxBody;
+    const state: FormState = { status: 413, ok: false, message, fieldErrors: { [field]: [message] }, values: {} };
+    if (wantsJson) return respond(true, state);
+    const path = typeof page === "string" ? page : page(new FormData());
+    return path ? renderPageWithState(req, path, state) : respond(false, state);
   }
   let form: FormData;
   try {

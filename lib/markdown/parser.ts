@@ -3,6 +3,7 @@
 import MarkdownIt from "markdown-it";
 import type { MarkdownIt as MarkdownItInstance, StateBlock, StateCore, Token } from "markdown-it";
 import { headingPlugin } from "./headings";
+import { mentionPlugin } from "./mentions";
 import { sourceLines } from "./lines";
 import { spoilerPlugin } from "./spoilers";
 import { isAllowedHref, isAllowedImageSrc, lowercaseScheme } from "./url";
@@ -103,6 +104,7 @@ export function createParser(): MarkdownItInstance {
 
   md.use(spoilerPlugin);
   md.use(headingPlugin);
+  md.use(mentionPlugin);
   md.core.ruler.push("cap_inline_depth", capInlineDepth);
   md.core.ruler.push("align_cells", alignCellsWithClasses);
   return md;

@@ -39,12 +39,13 @@ import type { Root } from "hast";
 import type { HeadingEnv } from "./headings";
 import { harden, spoilerFreeText } from "./hast";
 import { MAX_BODY_CHARS } from "./limits";
+import type { MentionEnv } from "./mentions";
 import { createParser } from "./parser";
 import { sanitizeSchema } from "./schema";
 import { countWords, readingMinutes } from "./stats";
 
 /** Bump when the output for some input changes, so stored HTML can be re-rendered. */
-export const RENDERER_VERSION = 1;
+export const RENDERER_VERSION = 2;
 export const EXCERPT_CHARS = 280;
 
 export interface RenderOptions {
@@ -55,6 +56,8 @@ export interface RenderOptions {
    * page with the review and each other, and ids rendered one text at a time would collide.
    */
   anchorHeadings?: boolean;
+  /** Lower-cased name → username of the members who exist; their `@name` becomes a profile link. */
+  mentions?: ReadonlyMap<string, string>;
 }
 
 export interface RenderedMarkdown {
@@ -67,6 +70,8 @@ export interface RenderedMarkdown {
   words: number;
   readingMinutes: number;
   hasSpoilers: boolean;
+  /** Lower-cased names whose mention became a link. */
+  mentioned: string[];
 }
 
 const md = createParser();
@@ -80,7 +85,12 @@ export function renderMarkdown(src: string, opts: RenderOptions = {}): RenderedM
     throw new RangeError(`Markdown is ${src.length} characters; the limit is ${MAX_BODY_CHARS}.`);
   }
   const demoteHeadings = opts.demoteHeadings === true;
-  const env: HeadingEnv = { demoteHeadings, anchorHeadings: opts.anchorHeadings ?? !demoteHeadings };
+  const env: HeadingEnv & MentionEnv = {
+    demoteHeadings,
+    anchorHeadings: opts.anchorHeadings ?? !demoteHeadings,
+    mentions: opts.mentions,
+    mentioned: new Set(),
+  };
   const tree = processor.runSync(processor.parse(md.render(src, env))) as Root;
   const { spoilers } = harden(tree);
   const text = spoilerFreeText(tree);
@@ -92,7 +102,13 @@ export function renderMarkdown(src: string, opts: RenderOptions = {}): RenderedM
     words,
     readingMinutes: readingMinutes(words),
     hasSpoilers: spoilers > 0,
+    mentioned: [...env.mentioned!],
   };
+}
+
+/** A spoiler-free excerpt of HTML this renderer stored (for surfaces that show a comment's words). */
+export function excerptOfHtml(html: string, max = EXCERPT_CHARS): string {
+  return excerptOf(spoilerFreeText(processor.parse(html) as Root), max);
 }
 
 /** First EXCERPT_CHARS characters of `text` on one line, cut at a word boundary, with "…". */

@@ -1,6 +1,7 @@
 // The sanitizer's allow-list: exactly what our markdown-it setup emits, nothing more.
 import type { Options as SanitizeSchema } from "rehype-sanitize";
 import { CLOBBER_PREFIX, HEADING_ANCHOR_CLASS, HEADING_ANCHOR_LABEL } from "./headings";
+import { MENTION_CLASS } from "./mentions";
 
 export const SPOILER_CLASS = "spoiler";
 export const ALIGN_CLASSES = ["align-left", "align-center", "align-right"] as const;
@@ -17,7 +18,7 @@ export const ALLOWED_TAGS = [
 export const sanitizeSchema: SanitizeSchema = {
   tagNames: [...ALLOWED_TAGS],
   attributes: {
-    a: ["href", "title", ["className", HEADING_ANCHOR_CLASS], ["ariaLabel", HEADING_ANCHOR_LABEL]],
+    a: ["href", "title", ["className", HEADING_ANCHOR_CLASS, MENTION_CLASS], ["ariaLabel", HEADING_ANCHOR_LABEL]],
     img: ["src", "alt", "title"],
     code: [["className", CODE_LANGUAGE_CLASS]],
     span: [["className", SPOILER_CLASS], ["tabIndex", 0]],

@@ -3,6 +3,9 @@ import { writeTx, type DB } from "@/db";
 import { postRevisions, posts } from "@/db/schema";
 import { adjustFilmStats, filmContribution, resolveFilm } from "@/lib/films/resolve-film";
 import { RENDERER_VERSION, renderMarkdown } from "@/lib/markdown/render";
+import { notifyMentions } from "@/lib/notifications/notify";
+import { knownMentions } from "@/lib/users/mentions";
+import { countPublishedReview } from "@/lib/users/newcomer";
 import { uniqueSlug, urlSlug } from "@/lib/slug";
 import { hotScore } from "./hot";
 import { ReviewInput } from "./schemas";
@@ -14,7 +17,7 @@ const RESERVED_SLUGS = new Set(["new", "drafts"]);
 /** Creates a review as a draft or published, with its first revision. */
 export function createReview(db: DB, authorId: string, raw: unknown, now = new Date()) {
   const input = ReviewInput.parse(raw);
-  const rendered = renderMarkdown(input.body);
+  const rendered = renderMarkdown(input.body, { mentions: knownMentions(db, input.body) });
   const publish = input.intent === "publish";
   return writeTx(db, (tx) => {
     const filmId = resolveFilm(tx, input.film);
@@ -22,6 +25,7 @@ export function createReview(db: DB, authorId: string, raw: unknown, now = new D
       RESERVED_SLUGS.has(s) || !!tx.select({ id: posts.id }).from(posts).where(eq(posts.slug, s)).get(),
     );
     const status = publish ? "published" : "draft";
+    const counted = publish ? countPublishedReview(tx, authorId, null, now) : { first: false, flipped: false };
     const post = tx
       .insert(posts)
       .values({
@@ -40,6 +44,7 @@ export function createReview(db: DB, authorId: string, raw: unknown, now = new D
         readingMinutes: rendered.readingMinutes,
         publishedAt: publish ? now : null,
         hotScore: publish ? hotScore(0, now) : 0,
+        firstReview: counted.first,
         createdAt: now,
         updatedAt: now,
       })
@@ -63,6 +68,7 @@ export function createReview(db: DB, authorId: string, raw: unknown, now = new D
       })
       .run();
     adjustFilmStats(tx, filmId, filmContribution({ status, score: input.score }));
-    return post;
+    if (publish) notifyMentions(tx, rendered.mentioned, { actorId: authorId, postId: post.id }, now);
+    return { ...post, newcomerFlipped: counted.flipped ? [authorId] : [] };
   });
 }

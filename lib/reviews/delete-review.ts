@@ -1,9 +1,10 @@
-import { eq } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { writeTx, type DB } from "@/db";
-import { posts } from "@/db/schema";
+import { comments, notifications, posts } from "@/db/schema";
 import { forbidden } from "@/lib/errors";
 import { adjustFilmStats, filmContribution } from "@/lib/films/resolve-film";
 import { canEditPost, type Actor } from "@/lib/permissions";
+import { adjustContributions } from "@/lib/users/newcomer";
 import { loadLivePost } from "./store";
 
 /** Deletes a review: its page then says so (410); its revisions stay for the record. */
@@ -14,6 +15,19 @@ export function deleteReview(db: DB, actor: Actor, postId: number, now = new Dat
     tx.update(posts).set({ status: "deleted", hotScore: 0, updatedAt: now }).where(eq(posts.id, postId)).run();
     const c = filmContribution(post);
     adjustFilmStats(tx, post.filmId, { reviews: -c.reviews, scoreSum: -c.scoreSum, scoreCount: -c.scoreCount });
-    return { id: post.id, slug: post.slug, filmId: post.filmId, authorId: post.authorId, tags: [] as string[] };
+    // Its comments no longer count as anyone's contributions, and notices about it lead nowhere.
+    const flipped: string[] = [];
+    if (post.status === "published") {
+      if (adjustContributions(tx, post.authorId, { reviews: -1 }, now) && post.authorId) flipped.push(post.authorId);
+      const commenters = tx
+        .select({ id: comments.authorId, n: sql<number>`count(*)` })
+        .from(comments)
+        .where(and(eq(comments.postId, postId), isNull(comments.deletedAt)))
+        .groupBy(comments.authorId)
+        .all();
+      for (const { id, n } of commenters) if (id && adjustContributions(tx, id, { comments: -n }, now)) flipped.push(id);
+    }
+    tx.delete(notifications).where(eq(notifications.postId, postId)).run();
+    return { id: post.id, slug: post.slug, filmId: post.filmId, authorId: post.authorId, tags: [] as string[], newcomerFlipped: flipped };
   });
 }

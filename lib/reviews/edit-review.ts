@@ -4,7 +4,11 @@ import { postRevisions, posts } from "@/db/schema";
 import { getEnv } from "@/lib/env";
 import { forbidden } from "@/lib/errors";
 import { adjustFilmStats, filmContribution, resolveFilm } from "@/lib/films/resolve-film";
+import { mentionCandidates } from "@/lib/markdown/mentions";
 import { RENDERER_VERSION, renderMarkdown } from "@/lib/markdown/render";
+import { notifyMentions } from "@/lib/notifications/notify";
+import { knownMentions } from "@/lib/users/mentions";
+import { countPublishedReview } from "@/lib/users/newcomer";
 import { canEditPost, type Actor } from "@/lib/permissions";
 import { hotScore } from "./hot";
 import { isGraceEdit, sameSnapshot, type Snapshot } from "./revision-rules";
@@ -17,7 +21,7 @@ import { loadLivePost, replaceTags, tagsOf } from "./store";
  */
 export function editReview(db: DB, actor: Actor, postId: number, raw: unknown, now = new Date()) {
   const input = ReviewInput.parse(raw);
-  const rendered = renderMarkdown(input.body);
+  const rendered = renderMarkdown(input.body, { mentions: knownMentions(db, input.body) });
   return writeTx(db, (tx) => {
     const post = loadLivePost(tx, postId);
     if (!canEditPost(actor, post)) throw forbidden("You can only edit your own reviews.");
@@ -62,6 +66,7 @@ export function editReview(db: DB, actor: Actor, postId: number, raw: unknown, n
         .run();
     }
     const publishedAt = publishing ? now : post.publishedAt;
+    const counted = publishing && post.authorId ? countPublishedReview(tx, post.authorId, post.id, now) : { first: false, flipped: false };
     const substantive = !amend && post.status === "published";
     tx.update(posts)
       .set({
@@ -79,6 +84,7 @@ export function editReview(db: DB, actor: Actor, postId: number, raw: unknown, n
         publishedAt,
         hotScore: hotScore(post.upvoteCount, publishedAt),
         revisionCount,
+        firstReview: publishing ? counted.first : post.firstReview,
         editedAt: substantive ? now : post.editedAt,
         editedAfterComments: substantive && post.commentCount > 0 ? post.commentCount : post.editedAfterComments,
         updatedAt: now,
@@ -90,6 +96,19 @@ export function editReview(db: DB, actor: Actor, postId: number, raw: unknown, n
     const after = filmContribution({ status, score: next.score });
     adjustFilmStats(tx, post.filmId, { reviews: -before.reviews, scoreSum: -before.scoreSum, scoreCount: -before.scoreCount });
     adjustFilmStats(tx, filmId, after);
-    return { id: post.id, slug: post.slug, status, changed: true, previousFilmId: post.filmId, filmId };
+    if (status === "published") {
+      // On publishing everyone named hears; later, only names an edit adds.
+      const before = new Set(publishing ? [] : mentionCandidates(post.bodyMd));
+      notifyMentions(tx, rendered.mentioned.filter((n) => !before.has(n)), { actorId: actor.id, postId }, now);
+    }
+    return {
+      id: post.id,
+      slug: post.slug,
+      status,
+      changed: true,
+      previousFilmId: post.filmId,
+      filmId,
+      newcomerFlipped: counted.flipped && post.authorId ? [post.authorId] : [],
+    };
   });
 }

@@ -27,7 +27,7 @@ const cardColumns = {
   authorUsername: users.username,
   authorName: users.name,
   authorImage: users.image,
-  authorCreatedAt: users.createdAt,
+  authorIsNew: users.isNew,
   filmSlug: films.slug,
   filmTitle: films.title,
   filmYear: films.year,
@@ -52,7 +52,7 @@ function toCard(r: CardRow, tags: string[]) {
     upvoteCount: r.upvoteCount,
     commentCount: r.commentCount,
     viewCount: r.viewCount,
-    author: r.authorUsername ? { id: r.authorId!, username: r.authorUsername, name: r.authorName!, image: r.authorImage, createdAt: r.authorCreatedAt! } : null,
+    author: r.authorUsername ? { id: r.authorId!, username: r.authorUsername, name: r.authorName!, image: r.authorImage, isNew: r.authorIsNew! } : null,
     film: { slug: r.filmSlug, title: r.filmTitle, year: r.filmYear },
     tags,
   };
@@ -116,7 +116,7 @@ export function listFeed(db: DB, opts: { tab: FeedTab; cursor?: string; now?: nu
 
 export function getReviewBySlug(db: DB, slug: string) {
   const row = db
-    .select({ ...cardColumns, bodyHtml: posts.bodyHtml, revisionCount: posts.revisionCount, editedAt: posts.editedAt, editedAfterComments: posts.editedAfterComments, wordCount: posts.wordCount, filmId: posts.filmId, filmDirector: films.director })
+    .select({ ...cardColumns, bodyHtml: posts.bodyHtml, revisionCount: posts.revisionCount, editedAt: posts.editedAt, editedAfterComments: posts.editedAfterComments, firstReview: posts.firstReview, wordCount: posts.wordCount, filmId: posts.filmId, filmDirector: films.director })
     .from(posts)
     .innerJoin(films, eq(films.id, posts.filmId))
     .leftJoin(users, eq(users.id, posts.authorId))
@@ -124,7 +124,7 @@ export function getReviewBySlug(db: DB, slug: string) {
     .get();
   if (!row) return null;
   const [card] = withTags(db, [row as CardRow]);
-  return { ...card!, bodyHtml: row.bodyHtml, revisionCount: row.revisionCount, editedAt: row.editedAt, editedAfterComments: row.editedAfterComments, wordCount: row.wordCount, filmId: row.filmId, filmDirector: row.filmDirector };
+  return { ...card!, bodyHtml: row.bodyHtml, revisionCount: row.revisionCount, editedAt: row.editedAt, editedAfterComments: row.editedAfterComments, firstReview: row.firstReview, wordCount: row.wordCount, filmId: row.filmId, filmDirector: row.filmDirector };
 }
 export type ReviewPage = NonNullable<ReturnType<typeof getReviewBySlug>>;
 

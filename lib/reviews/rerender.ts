@@ -2,6 +2,7 @@ import { and, eq, gt, lt, or } from "drizzle-orm";
 import { writeTx, type DB } from "@/db";
 import { posts } from "@/db/schema";
 import { RENDERER_VERSION, renderMarkdown } from "@/lib/markdown/render";
+import { knownMentions } from "@/lib/users/mentions";
 
 /**
  * Re-renders stored review HTML made by an older renderer (or every row, with `all`), in
@@ -20,7 +21,7 @@ export function rerenderReviews(db: DB, opts: { all?: boolean; batch?: number } 
       .limit(batch)
       .all();
     if (rows.length === 0) return { updated };
-    const rendered = rows.map((r) => ({ id: r.id, out: renderMarkdown(r.bodyMd) }));
+    const rendered = rows.map((r) => ({ id: r.id, out: renderMarkdown(r.bodyMd, { mentions: knownMentions(db, r.bodyMd) }) }));
     writeTx(db, (tx) => {
       for (const { id, out } of rendered) {
         tx.update(posts)

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, isNull, lt } from "drizzle-orm";
+import { and, desc, eq, isNull, lt } from "drizzle-orm";
 import type { DB } from "@/db";
 import { comments, posts, users } from "@/db/schema";
 import { publicColumns } from "./queries";
@@ -9,19 +9,17 @@ export const PROFILE_PAGE_SIZE = 20;
 /** A member's public profile with their counts; null when no member has that username. */
 export function getProfile(db: DB, username: string) {
   const user = db
-    .select({ ...publicColumns, upvotesReceived: users.upvotesReceived, suspendedAt: users.suspendedAt })
+    .select({
+      ...publicColumns,
+      upvotesReceived: users.upvotesReceived,
+      reviewCount: users.reviewCount,
+      commentCount: users.commentCount,
+      suspendedAt: users.suspendedAt,
+    })
     .from(users)
     .where(eq(users.usernameKey, usernameKey(username)))
     .get();
-  if (!user) return null;
-  const reviews = db.select({ n: count() }).from(posts).where(and(eq(posts.authorId, user.id), eq(posts.status, "published"))).get()!.n;
-  const written = db
-    .select({ n: count() })
-    .from(comments)
-    .innerJoin(posts, eq(posts.id, comments.postId))
-    .where(and(eq(comments.authorId, user.id), isNull(comments.deletedAt), eq(posts.status, "published")))
-    .get()!.n;
-  return { ...user, reviewCount: reviews, commentCount: written };
+  return user ?? null;
 }
 export type Profile = NonNullable<ReturnType<typeof getProfile>>;
 

@@ -3,7 +3,7 @@ import type { DB } from "@/db";
 import { users, type UserRow } from "@/db/schema";
 import { usernameKey } from "./username";
 
-export type PublicUser = Pick<UserRow, "id" | "username" | "name" | "image" | "bio" | "role" | "createdAt">;
+export type PublicUser = Pick<UserRow, "id" | "username" | "name" | "image" | "bio" | "role" | "createdAt" | "isNew">;
 
 export const publicColumns = {
   id: users.id,
@@ -13,6 +13,7 @@ export const publicColumns = {
   bio: users.bio,
   role: users.role,
   createdAt: users.createdAt,
+  isNew: users.isNew,
 };
 
 export function getUserById(db: DB, id: string): UserRow | undefined {

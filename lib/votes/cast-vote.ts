@@ -6,6 +6,7 @@ import { forbidden, gone, notFound, unauthenticated } from "@/lib/errors";
 import type { Actor } from "@/lib/permissions";
 import { takeRateSlots, waitPhrase } from "@/lib/rate-limit";
 import { hotScore } from "@/lib/reviews/hot";
+import { isMilestone, notify } from "@/lib/notifications/notify";
 import { isNewcomer } from "@/lib/users/newcomer";
 import { VoteInput, type VoteTarget } from "./schemas";
 
@@ -87,6 +88,21 @@ export function castVote(db: DB, actor: Actor, raw: unknown, now = new Date()) {
       tx.update(comments).set({ upvoteCount: sql`${comments.upvoteCount} + ${delta}` }).where(eq(comments.id, target.id)).run();
     }
     if (target.authorId) tx.update(users).set({ upvotesReceived: sql`${users.upvotesReceived} + ${delta}` }).where(eq(users.id, target.authorId)).run();
-    return { ...result, count: upvoteCount + delta };
+    const count = upvoteCount + delta;
+    if (wants && isMilestone(count)) {
+      notify(
+        tx,
+        {
+          recipientId: target.authorId,
+          kind: "milestone",
+          postId: target.postId,
+          commentId: isReview ? null : target.id,
+          target: isReview ? `r${target.id}` : `c${target.id}`,
+          amount: count,
+        },
+        now,
+      );
+    }
+    return { ...result, count };
   });
 }

@@ -25,7 +25,7 @@ export function listVoters(db: DB, type: "review" | "comment", id: number, page:
   const table = type === "review" ? postVotes : commentVotes;
   const target = type === "review" ? eq(postVotes.postId, id) : eq(commentVotes.commentId, id);
   return db
-    .select({ username: users.username, name: users.name, image: users.image, votedAt: table.createdAt })
+    .select({ username: users.username, name: users.name, image: users.image, isNew: users.isNew, votedAt: table.createdAt })
     .from(table)
     .innerJoin(users, eq(users.id, table.userId))
     .where(target)

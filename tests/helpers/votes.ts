@@ -52,14 +52,18 @@ type CommentRow = { id: number; post_id: number; parent_id: number | null; autho
  * Every stored counter next to the value counted again here, in TypeScript from the raw rows (not
  * with recountAll's SQL): a review's live comments, its votes and its hot score (published only,
  * else 0); a comment's live direct replies and its votes; a user's votes on everything they wrote
- * (deleted items included: their votes stay and cannot be taken back); a film's published reviews,
- * their score sum and how many are scored.
+ * (deleted items included: their votes stay and cannot be taken back), their published reviews and
+ * their live comments on published reviews; a film's published reviews, their score sum and how
+ * many are scored. Given `now`, also each user's "New" marker (0 or 1): an account younger than 7
+ * days, or fewer than 3 of those contributions (as recounted here, not as stored).
  */
-export function counterChecks(db: DB): CounterCheck[] {
+export function counterChecks(db: DB, now?: Date): CounterCheck[] {
   const all = <T>(q: string) => db.$client.prepare(q).all() as T[];
   const posts = all<PostRow>(`select id, author_id, film_id, status, score, published_at, comment_count, upvote_count, hot_score from posts order by id`);
   const comments = all<CommentRow>(`select id, post_id, parent_id, author_id, deleted_at, reply_count, upvote_count from comments order by id`);
-  const users = all<{ id: string; upvotes_received: number }>(`select id, upvotes_received from users order by id`);
+  const users = all<{ id: string; upvotes_received: number; review_count: number; comment_count: number; is_new: number; created_at: number }>(
+    `select id, upvotes_received, review_count, comment_count, is_new, created_at from users order by id`,
+  );
   const films = all<{ id: number; review_count: number; score_sum: number; score_count: number }>(`select id, review_count, score_sum, score_count from films order by id`);
   const postVotes = all<{ post_id: number }>(`select post_id from post_votes`);
   const commentVotes = all<{ comment_id: number }>(`select comment_id from comment_votes`);
@@ -78,6 +82,9 @@ export function counterChecks(db: DB): CounterCheck[] {
   const commentAuthor = new Map(comments.map((c) => [c.id, c.author_id]));
   const received = tally([...postVotes.map((v) => postAuthor.get(v.post_id)), ...commentVotes.map((v) => commentAuthor.get(v.comment_id))]);
   const published = posts.filter((p) => p.status === "published");
+  const reviewsBy = tally(published.map((p) => p.author_id));
+  const isPublished = new Set(published.map((p) => p.id));
+  const commentsBy = tally(live.filter((c) => isPublished.has(c.post_id)).map((c) => c.author_id));
 
   const checks: CounterCheck[] = [];
   const add = (table: CounterCheck["table"], id: number | string, column: string, stored: number, expected: number) =>
@@ -91,7 +98,15 @@ export function counterChecks(db: DB): CounterCheck[] {
     add("comments", c.id, "reply_count", c.reply_count, liveReplies(c.id));
     add("comments", c.id, "upvote_count", c.upvote_count, commentUpvotes(c.id));
   }
-  for (const u of users) add("users", u.id, "upvotes_received", u.upvotes_received, received(u.id));
+  for (const u of users) {
+    add("users", u.id, "upvotes_received", u.upvotes_received, received(u.id));
+    add("users", u.id, "review_count", u.review_count, reviewsBy(u.id));
+    add("users", u.id, "comment_count", u.comment_count, commentsBy(u.id));
+    if (now) {
+      const young = now.getTime() - u.created_at < 7 * 86_400_000;
+      add("users", u.id, "is_new", u.is_new, young || reviewsBy(u.id) + commentsBy(u.id) < 3 ? 1 : 0);
+    }
+  }
   for (const f of films) {
     const mine = published.filter((p) => p.film_id === f.id);
     const scored = mine.filter((p) => p.score !== null);
@@ -102,10 +117,10 @@ export function counterChecks(db: DB): CounterCheck[] {
   return checks;
 }
 
-/** The stored counters that disagree with the independent recount: `[]` when every one holds. */
-export function allCounterDrift(db: DB): CounterCheck[] {
+/** The stored counters (and, given `now`, "New" markers) that disagree with the independent recount: `[]` when every one holds. */
+export function allCounterDrift(db: DB, now?: Date): CounterCheck[] {
   // Hot scores are floats (~4e4): allow for a different but equivalent order of operations.
-  return counterChecks(db).filter((c) => (c.column === "hot_score" ? Math.abs(c.stored - c.expected) > 1e-9 : c.stored !== c.expected));
+  return counterChecks(db, now).filter((c) => (c.column === "hot_score" ? Math.abs(c.stored - c.expected) > 1e-9 : c.stored !== c.expected));
 }
 
 /**

@@ -27,6 +27,7 @@ import {
 
 describe("createComment", () => {
   const t = perTestDb();
+  const contributions = () => t.db.$client.prepare(`select username, review_count, comment_count, is_new from users order by username`).all();
 
   it("posts a top-level comment: the row, revision #1 and the review's comment_count", () => {
     const { author, reviewId, member } = commentSetup(t.db);
@@ -35,6 +36,7 @@ describe("createComment", () => {
     expect(result).toEqual({
       comment: expect.objectContaining({ id: 1, postId: reviewId, parentId: null, authorId: member.id, depth: 1, path: "000001" }),
       review: { id: reviewId, slug: "harry-lime-s-vienna", title: "Harry Lime's Vienna", authorId: author.id },
+      newcomerFlipped: [], // a week-young account stays new, whatever it writes
     });
     expect(rows(t.db, "comments")).toEqual([
       {
@@ -46,7 +48,7 @@ describe("createComment", () => {
         path: "000001",
         body_md: body,
         body_html: "<p>Anna’s walk past Holly at the end is the <strong>whole</strong> film.</p>\n",
-        renderer_version: 1,
+        renderer_version: 2,
         revision_count: 1,
         edited_at: null,
         deleted_at: null,
@@ -60,6 +62,14 @@ describe("createComment", () => {
       { id: 1, comment_id: 1, number: 1, editor_id: member.id, reason: null, body_md: body, created_at: at(MINUTE).getTime(), updated_at: at(MINUTE).getTime() },
     ]);
     expect(commentCount(t.db, reviewId)).toBe(1);
+    // The commenter's contributions count it; the review's author is told of the reply.
+    expect(contributions()).toEqual([
+      { username: "femi", review_count: 0, comment_count: 1, is_new: 1 },
+      { username: "mara", review_count: 1, comment_count: 0, is_new: 1 },
+    ]);
+    expect(rows(t.db, "notifications")).toEqual([
+      { id: 1, recipient_id: author.id, kind: "review_reply", actor_id: member.id, post_id: reviewId, comment_id: 1, target: null, amount: null, created_at: at(MINUTE).getTime(), read_at: null },
+    ]);
   });
 
   it("posts a reply one level down: path = parent's path + its own segment, both counts +1", () => {
@@ -118,7 +128,7 @@ describe("createComment", () => {
       bodyHtml: "<p>Comment 1: the zither again.</p>\n",
       deleted: false,
       edited: false,
-      author: { id: member.id, username: "femi", name: "femi", image: null, createdAt: expect.any(Date) },
+      author: { id: member.id, username: "femi", name: "femi", image: null, isNew: true },
       createdAt: at(MINUTE),
       upvoteCount: 0,
       replyCount: 1,

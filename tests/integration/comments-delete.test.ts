@@ -21,6 +21,7 @@ import {
 describe("deleteComment", () => {
   const t = perTestDb();
   const noDrift = { posts: [], comments: [] };
+  const contributions = () => t.db.$client.prepare(`select username, review_count, comment_count, is_new from users order by username`).all();
 
   it("deletes a reply without replies: it disappears, and the review's and parent's counts drop by one", () => {
     const { author, reviewId, member } = commentSetup(t.db);
@@ -28,9 +29,16 @@ describe("deleteComment", () => {
     const reply = postComment(t.db, member, reviewId, top.id);
     const sibling = postComment(t.db, author, reviewId, top.id);
     expect([commentCount(t.db, reviewId), replyCount(t.db, top.id)]).toEqual([3, 2]);
+    expect(contributions()).toEqual([
+      { username: "femi", review_count: 0, comment_count: 1, is_new: 1 },
+      { username: "mara", review_count: 1, comment_count: 2, is_new: 1 },
+    ]);
+    // The reply told the parent's author: a notice that goes with the reply.
+    const notices = () => t.db.$client.prepare(`select kind, recipient_id, comment_id from notifications order by id`).all();
+    expect(notices()).toEqual([{ kind: "comment_reply", recipient_id: author.id, comment_id: reply.id }]);
 
     const result = deleteComment(t.db, member, reply.id, at(DAY));
-    expect(result).toEqual({ id: reply.id, postId: reviewId, slug: "harry-lime-s-vienna", parentId: top.id, authorId: member.id });
+    expect(result).toEqual({ id: reply.id, postId: reviewId, slug: "harry-lime-s-vienna", parentId: top.id, authorId: member.id, newcomerFlipped: [] });
     expect(commentRow(t.db, reply.id)).toMatchObject({
       deleted_at: at(DAY).getTime(),
       updated_at: at(DAY).getTime(),
@@ -42,6 +50,12 @@ describe("deleteComment", () => {
     expect([commentCount(t.db, reviewId), replyCount(t.db, top.id), replyCount(t.db, sibling.id)]).toEqual([2, 1, 0]);
     expect(shownTree(t.db, reviewId)).toEqual([[top.id, false, [[sibling.id, false, []]]]]);
     expect(counterDrift(t.db)).toEqual(noDrift);
+    // It no longer counts as femi's; mara's own comments still do.
+    expect(contributions()).toEqual([
+      { username: "femi", review_count: 0, comment_count: 0, is_new: 1 },
+      { username: "mara", review_count: 1, comment_count: 2, is_new: 1 },
+    ]);
+    expect(notices()).toEqual([]);
   });
 
   it("deletes a top-level comment without replies: only the review's count drops", () => {

@@ -42,6 +42,7 @@ describe("openDb", () => {
       "comment_votes",
       "comments",
       "films",
+      "notifications",
       "post_revisions",
       "post_tags",
       "post_views",

@@ -3,6 +3,8 @@ import { ZodError } from "zod";
 import { createReview } from "@/lib/reviews/create-review";
 import { checkHtml } from "@/tests/fixtures/hostile-markdown/oracle";
 import { thrown } from "../helpers/errors";
+import { makeAgedUser } from "../helpers/comments";
+import { allCounterDrift } from "../helpers/votes";
 import { perTestDb } from "../helpers/db";
 import { T0, countersOf, expectDomainError, makeUser, reviewForm, rowById, snapshot, rows } from "../helpers/reviews";
 
@@ -13,7 +15,8 @@ describe("createReview", () => {
     const author = makeUser(t.db, "mara");
     const body = `Zither music over **rubble**. ${"word ".repeat(453)}`; // 4 + 453 = 457 words → 2 minutes
     const result = createReview(t.db, author.id, reviewForm({ body, tags: "Noir, #vienna" }), T0);
-    expect(result).toEqual({ id: expect.any(Number), slug: "harry-lime-s-vienna", status: "published", filmId: expect.any(Number) });
+    // A week-young account stays new after its first review.
+    expect(result).toEqual({ id: expect.any(Number), slug: "harry-lime-s-vienna", status: "published", filmId: expect.any(Number), newcomerFlipped: [] });
 
     const [post, ...otherPosts] = rows(t.db, "posts");
     expect(otherPosts).toEqual([]);
@@ -24,7 +27,7 @@ describe("createReview", () => {
       film_id: result.filmId,
       title: "Harry Lime's Vienna",
       body_md: body,
-      renderer_version: 1,
+      renderer_version: 2,
       score: 8,
       has_spoilers: 0,
       status: "published",
@@ -37,9 +40,13 @@ describe("createReview", () => {
       upvote_count: 0,
       comment_count: 0,
       view_count: 0,
+      first_review: 1, // a newcomer's first published review
       created_at: T0.getTime(),
       updated_at: T0.getTime(),
     });
+    expect(rows(t.db, "users").map(({ review_count, comment_count, is_new }) => ({ review_count, comment_count, is_new }))).toEqual([
+      { review_count: 1, comment_count: 0, is_new: 1 },
+    ]);
     expect(post?.hot_score).toBeCloseTo(Math.log10(1) + T0.getTime() / 1000 / 45000, 9);
     expect(post?.body_html).toMatch(/^<p>Zither music over <strong>rubble<\/strong>\. word word/);
     expect(post?.excerpt).toMatch(/^Zither music over rubble\. word word .*…$/);
@@ -78,6 +85,22 @@ describe("createReview", () => {
       const { id } = createReview(t.db, author.id, reviewForm({ title: `w${words}`, body: "word ".repeat(words) }), T0);
       expect(rowById(t.db, "posts", id)).toMatchObject({ word_count: words, reading_minutes: minutes });
     }
+  });
+
+  it("counts each published review (a draft not): the third of a month-old account ends its newcomer marker", () => {
+    const author = makeAgedUser(t.db, "mara", 30);
+    const marked = () => rows(t.db, "users").map(({ review_count, is_new }) => ({ review_count, is_new }));
+    const publish = (title: string, intent = "publish") => createReview(t.db, author.id, reviewForm({ title, intent }), T0);
+    expect(publish("Draft", "draft").newcomerFlipped).toEqual([]);
+    expect(marked()).toEqual([{ review_count: 0, is_new: 1 }]);
+    expect([publish("One"), publish("Two")].map((r) => r.newcomerFlipped)).toEqual([[], []]);
+    expect(marked()).toEqual([{ review_count: 2, is_new: 1 }]);
+    expect(publish("Three").newcomerFlipped).toEqual([author.id]);
+    expect(marked()).toEqual([{ review_count: 3, is_new: 0 }]);
+    expect(publish("Four").newcomerFlipped).toEqual([]);
+    // Only the first published review is a newcomer's first; a draft is not one.
+    expect(rows(t.db, "posts").map((p) => [p.title, p.first_review])).toEqual([["Draft", 0], ["One", 1], ["Two", 0], ["Three", 0], ["Four", 0]]);
+    expect(allCounterDrift(t.db, T0)).toEqual([]);
   });
 
   it("saves a draft: no publication time, no hot score, film counters untouched", () => {

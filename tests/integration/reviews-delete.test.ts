@@ -1,10 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { deleteReview } from "@/lib/reviews/delete-review";
+import { deleteComment } from "@/lib/comments/delete-comment";
 import { perTestDb } from "../helpers/db";
+import { later, makeAgedUser, makeRegular, postComment } from "../helpers/comments";
+import { allCounterDrift } from "../helpers/votes";
 import { DAY, MINUTE, T0, at, countersOf, expectDomainError, makeUser, rowById, seedReview, snapshot, rows } from "../helpers/reviews";
 
 describe("deleteReview", () => {
   const t = perTestDb();
+  const contributions = () => t.db.$client.prepare(`select username, review_count, comment_count, is_new from users order by username`).all();
 
   function setup() {
     const author = makeUser(t.db, "mara");
@@ -17,8 +21,12 @@ describe("deleteReview", () => {
   it("marks the author's review deleted, takes it out of the film's counters and keeps its history", () => {
     const { author, postId, filmId } = setup();
     expect(countersOf(t.db, filmId)).toEqual({ reviewCount: 2, scoreSum: 13, scoreCount: 2 });
+    expect(contributions()).toEqual([
+      { username: "femi", review_count: 1, comment_count: 0, is_new: 1 },
+      { username: "mara", review_count: 1, comment_count: 0, is_new: 1 },
+    ]);
     const result = deleteReview(t.db, author, postId, at(DAY));
-    expect(result).toEqual({ id: postId, slug: "harry-lime-s-vienna", filmId, authorId: author.id, tags: [] });
+    expect(result).toEqual({ id: postId, slug: "harry-lime-s-vienna", filmId, authorId: author.id, tags: [], newcomerFlipped: [] });
     expect(rowById(t.db, "posts", postId)).toMatchObject({
       status: "deleted",
       hot_score: 0,
@@ -28,6 +36,39 @@ describe("deleteReview", () => {
     });
     expect(countersOf(t.db, filmId)).toEqual({ reviewCount: 1, scoreSum: 5, scoreCount: 1 });
     expect(rows(t.db, "post_revisions", `where post_id = ${postId}`)).toHaveLength(1);
+    // No longer one of mara's published reviews (still new: a week-young account).
+    expect(contributions()).toEqual([
+      { username: "femi", review_count: 1, comment_count: 0, is_new: 1 },
+      { username: "mara", review_count: 0, comment_count: 0, is_new: 1 },
+    ]);
+  });
+
+  it("takes the review and the live comments on it out of everyone's contributions: members left with fewer than 3 become new", () => {
+    const mara = makeRegular(t.db, "mara"); // a year-old account with exactly three reviews
+    const postId = rows(t.db, "posts", `where title = 'mara''s review 1'`)[0]!.id as number;
+    const ines = makeAgedUser(t.db, "ines", 365);
+    seedReview(t.db, ines, { title: "Ines's only review" });
+    const femi = makeUser(t.db, "femi");
+    const i1 = postComment(t.db, ines, postId);
+    postComment(t.db, ines, postId, i1.id);
+    const i3 = postComment(t.db, ines, postId);
+    deleteComment(t.db, ines, i3.id, later(t.db)); // already uncounted: not taken off twice
+    postComment(t.db, femi, postId, i1.id);
+    expect(contributions()).toEqual([
+      { username: "femi", review_count: 0, comment_count: 1, is_new: 1 },
+      { username: "ines", review_count: 1, comment_count: 2, is_new: 0 },
+      { username: "mara", review_count: 3, comment_count: 0, is_new: 0 },
+    ]);
+
+    const result = deleteReview(t.db, mara, postId, later(t.db));
+    expect(result.newcomerFlipped).toEqual([mara.id, ines.id]); // femi was new already
+    expect(contributions()).toEqual([
+      { username: "femi", review_count: 0, comment_count: 0, is_new: 1 },
+      { username: "ines", review_count: 1, comment_count: 0, is_new: 1 },
+      { username: "mara", review_count: 2, comment_count: 0, is_new: 1 },
+    ]);
+    expect(rows(t.db, "notifications")).toEqual([]); // the notices about replies on it went with it
+    expect(allCounterDrift(t.db, later(t.db))).toEqual([]);
   });
 
   it("deletes a draft without touching the film's counters", () => {

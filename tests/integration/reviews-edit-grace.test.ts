@@ -22,7 +22,7 @@ describe("editReview: revisions and the grace window", () => {
     const filmId = rowById(t.db, "posts", postId)?.film_id;
     const edit = reviewForm({ title: "Harry Lime, Reconsidered", body: `${BODY} Welles steals it.`, score: "9", tags: "vienna noir welles", hasSpoilers: "on", reason: " second  viewing " });
     const result = editReview(t.db, author, postId, edit, at(10 * MINUTE));
-    expect(result).toEqual({ id: postId, slug: "harry-lime-s-vienna", status: "published", changed: true, previousFilmId: filmId, filmId });
+    expect(result).toEqual({ id: postId, slug: "harry-lime-s-vienna", status: "published", changed: true, previousFilmId: filmId, filmId, newcomerFlipped: [] });
 
     const [first, second, ...more] = revisions(postId);
     expect(more).toEqual([]);
@@ -52,8 +52,11 @@ describe("editReview: revisions and the grace window", () => {
       edited_at: at(10 * MINUTE).getTime(),
       edited_after_comments: null,
       published_at: T0.getTime(),
+      first_review: 1, // still the first review it was published as
       updated_at: at(10 * MINUTE).getTime(),
     });
+    // Editing a published review does not count it again.
+    expect(rows(t.db, "users")).toEqual([expect.objectContaining({ id: author.id, review_count: 1, comment_count: 0, is_new: 1 })]);
     expect(post?.body_html).toContain("Welles steals it.");
     expect(post?.hot_score).toBeCloseTo(T0.getTime() / 1000 / 45000, 9);
     expect(rows(t.db, "post_tags").map((r) => r.tag).sort()).toEqual(["noir", "vienna", "welles"]);

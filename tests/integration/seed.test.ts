@@ -255,7 +255,8 @@ describe("demo votes", () => {
     expect(new Set(votes.map((v) => v.user_id)).size).toBe(DEMO_USERS.length);
   });
 
-  it("leaves every counter, upvotes received and hot score equal to a recount", async () => {
+  it("leaves every counter, upvotes received, contributions, \"New\" marker and hot score equal to a recount", async () => {
+    const now = Date.now();
     await seedIfEmpty(t.db);
     const posts = all(`select p.*, (select count(*) from post_votes v where v.post_id = p.id) as recount from posts p`);
     for (const p of posts) expect([p.id, p.upvote_count]).toEqual([p.id, p.recount]);
@@ -268,10 +269,33 @@ describe("demo votes", () => {
        from users u`,
     );
     for (const u of users) expect([u.username, u.upvotes_received]).toEqual([u.username, u.recount]);
+    // Published reviews; comments not deleted on published reviews.
+    const people = all(
+      `select u.username, u.created_at, u.is_new, u.review_count, u.comment_count,
+         (select count(*) from posts p where p.author_id = u.id and p.status = 'published') as reviews,
+         (select count(*) from comments c join posts p on p.id = c.post_id
+           where c.author_id = u.id and c.deleted_at is null and p.status = 'published') as comments
+       from users u`,
+    );
+    for (const u of people) expect([u.username, u.review_count, u.comment_count]).toEqual([u.username, u.reviews, u.comments]);
+    // New: joined within the week, or fewer than 3 of those. Among the demo members, only the one who joined 2 days ago.
+    const isNew = (u: Record<string, unknown>) => now - Number(u.created_at) < 7 * DAY || Number(u.reviews) + Number(u.comments) < 3;
+    for (const u of people) expect([u.username, u.is_new]).toEqual([u.username, isNew(u) ? 1 : 0]);
+    expect(people.filter((u) => u.is_new).map((u) => u.username)).toEqual(["hollis_greer"]);
     for (const p of posts.filter((p) => p.status === "published")) {
       expect(p.hot_score).toBeCloseTo(hotScore(Number(p.upvote_count), new Date(Number(p.published_at))), 9);
     }
-    expect(recountAll(t.db)).toEqual({ postComments: 0, postUpvotes: 0, commentReplies: 0, commentUpvotes: 0, upvotesReceived: 0, films: 0, hotScores: 0 });
+    expect(recountAll(t.db, new Date(now))).toEqual({
+      postComments: 0,
+      postUpvotes: 0,
+      commentReplies: 0,
+      commentUpvotes: 0,
+      upvotesReceived: 0,
+      contributions: 0,
+      newcomers: 0,
+      films: 0,
+      hotScores: 0,
+    });
   });
 
   it("has favourites, a handful on most reviews, unvoted ones, and a member ahead of the rest", async () => {

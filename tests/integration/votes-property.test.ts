@@ -16,11 +16,12 @@ import { allCounterDrift, snapshot, vote, voteKeys, voteRowProblems, type Counte
 
 // The counter invariant for votes: whatever sequence of votes, undos, repeated votes, self-votes,
 // deletions and new comments by several people, every stored counter (upvotes, upvotes received,
-// hot scores, comment and reply counts, film totals) equals a recount from rows after every step,
-// and a model of who voted for what matches the vote rows. Each refusal is predicted from the
-// model (rate limits aside) and changes nothing.
+// hot scores, comment and reply counts, members' published reviews and comments and their "New"
+// markers, film totals) equals a recount from rows after every step, and a model of who voted for
+// what matches the vote rows. Each refusal is predicted from the model (rate limits aside) and
+// changes nothing.
 
-const ZERO = { postComments: 0, postUpvotes: 0, commentReplies: 0, commentUpvotes: 0, upvotesReceived: 0, films: 0, hotScores: 0 };
+const ZERO = { postComments: 0, postUpvotes: 0, commentReplies: 0, commentUpvotes: 0, upvotesReceived: 0, contributions: 0, newcomers: 0, films: 0, hotScores: 0 };
 
 const actor = fc.integer({ min: 0, max: 3 });
 const pick = fc.nat();
@@ -169,11 +170,11 @@ describe("vote counters under random votes, undos, deletions and new comments", 
             if (refused) expect(snapshot(t.db)).toEqual(before);
             else expect(snapshot(t.db)).not.toEqual(before);
 
-            expect(allCounterDrift(t.db)).toEqual([]);
+            expect(allCounterDrift(t.db, now)).toEqual([]);
             expect(voteRowProblems(t.db)).toEqual([]);
             expect(voteKeys(t.db)).toEqual([...model.votes].sort());
           }
-          expect(recountAll(t.db)).toEqual(ZERO);
+          expect(recountAll(t.db, new Date(clock))).toEqual(ZERO);
         } finally {
           t.close();
         }
@@ -208,7 +209,7 @@ function corruptionScenario(db: DB) {
   return { mara, ines, femi, third, solaris, doomed, top, reply, dropped };
 }
 
-// Which recountAll step repairs each counter column.
+// Which recountAll step repairs each counter column (and the "New" marker, from the recounted contributions).
 const STEP: Record<string, keyof typeof ZERO> = {
   "posts.comment_count": "postComments",
   "posts.upvote_count": "postUpvotes",
@@ -216,6 +217,9 @@ const STEP: Record<string, keyof typeof ZERO> = {
   "comments.reply_count": "commentReplies",
   "comments.upvote_count": "commentUpvotes",
   "users.upvotes_received": "upvotesReceived",
+  "users.review_count": "contributions",
+  "users.comment_count": "contributions",
+  "users.is_new": "newcomers",
   "films.review_count": "films",
   "films.score_sum": "films",
   "films.score_count": "films",
@@ -232,12 +236,23 @@ function expectedCorrections(drift: CounterCheck[]) {
 }
 
 describe("recountAll", () => {
+  // The time the recount (and the independent one) judges "New" markers at: after the scenario.
+  const NOW = at(2 * DAY);
+
   it("repairs counters corrupted with raw SQL, reports how many rows each step fixed, then finds nothing", () => {
     const t = createTestDb();
     try {
       const s = corruptionScenario(t.db);
-      expect(allCounterDrift(t.db)).toEqual([]);
-      expect(recountAll(t.db)).toEqual(ZERO);
+      expect(allCounterDrift(t.db, NOW)).toEqual([]);
+      // Mara: 3 + 1 published reviews, her comments deleted or on a deleted review. Ines: 3 + 1 (Stalker is
+      // deleted) and her reply. Femi: one comment, a week-young account: the only one marked new.
+      const people = () => t.db.$client.prepare(`select username, review_count, comment_count, is_new from users order by username`).all();
+      expect(people()).toEqual([
+        { username: "femi", review_count: 0, comment_count: 1, is_new: 1 },
+        { username: "ines", review_count: 4, comment_count: 1, is_new: 0 },
+        { username: "mara", review_count: 4, comment_count: 0, is_new: 0 },
+      ]);
+      expect(recountAll(t.db, NOW)).toEqual(ZERO);
       const run = (sql: string, ...args: unknown[]) => t.db.$client.prepare(sql).run(...args);
       run(`update posts set upvote_count = 7, comment_count = comment_count + 2 where id = ?`, s.third);
       run(`update posts set upvote_count = 0, hot_score = 1 where id = ?`, s.doomed); // deleted: its votes still count, its hot score is 0
@@ -247,11 +262,29 @@ describe("recountAll", () => {
       run(`update users set upvotes_received = upvotes_received + 3 where id in (?, ?)`, s.mara.id, s.femi.id);
       run(`update films set score_sum = score_sum + 9, review_count = review_count + 1 where title = 'Solaris'`);
       run(`update films set score_count = 0 where title = 'Stalker'`); // deleted review, no scored reviews left: 0 is right
-      expect(allCounterDrift(t.db)).toHaveLength(12);
+      run(`update users set review_count = 1, comment_count = comment_count + 1 where id = ?`, s.mara.id); // one row, two columns
+      run(`update users set comment_count = 0 where id = ?`, s.femi.id); // still new: by the age of the account
+      run(`update users set is_new = 1 where id = ?`, s.ines.id); // a regular marked new
+      expect(allCounterDrift(t.db, NOW)).toHaveLength(16);
 
-      expect(recountAll(t.db)).toEqual({ postComments: 1, postUpvotes: 2, commentReplies: 1, commentUpvotes: 2, upvotesReceived: 2, films: 1, hotScores: 2 });
-      expect(allCounterDrift(t.db)).toEqual([]);
-      expect(recountAll(t.db)).toEqual(ZERO);
+      expect(recountAll(t.db, NOW)).toEqual({
+        postComments: 1,
+        postUpvotes: 2,
+        commentReplies: 1,
+        commentUpvotes: 2,
+        upvotesReceived: 2,
+        contributions: 2,
+        newcomers: 1,
+        films: 1,
+        hotScores: 2,
+      });
+      expect(allCounterDrift(t.db, NOW)).toEqual([]);
+      expect(people()).toEqual([
+        { username: "femi", review_count: 0, comment_count: 1, is_new: 1 },
+        { username: "ines", review_count: 4, comment_count: 1, is_new: 0 },
+        { username: "mara", review_count: 4, comment_count: 0, is_new: 0 },
+      ]);
+      expect(recountAll(t.db, NOW)).toEqual(ZERO);
     } finally {
       t.close();
     }
@@ -268,13 +301,15 @@ describe("recountAll", () => {
           for (const { cell, pick, delta } of corruptions) {
             const [table, column] = cell.split(".") as [string, string];
             const ids = t.db.$client.prepare(`select id from "${table}" order by id`).pluck().all() as (number | string)[];
-            const step = column === "hot_score" ? delta / 4 : delta;
-            t.db.$client.prepare(`update "${table}" set "${column}" = "${column}" + ? where id = ?`).run(step, ids[pick % ids.length]);
+            const id = ids[pick % ids.length];
+            // A marker is 0 or 1: corrupting it flips it.
+            if (column === "is_new") t.db.$client.prepare(`update users set is_new = 1 - is_new where id = ?`).run(id);
+            else t.db.$client.prepare(`update "${table}" set "${column}" = "${column}" + ? where id = ?`).run(column === "hot_score" ? delta / 4 : delta, id);
           }
-          const expected = expectedCorrections(allCounterDrift(t.db));
-          expect(recountAll(t.db)).toEqual(expected);
-          expect(allCounterDrift(t.db)).toEqual([]);
-          expect(recountAll(t.db)).toEqual(ZERO);
+          const expected = expectedCorrections(allCounterDrift(t.db, NOW));
+          expect(recountAll(t.db, NOW)).toEqual(expected);
+          expect(allCounterDrift(t.db, NOW)).toEqual([]);
+          expect(recountAll(t.db, NOW)).toEqual(ZERO);
         } finally {
           t.close();
         }

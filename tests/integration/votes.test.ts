@@ -10,8 +10,8 @@ import { castVote } from "@/lib/votes/cast-vote";
 import { VOTERS_PAGE_SIZE, listVoters, listVotesOnReview } from "@/lib/votes/queries";
 import { thrown } from "../helpers/errors";
 import { perTestDb } from "../helpers/db";
-import { HOUR, T0, at, expectDomainError, makeUser, seedReview } from "../helpers/reviews";
-import { postComment, setReviewStatus } from "../helpers/comments";
+import { HOUR, T0, at, expectDomainError, makeUser, rowById, seedReview } from "../helpers/reviews";
+import { makeRegular, postComment, setReviewStatus } from "../helpers/comments";
 import {
   allCounterDrift,
   expectedHot,
@@ -189,9 +189,11 @@ describe("castVote", () => {
 
   it("counts a vote on a review whose author's account is gone, for nobody", () => {
     const { mara, femi, reviewId } = voteSetup(t.db);
-    t.db.$client.prepare(`update posts set author_id = null where id = ?`).run(reviewId);
+    // The account row goes (as lib/users/delete-account.ts does): its review and comment keep no author.
+    t.db.$client.prepare(`delete from users where id = ?`).run(mara.id);
+    expect(rowById(t.db, "posts", reviewId)).toMatchObject({ author_id: null });
     expect(vote(t.db, femi, "review", reviewId)).toMatchObject({ authorId: null, changed: true, count: 1 });
-    expect([upvotesReceived(t.db, mara), upvotesReceived(t.db, femi)]).toEqual([0, 0]);
+    expect([upvotesReceived(t.db, mara), upvotesReceived(t.db, femi)]).toEqual([undefined, 0]);
     expect(allCounterDrift(t.db)).toEqual([]);
   });
 
@@ -327,12 +329,16 @@ describe("vote queries", () => {
     expect(names(1)).toEqual(newestFirst.slice(0, 50));
     expect(names(2)).toEqual(newestFirst.slice(50));
     expect(names(3)).toEqual([]);
-    expect(listVoters(t.db, "review", reviewId, 1)[0]).toEqual({ username: "voter55", name: "voter55", image: null, votedAt: at(54_000) });
+    expect(listVoters(t.db, "review", reviewId, 1)[0]).toEqual({ username: "voter55", name: "voter55", image: null, isNew: true, votedAt: at(54_000) });
     // A vote taken back leaves the list.
     vote(t.db, all[54]!, "review", reviewId, "none");
     expect(names(1)[0]).toBe("voter54");
     expect(names(2)).toEqual(newestFirst.slice(51));
     expect(listVoters(t.db, "comment", reviewId, 1)).toEqual([]);
+    // A regular (a year-old account with three reviews) carries no "New" marker.
+    const regular = makeRegular(t.db, "regular");
+    vote(t.db, regular, "review", reviewId, "up", at(60_000));
+    expect(listVoters(t.db, "review", reviewId, 1)[0]).toEqual({ username: "regular", name: "regular", image: null, isNew: false, votedAt: at(60_000) });
   });
 
   it("lists who upvoted a comment, and pages through votes cast at the same instant without repeats or gaps", () => {

@@ -7,7 +7,7 @@ import { COMMENT_SORTS, DEFAULT_SORT, DISPLAY_DEPTH, buildThread, countShown, ty
 type Spec = { id: number; parent?: number; up?: number; deleted?: boolean };
 
 const T = Date.UTC(2025, 2, 14, 12);
-const author = { id: "u1", username: "femi", name: "Femi", image: null, createdAt: new Date(T - 86_400_000) };
+const author = { id: "u1", username: "femi", name: "Femi", image: null, isNew: false };
 
 /** The rows listThread would return for these comments: depth and path derived, ordered by path. */
 function thread(specs: Spec[]): ThreadComment[] {

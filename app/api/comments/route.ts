@@ -14,6 +14,7 @@ import { unauthenticated } from "@/lib/errors";
 import { handleForm } from "@/lib/forms/route";
 import { reviewListingTags } from "@/lib/reviews/listing-tags";
 import { authenticate } from "@/lib/users/authenticate";
+import { expirePresence } from "@/lib/users/presence";
 
 const text = (v: FormDataEntryValue | null) => (typeof v === "string" ? v : "");
 
@@ -42,7 +43,8 @@ export async function POST(req: NextRequest) {
         actorId = user.id;
         ticket = mintTicket(user.id, user.sessionVersion);
       }
-      const { comment, review } = createComment(db, actorId, input);
+      const { comment, review, newcomerFlipped } = createComment(db, actorId, input);
+      expirePresence(db, newcomerFlipped);
       if (ticket) await signIn("credentials", { ticket, redirect: false });
       expireTags([...reviewListingTags(db, review.id), userTag(actorId), NEW_COMMENT_TAG]);
       return {

@@ -5,6 +5,7 @@ import { FEED_TAG, filmTag, tagTag, userTag, expireTags } from "@/lib/cache-tags
 import { handleForm } from "@/lib/forms/route";
 import { createReview } from "@/lib/reviews/create-review";
 import { reviewFormFields } from "@/lib/reviews/schemas";
+import { expirePresence } from "@/lib/users/presence";
 
 // Creates a review (draft or published) from the editor.
 export async function POST(req: NextRequest) {
@@ -12,6 +13,7 @@ export async function POST(req: NextRequest) {
     const actor = await requireActor("Please sign in to write a review. Your text is kept below.");
     const fields = reviewFormFields(form);
     const post = createReview(getDb(), actor.id, fields);
+    expirePresence(getDb(), post.newcomerFlipped);
     if (post.status === "published") {
       expireTags([FEED_TAG, filmTag(post.filmId), userTag(actor.id), ...(fields.tags ?? "").split(/[,\s]+/).map((t) => t && tagTag(t.toLowerCase()))]);
       return { redirect: `/reviews/${post.slug}` };

@@ -2,11 +2,16 @@ import { cookies } from "next/headers";
 import { getDb } from "@/db";
 import { findSessionCookie, rolledSessionToken, SESSION_MAX_AGE, userFromSessionToken } from "@/lib/auth/session-token";
 import { getCurrentUser } from "@/lib/auth/session";
+import { countUnread } from "@/lib/notifications/queries";
 import { avatarUrl } from "@/lib/users/avatar";
 
 const json = (user: Awaited<ReturnType<typeof getCurrentUser>>) =>
   Response.json(
-    { user: user ? { username: user.username, name: user.name, role: user.role, avatar: avatarUrl(user) } : null },
+    {
+      user: user
+        ? { username: user.username, name: user.name, role: user.role, avatar: avatarUrl(user), unread: countUnread(getDb(), user.id) }
+        : null,
+    },
     { headers: { "cache-control": "private, no-store" } },
   );
 

@@ -96,6 +96,15 @@ function ReviewArticle({ review, thread, sort }: { review: Review; thread: Comme
           <Score score={review.score} />
           <TagList tags={review.tags} />
         </div>
+        {/* While its author is still new: the marker's flip renders this page afresh (lib/users/presence.ts). */}
+        {review.firstReview && review.author?.isNew ? (
+          <p className="first-review">
+            <span className="new-pill">First review</span>
+            <span>
+              This is {review.author.name}’s first review on Marquee. <a href="#reply">Leave a comment</a> to welcome them.
+            </span>
+          </p>
+        ) : null}
         <ReviewActions slug={review.slug} authorUsername={review.author?.username ?? null} />
       </header>
       {review.hasSpoilers ? (

@@ -7,6 +7,7 @@ import { getThreadComment } from "@/lib/comments/queries";
 import { handleForm } from "@/lib/forms/route";
 import { reviewListingTags } from "@/lib/reviews/listing-tags";
 import { commentIdParam } from "@/lib/comments/links";
+import { expirePresence } from "@/lib/users/presence";
 
 // Deletes a comment (its author, a moderator or an admin) and goes back to where it stood.
 export async function POST(req: NextRequest, ctx: RouteContext<"/api/comments/[id]/delete">) {
@@ -15,6 +16,7 @@ export async function POST(req: NextRequest, ctx: RouteContext<"/api/comments/[i
     const actor = await requireActor();
     const db = getDb();
     const result = deleteComment(db, actor, id);
+    expirePresence(db, result.newcomerFlipped);
     expireTags([...reviewListingTags(db, result.postId), result.authorId && userTag(result.authorId)]);
     // Back to the parent, unless it is a "[deleted]" one that this delete leaves without replies.
     const parent = result.parentId ? getThreadComment(db, result.parentId) : null;

@@ -8,6 +8,7 @@ import { deleteReview } from "@/lib/reviews/delete-review";
 import { rememberDeletedReview } from "@/lib/reviews/deleted-slugs";
 import { getReviewForEdit } from "@/lib/reviews/queries";
 import { listCommenterIds } from "@/lib/comments/queries";
+import { expirePresence } from "@/lib/users/presence";
 
 // Deletes a review (author, moderator or admin).
 export async function POST(req: NextRequest, ctx: RouteContext<"/api/reviews/[id]/delete">) {
@@ -17,7 +18,8 @@ export async function POST(req: NextRequest, ctx: RouteContext<"/api/reviews/[id
     const db = getDb();
     const post = getReviewForEdit(db, slug);
     if (!post) throw notFound("There is no such review.");
-    deleteReview(db, actor, post.id);
+    const { newcomerFlipped } = deleteReview(db, actor, post.id);
+    expirePresence(db, newcomerFlipped);
     rememberDeletedReview(post.slug);
     expireTags([
       reviewTag(post.id),

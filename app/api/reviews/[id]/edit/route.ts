@@ -7,6 +7,7 @@ import { handleForm } from "@/lib/forms/route";
 import { editReview } from "@/lib/reviews/edit-review";
 import { getReviewForEdit } from "@/lib/reviews/queries";
 import { reviewFormFields } from "@/lib/reviews/schemas";
+import { expirePresence } from "@/lib/users/presence";
 
 // Saves an edit of a review; the page and every list showing it render afresh.
 export async function POST(req: NextRequest, ctx: RouteContext<"/api/reviews/[id]/edit">) {
@@ -17,6 +18,7 @@ export async function POST(req: NextRequest, ctx: RouteContext<"/api/reviews/[id
     const before = getReviewForEdit(db, slug);
     if (!before) throw notFound("There is no such review.");
     const result = editReview(db, actor, before.id, reviewFormFields(form));
+    if ("newcomerFlipped" in result) expirePresence(db, result.newcomerFlipped ?? []);
     if (result.changed) {
       const after = getReviewForEdit(db, slug)!;
       expireTags([

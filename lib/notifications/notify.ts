@@ -1,0 +1,75 @@
+import { eq, inArray } from "drizzle-orm";
+import type { Tx } from "@/db";
+import { notifications, users, type NotificationKind } from "@/db/schema";
+
+// Upvote counts that earn their author a notice: one per item and milestone, never one per vote.
+export const MILESTONES = [1, 10, 50, 100, 200, 500, 1000, 2000, 5000, 10000] as const;
+
+export function isMilestone(count: number): boolean {
+  return (MILESTONES as readonly number[]).includes(count) || (count > 10000 && count % 10000 === 0);
+}
+
+const SWITCH = {
+  review_reply: users.notifyReviewReplies,
+  comment_reply: users.notifyCommentReplies,
+  mention: users.notifyMentions,
+  milestone: users.notifyMilestones,
+  badge: users.notifyBadges,
+} as const;
+
+export type Notice = {
+  recipientId: string | null;
+  kind: NotificationKind;
+  actorId?: string | null;
+  postId?: number | null;
+  commentId?: number | null;
+  target?: string | null;
+  amount?: number | null;
+};
+
+/**
+ * Records a notice inside the verb's transaction, unless it is about the recipient's own action,
+ * the recipient switched that kind off, or (for milestones and badges) it was already given.
+ * True when a notice was written.
+ */
+export function notify(tx: Tx, n: Notice, now: Date): boolean {
+  if (!n.recipientId || n.recipientId === n.actorId) return false;
+  const wants = tx.select({ on: SWITCH[n.kind] }).from(users).where(eq(users.id, n.recipientId)).get();
+  if (!wants?.on) return false;
+  const row = tx
+    .insert(notifications)
+    .values({
+      recipientId: n.recipientId,
+      kind: n.kind,
+      actorId: n.actorId ?? null,
+      postId: n.postId ?? null,
+      commentId: n.commentId ?? null,
+      target: n.target ?? null,
+      amount: n.amount ?? null,
+      createdAt: now,
+    })
+    .onConflictDoNothing()
+    .returning({ id: notifications.id })
+    .get();
+  return !!row;
+}
+
+/**
+ * Tells each member newly `@`-mentioned (lower-cased names) that they were, except the author
+ * and anyone in `skip` (already told by a reply notice).
+ */
+export function notifyMentions(
+  tx: Tx,
+  names: readonly string[],
+  at: { actorId: string; postId: number; commentId?: number | null; skip?: readonly (string | null)[] },
+  now: Date,
+): number {
+  if (!names.length) return 0;
+  const people = tx.select({ id: users.id }).from(users).where(inArray(users.usernameKey, [...names])).all();
+  let sent = 0;
+  for (const p of people) {
+    if (at.skip?.includes(p.id)) continue;
+    if (notify(tx, { recipientId: p.id, kind: "mention", actorId: at.actorId, postId: at.postId, commentId: at.commentId ?? null }, now)) sent++;
+  }
+  return sent;
+}

@@ -1,0 +1,130 @@
+import { and, desc, eq, isNull, lt, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import type { DB } from "@/db";
+import { comments, notifications, posts, users, type NotificationKind } from "@/db/schema";
+import { excerptOfHtml } from "@/lib/markdown/render";
+
+export const NOTIFICATIONS_PAGE_SIZE = 20;
+const EXCERPT = 160;
+
+export function countUnread(db: DB, userId: string): number {
+  return (
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(notifications)
+      .where(and(eq(notifications.recipientId, userId), isNull(notifications.readAt)))
+      .get()?.n ?? 0
+  );
+}
+
+const actors = alias(users, "actor");
+
+export type NoticeView = {
+  id: number;
+  kind: NotificationKind;
+  read: boolean;
+  createdAt: Date;
+  actor: { username: string; name: string; image: string | null } | null;
+  /** What happened, in words; `subject` is the linked title inside it. */
+  before: string;
+  subject: string;
+  after: string;
+  href: string;
+  /** The reply's or mention's own words, spoilers removed. */
+  excerpt: string | null;
+};
+
+function describe(r: Row): Pick<NoticeView, "before" | "subject" | "after" | "href"> {
+  const title = r.postTitle ?? "a review";
+  const reviewHref = r.postSlug ? `/reviews/${r.postSlug}` : "/";
+  const commentHref = r.commentId ? `/comments/${r.commentId}` : reviewHref;
+  const upvotes = r.amount === 1 ? "its first upvote" : `${(r.amount ?? 0).toLocaleString("en-US")} upvotes`;
+  switch (r.kind) {
+    case "review_reply":
+      return { before: "replied to your review ", subject: title, after: "", href: commentHref };
+    case "comment_reply":
+      return { before: "replied to your comment on ", subject: title, after: "", href: commentHref };
+    case "mention":
+      return r.commentId
+        ? { before: "mentioned you in a comment on ", subject: title, after: "", href: commentHref }
+        : { before: "mentioned you in their review ", subject: title, after: "", href: reviewHref };
+    case "milestone":
+      return r.commentId
+        ? { before: "Your comment on ", subject: title, after: ` reached ${upvotes}.`, href: commentHref }
+        : { before: "Your review ", subject: title, after: ` reached ${upvotes}.`, href: `${reviewHref}#vote` };
+    case "badge":
+      return { before: "You earned a badge: ", subject: r.target ?? "", after: "", href: "/badges" };
+  }
+}
+
+const select = (db: DB) =>
+  db
+    .select({
+      id: notifications.id,
+      kind: notifications.kind,
+      readAt: notifications.readAt,
+      createdAt: notifications.createdAt,
+      target: notifications.target,
+      amount: notifications.amount,
+      commentId: notifications.commentId,
+      actorUsername: actors.username,
+      actorName: actors.name,
+      actorImage: actors.image,
+      postSlug: posts.slug,
+      postTitle: posts.title,
+      commentHtml: comments.bodyHtml,
+      commentDeletedAt: comments.deletedAt,
+    })
+    .from(notifications)
+    .leftJoin(actors, eq(actors.id, notifications.actorId))
+    .leftJoin(posts, eq(posts.id, notifications.postId))
+    .leftJoin(comments, eq(comments.id, notifications.commentId));
+type Row = ReturnType<ReturnType<typeof select>["all"]>[number];
+
+/** One page of a member's notices, newest first, after `before` (a notice id). */
+export function listNotifications(db: DB, userId: string, before?: number, limit = NOTIFICATIONS_PAGE_SIZE) {
+  const rows = select(db)
+    .where(and(eq(notifications.recipientId, userId), before ? lt(notifications.id, before) : undefined))
+    .orderBy(desc(notifications.id))
+    .limit(limit + 1)
+    .all();
+  const items: NoticeView[] = rows.slice(0, limit).map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    read: r.readAt !== null,
+    createdAt: r.createdAt,
+    actor: r.actorUsername ? { username: r.actorUsername, name: r.actorName!, image: r.actorImage } : null,
+    ...describe(r),
+    excerpt: r.kind !== "milestone" && r.commentHtml && !r.commentDeletedAt ? excerptOfHtml(r.commentHtml, EXCERPT) : null,
+  }));
+  return { items, next: rows.length > limit ? items[items.length - 1]!.id : null };
+}
+
+/** Where a notice leads, marking it read; null when it is not this member's. */
+export function openNotification(db: DB, userId: string, id: number, now = new Date()): string | null {
+  const row = select(db)
+    .where(and(eq(notifications.id, id), eq(notifications.recipientId, userId)))
+    .get();
+  if (!row) return null;
+  if (!row.readAt) db.update(notifications).set({ readAt: now }).where(eq(notifications.id, id)).run();
+  return describe(row).href;
+}
+
+/** Marks one notice read (only the recipient's own); true when it was theirs. */
+export function markRead(db: DB, userId: string, id: number, now = new Date()): boolean {
+  const own = db
+    .update(notifications)
+    .set({ readAt: sql`coalesce(${notifications.readAt}, ${now.getTime()})` })
+    .where(and(eq(notifications.id, id), eq(notifications.recipientId, userId)))
+    .run();
+  return own.changes > 0;
+}
+
+/** Marks every unread notice of a member read; returns how many. */
+export function markAllRead(db: DB, userId: string, now = new Date()): number {
+  return db
+    .update(notifications)
+    .set({ readAt: now })
+    .where(and(eq(notifications.recipientId, userId), isNull(notifications.readAt)))
+    .run().changes;
+}
