@@ -82,7 +82,7 @@ Which is the funny thing about my job. It takes an enormous amount of work to ma
       {
         author: "samir_haddad",
         after: "348d 3h",
-        body: "I read this straight after writing up the ending in my own review, and the 16mm paragraph made me jealous. Something I only noticed on this watch: the final pan across the flat moves exactly like a surveillance camera. >!Harry has become the thing he was listening for, and the film looks at him the way his machines looked at the couple.!< It's as close as the film comes to science fiction.",
+        body: "I followed the link in @lucia_del_prado's notebook entry, having just written up the ending in my own review, and the 16mm paragraph made me jealous. Something I only noticed on this watch: the final pan across the flat moves exactly like a surveillance camera. >!Harry has become the thing he was listening for, and the film looks at him the way his machines looked at the couple.!< It's as close as the film comes to science fiction.",
         replies: [
           {
             author: "tobias_renner",
@@ -552,7 +552,7 @@ Which is the funny thing about my job. It takes an enormous amount of work to ma
       {
         author: "mara_kowalczyk",
         after: "3d",
-        body: "An umbrella opened under a hole in the ceiling to catch the plaster. That's a gag any of the great cartoon directors would have killed for, and it's played completely straight. I love it.",
+        body: "An umbrella opened under a hole in the ceiling to catch the plaster. That's a gag any of the great cartoon directors would have killed for, and it's played completely straight. I love it. It lasts about four seconds, @kenji_nakamura, so put the stopwatch away.",
       },
     ],
   },
@@ -705,7 +705,7 @@ Which is the funny thing about my job. It takes an enormous amount of work to ma
       {
         author: "samir_haddad",
         after: "2d",
-        body: "The sewers are the best production design in any noir: a second city under the first, lit like a cathedral, with water running through the nave. Harry spends the film above ground pretending to be dead, and dies in the one place that was built to carry things away.",
+        body: "The sewers are the best production design in any noir: a second city under the first, lit like a cathedral, with water running through the nave. Harry spends the film above ground pretending to be dead, and dies in the one place that was built to carry things away. I'd like @tobias_renner's ears on the echo down there: from my sofa it sounds as big as it looks.",
       },
     ],
   },
@@ -1077,7 +1077,7 @@ And watch Annie in particular. Philippe performs every answer; she thinks before
           {
             author: "lucia_del_prado",
             after: "1h",
-            body: "Yes, and you stopped reading at exactly the right place. Go in knowing as little as you can. Keep an eye on the cat.",
+            body: "Yes, and you stopped reading at exactly the right place. Go in knowing as little as you can. Keep an eye on the cat. Afterwards, read @kenji_nakamura's review and pick a side on the zither; everyone here has one.",
           },
         ],
       },
@@ -1105,7 +1105,7 @@ And watch Annie in particular. Philippe performs every answer; she thinks before
 - *City Lights* (1931), for the last scene alone
 - *The Passion of Joan of Arc* (1928), when you're feeling brave
 
-And for something with dialogue that leaves you feeling the same way, *Tokyo Story*. There are a couple of reviews of it here.`,
+And for something with dialogue that leaves you feeling the same way, *Tokyo Story*. Read @femi_oyelaran's review of it first: no spoilers, and the gentlest way in.`,
         replies: [
           {
             author: "hollis_greer",
@@ -1130,7 +1130,7 @@ And for something with dialogue that leaves you feeling the same way, *Tokyo Sto
       {
         author: "kenji_nakamura",
         after: "5h",
-        body: "Nine is too high, but you're allowed: everyone's first silent film deserves a nine. When you want the other end of the mood scale, try *Double Indemnity*. No pigs.",
+        body: "Nine is too high, but you're allowed: everyone's first silent film deserves a nine. When you want the other end of the mood scale, try *Double Indemnity*. No pigs. Then ask @mara_kowalczyk about the shadows of the blinds, and keep the evening free.",
         replies: [{ author: "hollis_greer", after: "20m", body: "Noted. No pigs. Adding it to the list." }],
       },
       {

@@ -1235,7 +1235,7 @@ Is nine too high for a first silent film? It felt like a nine. I'd really love s
     spoilers: false,
     status: "published",
     publishedDaysAgo: 1,
-    body: `Lucía has been recommending this for months and Mara just posted a five, so I split the difference, and I'm roughly as pleased with that as I am with the film.
+    body: `@lucia_del_prado has been pressing this on me for months and @mara_kowalczyk has just given it a five. I split the difference, and I'm roughly as pleased with that as I am with the film.
 
 Start with what's excellent. The first fifteen minutes are a model of how to set up a mystery with sound and space: the chalet, the snow, the music thumping through the ceiling, the interview that can't go on, the boy heading out with the dog. The fall itself happens off screen, and the film has the discipline never to show it. That restraint is worth a great deal.
 

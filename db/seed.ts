@@ -1,6 +1,8 @@
-import { sql } from "drizzle-orm";
+import fs from "node:fs";
+import path from "node:path";
+import { and, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import { writeTx, type DB } from "@/db";
-import { commentVotes, films, postVotes, users } from "@/db/schema";
+import { commentVotes, films, notifications, postVotes, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { foldText, urlSlug } from "@/lib/slug";
 import { createComment } from "@/lib/comments/create-comment";
@@ -9,6 +11,8 @@ import { editComment } from "@/lib/comments/edit-comment";
 import type { Actor } from "@/lib/permissions";
 import { createReview } from "@/lib/reviews/create-review";
 import { editReview } from "@/lib/reviews/edit-review";
+import { avatarDir, setAvatar } from "@/lib/users/avatar-upload";
+import { endFirstWeeks } from "@/lib/users/newcomer";
 import { usernameKey } from "@/lib/users/username";
 import { castVote } from "@/lib/votes/cast-vote";
 import { SEED_THREADS, type SeedComment } from "./seed-comments";
@@ -26,6 +30,8 @@ type DemoUser = {
   bio: string;
   role?: "member" | "moderator" | "admin";
   joinedDaysAgo: number;
+  /** A picture of their own (a file in db/seed-assets), uploaded this long after joining ("1d 2h"). */
+  avatar?: { file: string; after: string };
 };
 
 // Original demo members; later parts of the seed give them reviews, comments and votes.
@@ -49,6 +55,7 @@ export const DEMO_USERS: DemoUser[] = [
     name: "Mara Kowalczyk",
     bio: "Animation obsessive and occasional storyboard artist. Scores generously, argues fiercely.",
     joinedDaysAgo: 301,
+    avatar: { file: "mara_kowalczyk.png", after: "1d 2h" },
   },
   {
     username: "femi_oyelaran",
@@ -73,6 +80,7 @@ export const DEMO_USERS: DemoUser[] = [
     name: "Samir Haddad",
     bio: "Watches science fiction for the production design and stays for the loneliness.",
     joinedDaysAgo: 64,
+    avatar: { file: "samir_haddad.jpg", after: "5h" },
   },
   {
     username: "hollis_greer",
@@ -106,7 +114,30 @@ export async function seedDemo(db: DB, now = Date.now(), opts: { onlyIfEmpty?: b
 }
 
 /** Something the seed does at a given time: the whole demo history is replayed in time order. */
-type SeedEvent = { at: number; what: string; run: () => void };
+type SeedEvent = { at: number; what: string; run: () => unknown };
+
+// The demo members' own pictures. Read from the working directory, like the migrations (db/index.ts).
+const SEED_ASSETS = path.join(process.cwd(), "db", "seed-assets");
+const IMAGE_TYPES: Record<string, string> = { ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".webp": "image/webp" };
+
+/**
+ * Where uploaded avatars go for this database: `avatars` in the folder of its file, as the app
+ * keeps them beside DATABASE_PATH (avatarDir()). A database in memory uses the app's folder.
+ */
+export function seedAvatarDir(db: DB): string {
+  const file = db.$client.memory ? "" : db.$client.name;
+  return file ? path.join(path.dirname(path.resolve(file)), "avatars") : avatarDir();
+}
+
+// Notices older than this before `now` have been read; newer ones wait in the bell.
+const READ_BEFORE_MS = 3 * DAY;
+// How long after a notice its recipient came by and read it.
+const READ_AFTER_MS = 6 * 3_600_000;
+
+export type SeedOptions = {
+  /** Folder for the uploaded demo avatars; by default beside the database file (seedAvatarDir). */
+  avatarDir?: string;
+};
 
 const DURATION = /^(?:(\d+)d)?\s*(?:(\d+)h)?\s*(?:(\d+)m)?$/;
 
@@ -125,9 +156,11 @@ const reviewKey = (r: { author: string; film: string }) => `${r.author}/${r.film
  * Review creations and edits, comment posts, edits and deletions, and votes and their undos are
  * collected as dated events and applied oldest first, so every derived field comes out as it would
  * have: counters, hot scores, flood control and vote limits, and a review edited after people
- * replied stores how many had.
+ * replied stores how many had. Two members upload a picture of their own soon after joining.
+ * Afterwards every notice older than three days counts as read, and first weeks that ended since
+ * a member's last contribution take the "New" marker off, as the periodic sweep would.
  */
-export function seedContent(db: DB, now = Date.now()) {
+export async function seedContent(db: DB, now = Date.now(), opts: SeedOptions = {}) {
   writeTx(db, (tx) => {
     for (const f of SEED_FILMS) {
       tx.insert(films)
@@ -148,6 +181,19 @@ export function seedContent(db: DB, now = Date.now()) {
     return { id: m.id, role: m.role };
   };
   const events: SeedEvent[] = [];
+  const avatars = opts.avatarDir ?? seedAvatarDir(db);
+  for (const u of DEMO_USERS) {
+    if (!u.avatar) continue;
+    const { file, after } = u.avatar;
+    const type = IMAGE_TYPES[path.extname(file).toLowerCase()];
+    if (!type) throw new Error(`seed: ${u.username}'s avatar ${file} is not a PNG, JPEG or WebP file`);
+    const uploader = member(u.username, `avatar ${file}`);
+    events.push({
+      at: uploader.createdAt.getTime() + duration(after),
+      what: `${u.username}: upload avatar ${file}`,
+      run: () => setAvatar(db, uploader.id, fs.readFileSync(path.join(SEED_ASSETS, file)), type, avatars),
+    });
+  }
   // What can be upvoted, as dated here, for the vote plan (db/seed-votes.ts).
   const voteItems: VoteItem[] = [];
   const at = (daysAgo: number, minute = 0) => now - daysAgo * DAY + minute * 60_000;
@@ -265,21 +311,41 @@ export function seedContent(db: DB, now = Date.now()) {
   for (const e of events) {
     if (e.at > now) throw new Error(`seed: ${e.what} would happen in the future`);
     try {
-      e.run();
+      await e.run();
     } catch (err) {
       throw new Error(`seed: ${e.what}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
     }
   }
-  const count = (t: typeof postVotes | typeof commentVotes) => db.select({ n: sql<number>`count(*)` }).from(t).get()?.n ?? 0;
-  return { films: SEED_FILMS.length, reviews: SEED_REVIEWS.length, comments, votes: count(postVotes) + count(commentVotes) };
+  writeTx(db, (tx) => {
+    const seen = new Date(now - READ_BEFORE_MS);
+    tx.update(notifications)
+      .set({ readAt: sql`min(${notifications.createdAt} + ${READ_AFTER_MS}, ${seen.getTime()})` })
+      .where(and(isNull(notifications.readAt), lt(notifications.createdAt, seen)))
+      .run();
+    endFirstWeeks(tx, new Date(now));
+  });
+
+  const count = (t: typeof postVotes | typeof commentVotes | typeof notifications) => db.select({ n: sql<number>`count(*)` }).from(t).get()?.n ?? 0;
+  const uploaded = db.select({ n: sql<number>`count(*)` }).from(users).where(isNotNull(users.image)).get()?.n ?? 0;
+  return {
+    films: SEED_FILMS.length,
+    reviews: SEED_REVIEWS.length,
+    comments,
+    votes: count(postVotes) + count(commentVotes),
+    avatars: uploaded,
+    notifications: count(notifications),
+  };
 }
 
-/** Seeds demo content into a database that has no users yet; returns null when it has some. */
-export async function seedIfEmpty(db: DB) {
+/**
+ * Seeds demo content into a database that has no users yet; returns null when it has some. The
+ * uploaded demo avatars go beside the database file unless `opts.avatarDir` says otherwise.
+ */
+export async function seedIfEmpty(db: DB, opts: SeedOptions = {}) {
   const n = db.select({ n: sql<number>`count(*)` }).from(users).get()?.n ?? 0;
   if (n > 0) return null;
   const now = Date.now();
   const seeded = await seedDemo(db, now, { onlyIfEmpty: true });
   if (!seeded) return null;
-  return { ...seeded, ...seedContent(db, now) };
+  return { ...seeded, ...(await seedContent(db, now, opts)) };
 }

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { rateWindows } from "@/db/schema";
 import { rateLimited } from "@/lib/errors";
@@ -27,6 +27,11 @@ export function takeRateSlots(tx: Tx, rules: RateRule[], now: Date) {
       .onConflictDoUpdate({ target: rateWindows.key, set: { count: w.count + 1, windowStartedAt: w.startedAt } })
       .run();
   }
+}
+
+/** Returns a slot taken for an attempt that turned out fine (a right password). */
+export function giveRateSlotBack(tx: Tx, key: string) {
+  tx.update(rateWindows).set({ count: sql`max(${rateWindows.count} - 1, 0)` }).where(eq(rateWindows.key, key)).run();
 }
 
 /** "45 seconds", "3 minutes", "5 hours". */

@@ -12,7 +12,7 @@ import { createReview } from "@/lib/reviews/create-review";
 import { PATHOLOGICAL } from "@/tests/fixtures/pathological-markdown";
 import { median, realisticReview } from "./bench/sample-review";
 import { measurePageData, seedOneTree } from "./bench/thread";
-import { loadVotes, makeVoters, sessionCookie, type VoteLoad } from "./bench/votes";
+import { SESSION_COOKIE, loadVotes, makeVoters, sessionCookie, type VoteLoad } from "./bench/votes";
 import { recountAll } from "@/lib/recount";
 import { posts } from "@/db/schema";
 import { BENCH_SECRET, load, startServer, type LoadResult } from "./bench/server";
@@ -84,6 +84,8 @@ async function main() {
   const votedReviews = db.select({ id: posts.id }).from(posts).where(eq(posts.status, "published")).all().map((p) => p.id).slice(0, 20);
   db.$client.close();
   const cookies = await Promise.all(voterIds.map((id) => sessionCookie(BENCH_SECRET, id)));
+  // A demo member with notices, for the per-viewer routes.
+  const reader = { cookie: `${SESSION_COOKIE}=${await sessionCookie(BENCH_SECRET, author.id)}` };
 
   const server = await startServer(dbPath, 3600, {
     // Members here vote far faster than people do: the limits would answer most of the load with 429.
@@ -102,6 +104,9 @@ async function main() {
     results.push(await load(server, "home (Hot)", "/"));
     results.push(await load(server, "feed: New", "/feed/new"));
     results.push(await load(server, "film page", "/films/sunrise-a-song-of-two-humans-1927"));
+    results.push(await load(server, "profile", "/u/ingrid_alvarado"));
+    results.push(await load(server, "/api/viewer, signed in (name, avatar, unread count)", "/api/viewer", { headers: reader }));
+    results.push(await load(server, "notifications, signed in (per-user page)", "/notifications", { headers: reader }));
     await loadVotes(server, cookies, votedReviews, 4); // warm-up, not reported
     votes = await loadVotes(server, cookies, votedReviews);
   } finally {

@@ -4,10 +4,13 @@ import path from "node:path";
 import { openDb } from "@/db";
 import { seedIfEmpty } from "@/db/seed";
 import { getEnv } from "@/lib/env";
+import { avatarDir } from "@/lib/users/avatar-upload";
 
 async function main() {
   const { databasePath } = getEnv();
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(databasePath + suffix, { force: true });
+  // Uploaded avatars belonged to the members of the old database.
+  fs.rmSync(avatarDir(), { recursive: true, force: true });
   const db = openDb(databasePath);
   const seeded = await seedIfEmpty(db);
   db.$client.close();

@@ -8,7 +8,11 @@ async function main() {
   const db = openDb(databasePath);
   const seeded = await seedIfEmpty(db);
   db.$client.close();
-  console.log(seeded ? `Seeded ${databasePath}: ${seeded.users} demo members, ${seeded.reviews} reviews, ${seeded.comments} comments and ${seeded.votes} upvotes.` : `${databasePath} already has members; nothing seeded.`);
+  console.log(
+    seeded
+      ? `Seeded ${databasePath}: ${seeded.users} demo members (${seeded.avatars} with uploaded avatars), ${seeded.reviews} reviews, ${seeded.comments} comments, ${seeded.votes} upvotes and ${seeded.notifications} notices.`
+      : `${databasePath} already has members; nothing seeded.`,
+  );
 }
 
 main().catch((err) => {

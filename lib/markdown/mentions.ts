@@ -4,8 +4,9 @@
 import type { MarkdownIt, StateCore, Token } from "markdown-it";
 
 export const MENTION_CLASS = "mention";
-// A mention starts a word: not inside an email address, a path or another handle.
-const MENTION = /(^|[^\p{L}\p{N}_@./\\-])@([A-Za-z0-9_]{3,24})(?![\p{L}\p{N}_@])/gu;
+// A mention starts a word: not inside an email address, a path or another handle. An underscore
+// may come first, as in `_@name_` (emphasis, which the parser strips before linking).
+const MENTION = /(^|[^\p{L}\p{N}@./\\-])@([A-Za-z0-9_]{3,24})(?![\p{L}\p{N}_@])/gu;
 // A body may name at most this many people; more is spam, and the rest stay plain text.
 export const MAX_MENTIONS = 20;
 
@@ -15,7 +16,11 @@ export type MentionEnv = { mentions?: ReadonlyMap<string, string>; mentioned?: S
 export function mentionCandidates(src: string): string[] {
   const found = new Set<string>();
   for (const m of src.matchAll(MENTION)) {
-    found.add(m[2]!.toLowerCase());
+    const name = m[2]!.toLowerCase();
+    found.add(name);
+    // `_@name_` in the source: the closing underscore is emphasis, not part of the name.
+    const bare = name.replace(/_+$/, "");
+    if (bare !== name && bare.length >= 3) found.add(bare);
     if (found.size >= MAX_MENTIONS) break;
   }
   return [...found];

@@ -1,4 +1,4 @@
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { notifications, users, type NotificationKind } from "@/db/schema";
 
@@ -36,6 +36,23 @@ export function notify(tx: Tx, n: Notice, now: Date): boolean {
   if (!n.recipientId || n.recipientId === n.actorId) return false;
   const wants = tx.select({ on: SWITCH[n.kind] }).from(users).where(eq(users.id, n.recipientId)).get();
   if (!wants?.on) return false;
+  // Milestones and badges come once (the unique index says so too, but a badge has no amount,
+  // and SQLite's unique indexes let NULLs repeat). Inside BEGIN IMMEDIATE this check cannot race.
+  if (n.target) {
+    const given = tx
+      .select({ id: notifications.id })
+      .from(notifications)
+      .where(
+        and(
+          eq(notifications.recipientId, n.recipientId),
+          eq(notifications.kind, n.kind),
+          eq(notifications.target, n.target),
+          sql`${notifications.amount} is ${n.amount ?? null}`,
+        ),
+      )
+      .get();
+    if (given) return false;
+  }
   const row = tx
     .insert(notifications)
     .values({
@@ -55,8 +72,9 @@ export function notify(tx: Tx, n: Notice, now: Date): boolean {
 }
 
 /**
- * Tells each member newly `@`-mentioned (lower-cased names) that they were, except the author
- * and anyone in `skip` (already told by a reply notice).
+ * Tells each member `@`-mentioned (lower-cased names) that they were, except the author, anyone
+ * in `skip`, and anyone already told about this comment (or review) — by a reply notice or an
+ * earlier mention, however often an edit takes the name out and puts it back.
  */
 export function notifyMentions(
   tx: Tx,
@@ -66,9 +84,21 @@ export function notifyMentions(
 ): number {
   if (!names.length) return 0;
   const people = tx.select({ id: users.id }).from(users).where(inArray(users.usernameKey, [...names])).all();
+  if (!people.length) return 0;
+  const about = at.commentId
+    ? eq(notifications.commentId, at.commentId)
+    : and(eq(notifications.postId, at.postId), isNull(notifications.commentId), eq(notifications.kind, "mention"));
+  const told = new Set(
+    tx
+      .select({ id: notifications.recipientId })
+      .from(notifications)
+      .where(and(about, or(...people.map((p) => eq(notifications.recipientId, p.id)))))
+      .all()
+      .map((r) => r.id),
+  );
   let sent = 0;
   for (const p of people) {
-    if (at.skip?.includes(p.id)) continue;
+    if (at.skip?.includes(p.id) || told.has(p.id)) continue;
     if (notify(tx, { recipientId: p.id, kind: "mention", actorId: at.actorId, postId: at.postId, commentId: at.commentId ?? null }, now)) sent++;
   }
   return sent;

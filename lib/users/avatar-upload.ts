@@ -36,7 +36,7 @@ export function sniffImage(b: Uint8Array): Format | null {
  */
 export async function processAvatar(bytes: Uint8Array, statedType = ""): Promise<Buffer> {
   if (bytes.length === 0) throw invalid("avatar", "Choose an image to upload.");
-  if (bytes.length > AVATAR_MAX_BYTES) throw invalid("avatar", `That file is ${(bytes.length / 1048576).toFixed(1)} MB; an avatar can be at most 2 MB.`);
+  if (bytes.length > AVATAR_MAX_BYTES) throw invalid("avatar", `That file is ${(bytes.length / 1048576).toFixed(2)} MB; an avatar can be at most 2 MB.`);
   const format = sniffImage(bytes);
   if (!format) throw invalid("avatar", `That file is not an image we accept. ${ACCEPTED}`);
   const stated = statedType.toLowerCase();

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { eq, inArray, sql } from "drizzle-orm";
 import { writeTx, type DB } from "@/db";
-import { comments, posts, rateWindows, users } from "@/db/schema";
+import { comments, postViews, posts, rateWindows, users } from "@/db/schema";
 import { invalid, notFound } from "@/lib/errors";
 import { hotScore } from "@/lib/reviews/hot";
 import { avatarDir, avatarFile } from "./avatar-upload";
@@ -33,6 +33,7 @@ export async function deleteAccount(db: DB, userId: string, raw: { username?: un
       ) where author_id is not null group by author_id`);
     const drafts = tx.delete(posts).where(sql`${posts.authorId} = ${userId} and ${posts.status} = 'draft'`).run().changes;
     tx.delete(rateWindows).where(sql`${rateWindows.key} like ${`%:${userId}`}`).run();
+    tx.delete(postViews).where(eq(postViews.viewerKey, `u:${userId}`)).run();
     // Cascades: sign-in links, votes, notices to them. Set null: their reviews, comments, edits, notices they caused.
     tx.delete(users).where(eq(users.id, userId)).run();
     for (const g of given) tx.update(users).set({ upvotesReceived: sql`${users.upvotesReceived} - ${g.n}` }).where(eq(users.id, g.authorId)).run();

@@ -5,7 +5,7 @@ import { writeTx, type DB, type Tx } from "@/db";
 import { users } from "@/db/schema";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { conflict, DomainError, invalid, notFound } from "@/lib/errors";
-import { takeRateSlots, waitPhrase } from "@/lib/rate-limit";
+import { giveRateSlotBack, takeRateSlots, waitPhrase } from "@/lib/rate-limit";
 import { DisplayName, Email, NewPassword, PASSWORD_MAX } from "./schemas";
 import { usernameKey } from "./username";
 
@@ -54,7 +54,9 @@ export function updateProfile(db: DB, userId: string, raw: unknown) {
   });
 }
 
-// Ten guesses at the current password an hour, per account: a borrowed session cannot grind it.
+// Ten wrong guesses at the current password an hour, per account: a borrowed session cannot
+// grind it. Each attempt takes a slot first (so parallel guesses cannot slip past); a right
+// password gives its slot back.
 const passwordRule = (userId: string) => ({
   key: `password-check:${userId}`,
   limit: 10,
@@ -65,9 +67,11 @@ const passwordRule = (userId: string) => ({
 /** Checks the current password (counted against a limit); refuses with a field message when wrong. */
 export async function assertCurrentPassword(db: DB, user: { id: string; passwordHash: string | null }, given: string, field = "currentPassword") {
   if (!user.passwordHash) return;
-  writeTx(db, (tx) => takeRateSlots(tx, [passwordRule(user.id)], new Date()));
   if (!given) throw invalid(field, "Enter your current password.");
+  const rule = passwordRule(user.id);
+  writeTx(db, (tx) => takeRateSlots(tx, [rule], new Date()));
   if (!(await verifyPassword(given, user.passwordHash))) throw invalid(field, "That is not your current password.");
+  writeTx(db, (tx) => giveRateSlotBack(tx, rule.key));
 }
 
 /** A new email address (unique); needs the current password when the account has one. */
@@ -75,9 +79,10 @@ export async function changeEmail(db: DB, userId: string, raw: unknown) {
   const input = EmailInput.parse(raw);
   const user = loadUser(db, userId);
   if (user.email === input.email) return { changed: false };
+  // The password first: a borrowed session must not learn which addresses have accounts.
+  await assertCurrentPassword(db, user, input.currentPassword);
   const taken = db.select({ id: users.id }).from(users).where(and(eq(users.email, input.email), ne(users.id, userId))).get();
   if (taken) throw conflict("email", "Another account already uses this email address.");
-  await assertCurrentPassword(db, user, input.currentPassword);
   try {
     writeTx(db, (tx) => tx.update(users).set({ email: input.email, emailVerified: null }).where(eq(users.id, userId)).run());
   } catch (err) {

@@ -45,14 +45,21 @@ function rssMb(pid: number): number {
 export type LoadResult = { name: string; rps: number; p50: number; p99: number; errors: number; non2xx: number; cpuMsPerReq: number; rssMb: number; bytes: number };
 
 /** A bounded load run (time and connections) against one URL of the server. */
-export async function load(server: Server, name: string, url: string, opts: { seconds?: number; connections?: number } = {}): Promise<LoadResult> {
+export async function load(
+  server: Server,
+  name: string,
+  url: string,
+  opts: { seconds?: number; connections?: number; headers?: Record<string, string> } = {},
+): Promise<LoadResult> {
   const target = server.base + url;
-  const first = await fetch(target);
+  const headers = opts.headers ?? {};
+  const first = await fetch(target, { headers });
+  if (!first.ok) throw new Error(`${name}: ${url} answered ${first.status}`);
   const bytes = (await first.arrayBuffer()).byteLength;
-  for (let i = 0; i < 20; i++) await fetch(target).then((r) => r.arrayBuffer());
+  for (let i = 0; i < 20; i++) await fetch(target, { headers }).then((r) => r.arrayBuffer());
   const pid = server.proc.pid!;
   const before = cpuTicks(pid);
-  const res = await autocannon({ url: target, duration: opts.seconds ?? 10, connections: opts.connections ?? 10 });
+  const res = await autocannon({ url: target, headers, duration: opts.seconds ?? 10, connections: opts.connections ?? 10 });
   const ticks = cpuTicks(pid) - before;
   const total = res.requests.total;
   return {

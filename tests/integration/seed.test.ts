@@ -1,17 +1,23 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import sharp from "sharp";
 import { afterEach, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD, DEMO_USERS, seedDemo, seedIfEmpty } from "@/db/seed";
+import { DEMO_PASSWORD, DEMO_USERS, seedAvatarDir, seedDemo, seedIfEmpty } from "@/db/seed";
 import { SEED_THREADS, type SeedComment } from "@/db/seed-comments";
 import { SEED_FILMS, SEED_REVIEWS } from "@/db/seed-content";
 import { planVotes, SEED_UNDOS, SEED_VOTES, VOTE_SPACING_MS } from "@/db/seed-votes";
 import { listThread } from "@/lib/comments/queries";
 import { buildThread, type CommentNode } from "@/lib/comments/tree";
+import { mentionCandidates } from "@/lib/markdown/mentions";
 import { recountAll } from "@/lib/recount";
 import { hotScore } from "@/lib/reviews/hot";
 import { listFeed } from "@/lib/reviews/queries";
+import { AVATAR_SIZE, avatarDir, avatarFile } from "@/lib/users/avatar-upload";
 import { authenticate } from "@/lib/users/authenticate";
 import { signUp } from "@/lib/users/sign-up";
 import { clearEnv } from "../helpers/comments";
-import { rows, snapshot, perTestDb } from "../helpers/db";
+import { REPO_ROOT, rows, snapshot, perTestDb } from "../helpers/db";
 import { setTestEnv } from "../helpers/env";
 
 const DAY = 86_400_000;
@@ -25,23 +31,27 @@ describe("demo seed", () => {
   const t = perTestDb();
 
   it("seeds the demo members once into an empty database", async () => {
-    expect(await seedIfEmpty(t.db)).toEqual({
+    const seeded = await seedIfEmpty(t.db);
+    expect(seeded).toEqual({
       users: DEMO_USERS.length,
       films: SEED_FILMS.length,
       reviews: SEED_REVIEWS.length,
       comments: SEED_COMMENT_COUNT,
       votes: SEED_VOTE_COUNT,
+      avatars: DEMO_USERS.filter((u) => u.avatar).length,
+      notifications: rows(t.db, "notifications").length,
     });
-    const seeded = rows(t.db, "users");
-    expect(seeded.map((r) => r.username)).toEqual(DEMO_USERS.map((u) => u.username));
-    expect(seeded.map((r) => r.role)).toEqual(DEMO_USERS.map((u) => u.role ?? "member"));
-    expect(seeded.filter((r) => r.role === "admin").map((r) => r.username)).toEqual(["ingrid_alvarado"]);
-    for (const r of seeded) {
+    expect(seeded?.notifications).toBeGreaterThan(0);
+    const members = rows(t.db, "users");
+    expect(members.map((r) => r.username)).toEqual(DEMO_USERS.map((u) => u.username));
+    expect(members.map((r) => r.role)).toEqual(DEMO_USERS.map((u) => u.role ?? "member"));
+    expect(members.filter((r) => r.role === "admin").map((r) => r.username)).toEqual(["ingrid_alvarado"]);
+    for (const r of members) {
       expect(r.username_key).toBe(String(r.username).toLowerCase());
       expect(r.email).toBe(`${String(r.username).replace(/_/g, ".")}@demo.marquee.test`);
       expect(r.password_hash).toMatch(/^scrypt\$4096\$8\$1\$/);
     }
-    expect(new Set(seeded.map((r) => r.password_hash)).size).toBe(seeded.length);
+    expect(new Set(members.map((r) => r.password_hash)).size).toBe(members.length);
 
     const before = snapshot(t.db);
     expect(await seedIfEmpty(t.db)).toBeNull();
@@ -219,6 +229,134 @@ describe("demo comments", () => {
       ).length;
       expect([p.id, p.edited_after_comments]).toEqual([p.id, liveThen]);
     }
+  });
+});
+
+describe("demo people: avatars, mentions, notices and newcomers", () => {
+  const t = perTestDb();
+  type Row = Record<string, number | string | null>;
+  const all = (q: string, ...params: unknown[]) => t.db.$client.prepare(q).all(...params) as Row[];
+  const UPLOADERS = DEMO_USERS.filter((u) => u.avatar).map((u) => u.username);
+  const filesIn = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).sort() : []);
+
+  it("uploads two members' own pictures beside the database, as 256 px WebP, and no others", async () => {
+    expect(UPLOADERS).toEqual(["mara_kowalczyk", "samir_haddad"]);
+    const dir = path.join(path.dirname(t.file), "avatars");
+    expect(seedAvatarDir(t.db)).toBe(dir);
+    await seedIfEmpty(t.db);
+    const uploaded = all(`select username, image from users where image is not null order by username`);
+    expect(uploaded.map((u) => u.username)).toEqual(UPLOADERS);
+    const names: string[] = [];
+    for (const u of uploaded) {
+      expect(String(u.image)).toMatch(/^\/avatars\/[A-Za-z0-9_-]{16}\.webp$/);
+      const file = avatarFile(String(u.image), dir)!;
+      expect(fs.existsSync(file)).toBe(true);
+      const meta = await sharp(file).metadata();
+      expect([meta.format, meta.width, meta.height]).toEqual(["webp", AVATAR_SIZE, AVATAR_SIZE]);
+      names.push(path.basename(file));
+    }
+    // Only those two files, and nothing written to the app's own avatar folder or the repository's data folder.
+    expect(filesIn(dir)).toEqual([...names].sort());
+    for (const elsewhere of [avatarDir(), path.join(REPO_ROOT, "data", "avatars")]) {
+      for (const name of names) expect(fs.existsSync(path.join(elsewhere, name))).toBe(false);
+    }
+  });
+
+  it("uploads them into the folder it is given instead", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "marquee-seed-avatars-"));
+    try {
+      expect(await seedIfEmpty(t.db, { avatarDir: dir })).toMatchObject({ avatars: 2 });
+      const images = all(`select image from users where image is not null`).map((u) => path.basename(String(u.image)));
+      expect(filesIn(dir)).toEqual(images.sort());
+      expect(filesIn(seedAvatarDir(t.db))).toEqual([]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("keeps the uploaded pictures small and real images", async () => {
+    for (const u of DEMO_USERS.filter((u) => u.avatar)) {
+      const file = path.join(REPO_ROOT, "db", "seed-assets", u.avatar!.file);
+      expect(fs.statSync(file).size).toBeLessThan(60 * 1024);
+      const meta = await sharp(file).metadata();
+      expect(["png", "jpeg"]).toContain(meta.format);
+      expect(Math.min(meta.width!, meta.height!) / Math.max(meta.width!, meta.height!)).toBeGreaterThan(0.8);
+    }
+  });
+
+  it("links @mentions of members to their profiles and tells each of them, never before they joined", async () => {
+    await seedIfEmpty(t.db);
+    const ids = new Map(all(`select id, username, created_at from users`).map((u) => [String(u.username), u]));
+    const link = (name: string) => `<a href="/u/${name}" class="mention">@${name}</a>`;
+    const mentioned = all(`select id, post_id, author_id, body_md, body_html, created_at from comments where body_md like '%@%' order by id`);
+    expect(mentioned.length).toBeGreaterThanOrEqual(4);
+    expect(mentioned.length).toBeLessThanOrEqual(6);
+    let expected = 0;
+    for (const c of mentioned) {
+      const names = mentionCandidates(String(c.body_md));
+      expect(names.length).toBeGreaterThan(0);
+      for (const name of names) {
+        const who = ids.get(name)!;
+        expect(who, name).toBeDefined();
+        expect(who.id).not.toBe(c.author_id);
+        expect(Number(who.created_at)).toBeLessThan(Number(c.created_at));
+        expect(String(c.body_html)).toContain(link(name));
+        const told = all(`select * from notifications where kind = 'mention' and comment_id = ? and recipient_id = ?`, c.id, who.id);
+        expect(told).toHaveLength(1);
+        expect(told[0]).toMatchObject({ actor_id: c.author_id, post_id: c.post_id, created_at: c.created_at });
+        expected++;
+      }
+    }
+    const reviews = all(`select id, author_id, body_md, body_html, published_at from posts where body_md like '%@%'`);
+    expect(reviews).toHaveLength(1);
+    const review = reviews[0]!;
+    const names = mentionCandidates(String(review.body_md));
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) {
+      const who = ids.get(name)!;
+      expect(Number(who.created_at)).toBeLessThan(Number(review.published_at));
+      expect(String(review.body_html)).toContain(link(name));
+      const told = all(`select * from notifications where kind = 'mention' and post_id = ? and comment_id is null and recipient_id = ?`, review.id, who.id);
+      expect(told).toHaveLength(1);
+      expect(told[0]).toMatchObject({ actor_id: review.author_id });
+      expected++;
+    }
+    expect(all(`select * from notifications where kind = 'mention'`)).toHaveLength(expected);
+  });
+
+  it("leaves each member a realistic handful of unread notices, the older ones read", async () => {
+    const before = Date.now();
+    await seedIfEmpty(t.db);
+    const after = Date.now();
+    const notices = all(`select * from notifications`);
+    // Nobody is told about their own doing.
+    for (const n of notices) expect(n.recipient_id).not.toBe(n.actor_id);
+    for (const n of notices) {
+      if (n.read_at === null) expect(Number(n.created_at)).toBeGreaterThanOrEqual(before - 3 * DAY);
+      else {
+        expect(Number(n.created_at)).toBeLessThan(after - 3 * DAY);
+        expect(Number(n.read_at)).toBeGreaterThanOrEqual(Number(n.created_at));
+        expect(Number(n.read_at)).toBeLessThanOrEqual(after - 3 * DAY);
+      }
+    }
+    const perMember = all(
+      `select u.username, count(n.id) as total, count(n.id) - count(n.read_at) as unread
+         from users u left join notifications n on n.recipient_id = u.id group by u.id`,
+    );
+    expect(perMember).toHaveLength(DEMO_USERS.length);
+    for (const m of perMember) {
+      expect([m.username, Number(m.total) > 0]).toEqual([m.username, true]);
+      expect([m.username, Number(m.unread) > 0 && Number(m.unread) < 15]).toEqual([m.username, true]);
+    }
+    // Replies, mentions and milestones all show up.
+    expect(new Set(notices.map((n) => n.kind))).toEqual(new Set(["review_reply", "comment_reply", "mention", "milestone"]));
+  });
+
+  it("marks only hollis_greer as new, with her first review announced", async () => {
+    await seedIfEmpty(t.db);
+    expect(all(`select username from users where is_new = 1`).map((u) => u.username)).toEqual(["hollis_greer"]);
+    const firsts = all(`select p.title from posts p join users u on u.id = p.author_id where u.username = 'hollis_greer' and p.first_review = 1`);
+    expect(firsts).toHaveLength(1);
   });
 });
 

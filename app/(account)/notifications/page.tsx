@@ -53,7 +53,7 @@ export default async function NotificationsPage({ searchParams }: PageProps<"/no
       ) : (
         <ol className="notices">
           {items.map((n) => (
-            <li key={n.id} id={`n-${n.id}`} className={n.read ? "notice" : "notice notice--unread"} data-kind={n.kind}>
+            <li key={n.id} id={`n-${n.id}`} className={n.read ? "notice-item" : "notice-item notice-item--unread"} data-kind={n.kind}>
               {n.actor ? (
                 <img src={avatarUrl(n.actor)} alt="" width={36} height={36} className="avatar notice__avatar" loading="lazy" />
               ) : (
@@ -64,7 +64,13 @@ export default async function NotificationsPage({ searchParams }: PageProps<"/no
               <div className="notice__body">
                 <p className="notice__what">
                   {n.read ? null : <span className="visually-hidden">Unread: </span>}
-                  {n.actor ? <strong>{n.actor.name}</strong> : n.kind === "milestone" || n.kind === "badge" ? null : <strong>deleted user</strong>}
+                  {n.actor ? (
+                    <Link href={`/u/${n.actor.username}`} className="notice__actor">
+                      {n.actor.name}
+                    </Link>
+                  ) : n.kind === "milestone" || n.kind === "badge" ? null : (
+                    <strong>deleted user</strong>
+                  )}
                   {n.actor || (n.kind !== "milestone" && n.kind !== "badge") ? " " : null}
                   {n.before}
                   <a href={`/api/notifications/${n.id}`} className="notice__link">

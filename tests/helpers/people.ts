@@ -1,0 +1,94 @@
+import sharp from "sharp";
+import type { DB } from "@/db";
+import { hashPassword } from "@/lib/auth/password";
+import type { Actor } from "@/lib/permissions";
+import { DAY, T0, makeUser } from "./reviews";
+export { rows, snapshot } from "./db";
+
+// Shared fixtures for the people-domain tests: notices, newcomers, settings, avatars, deletion.
+
+/** A password good enough for NewPassword (10+ characters, not a common one). */
+export const PASSWORD = "zither-over-vienna-1949";
+
+/** A member with a password (hashed at the tests' cheap SCRYPT_COST). */
+export async function makePasswordUser(db: DB, username: string, password = PASSWORD, role: Actor["role"] = "member"): Promise<Actor> {
+  const actor = makeUser(db, username, role);
+  db.$client.prepare(`update users set password_hash = ? where id = ?`).run(await hashPassword(password), actor.id);
+  return actor;
+}
+
+/** Sets an account's creation time to `ageDays` before `from` (makeUser's rows are created "now"). */
+export function ageAccount(db: DB, actor: Actor, ageDays: number, from = T0) {
+  db.$client.prepare(`update users set created_at = ? where id = ?`).run(from.getTime() - ageDays * DAY, actor.id);
+}
+
+/** One users row as SQLite holds it. */
+export function userRow(db: DB, id: string): Record<string, unknown> | undefined {
+  return db.$client.prepare(`select * from users where id = ?`).get(id) as Record<string, unknown> | undefined;
+}
+
+/** A member's contributions and "New" marker as stored. */
+export function standing(db: DB, actor: Actor) {
+  return db.$client.prepare(`select review_count as reviews, comment_count as comments, is_new as isNew from users where id = ?`).get(actor.id) as
+    | { reviews: number; comments: number; isNew: number }
+    | undefined;
+}
+
+export type NoticeSwitch = "review_replies" | "comment_replies" | "mentions" | "milestones" | "badges";
+
+/** Turns notice kinds on or off directly in the row (settings' own verb is tested on its own). */
+export function setSwitches(db: DB, actor: Actor, switches: Partial<Record<NoticeSwitch, boolean>>) {
+  for (const [key, on] of Object.entries(switches)) {
+    db.$client.prepare(`update users set notify_${key} = ? where id = ?`).run(on ? 1 : 0, actor.id);
+  }
+}
+
+/**
+ * Every notice as `[recipient, kind, actor, post, comment, target, amount]`, usernames for people
+ * (null for none), in id order: compare with the notices a scenario should have written.
+ */
+export function noticeList(db: DB): [string, string, string | null, number | null, number | null, string | null, number | null][] {
+  return (
+    db.$client
+      .prepare(
+        `select r.username as recipient, n.kind, a.username as actor, n.post_id as post, n.comment_id as comment, n.target, n.amount
+         from notifications n join users r on r.id = n.recipient_id left join users a on a.id = n.actor_id order by n.id`,
+      )
+      .all() as { recipient: string; kind: string; actor: string | null; post: number | null; comment: number | null; target: string | null; amount: number | null }[]
+  ).map((n) => [n.recipient, n.kind, n.actor, n.post, n.comment, n.target, n.amount]);
+}
+
+/** Sets an item's stored upvote count (and its author's total to match), to reach a high milestone without a crowd. */
+export function presetUpvotes(db: DB, type: "review" | "comment", id: number, count: number) {
+  const table = type === "review" ? "posts" : "comments";
+  const author = db.$client.prepare(`select author_id from ${table} where id = ?`).pluck().get(id) as string | null;
+  const before = db.$client.prepare(`select upvote_count from ${table} where id = ?`).pluck().get(id) as number;
+  db.$client.prepare(`update ${table} set upvote_count = ? where id = ?`).run(count, id);
+  if (author) db.$client.prepare(`update users set upvotes_received = upvotes_received + ? where id = ?`).run(count - before, author);
+}
+
+/** `n` members named `${prefix}1` … `${prefix}n`. */
+export function crowd(db: DB, prefix: string, n: number): Actor[] {
+  return Array.from({ length: n }, (_, i) => makeUser(db, `${prefix}${i + 1}`));
+}
+
+export type ImageFormat = "png" | "jpeg" | "webp";
+
+/** A real image of this format and size: a two-colour gradient-ish picture made by sharp. */
+export async function makeImage(format: ImageFormat, width: number, height: number): Promise<Buffer> {
+  const img = sharp({ create: { width, height, channels: 3, background: { r: 200, g: 40, b: 90 } } });
+  if (format === "png") return img.png().toBuffer();
+  if (format === "jpeg") return img.jpeg().toBuffer();
+  return img.webp().toBuffer();
+}
+
+/** A PNG of random pixels (incompressible): `side` × `side` px, so about 3·side² bytes. */
+export async function noisePng(side: number): Promise<Buffer> {
+  const raw = Buffer.alloc(side * side * 3);
+  let x = 12345;
+  for (let i = 0; i < raw.length; i++) {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0; // a fixed LCG: the same bytes every run
+    raw[i] = x >>> 24;
+  }
+  return sharp(raw, { raw: { width: side, height: side, channels: 3 } }).png({ compressionLevel: 9 }).toBuffer();
+}

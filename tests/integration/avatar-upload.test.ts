@@ -1,0 +1,236 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import sharp from "sharp";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import {
+  AVATAR_FILE,
+  AVATAR_MAX_BYTES,
+  AVATAR_MAX_SIDE,
+  AVATAR_SIZE,
+  avatarFile,
+  processAvatar,
+  removeAvatar,
+  setAvatar,
+  sniffImage,
+} from "@/lib/users/avatar-upload";
+import { perTestDb } from "../helpers/db";
+import { expectDomainError, makeUser } from "../helpers/reviews";
+import { makeImage, noisePng, snapshot, userRow } from "../helpers/people";
+
+const ghostId = "00000000-0000-4000-8000-000000000000";
+
+/** A temp folder per test for the avatars, removed afterwards. */
+function perTestDir() {
+  let dir = "";
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "marquee-avatars-"));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return {
+    get path() {
+      return path.join(dir, "avatars"); // does not exist yet: setAvatar makes it
+    },
+    get root() {
+      return dir;
+    },
+  };
+}
+
+const filesIn = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).sort() : []);
+
+/** Expects processAvatar to refuse with a message on the `avatar` field; returns the message. */
+async function refused(bytes: Uint8Array, type = "") {
+  const err = await expectDomainError(() => processAvatar(bytes, type), "Invalid", 422, ["avatar"]);
+  return err.message;
+}
+
+describe("sniffImage", () => {
+  it("names the format the bytes say, whatever else", async () => {
+    expect(sniffImage(await makeImage("png", 4, 4))).toBe("png");
+    expect(sniffImage(await makeImage("jpeg", 4, 4))).toBe("jpeg");
+    expect(sniffImage(await makeImage("webp", 4, 4))).toBe("webp");
+    expect(sniffImage(await sharp({ create: { width: 4, height: 4, channels: 3, background: "#fff" } }).gif().toBuffer())).toBeNull();
+    expect(sniffImage(Buffer.from("<svg xmlns='http://www.w3.org/2000/svg'/>"))).toBeNull();
+    expect(sniffImage(Buffer.from("RIFF\0\0\0\0WAVEfmt "))).toBeNull();
+    expect(sniffImage(new Uint8Array([0x89, 0x50, 0x4e, 0x47]))).toBeNull(); // a PNG signature cut short
+    expect(sniffImage(new Uint8Array())).toBeNull();
+  });
+});
+
+describe("processAvatar", () => {
+  it("re-encodes PNG, JPEG and WebP as a 256 × 256 WebP, whatever the shape", async () => {
+    for (const [format, w, h] of [
+      ["png", 600, 300],
+      ["jpeg", 300, 900],
+      ["webp", 64, 64],
+    ] as const) {
+      const out = await processAvatar(await makeImage(format, w, h), `image/${format}`);
+      expect(sniffImage(out), format).toBe("webp");
+      const meta = await sharp(out).metadata();
+      expect({ format: meta.format, width: meta.width, height: meta.height }, format).toEqual({ format: "webp", width: AVATAR_SIZE, height: AVATAR_SIZE });
+    }
+  });
+
+  it("accepts no stated type, application/octet-stream, image/jpg for JPEG and a type in capitals", async () => {
+    const jpeg = await makeImage("jpeg", 40, 40);
+    for (const type of ["", "application/octet-stream", "image/jpg", "IMAGE/JPEG"]) {
+      expect((await sharp(await processAvatar(jpeg, type)).metadata()).width, type).toBe(AVATAR_SIZE);
+    }
+  });
+
+  it("drops the upload's metadata (EXIF and all)", async () => {
+    const tagged = await sharp({ create: { width: 50, height: 50, channels: 3, background: "#334" } })
+      .withExif({ IFD0: { Copyright: "Mara K", Artist: "Somewhere 51.5N 0.1W" } })
+      .jpeg()
+      .toBuffer();
+    expect((await sharp(tagged).metadata()).exif).toBeDefined();
+    const out = await processAvatar(tagged, "image/jpeg");
+    const meta = await sharp(out).metadata();
+    expect(meta.exif).toBeUndefined();
+    expect(out.includes(Buffer.from("Mara K"))).toBe(false);
+  });
+
+  it("refuses an empty file", async () => {
+    expect(await refused(new Uint8Array())).toBe("Choose an image to upload.");
+  });
+
+  it(`takes a file of exactly ${AVATAR_MAX_BYTES} bytes and refuses one byte more`, async () => {
+    const png = await makeImage("png", 32, 32);
+    // Bytes after the PNG's end are ignored by decoders: pad a real image to the limit.
+    const atLimit = Buffer.concat([png, Buffer.alloc(AVATAR_MAX_BYTES - png.length)]);
+    expect((await sharp(await processAvatar(atLimit, "image/png")).metadata()).width).toBe(AVATAR_SIZE);
+    const over = Buffer.concat([atLimit, Buffer.alloc(1)]);
+    expect(await refused(over, "image/png")).toBe("That file is 2.00 MB; an avatar can be at most 2 MB.");
+  });
+
+  it("refuses a real picture over 2 MB", async () => {
+    const big = await noisePng(900); // ~2.4 MB of incompressible pixels
+    expect(big.length).toBeGreaterThan(AVATAR_MAX_BYTES);
+    expect(await refused(big, "image/png")).toMatch(/^That file is 2\.\d\d MB; an avatar can be at most 2 MB\.$/);
+  });
+
+  it("refuses bytes that are not PNG, JPEG or WebP, whatever type they claim", async () => {
+    const gif = await sharp({ create: { width: 4, height: 4, channels: 3, background: "#fff" } }).gif().toBuffer();
+    const svg = Buffer.from("<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'/>");
+    for (const [bytes, type] of [
+      [gif, "image/gif"],
+      [gif, "image/png"],
+      [svg, "image/svg+xml"],
+      [Buffer.from("just some text"), "image/jpeg"],
+    ] as const) {
+      expect(await refused(bytes, type)).toBe("That file is not an image we accept. Upload a PNG, JPEG or WebP image.");
+    }
+  });
+
+  it("refuses a stated type the bytes contradict", async () => {
+    const png = await makeImage("png", 10, 10);
+    expect(await refused(png, "image/jpeg")).toBe("That file says it is image/jpeg but its contents are PNG. Upload a PNG, JPEG or WebP image.");
+    expect(await refused(await makeImage("webp", 10, 10), "image/png")).toMatch(/^That file says it is image\/png but its contents are WEBP\./);
+    expect(await refused(await makeImage("jpeg", 10, 10), "text/html")).toMatch(/^That file says it is text\/html but its contents are JPEG\./);
+  });
+
+  it(`takes ${AVATAR_MAX_SIDE} px a side and refuses ${AVATAR_MAX_SIDE + 1} in either direction`, async () => {
+    const edge = await makeImage("png", AVATAR_MAX_SIDE, 8);
+    const meta = await sharp(await processAvatar(edge, "image/png")).metadata();
+    expect([meta.width, meta.height]).toEqual([AVATAR_SIZE, AVATAR_SIZE]);
+    expect(await refused(await makeImage("png", AVATAR_MAX_SIDE + 1, 8), "image/png")).toBe(
+      "That image is 8001 × 8 px; an avatar can be at most 8,000 px a side.",
+    );
+    expect(await refused(await makeImage("jpeg", 8, AVATAR_MAX_SIDE + 1), "image/jpeg")).toBe(
+      "That image is 8 × 8001 px; an avatar can be at most 8,000 px a side.",
+    );
+  });
+
+  it("refuses a file whose signature is right but whose contents are damaged", async () => {
+    const png = await makeImage("png", 64, 64);
+    const garbage = Buffer.concat([png.subarray(0, 8), Buffer.from("this is not a PNG chunk at all".repeat(4))]);
+    expect(await refused(garbage, "image/png")).toBe("That image could not be read; it may be damaged. Upload a PNG, JPEG or WebP image.");
+    // A header that reads fine over pixel data that is cut off.
+    const noise = await noisePng(64);
+    const truncated = noise.subarray(0, Math.floor(noise.length / 2));
+    expect(await refused(truncated, "image/png")).toBe("That image could not be read; it may be damaged. Upload a PNG, JPEG or WebP image.");
+    const jpeg = await makeImage("jpeg", 64, 64);
+    expect(await refused(Buffer.concat([jpeg.subarray(0, 3), Buffer.alloc(200, 0x41)]), "image/jpeg")).toMatch(/could not be read/);
+  });
+});
+
+describe("setAvatar and removeAvatar", () => {
+  const t = perTestDb();
+  const dir = perTestDir();
+
+  it("stores the WebP under a fresh 16-character name and points the account at it", async () => {
+    const mara = makeUser(t.db, "mara");
+    const result = await setAvatar(t.db, mara.id, await makeImage("png", 300, 200), "image/png", dir.path);
+    const files = filesIn(dir.path);
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(AVATAR_FILE);
+    expect(files[0]).toMatch(/^[A-Za-z0-9_-]{16}\.webp$/);
+    expect(result).toEqual({ url: `/avatars/${files[0]}`, bytes: fs.statSync(path.join(dir.path, files[0]!)).size });
+    expect(userRow(t.db, mara.id)!.image).toBe(`/avatars/${files[0]}`);
+    const meta = await sharp(path.join(dir.path, files[0]!)).metadata();
+    expect([meta.format, meta.width, meta.height]).toEqual(["webp", AVATAR_SIZE, AVATAR_SIZE]);
+    expect(avatarFile(result.url, dir.path)).toBe(path.join(dir.path, files[0]!));
+  });
+
+  it("removes the previous upload when a new one replaces it, and only that file", async () => {
+    const mara = makeUser(t.db, "mara");
+    const femi = makeUser(t.db, "femi");
+    const femis = await setAvatar(t.db, femi.id, await makeImage("jpeg", 50, 50), "image/jpeg", dir.path);
+    const first = await setAvatar(t.db, mara.id, await makeImage("png", 50, 50), "image/png", dir.path);
+    const second = await setAvatar(t.db, mara.id, await makeImage("webp", 50, 50), "image/webp", dir.path);
+    expect(second.url).not.toBe(first.url);
+    expect(filesIn(dir.path)).toEqual([femis.url, second.url].map((u) => u.slice("/avatars/".length)).sort());
+    expect(userRow(t.db, mara.id)!.image).toBe(second.url);
+  });
+
+  it("leaves a picture that is not an upload of ours alone: a provider's URL, or a path that escapes the folder", async () => {
+    const mara = makeUser(t.db, "mara");
+    fs.mkdirSync(dir.path, { recursive: true });
+    const outside = path.join(dir.root, "victim.webp");
+    fs.writeFileSync(outside, "keep me");
+    for (const image of ["https://avatars.example.com/u/1.png", "/avatars/../victim.webp", "/avatars/AAAAAAAAAAAAAAAA.png"]) {
+      t.db.$client.prepare(`update users set image = ? where id = ?`).run(image, mara.id);
+      expect(avatarFile(image, dir.path)).toBeNull();
+      expect(removeAvatar(t.db, mara.id, dir.path)).toEqual({ changed: true });
+      expect(userRow(t.db, mara.id)!.image).toBeNull();
+    }
+    expect(fs.readFileSync(outside, "utf8")).toBe("keep me");
+    t.db.$client.prepare(`update users set image = ? where id = ?`).run("/avatars/../victim.webp", mara.id);
+    const result = await setAvatar(t.db, mara.id, await makeImage("png", 20, 20), "image/png", dir.path);
+    expect(fs.readFileSync(outside, "utf8")).toBe("keep me");
+    expect(filesIn(dir.path)).toEqual([result.url.slice("/avatars/".length)]);
+  });
+
+  it("refuses a bad upload with no file written and the account as it was", async () => {
+    const mara = makeUser(t.db, "mara");
+    const kept = await setAvatar(t.db, mara.id, await makeImage("png", 20, 20), "image/png", dir.path);
+    const before = snapshot(t.db);
+    const files = filesIn(dir.path);
+    const tooWide = await makeImage("png", AVATAR_MAX_SIDE + 1, 8);
+    await expectDomainError(() => setAvatar(t.db, mara.id, tooWide, "image/png", dir.path), "Invalid", 422, ["avatar"]);
+    await expectDomainError(() => setAvatar(t.db, mara.id, Buffer.from("not an image"), "image/png", dir.path), "Invalid", 422, ["avatar"]);
+    await expectDomainError(async () => setAvatar(t.db, mara.id, await makeImage("png", 20, 20), "image/jpeg", dir.path), "Invalid", 422, ["avatar"]);
+    expect(snapshot(t.db)).toEqual(before);
+    expect(filesIn(dir.path)).toEqual(files);
+    expect(userRow(t.db, mara.id)!.image).toBe(kept.url);
+  });
+
+  it("refuses an account that is gone (404), leaving no file behind", async () => {
+    await expectDomainError(async () => setAvatar(t.db, ghostId, await makeImage("png", 20, 20), "image/png", dir.path), "NotFound", 404);
+    expect(filesIn(dir.path)).toEqual([]);
+    expect(() => removeAvatar(t.db, ghostId, dir.path)).toThrow("This account no longer exists.");
+  });
+
+  it("removeAvatar goes back to the generated avatar, removing the upload; with none it changes nothing", async () => {
+    const mara = makeUser(t.db, "mara");
+    await setAvatar(t.db, mara.id, await makeImage("png", 20, 20), "image/png", dir.path);
+    expect(removeAvatar(t.db, mara.id, dir.path)).toEqual({ changed: true });
+    expect(userRow(t.db, mara.id)!.image).toBeNull();
+    expect(filesIn(dir.path)).toEqual([]);
+    const before = snapshot(t.db);
+    expect(removeAvatar(t.db, mara.id, dir.path)).toEqual({ changed: false });
+    expect(snapshot(t.db)).toEqual(before);
+  });
+});
+

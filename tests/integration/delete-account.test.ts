@@ -1,0 +1,219 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { DB } from "@/db";
+import { deleteReview } from "@/lib/reviews/delete-review";
+import { recordView } from "@/lib/reviews/record-view";
+import { viewerKey } from "@/lib/reviews/viewer-key";
+import { recountAll } from "@/lib/recount";
+import { deleteAccount } from "@/lib/users/delete-account";
+import { setAvatar } from "@/lib/users/avatar-upload";
+import { perTestDb } from "../helpers/db";
+import { later, postComment } from "../helpers/comments";
+import { DAY, expectDomainError, makeUser, rowById, seedReview } from "../helpers/reviews";
+import { allCounterDrift, expectedHot, hotScoreOf, upvoteCount, upvotesReceived, vote, voteKeys } from "../helpers/votes";
+import { PASSWORD, makeImage, makePasswordUser, noticeList, rows, snapshot, userRow } from "../helpers/people";
+
+const ZERO = { postComments: 0, postUpvotes: 0, commentReplies: 0, commentUpvotes: 0, upvotesReceived: 0, contributions: 0, newcomers: 0, films: 0, hotScores: 0 };
+
+/** A temp avatar folder per test. */
+function perTestDir() {
+  let dir = "";
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "marquee-avatars-"));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return {
+    get path() {
+      return dir;
+    },
+  };
+}
+
+const FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
+
+/** A reader's view of a review on the day of `now`, keyed as the review page keys it. */
+function view(db: DB, postId: number, userId: string | null, now: Date) {
+  const key = viewerKey(userId, "203.0.113.9", FIREFOX, now.toISOString().slice(0, 10));
+  expect(recordView(db, postId, { key, userId }, now)).toMatchObject({ counted: true });
+}
+
+/**
+ * mara (with a password and an uploaded avatar) has written a review others voted on, a draft, a
+ * comment and a reply; she has upvoted femi's review, a review since deleted, ines's comment and
+ * femi's comment; she has read femi's review on two days, and others (one signed out) hers; she
+ * has notices and caused some, a linked provider account and rate windows.
+ */
+async function world(db: DB, dir: string) {
+  const mara = await makePasswordUser(db, "mara");
+  const femi = makeUser(db, "femi");
+  const ines = makeUser(db, "ines");
+  const marasReview = seedReview(db, mara, { title: "Mara's review" });
+  const draft = seedReview(db, mara, { title: "Mara's draft", tags: "unfinished", filmTitle: "Stalker", filmYear: "1979", intent: "draft" });
+  const femisReview = seedReview(db, femi, { title: "Femi's review", filmTitle: "Solaris", filmYear: "1972" });
+  const doomedReview = seedReview(db, ines, { title: "Ines's doomed review", filmTitle: "Mirror", filmYear: "1975" });
+  const inesComment = postComment(db, ines, femisReview);
+  const femisComment = postComment(db, femi, marasReview);
+  const marasComment = postComment(db, mara, femisReview, null, "Agreed, @femi and @ines.");
+  const marasReply = postComment(db, mara, marasReview, femisComment.id);
+  vote(db, femi, "review", marasReview, "up", later(db));
+  vote(db, ines, "review", marasReview, "up", later(db));
+  vote(db, femi, "comment", marasComment.id, "up", later(db));
+  vote(db, mara, "review", femisReview, "up", later(db));
+  vote(db, ines, "review", femisReview, "up", later(db));
+  vote(db, mara, "review", doomedReview, "up", later(db));
+  vote(db, mara, "comment", inesComment.id, "up", later(db));
+  vote(db, mara, "comment", femisComment.id, "up", later(db));
+  vote(db, femi, "comment", inesComment.id, "up", later(db));
+  view(db, femisReview, mara.id, later(db));
+  view(db, femisReview, mara.id, later(db, DAY));
+  view(db, femisReview, ines.id, later(db));
+  view(db, marasReview, femi.id, later(db));
+  view(db, marasReview, null, later(db));
+  deleteReview(db, ines, doomedReview, later(db));
+  db.$client.prepare(`insert into accounts (user_id, type, provider, provider_account_id) values (?, 'oidc', 'example', 'mara-at-example')`).run(mara.id);
+  db.$client.prepare(`insert into accounts (user_id, type, provider, provider_account_id) values (?, 'oidc', 'example', 'femi-at-example')`).run(femi.id);
+  const avatar = await setAvatar(db, mara.id, await makeImage("png", 40, 40), "image/png", dir);
+  const femisAvatar = await setAvatar(db, femi.id, await makeImage("png", 40, 40), "image/png", dir);
+  return { mara, femi, ines, marasReview, draft, femisReview, doomedReview, inesComment, femisComment, marasComment, marasReply, avatar, femisAvatar };
+}
+
+describe("deleteAccount", () => {
+  const t = perTestDb();
+  const dir = perTestDir();
+
+  it("deletes the account and what is only theirs, keeps what they published as by no one, and takes back their votes' counts", async () => {
+    const w = await world(t.db, dir.path);
+    const { mara, femi, ines } = w;
+    expect(recountAll(t.db, later(t.db))).toEqual(ZERO);
+    const before = {
+      femisReview: upvoteCount(t.db, "review", w.femisReview),
+      inesComment: upvoteCount(t.db, "comment", w.inesComment.id),
+      femisComment: upvoteCount(t.db, "comment", w.femisComment.id),
+      femi: upvotesReceived(t.db, femi),
+      ines: upvotesReceived(t.db, ines),
+      marasReview: rowById(t.db, "posts", w.marasReview),
+    };
+    expect(before).toMatchObject({ femisReview: 2, inesComment: 2, femisComment: 1, femi: 3, ines: 3 });
+    const noticesBefore = noticeList(t.db);
+    const films = rows(t.db, "films");
+    const viewsBefore = rows(t.db, "post_views");
+    expect(viewsBefore.filter((v) => v.viewer_key === `u:${mara.id}`)).toHaveLength(2);
+    const viewCounts = [w.femisReview, w.marasReview].map((id) => rowById(t.db, "posts", id)!.view_count);
+    expect(viewCounts).toEqual([3, 2]);
+
+    const result = await deleteAccount(t.db, mara.id, { username: "MARA", currentPassword: PASSWORD }, dir.path);
+    expect(result).toEqual({ drafts: 1, votesTakenBack: 4 });
+
+    // The account and everything only hers.
+    expect(userRow(t.db, mara.id)).toBeUndefined();
+    expect(rowById(t.db, "posts", w.draft)).toBeUndefined();
+    expect(rows(t.db, "post_revisions", `where post_id = ${w.draft}`)).toEqual([]);
+    expect(rows(t.db, "post_tags", `where post_id = ${w.draft}`)).toEqual([]);
+    expect(rows(t.db, "accounts").map((a) => a.provider_account_id)).toEqual(["femi-at-example"]);
+    expect(rows(t.db, "rate_windows").filter((r) => String(r.key).endsWith(mara.id))).toEqual([]);
+    expect(rows(t.db, "rate_windows").filter((r) => String(r.key).endsWith(femi.id)).length).toBeGreaterThan(0);
+    expect(voteKeys(t.db).filter((k) => k.startsWith(mara.id))).toEqual([]);
+    expect(voteKeys(t.db)).toHaveLength(5);
+    // Her review views go (their keys name her); others' stay, and the view counts stand.
+    expect(rows(t.db, "post_views")).toEqual(viewsBefore.filter((v) => v.viewer_key !== `u:${mara.id}`));
+    expect(rows(t.db, "post_views")).toHaveLength(3);
+    expect([w.femisReview, w.marasReview].map((id) => rowById(t.db, "posts", id)!.view_count)).toEqual(viewCounts);
+
+    // What she published stays, by no one, with the votes others gave it.
+    expect(rowById(t.db, "posts", w.marasReview)).toEqual({ ...before.marasReview, author_id: null });
+    for (const c of [w.marasComment, w.marasReply]) expect(rows(t.db, "comments", `where id = ${c.id}`)[0]).toMatchObject({ author_id: null, deleted_at: null });
+    expect(rows(t.db, "post_revisions", `where post_id = ${w.marasReview}`)[0]).toMatchObject({ editor_id: null });
+    expect(rows(t.db, "comment_revisions", `where comment_id = ${w.marasComment.id}`)[0]).toMatchObject({ editor_id: null });
+
+    // The counts her votes made are taken back.
+    expect(upvoteCount(t.db, "review", w.femisReview)).toBe(1);
+    expect(hotScoreOf(t.db, w.femisReview)).toBeCloseTo(expectedHot(1, rowById(t.db, "posts", w.femisReview)!.published_at as number), 9);
+    expect(upvoteCount(t.db, "review", w.doomedReview)).toBe(0);
+    expect(hotScoreOf(t.db, w.doomedReview)).toBe(0);
+    expect(upvoteCount(t.db, "comment", w.inesComment.id)).toBe(1);
+    expect(upvoteCount(t.db, "comment", w.femisComment.id)).toBe(0);
+    expect([upvotesReceived(t.db, femi), upvotesReceived(t.db, ines)]).toEqual([before.femi - 2, before.ines - 2]);
+    expect(allCounterDrift(t.db)).toEqual([]);
+    expect(recountAll(t.db, later(t.db))).toEqual(ZERO);
+    expect(rows(t.db, "films")).toEqual(films);
+
+    // Her notices are gone; those she caused stay, by no one.
+    const expected = noticesBefore.filter((n) => n[0] !== "mara").map((n) => (n[2] === "mara" ? [n[0], n[1], null, ...n.slice(3)] : n));
+    expect(noticeList(t.db)).toEqual(expected);
+    expect(expected.some((n) => n[1] === "mention" && n[2] === null)).toBe(true);
+
+    // Her avatar file is gone; femi's stays.
+    expect(fs.readdirSync(dir.path)).toEqual([w.femisAvatar.url.slice("/avatars/".length)]);
+  });
+
+  it("frees the username and email for a new account", async () => {
+    const mara = await makePasswordUser(t.db, "mara");
+    await deleteAccount(t.db, mara.id, { username: "mara", currentPassword: PASSWORD }, dir.path);
+    const again = makeUser(t.db, "Mara");
+    expect(userRow(t.db, again.id)).toMatchObject({ username_key: "mara", email: "mara@example.com" });
+  });
+
+  it("needs only the username from an account without a password", async () => {
+    const femi = makeUser(t.db, "Femi_O");
+    expect(await deleteAccount(t.db, femi.id, { username: " femi_o " }, dir.path)).toEqual({ drafts: 0, votesTakenBack: 0 });
+    expect(rows(t.db, "users")).toEqual([]);
+  });
+
+  it("refuses a username that is not the account's (422 on username), changing nothing", async () => {
+    const w = await world(t.db, dir.path);
+    const before = snapshot(t.db);
+    const files = fs.readdirSync(dir.path).sort();
+    for (const username of ["femi", "", "mara2", undefined, 42]) {
+      const err = await expectDomainError(() => deleteAccount(t.db, w.mara.id, { username, currentPassword: PASSWORD }, dir.path), "Invalid", 422, ["username"]);
+      expect(err.message).toBe("Type your username, mara, to confirm.");
+    }
+    expect(snapshot(t.db)).toEqual(before);
+    expect(fs.readdirSync(dir.path).sort()).toEqual(files);
+  });
+
+  it("refuses a wrong or missing current password (422 on currentPassword), changing nothing but the wrong attempt's count", async () => {
+    const w = await world(t.db, dir.path);
+    const all = snapshot(t.db);
+    const { rate_windows: windows, ...before } = all;
+    const files = fs.readdirSync(dir.path).sort();
+    // A missing password (or one that is not a string) is refused before any attempt is counted.
+    for (const currentPassword of [undefined, "", 12345]) {
+      const missing = await expectDomainError(() => deleteAccount(t.db, w.mara.id, { username: "mara", currentPassword }, dir.path), "Invalid", 422, ["currentPassword"]);
+      expect(missing.message).toBe("Enter your current password.");
+    }
+    expect(snapshot(t.db)).toEqual(all);
+    // A wrong one takes a slot.
+    const wrong = await expectDomainError(() => deleteAccount(t.db, w.mara.id, { username: "mara", currentPassword: "not-it-at-all" }, dir.path), "Invalid", 422, ["currentPassword"]);
+    expect(wrong.message).toBe("That is not your current password.");
+    const { rate_windows: windowsAfter, ...after } = snapshot(t.db);
+    expect(after).toEqual(before);
+    expect(windowsAfter).toEqual([...windows!, { key: `password-check:${w.mara.id}`, count: 1, window_started_at: expect.any(Number) }]);
+    expect(fs.readdirSync(dir.path).sort()).toEqual(files);
+  });
+
+  it("refuses an account that is gone (404)", async () => {
+    await expectDomainError(() => deleteAccount(t.db, "00000000-0000-4000-8000-000000000000", { username: "ghost" }, dir.path), "NotFound", 404);
+  });
+
+  it("keeps every counter exact when the member voted on much and wrote much", async () => {
+    const mara = makeUser(t.db, "mara");
+    const others = ["femi", "ines", "otto", "yuki"].map((n) => makeUser(t.db, n));
+    const reviews = others.map((o, i) => seedReview(t.db, o, { title: `Review ${i}` }));
+    const own = seedReview(t.db, mara, { title: "Mara's" });
+    for (const [i, r] of reviews.entries()) {
+      const c = postComment(t.db, others[(i + 1) % others.length]!, r);
+      vote(t.db, mara, "review", r, "up", later(t.db, DAY));
+      vote(t.db, mara, "comment", c.id, "up", later(t.db, DAY));
+      postComment(t.db, mara, r, c.id);
+      for (const o of others) if (o !== others[i]) vote(t.db, o, "review", r, "up", later(t.db, DAY));
+      vote(t.db, others[i]!, "review", own, "up", later(t.db, DAY));
+    }
+    await deleteAccount(t.db, mara.id, { username: "mara" }, dir.path);
+    expect(allCounterDrift(t.db)).toEqual([]);
+    expect(recountAll(t.db, later(t.db, DAY))).toEqual(ZERO);
+    expect(reviews.map((r) => upvoteCount(t.db, "review", r))).toEqual([3, 3, 3, 3]);
+    expect(upvoteCount(t.db, "review", own)).toBe(4);
+  });
+});

@@ -1,0 +1,550 @@
+import { describe, expect, it } from "vitest";
+import { writeTx, type DB } from "@/db";
+import { createComment } from "@/lib/comments/create-comment";
+import { deleteComment } from "@/lib/comments/delete-comment";
+import { editComment } from "@/lib/comments/edit-comment";
+import { MAX_MENTIONS } from "@/lib/markdown/mentions";
+import { excerptOfHtml } from "@/lib/markdown/render";
+import { MILESTONES, isMilestone, notify, notifyMentions, type Notice } from "@/lib/notifications/notify";
+import { countUnread, listNotifications, markAllRead, markRead, openNotification } from "@/lib/notifications/queries";
+import type { Actor } from "@/lib/permissions";
+import { deleteReview } from "@/lib/reviews/delete-review";
+import { editReview } from "@/lib/reviews/edit-review";
+import { knownMentions } from "@/lib/users/mentions";
+import { perTestDb } from "../helpers/db";
+import { commentForm, commentRow, later, postComment } from "../helpers/comments";
+import { DAY, HOUR, MINUTE, T0, at, makeUser, reviewForm, rowById, seedReview } from "../helpers/reviews";
+import { vote } from "../helpers/votes";
+import { crowd, noticeList, presetUpvotes, rows, setSwitches, snapshot } from "../helpers/people";
+
+/** mara wrote a published review; femi and ines read it. */
+function setup(db: DB) {
+  const mara = makeUser(db, "mara");
+  const femi = makeUser(db, "femi");
+  const ines = makeUser(db, "ines");
+  const reviewId = seedReview(db, mara);
+  return { mara, femi, ines, reviewId };
+}
+
+const notifyNow = (db: DB, n: Notice, now = T0) => writeTx(db, (tx) => notify(tx, n, now));
+
+describe("isMilestone", () => {
+  it("is true at 1, 10, 50, 100, 200, 500, 1000, 2000, 5000, 10000, then every 10,000", () => {
+    expect(MILESTONES).toEqual([1, 10, 50, 100, 200, 500, 1000, 2000, 5000, 10000]);
+    for (const n of [...MILESTONES, 20_000, 30_000, 1_000_000]) expect(isMilestone(n), String(n)).toBe(true);
+    for (const n of [0, 2, 9, 11, 49, 51, 99, 101, 999, 1001, 9999, 10_001, 15_000, 25_000, -1]) expect(isMilestone(n), String(n)).toBe(false);
+  });
+});
+
+describe("notify and notifyMentions", () => {
+  const t = perTestDb();
+
+  it("writes one notice and says so", () => {
+    const { mara, femi, reviewId } = setup(t.db);
+    expect(notifyNow(t.db, { recipientId: mara.id, kind: "review_reply", actorId: femi.id, postId: reviewId }, at(MINUTE))).toBe(true);
+    expect(rows(t.db, "notifications")).toEqual([
+      { id: 1, recipient_id: mara.id, kind: "review_reply", actor_id: femi.id, post_id: reviewId, comment_id: null, target: null, amount: null, created_at: at(MINUTE).getTime(), read_at: null },
+    ]);
+  });
+
+  it("writes nothing about one's own action, for no recipient, or for a kind the recipient switched off", () => {
+    const { mara, femi, reviewId } = setup(t.db);
+    setSwitches(t.db, femi, { mentions: false });
+    const before = snapshot(t.db);
+    expect(notifyNow(t.db, { recipientId: mara.id, kind: "mention", actorId: mara.id, postId: reviewId })).toBe(false);
+    expect(notifyNow(t.db, { recipientId: null, kind: "review_reply", actorId: femi.id, postId: reviewId })).toBe(false);
+    expect(notifyNow(t.db, { recipientId: femi.id, kind: "mention", actorId: mara.id, postId: reviewId })).toBe(false);
+    expect(notifyNow(t.db, { recipientId: "00000000-0000-4000-8000-000000000000", kind: "mention", actorId: mara.id, postId: reviewId })).toBe(false);
+    expect(snapshot(t.db)).toEqual(before);
+    // Another kind still reaches femi.
+    expect(notifyNow(t.db, { recipientId: femi.id, kind: "comment_reply", actorId: mara.id, postId: reviewId })).toBe(true);
+  });
+
+  it("honours each switch for its own kind only", () => {
+    const { mara, reviewId } = setup(t.db);
+    const kinds = [
+      ["review_replies", "review_reply"],
+      ["comment_replies", "comment_reply"],
+      ["mentions", "mention"],
+      ["milestones", "milestone"],
+      ["badges", "badge"],
+    ] as const;
+    for (const [i, [off, kind]] of kinds.entries()) {
+      const person = makeUser(t.db, `switch${i}`);
+      setSwitches(t.db, person, { [off]: false });
+      for (const [, k] of kinds) {
+        const sent = notifyNow(t.db, { recipientId: person.id, kind: k, actorId: mara.id, postId: reviewId, target: k === "milestone" || k === "badge" ? `x${i}` : null, amount: k === "milestone" ? 1 : null });
+        expect(sent, `${off} off, ${k}`).toBe(k !== kind);
+      }
+    }
+    expect(rows(t.db, "notifications")).toHaveLength(kinds.length * (kinds.length - 1));
+  });
+
+  it("gives a milestone or badge once per target and amount, whatever the retries", () => {
+    const { mara, reviewId } = setup(t.db);
+    const milestone: Notice = { recipientId: mara.id, kind: "milestone", postId: reviewId, target: `r${reviewId}`, amount: 10 };
+    expect(notifyNow(t.db, milestone, at(MINUTE))).toBe(true);
+    expect(notifyNow(t.db, milestone, at(HOUR))).toBe(false);
+    expect(notifyNow(t.db, { ...milestone, amount: 50 })).toBe(true);
+    expect(notifyNow(t.db, { ...milestone, target: "c1" })).toBe(true);
+    expect(noticeList(t.db)).toEqual([
+      ["mara", "milestone", null, reviewId, null, `r${reviewId}`, 10],
+      ["mara", "milestone", null, reviewId, null, `r${reviewId}`, 50],
+      ["mara", "milestone", null, reviewId, null, "c1", 10],
+    ]);
+    expect(rows(t.db, "notifications")[0]).toMatchObject({ created_at: at(MINUTE).getTime() });
+  });
+
+  it("gives a badge once per badge, whatever the retries", () => {
+    // notify() says milestones and badges are given once; a badge has a target but no amount.
+    const { mara } = setup(t.db);
+    const badge: Notice = { recipientId: mara.id, kind: "badge", target: "first-review" };
+    expect(notifyNow(t.db, badge, at(MINUTE))).toBe(true);
+    expect(notifyNow(t.db, badge, at(HOUR))).toBe(false);
+    expect(noticeList(t.db)).toEqual([["mara", "badge", null, null, null, "first-review", null]]);
+  });
+
+  it("tells the members mentioned, except the author, the skipped and unknown names, and counts them", () => {
+    const { mara, femi, ines, reviewId } = setup(t.db);
+    const sent = writeTx(t.db, (tx) => notifyMentions(tx, ["femi", "ines", "mara", "nobody"], { actorId: mara.id, postId: reviewId, skip: [ines.id] }, at(MINUTE)));
+    expect(sent).toBe(1);
+    expect(noticeList(t.db)).toEqual([["femi", "mention", "mara", reviewId, null, null, null]]);
+    expect(writeTx(t.db, (tx) => notifyMentions(tx, [], { actorId: femi.id, postId: reviewId }, T0))).toBe(0);
+  });
+});
+
+describe("knownMentions", () => {
+  const t = perTestDb();
+
+  it("maps each mentioned member's lower-cased name to their username, leaving out unknown names", () => {
+    makeUser(t.db, "Mara_K");
+    makeUser(t.db, "femi");
+    const found = knownMentions(t.db, "@mara_k, @FEMI and @nobody; `@femi` again; a@femi.com");
+    expect([...found.entries()]).toEqual(expect.arrayContaining([["mara_k", "Mara_K"], ["femi", "femi"]]));
+    expect(found.size).toBe(2);
+    expect(knownMentions(t.db, "nobody at all").size).toBe(0);
+  });
+
+  it(`looks up at most MAX_MENTIONS (${MAX_MENTIONS}) names, the first ones`, () => {
+    const people = crowd(t.db, "viewer", MAX_MENTIONS + 5);
+    const found = knownMentions(t.db, people.map((_, i) => `@viewer${i + 1}`).join(" "));
+    expect([...found.keys()].sort()).toEqual(Array.from({ length: MAX_MENTIONS }, (_, i) => `viewer${i + 1}`).sort());
+  });
+});
+
+describe("notices from comments", () => {
+  const t = perTestDb();
+
+  it("tells the review's author of a top-level comment, and the parent's author (only) of a reply", () => {
+    const { mara, femi, ines, reviewId } = setup(t.db);
+    const top = postComment(t.db, femi, reviewId);
+    const reply = postComment(t.db, ines, reviewId, top.id);
+    const deeper = postComment(t.db, mara, reviewId, reply.id);
+    expect(noticeList(t.db)).toEqual([
+      ["mara", "review_reply", "femi", reviewId, top.id, null, null],
+      ["femi", "comment_reply", "ines", reviewId, reply.id, null, null],
+      ["ines", "comment_reply", "mara", reviewId, deeper.id, null, null],
+    ]);
+    expect(rows(t.db, "notifications")[1]).toMatchObject({ created_at: commentRow(t.db, reply.id)!.created_at, read_at: null });
+  });
+
+  it("tells no one of their own comment on their own review, or their reply to their own comment", () => {
+    const { mara, femi, reviewId } = setup(t.db);
+    const own = postComment(t.db, mara, reviewId);
+    postComment(t.db, mara, reviewId, own.id);
+    const femis = postComment(t.db, femi, reviewId);
+    postComment(t.db, femi, reviewId, femis.id, "Replying to myself, @femi.");
+    expect(noticeList(t.db)).toEqual([["mara", "review_reply", "femi", reviewId, femis.id, null, null]]);
+  });
+
+  it("tells each mentioned member once, never the author, and not again someone the reply already told", () => {
+    const { femi, ines, reviewId } = setup(t.db);
+    makeUser(t.db, "otto");
+    const c = postComment(t.db, femi, reviewId, null, "@mara @Ines @femi @nobody and @ines again, `@otto` in code");
+    expect(noticeList(t.db)).toEqual([
+      ["mara", "review_reply", "femi", reviewId, c.id, null, null],
+      ["ines", "mention", "femi", reviewId, c.id, null, null],
+    ]);
+    // The stored comment links the mentions of members, and only those.
+    const html = commentRow(t.db, c.id)!.body_html as string;
+    expect(html.match(/<a href="[^"]*" class="mention">@\w+<\/a>/g)).toEqual([
+      '<a href="/u/mara" class="mention">@mara</a>',
+      '<a href="/u/ines" class="mention">@Ines</a>',
+      '<a href="/u/femi" class="mention">@femi</a>',
+      '<a href="/u/ines" class="mention">@ines</a>',
+    ]);
+    // A reply mentioning the parent's author and the review's author: one notice each.
+    const r = postComment(t.db, ines, reviewId, c.id, "@femi yes, and @mara said so too");
+    expect(noticeList(t.db).slice(2)).toEqual([
+      ["femi", "comment_reply", "ines", reviewId, r.id, null, null],
+      ["mara", "mention", "ines", reviewId, r.id, null, null],
+    ]);
+  });
+
+  it("skips each kind for a recipient who switched it off, and then tells a mentioned one by the mention", () => {
+    const { mara, femi, ines, reviewId } = setup(t.db);
+    setSwitches(t.db, mara, { review_replies: false });
+    setSwitches(t.db, femi, { comment_replies: false });
+    setSwitches(t.db, ines, { mentions: false });
+    const top = postComment(t.db, femi, reviewId, null, "Nothing for mara, nothing for @ines.");
+    postComment(t.db, ines, reviewId, top.id, "Nothing for femi.");
+    expect(noticeList(t.db)).toEqual([]);
+    // mara, without review-reply notices but with mentions on, hears of a comment that names her.
+    const named = postComment(t.db, femi, reviewId, null, "Is @mara reading?");
+    expect(noticeList(t.db)).toEqual([["mara", "mention", "femi", reviewId, named.id, null, null]]);
+  });
+
+  it(`tells at most MAX_MENTIONS (${MAX_MENTIONS}) people about one comment, linking those only`, () => {
+    const { femi, reviewId } = setup(t.db);
+    crowd(t.db, "viewer", MAX_MENTIONS + 5);
+    const body = Array.from({ length: MAX_MENTIONS + 5 }, (_, i) => `@viewer${i + 1}`).join(" ");
+    const c = postComment(t.db, femi, reviewId, null, body);
+    const mentions = noticeList(t.db).filter((n) => n[1] === "mention");
+    expect(mentions.map((n) => n[0]).sort()).toEqual(Array.from({ length: MAX_MENTIONS }, (_, i) => `viewer${i + 1}`).sort());
+    expect((commentRow(t.db, c.id)!.body_html as string).match(/class="mention"/g)).toHaveLength(MAX_MENTIONS);
+  });
+
+  it("on an edit, tells only the members the edit newly mentions", () => {
+    const { femi, reviewId } = setup(t.db);
+    makeUser(t.db, "otto");
+    const c = postComment(t.db, femi, reviewId, null, "First thoughts, cc @ines.");
+    expect(noticeList(t.db)).toEqual([
+      ["mara", "review_reply", "femi", reviewId, c.id, null, null],
+      ["ines", "mention", "femi", reviewId, c.id, null, null],
+    ]);
+    // A grace edit (same editor, a minute on) and a later one both count. mara, the review's
+    // author, was already told of this comment by her reply notice: naming her adds nothing.
+    editComment(t.db, femi, c.id, { body: "First thoughts, cc @ines @otto." }, later(t.db, MINUTE));
+    editComment(t.db, femi, c.id, { body: "First thoughts, cc @INES @otto, and @mara @nobody." }, later(t.db, HOUR));
+    expect(noticeList(t.db).slice(2)).toEqual([["otto", "mention", "femi", reviewId, c.id, null, null]]);
+    // An edit that changes the words around the same names tells no one.
+    const before = noticeList(t.db);
+    editComment(t.db, femi, c.id, { body: "Second thoughts, cc @ines @otto @mara." }, later(t.db, DAY));
+    expect(noticeList(t.db)).toEqual(before);
+  });
+
+  it("never tells a member twice about one comment, however its mentions are edited out and back in", () => {
+    const { femi, reviewId } = setup(t.db);
+    makeUser(t.db, "otto");
+    const c = postComment(t.db, femi, reviewId, null, "Over to you, @otto.");
+    editComment(t.db, femi, c.id, { body: "Over to you." }, later(t.db, HOUR));
+    editComment(t.db, femi, c.id, { body: "Over to you, @otto." }, later(t.db, 2 * HOUR));
+    editComment(t.db, femi, c.id, { body: "Over to you." }, later(t.db, 3 * HOUR));
+    editComment(t.db, femi, c.id, { body: "Over to you, @otto!" }, later(t.db, 4 * HOUR));
+    expect(noticeList(t.db).filter((n) => n[0] === "otto")).toEqual([["otto", "mention", "femi", reviewId, c.id, null, null]]);
+  });
+
+  it("on an edit, counts as told only those with a notice about this very comment", () => {
+    const { mara, femi, reviewId } = setup(t.db);
+    makeUser(t.db, "otto");
+    setSwitches(t.db, mara, { review_replies: false });
+    const first = postComment(t.db, femi, reviewId, null, "cc @otto");
+    const second = postComment(t.db, femi, reviewId, null, "More thoughts.");
+    expect(noticeList(t.db)).toEqual([["otto", "mention", "femi", reviewId, first.id, null, null]]);
+    // mara (review replies off) has no notice about this comment, and otto's is about the other
+    // one: both are told.
+    editComment(t.db, femi, second.id, { body: "More thoughts, @mara and @otto." }, later(t.db, HOUR));
+    expect(noticeList(t.db).slice(1)).toEqual([
+      ["mara", "mention", "femi", reviewId, second.id, null, null],
+      ["otto", "mention", "femi", reviewId, second.id, null, null],
+    ]);
+  });
+
+  it("takes back the reply and mention notices of a deleted comment, and nothing else", async () => {
+    const { mara, femi, ines, reviewId } = setup(t.db);
+    const kept = postComment(t.db, ines, reviewId);
+    const doomed = postComment(t.db, femi, reviewId, kept.id, "@mara look");
+    const replyToDoomed = postComment(t.db, ines, reviewId, doomed.id);
+    vote(t.db, mara, "comment", doomed.id, "up", later(t.db));
+    expect(noticeList(t.db)).toEqual([
+      ["mara", "review_reply", "ines", reviewId, kept.id, null, null],
+      ["ines", "comment_reply", "femi", reviewId, doomed.id, null, null],
+      ["mara", "mention", "femi", reviewId, doomed.id, null, null],
+      ["femi", "comment_reply", "ines", reviewId, replyToDoomed.id, null, null],
+      ["femi", "milestone", null, reviewId, doomed.id, `c${doomed.id}`, 1],
+    ]);
+    deleteComment(t.db, femi, doomed.id, later(t.db, HOUR));
+    expect(noticeList(t.db)).toEqual([
+      ["mara", "review_reply", "ines", reviewId, kept.id, null, null],
+      ["femi", "comment_reply", "ines", reviewId, replyToDoomed.id, null, null],
+      ["femi", "milestone", null, reviewId, doomed.id, `c${doomed.id}`, 1],
+    ]);
+  });
+
+  it("writes no notice when the comment is refused", async () => {
+    const { femi, reviewId } = setup(t.db);
+    const draft = seedReview(t.db, femi, { title: "Unfinished", intent: "draft" });
+    const before = snapshot(t.db);
+    expect(() => createComment(t.db, femi.id, commentForm(draft, { body: "@mara hello" }), at(MINUTE))).toThrow();
+    expect(() => createComment(t.db, femi.id, commentForm(reviewId, { parentId: "999", body: "@mara hello" }), at(MINUTE))).toThrow();
+    expect(snapshot(t.db)).toEqual(before);
+  });
+});
+
+describe("notices from reviews", () => {
+  const t = perTestDb();
+  const edit = (actor: Actor, id: number, over: Record<string, unknown>, now: Date) => editReview(t.db, actor, id, reviewForm(over), now);
+
+  it("tells the members a published review mentions, not its author", () => {
+    const { mara, reviewId } = setup(t.db);
+    const id = seedReview(t.db, mara, { title: "Second", body: "With thanks to @femi, @INES, @mara and @nobody." }, at(HOUR));
+    expect(noticeList(t.db)).toEqual([
+      ["femi", "mention", "mara", id, null, null, null],
+      ["ines", "mention", "mara", id, null, null, null],
+    ]);
+    expect(rows(t.db, "notifications")[0]).toMatchObject({ created_at: at(HOUR).getTime() });
+    expect(rowById(t.db, "posts", id)!.body_html).toContain('<a href="/u/femi" class="mention">@femi</a>');
+    expect(reviewId).not.toBe(id);
+  });
+
+  it("tells no one while a review is a draft, everyone named when it is published, and then only names an edit adds", () => {
+    const { mara } = setup(t.db);
+    makeUser(t.db, "otto");
+    const id = seedReview(t.db, mara, { title: "Draft", body: "For @femi.", intent: "draft" });
+    edit(mara, id, { title: "Draft", body: "For @femi and @ines.", intent: "draft" }, at(HOUR));
+    expect(noticeList(t.db)).toEqual([]);
+    edit(mara, id, { title: "Draft", body: "For @femi and @ines.", intent: "publish" }, at(2 * HOUR));
+    expect(noticeList(t.db)).toEqual([
+      ["femi", "mention", "mara", id, null, null, null],
+      ["ines", "mention", "mara", id, null, null, null],
+    ]);
+    edit(mara, id, { title: "Draft", body: "For @femi, @ines and @otto." }, at(DAY));
+    edit(mara, id, { title: "Draft", body: "For @femi, @ines and @otto, again." }, at(2 * DAY));
+    expect(noticeList(t.db).slice(2)).toEqual([["otto", "mention", "mara", id, null, null, null]]);
+    // A moderator's edit that adds a name is the moderator's doing.
+    const mod = makeUser(t.db, "modest", "moderator");
+    edit(mod, id, { title: "Draft", body: "For @femi, @ines and @otto, again. And @mara." }, at(3 * DAY));
+    expect(noticeList(t.db).slice(3)).toEqual([["mara", "mention", "modest", id, null, null, null]]);
+  });
+
+  it("never tells a member twice about one review, however its mentions are edited out and back in", () => {
+    const { mara } = setup(t.db);
+    makeUser(t.db, "otto");
+    const id = seedReview(t.db, mara, { title: "Mentions", body: "Thanks, @otto." });
+    edit(mara, id, { title: "Mentions", body: "Thanks." }, at(HOUR));
+    edit(mara, id, { title: "Mentions", body: "Thanks, @otto." }, at(2 * HOUR));
+    expect(noticeList(t.db).filter((n) => n[0] === "otto")).toEqual([["otto", "mention", "mara", id, null, null, null]]);
+  });
+
+  it("on an edit, tells of the review those told only of a comment on it or of its upvotes, once", () => {
+    const { femi, reviewId } = setup(t.db);
+    makeUser(t.db, "otto");
+    const c = postComment(t.db, femi, reviewId, null, "@otto look");
+    vote(t.db, femi, "review", reviewId, "up", later(t.db));
+    expect(noticeList(t.db)).toEqual([
+      ["mara", "review_reply", "femi", reviewId, c.id, null, null],
+      ["otto", "mention", "femi", reviewId, c.id, null, null],
+      ["mara", "milestone", null, reviewId, null, `r${reviewId}`, 1],
+    ]);
+    // A moderator names both in the review: a notice about a comment on it or a milestone is not one about the review.
+    const mod = makeUser(t.db, "modest", "moderator");
+    edit(mod, reviewId, { body: "Zither music. Thanks @mara and @otto." }, later(t.db, HOUR));
+    expect(noticeList(t.db).slice(3)).toEqual([
+      ["mara", "mention", "modest", reviewId, null, null, null],
+      ["otto", "mention", "modest", reviewId, null, null, null],
+    ]);
+    // Taken out and put back: no one is told again.
+    edit(mod, reviewId, { body: "Zither music." }, later(t.db, 2 * HOUR));
+    edit(mod, reviewId, { body: "Zither music. Thanks @mara and @otto." }, later(t.db, 3 * HOUR));
+    expect(noticeList(t.db)).toHaveLength(5);
+  });
+
+  it("takes back every notice about a deleted review: its mentions, the replies on it and milestones, not others'", () => {
+    const { mara, femi, ines, reviewId } = setup(t.db);
+    const other = seedReview(t.db, femi, { title: "Femi's", body: "Hi @mara" });
+    const c = postComment(t.db, femi, reviewId, null, "@ines see this");
+    postComment(t.db, ines, reviewId, c.id);
+    const elsewhere = postComment(t.db, ines, other);
+    vote(t.db, femi, "review", reviewId, "up", later(t.db));
+    vote(t.db, ines, "comment", c.id, "up", later(t.db));
+    const onOther = noticeList(t.db).filter((n) => n[3] === other);
+    expect(onOther).toEqual([
+      ["mara", "mention", "femi", other, null, null, null],
+      ["femi", "review_reply", "ines", other, elsewhere.id, null, null],
+    ]);
+    expect(noticeList(t.db).filter((n) => n[3] === reviewId).map((n) => `${n[0]} ${n[1]}`)).toEqual([
+      "mara review_reply",
+      "ines mention",
+      "femi comment_reply",
+      "mara milestone",
+      "femi milestone",
+    ]);
+    deleteReview(t.db, mara, reviewId, later(t.db, HOUR));
+    expect(noticeList(t.db)).toEqual(onOther);
+  });
+});
+
+describe("milestone notices from votes", () => {
+  const t = perTestDb();
+
+  it("tells a review's author of its first upvote once: not the second, nor again after undo and re-vote", () => {
+    const { mara, femi, ines, reviewId } = setup(t.db);
+    vote(t.db, femi, "review", reviewId, "up", at(HOUR));
+    expect(rows(t.db, "notifications")).toEqual([
+      { id: 1, recipient_id: mara.id, kind: "milestone", actor_id: null, post_id: reviewId, comment_id: null, target: `r${reviewId}`, amount: 1, created_at: at(HOUR).getTime(), read_at: null },
+    ]);
+    vote(t.db, ines, "review", reviewId, "up", at(HOUR));
+    vote(t.db, femi, "review", reviewId, "none", at(2 * HOUR));
+    vote(t.db, ines, "review", reviewId, "none", at(2 * HOUR));
+    expect(vote(t.db, ines, "review", reviewId, "up", at(3 * HOUR))).toMatchObject({ count: 1, changed: true });
+    vote(t.db, femi, "review", reviewId, "none", at(3 * HOUR)); // a no-op
+    vote(t.db, femi, "review", reviewId, "up", at(3 * HOUR));
+    expect(noticeList(t.db)).toEqual([["mara", "milestone", null, reviewId, null, `r${reviewId}`, 1]]);
+  });
+
+  it("tells a comment's author at 1 and 10, with the comment as target", () => {
+    const { femi, reviewId } = setup(t.db);
+    const c = postComment(t.db, femi, reviewId);
+    const voters = crowd(t.db, "voter", 10);
+    for (const [i, v] of voters.entries()) vote(t.db, v, "comment", c.id, "up", at(DAY + i * MINUTE));
+    const milestones = noticeList(t.db).filter((n) => n[1] === "milestone");
+    expect(milestones).toEqual([
+      ["femi", "milestone", null, reviewId, c.id, `c${c.id}`, 1],
+      ["femi", "milestone", null, reviewId, c.id, `c${c.id}`, 10],
+    ]);
+  });
+
+  it("tells at each higher milestone reached by an upvote, never on the way down", () => {
+    const { femi, ines, reviewId } = setup(t.db);
+    for (const m of [50, 100, 1000, 20_000]) {
+      presetUpvotes(t.db, "review", reviewId, m - 1);
+      vote(t.db, femi, "review", reviewId, "up", at(HOUR));
+      vote(t.db, femi, "review", reviewId, "none", at(HOUR));
+    }
+    // Taking an upvote back to land on a milestone is not reaching it.
+    presetUpvotes(t.db, "review", reviewId, 9);
+    vote(t.db, ines, "review", reviewId, "up", at(2 * HOUR)); // 10
+    presetUpvotes(t.db, "review", reviewId, 11);
+    vote(t.db, ines, "review", reviewId, "none", at(3 * HOUR)); // back to 10
+    // And counts in between are not milestones.
+    presetUpvotes(t.db, "review", reviewId, 10);
+    vote(t.db, ines, "review", reviewId, "up", at(4 * HOUR)); // 11
+    expect(noticeList(t.db)).toEqual(
+      [50, 100, 1000, 20_000, 10].map((amount) => ["mara", "milestone", null, reviewId, null, `r${reviewId}`, amount]),
+    );
+  });
+
+  it("tells no one when the author switched milestones off, or the author's account is gone", () => {
+    const { mara, femi, ines, reviewId } = setup(t.db);
+    setSwitches(t.db, mara, { milestones: false });
+    vote(t.db, femi, "review", reviewId, "up", at(HOUR));
+    const orphan = seedReview(t.db, ines, { title: "Orphaned" });
+    t.db.$client.prepare(`update posts set author_id = null where id = ?`).run(orphan);
+    expect(vote(t.db, femi, "review", orphan, "up", at(HOUR))).toMatchObject({ count: 1, changed: true });
+    expect(rows(t.db, "notifications")).toEqual([]);
+  });
+});
+
+describe("reading notices", () => {
+  const t = perTestDb();
+
+  /** One notice of each kind for mara, oldest first. */
+  function inbox() {
+    const { mara, femi, ines, reviewId } = setup(t.db);
+    const reply = postComment(t.db, femi, reviewId, null, "Great **review**, but >!the sewer!< scene?"); // review_reply
+    const mine = postComment(t.db, mara, reviewId, reply.id);
+    const answer = postComment(t.db, ines, reviewId, mine.id, "Agreed with @femi."); // comment_reply to mara, mention to femi
+    const inComment = postComment(t.db, femi, reviewId, null, "cc @mara"); // review_reply (no mention: already told)
+    const femisReview = seedReview(t.db, femi, { title: "Femi on Solaris", filmTitle: "Solaris", filmYear: "1972", body: "As @mara said." }, at(HOUR)); // mention
+    vote(t.db, femi, "review", reviewId, "up", later(t.db)); // milestone 1
+    presetUpvotes(t.db, "comment", mine.id, 999);
+    vote(t.db, femi, "comment", mine.id, "up", later(t.db)); // milestone 1000
+    notifyNow(t.db, { recipientId: mara.id, kind: "badge", target: "First Review" }, later(t.db, HOUR));
+    return { mara, femi, ines, reviewId, reply, mine, answer, inComment, femisReview };
+  }
+
+  it("lists a member's notices newest first, each in words with where it leads and a spoiler-free excerpt", () => {
+    const { mara, femi, ines, reply, mine, answer, inComment } = inbox();
+    const { items, next } = listNotifications(t.db, mara.id);
+    expect(next).toBeNull();
+    const femiActor = { username: "femi", name: "femi", image: null };
+    const review = "Harry Lime's Vienna";
+    expect(items.map(({ id, createdAt, ...rest }) => (expect(typeof id).toBe("number"), expect(createdAt).toBeInstanceOf(Date), rest))).toEqual([
+      { kind: "badge", read: false, actor: null, before: "You earned a badge: ", subject: "First Review", after: "", href: "/badges", excerpt: null },
+      { kind: "milestone", read: false, actor: null, before: "Your comment on ", subject: review, after: " reached 1,000 upvotes.", href: `/comments/${mine.id}`, excerpt: null },
+      { kind: "milestone", read: false, actor: null, before: "Your review ", subject: review, after: " reached its first upvote.", href: "/reviews/harry-lime-s-vienna#vote", excerpt: null },
+      { kind: "mention", read: false, actor: femiActor, before: "mentioned you in their review ", subject: "Femi on Solaris", after: "", href: "/reviews/femi-on-solaris", excerpt: null },
+      { kind: "review_reply", read: false, actor: femiActor, before: "replied to your review ", subject: review, after: "", href: `/comments/${inComment.id}`, excerpt: "cc @mara" },
+      { kind: "comment_reply", read: false, actor: { username: "ines", name: "ines", image: null }, before: "replied to your comment on ", subject: review, after: "", href: `/comments/${answer.id}`, excerpt: "Agreed with @femi." },
+      { kind: "review_reply", read: false, actor: femiActor, before: "replied to your review ", subject: review, after: "", href: `/comments/${reply.id}`, excerpt: "Great review, but [spoiler] scene?" },
+    ]);
+    // A mention in a comment reads differently from one in a review.
+    const femis = listNotifications(t.db, femi.id).items;
+    expect(femis.find((n) => n.kind === "mention")).toMatchObject({ before: "mentioned you in a comment on ", subject: review, href: `/comments/${answer.id}`, excerpt: "Agreed with @femi." });
+    expect(listNotifications(t.db, ines.id)).toEqual({ items: [], next: null });
+  });
+
+  it("cuts a long excerpt at 160 characters, as excerptOfHtml does", () => {
+    const { mara, femi, reviewId } = setup(t.db);
+    const c = postComment(t.db, femi, reviewId, null, "Long ".repeat(100));
+    const [notice] = listNotifications(t.db, mara.id).items;
+    expect(notice!.excerpt).toBe(excerptOfHtml(commentRow(t.db, c.id)!.body_html as string, 160));
+    expect(notice!.excerpt!.length).toBeLessThanOrEqual(161);
+    expect(notice!.excerpt!.endsWith("…")).toBe(true);
+  });
+
+  it("pages by id: `before` gives the notices older than the one given, `next` the id to continue from", () => {
+    const { mara, reviewId } = setup(t.db);
+    const people = crowd(t.db, "reader", 7);
+    for (const p of people) postComment(t.db, p, reviewId);
+    const all = listNotifications(t.db, mara.id).items.map((n) => n.id);
+    expect(all).toHaveLength(7);
+    expect(all).toEqual([...all].sort((a, b) => b - a));
+    const first = listNotifications(t.db, mara.id, undefined, 3);
+    expect(first.items.map((n) => n.id)).toEqual(all.slice(0, 3));
+    expect(first.next).toBe(all[2]);
+    const second = listNotifications(t.db, mara.id, first.next!, 3);
+    expect(second.items.map((n) => n.id)).toEqual(all.slice(3, 6));
+    const third = listNotifications(t.db, mara.id, second.next!, 3);
+    expect(third).toEqual({ items: [expect.objectContaining({ id: all[6] })], next: null });
+    // Exactly a page left: no next page.
+    expect(listNotifications(t.db, mara.id, all[3], 3).next).toBeNull();
+  });
+
+  it("counts unread notices, and marks them read one by one or all at once, for their recipient only", () => {
+    const { mara, femi, ines } = inbox();
+    const ids = listNotifications(t.db, mara.id).items.map((n) => n.id);
+    expect(countUnread(t.db, mara.id)).toBe(7);
+    const femiUnread = countUnread(t.db, femi.id);
+    expect(femiUnread).toBeGreaterThan(0);
+
+    expect(markRead(t.db, femi.id, ids[0]!, at(DAY))).toBe(false); // not femi's
+    expect(markRead(t.db, mara.id, 9999, at(DAY))).toBe(false);
+    expect(countUnread(t.db, mara.id)).toBe(7);
+    expect(markRead(t.db, mara.id, ids[0]!, at(DAY))).toBe(true);
+    expect(markRead(t.db, mara.id, ids[0]!, at(2 * DAY))).toBe(true); // still hers; the first read time stays
+    expect(rows(t.db, "notifications", `where id = ${ids[0]}`)[0]).toMatchObject({ read_at: at(DAY).getTime() });
+    expect(countUnread(t.db, mara.id)).toBe(6);
+    expect(listNotifications(t.db, mara.id).items.map((n) => n.read)).toEqual([true, false, false, false, false, false, false]);
+
+    expect(markAllRead(t.db, mara.id, at(3 * DAY))).toBe(6);
+    expect(countUnread(t.db, mara.id)).toBe(0);
+    expect(markAllRead(t.db, mara.id, at(4 * DAY))).toBe(0);
+    const times = rows(t.db, "notifications", `where recipient_id = '${mara.id}'`).map((r) => [r.id, r.read_at]);
+    expect(times).toEqual(ids.map((id) => [id, id === ids[0] ? at(DAY).getTime() : at(3 * DAY).getTime()]).reverse());
+    // Nobody else's notices moved.
+    expect(countUnread(t.db, femi.id)).toBe(femiUnread);
+    expect(countUnread(t.db, ines.id)).toBe(0);
+  });
+
+  it("opens a notice: where it leads, marked read once; another member's notice opens nothing", () => {
+    const { mara, femi, reply } = inbox();
+    const oldest = listNotifications(t.db, mara.id).items.at(-1)!;
+    const before = snapshot(t.db);
+    expect(openNotification(t.db, femi.id, oldest.id, at(DAY))).toBeNull();
+    expect(openNotification(t.db, mara.id, 9999, at(DAY))).toBeNull();
+    expect(snapshot(t.db)).toEqual(before);
+    expect(openNotification(t.db, mara.id, oldest.id, at(DAY))).toBe(`/comments/${reply.id}`);
+    expect(openNotification(t.db, mara.id, oldest.id, at(2 * DAY))).toBe(`/comments/${reply.id}`);
+    expect(rows(t.db, "notifications", `where id = ${oldest.id}`)[0]).toMatchObject({ read_at: at(DAY).getTime() });
+    expect(countUnread(t.db, mara.id)).toBe(6);
+  });
+
+  it("shows a notice whose actor's account is gone without an actor", () => {
+    const { mara, femi, reviewId } = setup(t.db);
+    postComment(t.db, femi, reviewId);
+    t.db.$client.prepare(`delete from users where id = ?`).run(femi.id);
+    const [notice] = listNotifications(t.db, mara.id).items;
+    expect(notice).toMatchObject({ kind: "review_reply", actor: null, before: "replied to your review " });
+  });
+});

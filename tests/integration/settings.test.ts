@@ -1,0 +1,324 @@
+import { describe, expect, it } from "vitest";
+import { ZodError } from "zod";
+import type { DB } from "@/db";
+import { verifyPassword } from "@/lib/auth/password";
+import { deleteAccount } from "@/lib/users/delete-account";
+import {
+  BIO_MAX,
+  changeEmail,
+  changePassword,
+  confirmsUsername,
+  getSettings,
+  updateNotificationPrefs,
+  updateProfile,
+} from "@/lib/users/settings";
+import { perTestDb } from "../helpers/db";
+import { thrown } from "../helpers/errors";
+import { postComment } from "../helpers/comments";
+import { expectDomainError, makeUser, seedReview } from "../helpers/reviews";
+import { PASSWORD, makePasswordUser, noticeList, rows, snapshot, userRow } from "../helpers/people";
+
+const NEW_PASSWORD = "harry-lime-in-the-sewers";
+const ghostId = "00000000-0000-4000-8000-000000000000";
+
+/** Everything but the rate windows, which a checked password attempt moves on purpose. */
+function withoutWindows(db: DB) {
+  const { rate_windows: _windows, ...rest } = snapshot(db);
+  return rest;
+}
+const attempts = (db: DB, userId: string) =>
+  (db.$client.prepare(`select count from rate_windows where key = ?`).pluck().get(`password-check:${userId}`) as number | undefined) ?? 0;
+
+async function expectZodError(fn: () => unknown, path: string) {
+  const err = await thrown(fn);
+  expect(err).toBeInstanceOf(ZodError);
+  expect((err as ZodError).issues.map((i) => i.path.join("."))).toContain(path);
+  return err as ZodError;
+}
+
+describe("updateProfile", () => {
+  const t = perTestDb();
+
+  it("sets the display name and bio, normalized, and says which changed", () => {
+    const mara = makeUser(t.db, "mara");
+    const result = updateProfile(t.db, mara.id, { name: "  Mara \t  Kowalczyk ", bio: "\r\n  Noir, mostly.\r\nSome Ｆｅｌｌｉｎｉ.  \n" });
+    expect(result).toEqual({ nameChanged: true, bioChanged: true });
+    expect(userRow(t.db, mara.id)).toMatchObject({ name: "Mara Kowalczyk", bio: "Noir, mostly.\nSome Fellini." });
+    const same = snapshot(t.db);
+    expect(updateProfile(t.db, mara.id, { name: "Mara Kowalczyk", bio: "Noir, mostly.\nSome Fellini." })).toEqual({ nameChanged: false, bioChanged: false });
+    expect(snapshot(t.db)).toEqual(same);
+    expect(updateProfile(t.db, mara.id, { name: "Mara Kowalczyk" })).toEqual({ nameChanged: false, bioChanged: true });
+    expect(userRow(t.db, mara.id)).toMatchObject({ bio: "" });
+  });
+
+  it(`takes a bio of ${BIO_MAX} characters (after trimming) and refuses ${BIO_MAX + 1}, changing nothing`, async () => {
+    const mara = makeUser(t.db, "mara");
+    const full = "x".repeat(BIO_MAX);
+    updateProfile(t.db, mara.id, { name: "Mara", bio: `  ${full}  ` });
+    expect(userRow(t.db, mara.id)!.bio).toBe(full);
+    const before = snapshot(t.db);
+    const err = await expectZodError(() => updateProfile(t.db, mara.id, { name: "Other", bio: `${full}y` }), "bio");
+    expect(err.issues[0]!.message).toBe(`A bio has at most ${BIO_MAX} characters.`);
+    expect(snapshot(t.db)).toEqual(before);
+  });
+
+  it("refuses an empty or too long display name, and an account that is gone, changing nothing", async () => {
+    const mara = makeUser(t.db, "mara");
+    const before = snapshot(t.db);
+    await expectZodError(() => updateProfile(t.db, mara.id, { name: "   ", bio: "" }), "name");
+    await expectZodError(() => updateProfile(t.db, mara.id, { name: "n".repeat(51), bio: "" }), "name");
+    await expectDomainError(() => updateProfile(t.db, ghostId, { name: "Ghost", bio: "" }), "NotFound", 404);
+    expect(snapshot(t.db)).toEqual(before);
+    updateProfile(t.db, mara.id, { name: "n".repeat(50) });
+    expect(userRow(t.db, mara.id)!.name).toBe("n".repeat(50));
+  });
+});
+
+describe("changeEmail", () => {
+  const t = perTestDb();
+
+  it("changes the address (lower-cased, unverified again) given the current password", async () => {
+    const mara = await makePasswordUser(t.db, "mara");
+    t.db.$client.prepare(`update users set email_verified = 1 where id = ?`).run(mara.id);
+    expect(await changeEmail(t.db, mara.id, { email: "  Mara.New@Example.COM ", currentPassword: PASSWORD })).toEqual({ changed: true });
+    expect(userRow(t.db, mara.id)).toMatchObject({ email: "mara.new@example.com", email_verified: null });
+  });
+
+  it("does nothing for the address it already has, in any case", async () => {
+    const mara = await makePasswordUser(t.db, "mara");
+    const before = snapshot(t.db);
+    expect(await changeEmail(t.db, mara.id, { email: "MARA@example.com", currentPassword: "" })).toEqual({ changed: false });
+    expect(snapshot(t.db)).toEqual(before);
+  });
+
+  it("refuses an address another account uses (409) only given the right password, which it does not count, changing nothing", async () => {
+    const mara = await makePasswordUser(t.db, "mara");
+    makeUser(t.db, "femi");
+    const before = withoutWindows(t.db);
+    expect(rows(t.db, "rate_windows")).toEqual([]);
+    const err = await expectDomainError(() => changeEmail(t.db, mara.id, { email: "FEMI@example.com", currentPassword: PASSWORD }), "Conflict", 409, ["email"]);
+    expect(err.message).toBe("Another account already uses this email address.");
+    expect(withoutWindows(t.db)).toEqual(before);
+    // The right password took its slot and gave it back.
+    expect(rows(t.db, "rate_windows")).toEqual([{ key: `password-check:${mara.id}`, count: 0, window_started_at: expect.any(Number) }]);
+    // Without the right password the address is not checked at all: the answer is about the password.
+    const missing = await expectDomainError(() => changeEmail(t.db, mara.id, { email: "femi@example.com" }), "Invalid", 422, ["currentPassword"]);
+    expect(missing.message).toBe("Enter your current password.");
+    expect(attempts(t.db, mara.id)).toBe(0);
+    const wrong = await expectDomainError(() => changeEmail(t.db, mara.id, { email: "femi@example.com", currentPassword: "not-my-password" }), "Invalid", 422, ["currentPassword"]);
+    expect(wrong.message).toBe("That is not your current password.");
+    expect(attempts(t.db, mara.id)).toBe(1);
+    expect(withoutWindows(t.db)).toEqual(before);
+  });
+
+  it("refuses a wrong or missing current password (422 on currentPassword), counting only the wrong one and changing nothing else", async () => {
+    const mara = await makePasswordUser(t.db, "mara");
+    const all = snapshot(t.db);
+    const before = withoutWindows(t.db);
+    // A missing password takes no slot: not even a window is opened.
+    const missing = await expectDomainError(() => changeEmail(t.db, mara.id, { email: "new@example.com" }), "Invalid", 422, ["currentPassword"]);
+    expect(missing.message).toBe("Enter your current password.");
+    await expectDomainError(() => changeEmail(t.db, mara.id, { email: "new@example.com", currentPassword: "" }), "Invalid", 422, ["currentPassword"]);
+    expect(snapshot(t.db)).toEqual(all);
+    const wrong = await expectDomainError(() => changeEmail(t.db, mara.id, { email: "new@example.com", currentPassword: "not-my-password" }), "Invalid", 422, ["currentPassword"]);
+    expect(wrong.message).toBe("That is not your current password.");
+    expect(withoutWindows(t.db)).toEqual(before);
+    expect(attempts(t.db, mara.id)).toBe(1);
+  });
+
+  it("refuses an address that is not one, before anything is counted", async () => {
+    const mara = await makePasswordUser(t.db, "mara");
+    const before = snapshot(t.db);
+    await expectZodError(() => changeEmail(t.db, mara.id, { email: "not-an-address", currentPassword: PASSWORD }), "email");
+    await expectZodError(() => changeEmail(t.db, mara.id, { email: "", currentPassword: PASSWORD }), "email");
+    expect(snapshot(t.db)).toEqual(before);
+  });
+
+  it("needs no password from an account that has none (made through a provider)", async () => {
+    const femi = makeUser(t.db, "femi");
+    expect(await changeEmail(t.db, femi.id, { email: "femi@elsewhere.example" })).toEqual({ changed: true });
+    expect(userRow(t.db, femi.id)).toMatchObject({ email: "femi@elsewhere.example" });
+    expect(rows(t.db, "rate_windows")).toEqual([]);
+  });
+});
+
+describe("changePassword", () => {
+  const t = perTestDb();
+  const form = (currentPassword: string, newPassword = NEW_PASSWORD, confirmPassword = newPassword) => ({ currentPassword, newPassword, confirmPassword });
+
+  it("sets a new password given the current one and ends every session (session_version + 1)", async () => {
+    const mara = await makePasswordUser(t.db, "mara");
+    const oldHash = userRow(t.db, mara.id)!.password_hash as string;
+    expect(await changePassword(t.db, mara.id, form(PASSWORD))).toEqual({ sessionVersion: 1 });
+    const row = userRow(t.db, mara.id)!;
+    expect(row.session_version).toBe(1);
+    expect(row.password_hash).not.toBe(oldHash);
+    expect(await verifyPassword(NEW_PASSWORD, row.password_hash as string)).toBe(true);
+    expect(await verifyPassword(PASSWORD, row.password_hash as string)).toBe(false);
+    expect(await changePassword(t.db, mara.id, form(NEW_PASSWORD, PASSWORD))).toEqual({ sessionVersion: 2 });
+  });
+
+  it("refuses a wrong current password, changing neither the hash nor the session version", async () => {
+    const mara = await makePasswordUser(t.db, "mara");
+    const before = withoutWindows(t.db);
+    const wrong = await expectDomainError(() => changePassword(t.db, mara.id, form("guess-guess-guess")), "Invalid", 422, ["currentPassword"]);
+    expect(wrong.message).toBe("That is not your current password.");
+    // A missing one is refused too, without counting.
+    const missing = await expectDomainError(() => changePassword(t.db, mara.id, form("")), "Invalid", 422, ["currentPassword"]);
+    expect(missing.message).toBe("Enter your current password.");
+    expect(withoutWindows(t.db)).toEqual(before);
+    expect(attempts(t.db, mara.id)).toBe(1);
+  });
+
+  it("gives a right current password's attempt back: only wrong ones add up", async () => {
+    const mara = await makePasswordUser(t.db, "mara");
+    await expectDomainError(() => changePassword(t.db, mara.id, form("guess-guess-guess")), "Invalid", 422, ["currentPassword"]);
+    expect(attempts(t.db, mara.id)).toBe(1);
+    expect(await changePassword(t.db, mara.id, form(PASSWORD))).toEqual({ sessionVersion: 1 });
+    expect(attempts(t.db, mara.id)).toBe(1);
+    expect(await changePassword(t.db, mara.id, form(NEW_PASSWORD, PASSWORD))).toEqual({ sessionVersion: 2 });
+    await expectDomainError(() => changePassword(t.db, mara.id, form(NEW_PASSWORD)), "Invalid", 422, ["currentPassword"]);
+    expect(attempts(t.db, mara.id)).toBe(2);
+  });
+
+  it("refuses a weak or mistyped new password before the current one is even checked", async () => {
+    const mara = await makePasswordUser(t.db, "mara");
+    const before = snapshot(t.db);
+    await expectZodError(() => changePassword(t.db, mara.id, form(PASSWORD, "short")), "newPassword");
+    await expectZodError(() => changePassword(t.db, mara.id, form(PASSWORD, "password123")), "newPassword");
+    const mismatch = await expectZodError(() => changePassword(t.db, mara.id, form(PASSWORD, NEW_PASSWORD, `${NEW_PASSWORD}!`)), "confirmPassword");
+    expect(mismatch.issues[0]!.message).toBe("The two new passwords differ.");
+    expect(snapshot(t.db)).toEqual(before);
+  });
+
+  it("lets an account without a password set its first one with no current password", async () => {
+    const femi = makeUser(t.db, "femi");
+    expect(await changePassword(t.db, femi.id, form(""))).toEqual({ sessionVersion: 1 });
+    expect(await verifyPassword(NEW_PASSWORD, userRow(t.db, femi.id)!.password_hash as string)).toBe(true);
+    // From then on the current password is needed.
+    await expectDomainError(() => changePassword(t.db, femi.id, form("", PASSWORD)), "Invalid", 422, ["currentPassword"]);
+  });
+
+  it("refuses (409) when the account changed while the new password was being hashed", async () => {
+    const mara = await makePasswordUser(t.db, "mara");
+    // The account is read before the first await; a sign-out-everywhere lands during the hashing.
+    const pending = changePassword(t.db, mara.id, form(PASSWORD));
+    t.db.$client.prepare(`update users set session_version = session_version + 1 where id = ?`).run(mara.id);
+    const hash = userRow(t.db, mara.id)!.password_hash;
+    await expectDomainError(() => pending, "Conflict", 409);
+    expect(userRow(t.db, mara.id)).toMatchObject({ session_version: 1, password_hash: hash });
+  });
+
+  it("refuses an account that is gone (404)", async () => {
+    await expectDomainError(() => changePassword(t.db, ghostId, form("")), "NotFound", 404);
+  });
+});
+
+describe("current-password attempts", () => {
+  const t = perTestDb();
+
+  it("allows 10 an hour per account, across settings and account deletion; the 11th is refused (429) and changes nothing", async () => {
+    const mara = await makePasswordUser(t.db, "mara");
+    const femi = await makePasswordUser(t.db, "femi");
+    for (let i = 0; i < 4; i++) await expectDomainError(() => changeEmail(t.db, mara.id, { email: "x@example.com", currentPassword: `wrong-${i}` }), "Invalid", 422, ["currentPassword"]);
+    for (let i = 0; i < 4; i++) await expectDomainError(() => changePassword(t.db, mara.id, { currentPassword: `wrong-${i}`, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }), "Invalid", 422, ["currentPassword"]);
+    // Right passwords in between are not counted.
+    expect(await changeEmail(t.db, mara.id, { email: "mara.b@example.com", currentPassword: PASSWORD })).toEqual({ changed: true });
+    expect(await changePassword(t.db, mara.id, { currentPassword: PASSWORD, newPassword: PASSWORD, confirmPassword: PASSWORD })).toEqual({ sessionVersion: 1 });
+    for (let i = 0; i < 2; i++) await expectDomainError(() => deleteAccount(t.db, mara.id, { username: "mara", currentPassword: `wrong-${i}` }, "/nonexistent"), "Invalid", 422, ["currentPassword"]);
+    expect(attempts(t.db, mara.id)).toBe(10);
+
+    const before = snapshot(t.db);
+    // Even the right password waits now: the limit is on guesses, whichever turns out right.
+    const err = await expectDomainError(() => changePassword(t.db, mara.id, { currentPassword: PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }), "RateLimited", 429);
+    expect(err.message).toMatch(/^Too many attempts at your current password\. Try again in (60 minutes|1 hour)\.$/);
+    expect(err.retryAfterSeconds).toBeGreaterThan(3500);
+    await expectDomainError(() => changeEmail(t.db, mara.id, { email: "x@example.com", currentPassword: PASSWORD }), "RateLimited", 429);
+    await expectDomainError(() => deleteAccount(t.db, mara.id, { username: "mara", currentPassword: PASSWORD }, "/nonexistent"), "RateLimited", 429);
+    // The password comes before the address: a full window answers 429 even for a taken one.
+    await expectDomainError(() => changeEmail(t.db, mara.id, { email: "femi@example.com", currentPassword: PASSWORD }), "RateLimited", 429);
+    // A missing password takes no slot, so it is refused as missing, not as one too many.
+    const missing = await expectDomainError(() => changePassword(t.db, mara.id, { currentPassword: "", newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }), "Invalid", 422, ["currentPassword"]);
+    expect(missing.message).toBe("Enter your current password.");
+    expect(snapshot(t.db)).toEqual(before);
+
+    // Another account is not held up.
+    expect(await changeEmail(t.db, femi.id, { email: "femi2@example.com", currentPassword: PASSWORD })).toEqual({ changed: true });
+
+    // An hour after the window opened, mara may try again; a right password leaves a fresh window at 0.
+    t.db.$client.prepare(`update rate_windows set window_started_at = window_started_at - 3600000 where key = ?`).run(`password-check:${mara.id}`);
+    expect(await changeEmail(t.db, mara.id, { email: "mara2@example.com", currentPassword: PASSWORD })).toEqual({ changed: true });
+    expect(attempts(t.db, mara.id)).toBe(0);
+    await expectDomainError(() => changeEmail(t.db, mara.id, { email: "mara3@example.com", currentPassword: "wrong-again" }), "Invalid", 422, ["currentPassword"]);
+    expect(attempts(t.db, mara.id)).toBe(1);
+  });
+});
+
+describe("notification preferences", () => {
+  const t = perTestDb();
+  const ALL_OFF = { notifyReviewReplies: false, notifyCommentReplies: false, notifyMentions: false, notifyMilestones: false, notifyBadges: false };
+
+  it("stores the switches as the settings form posts them (a box sends 'on' when ticked, nothing when not)", () => {
+    const mara = makeUser(t.db, "mara");
+    expect(getSettings(t.db, mara.id)!.prefs).toEqual({ notifyReviewReplies: true, notifyCommentReplies: true, notifyMentions: true, notifyMilestones: true, notifyBadges: true });
+    const prefs = updateNotificationPrefs(t.db, mara.id, { notifyReviewReplies: "on", notifyMilestones: "on" });
+    expect(prefs).toEqual({ ...ALL_OFF, notifyReviewReplies: true, notifyMilestones: true });
+    expect(userRow(t.db, mara.id)).toMatchObject({ notify_review_replies: 1, notify_comment_replies: 0, notify_mentions: 0, notify_milestones: 1, notify_badges: 0 });
+    expect(getSettings(t.db, mara.id)!.prefs).toEqual(prefs);
+    expect(updateNotificationPrefs(t.db, mara.id, { notifyReviewReplies: "1", notifyCommentReplies: "true", notifyMentions: true, notifyMilestones: "off", notifyBadges: "0" })).toEqual({
+      notifyReviewReplies: true,
+      notifyCommentReplies: true,
+      notifyMentions: true,
+      notifyMilestones: false,
+      notifyBadges: false,
+    });
+    expect(updateNotificationPrefs(t.db, mara.id, {})).toEqual(ALL_OFF);
+    expect(getSettings(t.db, mara.id)!.prefs).toEqual(ALL_OFF);
+  });
+
+  it("is what the verbs then honour", () => {
+    const mara = makeUser(t.db, "mara");
+    const femi = makeUser(t.db, "femi");
+    const review = seedReview(t.db, mara);
+    updateNotificationPrefs(t.db, mara.id, { notifyMentions: "on" });
+    postComment(t.db, femi, review);
+    expect(noticeList(t.db)).toEqual([]);
+    const named = postComment(t.db, femi, review, null, "Right, @mara?");
+    expect(noticeList(t.db)).toEqual([["mara", "mention", "femi", review, named.id, null, null]]);
+  });
+
+  it("refuses an account that is gone (404), changing nothing", async () => {
+    makeUser(t.db, "mara");
+    const before = snapshot(t.db);
+    await expectDomainError(() => updateNotificationPrefs(t.db, ghostId, { notifyMentions: "on" }), "NotFound", 404);
+    expect(snapshot(t.db)).toEqual(before);
+  });
+});
+
+describe("getSettings", () => {
+  const t = perTestDb();
+
+  it("gives what the settings page shows, and null for an account that is gone", async () => {
+    const mara = await makePasswordUser(t.db, "Mara_K");
+    const femi = makeUser(t.db, "femi");
+    updateProfile(t.db, mara.id, { name: "Mara K", bio: "Noir." });
+    expect(getSettings(t.db, mara.id)).toEqual({
+      id: mara.id,
+      username: "Mara_K",
+      name: "Mara K",
+      bio: "Noir.",
+      email: "mara_k@example.com",
+      image: null,
+      hasPassword: true,
+      prefs: { notifyReviewReplies: true, notifyCommentReplies: true, notifyMentions: true, notifyMilestones: true, notifyBadges: true },
+    });
+    expect(getSettings(t.db, femi.id)).toMatchObject({ hasPassword: false });
+    expect(getSettings(t.db, ghostId)).toBeNull();
+  });
+
+  it("confirmsUsername accepts the username in any case or Unicode form, nothing else", () => {
+    const user = { username: "Mara_K" };
+    for (const typed of ["Mara_K", "mara_k", " MARA_K ", "Ｍａｒａ＿Ｋ"]) expect(confirmsUsername(user, typed), typed).toBe(true);
+    for (const typed of ["Mara", "mara_k2", "", undefined, null, 42]) expect(confirmsUsername(user, typed), String(typed)).toBe(false);
+  });
+});
