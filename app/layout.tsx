@@ -32,6 +32,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               </span>
               Marquee
             </Link>
+            <nav className="site-nav" aria-label="Site">
+              <Link href="/ranking">Ranking</Link>
+              <Link href="/badges">Badges</Link>
+            </nav>
             <ViewerMenu />
           </div>
         </header>
@@ -44,6 +48,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               <strong>Marquee</strong> — long-form film reviews, written and argued over by its members.
             </p>
             <p className="muted">Every review keeps its full edit history. Spoilers stay folded until you ask for them.</p>
+            <p className="site-footer__links">
+              <Link href="/ranking">Ranking</Link> · <Link href="/badges">Badges</Link> · <Link href="/feed/new">New reviews</Link>
+            </p>
           </div>
         </footer>
       </body>

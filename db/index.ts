@@ -5,13 +5,14 @@ import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3"
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import * as schema from "./schema";
 import { getEnv } from "@/lib/env";
+import { syncCatalog } from "@/lib/badges/sync";
 
 export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 export type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
 
-/** Opens a SQLite file with Marquee's pragmas and applies the committed migrations. */
+/** Opens a SQLite file with Marquee's pragmas, applies the committed migrations and syncs the badge catalog. */
 export function openDb(file: string, opts: { migrationsFolder?: string } = {}): DB {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file);
@@ -23,6 +24,7 @@ export function openDb(file: string, opts: { migrationsFolder?: string } = {}): 
   cacheStatements(sqlite);
   const db = drizzle(sqlite, { schema }) as DB;
   migrate(db, { migrationsFolder: opts.migrationsFolder ?? MIGRATIONS_FOLDER });
+  syncCatalog(db);
   return db;
 }
 

@@ -5,10 +5,56 @@ import { NEWCOMER_CONTRIBUTIONS, NEWCOMER_DAYS } from "@/lib/users/newcomer";
 
 /**
  * Every denormalized counter, rebuilt from its source rows in one transaction: comment, reply and
- * upvote counts, upvotes received, members' contributions and "New" markers, stored hot scores
- * and films' review and score totals. Returns
+ * upvote counts, upvotes received, members' contributions and "New" markers, badge points and
+ * holders, replies and views received, monthly standings, stored hot scores and films' totals. Returns
  * how many rows each step corrected (all zero when the counters were exact).
  */
+// Live replies by others to a member's reviews (top-level comments) and comments (replies).
+const REPLIES_RECEIVED = sql`
+  select count(*) from comments c
+  left join comments parent on parent.id = c.parent_id
+  join posts p on p.id = c.post_id
+  where c.deleted_at is null and c.author_id is not users.id
+    and (case when c.parent_id is null then p.author_id else parent.author_id end) = users.id`;
+
+// Each member's standing per month, from the rows: badge points granted, upvotes received on
+// what they wrote, reviews published (and still published) in that month.
+const MONTHS = sql`
+  select user_id, month, sum(points) as points, max(points_at) as points_at, sum(upvotes) as upvotes,
+         max(upvotes_at) as upvotes_at, sum(reviews) as reviews, max(reviews_at) as reviews_at
+  from (
+    select ub.user_id, strftime('%Y-%m', ub.granted_at / 1000, 'unixepoch') as month, b.points, ub.granted_at as points_at,
+           0 as upvotes, null as upvotes_at, 0 as reviews, null as reviews_at
+      from user_badges ub join badges b on b.slug = ub.badge_slug
+    union all
+    select p.author_id, strftime('%Y-%m', v.created_at / 1000, 'unixepoch'), 0, null, 1, v.created_at, 0, null
+      from post_votes v join posts p on p.id = v.post_id where p.author_id is not null
+    union all
+    select c.author_id, strftime('%Y-%m', v.created_at / 1000, 'unixepoch'), 0, null, 1, v.created_at, 0, null
+      from comment_votes v join comments c on c.id = v.comment_id where c.author_id is not null
+    union all
+    select p.author_id, strftime('%Y-%m', p.published_at / 1000, 'unixepoch'), 0, null, 0, null, 1, p.published_at
+      from posts p where p.status = 'published' and p.author_id is not null
+  ) group by user_id, month`;
+
+/** Rebuilds monthly_scores where the rows disagree; returns how many (member, month) pairs it corrected. */
+function recountMonths(tx: Parameters<Parameters<typeof writeTx>[1]>[0]): number {
+  const differ = tx.get<{ n: number }>(sql`
+    select count(*) as n from (
+      select w.user_id from (${MONTHS}) w
+        left join monthly_scores m on m.user_id = w.user_id and m.month = w.month
+        where m.user_id is null or m.points <> w.points or m.upvotes <> w.upvotes or m.reviews <> w.reviews
+      union all
+      select m.user_id from monthly_scores m
+        where (m.points <> 0 or m.upvotes <> 0 or m.reviews <> 0)
+          and not exists (select 1 from (${MONTHS}) w where w.user_id = m.user_id and w.month = m.month)
+    )`)!.n;
+  if (differ === 0) return 0;
+  tx.run(sql`delete from monthly_scores`);
+  tx.run(sql`insert into monthly_scores (user_id, month, points, points_at, upvotes, upvotes_at, reviews, reviews_at) ${MONTHS}`);
+  return differ;
+}
+
 export function recountAll(db: DB, now = new Date()) {
   return writeTx(db, (tx) => {
     const run = (q: ReturnType<typeof sql>) => tx.run(q).changes;
@@ -43,6 +89,19 @@ export function recountAll(db: DB, now = new Date()) {
       newcomers: run(sql`
         update users set is_new = not is_new
         where is_new <> (created_at > ${now.getTime() - NEWCOMER_DAYS * 86_400_000} or review_count + comment_count < ${NEWCOMER_CONTRIBUTIONS})`),
+      badgePoints: run(sql`
+        update users set badge_points = (select coalesce(sum(b.points), 0) from user_badges ub join badges b on b.slug = ub.badge_slug where ub.user_id = users.id)
+        where badge_points <> (select coalesce(sum(b.points), 0) from user_badges ub join badges b on b.slug = ub.badge_slug where ub.user_id = users.id)`),
+      badgeHolders: run(sql`
+        update badges set holder_count = (select count(*) from user_badges ub where ub.badge_slug = badges.slug)
+        where holder_count <> (select count(*) from user_badges ub where ub.badge_slug = badges.slug)`),
+      repliesReceived: run(sql`
+        update users set replies_received = (${REPLIES_RECEIVED})
+        where replies_received <> (${REPLIES_RECEIVED})`),
+      viewsReceived: run(sql`
+        update users set views_received = (select coalesce(sum(p.view_count), 0) from posts p where p.author_id = users.id)
+        where views_received <> (select coalesce(sum(p.view_count), 0) from posts p where p.author_id = users.id)`),
+      monthly: recountMonths(tx),
       films: run(sql`
         update films set
           review_count = (select count(*) from posts p where p.film_id = films.id and p.status = 'published'),

@@ -3,6 +3,7 @@ import { getDb } from "@/db";
 import { createBootToken, markBooted } from "@/lib/boot";
 import { seedIfEmpty } from "@/db/seed";
 import { endFirstWeeks } from "@/lib/users/newcomer";
+import { grantAnniversaries } from "@/lib/badges/sweep";
 
 const log = (msg: string) => console.log(`marquee: ${msg}`);
 
@@ -23,6 +24,7 @@ export async function startServer() {
 
   // Start-up expires every page anyway, so first weeks that ended while stopped need no more.
   endFirstWeeks(db, new Date());
+  grantAnniversaries(db, new Date());
   const token = createBootToken();
   void expireBuildTimeCache(env.PORT, token);
   setInterval(() => void sweep(env.PORT, token), SWEEP_INTERVAL_MS).unref();

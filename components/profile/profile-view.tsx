@@ -5,12 +5,17 @@ import type { ReviewCard } from "@/lib/reviews/queries";
 import { NewMarker } from "@/components/new-marker";
 import { avatarUrl } from "@/lib/users/avatar";
 import type { MemberComment, Profile } from "@/lib/users/profile";
+import { BadgeBoard } from "@/components/badges/badge-board";
+import type { Board } from "@/lib/badges/queries";
 import "./profile.css";
 
 const ROLE_LABEL = { admin: "Admin", moderator: "Moderator", member: null } as const;
 const n = (count: number, one: string, many: string) => `${count.toLocaleString("en-US")} ${count === 1 ? one : many}`;
 
-export type ProfileTab = { kind: "reviews"; items: ReviewCard[]; next: string | null } | { kind: "comments"; items: MemberComment[]; next: number | null };
+export type ProfileTab =
+  | { kind: "reviews"; items: ReviewCard[]; next: string | null }
+  | { kind: "comments"; items: MemberComment[]; next: number | null }
+  | { kind: "badges"; board: Board };
 
 /** A member's page: who they are, their counts, and their reviews or comments, newest first. */
 export function ProfileView({ profile, tab, first }: { profile: Profile; tab: ProfileTab; first: boolean }) {
@@ -33,6 +38,9 @@ export function ProfileView({ profile, tab, first }: { profile: Profile; tab: Pr
             <li>{n(profile.reviewCount, "review", "reviews")}</li>
             <li>{n(profile.commentCount, "comment", "comments")}</li>
             <li>{n(profile.upvotesReceived, "upvote received", "upvotes received")}</li>
+            <li>
+              <Link href={`${base}/badges`}>{n(profile.badgePoints, "badge point", "badge points")}</Link>
+            </li>
           </ul>
         </div>
       </header>
@@ -48,9 +56,16 @@ export function ProfileView({ profile, tab, first }: { profile: Profile; tab: Pr
               Comments
             </Link>
           </li>
+          <li>
+            <Link href={`${base}/badges`} aria-current={tab.kind === "badges" ? "page" : undefined}>
+              Badges
+            </Link>
+          </li>
         </ul>
       </nav>
-      {tab.kind === "reviews" ? (
+      {tab.kind === "badges" ? (
+        <BadgeBoard board={tab.board} name={profile.name} />
+      ) : tab.kind === "reviews" ? (
         tab.items.length ? (
           <ReviewList reviews={tab.items} />
         ) : (
@@ -77,7 +92,7 @@ export function ProfileView({ profile, tab, first }: { profile: Profile; tab: Pr
       ) : (
         <p className="empty">{first ? `${profile.name} has not commented yet.` : "No older comments."}</p>
       )}
-      {tab.next !== null ? (
+      {tab.kind !== "badges" && tab.next !== null ? (
         <p className="pager">
           <Link href={`${base}/${tab.kind}/${tab.next}`}>Older {tab.kind} →</Link>
         </p>

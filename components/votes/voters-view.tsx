@@ -7,7 +7,15 @@ import "./votes.css";
 
 export type Voter = { username: string; name: string; image: string | null; isNew: boolean; votedAt: Date };
 
-/** Who upvoted an item, newest first, with numbered pages. */
+type Wording = { summary: (total: number) => string; pager: string; prev: string; next: string };
+const UPVOTES: Wording = {
+  summary: (total) => (total === 0 ? "No upvotes yet." : total === 1 ? "1 upvote." : `${total.toLocaleString("en-US")} upvotes, newest first.`),
+  pager: "Pages of upvotes",
+  prev: "← Newer",
+  next: "Older →",
+};
+
+/** A paged list of people with a date each: who upvoted an item (newest first), who holds a badge. */
 export function VotersView({
   eyebrow,
   title,
@@ -16,6 +24,7 @@ export function VotersView({
   voters,
   page,
   pageHref,
+  wording = UPVOTES,
 }: {
   eyebrow: string;
   title: string;
@@ -24,6 +33,7 @@ export function VotersView({
   voters: Voter[];
   page: number;
   pageHref: (page: number) => string;
+  wording?: Wording;
 }) {
   const pages = Math.max(1, Math.ceil(total / VOTERS_PAGE_SIZE));
   return (
@@ -33,7 +43,7 @@ export function VotersView({
         <Link href={titleHref}>{title}</Link>
       </h1>
       <p className="muted" data-testid="voters-total">
-        {total === 0 ? "No upvotes yet." : total === 1 ? "1 upvote." : `${total.toLocaleString("en-US")} upvotes, newest first.`}
+        {wording.summary(total)}
         {pages > 1 ? ` Page ${page} of ${pages}.` : null}
       </p>
       {voters.length ? (
@@ -54,9 +64,9 @@ export function VotersView({
         </ol>
       ) : null}
       {pages > 1 ? (
-        <nav className="pager voters__pager" aria-label="Pages of upvotes">
-          {page > 1 ? <Link href={pageHref(page - 1)}>← Newer</Link> : null}
-          {page < pages ? <Link href={pageHref(page + 1)}>Older →</Link> : null}
+        <nav className="pager voters__pager" aria-label={wording.pager}>
+          {page > 1 ? <Link href={pageHref(page - 1)}>{wording.prev}</Link> : null}
+          {page < pages ? <Link href={pageHref(page + 1)}>{wording.next}</Link> : null}
         </nav>
       ) : null}
     </section>

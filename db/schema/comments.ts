@@ -24,6 +24,9 @@ export const comments = sqliteTable(
     revisionCount: integer("revision_count").notNull().default(1),
     // The last substantive edit; grace edits leave it alone.
     editedAt: integer("edited_at", { mode: "timestamp_ms" }),
+    // Set on a badge announcement (the badge's slug): a reply of "STOP" to it by the review's
+    // author turns announcements off.
+    announcesBadge: text("announces_badge"),
     // A deleted comment with replies still shows as "[deleted]"; one without disappears.
     deletedAt: integer("deleted_at", { mode: "timestamp_ms" }),
     upvoteCount: integer("upvote_count").notNull().default(0),

@@ -6,3 +6,4 @@ export * from "./posts";
 export * from "./comments";
 export * from "./votes";
 export * from "./notifications";
+export * from "./badges";

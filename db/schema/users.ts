@@ -34,6 +34,18 @@ export const users = sqliteTable(
     // The "New" marker as last rendered: kept by the verbs above and by the sweep that ends a
     // newcomer's first week, so a flip is the moment to expire the pages that show the name.
     isNew: integer("is_new", { mode: "boolean" }).notNull().default(true),
+    // Badges: points (bronze 1, silver 3, gold 10) and the ladders' counters beside the ones above.
+    badgePoints: integer("badge_points").notNull().default(0),
+    repliesReceived: integer("replies_received").notNull().default(0),
+    viewsReceived: integer("views_received").notNull().default(0),
+    // When each ranked value was reached, so ties go to who got there first.
+    pointsReachedAt: integer("points_reached_at", { mode: "timestamp_ms" }),
+    upvotesReachedAt: integer("upvotes_reached_at", { mode: "timestamp_ms" }),
+    reviewsReachedAt: integer("reviews_reached_at", { mode: "timestamp_ms" }),
+    // The account that posts badge announcements; never ranked, never signs in.
+    isSystem: integer("is_system", { mode: "boolean" }).notNull().default(false),
+    // Badge announcements under one's reviews (off by a reply of "STOP" or in settings).
+    badgeAnnouncements: integer("badge_announcements", { mode: "boolean" }).notNull().default(true),
     // Which notices this person wants (settings → Notifications).
     notifyReviewReplies: integer("notify_review_replies", { mode: "boolean" }).notNull().default(true),
     notifyCommentReplies: integer("notify_comment_replies", { mode: "boolean" }).notNull().default(true),
@@ -49,6 +61,9 @@ export const users = sqliteTable(
     uniqueIndex("users_email_unique").on(t.email),
     index("users_created_at_idx").on(t.createdAt),
     index("users_new_idx").on(t.isNew, t.createdAt),
+    index("users_rank_points_idx").on(t.badgePoints, t.pointsReachedAt),
+    index("users_rank_upvotes_idx").on(t.upvotesReceived, t.upvotesReachedAt),
+    index("users_rank_reviews_idx").on(t.reviewCount, t.reviewsReachedAt),
     check("users_role_check", sql`${t.role} in ('member', 'moderator', 'admin')`),
     check("users_email_lower_check", sql`${t.email} is null or ${t.email} = lower(${t.email})`),
   ],

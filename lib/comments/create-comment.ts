@@ -1,15 +1,14 @@
-import { sql } from "drizzle-orm";
 import { writeTx, type DB } from "@/db";
-import { commentRevisions, comments } from "@/db/schema";
+import { isStop, stopAnnouncements } from "@/lib/badges/announce";
+import { bumpCounter, reachRung, type Earned } from "@/lib/badges/grant";
 import { DomainError, gone } from "@/lib/errors";
-import { RENDERER_VERSION, renderMarkdown } from "@/lib/markdown/render";
+import { renderMarkdown } from "@/lib/markdown/render";
 import { notify, notifyMentions } from "@/lib/notifications/notify";
 import { knownMentions } from "@/lib/users/mentions";
 import { adjustContributions } from "@/lib/users/newcomer";
 import { assertMayComment } from "./flood";
-import { childPath } from "./path";
 import { CommentInput } from "./schemas";
-import { adjustCommentCounts, loadComment, loadOpenReview } from "./store";
+import { insertComment, loadComment, loadOpenReview } from "./store";
 
 // Deeper replies still post (and continue on the permalink page); this only bounds a runaway chain.
 export const MAX_THREAD_DEPTH = 100;
@@ -23,7 +22,7 @@ export function createComment(db: DB, authorId: string, raw: unknown, now = new 
   const rendered = renderMarkdown(input.body, { demoteHeadings: true, mentions: knownMentions(db, input.body) });
   return writeTx(db, (tx) => {
     const review = loadOpenReview(tx, input.reviewId);
-    let parent: { id: number; path: string; depth: number; authorId: string | null } | null = null;
+    let parent: { id: number; path: string; depth: number; authorId: string | null; announcesBadge: string | null } | null = null;
     if (input.parentId !== null) {
       const row = loadComment(tx, input.parentId);
       if (row.postId !== review.id) throw new DomainError("Invalid", "That comment belongs to another review, so you cannot reply to it here.");
@@ -33,36 +32,24 @@ export function createComment(db: DB, authorId: string, raw: unknown, now = new 
       parent = row;
     }
     assertMayComment(tx, authorId, input.body, now);
-    // The path holds the comment's own id, so take the id AUTOINCREMENT would hand out next.
-    const id =
-      (tx.get<{ seq: number }>(sql`select coalesce((select seq from sqlite_sequence where name = 'comments'), 0) as seq`)?.seq ?? 0) + 1;
-    const comment = tx
-      .insert(comments)
-      .values({
-        id,
-        postId: review.id,
-        parentId: parent?.id ?? null,
-        authorId,
-        depth: (parent?.depth ?? 0) + 1,
-        path: childPath(parent?.path ?? null, id),
-        bodyMd: input.body,
-        bodyHtml: rendered.html,
-        rendererVersion: RENDERER_VERSION,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning()
-      .get();
-    tx.insert(commentRevisions).values({ commentId: id, number: 1, editorId: authorId, bodyMd: input.body, createdAt: now, updatedAt: now }).run();
-    adjustCommentCounts(tx, review.id, comment.parentId, 1);
-    const flipped = adjustContributions(tx, authorId, { comments: 1 }, now);
+    const comment = insertComment(tx, { postId: review.id, parent, authorId, bodyMd: input.body, bodyHtml: rendered.html, now });
+    const id = comment.id;
+    const source = { postId: review.id, commentId: id };
+    const contributions = adjustContributions(tx, authorId, { comments: 1 }, now);
+    const badges: Earned[] = [];
+    const earn = (e: Earned | null) => void (e && badges.push(e));
+    earn(reachRung(tx, authorId, "comments", contributions.commentCount, source, now));
     const repliedTo = parent ? parent.authorId : review.authorId;
+    if (repliedTo && repliedTo !== authorId) earn(reachRung(tx, repliedTo, "replies", bumpCounter(tx, repliedTo, "repliesReceived", 1) ?? 0, source, now));
     const told = notify(tx, { recipientId: repliedTo, kind: parent ? "comment_reply" : "review_reply", actorId: authorId, postId: review.id, commentId: id }, now);
     notifyMentions(tx, rendered.mentioned, { actorId: authorId, postId: review.id, commentId: id, skip: told ? [repliedTo] : [] }, now);
+    // "STOP" from the review's author under a badge announcement turns announcements off.
+    if (parent?.announcesBadge && authorId === review.authorId && isStop(input.body)) stopAnnouncements(tx, authorId, review, comment, now);
     return {
       comment,
       review: { id: review.id, slug: review.slug, title: review.title, authorId: review.authorId },
-      newcomerFlipped: flipped ? [authorId] : [],
+      newcomerFlipped: contributions.flipped ? [authorId] : [],
+      badges,
     };
   });
 }

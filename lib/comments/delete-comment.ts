@@ -3,6 +3,7 @@ import { writeTx, type DB } from "@/db";
 import { comments, notifications } from "@/db/schema";
 import { forbidden } from "@/lib/errors";
 import { canEditPost, type Actor } from "@/lib/permissions";
+import { bumpCounter } from "@/lib/badges/grant";
 import { adjustContributions } from "@/lib/users/newcomer";
 import { adjustCommentCounts, loadLiveComment, loadOpenReview } from "./store";
 
@@ -17,7 +18,10 @@ export function deleteComment(db: DB, actor: Actor, commentId: number, now = new
     const review = loadOpenReview(tx, comment.postId);
     tx.update(comments).set({ deletedAt: now, updatedAt: now }).where(eq(comments.id, commentId)).run();
     adjustCommentCounts(tx, review.id, comment.parentId, -1);
-    const flipped = adjustContributions(tx, comment.authorId, { comments: -1 }, now);
+    const { flipped } = adjustContributions(tx, comment.authorId, { comments: -1 }, now);
+    // The person it replied to has one reply fewer (badges already earned stay).
+    const repliedTo = comment.parentId ? (tx.select({ a: comments.authorId }).from(comments).where(eq(comments.id, comment.parentId)).get()?.a ?? null) : review.authorId;
+    if (repliedTo && repliedTo !== comment.authorId) bumpCounter(tx, repliedTo, "repliesReceived", -1);
     // Notices of a reply or mention that is gone would lead nowhere.
     tx.delete(notifications)
       .where(and(eq(notifications.commentId, commentId), inArray(notifications.kind, ["review_reply", "comment_reply", "mention"])))

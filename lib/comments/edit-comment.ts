@@ -5,6 +5,7 @@ import { getEnv } from "@/lib/env";
 import { forbidden } from "@/lib/errors";
 import { mentionCandidates } from "@/lib/markdown/mentions";
 import { RENDERER_VERSION, renderMarkdown } from "@/lib/markdown/render";
+import { grantOneOff } from "@/lib/badges/grant";
 import { notifyMentions } from "@/lib/notifications/notify";
 import { knownMentions } from "@/lib/users/mentions";
 import { canEditPost, type Actor } from "@/lib/permissions";
@@ -60,6 +61,8 @@ export function editComment(db: DB, actor: Actor, commentId: number, raw: unknow
     // Only names the edit adds are told; the others heard when they were first written.
     const before = new Set(mentionCandidates(comment.bodyMd));
     notifyMentions(tx, rendered.mentioned.filter((n) => !before.has(n)), { actorId: actor.id, postId: review.id, commentId }, now);
-    return { ...base, changed: true };
+    // Editing one's own comment earns "Second thoughts".
+    const edited = comment.authorId === actor.id ? grantOneOff(tx, actor.id, "first-edit", { postId: review.id, commentId }, now) : null;
+    return { ...base, changed: true, badges: edited ? [edited] : [] };
   });
 }

@@ -2,6 +2,7 @@ import { and, desc, eq, isNull, lt, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { DB } from "@/db";
 import { comments, notifications, posts, users, type NotificationKind } from "@/db/schema";
+import { BADGE_BY_SLUG, badgeNotice } from "@/lib/badges/catalog";
 import { excerptOfHtml } from "@/lib/markdown/render";
 
 export const NOTIFICATIONS_PAGE_SIZE = 20;
@@ -19,6 +20,11 @@ export function countUnread(db: DB, userId: string): number {
 
 const actors = alias(users, "actor");
 
+const boardOf = (db: DB, userId: string) => {
+  const me = db.select({ username: users.username }).from(users).where(eq(users.id, userId)).get();
+  return me ? `/u/${me.username}/badges` : "/badges";
+};
+
 export type NoticeView = {
   id: number;
   kind: NotificationKind;
@@ -34,7 +40,7 @@ export type NoticeView = {
   excerpt: string | null;
 };
 
-function describe(r: Row): Pick<NoticeView, "before" | "subject" | "after" | "href"> {
+function describe(r: Row, board: string): Pick<NoticeView, "before" | "subject" | "after" | "href"> {
   const title = r.postTitle ?? "a review";
   const reviewHref = r.postSlug ? `/reviews/${r.postSlug}` : "/";
   const commentHref = r.commentId ? `/comments/${r.commentId}` : reviewHref;
@@ -52,8 +58,12 @@ function describe(r: Row): Pick<NoticeView, "before" | "subject" | "after" | "hr
       return r.commentId
         ? { before: "Your comment on ", subject: title, after: ` reached ${upvotes}.`, href: commentHref }
         : { before: "Your review ", subject: title, after: ` reached ${upvotes}.`, href: `${reviewHref}#vote` };
-    case "badge":
-      return { before: "You earned a badge: ", subject: r.target ?? "", after: "", href: "/badges" };
+    case "badge": {
+      const badge = BADGE_BY_SLUG.get(r.target ?? "");
+      const words = badgeNotice(r.target ?? "");
+      if (!badge || !words) return { before: "You earned a badge that is no longer given.", subject: "", after: "", href: board };
+      return { before: "New badge: ", subject: badge.name, after: `. ${words.reached} ${words.next ?? ""}`.trimEnd(), href: board };
+    }
   }
 }
 
@@ -88,13 +98,14 @@ export function listNotifications(db: DB, userId: string, before?: number, limit
     .orderBy(desc(notifications.id))
     .limit(limit + 1)
     .all();
+  const board = boardOf(db, userId);
   const items: NoticeView[] = rows.slice(0, limit).map((r) => ({
     id: r.id,
     kind: r.kind,
     read: r.readAt !== null,
     createdAt: r.createdAt,
     actor: r.actorUsername ? { username: r.actorUsername, name: r.actorName!, image: r.actorImage } : null,
-    ...describe(r),
+    ...describe(r, board),
     excerpt: r.kind !== "milestone" && r.commentHtml && !r.commentDeletedAt ? excerptOfHtml(r.commentHtml, EXCERPT) : null,
   }));
   return { items, next: rows.length > limit ? items[items.length - 1]!.id : null };
@@ -107,7 +118,7 @@ export function openNotification(db: DB, userId: string, id: number, now = new D
     .get();
   if (!row) return null;
   if (!row.readAt) db.update(notifications).set({ readAt: now }).where(eq(notifications.id, id)).run();
-  return describe(row).href;
+  return describe(row, boardOf(db, userId)).href;
 }
 
 /** Marks one notice read (only the recipient's own); true when it was theirs. */

@@ -5,7 +5,8 @@ import { adjustFilmStats, filmContribution, resolveFilm } from "@/lib/films/reso
 import { RENDERER_VERSION, renderMarkdown } from "@/lib/markdown/render";
 import { notifyMentions } from "@/lib/notifications/notify";
 import { knownMentions } from "@/lib/users/mentions";
-import { countPublishedReview } from "@/lib/users/newcomer";
+import type { Earned } from "@/lib/badges/grant";
+import { onReviewPublished, publishedBadges } from "./published";
 import { uniqueSlug, urlSlug } from "@/lib/slug";
 import { hotScore } from "./hot";
 import { ReviewInput } from "./schemas";
@@ -25,7 +26,7 @@ export function createReview(db: DB, authorId: string, raw: unknown, now = new D
       RESERVED_SLUGS.has(s) || !!tx.select({ id: posts.id }).from(posts).where(eq(posts.slug, s)).get(),
     );
     const status = publish ? "published" : "draft";
-    const counted = publish ? countPublishedReview(tx, authorId, null, now) : { first: false, flipped: false };
+    const counted = publish ? onReviewPublished(tx, authorId, { id: null, score: input.score, hasSpoilers: input.hasSpoilers }, now) : null;
     const post = tx
       .insert(posts)
       .values({
@@ -44,7 +45,7 @@ export function createReview(db: DB, authorId: string, raw: unknown, now = new D
         readingMinutes: rendered.readingMinutes,
         publishedAt: publish ? now : null,
         hotScore: publish ? hotScore(0, now) : 0,
-        firstReview: counted.first,
+        firstReview: counted?.first ?? false,
         createdAt: now,
         updatedAt: now,
       })
@@ -68,7 +69,11 @@ export function createReview(db: DB, authorId: string, raw: unknown, now = new D
       })
       .run();
     adjustFilmStats(tx, filmId, filmContribution({ status, score: input.score }));
-    if (publish) notifyMentions(tx, rendered.mentioned, { actorId: authorId, postId: post.id }, now);
-    return { ...post, newcomerFlipped: counted.flipped ? [authorId] : [] };
+    let badges: Earned[] = [];
+    if (counted) {
+      notifyMentions(tx, rendered.mentioned, { actorId: authorId, postId: post.id }, now);
+      badges = publishedBadges(tx, authorId, { id: post.id, score: input.score, hasSpoilers: input.hasSpoilers }, counted.reviewCount, now);
+    }
+    return { ...post, newcomerFlipped: counted?.flipped ? [authorId] : [], badges };
   });
 }

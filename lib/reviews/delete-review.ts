@@ -4,6 +4,7 @@ import { comments, notifications, posts } from "@/db/schema";
 import { forbidden } from "@/lib/errors";
 import { adjustFilmStats, filmContribution } from "@/lib/films/resolve-film";
 import { canEditPost, type Actor } from "@/lib/permissions";
+import { bumpMonth } from "@/lib/badges/grant";
 import { adjustContributions } from "@/lib/users/newcomer";
 import { loadLivePost } from "./store";
 
@@ -18,14 +19,16 @@ export function deleteReview(db: DB, actor: Actor, postId: number, now = new Dat
     // Its comments no longer count as anyone's contributions, and notices about it lead nowhere.
     const flipped: string[] = [];
     if (post.status === "published") {
-      if (adjustContributions(tx, post.authorId, { reviews: -1 }, now) && post.authorId) flipped.push(post.authorId);
+      if (adjustContributions(tx, post.authorId, { reviews: -1 }, now).flipped && post.authorId) flipped.push(post.authorId);
+      // The month it was published in counts one review fewer (badges already earned stay).
+      if (post.authorId && post.publishedAt) bumpMonth(tx, post.authorId, post.publishedAt, { reviews: -1 });
       const commenters = tx
         .select({ id: comments.authorId, n: sql<number>`count(*)` })
         .from(comments)
         .where(and(eq(comments.postId, postId), isNull(comments.deletedAt)))
         .groupBy(comments.authorId)
         .all();
-      for (const { id, n } of commenters) if (id && adjustContributions(tx, id, { comments: -n }, now)) flipped.push(id);
+      for (const { id, n } of commenters) if (id && adjustContributions(tx, id, { comments: -n }, now).flipped) flipped.push(id);
     }
     tx.delete(notifications).where(eq(notifications.postId, postId)).run();
     return { id: post.id, slug: post.slug, filmId: post.filmId, authorId: post.authorId, tags: [] as string[], newcomerFlipped: flipped };

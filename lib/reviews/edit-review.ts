@@ -8,7 +8,8 @@ import { mentionCandidates } from "@/lib/markdown/mentions";
 import { RENDERER_VERSION, renderMarkdown } from "@/lib/markdown/render";
 import { notifyMentions } from "@/lib/notifications/notify";
 import { knownMentions } from "@/lib/users/mentions";
-import { countPublishedReview } from "@/lib/users/newcomer";
+import { grantOneOff, type Earned } from "@/lib/badges/grant";
+import { onReviewPublished, publishedBadges } from "./published";
 import { canEditPost, type Actor } from "@/lib/permissions";
 import { hotScore } from "./hot";
 import { isGraceEdit, sameSnapshot, type Snapshot } from "./revision-rules";
@@ -66,7 +67,7 @@ export function editReview(db: DB, actor: Actor, postId: number, raw: unknown, n
         .run();
     }
     const publishedAt = publishing ? now : post.publishedAt;
-    const counted = publishing && post.authorId ? countPublishedReview(tx, post.authorId, post.id, now) : { first: false, flipped: false };
+    const counted = publishing && post.authorId ? onReviewPublished(tx, post.authorId, { id: post.id, score: next.score, hasSpoilers: next.hasSpoilers }, now) : null;
     const substantive = !amend && post.status === "published";
     tx.update(posts)
       .set({
@@ -84,7 +85,7 @@ export function editReview(db: DB, actor: Actor, postId: number, raw: unknown, n
         publishedAt,
         hotScore: hotScore(post.upvoteCount, publishedAt),
         revisionCount,
-        firstReview: publishing ? counted.first : post.firstReview,
+        firstReview: counted ? counted.first : post.firstReview,
         editedAt: substantive ? now : post.editedAt,
         editedAfterComments: substantive && post.commentCount > 0 ? post.commentCount : post.editedAfterComments,
         updatedAt: now,
@@ -96,10 +97,17 @@ export function editReview(db: DB, actor: Actor, postId: number, raw: unknown, n
     const after = filmContribution({ status, score: next.score });
     adjustFilmStats(tx, post.filmId, { reviews: -before.reviews, scoreSum: -before.scoreSum, scoreCount: -before.scoreCount });
     adjustFilmStats(tx, filmId, after);
+    const badges: Earned[] = [];
     if (status === "published") {
       // On publishing everyone named hears; later, only names an edit adds.
       const before = new Set(publishing ? [] : mentionCandidates(post.bodyMd));
       notifyMentions(tx, rendered.mentioned.filter((n) => !before.has(n)), { actorId: actor.id, postId }, now);
+    }
+    if (counted && post.authorId) badges.push(...publishedBadges(tx, post.authorId, { id: postId, score: next.score, hasSpoilers: next.hasSpoilers }, counted.reviewCount, now));
+    // Editing what one published (not a draft, not someone else's) earns "Second thoughts".
+    if (!publishing && post.status === "published" && post.authorId === actor.id) {
+      const edited = grantOneOff(tx, actor.id, "first-edit", { postId }, now);
+      if (edited) badges.push(edited);
     }
     return {
       id: post.id,
@@ -108,7 +116,8 @@ export function editReview(db: DB, actor: Actor, postId: number, raw: unknown, n
       changed: true,
       previousFilmId: post.filmId,
       filmId,
-      newcomerFlipped: counted.flipped && post.authorId ? [post.authorId] : [],
+      newcomerFlipped: counted?.flipped && post.authorId ? [post.authorId] : [],
+      badges,
     };
   });
 }

@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { writeTx, type DB } from "@/db";
 import { postViews, posts } from "@/db/schema";
+import { bumpCounter, reachRung } from "@/lib/badges/grant";
 
 /**
  * Counts a reader once per review per day: one insert-or-ignore on the primary key and, when
@@ -16,6 +17,9 @@ export function recordView(db: DB, postId: number, viewer: { key: string; userId
     const inserted = tx.insert(postViews).values({ postId, viewerKey: viewer.key, day }).onConflictDoNothing().run().changes > 0;
     if (!inserted) return { counted: false, views: post.viewCount };
     tx.update(posts).set({ viewCount: sql`${posts.viewCount} + 1` }).where(and(eq(posts.id, postId))).run();
-    return { counted: true, views: post.viewCount + 1 };
+    // The author's views received climb the views ladder.
+    const received = post.authorId ? bumpCounter(tx, post.authorId, "viewsReceived", 1) : null;
+    const badge = received !== null ? reachRung(tx, post.authorId, "views", received, { postId }, now) : null;
+    return { counted: true, views: post.viewCount + 1, badges: badge ? [badge] : [] };
   });
 }

@@ -3,6 +3,7 @@ import { eq, inArray, sql } from "drizzle-orm";
 import { writeTx, type DB } from "@/db";
 import { comments, postViews, posts, rateWindows, users } from "@/db/schema";
 import { invalid, notFound } from "@/lib/errors";
+import { bumpMonth } from "@/lib/badges/grant";
 import { hotScore } from "@/lib/reviews/hot";
 import { avatarDir, avatarFile } from "./avatar-upload";
 import { assertCurrentPassword } from "./settings";
@@ -25,18 +26,23 @@ export async function deleteAccount(db: DB, userId: string, raw: { username?: un
     const votedPosts = tx.all<{ id: number }>(sql`select post_id as id from post_votes where user_id = ${userId}`).map((r) => r.id);
     const votedComments = tx.all<{ id: number }>(sql`select comment_id as id from comment_votes where user_id = ${userId}`).map((r) => r.id);
     // Upvotes this person gave, per author: taken back from each author's upvotes received.
-    const given = tx.all<{ authorId: string; n: number }>(sql`
-      select author_id as authorId, count(*) as n from (
-        select p.author_id from post_votes v join posts p on p.id = v.post_id where v.user_id = ${userId}
+    const given = tx.all<{ authorId: string; month: string; n: number; at: number }>(sql`
+      select author_id as authorId, strftime('%Y-%m', created_at / 1000, 'unixepoch') as month, count(*) as n, max(created_at) as at from (
+        select p.author_id, v.created_at from post_votes v join posts p on p.id = v.post_id where v.user_id = ${userId}
         union all
-        select c.author_id from comment_votes v join comments c on c.id = v.comment_id where v.user_id = ${userId}
-      ) where author_id is not null group by author_id`);
+        select c.author_id, v.created_at from comment_votes v join comments c on c.id = v.comment_id where v.user_id = ${userId}
+      ) where author_id is not null group by author_id, month`);
+    // Their badges leave the catalog's holder counts.
+    tx.run(sql`update badges set holder_count = holder_count - 1 where slug in (select badge_slug from user_badges where user_id = ${userId})`);
     const drafts = tx.delete(posts).where(sql`${posts.authorId} = ${userId} and ${posts.status} = 'draft'`).run().changes;
     tx.delete(rateWindows).where(sql`${rateWindows.key} like ${`%:${userId}`}`).run();
     tx.delete(postViews).where(eq(postViews.viewerKey, `u:${userId}`)).run();
     // Cascades: sign-in links, votes, notices to them. Set null: their reviews, comments, edits, notices they caused.
     tx.delete(users).where(eq(users.id, userId)).run();
-    for (const g of given) tx.update(users).set({ upvotesReceived: sql`${users.upvotesReceived} - ${g.n}` }).where(eq(users.id, g.authorId)).run();
+    for (const g of given) {
+      tx.update(users).set({ upvotesReceived: sql`${users.upvotesReceived} - ${g.n}` }).where(eq(users.id, g.authorId)).run();
+      bumpMonth(tx, g.authorId, new Date(g.at), { upvotes: -g.n });
+    }
     if (votedComments.length) {
       tx.update(comments)
         .set({ upvoteCount: sql`(select count(*) from comment_votes v where v.comment_id = ${comments.id})` })

@@ -27,13 +27,16 @@ export function isNewcomer(db: DB | Tx, user: { id: string }, now: Date): boolea
   return !row || isNewcomerRow(row, now);
 }
 
+export type ContributionChange = { flipped: boolean; reviewCount: number; commentCount: number };
+const NO_CHANGE: ContributionChange = { flipped: false, reviewCount: 0, commentCount: 0 };
+
 /**
  * Adds to a member's published reviews and comments, inside the verb's transaction, and brings
- * their "New" marker up to date. True when the marker flipped: the pages that show their name
- * then need rendering afresh (lib/users/presence.ts).
+ * their "New" marker up to date. `flipped` when the marker flipped: the pages that show their
+ * name then need rendering afresh (lib/users/presence.ts). Also returns the new counts.
  */
-export function adjustContributions(tx: Tx, userId: string | null, delta: { reviews?: number; comments?: number }, now: Date): boolean {
-  if (!userId) return false;
+export function adjustContributions(tx: Tx, userId: string | null, delta: { reviews?: number; comments?: number }, now: Date): ContributionChange {
+  if (!userId) return NO_CHANGE;
   const row = tx
     .update(users)
     .set({
@@ -43,11 +46,12 @@ export function adjustContributions(tx: Tx, userId: string | null, delta: { revi
     .where(eq(users.id, userId))
     .returning({ createdAt: users.createdAt, reviewCount: users.reviewCount, commentCount: users.commentCount, isNew: users.isNew })
     .get();
-  if (!row) return false;
+  if (!row) return NO_CHANGE;
+  const counts = { reviewCount: row.reviewCount, commentCount: row.commentCount };
   const isNew = isNewcomerRow(row, now);
-  if (isNew === row.isNew) return false;
+  if (isNew === row.isNew) return { flipped: false, ...counts };
   tx.update(users).set({ isNew }).where(eq(users.id, userId)).run();
-  return true;
+  return { flipped: true, ...counts };
 }
 
 /**
@@ -74,7 +78,7 @@ export function endFirstWeeks(db: DB | Tx, now: Date): string[] {
  * A review by this member is being published: counts it, and says whether it is a newcomer's
  * first (no review of theirs was ever published before), which the review page then announces.
  */
-export function countPublishedReview(tx: Tx, userId: string, postId: number | null, now: Date): { first: boolean; flipped: boolean } {
+export function countPublishedReview(tx: Tx, userId: string, postId: number | null, now: Date): { first: boolean } & ContributionChange {
   const before = tx
     .select({ createdAt: users.createdAt, reviewCount: users.reviewCount, commentCount: users.commentCount })
     .from(users)
@@ -84,5 +88,5 @@ export function countPublishedReview(tx: Tx, userId: string, postId: number | nu
     sql`select 1 as one from posts where author_id = ${userId} and published_at is not null and id <> ${postId ?? -1} limit 1`,
   );
   const first = !!before && !earlier && isNewcomerRow(before, now);
-  return { first, flipped: adjustContributions(tx, userId, { reviews: 1 }, now) };
+  return { first, ...adjustContributions(tx, userId, { reviews: 1 }, now) };
 }

@@ -14,6 +14,7 @@ export function getProfile(db: DB, username: string) {
       upvotesReceived: users.upvotesReceived,
       reviewCount: users.reviewCount,
       commentCount: users.commentCount,
+      badgePoints: users.badgePoints,
       suspendedAt: users.suspendedAt,
     })
     .from(users)

@@ -35,6 +35,7 @@ export const NotificationPrefsInput = z.object({
   notifyMentions: flag,
   notifyMilestones: flag,
   notifyBadges: flag,
+  badgeAnnouncements: flag,
 });
 export type NotificationPrefs = z.infer<typeof NotificationPrefsInput>;
 
@@ -140,6 +141,7 @@ export function getSettings(db: DB, userId: string) {
       notifyMentions: u.notifyMentions,
       notifyMilestones: u.notifyMilestones,
       notifyBadges: u.notifyBadges,
+      badgeAnnouncements: u.badgeAnnouncements,
     } satisfies NotificationPrefs,
   };
 }

@@ -6,6 +6,8 @@ import { forbidden, gone, notFound, unauthenticated } from "@/lib/errors";
 import type { Actor } from "@/lib/permissions";
 import { takeRateSlots, waitPhrase } from "@/lib/rate-limit";
 import { hotScore } from "@/lib/reviews/hot";
+import { announceBadge } from "@/lib/badges/announce";
+import { bumpMonth, grantOneOff, reachRung, type Earned } from "@/lib/badges/grant";
 import { isMilestone, notify } from "@/lib/notifications/notify";
 import { isNewcomer } from "@/lib/users/newcomer";
 import { VoteInput, type VoteTarget } from "./schemas";
@@ -67,12 +69,13 @@ export function castVote(db: DB, actor: Actor, raw: unknown, now = new Date()) {
     const mine = isReview
       ? and(eq(postVotes.userId, actor.id), eq(postVotes.postId, target.id))
       : and(eq(commentVotes.userId, actor.id), eq(commentVotes.commentId, target.id));
-    const had = isReview
-      ? !!tx.select({ u: postVotes.userId }).from(postVotes).where(mine).get()
-      : !!tx.select({ u: commentVotes.userId }).from(commentVotes).where(mine).get();
+    const existing = isReview
+      ? tx.select({ at: postVotes.createdAt }).from(postVotes).where(mine).get()
+      : tx.select({ at: commentVotes.createdAt }).from(commentVotes).where(mine).get();
+    const had = !!existing;
     const wants = input.value === "up";
     const { upvoteCount, ...item } = target;
-    const result = { ...item, voted: wants, changed: had !== wants, count: upvoteCount };
+    const result = { ...item, voted: wants, changed: had !== wants, count: upvoteCount, badges: [] as Earned[] };
     if (had === wants) return result;
 
     takeRateSlots(tx, rateRules(tx, voter, now), now);
@@ -87,8 +90,29 @@ export function castVote(db: DB, actor: Actor, raw: unknown, now = new Date()) {
       else tx.delete(commentVotes).where(mine).run();
       tx.update(comments).set({ upvoteCount: sql`${comments.upvoteCount} + ${delta}` }).where(eq(comments.id, target.id)).run();
     }
-    if (target.authorId) tx.update(users).set({ upvotesReceived: sql`${users.upvotesReceived} + ${delta}` }).where(eq(users.id, target.authorId)).run();
     const count = upvoteCount + delta;
+    const badges: Earned[] = [];
+    if (target.authorId) {
+      const received = tx
+        .update(users)
+        .set({ upvotesReceived: sql`${users.upvotesReceived} + ${delta}`, ...(wants ? { upvotesReachedAt: now } : {}) })
+        .where(eq(users.id, target.authorId))
+        .returning({ n: users.upvotesReceived })
+        .get()!.n;
+      // This month's standing: an undo takes the upvote from the month it was given in.
+      bumpMonth(tx, target.authorId, wants ? now : existing!.at, { upvotes: delta });
+      if (wants) {
+        const source = { postId: target.postId, commentId: isReview ? null : target.id };
+        const rung = reachRung(tx, target.authorId, "upvotes", received, source, now);
+        if (rung) badges.push(rung);
+        if (count === 10) {
+          const star = grantOneOff(tx, target.authorId, isReview ? "review-10-upvotes" : "comment-10-upvotes", source, now);
+          if (star) badges.push(star);
+        }
+        // A review's upvotes that earn its author a badge are announced under the review.
+        if (isReview) for (const b of badges) announceBadge(tx, { id: target.id, authorId: target.authorId }, b, now);
+      }
+    }
     if (wants && isMilestone(count)) {
       notify(
         tx,
@@ -103,6 +127,6 @@ export function castVote(db: DB, actor: Actor, raw: unknown, now = new Date()) {
         now,
       );
     }
-    return { ...result, count };
+    return { ...result, count, badges };
   });
 }

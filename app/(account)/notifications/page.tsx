@@ -79,6 +79,11 @@ export default async function NotificationsPage({ searchParams }: PageProps<"/no
                   {n.after}
                 </p>
                 {n.excerpt ? <p className="notice__excerpt">{n.excerpt}</p> : null}
+                {n.kind === "badge" ? (
+                  <p className="notice__excerpt">
+                    See all your badges on <a href={n.href}>your board</a> and compare yourself to others in the <Link href="/ranking">Ranking</Link>.
+                  </p>
+                ) : null}
                 <p className="notice__meta muted">
                   <time dateTime={n.createdAt.toISOString()}>{formatDate(n.createdAt)}</time>
                 </p>

@@ -155,6 +155,12 @@ export default async function SettingsPage({ searchParams }: PageProps<"/setting
               defaultChecked={me.prefs.notifyMilestones}
             />
             <CheckboxField name="notifyBadges" label="Badges I earn" defaultChecked={me.prefs.notifyBadges} />
+            <CheckboxField
+              name="badgeAnnouncements"
+              label="Badge notes under my reviews"
+              hint="When upvotes on a review earn you a badge, a short note from Marquee is posted under it. Replying STOP to one turns this off too."
+              defaultChecked={me.prefs.badgeAnnouncements}
+            />
           </fieldset>
           <SubmitButton>Save choices</SubmitButton>
         </EnhancedForm>

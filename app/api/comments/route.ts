@@ -15,6 +15,7 @@ import { handleForm } from "@/lib/forms/route";
 import { reviewListingTags } from "@/lib/reviews/listing-tags";
 import { authenticate } from "@/lib/users/authenticate";
 import { expirePresence } from "@/lib/users/presence";
+import { expireBadgeTags } from "@/lib/badges/effects";
 
 const text = (v: FormDataEntryValue | null) => (typeof v === "string" ? v : "");
 
@@ -43,8 +44,9 @@ export async function POST(req: NextRequest) {
         actorId = user.id;
         ticket = mintTicket(user.id, user.sessionVersion);
       }
-      const { comment, review, newcomerFlipped } = createComment(db, actorId, input);
+      const { comment, review, newcomerFlipped, badges } = createComment(db, actorId, input);
       expirePresence(db, newcomerFlipped);
+      expireBadgeTags(badges);
       if (ticket) await signIn("credentials", { ticket, redirect: false });
       expireTags([...reviewListingTags(db, review.id), userTag(actorId), NEW_COMMENT_TAG]);
       return {

@@ -1,11 +1,12 @@
 import type { NextRequest } from "next/server";
 import { getDb } from "@/db";
 import { requireActor } from "@/lib/auth/require";
-import { FEED_TAG, filmTag, tagTag, userTag, expireTags } from "@/lib/cache-tags";
+import { FEED_TAG, RANKING_TAG, filmTag, tagTag, userTag, expireTags } from "@/lib/cache-tags";
 import { handleForm } from "@/lib/forms/route";
 import { createReview } from "@/lib/reviews/create-review";
 import { reviewFormFields } from "@/lib/reviews/schemas";
 import { expirePresence } from "@/lib/users/presence";
+import { expireBadgeTags } from "@/lib/badges/effects";
 
 // Creates a review (draft or published) from the editor.
 export async function POST(req: NextRequest) {
@@ -14,6 +15,8 @@ export async function POST(req: NextRequest) {
     const fields = reviewFormFields(form);
     const post = createReview(getDb(), actor.id, fields);
     expirePresence(getDb(), post.newcomerFlipped);
+    expireBadgeTags(post.badges);
+    if (post.status === "published") expireTags([RANKING_TAG]);
     if (post.status === "published") {
       expireTags([FEED_TAG, filmTag(post.filmId), userTag(actor.id), ...(fields.tags ?? "").split(/[,\s]+/).map((t) => t && tagTag(t.toLowerCase()))]);
       return { redirect: `/reviews/${post.slug}` };

@@ -6,6 +6,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { isSameOrigin } from "@/lib/forms/origin";
 import { recordView } from "@/lib/reviews/record-view";
 import { isLikelyBot, viewerKey } from "@/lib/reviews/viewer-key";
+import { expireBadgeTags } from "@/lib/badges/effects";
 
 const ViewInput = z.object({ postId: z.coerce.number().int().positive() });
 
@@ -24,5 +25,6 @@ export async function POST(req: NextRequest) {
     : { key: viewerKey(user?.id ?? null, clientAddress(req), ua ?? "", now.toISOString().slice(0, 10)), userId: user?.id ?? null };
   const res = recordView(getDb(), parsed.data.postId, viewer, now);
   if (!res) return Response.json({ error: "No such published review." }, { status: 404, headers });
-  return Response.json(res, { headers });
+  if ("badges" in res) expireBadgeTags(res.badges);
+  return Response.json({ counted: res.counted, views: res.views }, { headers });
 }

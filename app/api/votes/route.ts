@@ -1,7 +1,8 @@
 import type { NextRequest } from "next/server";
 import { getDb } from "@/db";
 import { requireActor } from "@/lib/auth/require";
-import { expireTags, reviewTag, userTag } from "@/lib/cache-tags";
+import { RANKING_TAG, expireTags, reviewTag, userTag } from "@/lib/cache-tags";
+import { badgeTags } from "@/lib/badges/effects";
 import { handleForm } from "@/lib/forms/route";
 import { safeCallbackUrl } from "@/lib/forms/read-state";
 import { reviewListingTags } from "@/lib/reviews/listing-tags";
@@ -23,6 +24,8 @@ export async function POST(req: NextRequest) {
       const db = getDb();
       const result = castVote(db, actor, voteFormFields(form));
       if (result.changed) {
+        // Upvotes received are a Ranking column; a badge also changes boards and the catalog.
+        expireTags([RANKING_TAG, ...badgeTags(result.badges)]);
         expireTags(
           result.type === "review"
             ? reviewListingTags(db, result.postId)

@@ -4,6 +4,7 @@ import { cacheLife, cacheTag } from "next/cache";
 import { ProfileView, type ProfileTab } from "@/components/profile/profile-view";
 import { getDb } from "@/db";
 import { ALL_TAG, MEMBERS_TAG, userTag } from "@/lib/cache-tags";
+import { getBoard } from "@/lib/badges/queries";
 import { listFeed } from "@/lib/reviews/queries";
 import { getProfile, listMemberComments, type Profile } from "@/lib/users/profile";
 
@@ -14,13 +15,14 @@ export async function generateStaticParams() {
   return [{ username: "_", rest: [] }];
 }
 
-type Where = { kind: "reviews"; cursor?: string } | { kind: "comments"; before?: number };
+type Where = { kind: "reviews"; cursor?: string } | { kind: "comments"; before?: number } | { kind: "badges" };
 
-/** [] → reviews, ["comments"] → comments, then ["reviews", cursor] / ["comments", id] for older pages. */
+/** [] → reviews, ["comments"] → comments, ["badges"] → the badge board, then ["reviews", cursor] / ["comments", id] for older pages. */
 function parseRest(rest: string[] | undefined): Where | null {
   const [kind, page, ...more] = rest ?? [];
   if (more.length) return null;
   if (kind === undefined) return { kind: "reviews" };
+  if (kind === "badges") return page === undefined ? { kind: "badges" } : null;
   if (kind === "comments") {
     if (page === undefined) return { kind: "comments" };
     return /^[1-9]\d{0,14}$/.test(page) ? { kind: "comments", before: Number(page) } : null;
@@ -41,6 +43,7 @@ async function load(username: string, where: Where): Promise<{ profile: Profile;
     const { items, nextCursor } = listFeed(db, { tab: "new", authorId: profile.id, cursor: where.cursor });
     return { profile, tab: { kind: "reviews", items, next: nextCursor } };
   }
+  if (where.kind === "badges") return { profile, tab: { kind: "badges", board: getBoard(db, profile.id)! } };
   const { items, next } = listMemberComments(db, profile.id, where.before);
   return { profile, tab: { kind: "comments", items, next } };
 }
@@ -62,6 +65,6 @@ export default async function ProfilePage({ params }: PageProps<"/u/[username]/[
   const where = parseRest(rest);
   const data = where ? await load(username, where) : null;
   if (!where || !data) notFound();
-  const first = where.kind === "reviews" ? !where.cursor : !where.before;
+  const first = where.kind === "reviews" ? !where.cursor : where.kind === "comments" ? !where.before : true;
   return <ProfileView profile={data.profile} tab={data.tab} first={first} />;
 }

@@ -7,6 +7,7 @@ import { commentHref, commentIdParam } from "@/lib/comments/links";
 import { getThreadComment } from "@/lib/comments/queries";
 import { commentFormFields } from "@/lib/comments/schemas";
 import { handleForm } from "@/lib/forms/route";
+import { badgeTags } from "@/lib/badges/effects";
 
 
 // Saves an edit of a comment; its thread and permalink render afresh.
@@ -18,7 +19,7 @@ export async function POST(req: NextRequest, ctx: RouteContext<"/api/comments/[i
     const result = editComment(db, actor, id, commentFormFields(form));
     const comment = getThreadComment(db, id)!;
     // The thread and permalinks, and the comment on its author's profile.
-    if (result.changed) expireTags([reviewTag(result.postId), comment.author && userTag(comment.author.id)]);
+    if (result.changed) expireTags([reviewTag(result.postId), comment.author && userTag(comment.author.id), ...badgeTags("badges" in result ? result.badges : [])]);
     return { redirect: commentHref(comment, result.slug) };
   });
 }

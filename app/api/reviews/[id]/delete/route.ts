@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import { getDb } from "@/db";
 import { requireActor } from "@/lib/auth/require";
-import { FEED_TAG, filmTag, reviewTag, tagTag, userTag, expireTags } from "@/lib/cache-tags";
+import { FEED_TAG, RANKING_TAG, filmTag, reviewTag, tagTag, userTag, expireTags } from "@/lib/cache-tags";
 import { notFound } from "@/lib/errors";
 import { handleForm } from "@/lib/forms/route";
 import { deleteReview } from "@/lib/reviews/delete-review";
@@ -22,6 +22,7 @@ export async function POST(req: NextRequest, ctx: RouteContext<"/api/reviews/[id
     expirePresence(db, newcomerFlipped);
     rememberDeletedReview(post.slug);
     expireTags([
+      RANKING_TAG,
       reviewTag(post.id),
       FEED_TAG,
       filmTag(post.filmId),

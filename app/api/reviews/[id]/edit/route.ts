@@ -1,13 +1,14 @@
 import type { NextRequest } from "next/server";
 import { getDb } from "@/db";
 import { requireActor } from "@/lib/auth/require";
-import { FEED_TAG, filmTag, reviewTag, tagTag, userTag, expireTags } from "@/lib/cache-tags";
+import { FEED_TAG, RANKING_TAG, filmTag, reviewTag, tagTag, userTag, expireTags } from "@/lib/cache-tags";
 import { notFound } from "@/lib/errors";
 import { handleForm } from "@/lib/forms/route";
 import { editReview } from "@/lib/reviews/edit-review";
 import { getReviewForEdit } from "@/lib/reviews/queries";
 import { reviewFormFields } from "@/lib/reviews/schemas";
 import { expirePresence } from "@/lib/users/presence";
+import { expireBadgeTags } from "@/lib/badges/effects";
 
 // Saves an edit of a review; the page and every list showing it render afresh.
 export async function POST(req: NextRequest, ctx: RouteContext<"/api/reviews/[id]/edit">) {
@@ -19,6 +20,8 @@ export async function POST(req: NextRequest, ctx: RouteContext<"/api/reviews/[id
     if (!before) throw notFound("There is no such review.");
     const result = editReview(db, actor, before.id, reviewFormFields(form));
     if ("newcomerFlipped" in result) expirePresence(db, result.newcomerFlipped ?? []);
+    if ("badges" in result) expireBadgeTags(result.badges);
+    if (result.changed && result.status === "published" && before.status === "draft") expireTags([RANKING_TAG]);
     if (result.changed) {
       const after = getReviewForEdit(db, slug)!;
       expireTags([

@@ -1,0 +1,89 @@
+import { eq } from "drizzle-orm";
+import type { Tx } from "@/db";
+import { users } from "@/db/schema";
+import { insertComment } from "@/lib/comments/store";
+import { renderMarkdown } from "@/lib/markdown/render";
+import { usernameKey } from "@/lib/users/username";
+import { BADGE_BY_SLUG, badgeNotice } from "./catalog";
+import type { Earned } from "./grant";
+
+// The account that posts badge announcements. Its username is reserved, so no member can take it.
+export const SYSTEM_USERNAME = "marquee";
+const SYSTEM_NAME = "Marquee badges";
+
+/** The system account's id, created on first use (no password, no email: it never signs in). */
+export function systemAccountId(tx: Tx): string {
+  const found = tx.select({ id: users.id }).from(users).where(eq(users.isSystem, true)).get();
+  if (found) return found.id;
+  return tx
+    .insert(users)
+    .values({
+      username: SYSTEM_USERNAME,
+      usernameKey: usernameKey(SYSTEM_USERNAME),
+      name: SYSTEM_NAME,
+      bio: "Posts a note under a review when its upvotes earn the author a badge. Reply STOP to one of these notes to stop them.",
+      isSystem: true,
+      isNew: false,
+      notifyReviewReplies: false,
+      notifyCommentReplies: false,
+      notifyMentions: false,
+      notifyMilestones: false,
+      notifyBadges: false,
+      badgeAnnouncements: false,
+      createdAt: new Date(0),
+    })
+    .returning({ id: users.id })
+    .get().id;
+}
+
+/** The body of an announcement, in the shape of the source's badge bot. */
+export function announcementMarkdown(username: string, slug: string): string {
+  const badge = BADGE_BY_SLUG.get(slug)!;
+  const notice = badgeNotice(slug)!;
+  return [
+    `Congratulations @${username}! Your review's upvotes earned you a new badge: **${badge.name}** (${badge.tier}).`,
+    "",
+    notice.reached,
+    ...(notice.next ? [notice.next] : []),
+    "",
+    `You can view your badges on [your board](/u/${username}/badges) and compare yourself to others in the [Ranking](/ranking).`,
+    "If you no longer want these notes under your reviews, reply to this comment with the word STOP.",
+  ].join("\n");
+}
+
+/**
+ * Posts the notice of a badge earned by a review's upvotes as a comment under that review, by the
+ * system account, unless the author turned announcements off. Returns the comment's id.
+ */
+export function announceBadge(tx: Tx, review: { id: number; authorId: string | null }, earned: Earned, now: Date): number | null {
+  if (!review.authorId) return null;
+  const author = tx
+    .select({ username: users.username, on: users.badgeAnnouncements, system: users.isSystem })
+    .from(users)
+    .where(eq(users.id, review.authorId))
+    .get();
+  if (!author?.on || author.system) return null;
+  const body = announcementMarkdown(author.username, earned.slug);
+  const html = renderMarkdown(body, { demoteHeadings: true, mentions: new Map([[usernameKey(author.username), author.username]]) }).html;
+  return insertComment(tx, { postId: review.id, parent: null, authorId: systemAccountId(tx), bodyMd: body, bodyHtml: html, now, announcesBadge: earned.slug }).id;
+}
+
+/** A reply that is just the word STOP (any case, a full stop or "!" allowed). */
+export const isStop = (body: string) => /^\s*stop[.!]?\s*$/i.test(body);
+
+/**
+ * The review's author replied STOP to an announcement: announcements stop, and the system says
+ * so in a reply. Anyone else's STOP is an ordinary comment.
+ */
+export function stopAnnouncements(tx: Tx, authorId: string, review: { id: number }, stop: { id: number; path: string; depth: number }, now: Date): number {
+  tx.update(users).set({ badgeAnnouncements: false }).where(eq(users.id, authorId)).run();
+  const body = "Done: no more badge notes under your reviews. Your badges still arrive in your notifications, and you can switch these notes back on in your settings.";
+  return insertComment(tx, {
+    postId: review.id,
+    parent: stop,
+    authorId: systemAccountId(tx),
+    bodyMd: body,
+    bodyHtml: renderMarkdown(body, { demoteHeadings: true }).html,
+    now,
+  }).id;
+}

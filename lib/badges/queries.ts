@@ -1,0 +1,88 @@
+import { asc, eq } from "drizzle-orm";
+import type { DB } from "@/db";
+import { badges, posts, userBadges, users } from "@/db/schema";
+import { BADGES, LADDER_SPECS, LADDERS, ladderSlug, type Badge, type LadderKey } from "./catalog";
+
+export const HOLDERS_PAGE_SIZE = 50;
+
+export type HeldBadge = { slug: string; grantedAt: Date; postSlug: string | null; postTitle: string | null; commentId: number | null };
+
+export type LadderProgress = {
+  key: LadderKey;
+  title: string;
+  value: number;
+  /** The next rung, or null when the ladder is complete. */
+  target: number | null;
+  /** 0–100: value / next rung (100 when the ladder is complete). */
+  percent: number;
+  progress: string;
+  rungs: { badge: Badge; held: HeldBadge | null }[];
+};
+
+/** A member's badge board: what they hold (with dates and the item that earned it) and every ladder's progress. */
+export function getBoard(db: DB, userId: string) {
+  const u = db
+    .select({
+      upvotes: users.upvotesReceived,
+      reviews: users.reviewCount,
+      comments: users.commentCount,
+      replies: users.repliesReceived,
+      views: users.viewsReceived,
+      points: users.badgePoints,
+    })
+    .from(users)
+    .where(eq(users.id, userId))
+    .get();
+  if (!u) return null;
+  const rows = db
+    .select({ slug: userBadges.badgeSlug, grantedAt: userBadges.grantedAt, postSlug: posts.slug, postTitle: posts.title, postStatus: posts.status, commentId: userBadges.commentId })
+    .from(userBadges)
+    .leftJoin(posts, eq(posts.id, userBadges.postId))
+    .where(eq(userBadges.userId, userId))
+    .all();
+  const held = new Map<string, HeldBadge>(
+    rows.map((r) => {
+      const shown = r.postStatus === "published";
+      return [r.slug, { slug: r.slug, grantedAt: r.grantedAt, postSlug: shown ? r.postSlug : null, postTitle: shown ? r.postTitle : null, commentId: shown ? r.commentId : null }];
+    }),
+  );
+  const ladders: LadderProgress[] = LADDERS.map((key) => {
+    const spec = LADDER_SPECS[key];
+    const value = u[key];
+    const next = spec.rungs.find(([t]) => t > value)?.[0] ?? null;
+    return {
+      key,
+      title: spec.title,
+      value,
+      target: next,
+      percent: next === null ? 100 : Math.max(0, Math.min(100, Math.floor((value / next) * 100))),
+      progress: spec.progress(value),
+      rungs: spec.rungs.map(([t]) => ({ badge: BADGES.find((b) => b.slug === ladderSlug(key, t))!, held: held.get(ladderSlug(key, t)) ?? null })),
+    };
+  });
+  const oneOffs = BADGES.filter((b) => !b.ladder).map((badge) => ({ badge, held: held.get(badge.slug) ?? null }));
+  const earned = [...held.values()].sort((a, b) => b.grantedAt.getTime() - a.grantedAt.getTime());
+  return { points: u.points, earned, ladders, oneOffs };
+}
+export type Board = NonNullable<ReturnType<typeof getBoard>>;
+
+/** Every badge in catalog order with how many hold it. */
+export function listCatalog(db: DB) {
+  const counts = new Map(db.select({ slug: badges.slug, n: badges.holderCount }).from(badges).all().map((r) => [r.slug, r.n]));
+  return BADGES.map((b) => ({ ...b, holders: counts.get(b.slug) ?? 0 }));
+}
+
+/** A badge's holders, first to earn it first, one page (numbered from 1). */
+export function listHolders(db: DB, slug: string, page: number) {
+  const total = db.select({ n: badges.holderCount }).from(badges).where(eq(badges.slug, slug)).get()?.n ?? 0;
+  const holders = db
+    .select({ username: users.username, name: users.name, image: users.image, isNew: users.isNew, grantedAt: userBadges.grantedAt })
+    .from(userBadges)
+    .innerJoin(users, eq(users.id, userBadges.userId))
+    .where(eq(userBadges.badgeSlug, slug))
+    .orderBy(asc(userBadges.grantedAt), asc(users.id))
+    .limit(HOLDERS_PAGE_SIZE)
+    .offset((page - 1) * HOLDERS_PAGE_SIZE)
+    .all();
+  return { total, holders };
+}

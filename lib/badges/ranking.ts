@@ -1,0 +1,61 @@
+import { sql } from "drizzle-orm";
+import type { DB } from "@/db";
+import { monthOf } from "./grant";
+
+export const RANKING_PAGE_SIZE = 50;
+export const RANK_BY = ["points", "upvotes", "reviews"] as const;
+export type RankBy = (typeof RANK_BY)[number];
+export const PERIODS = ["all", "month"] as const;
+export type Period = (typeof PERIODS)[number];
+
+export type Ranked = { rank: number; username: string; name: string; image: string | null; isNew: boolean; value: number };
+
+// What each ranking orders by: the value, then who reached it first, then who joined first.
+const ALL_TIME: Record<RankBy, { value: string; at: string }> = {
+  points: { value: "u.badge_points", at: "u.points_reached_at" },
+  upvotes: { value: "u.upvotes_received", at: "u.upvotes_reached_at" },
+  reviews: { value: "u.review_count", at: "u.reviews_reached_at" },
+};
+const MONTHLY: Record<RankBy, { value: string; at: string }> = {
+  points: { value: "m.points", at: "m.points_at" },
+  upvotes: { value: "m.upvotes", at: "m.upvotes_at" },
+  reviews: { value: "m.reviews", at: "m.reviews_at" },
+};
+
+function source(by: RankBy, period: Period, month: string) {
+  const col = period === "all" ? ALL_TIME[by] : MONTHLY[by];
+  const from =
+    period === "all"
+      ? sql`from users u where u.is_system = 0 and ${sql.raw(col.value)} > 0`
+      : sql`from monthly_scores m join users u on u.id = m.user_id where m.month = ${month} and u.is_system = 0 and ${sql.raw(col.value)} > 0`;
+  return { from, value: sql.raw(col.value), at: sql.raw(`coalesce(${col.at}, 0)`) };
+}
+
+/** One page of a ranking; `month` is the calendar month "this month" means (UTC "2026-11"). */
+export function rankingPage(db: DB, by: RankBy, period: Period, page: number, month = monthOf(new Date())) {
+  const s = source(by, period, month);
+  const total = db.get<{ n: number }>(sql`select count(*) as n ${s.from}`)!.n;
+  const rows = db.all<Omit<Ranked, "rank" | "isNew"> & { isNew: number }>(sql`
+    select u.username as username, u.name as name, u.image as image, u.is_new as isNew, ${s.value} as value
+    ${s.from}
+    order by ${s.value} desc, ${s.at} asc, u.created_at asc, u.id asc
+    limit ${RANKING_PAGE_SIZE} offset ${(page - 1) * RANKING_PAGE_SIZE}`);
+  const first = (page - 1) * RANKING_PAGE_SIZE + 1;
+  return { total, rows: rows.map((r, i): Ranked => ({ ...r, isNew: !!r.isNew, rank: first + i })) };
+}
+
+/** A member's own place in a ranking ("You are #412"), or null when they have nothing there yet. */
+export function ownRank(db: DB, userId: string, by: RankBy, period: Period, month = monthOf(new Date())) {
+  const s = source(by, period, month);
+  const me = db.get<{ value: number; at: number; createdAt: number; id: string }>(
+    sql`select ${s.value} as value, ${s.at} as at, u.created_at as createdAt, u.id as id ${s.from} and u.id = ${userId}`,
+  );
+  if (!me) return null;
+  const ahead = db.get<{ n: number }>(sql`
+    select count(*) as n ${s.from} and (
+      ${s.value} > ${me.value}
+      or (${s.value} = ${me.value} and (${s.at} < ${me.at}
+        or (${s.at} = ${me.at} and (u.created_at < ${me.createdAt} or (u.created_at = ${me.createdAt} and u.id < ${me.id}))))))`)!.n;
+  const rank = ahead + 1;
+  return { rank, value: me.value, page: Math.ceil(rank / RANKING_PAGE_SIZE) };
+}
