@@ -27,6 +27,22 @@ export type SeedThread = {
   comments: SeedComment[];
 };
 
+/**
+ * An author who turns badge notes off: when the system account's note about `badge` appears under
+ * their review (a vote on it earned the badge), they reply STOP to it `after` later, and the system
+ * confirms in a reply of its own. Later badges reach them as notices only.
+ */
+export type SeedStop = {
+  review: string;    // "author/film" of a published review in SEED_REVIEWS; its author replies
+  badge: string;     // the slug of the badge the note announces
+  after: string;     // from the note's appearance
+};
+
+export const SEED_STOPS: SeedStop[] = [
+  // Ten upvotes in, Tobias wants no more noise under his reviews; his fiftieth, months later, comes quietly.
+  { review: "tobias_renner/sunrise", badge: "upvotes-10", after: "2h" },
+];
+
 export const SEED_THREADS: SeedThread[] = [
   {
     review: "tobias_renner/the-conversation",
@@ -221,6 +237,11 @@ Which is the funny thing about my job. It takes an enormous amount of work to ma
             body: "Deal. I'll bring a notebook and compare the two mixes, which I realise is the least romantic thing anyone has ever said about this film.",
           },
         ],
+      },
+      {
+        author: "femi_oyelaran",
+        after: "8d 3h",
+        body: "*Sunrise* went on my list after your workshop answer under *The Conversation*, and this sealed it. What I like most is the idea that the silences are authored. Documentaries have the same fight the other way round: you argue for every quiet stretch in the edit, because someone always wants to fill it with music.",
       },
       {
         author: "kenji_nakamura",

@@ -6,6 +6,12 @@
 // The shape it aims for: two favourites every possible voter upvoted, most reviews with a handful,
 // two with none; comment upvotes on the good lines rather than spread evenly, so "best" and
 // "oldest" read differently; Tobias's sound notes make him the member with the most upvotes.
+//
+// Badges follow from the order in which the upvotes arrive: when an upvote on a review carries its
+// author over a rung (10, 50 … upvotes received), the system account posts a note under that review.
+// Tobias's tenth (Femi on his Sunrise, just before commenting there), Femi's, Mara's and Samir's
+// tenths come that way, and so does Tobias's fiftieth, after he has replied STOP (SEED_STOPS in
+// db/seed-comments.ts). Adding or removing an upvote early in someone's history moves these.
 
 export type SeedVotes = {
   review: string; // "author/film" of a published review in SEED_REVIEWS
@@ -34,14 +40,14 @@ export const SEED_VOTES: SeedVotes[] = [
   {
     review: "ingrid_alvarado/sunrise",
     up: [T, M, F, K, L, S, H],
-    comments: { "1.1": [M, T, K], "2.1.1": [I], "3.1": [M, T], "4": [I, L], "4.1": [H] },
+    comments: { "1.1": [M, T, K], "1.1.1": [I], "2.1.1": [I], "3.1": [M, T], "4": [I, L], "4.1": [H] },
   },
   {
     review: "mara_kowalczyk/spirited-away",
     up: [I, T, F, L, S],
     comments: { "1.1.1": [M, I], "4": [M, I, F], "4.1": [L, I, F, T] },
   },
-  { review: "tobias_renner/sunrise", up: [I, K, M, H], comments: { "2.1.1": [T, F] } },
+  { review: "tobias_renner/sunrise", up: [I, K, M, H, F], comments: { "3.1.1": [T, F] } },
   { review: "femi_oyelaran/man-on-wire", up: [T, K, S, L], comments: { "1": [F, K, I], "2.1": [T] } },
   { review: "kenji_nakamura/double-indemnity", up: [I, M, T, F, L] },
   { review: "ingrid_alvarado/double-indemnity", up: [K] },
@@ -54,7 +60,7 @@ export const SEED_VOTES: SeedVotes[] = [
   { review: "tobias_renner/rififi", up: [F, K, L, M, I], comments: { "1.1": [F, K, L], "3": [T, F] } },
   { review: "femi_oyelaran/rififi", up: [T, L, S], comments: { "1": [F, L], "1.1.1.1": [T, K, L] } },
   { review: "mara_kowalczyk/double-indemnity", up: [K, I] },
-  { review: "samir_haddad/solaris", up: [T, L, K] },
+  { review: "samir_haddad/solaris", up: [T, L, K, I] },
   { review: "kenji_nakamura/the-third-man", up: [I, T, S, L], comments: { "1.1.1": [I, L, S], "1.1.1.1": [I, T, L], "2": [K, I] } },
   { review: "tobias_renner/solaris", up: [S, M, L], comments: { "1.1": [S, M], "2": [S, M] } },
   {

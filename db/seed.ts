@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
-import { and, isNotNull, isNull, lt, sql } from "drizzle-orm";
+import { and, desc, eq, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import { writeTx, type DB } from "@/db";
-import { commentVotes, films, notifications, postVotes, users } from "@/db/schema";
+import { commentVotes, comments as commentRows, films, notifications, postVotes, posts, userBadges, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { foldText, urlSlug } from "@/lib/slug";
 import { createComment } from "@/lib/comments/create-comment";
@@ -11,12 +11,14 @@ import { editComment } from "@/lib/comments/edit-comment";
 import type { Actor } from "@/lib/permissions";
 import { createReview } from "@/lib/reviews/create-review";
 import { editReview } from "@/lib/reviews/edit-review";
+import { recordView } from "@/lib/reviews/record-view";
 import { avatarDir, setAvatar } from "@/lib/users/avatar-upload";
 import { endFirstWeeks } from "@/lib/users/newcomer";
 import { usernameKey } from "@/lib/users/username";
 import { castVote } from "@/lib/votes/cast-vote";
-import { SEED_THREADS, type SeedComment } from "./seed-comments";
+import { SEED_STOPS, SEED_THREADS, type SeedComment } from "./seed-comments";
 import { SEED_FILMS, SEED_REVIEWS } from "./seed-content";
+import { planViews } from "./seed-views";
 import { planVotes, type VoteItem } from "./seed-votes";
 
 /** Every demo account signs in with this password (see the README). */
@@ -113,8 +115,11 @@ export async function seedDemo(db: DB, now = Date.now(), opts: { onlyIfEmpty?: b
   });
 }
 
-/** Something the seed does at a given time: the whole demo history is replayed in time order. */
-type SeedEvent = { at: number; what: string; run: () => unknown };
+/**
+ * Something the seed does at a given time: the whole demo history is replayed in time order.
+ * Views are many and tiny, so runs of them share one transaction (`view`, see seedContent).
+ */
+type SeedEvent = { at: number; what: string; run: () => unknown; view?: boolean };
 
 // The demo members' own pictures. Read from the working directory, like the migrations (db/index.ts).
 const SEED_ASSETS = path.join(process.cwd(), "db", "seed-assets");
@@ -156,7 +161,10 @@ const reviewKey = (r: { author: string; film: string }) => `${r.author}/${r.film
  * Review creations and edits, comment posts, edits and deletions, and votes and their undos are
  * collected as dated events and applied oldest first, so every derived field comes out as it would
  * have: counters, hot scores, flood control and vote limits, and a review edited after people
- * replied stores how many had. Two members upload a picture of their own soon after joining.
+ * replied stores how many had. Readers' views (db/seed-views.ts) go through the view verb too, so
+ * badges come as the verbs grant them, with their notices and, when a review's upvotes earn one,
+ * the system account's note under the review; one author answers such a note with STOP
+ * (SEED_STOPS), which the system confirms. Two members upload a picture of their own soon after joining.
  * Afterwards every notice older than three days counts as read, and first weeks that ended since
  * a member's last contribution take the "New" marker off, as the periodic sweep would.
  */
@@ -251,14 +259,12 @@ export async function seedContent(db: DB, now = Date.now(), opts: SeedOptions = 
 
   const commentIds = new Map<SeedComment, number>();
   const commentsByPath = new Map<string, SeedComment>();
-  let comments = 0;
   const addComment = (review: string, c: SeedComment, parent: SeedComment | null, parentAt: number, path: string) => {
     const where = `comment ${review}#${path}`;
     const posted = parentAt + duration(c.after);
     const author = member(c.author, where);
     // The verbs do not check this one: a demo member never writes before joining.
     if (posted <= author.createdAt.getTime()) throw new Error(`seed: ${where}: ${c.author} would comment before joining`);
-    comments++;
     events.push({
       at: posted,
       what: `${where}: post`,
@@ -291,8 +297,37 @@ export async function seedContent(db: DB, now = Date.now(), opts: SeedOptions = 
     thread.comments.forEach((c, j) => addComment(thread.review, c, null, publishedAt, `${j + 1}`));
   }
 
+  // A STOP is the reply to a badge note, which only exists once a vote has earned the badge: it is
+  // scheduled when the note appears (see the loop below).
+  const stops = new Map(SEED_STOPS.map((st) => [`${st.review}|${st.badge}`, { ...st, done: false }]));
+  for (const st of stops.values()) {
+    if (!published.has(st.review)) throw new Error(`seed: STOP under "${st.review}", which is not a published demo review`);
+    duration(st.after);
+  }
+  const announced = (review: string, slug: string, at: number) => {
+    const st = stops.get(`${review}|${slug}`);
+    if (!st || st.done) return;
+    const postId = reviewIds.get(review)!;
+    const note = db
+      .select({ id: commentRows.id })
+      .from(commentRows)
+      .where(and(eq(commentRows.postId, postId), eq(commentRows.announcesBadge, slug)))
+      .orderBy(desc(commentRows.id))
+      .get();
+    if (!note) return; // the author had turned notes off already
+    st.done = true;
+    const author = member(review.split("/")[0]!, `STOP under ${review}`);
+    const replied = at + duration(st.after);
+    schedule({
+      at: replied,
+      what: `comment ${review}: ${author.username} replies STOP to the "${slug}" note`,
+      run: () => createComment(db, author.id, { reviewId: postId, parentId: note.id, body: "STOP" }, new Date(replied)),
+    });
+  };
+
   const joined = new Map([...members.values()].map((m) => [m.username, m.createdAt.getTime()]));
-  for (const v of planVotes(voteItems, joined, now)) {
+  const votes = planVotes(voteItems, joined, now);
+  for (const v of votes) {
     const target = v.comment ? `comment ${v.review}#${v.comment}` : `review ${v.review}`;
     const voter = actor(v.voter, target);
     events.push({
@@ -302,19 +337,57 @@ export async function seedContent(db: DB, now = Date.now(), opts: SeedOptions = 
         const id = v.comment ? commentIds.get(commentsByPath.get(`${v.review}#${v.comment}`)!)! : reviewIds.get(v.review)!;
         const cast = castVote(db, voter, { type: v.comment ? "comment" : "review", id, value: v.value }, new Date(v.at));
         if (!cast.changed) throw new Error("the vote changed nothing");
+        if (!v.comment) for (const b of cast.badges) announced(v.review, b.slug, v.at);
+      },
+    });
+  }
+
+  for (const v of planViews(voteItems, votes, joined, now)) {
+    const reader = "member" in v.reader ? member(v.reader.member, `view of ${v.review}`) : null;
+    const viewer = { key: reader ? `u:${reader.id}` : (v.reader as { anon: string }).anon, userId: reader?.id ?? null };
+    events.push({
+      at: v.at,
+      view: true,
+      what: `review ${v.review}: read by ${reader ? reader.username : viewer.key}`,
+      run: () => {
+        if (!recordView(db, reviewIds.get(v.review)!, viewer, new Date(v.at))?.counted) throw new Error("the view was not counted");
       },
     });
   }
 
   // Array.prototype.sort is stable: events at the same moment keep the order they were listed in.
   events.sort((a, b) => a.at - b.at);
-  for (const e of events) {
+  let i = 0;
+  // An event scheduled by another (always later than it) goes in after those already due at its time.
+  function schedule(e: SeedEvent) {
+    let k = events.length;
+    while (k > i + 1 && events[k - 1]!.at > e.at) k--;
+    events.splice(k, 0, e);
+  }
+  const attempt = (e: SeedEvent) => {
     if (e.at > now) throw new Error(`seed: ${e.what} would happen in the future`);
     try {
-      await e.run();
+      return e.run();
     } catch (err) {
       throw new Error(`seed: ${e.what}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
     }
+  };
+  for (; i < events.length; i++) {
+    const e = events[i]!;
+    if (!e.view) {
+      await attempt(e);
+      continue;
+    }
+    // A run of views between two other events commits once: each recordView's own transaction
+    // nests inside this one as a savepoint, so the verb runs unchanged without a commit per view.
+    let j = i;
+    while (j + 1 < events.length && events[j + 1]!.view) j++;
+    const run = events.slice(i, j + 1);
+    writeTx(db, () => run.forEach(attempt));
+    i = j;
+  }
+  for (const st of stops.values()) {
+    if (!st.done) throw new Error(`seed: no "${st.badge}" badge note appeared under ${st.review} to reply STOP to`);
   }
   writeTx(db, (tx) => {
     const seen = new Date(now - READ_BEFORE_MS);
@@ -325,13 +398,18 @@ export async function seedContent(db: DB, now = Date.now(), opts: SeedOptions = 
     endFirstWeeks(tx, new Date(now));
   });
 
-  const count = (t: typeof postVotes | typeof commentVotes | typeof notifications) => db.select({ n: sql<number>`count(*)` }).from(t).get()?.n ?? 0;
+  const count = (t: typeof postVotes | typeof commentVotes | typeof notifications | typeof commentRows | typeof userBadges) =>
+    db.select({ n: sql<number>`count(*)` }).from(t).get()?.n ?? 0;
   const uploaded = db.select({ n: sql<number>`count(*)` }).from(users).where(isNotNull(users.image)).get()?.n ?? 0;
   return {
     films: SEED_FILMS.length,
     reviews: SEED_REVIEWS.length,
-    comments,
+    // Every comment: the members' (the threads and the STOPs) and the system account's badge notes and replies.
+    comments: count(commentRows),
+    announcements: db.select({ n: sql<number>`count(*)` }).from(commentRows).where(isNotNull(commentRows.announcesBadge)).get()?.n ?? 0,
     votes: count(postVotes) + count(commentVotes),
+    views: db.select({ n: sql<number>`coalesce(sum(${posts.viewCount}), 0)` }).from(posts).get()?.n ?? 0,
+    badges: count(userBadges),
     avatars: uploaded,
     notifications: count(notifications),
   };

@@ -10,11 +10,13 @@ import { NEWCOMER_CONTRIBUTIONS, NEWCOMER_DAYS } from "@/lib/users/newcomer";
  * how many rows each step corrected (all zero when the counters were exact).
  */
 // Live replies by others to a member's reviews (top-level comments) and comments (replies).
+// The system account's badge notes count for no one.
 const REPLIES_RECEIVED = sql`
   select count(*) from comments c
   left join comments parent on parent.id = c.parent_id
   join posts p on p.id = c.post_id
   where c.deleted_at is null and c.author_id is not users.id
+    and c.author_id not in (select id from users where is_system = 1)
     and (case when c.parent_id is null then p.author_id else parent.author_id end) = users.id`;
 
 // Each member's standing per month, from the rows: badge points granted, upvotes received on
@@ -83,12 +85,22 @@ export function recountAll(db: DB, now = new Date()) {
           review_count = (select count(*) from posts p where p.author_id = users.id and p.status = 'published'),
           comment_count = (select count(*) from comments c join posts p on p.id = c.post_id
                            where c.author_id = users.id and c.deleted_at is null and p.status = 'published')
-        where review_count <> (select count(*) from posts p where p.author_id = users.id and p.status = 'published')
+        where is_system = 0 and (
+              review_count <> (select count(*) from posts p where p.author_id = users.id and p.status = 'published')
            or comment_count <> (select count(*) from comments c join posts p on p.id = c.post_id
-                                where c.author_id = users.id and c.deleted_at is null and p.status = 'published')`),
+                                where c.author_id = users.id and c.deleted_at is null and p.status = 'published'))`),
+      // Reached-at moments missing from before they were kept: the latest upvote, the latest review.
+      reachedAt: run(sql`
+        update users set
+          upvotes_reached_at = coalesce(upvotes_reached_at, (select max(at) from (
+            select v.created_at as at from post_votes v join posts p on p.id = v.post_id where p.author_id = users.id
+            union all
+            select v.created_at from comment_votes v join comments c on c.id = v.comment_id where c.author_id = users.id))),
+          reviews_reached_at = coalesce(reviews_reached_at, (select max(published_at) from posts p where p.author_id = users.id and p.status = 'published'))
+        where (upvotes_reached_at is null and upvotes_received > 0) or (reviews_reached_at is null and review_count > 0)`),
       newcomers: run(sql`
         update users set is_new = not is_new
-        where is_new <> (created_at > ${now.getTime() - NEWCOMER_DAYS * 86_400_000} or review_count + comment_count < ${NEWCOMER_CONTRIBUTIONS})`),
+        where is_system = 0 and is_new <> (created_at > ${now.getTime() - NEWCOMER_DAYS * 86_400_000} or review_count + comment_count < ${NEWCOMER_CONTRIBUTIONS})`),
       badgePoints: run(sql`
         update users set badge_points = (select coalesce(sum(b.points), 0) from user_badges ub join badges b on b.slug = ub.badge_slug where ub.user_id = users.id)
         where badge_points <> (select coalesce(sum(b.points), 0) from user_badges ub join badges b on b.slug = ub.badge_slug where ub.user_id = users.id)`),

@@ -16,11 +16,13 @@ import { SESSION_COOKIE, loadVotes, makeVoters, sessionCookie, type VoteLoad } f
 import { recountAll } from "@/lib/recount";
 import { posts } from "@/db/schema";
 import { BENCH_SECRET, load, startServer, type LoadResult } from "./bench/server";
+import { makeRankedMembers, measureRankingQueries, measureVoteBadgeCost } from "./bench/badges";
 // @ts-expect-error: a plain ES module without types
 import { build } from "./build-if-needed.mjs";
 
 const lines: string[] = [];
 const VOTERS = 400;
+const RANKED_MEMBERS = 20_000;
 const out = (s = "") => {
   console.log(s);
   lines.push(s);
@@ -82,10 +84,16 @@ async function main() {
   const smallData = measurePageData(db, small.slug);
   const bigData = measurePageData(db, big.slug);
   const votedReviews = db.select({ id: posts.id }).from(posts).where(eq(posts.status, "published")).all().map((p) => p.id).slice(0, 20);
+  const voteCost = measureVoteBadgeCost(db, voterIds, long.id, author.id);
+  const ranked = makeRankedMembers(db, RANKED_MEMBERS);
+  // Someone far down the list, to ask for their own rank.
+  const lowRanked = ranked.find((id) => db.$client.prepare("select badge_points from users where id = ?").pluck().get(id) === 1) ?? ranked[0]!;
+  const rankingQueries = measureRankingQueries(db, lowRanked);
   db.$client.close();
   const cookies = await Promise.all(voterIds.map((id) => sessionCookie(BENCH_SECRET, id)));
   // A demo member with notices, for the per-viewer routes.
   const reader = { cookie: `${SESSION_COOKIE}=${await sessionCookie(BENCH_SECRET, author.id)}` };
+  const rankedReader = { cookie: `${SESSION_COOKIE}=${await sessionCookie(BENCH_SECRET, lowRanked)}` };
 
   const server = await startServer(dbPath, 3600, {
     // Members here vote far faster than people do: the limits would answer most of the load with 429.
@@ -97,6 +105,7 @@ async function main() {
   let votes: VoteLoad | null = null;
   const results: LoadResult[] = [];
   let coldMs = 0;
+  let rankingCold = 0;
   try {
     results.push(await load(server, "review, 5,000-word body", `/reviews/${long.slug}`));
     coldMs = await coldRender(server.base, `/reviews/${big.slug}`);
@@ -107,6 +116,10 @@ async function main() {
     results.push(await load(server, "profile", "/u/ingrid_alvarado"));
     results.push(await load(server, "/api/viewer, signed in (name, avatar, unread count)", "/api/viewer", { headers: reader }));
     results.push(await load(server, "notifications, signed in (per-user page)", "/notifications", { headers: reader }));
+    rankingCold = await coldRender(server.base, "/ranking/points/all/2");
+    results.push(await load(server, `Ranking, ${RANKED_MEMBERS.toLocaleString("en-US")} members (badge points, all time)`, "/ranking"));
+    results.push(await load(server, "Ranking, this month by upvotes", "/ranking/upvotes/month"));
+    results.push(await load(server, "/api/ranking/me, signed in, far down the list", "/api/ranking/me?by=points&period=all", { headers: rankedReader }));
     await loadVotes(server, cookies, votedReviews, 4); // warm-up, not reported
     votes = await loadVotes(server, cookies, votedReviews);
   } finally {
@@ -134,6 +147,17 @@ async function main() {
     out();
     out(`Vote rows left on reviews: ${voteRows}. Every counter was recounted from the vote rows afterwards; "counters off" is how many rows that corrected.`);
   }
+  out();
+  out("## Badges");
+  out("| what | p50 ms |");
+  out("| --- | ---: |");
+  out(`| castVote (an upvote, in process, with everything it does) | ${voteCost.voteP50.toFixed(3)} |`);
+  out(`| of which badge work on a vote between rungs (month's standing, rung check) | ${voteCost.badgeP50.toFixed(3)} |`);
+  out(`| Ranking query, one page of ${RANKED_MEMBERS.toLocaleString("en-US")} members by points | ${rankingQueries.pageP50.toFixed(2)} |`);
+  out(`| Ranking query, this month by upvotes | ${rankingQueries.monthP50.toFixed(2)} |`);
+  out(`| a member's own rank, far down the list | ${rankingQueries.ownP50.toFixed(2)} |`);
+  out();
+  out(`First (uncached) render of a Ranking page over HTTP: ${rankingCold.toFixed(0)} ms; after that the page is served from the cache until a vote, grant or publication changes it.`);
   out();
   out("## A review's discussion: what one render of the page reads");
   out("| review | comments | SQL statements | p50 ms to load and build the thread |");

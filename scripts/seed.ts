@@ -10,7 +10,9 @@ async function main() {
   db.$client.close();
   console.log(
     seeded
-      ? `Seeded ${databasePath}: ${seeded.users} demo members (${seeded.avatars} with uploaded avatars), ${seeded.reviews} reviews, ${seeded.comments} comments, ${seeded.votes} upvotes and ${seeded.notifications} notices.`
+      ? `Seeded ${databasePath}: ${seeded.users} demo members (${seeded.avatars} with uploaded avatars), ${seeded.reviews} reviews, ` +
+        `${seeded.comments} comments (${seeded.announcements} of them badge notes), ${seeded.votes} upvotes, ${seeded.views} views, ` +
+        `${seeded.badges} badges and ${seeded.notifications} notices.`
       : `${databasePath} already has members; nothing seeded.`,
   );
 }

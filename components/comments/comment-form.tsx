@@ -46,8 +46,9 @@ export function CommentForm({
     if (!answer.ok) return false;
     draft.clear();
     const comment = answer.data?.comment as PostedComment | undefined;
-    // Signing in changed the whole page (header, controls): follow the redirect instead.
-    if (!comment || answer.data?.signedIn || !onPosted) return false;
+    // Signing in changed the whole page (header, controls), or the site answered in the thread
+    // (a STOP): follow the redirect instead.
+    if (!comment || answer.data?.signedIn || answer.data?.reload || !onPosted) return false;
     form.reset();
     onPosted(toNode(comment));
     return true;

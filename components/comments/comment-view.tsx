@@ -2,6 +2,7 @@ import Link from "@/components/link";
 import { formatDate } from "@/lib/format";
 import type { CommentNode } from "@/lib/comments/tree";
 import { NewMarker } from "@/components/new-marker";
+import { isSystemName } from "@/lib/badges/system";
 import { avatarUrl } from "@/lib/users/avatar";
 import { CommentVote } from "./comment-vote";
 import { ReplyControl } from "./reply-control";
@@ -55,7 +56,7 @@ export function CommentView({ node, opId, bare = false }: { node: CommentNode; o
         <ReplyControl
           commentId={id}
           authorName={author?.name ?? "this comment"}
-          lead={<CommentVote id={id} count={node.upvoteCount} author={author?.username.toLowerCase() ?? null} />}
+          lead={isSystemName(author?.username) ? null : <CommentVote id={id} count={node.upvoteCount} author={author?.username.toLowerCase() ?? null} />}
         >
           <span className="own-only">
             <Link href={`/comments/${id}/edit`}>Edit</Link>

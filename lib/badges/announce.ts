@@ -6,13 +6,14 @@ import { renderMarkdown } from "@/lib/markdown/render";
 import { usernameKey } from "@/lib/users/username";
 import { BADGE_BY_SLUG, badgeNotice } from "./catalog";
 import type { Earned } from "./grant";
+import { SYSTEM_USERNAME } from "./system";
 
-// The account that posts badge announcements. Its username is reserved, so no member can take it.
-export const SYSTEM_USERNAME = "marquee";
+export { SYSTEM_USERNAME };
+
 const SYSTEM_NAME = "Marquee badges";
 
 /** The system account's id, created on first use (no password, no email: it never signs in). */
-export function systemAccountId(tx: Tx): string {
+export function systemAccountId(tx: Tx, now: Date): string {
   const found = tx.select({ id: users.id }).from(users).where(eq(users.isSystem, true)).get();
   if (found) return found.id;
   return tx
@@ -30,21 +31,30 @@ export function systemAccountId(tx: Tx): string {
       notifyMilestones: false,
       notifyBadges: false,
       badgeAnnouncements: false,
-      createdAt: new Date(0),
+      createdAt: now,
     })
     .returning({ id: users.id })
     .get().id;
 }
 
-/** The body of an announcement, in the shape of the source's badge bot. */
-export function announcementMarkdown(username: string, slug: string): string {
-  const badge = BADGE_BY_SLUG.get(slug)!;
-  const notice = badgeNotice(slug)!;
+/** The body of an announcement, in the shape of the source's badge bot (one note for what one vote earned). */
+export function announcementMarkdown(username: string, slugs: readonly string[]): string {
+  const words = (slug: string) => {
+    const n = badgeNotice(slug)!;
+    return n.next ? `${n.reached} ${n.next}` : n.reached;
+  };
+  const [only] = slugs;
+  const badge = (slug: string) => BADGE_BY_SLUG.get(slug)!;
+  const earned =
+    slugs.length === 1
+      ? [`Congratulations @${username}! Your review's upvotes earned you a new badge: **${badge(only!).name}** (${badge(only!).tier}).`, "", ...words(only!).split(/(?<=\.) /)]
+      : [
+          `Congratulations @${username}! Your review's upvotes earned you ${slugs.length} new badges:`,
+          "",
+          ...slugs.map((s) => `- **${badge(s).name}** (${badge(s).tier}): ${words(s)}`),
+        ];
   return [
-    `Congratulations @${username}! Your review's upvotes earned you a new badge: **${badge.name}** (${badge.tier}).`,
-    "",
-    notice.reached,
-    ...(notice.next ? [notice.next] : []),
+    ...earned,
     "",
     `You can view your badges on [your board](/u/${username}/badges) and compare yourself to others in the [Ranking](/ranking).`,
     "If you no longer want these notes under your reviews, reply to this comment with the word STOP.",
@@ -52,20 +62,20 @@ export function announcementMarkdown(username: string, slug: string): string {
 }
 
 /**
- * Posts the notice of a badge earned by a review's upvotes as a comment under that review, by the
+ * Posts the badges a review's upvote earned its author as one comment under that review, by the
  * system account, unless the author turned announcements off. Returns the comment's id.
  */
-export function announceBadge(tx: Tx, review: { id: number; authorId: string | null }, earned: Earned, now: Date): number | null {
-  if (!review.authorId) return null;
+export function announceBadges(tx: Tx, review: { id: number; authorId: string | null }, earned: readonly Earned[], now: Date): number | null {
+  if (!review.authorId || earned.length === 0) return null;
   const author = tx
     .select({ username: users.username, on: users.badgeAnnouncements, system: users.isSystem })
     .from(users)
     .where(eq(users.id, review.authorId))
     .get();
   if (!author?.on || author.system) return null;
-  const body = announcementMarkdown(author.username, earned.slug);
+  const body = announcementMarkdown(author.username, earned.map((e) => e.slug));
   const html = renderMarkdown(body, { demoteHeadings: true, mentions: new Map([[usernameKey(author.username), author.username]]) }).html;
-  return insertComment(tx, { postId: review.id, parent: null, authorId: systemAccountId(tx), bodyMd: body, bodyHtml: html, now, announcesBadge: earned.slug }).id;
+  return insertComment(tx, { postId: review.id, parent: null, authorId: systemAccountId(tx, now), bodyMd: body, bodyHtml: html, now, announcesBadge: earned[0]!.slug }).id;
 }
 
 /** A reply that is just the word STOP (any case, a full stop or "!" allowed). */
@@ -81,7 +91,7 @@ export function stopAnnouncements(tx: Tx, authorId: string, review: { id: number
   return insertComment(tx, {
     postId: review.id,
     parent: stop,
-    authorId: systemAccountId(tx),
+    authorId: systemAccountId(tx, now),
     bodyMd: body,
     bodyHtml: renderMarkdown(body, { demoteHeadings: true }).html,
     now,

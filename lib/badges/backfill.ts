@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { writeTx, type DB, type Tx } from "@/db";
 import { users } from "@/db/schema";
 import { LADDER_SPECS, LADDERS, ladderSlug, type LadderKey, type OneOffSlug } from "./catalog";
+import { recountAll } from "@/lib/recount";
 import { grantBadge, type Earned } from "./grant";
 
 // Grants older than this are given quietly: a notice about last year's badge is noise.
@@ -25,6 +26,7 @@ const LADDER_EVENTS: Record<LadderKey, (userId: string) => ReturnType<typeof sql
     select c.created_at as at, c.post_id as postId, c.id as commentId from comments c
     left join comments parent on parent.id = c.parent_id join posts p on p.id = c.post_id
     where c.deleted_at is null and c.author_id is not ${u}
+      and c.author_id not in (select id from users where is_system = 1)
       and (case when c.parent_id is null then p.author_id else parent.author_id end) = ${u}`,
   // A view row knows its day only: the rung counts from the start of that day (UTC).
   views: (u) => sql`
@@ -33,12 +35,16 @@ const LADDER_EVENTS: Record<LadderKey, (userId: string) => ReturnType<typeof sql
 };
 
 const ONE_OFF_EVENTS: Record<Exclude<OneOffSlug, "one-year">, (userId: string) => ReturnType<typeof sql>> = {
+  // A new revision, or a quick fix that amended the last one (updated after it was made).
   "first-edit": (u) => sql`
-    select r.created_at as at, r.post_id as postId, null as commentId from post_revisions r join posts p on p.id = r.post_id
-      where r.number > 1 and r.editor_id = ${u} and p.author_id = ${u}
+    select case when r.number > 1 then r.created_at else r.updated_at end as at, r.post_id as postId, null as commentId
+      from post_revisions r join posts p on p.id = r.post_id
+      where (r.number > 1 or (r.updated_at > r.created_at and p.status = 'published' and r.updated_at > p.published_at))
+        and r.editor_id = ${u} and p.author_id = ${u}
     union all
-    select r.created_at, c.post_id, c.id from comment_revisions r join comments c on c.id = r.comment_id
-      where r.number > 1 and r.editor_id = ${u} and c.author_id = ${u}`,
+    select case when r.number > 1 then r.created_at else r.updated_at end, c.post_id, c.id
+      from comment_revisions r join comments c on c.id = r.comment_id
+      where (r.number > 1 or r.updated_at > r.created_at) and r.editor_id = ${u} and c.author_id = ${u}`,
   "first-scored-review": (u) => sql`select published_at as at, id as postId, null as commentId from posts where author_id = ${u} and status = 'published' and score is not null`,
   "first-spoiler-review": (u) => sql`select published_at as at, id as postId, null as commentId from posts where author_id = ${u} and status = 'published' and has_spoilers = 1`,
   "review-10-upvotes": (u) => sql`
@@ -60,7 +66,8 @@ function nth(tx: Tx, events: ReturnType<typeof sql>, n: number): Event | undefin
  * Grants what existing data has earned, dated when it was earned (the n-th upvote, review,
  * comment, reply or view; the first edit, scored or spoiler-tagged review; the tenth upvote on
  * one item; a year after joining). Idempotent: held badges are skipped. Grants older than two
- * days are given without a notice. One short transaction per member.
+ * days are given without a notice. One short transaction per member, then a recount of the
+ * standings the Ranking reads.
  */
 export function backfillBadges(db: DB, now = new Date()): { members: number; granted: number; notified: number; earned: Earned[] } {
   const members = db.select({ id: users.id, createdAt: users.createdAt }).from(users).where(eq(users.isSystem, false)).all();
@@ -92,5 +99,7 @@ export function backfillBadges(db: DB, now = new Date()): { members: number; gra
       tx.run(sql`update users set points_reached_at = (select max(granted_at) from user_badges where user_id = ${m.id}) where id = ${m.id}`);
     });
   }
+  // Standings kept only since badges began (this month's, reached-at moments) are rebuilt from rows.
+  recountAll(db, now);
   return { members: members.length, granted: earned.length, notified, earned };
 }

@@ -1,4 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Tx } from "@/db";
 import { badges, monthlyScores, userBadges, users } from "@/db/schema";
 import { notify } from "@/lib/notifications/notify";
@@ -16,19 +17,21 @@ export function bumpMonth(tx: Tx, userId: string, at: Date, delta: { points?: nu
   const p = delta.points ?? 0;
   const u = delta.upvotes ?? 0;
   const r = delta.reviews ?? 0;
-  // A rise records when the value was reached; a fall keeps the earlier moment.
+  // A rise records when the value was reached (the latest rise, whatever order they are written
+  // in, as the backfill does); a fall keeps the earlier moment.
   const when = (d: number) => (d > 0 ? at : null);
+  const latest = (col: SQLiteColumn, d: number) => (d > 0 ? sql`max(coalesce(${col}, 0), ${at.getTime()})` : sql`${col}`);
   tx.insert(monthlyScores)
     .values({ userId, month, points: p, pointsAt: when(p), upvotes: u, upvotesAt: when(u), reviews: r, reviewsAt: when(r) })
     .onConflictDoUpdate({
       target: [monthlyScores.userId, monthlyScores.month],
       set: {
         points: sql`${monthlyScores.points} + ${p}`,
-        pointsAt: p > 0 ? at : sql`${monthlyScores.pointsAt}`,
+        pointsAt: latest(monthlyScores.pointsAt, p),
         upvotes: sql`${monthlyScores.upvotes} + ${u}`,
-        upvotesAt: u > 0 ? at : sql`${monthlyScores.upvotesAt}`,
+        upvotesAt: latest(monthlyScores.upvotesAt, u),
         reviews: sql`${monthlyScores.reviews} + ${r}`,
-        reviewsAt: r > 0 ? at : sql`${monthlyScores.reviewsAt}`,
+        reviewsAt: latest(monthlyScores.reviewsAt, r),
       },
     })
     .run();

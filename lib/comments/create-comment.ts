@@ -44,12 +44,14 @@ export function createComment(db: DB, authorId: string, raw: unknown, now = new 
     const told = notify(tx, { recipientId: repliedTo, kind: parent ? "comment_reply" : "review_reply", actorId: authorId, postId: review.id, commentId: id }, now);
     notifyMentions(tx, rendered.mentioned, { actorId: authorId, postId: review.id, commentId: id, skip: told ? [repliedTo] : [] }, now);
     // "STOP" from the review's author under a badge announcement turns announcements off.
-    if (parent?.announcesBadge && authorId === review.authorId && isStop(input.body)) stopAnnouncements(tx, authorId, review, comment, now);
+    const stopped = !!parent?.announcesBadge && authorId === review.authorId && isStop(input.body);
+    if (stopped) stopAnnouncements(tx, authorId, review, comment, now);
     return {
       comment,
       review: { id: review.id, slug: review.slug, title: review.title, authorId: review.authorId },
       newcomerFlipped: contributions.flipped ? [authorId] : [],
       badges,
+      stopped,
     };
   });
 }

@@ -106,7 +106,7 @@ export function listNotifications(db: DB, userId: string, before?: number, limit
     createdAt: r.createdAt,
     actor: r.actorUsername ? { username: r.actorUsername, name: r.actorName!, image: r.actorImage } : null,
     ...describe(r, board),
-    excerpt: r.kind !== "milestone" && r.commentHtml && !r.commentDeletedAt ? excerptOfHtml(r.commentHtml, EXCERPT) : null,
+    excerpt: (r.kind === "review_reply" || r.kind === "comment_reply" || r.kind === "mention") && r.commentHtml && !r.commentDeletedAt ? excerptOfHtml(r.commentHtml, EXCERPT) : null,
   }));
   return { items, next: rows.length > limit ? items[items.length - 1]!.id : null };
 }

@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { writeTx, type DB } from "@/db";
 import { comments, notifications, posts } from "@/db/schema";
 import { forbidden } from "@/lib/errors";
@@ -30,7 +30,10 @@ export function deleteReview(db: DB, actor: Actor, postId: number, now = new Dat
         .all();
       for (const { id, n } of commenters) if (id && adjustContributions(tx, id, { comments: -n }, now).flipped) flipped.push(id);
     }
-    tx.delete(notifications).where(eq(notifications.postId, postId)).run();
+    // Badges stay earned, and so do their notices (they lead to the board, not the review).
+    tx.delete(notifications)
+      .where(and(eq(notifications.postId, postId), inArray(notifications.kind, ["review_reply", "comment_reply", "mention", "milestone"])))
+      .run();
     return { id: post.id, slug: post.slug, filmId: post.filmId, authorId: post.authorId, tags: [] as string[], newcomerFlipped: flipped };
   });
 }

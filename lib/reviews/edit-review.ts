@@ -104,10 +104,13 @@ export function editReview(db: DB, actor: Actor, postId: number, raw: unknown, n
       notifyMentions(tx, rendered.mentioned.filter((n) => !before.has(n)), { actorId: actor.id, postId }, now);
     }
     if (counted && post.authorId) badges.push(...publishedBadges(tx, post.authorId, { id: postId, score: next.score, hasSpoilers: next.hasSpoilers }, counted.reviewCount, now));
-    // Editing what one published (not a draft, not someone else's) earns "Second thoughts".
-    if (!publishing && post.status === "published" && post.authorId === actor.id) {
-      const edited = grantOneOff(tx, actor.id, "first-edit", { postId }, now);
-      if (edited) badges.push(edited);
+    // Editing what one published (not a draft, not someone else's) earns "Second thoughts"; a
+    // score or spoiler flag added later earns what it would have on publishing.
+    if (!publishing && post.status === "published" && post.authorId) {
+      const add = (b: ReturnType<typeof grantOneOff>) => void (b && badges.push(b));
+      if (post.authorId === actor.id) add(grantOneOff(tx, actor.id, "first-edit", { postId }, now));
+      if (next.score !== null) add(grantOneOff(tx, post.authorId, "first-scored-review", { postId }, now));
+      if (next.hasSpoilers) add(grantOneOff(tx, post.authorId, "first-spoiler-review", { postId }, now));
     }
     return {
       id: post.id,

@@ -6,7 +6,8 @@ import { forbidden, gone, notFound, unauthenticated } from "@/lib/errors";
 import type { Actor } from "@/lib/permissions";
 import { takeRateSlots, waitPhrase } from "@/lib/rate-limit";
 import { hotScore } from "@/lib/reviews/hot";
-import { announceBadge } from "@/lib/badges/announce";
+import { announceBadges } from "@/lib/badges/announce";
+import { isSystemName } from "@/lib/badges/system";
 import { bumpMonth, grantOneOff, reachRung, type Earned } from "@/lib/badges/grant";
 import { isMilestone, notify } from "@/lib/notifications/notify";
 import { isNewcomer } from "@/lib/users/newcomer";
@@ -62,6 +63,9 @@ export function castVote(db: DB, actor: Actor, raw: unknown, now = new Date()) {
     if (!voter) throw unauthenticated("Please sign in to vote.");
     if (voter.suspendedAt) throw forbidden("This account is suspended, so it cannot vote.");
     const target = loadTarget(tx, input.type, input.id);
+    if (target.type === "comment" && target.authorId && isSystemName(tx.select({ u: users.username }).from(users).where(eq(users.id, target.authorId)).get()?.u)) {
+      throw forbidden("Badge notes from Marquee take no upvotes.");
+    }
     if (target.authorId === actor.id) {
       throw forbidden(input.type === "review" ? "You can't upvote your own review." : "You can't upvote your own comment.");
     }
@@ -110,7 +114,7 @@ export function castVote(db: DB, actor: Actor, raw: unknown, now = new Date()) {
           if (star) badges.push(star);
         }
         // A review's upvotes that earn its author a badge are announced under the review.
-        if (isReview) for (const b of badges) announceBadge(tx, { id: target.id, authorId: target.authorId }, b, now);
+        if (isReview) announceBadges(tx, { id: target.id, authorId: target.authorId }, badges, now);
       }
     }
     if (wants && isMilestone(count)) {

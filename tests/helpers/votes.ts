@@ -43,7 +43,7 @@ export function voteKeys(db: DB): string[] {
   return [...posts, ...comments].sort();
 }
 
-export type CounterCheck = { table: "posts" | "comments" | "users" | "films"; id: number | string; column: string; stored: number; expected: number };
+export type CounterCheck = { table: "posts" | "comments" | "users" | "films" | "badges"; id: number | string; column: string; stored: number; expected: number };
 
 type PostRow = { id: number; author_id: string | null; film_id: number; status: string; score: number | null; published_at: number | null; comment_count: number; upvote_count: number; hot_score: number };
 type CommentRow = { id: number; post_id: number; parent_id: number | null; author_id: string | null; deleted_at: number | null; reply_count: number; upvote_count: number };
@@ -56,14 +56,34 @@ type CommentRow = { id: number; post_id: number; parent_id: number | null; autho
  * their live comments on published reviews; a film's published reviews, their score sum and how
  * many are scored. Given `now`, also each user's "New" marker (0 or 1): an account younger than 7
  * days, or fewer than 3 of those contributions (as recounted here, not as stored).
+ *
+ * Badges, as lib/recount.ts defines them: a user's badge points are the points (per the badges
+ * table) of the badges they hold; a badge's holder count is how many hold it; a user's replies
+ * received are the live comments by someone else (or by a deleted account) that answer them: a
+ * top-level comment answers the review's author, a reply its parent's author (whatever the
+ * review's status, and deleted parents included), the system account's badge notes excepted; a
+ * user's views received are the views of every review they wrote, whatever its status. The system
+ * account (is_system) has no contributions or "New" marker to check: recountAll leaves them alone.
  */
 export function counterChecks(db: DB, now?: Date): CounterCheck[] {
   const all = <T>(q: string) => db.$client.prepare(q).all() as T[];
   const posts = all<PostRow>(`select id, author_id, film_id, status, score, published_at, comment_count, upvote_count, hot_score from posts order by id`);
   const comments = all<CommentRow>(`select id, post_id, parent_id, author_id, deleted_at, reply_count, upvote_count from comments order by id`);
-  const users = all<{ id: string; upvotes_received: number; review_count: number; comment_count: number; is_new: number; created_at: number }>(
-    `select id, upvotes_received, review_count, comment_count, is_new, created_at from users order by id`,
-  );
+  const users = all<{
+    id: string;
+    upvotes_received: number;
+    review_count: number;
+    comment_count: number;
+    is_new: number;
+    created_at: number;
+    badge_points: number;
+    replies_received: number;
+    views_received: number;
+    is_system: number;
+  }>(`select id, upvotes_received, review_count, comment_count, is_new, created_at, badge_points, replies_received, views_received, is_system from users order by id`);
+  const badges = all<{ slug: string; points: number; holder_count: number }>(`select slug, points, holder_count from badges order by slug`);
+  const held = all<{ user_id: string; badge_slug: string }>(`select user_id, badge_slug from user_badges`);
+  const viewCounts = all<{ author_id: string | null; view_count: number }>(`select author_id, view_count from posts`);
   const films = all<{ id: number; review_count: number; score_sum: number; score_count: number }>(`select id, review_count, score_sum, score_count from films order by id`);
   const postVotes = all<{ post_id: number }>(`select post_id from post_votes`);
   const commentVotes = all<{ comment_id: number }>(`select comment_id from comment_votes`);
@@ -85,6 +105,21 @@ export function counterChecks(db: DB, now?: Date): CounterCheck[] {
   const reviewsBy = tally(published.map((p) => p.author_id));
   const isPublished = new Set(published.map((p) => p.id));
   const commentsBy = tally(live.filter((c) => isPublished.has(c.post_id)).map((c) => c.author_id));
+  const pointsOf = new Map(badges.map((b) => [b.slug, b.points]));
+  const holders = tally(held.map((h) => h.badge_slug));
+  const pointsBy = new Map<string, number>();
+  for (const h of held) pointsBy.set(h.user_id, (pointsBy.get(h.user_id) ?? 0) + (pointsOf.get(h.badge_slug) ?? 0));
+  const system = new Set(users.filter((u) => u.is_system).map((u) => u.id));
+  const answered = (c: CommentRow) => (c.parent_id === null ? postAuthor.get(c.post_id) : commentAuthor.get(c.parent_id)) ?? null;
+  const repliesTo = tally(
+    live
+      .filter((c) => c.author_id === null || !system.has(c.author_id))
+      .map((c) => [c, answered(c)] as const)
+      .filter(([c, to]) => to !== null && to !== c.author_id)
+      .map(([, to]) => to),
+  );
+  const viewsBy = new Map<string, number>();
+  for (const p of viewCounts) if (p.author_id !== null) viewsBy.set(p.author_id, (viewsBy.get(p.author_id) ?? 0) + p.view_count);
 
   const checks: CounterCheck[] = [];
   const add = (table: CounterCheck["table"], id: number | string, column: string, stored: number, expected: number) =>
@@ -100,6 +135,10 @@ export function counterChecks(db: DB, now?: Date): CounterCheck[] {
   }
   for (const u of users) {
     add("users", u.id, "upvotes_received", u.upvotes_received, received(u.id));
+    add("users", u.id, "badge_points", u.badge_points, pointsBy.get(u.id) ?? 0);
+    add("users", u.id, "replies_received", u.replies_received, repliesTo(u.id));
+    add("users", u.id, "views_received", u.views_received, viewsBy.get(u.id) ?? 0);
+    if (system.has(u.id)) continue;
     add("users", u.id, "review_count", u.review_count, reviewsBy(u.id));
     add("users", u.id, "comment_count", u.comment_count, commentsBy(u.id));
     if (now) {
@@ -114,8 +153,28 @@ export function counterChecks(db: DB, now?: Date): CounterCheck[] {
     add("films", f.id, "score_sum", f.score_sum, scored.reduce((s, p) => s + p.score!, 0));
     add("films", f.id, "score_count", f.score_count, scored.length);
   }
+  for (const b of badges) add("badges", b.slug, "holder_count", b.holder_count, holders(b.slug));
   return checks;
 }
+
+/** What recountAll returns when every counter was exact: no rows corrected by any step. */
+export const RECOUNT_NOTHING = {
+  postComments: 0,
+  postUpvotes: 0,
+  commentReplies: 0,
+  commentUpvotes: 0,
+  upvotesReceived: 0,
+  contributions: 0,
+  reachedAt: 0,
+  newcomers: 0,
+  badgePoints: 0,
+  badgeHolders: 0,
+  repliesReceived: 0,
+  viewsReceived: 0,
+  monthly: 0,
+  films: 0,
+  hotScores: 0,
+} as const;
 
 /** The stored counters (and, given `now`, "New" markers) that disagree with the independent recount: `[]` when every one holds. */
 export function allCounterDrift(db: DB, now?: Date): CounterCheck[] {

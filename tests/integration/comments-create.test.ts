@@ -9,7 +9,7 @@ import { deleteReview } from "@/lib/reviews/delete-review";
 import { checkHtml } from "@/tests/fixtures/hostile-markdown/oracle";
 import { thrown } from "../helpers/errors";
 import { perTestDb } from "../helpers/db";
-import { MINUTE, at, expectDomainError, makeUser, seedReview } from "../helpers/reviews";
+import { MINUTE, T0, at, expectDomainError, makeUser, seedReview } from "../helpers/reviews";
 import {
   commentCount,
   commentForm,
@@ -37,6 +37,12 @@ describe("createComment", () => {
       comment: expect.objectContaining({ id: 1, postId: reviewId, parentId: null, authorId: member.id, depth: 1, path: "000001" }),
       review: { id: reviewId, slug: "harry-lime-s-vienna", title: "Harry Lime's Vienna", authorId: author.id },
       newcomerFlipped: [], // a week-young account stays new, whatever it writes
+      // Their first comment earns the commenter "First comment"; the review's author gets "First reply".
+      badges: [
+        { userId: member.id, slug: "comments-1", postId: reviewId, commentId: 1 },
+        { userId: author.id, slug: "replies-1", postId: reviewId, commentId: 1 },
+      ],
+      stopped: false, // no STOP under a badge announcement
     });
     expect(rows(t.db, "comments")).toEqual([
       {
@@ -54,6 +60,7 @@ describe("createComment", () => {
         deleted_at: null,
         upvote_count: 0,
         reply_count: 0,
+        announces_badge: null,
         created_at: at(MINUTE).getTime(),
         updated_at: at(MINUTE).getTime(),
       },
@@ -67,8 +74,20 @@ describe("createComment", () => {
       { username: "femi", review_count: 0, comment_count: 1, is_new: 1 },
       { username: "mara", review_count: 1, comment_count: 0, is_new: 1 },
     ]);
+    // Publishing the scored review (at T0) earned its author two badges; the comment then earned
+    // one badge each, and the author hears of the reply.
+    const badge = (id: number, recipient: string, slug: string, commentId: number | null, when: Date) =>
+      ({ id, recipient_id: recipient, kind: "badge", actor_id: null, post_id: reviewId, comment_id: commentId, target: slug, amount: null, created_at: when.getTime(), read_at: null });
     expect(rows(t.db, "notifications")).toEqual([
-      { id: 1, recipient_id: author.id, kind: "review_reply", actor_id: member.id, post_id: reviewId, comment_id: 1, target: null, amount: null, created_at: at(MINUTE).getTime(), read_at: null },
+      badge(1, author.id, "reviews-1", null, T0),
+      badge(2, author.id, "first-scored-review", null, T0),
+      badge(3, member.id, "comments-1", 1, at(MINUTE)),
+      badge(4, author.id, "replies-1", 1, at(MINUTE)),
+      { id: 5, recipient_id: author.id, kind: "review_reply", actor_id: member.id, post_id: reviewId, comment_id: 1, target: null, amount: null, created_at: at(MINUTE).getTime(), read_at: null },
+    ]);
+    expect(t.db.$client.prepare(`select username, replies_received, badge_points from users order by username`).all()).toEqual([
+      { username: "femi", replies_received: 0, badge_points: 1 },
+      { username: "mara", replies_received: 1, badge_points: 3 },
     ]);
   });
 

@@ -33,9 +33,23 @@ describe("deleteComment", () => {
       { username: "femi", review_count: 0, comment_count: 1, is_new: 1 },
       { username: "mara", review_count: 1, comment_count: 2, is_new: 1 },
     ]);
-    // The reply told the parent's author: a notice that goes with the reply.
-    const notices = () => t.db.$client.prepare(`select kind, recipient_id, comment_id from notifications order by id`).all();
-    expect(notices()).toEqual([{ kind: "comment_reply", recipient_id: author.id, comment_id: reply.id }]);
+    // The reply told the parent's author: a notice that goes with the reply. The badge notices
+    // (mara's for publishing a scored review and her first comment, femi's first comment, and
+    // mara's first reply received, which femi's reply earned) are not about the reply itself.
+    const notices = () => t.db.$client.prepare(`select kind, recipient_id, comment_id, target from notifications order by id`).all();
+    const badges = [
+      { kind: "badge", recipient_id: author.id, comment_id: null, target: "reviews-1" },
+      { kind: "badge", recipient_id: author.id, comment_id: null, target: "first-scored-review" },
+      { kind: "badge", recipient_id: author.id, comment_id: top.id, target: "comments-1" },
+      { kind: "badge", recipient_id: member.id, comment_id: reply.id, target: "comments-1" },
+      { kind: "badge", recipient_id: author.id, comment_id: reply.id, target: "replies-1" },
+    ];
+    expect(notices()).toEqual([...badges, { kind: "comment_reply", recipient_id: author.id, comment_id: reply.id, target: null }]);
+    const repliesReceived = () => t.db.$client.prepare(`select username, replies_received from users order by username`).all();
+    expect(repliesReceived()).toEqual([
+      { username: "femi", replies_received: 0 },
+      { username: "mara", replies_received: 1 }, // femi's reply; her own reply to herself does not count
+    ]);
 
     const result = deleteComment(t.db, member, reply.id, at(DAY));
     expect(result).toEqual({ id: reply.id, postId: reviewId, slug: "harry-lime-s-vienna", parentId: top.id, authorId: member.id, newcomerFlipped: [] });
@@ -55,7 +69,13 @@ describe("deleteComment", () => {
       { username: "femi", review_count: 0, comment_count: 0, is_new: 1 },
       { username: "mara", review_count: 1, comment_count: 2, is_new: 1 },
     ]);
-    expect(notices()).toEqual([]);
+    // The reply notice goes with it; badges once earned stay, notices and all, while mara's
+    // replies received drop back.
+    expect(notices()).toEqual(badges);
+    expect(repliesReceived()).toEqual([
+      { username: "femi", replies_received: 0 },
+      { username: "mara", replies_received: 0 },
+    ]);
   });
 
   it("deletes a top-level comment without replies: only the review's count drops", () => {

@@ -31,7 +31,14 @@ describe("editComment", () => {
     const { reviewId, member, id } = setup();
     const body = `${BODY}\n\n# Afterthought\n\nThe *ferris wheel* speech.`;
     const result = editComment(t.db, member, id, { body, reason: "  added   the wheel " }, after(10 * MINUTE));
-    expect(result).toEqual({ id, postId: reviewId, slug: "harry-lime-s-vienna", changed: true });
+    // Editing one's own published comment earns "Second thoughts".
+    expect(result).toEqual({
+      id,
+      postId: reviewId,
+      slug: "harry-lime-s-vienna",
+      changed: true,
+      badges: [{ userId: member.id, slug: "first-edit", postId: reviewId, commentId: id }],
+    });
     expect(revisionsOf(t.db, id)).toEqual([
       { id: 1, comment_id: id, number: 1, editor_id: member.id, reason: null, body_md: BODY, created_at: at(POSTED).getTime(), updated_at: at(POSTED).getTime() },
       { id: 2, comment_id: id, number: 2, editor_id: member.id, reason: "added the wheel", body_md: body, created_at: after(10 * MINUTE).getTime(), updated_at: after(10 * MINUTE).getTime() },

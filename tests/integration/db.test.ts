@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { openDb } from "@/db";
+import { BADGES } from "@/lib/badges/catalog";
 import { MIGRATIONS, rows, perTestDb } from "../helpers/db";
 
 describe("openDb", () => {
@@ -24,6 +25,8 @@ describe("openDb", () => {
       const applied = second.$client.prepare("select count(*) as n from __drizzle_migrations").get() as { n: number };
       // Each committed migration applied once, however often the file is opened.
       expect(applied.n).toBe(fs.readdirSync(MIGRATIONS).filter((f) => f.endsWith(".sql")).length);
+      // The badge catalog is synced on each open, once per badge.
+      expect(second.$client.prepare("select count(*) from badges").pluck().get()).toBe(BADGES.length);
     } finally {
       second.$client.close();
     }
@@ -38,10 +41,12 @@ describe("openDb", () => {
       "__drizzle_migrations",
       "accounts",
       "auth_throttle",
+      "badges",
       "comment_revisions",
       "comment_votes",
       "comments",
       "films",
+      "monthly_scores",
       "notifications",
       "post_revisions",
       "post_tags",
@@ -50,9 +55,17 @@ describe("openDb", () => {
       "posts",
       "rate_windows",
       "sessions",
+      "user_badges",
       "users",
       "verification_tokens",
     ]);
+  });
+
+  it("syncs the badge catalog in code into the badges table, in catalog order, held by no one yet", () => {
+    const stored = t.db.$client.prepare("select slug, name, rule, tier, points, ladder, threshold, position, holder_count from badges order by position").all();
+    expect(stored).toEqual(
+      BADGES.map((b) => ({ slug: b.slug, name: b.name, rule: b.rule, tier: b.tier, points: b.points, ladder: b.ladder, threshold: b.threshold, position: b.position, holder_count: 0 })),
+    );
   });
 
   it("enforces foreign keys, the role check and lower-case emails", () => {

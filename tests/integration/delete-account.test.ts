@@ -12,10 +12,10 @@ import { setAvatar } from "@/lib/users/avatar-upload";
 import { perTestDb } from "../helpers/db";
 import { later, postComment } from "../helpers/comments";
 import { DAY, expectDomainError, makeUser, rowById, seedReview } from "../helpers/reviews";
-import { allCounterDrift, expectedHot, hotScoreOf, upvoteCount, upvotesReceived, vote, voteKeys } from "../helpers/votes";
+import { RECOUNT_NOTHING, allCounterDrift, expectedHot, hotScoreOf, upvoteCount, upvotesReceived, vote, voteKeys } from "../helpers/votes";
 import { PASSWORD, makeImage, makePasswordUser, noticeList, rows, snapshot, userRow } from "../helpers/people";
 
-const ZERO = { postComments: 0, postUpvotes: 0, commentReplies: 0, commentUpvotes: 0, upvotesReceived: 0, contributions: 0, newcomers: 0, films: 0, hotScores: 0 };
+const ZERO = RECOUNT_NOTHING;
 
 /** A temp avatar folder per test. */
 function perTestDir() {
@@ -210,7 +210,26 @@ describe("deleteAccount", () => {
       for (const o of others) if (o !== others[i]) vote(t.db, o, "review", r, "up", later(t.db, DAY));
       vote(t.db, others[i]!, "review", own, "up", later(t.db, DAY));
     }
+    // Everyone published a scored review and wrote a comment; all but mara were replied to.
+    const holders = () => Object.fromEntries(t.db.$client.prepare(`select slug, holder_count from badges where holder_count > 0`).raw().all() as [string, number][]);
+    const monthlyUpvotes = () => t.db.$client.prepare(`select u.username, m.month, m.upvotes from monthly_scores m join users u on u.id = m.user_id order by u.username`).all();
+    expect(holders()).toEqual({ "reviews-1": 5, "first-scored-review": 5, "comments-1": 5, "replies-1": 4 });
+    expect(monthlyUpvotes()).toEqual([
+      { username: "femi", month: "2025-03", upvotes: 5 },
+      { username: "ines", month: "2025-03", upvotes: 5 },
+      { username: "mara", month: "2025-03", upvotes: 4 },
+      { username: "otto", month: "2025-03", upvotes: 5 },
+      { username: "yuki", month: "2025-03", upvotes: 5 },
+    ]);
     await deleteAccount(t.db, mara.id, { username: "mara" }, dir.path);
+    // Her badges leave the holder counts; her two upvotes to each leave their month.
+    expect(holders()).toEqual({ "reviews-1": 4, "first-scored-review": 4, "comments-1": 4, "replies-1": 4 });
+    expect(monthlyUpvotes()).toEqual([
+      { username: "femi", month: "2025-03", upvotes: 3 },
+      { username: "ines", month: "2025-03", upvotes: 3 },
+      { username: "otto", month: "2025-03", upvotes: 3 },
+      { username: "yuki", month: "2025-03", upvotes: 3 },
+    ]);
     expect(allCounterDrift(t.db)).toEqual([]);
     expect(recountAll(t.db, later(t.db, DAY))).toEqual(ZERO);
     expect(reviews.map((r) => upvoteCount(t.db, "review", r))).toEqual([3, 3, 3, 3]);

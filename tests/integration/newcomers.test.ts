@@ -12,7 +12,7 @@ import { presenceTags } from "@/lib/users/presence";
 import { perTestDb } from "../helpers/db";
 import { commentForm, later, postComment } from "../helpers/comments";
 import { DAY, HOUR, MINUTE, T0, at, makeUser, reviewForm, rowById, seedReview } from "../helpers/reviews";
-import { allCounterDrift, vote } from "../helpers/votes";
+import { RECOUNT_NOTHING, allCounterDrift, vote } from "../helpers/votes";
 import { ageAccount, rows, snapshot, standing } from "../helpers/people";
 
 const WEEK = NEWCOMER_DAYS * DAY;
@@ -47,19 +47,21 @@ describe("contributions and the New marker", () => {
     const femi = veteran(t.db, "femi");
     const adjust = (delta: { reviews?: number; comments?: number }) => writeTx(t.db, (tx) => adjustContributions(tx, femi.id, delta, T0));
     expect(standing(t.db, femi)).toEqual({ reviews: 0, comments: 0, isNew: 1 });
-    expect(adjust({ comments: 1 })).toBe(false);
-    expect(adjust({ comments: 1 })).toBe(false);
+    // It says whether the marker flipped, and the counts as they now stand (for the badge ladders).
+    expect(adjust({ comments: 1 })).toEqual({ flipped: false, reviewCount: 0, commentCount: 1 });
+    expect(adjust({ comments: 1 })).toEqual({ flipped: false, reviewCount: 0, commentCount: 2 });
     expect(standing(t.db, femi)).toEqual({ reviews: 0, comments: 2, isNew: 1 });
-    expect(adjust({ reviews: 1 })).toBe(true);
+    expect(adjust({ reviews: 1 })).toEqual({ flipped: true, reviewCount: 1, commentCount: 2 });
     expect(standing(t.db, femi)).toEqual({ reviews: 1, comments: 2, isNew: 0 });
     expect(isNewcomer(t.db, femi, T0)).toBe(false);
-    expect(adjust({ reviews: 2, comments: -1 })).toBe(false);
-    expect(adjust({ reviews: -3 })).toBe(true);
+    expect(adjust({ reviews: 2, comments: -1 })).toEqual({ flipped: false, reviewCount: 3, commentCount: 1 });
+    expect(adjust({ reviews: -3 })).toEqual({ flipped: true, reviewCount: 0, commentCount: 1 });
     expect(standing(t.db, femi)).toEqual({ reviews: 0, comments: 1, isNew: 1 });
     // No account, or none given: nothing happens.
     const before = snapshot(t.db);
-    expect(writeTx(t.db, (tx) => adjustContributions(tx, null, { comments: 5 }, T0))).toBe(false);
-    expect(writeTx(t.db, (tx) => adjustContributions(tx, "00000000-0000-4000-8000-000000000000", { comments: 5 }, T0))).toBe(false);
+    const none = { flipped: false, reviewCount: 0, commentCount: 0 };
+    expect(writeTx(t.db, (tx) => adjustContributions(tx, null, { comments: 5 }, T0))).toEqual(none);
+    expect(writeTx(t.db, (tx) => adjustContributions(tx, "00000000-0000-4000-8000-000000000000", { comments: 5 }, T0))).toEqual(none);
     expect(snapshot(t.db)).toEqual(before);
     expect(isNewcomer(t.db, { id: "00000000-0000-4000-8000-000000000000" }, T0)).toBe(true);
   });
@@ -229,7 +231,7 @@ describe("first reviews", () => {
   it("countPublishedReview counts the review and says whether it is a newcomer's first", () => {
     const mara = makeUser(t.db, "mara");
     const result = writeTx(t.db, (tx) => countPublishedReview(tx, mara.id, null, T0));
-    expect(result).toEqual({ first: true, flipped: false });
+    expect(result).toEqual({ first: true, flipped: false, reviewCount: 1, commentCount: 0 });
     expect(standing(t.db, mara)).toMatchObject({ reviews: 1 });
   });
 });
@@ -299,17 +301,7 @@ describe("recountAll: contributions and newcomers", () => {
     set(`update users set comment_count = 0 where id = ?`, femi.id);
     set(`update users set is_new = 0 where id = ?`, ines.id);
     const fixed = recountAll(t.db, now);
-    expect(fixed).toEqual({
-      postComments: 0,
-      postUpvotes: 0,
-      commentReplies: 0,
-      commentUpvotes: 0,
-      upvotesReceived: 0,
-      contributions: 2,
-      newcomers: 1,
-      films: 0,
-      hotScores: 0,
-    });
+    expect(fixed).toEqual({ ...RECOUNT_NOTHING, contributions: 2, newcomers: 1 });
     expect(snapshot(t.db)).toEqual(exact);
     expect(standing(t.db, femi)).toEqual({ reviews: 0, comments: 3, isNew: 0 });
   });

@@ -28,6 +28,11 @@ function setup(db: DB) {
 
 const notifyNow = (db: DB, n: Notice, now = T0) => writeTx(db, (tx) => notify(tx, n, now));
 
+/** A badge notice as noticeList shows it: no actor, no amount, the badge's slug as target. */
+const badge = (recipient: string, slug: string, post: number | null, comment: number | null = null) => [recipient, "badge", null, post, comment, slug, null];
+/** What publishing setup's review (scored, at T0) earned mara: "First review" and "Out of ten". */
+const published = (reviewId: number) => [badge("mara", "reviews-1", reviewId), badge("mara", "first-scored-review", reviewId)];
+
 describe("isMilestone", () => {
   it("is true at 1, 10, 50, 100, 200, 500, 1000, 2000, 5000, 10000, then every 10,000", () => {
     expect(MILESTONES).toEqual([1, 10, 50, 100, 200, 500, 1000, 2000, 5000, 10000]);
@@ -41,9 +46,12 @@ describe("notify and notifyMentions", () => {
 
   it("writes one notice and says so", () => {
     const { mara, femi, reviewId } = setup(t.db);
+    const before = rows(t.db, "notifications");
+    expect(noticeList(t.db)).toEqual(published(reviewId));
     expect(notifyNow(t.db, { recipientId: mara.id, kind: "review_reply", actorId: femi.id, postId: reviewId }, at(MINUTE))).toBe(true);
     expect(rows(t.db, "notifications")).toEqual([
-      { id: 1, recipient_id: mara.id, kind: "review_reply", actor_id: femi.id, post_id: reviewId, comment_id: null, target: null, amount: null, created_at: at(MINUTE).getTime(), read_at: null },
+      ...before,
+      { id: 3, recipient_id: mara.id, kind: "review_reply", actor_id: femi.id, post_id: reviewId, comment_id: null, target: null, amount: null, created_at: at(MINUTE).getTime(), read_at: null },
     ]);
   });
 
@@ -77,7 +85,8 @@ describe("notify and notifyMentions", () => {
         expect(sent, `${off} off, ${k}`).toBe(k !== kind);
       }
     }
-    expect(rows(t.db, "notifications")).toHaveLength(kinds.length * (kinds.length - 1));
+    expect(noticeList(t.db).filter((n) => n[0] !== "mara")).toHaveLength(kinds.length * (kinds.length - 1));
+    expect(noticeList(t.db).filter((n) => n[0] === "mara")).toEqual(published(reviewId));
   });
 
   it("gives a milestone or badge once per target and amount, whatever the retries", () => {
@@ -88,27 +97,30 @@ describe("notify and notifyMentions", () => {
     expect(notifyNow(t.db, { ...milestone, amount: 50 })).toBe(true);
     expect(notifyNow(t.db, { ...milestone, target: "c1" })).toBe(true);
     expect(noticeList(t.db)).toEqual([
+      ...published(reviewId),
       ["mara", "milestone", null, reviewId, null, `r${reviewId}`, 10],
       ["mara", "milestone", null, reviewId, null, `r${reviewId}`, 50],
       ["mara", "milestone", null, reviewId, null, "c1", 10],
     ]);
-    expect(rows(t.db, "notifications")[0]).toMatchObject({ created_at: at(MINUTE).getTime() });
+    expect(rows(t.db, "notifications")[2]).toMatchObject({ created_at: at(MINUTE).getTime() });
   });
 
   it("gives a badge once per badge, whatever the retries", () => {
     // notify() says milestones and badges are given once; a badge has a target but no amount.
-    const { mara } = setup(t.db);
-    const badge: Notice = { recipientId: mara.id, kind: "badge", target: "first-review" };
-    expect(notifyNow(t.db, badge, at(MINUTE))).toBe(true);
-    expect(notifyNow(t.db, badge, at(HOUR))).toBe(false);
-    expect(noticeList(t.db)).toEqual([["mara", "badge", null, null, null, "first-review", null]]);
+    const { mara, reviewId } = setup(t.db);
+    const notice: Notice = { recipientId: mara.id, kind: "badge", target: "comments-1" };
+    expect(notifyNow(t.db, notice, at(MINUTE))).toBe(true);
+    expect(notifyNow(t.db, notice, at(HOUR))).toBe(false);
+    // Nor again for a badge setup's review already earned her, whatever it points at.
+    expect(notifyNow(t.db, { ...notice, target: "reviews-1" }, at(HOUR))).toBe(false);
+    expect(noticeList(t.db)).toEqual([...published(reviewId), badge("mara", "comments-1", null)]);
   });
 
   it("tells the members mentioned, except the author, the skipped and unknown names, and counts them", () => {
     const { mara, femi, ines, reviewId } = setup(t.db);
     const sent = writeTx(t.db, (tx) => notifyMentions(tx, ["femi", "ines", "mara", "nobody"], { actorId: mara.id, postId: reviewId, skip: [ines.id] }, at(MINUTE)));
     expect(sent).toBe(1);
-    expect(noticeList(t.db)).toEqual([["femi", "mention", "mara", reviewId, null, null, null]]);
+    expect(noticeList(t.db)).toEqual([...published(reviewId), ["femi", "mention", "mara", reviewId, null, null, null]]);
     expect(writeTx(t.db, (tx) => notifyMentions(tx, [], { actorId: femi.id, postId: reviewId }, T0))).toBe(0);
   });
 });
@@ -140,12 +152,21 @@ describe("notices from comments", () => {
     const top = postComment(t.db, femi, reviewId);
     const reply = postComment(t.db, ines, reviewId, top.id);
     const deeper = postComment(t.db, mara, reviewId, reply.id);
+    // Each first comment earns its author "First comment", and each first reply received its
+    // recipient "First reply": those badge notices come before the reply notice.
     expect(noticeList(t.db)).toEqual([
+      ...published(reviewId),
+      badge("femi", "comments-1", reviewId, top.id),
+      badge("mara", "replies-1", reviewId, top.id),
       ["mara", "review_reply", "femi", reviewId, top.id, null, null],
+      badge("ines", "comments-1", reviewId, reply.id),
+      badge("femi", "replies-1", reviewId, reply.id),
       ["femi", "comment_reply", "ines", reviewId, reply.id, null, null],
+      badge("mara", "comments-1", reviewId, deeper.id),
+      badge("ines", "replies-1", reviewId, deeper.id),
       ["ines", "comment_reply", "mara", reviewId, deeper.id, null, null],
     ]);
-    expect(rows(t.db, "notifications")[1]).toMatchObject({ created_at: commentRow(t.db, reply.id)!.created_at, read_at: null });
+    expect(rows(t.db, "notifications")[7]).toMatchObject({ kind: "comment_reply", created_at: commentRow(t.db, reply.id)!.created_at, read_at: null });
   });
 
   it("tells no one of their own comment on their own review, or their reply to their own comment", () => {
@@ -154,14 +175,23 @@ describe("notices from comments", () => {
     postComment(t.db, mara, reviewId, own.id);
     const femis = postComment(t.db, femi, reviewId);
     postComment(t.db, femi, reviewId, femis.id, "Replying to myself, @femi.");
-    expect(noticeList(t.db)).toEqual([["mara", "review_reply", "femi", reviewId, femis.id, null, null]]);
+    // Their first comments earn them a badge, but answering oneself is no reply received.
+    expect(noticeList(t.db)).toEqual([
+      ...published(reviewId),
+      badge("mara", "comments-1", reviewId, own.id),
+      badge("femi", "comments-1", reviewId, femis.id),
+      badge("mara", "replies-1", reviewId, femis.id),
+      ["mara", "review_reply", "femi", reviewId, femis.id, null, null],
+    ]);
   });
 
   it("tells each mentioned member once, never the author, and not again someone the reply already told", () => {
     const { femi, ines, reviewId } = setup(t.db);
     makeUser(t.db, "otto");
     const c = postComment(t.db, femi, reviewId, null, "@mara @Ines @femi @nobody and @ines again, `@otto` in code");
-    expect(noticeList(t.db)).toEqual([
+    // (Badge notices aside: this is about who hears of the comment itself.)
+    const aboutComments = () => noticeList(t.db).filter((n) => n[1] !== "badge");
+    expect(aboutComments()).toEqual([
       ["mara", "review_reply", "femi", reviewId, c.id, null, null],
       ["ines", "mention", "femi", reviewId, c.id, null, null],
     ]);
@@ -175,7 +205,7 @@ describe("notices from comments", () => {
     ]);
     // A reply mentioning the parent's author and the review's author: one notice each.
     const r = postComment(t.db, ines, reviewId, c.id, "@femi yes, and @mara said so too");
-    expect(noticeList(t.db).slice(2)).toEqual([
+    expect(aboutComments().slice(2)).toEqual([
       ["femi", "comment_reply", "ines", reviewId, r.id, null, null],
       ["mara", "mention", "ines", reviewId, r.id, null, null],
     ]);
@@ -187,11 +217,19 @@ describe("notices from comments", () => {
     setSwitches(t.db, femi, { comment_replies: false });
     setSwitches(t.db, ines, { mentions: false });
     const top = postComment(t.db, femi, reviewId, null, "Nothing for mara, nothing for @ines.");
-    postComment(t.db, ines, reviewId, top.id, "Nothing for femi.");
-    expect(noticeList(t.db)).toEqual([]);
+    const reply = postComment(t.db, ines, reviewId, top.id, "Nothing for femi.");
+    // Only badge notices (badges are switched on for everyone here).
+    const badges = [
+      ...published(reviewId),
+      badge("femi", "comments-1", reviewId, top.id),
+      badge("mara", "replies-1", reviewId, top.id),
+      badge("ines", "comments-1", reviewId, reply.id),
+      badge("femi", "replies-1", reviewId, reply.id),
+    ];
+    expect(noticeList(t.db)).toEqual(badges);
     // mara, without review-reply notices but with mentions on, hears of a comment that names her.
     const named = postComment(t.db, femi, reviewId, null, "Is @mara reading?");
-    expect(noticeList(t.db)).toEqual([["mara", "mention", "femi", reviewId, named.id, null, null]]);
+    expect(noticeList(t.db)).toEqual([...badges, ["mara", "mention", "femi", reviewId, named.id, null, null]]);
   });
 
   it(`tells at most MAX_MENTIONS (${MAX_MENTIONS}) people about one comment, linking those only`, () => {
@@ -209,14 +247,18 @@ describe("notices from comments", () => {
     makeUser(t.db, "otto");
     const c = postComment(t.db, femi, reviewId, null, "First thoughts, cc @ines.");
     expect(noticeList(t.db)).toEqual([
+      ...published(reviewId),
+      badge("femi", "comments-1", reviewId, c.id),
+      badge("mara", "replies-1", reviewId, c.id),
       ["mara", "review_reply", "femi", reviewId, c.id, null, null],
       ["ines", "mention", "femi", reviewId, c.id, null, null],
     ]);
     // A grace edit (same editor, a minute on) and a later one both count. mara, the review's
     // author, was already told of this comment by her reply notice: naming her adds nothing.
+    // femi's first edit of what he published earns him "Second thoughts", once.
     editComment(t.db, femi, c.id, { body: "First thoughts, cc @ines @otto." }, later(t.db, MINUTE));
     editComment(t.db, femi, c.id, { body: "First thoughts, cc @INES @otto, and @mara @nobody." }, later(t.db, HOUR));
-    expect(noticeList(t.db).slice(2)).toEqual([["otto", "mention", "femi", reviewId, c.id, null, null]]);
+    expect(noticeList(t.db).slice(6)).toEqual([["otto", "mention", "femi", reviewId, c.id, null, null], badge("femi", "first-edit", reviewId, c.id)]);
     // An edit that changes the words around the same names tells no one.
     const before = noticeList(t.db);
     editComment(t.db, femi, c.id, { body: "Second thoughts, cc @ines @otto @mara." }, later(t.db, DAY));
@@ -240,13 +282,19 @@ describe("notices from comments", () => {
     setSwitches(t.db, mara, { review_replies: false });
     const first = postComment(t.db, femi, reviewId, null, "cc @otto");
     const second = postComment(t.db, femi, reviewId, null, "More thoughts.");
-    expect(noticeList(t.db)).toEqual([["otto", "mention", "femi", reviewId, first.id, null, null]]);
+    expect(noticeList(t.db)).toEqual([
+      ...published(reviewId),
+      badge("femi", "comments-1", reviewId, first.id),
+      badge("mara", "replies-1", reviewId, first.id),
+      ["otto", "mention", "femi", reviewId, first.id, null, null],
+    ]);
     // mara (review replies off) has no notice about this comment, and otto's is about the other
-    // one: both are told.
+    // one: both are told. (A badge notice, femi's "Second thoughts", is not one about the comment.)
     editComment(t.db, femi, second.id, { body: "More thoughts, @mara and @otto." }, later(t.db, HOUR));
-    expect(noticeList(t.db).slice(1)).toEqual([
+    expect(noticeList(t.db).slice(5)).toEqual([
       ["mara", "mention", "femi", reviewId, second.id, null, null],
       ["otto", "mention", "femi", reviewId, second.id, null, null],
+      badge("femi", "first-edit", reviewId, second.id),
     ]);
   });
 
@@ -256,16 +304,30 @@ describe("notices from comments", () => {
     const doomed = postComment(t.db, femi, reviewId, kept.id, "@mara look");
     const replyToDoomed = postComment(t.db, ines, reviewId, doomed.id);
     vote(t.db, mara, "comment", doomed.id, "up", later(t.db));
+    const badges = {
+      kept: [badge("ines", "comments-1", reviewId, kept.id), badge("mara", "replies-1", reviewId, kept.id)],
+      doomed: [badge("femi", "comments-1", reviewId, doomed.id), badge("ines", "replies-1", reviewId, doomed.id)],
+      reply: [badge("femi", "replies-1", reviewId, replyToDoomed.id)],
+    };
     expect(noticeList(t.db)).toEqual([
+      ...published(reviewId),
+      ...badges.kept,
       ["mara", "review_reply", "ines", reviewId, kept.id, null, null],
+      ...badges.doomed,
       ["ines", "comment_reply", "femi", reviewId, doomed.id, null, null],
       ["mara", "mention", "femi", reviewId, doomed.id, null, null],
+      ...badges.reply,
       ["femi", "comment_reply", "ines", reviewId, replyToDoomed.id, null, null],
       ["femi", "milestone", null, reviewId, doomed.id, `c${doomed.id}`, 1],
     ]);
     deleteComment(t.db, femi, doomed.id, later(t.db, HOUR));
+    // Badges once earned stay, with their notices, even those the deleted comment earned.
     expect(noticeList(t.db)).toEqual([
+      ...published(reviewId),
+      ...badges.kept,
       ["mara", "review_reply", "ines", reviewId, kept.id, null, null],
+      ...badges.doomed,
+      ...badges.reply,
       ["femi", "comment_reply", "ines", reviewId, replyToDoomed.id, null, null],
       ["femi", "milestone", null, reviewId, doomed.id, `c${doomed.id}`, 1],
     ]);
@@ -288,33 +350,37 @@ describe("notices from reviews", () => {
   it("tells the members a published review mentions, not its author", () => {
     const { mara, reviewId } = setup(t.db);
     const id = seedReview(t.db, mara, { title: "Second", body: "With thanks to @femi, @INES, @mara and @nobody." }, at(HOUR));
+    // A second scored review earns mara nothing new.
     expect(noticeList(t.db)).toEqual([
+      ...published(reviewId),
       ["femi", "mention", "mara", id, null, null, null],
       ["ines", "mention", "mara", id, null, null, null],
     ]);
-    expect(rows(t.db, "notifications")[0]).toMatchObject({ created_at: at(HOUR).getTime() });
+    expect(rows(t.db, "notifications")[2]).toMatchObject({ created_at: at(HOUR).getTime() });
     expect(rowById(t.db, "posts", id)!.body_html).toContain('<a href="/u/femi" class="mention">@femi</a>');
     expect(reviewId).not.toBe(id);
   });
 
   it("tells no one while a review is a draft, everyone named when it is published, and then only names an edit adds", () => {
-    const { mara } = setup(t.db);
+    const { mara, reviewId } = setup(t.db);
     makeUser(t.db, "otto");
     const id = seedReview(t.db, mara, { title: "Draft", body: "For @femi.", intent: "draft" });
     edit(mara, id, { title: "Draft", body: "For @femi and @ines.", intent: "draft" }, at(HOUR));
-    expect(noticeList(t.db)).toEqual([]);
+    // Only what publishing setup's review earned mara; editing a draft earns nothing.
+    expect(noticeList(t.db)).toEqual(published(reviewId));
     edit(mara, id, { title: "Draft", body: "For @femi and @ines.", intent: "publish" }, at(2 * HOUR));
-    expect(noticeList(t.db)).toEqual([
+    expect(noticeList(t.db).slice(2)).toEqual([
       ["femi", "mention", "mara", id, null, null, null],
       ["ines", "mention", "mara", id, null, null, null],
     ]);
+    // Her first edit of a published review earns her "Second thoughts", once.
     edit(mara, id, { title: "Draft", body: "For @femi, @ines and @otto." }, at(DAY));
     edit(mara, id, { title: "Draft", body: "For @femi, @ines and @otto, again." }, at(2 * DAY));
-    expect(noticeList(t.db).slice(2)).toEqual([["otto", "mention", "mara", id, null, null, null]]);
-    // A moderator's edit that adds a name is the moderator's doing.
+    expect(noticeList(t.db).slice(4)).toEqual([["otto", "mention", "mara", id, null, null, null], badge("mara", "first-edit", id)]);
+    // A moderator's edit that adds a name is the moderator's doing (and earns the moderator no badge).
     const mod = makeUser(t.db, "modest", "moderator");
     edit(mod, id, { title: "Draft", body: "For @femi, @ines and @otto, again. And @mara." }, at(3 * DAY));
-    expect(noticeList(t.db).slice(3)).toEqual([["mara", "mention", "modest", id, null, null, null]]);
+    expect(noticeList(t.db).slice(6)).toEqual([["mara", "mention", "modest", id, null, null, null]]);
   });
 
   it("never tells a member twice about one review, however its mentions are edited out and back in", () => {
@@ -331,7 +397,11 @@ describe("notices from reviews", () => {
     makeUser(t.db, "otto");
     const c = postComment(t.db, femi, reviewId, null, "@otto look");
     vote(t.db, femi, "review", reviewId, "up", later(t.db));
+    // The badge notices (about the review, like the milestone) are not ones about the review either.
     expect(noticeList(t.db)).toEqual([
+      ...published(reviewId),
+      badge("femi", "comments-1", reviewId, c.id),
+      badge("mara", "replies-1", reviewId, c.id),
       ["mara", "review_reply", "femi", reviewId, c.id, null, null],
       ["otto", "mention", "femi", reviewId, c.id, null, null],
       ["mara", "milestone", null, reviewId, null, `r${reviewId}`, 1],
@@ -339,38 +409,61 @@ describe("notices from reviews", () => {
     // A moderator names both in the review: a notice about a comment on it or a milestone is not one about the review.
     const mod = makeUser(t.db, "modest", "moderator");
     edit(mod, reviewId, { body: "Zither music. Thanks @mara and @otto." }, later(t.db, HOUR));
-    expect(noticeList(t.db).slice(3)).toEqual([
+    expect(noticeList(t.db).slice(7)).toEqual([
       ["mara", "mention", "modest", reviewId, null, null, null],
       ["otto", "mention", "modest", reviewId, null, null, null],
     ]);
     // Taken out and put back: no one is told again.
     edit(mod, reviewId, { body: "Zither music." }, later(t.db, 2 * HOUR));
     edit(mod, reviewId, { body: "Zither music. Thanks @mara and @otto." }, later(t.db, 3 * HOUR));
-    expect(noticeList(t.db)).toHaveLength(5);
+    expect(noticeList(t.db)).toHaveLength(9);
   });
 
   it("takes back every notice about a deleted review: its mentions, the replies on it and milestones, not others'", () => {
     const { mara, femi, ines, reviewId } = setup(t.db);
     const other = seedReview(t.db, femi, { title: "Femi's", body: "Hi @mara" });
     const c = postComment(t.db, femi, reviewId, null, "@ines see this");
-    postComment(t.db, ines, reviewId, c.id);
+    const answer = postComment(t.db, ines, reviewId, c.id);
     const elsewhere = postComment(t.db, ines, other);
     vote(t.db, femi, "review", reviewId, "up", later(t.db));
     vote(t.db, ines, "comment", c.id, "up", later(t.db));
     const onOther = noticeList(t.db).filter((n) => n[3] === other);
     expect(onOther).toEqual([
       ["mara", "mention", "femi", other, null, null, null],
+      badge("femi", "reviews-1", other),
+      badge("femi", "first-scored-review", other),
       ["femi", "review_reply", "ines", other, elsewhere.id, null, null],
     ]);
-    expect(noticeList(t.db).filter((n) => n[3] === reviewId).map((n) => `${n[0]} ${n[1]}`)).toEqual([
+    expect(noticeList(t.db).filter((n) => n[3] === reviewId).map((n) => `${n[0]} ${n[1]}${n[1] === "badge" ? ` ${n[5]}` : ""}`)).toEqual([
+      "mara badge reviews-1",
+      "mara badge first-scored-review",
+      "femi badge comments-1",
+      "mara badge replies-1",
       "mara review_reply",
       "ines mention",
+      "ines badge comments-1",
+      "femi badge replies-1",
       "femi comment_reply",
       "mara milestone",
       "femi milestone",
     ]);
+    const held = rows(t.db, "user_badges");
+    const before = noticeList(t.db);
     deleteReview(t.db, mara, reviewId, later(t.db, HOUR));
-    expect(noticeList(t.db)).toEqual(onOther);
+    // Every notice about the other review stays; of those about the deleted one, the replies,
+    // mentions and milestones go. Badges stay earned, and so do their notices, even those the
+    // deleted review (or a comment on it) earned: they lead to the board, not to the review.
+    expect(noticeList(t.db)).toEqual(before.filter((n) => n[3] !== reviewId || n[1] === "badge"));
+    expect(noticeList(t.db).filter((n) => n[3] === other)).toEqual(onOther);
+    expect(noticeList(t.db).filter((n) => n[3] === reviewId)).toEqual([
+      badge("mara", "reviews-1", reviewId),
+      badge("mara", "first-scored-review", reviewId),
+      badge("femi", "comments-1", reviewId, c.id),
+      badge("mara", "replies-1", reviewId, c.id),
+      badge("ines", "comments-1", reviewId, answer.id),
+      badge("femi", "replies-1", reviewId, answer.id),
+    ]);
+    expect(rows(t.db, "user_badges")).toEqual(held);
   });
 });
 
@@ -379,9 +472,11 @@ describe("milestone notices from votes", () => {
 
   it("tells a review's author of its first upvote once: not the second, nor again after undo and re-vote", () => {
     const { mara, femi, ines, reviewId } = setup(t.db);
+    const before = rows(t.db, "notifications"); // what publishing the review earned mara
     vote(t.db, femi, "review", reviewId, "up", at(HOUR));
     expect(rows(t.db, "notifications")).toEqual([
-      { id: 1, recipient_id: mara.id, kind: "milestone", actor_id: null, post_id: reviewId, comment_id: null, target: `r${reviewId}`, amount: 1, created_at: at(HOUR).getTime(), read_at: null },
+      ...before,
+      { id: 3, recipient_id: mara.id, kind: "milestone", actor_id: null, post_id: reviewId, comment_id: null, target: `r${reviewId}`, amount: 1, created_at: at(HOUR).getTime(), read_at: null },
     ]);
     vote(t.db, ines, "review", reviewId, "up", at(HOUR));
     vote(t.db, femi, "review", reviewId, "none", at(2 * HOUR));
@@ -389,7 +484,7 @@ describe("milestone notices from votes", () => {
     expect(vote(t.db, ines, "review", reviewId, "up", at(3 * HOUR))).toMatchObject({ count: 1, changed: true });
     vote(t.db, femi, "review", reviewId, "none", at(3 * HOUR)); // a no-op
     vote(t.db, femi, "review", reviewId, "up", at(3 * HOUR));
-    expect(noticeList(t.db)).toEqual([["mara", "milestone", null, reviewId, null, `r${reviewId}`, 1]]);
+    expect(noticeList(t.db)).toEqual([...published(reviewId), ["mara", "milestone", null, reviewId, null, `r${reviewId}`, 1]]);
   });
 
   it("tells a comment's author at 1 and 10, with the comment as target", () => {
@@ -419,9 +514,23 @@ describe("milestone notices from votes", () => {
     // And counts in between are not milestones.
     presetUpvotes(t.db, "review", reviewId, 10);
     vote(t.db, ines, "review", reviewId, "up", at(4 * HOUR)); // 11
-    expect(noticeList(t.db)).toEqual(
-      [50, 100, 1000, 20_000, 10].map((amount) => ["mara", "milestone", null, reviewId, null, `r${reviewId}`, amount]),
-    );
+    const milestone = (amount: number) => ["mara", "milestone", null, reviewId, null, `r${reviewId}`, amount];
+    // presetUpvotes moves mara's upvotes received too, so the upvotes that land on a rung of that
+    // ladder (50, 100, 1000, then 10 with the review's own tenth) earn badges, told just before the
+    // milestone; 20,000 is past the ladder's top.
+    expect(noticeList(t.db)).toEqual([
+      ...published(reviewId),
+      badge("mara", "upvotes-50", reviewId),
+      milestone(50),
+      badge("mara", "upvotes-100", reviewId),
+      milestone(100),
+      badge("mara", "upvotes-1000", reviewId),
+      milestone(1000),
+      milestone(20_000),
+      badge("mara", "upvotes-10", reviewId),
+      badge("mara", "review-10-upvotes", reviewId),
+      milestone(10),
+    ]);
   });
 
   it("tells no one when the author switched milestones off, or the author's account is gone", () => {
@@ -430,15 +539,20 @@ describe("milestone notices from votes", () => {
     vote(t.db, femi, "review", reviewId, "up", at(HOUR));
     const orphan = seedReview(t.db, ines, { title: "Orphaned" });
     t.db.$client.prepare(`update posts set author_id = null where id = ?`).run(orphan);
-    expect(vote(t.db, femi, "review", orphan, "up", at(HOUR))).toMatchObject({ count: 1, changed: true });
-    expect(rows(t.db, "notifications")).toEqual([]);
+    expect(vote(t.db, femi, "review", orphan, "up", at(HOUR))).toMatchObject({ count: 1, changed: true, badges: [] });
+    // Only what publishing the two reviews earned their authors.
+    expect(noticeList(t.db)).toEqual([...published(reviewId), badge("ines", "reviews-1", orphan), badge("ines", "first-scored-review", orphan)]);
   });
 });
 
 describe("reading notices", () => {
   const t = perTestDb();
 
-  /** One notice of each kind for mara, oldest first. */
+  /**
+   * One notice of each kind for mara, oldest first, beside the badge notices the verbs give her
+   * (for her first review, scored, her first reply received and her first comment), and one for a
+   * badge the catalog no longer has.
+   */
   function inbox() {
     const { mara, femi, ines, reviewId } = setup(t.db);
     const reply = postComment(t.db, femi, reviewId, null, "Great **review**, but >!the sewer!< scene?"); // review_reply
@@ -449,7 +563,7 @@ describe("reading notices", () => {
     vote(t.db, femi, "review", reviewId, "up", later(t.db)); // milestone 1
     presetUpvotes(t.db, "comment", mine.id, 999);
     vote(t.db, femi, "comment", mine.id, "up", later(t.db)); // milestone 1000
-    notifyNow(t.db, { recipientId: mara.id, kind: "badge", target: "First Review" }, later(t.db, HOUR));
+    notifyNow(t.db, { recipientId: mara.id, kind: "badge", target: "First Review" }, later(t.db, HOUR)); // a retired badge
     return { mara, femi, ines, reviewId, reply, mine, answer, inComment, femisReview };
   }
 
@@ -459,19 +573,78 @@ describe("reading notices", () => {
     expect(next).toBeNull();
     const femiActor = { username: "femi", name: "femi", image: null };
     const review = "Harry Lime's Vienna";
+    const board = "/u/mara/badges";
     expect(items.map(({ id, createdAt, ...rest }) => (expect(typeof id).toBe("number"), expect(createdAt).toBeInstanceOf(Date), rest))).toEqual([
-      { kind: "badge", read: false, actor: null, before: "You earned a badge: ", subject: "First Review", after: "", href: "/badges", excerpt: null },
+      { kind: "badge", read: false, actor: null, before: "You earned a badge that is no longer given.", subject: "", after: "", href: board, excerpt: null },
       { kind: "milestone", read: false, actor: null, before: "Your comment on ", subject: review, after: " reached 1,000 upvotes.", href: `/comments/${mine.id}`, excerpt: null },
       { kind: "milestone", read: false, actor: null, before: "Your review ", subject: review, after: " reached its first upvote.", href: "/reviews/harry-lime-s-vienna#vote", excerpt: null },
       { kind: "mention", read: false, actor: femiActor, before: "mentioned you in their review ", subject: "Femi on Solaris", after: "", href: "/reviews/femi-on-solaris", excerpt: null },
       { kind: "review_reply", read: false, actor: femiActor, before: "replied to your review ", subject: review, after: "", href: `/comments/${inComment.id}`, excerpt: "cc @mara" },
       { kind: "comment_reply", read: false, actor: { username: "ines", name: "ines", image: null }, before: "replied to your comment on ", subject: review, after: "", href: `/comments/${answer.id}`, excerpt: "Agreed with @femi." },
+      // A badge notice names the badge, what was reached and the next target, and leads to her board;
+      // even one earned by a comment shows no excerpt of it (only replies and mentions do).
+      {
+        kind: "badge",
+        read: false,
+        actor: null,
+        before: "New badge: ",
+        subject: "First comment",
+        after: ". You wrote your first comment. Your next target is to write 10 comments.",
+        href: board,
+        excerpt: null,
+      },
       { kind: "review_reply", read: false, actor: femiActor, before: "replied to your review ", subject: review, after: "", href: `/comments/${reply.id}`, excerpt: "Great review, but [spoiler] scene?" },
+      {
+        kind: "badge",
+        read: false,
+        actor: null,
+        before: "New badge: ",
+        subject: "First reply",
+        after: ". Someone replied to you for the first time. Your next target is to receive 10 replies.",
+        href: board,
+        excerpt: null,
+      },
+      // A one-off badge has no next target.
+      { kind: "badge", read: false, actor: null, before: "New badge: ", subject: "Out of ten", after: ". You published your first scored review.", href: board, excerpt: null },
+      {
+        kind: "badge",
+        read: false,
+        actor: null,
+        before: "New badge: ",
+        subject: "First review",
+        after: ". You published your first review. Your next target is to publish 5 reviews.",
+        href: board,
+        excerpt: null,
+      },
+    ]);
+    // Those badge notices do point at the comment that earned them: the excerpt is left out on purpose.
+    const fromComments = noticeList(t.db).filter(([who, kind, , , comment]) => who !== "femi" && kind === "badge" && comment !== null);
+    expect(fromComments.map(([who, , , , comment, slug]) => [who, slug, comment])).toEqual([
+      ["mara", "replies-1", reply.id],
+      ["mara", "comments-1", mine.id],
+      ["ines", "comments-1", answer.id],
     ]);
     // A mention in a comment reads differently from one in a review.
     const femis = listNotifications(t.db, femi.id).items;
     expect(femis.find((n) => n.kind === "mention")).toMatchObject({ before: "mentioned you in a comment on ", subject: review, href: `/comments/${answer.id}`, excerpt: "Agreed with @femi." });
-    expect(listNotifications(t.db, ines.id)).toEqual({ items: [], next: null });
+    // ines has only the badge her first comment earned her.
+    expect(listNotifications(t.db, ines.id)).toEqual({
+      items: [
+        {
+          id: expect.any(Number),
+          createdAt: expect.any(Date),
+          kind: "badge",
+          read: false,
+          actor: null,
+          before: "New badge: ",
+          subject: "First comment",
+          after: ". You wrote your first comment. Your next target is to write 10 comments.",
+          href: "/u/ines/badges",
+          excerpt: null,
+        },
+      ],
+      next: null,
+    });
   });
 
   it("cuts a long excerpt at 160 characters, as excerptOfHtml does", () => {
@@ -488,56 +661,68 @@ describe("reading notices", () => {
     const people = crowd(t.db, "reader", 7);
     for (const p of people) postComment(t.db, p, reviewId);
     const all = listNotifications(t.db, mara.id).items.map((n) => n.id);
-    expect(all).toHaveLength(7);
+    // Seven replies, her "First reply" badge (the first of them) and the two for publishing.
+    expect(all).toHaveLength(10);
+    expect(listNotifications(t.db, mara.id).items.map((n) => n.kind)).toEqual([...Array(7).fill("review_reply"), "badge", "badge", "badge"]);
     expect(all).toEqual([...all].sort((a, b) => b - a));
     const first = listNotifications(t.db, mara.id, undefined, 3);
     expect(first.items.map((n) => n.id)).toEqual(all.slice(0, 3));
     expect(first.next).toBe(all[2]);
     const second = listNotifications(t.db, mara.id, first.next!, 3);
     expect(second.items.map((n) => n.id)).toEqual(all.slice(3, 6));
+    expect(second.next).toBe(all[5]);
     const third = listNotifications(t.db, mara.id, second.next!, 3);
-    expect(third).toEqual({ items: [expect.objectContaining({ id: all[6] })], next: null });
+    expect(third.items.map((n) => n.id)).toEqual(all.slice(6, 9));
+    const fourth = listNotifications(t.db, mara.id, third.next!, 3);
+    expect(fourth).toEqual({ items: [expect.objectContaining({ id: all[9] })], next: null });
     // Exactly a page left: no next page.
-    expect(listNotifications(t.db, mara.id, all[3], 3).next).toBeNull();
+    expect(listNotifications(t.db, mara.id, all[6], 3).next).toBeNull();
   });
 
   it("counts unread notices, and marks them read one by one or all at once, for their recipient only", () => {
     const { mara, femi, ines } = inbox();
     const ids = listNotifications(t.db, mara.id).items.map((n) => n.id);
-    expect(countUnread(t.db, mara.id)).toBe(7);
+    expect(ids).toHaveLength(11); // inbox()'s seven, and the four badges the verbs gave her
+    expect(countUnread(t.db, mara.id)).toBe(11);
     const femiUnread = countUnread(t.db, femi.id);
     expect(femiUnread).toBeGreaterThan(0);
 
     expect(markRead(t.db, femi.id, ids[0]!, at(DAY))).toBe(false); // not femi's
     expect(markRead(t.db, mara.id, 9999, at(DAY))).toBe(false);
-    expect(countUnread(t.db, mara.id)).toBe(7);
+    expect(countUnread(t.db, mara.id)).toBe(11);
     expect(markRead(t.db, mara.id, ids[0]!, at(DAY))).toBe(true);
     expect(markRead(t.db, mara.id, ids[0]!, at(2 * DAY))).toBe(true); // still hers; the first read time stays
     expect(rows(t.db, "notifications", `where id = ${ids[0]}`)[0]).toMatchObject({ read_at: at(DAY).getTime() });
-    expect(countUnread(t.db, mara.id)).toBe(6);
-    expect(listNotifications(t.db, mara.id).items.map((n) => n.read)).toEqual([true, false, false, false, false, false, false]);
+    expect(countUnread(t.db, mara.id)).toBe(10);
+    expect(listNotifications(t.db, mara.id).items.map((n) => n.read)).toEqual([true, ...Array(10).fill(false)]);
 
-    expect(markAllRead(t.db, mara.id, at(3 * DAY))).toBe(6);
+    expect(markAllRead(t.db, mara.id, at(3 * DAY))).toBe(10);
     expect(countUnread(t.db, mara.id)).toBe(0);
     expect(markAllRead(t.db, mara.id, at(4 * DAY))).toBe(0);
     const times = rows(t.db, "notifications", `where recipient_id = '${mara.id}'`).map((r) => [r.id, r.read_at]);
     expect(times).toEqual(ids.map((id) => [id, id === ids[0] ? at(DAY).getTime() : at(3 * DAY).getTime()]).reverse());
     // Nobody else's notices moved.
     expect(countUnread(t.db, femi.id)).toBe(femiUnread);
-    expect(countUnread(t.db, ines.id)).toBe(0);
+    expect(countUnread(t.db, ines.id)).toBe(1); // her "First comment" badge
   });
 
   it("opens a notice: where it leads, marked read once; another member's notice opens nothing", () => {
     const { mara, femi, reply } = inbox();
-    const oldest = listNotifications(t.db, mara.id).items.at(-1)!;
+    const items = listNotifications(t.db, mara.id).items;
+    const oldestReply = items.findLast((n) => n.kind === "review_reply")!;
+    const oldest = items.at(-1)!; // her "First review" badge
+    expect(oldest).toMatchObject({ kind: "badge", subject: "First review" });
     const before = snapshot(t.db);
-    expect(openNotification(t.db, femi.id, oldest.id, at(DAY))).toBeNull();
+    expect(openNotification(t.db, femi.id, oldestReply.id, at(DAY))).toBeNull();
     expect(openNotification(t.db, mara.id, 9999, at(DAY))).toBeNull();
     expect(snapshot(t.db)).toEqual(before);
-    expect(openNotification(t.db, mara.id, oldest.id, at(DAY))).toBe(`/comments/${reply.id}`);
-    expect(openNotification(t.db, mara.id, oldest.id, at(2 * DAY))).toBe(`/comments/${reply.id}`);
-    expect(rows(t.db, "notifications", `where id = ${oldest.id}`)[0]).toMatchObject({ read_at: at(DAY).getTime() });
-    expect(countUnread(t.db, mara.id)).toBe(6);
+    expect(openNotification(t.db, mara.id, oldestReply.id, at(DAY))).toBe(`/comments/${reply.id}`);
+    expect(openNotification(t.db, mara.id, oldestReply.id, at(2 * DAY))).toBe(`/comments/${reply.id}`);
+    expect(rows(t.db, "notifications", `where id = ${oldestReply.id}`)[0]).toMatchObject({ read_at: at(DAY).getTime() });
+    expect(countUnread(t.db, mara.id)).toBe(10);
+    // A badge notice opens the member's own badge board.
+    expect(openNotification(t.db, mara.id, oldest.id, at(DAY))).toBe("/u/mara/badges");
+    expect(countUnread(t.db, mara.id)).toBe(9);
   });
 
   it("shows a notice whose actor's account is gone without an actor", () => {

@@ -15,8 +15,19 @@ describe("createReview", () => {
     const author = makeUser(t.db, "mara");
     const body = `Zither music over **rubble**. ${"word ".repeat(453)}`; // 4 + 453 = 457 words → 2 minutes
     const result = createReview(t.db, author.id, reviewForm({ body, tags: "Noir, #vienna" }), T0);
-    // A week-young account stays new after its first review.
-    expect(result).toEqual({ id: expect.any(Number), slug: "harry-lime-s-vienna", status: "published", filmId: expect.any(Number), newcomerFlipped: [] });
+    // A week-young account stays new after its first review. Publishing a first review, and a
+    // scored one, earns "First review" and "Out of ten".
+    expect(result).toEqual({
+      id: expect.any(Number),
+      slug: "harry-lime-s-vienna",
+      status: "published",
+      filmId: expect.any(Number),
+      newcomerFlipped: [],
+      badges: [
+        { userId: author.id, slug: "reviews-1", postId: result.id, commentId: null },
+        { userId: author.id, slug: "first-scored-review", postId: result.id, commentId: null },
+      ],
+    });
 
     const [post, ...otherPosts] = rows(t.db, "posts");
     expect(otherPosts).toEqual([]);

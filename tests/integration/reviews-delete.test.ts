@@ -60,6 +60,17 @@ describe("deleteReview", () => {
       { username: "mara", review_count: 3, comment_count: 0, is_new: 0 },
     ]);
 
+    const badgeNotices = rows(t.db, "notifications", `where kind = 'badge'`);
+    expect(badgeNotices.map((n) => [n.recipient_id, n.target, n.post_id])).toEqual([
+      [mara.id, "reviews-1", postId],
+      [mara.id, "first-scored-review", postId],
+      [ines.id, "reviews-1", expect.any(Number)],
+      [ines.id, "first-scored-review", expect.any(Number)],
+      [ines.id, "comments-1", postId],
+      [mara.id, "replies-1", postId],
+      [femi.id, "comments-1", postId],
+      [ines.id, "replies-1", postId],
+    ]);
     const result = deleteReview(t.db, mara, postId, later(t.db));
     expect(result.newcomerFlipped).toEqual([mara.id, ines.id]); // femi was new already
     expect(contributions()).toEqual([
@@ -67,7 +78,8 @@ describe("deleteReview", () => {
       { username: "ines", review_count: 1, comment_count: 0, is_new: 1 },
       { username: "mara", review_count: 2, comment_count: 0, is_new: 1 },
     ]);
-    expect(rows(t.db, "notifications")).toEqual([]); // the notices about replies on it went with it
+    // The notices about replies on it went with it; badges stay earned, and their notices with them.
+    expect(rows(t.db, "notifications")).toEqual(badgeNotices);
     expect(allCounterDrift(t.db, later(t.db))).toEqual([]);
   });
 

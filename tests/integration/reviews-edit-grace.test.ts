@@ -22,7 +22,28 @@ describe("editReview: revisions and the grace window", () => {
     const filmId = rowById(t.db, "posts", postId)?.film_id;
     const edit = reviewForm({ title: "Harry Lime, Reconsidered", body: `${BODY} Welles steals it.`, score: "9", tags: "vienna noir welles", hasSpoilers: "on", reason: " second  viewing " });
     const result = editReview(t.db, author, postId, edit, at(10 * MINUTE));
-    expect(result).toEqual({ id: postId, slug: "harry-lime-s-vienna", status: "published", changed: true, previousFilmId: filmId, filmId, newcomerFlipped: [] });
+    // The author's first edit of a published review earns "Second thoughts", and marking spoilers
+    // on it earns the "Spoiler alert" publishing it so would have. Its score was there from the
+    // start: "Out of ten" was granted on publishing and is not granted again.
+    expect(result).toEqual({
+      id: postId,
+      slug: "harry-lime-s-vienna",
+      status: "published",
+      changed: true,
+      previousFilmId: filmId,
+      filmId,
+      newcomerFlipped: [],
+      badges: [
+        { userId: author.id, slug: "first-edit", postId, commentId: null },
+        { userId: author.id, slug: "first-spoiler-review", postId, commentId: null },
+      ],
+    });
+    expect(rows(t.db, "user_badges").map((b) => [b.user_id, b.badge_slug, b.post_id, b.granted_at])).toEqual([
+      [author.id, "reviews-1", postId, T0.getTime()],
+      [author.id, "first-scored-review", postId, T0.getTime()],
+      [author.id, "first-edit", postId, at(10 * MINUTE).getTime()],
+      [author.id, "first-spoiler-review", postId, at(10 * MINUTE).getTime()],
+    ]);
 
     const [first, second, ...more] = revisions(postId);
     expect(more).toEqual([]);

@@ -21,10 +21,15 @@ describe("recordView", () => {
   const views = () => rows(t.db, "post_views");
 
   it("counts a reader's first view: one post_views row and the counter at 1", () => {
-    const { reader, postId, as } = setup();
-    expect(recordView(t.db, postId, as(reader), T0)).toEqual({ counted: true, views: 1 });
+    const { author, reader, postId, as } = setup();
+    const viewsReceived = () => rows(t.db, "users", `where id = '${author.id}'`)[0]!.views_received;
+    expect(viewsReceived()).toBe(0);
+    // One view is no rung of the views ladder (100, 1,000, 10,000): no badge, but the author's
+    // views received count it.
+    expect(recordView(t.db, postId, as(reader), T0)).toEqual({ counted: true, views: 1, badges: [] });
     expect(views()).toEqual([{ post_id: postId, viewer_key: `u:${reader.id}`, day: "2025-03-14" }]);
     expect(rowById(t.db, "posts", postId)).toMatchObject({ view_count: 1 });
+    expect(viewsReceived()).toBe(1);
   });
 
   it("counts the same reader once per UTC day", () => {
@@ -33,9 +38,10 @@ describe("recordView", () => {
     const before = snapshot(t.db);
     expect(recordView(t.db, postId, as(reader), at(11 * HOUR + 59 * 60_000))).toEqual({ counted: false, views: 1 });
     expect(snapshot(t.db)).toEqual(before);
-    expect(recordView(t.db, postId, as(reader), at(12 * HOUR))).toEqual({ counted: true, views: 2 });
+    expect(recordView(t.db, postId, as(reader), at(12 * HOUR))).toEqual({ counted: true, views: 2, badges: [] });
     expect(views().map((v) => v.day)).toEqual(["2025-03-14", "2025-03-15"]);
     expect(rowById(t.db, "posts", postId)).toMatchObject({ view_count: 2 });
+    expect(rows(t.db, "users", `where username = 'mara'`)[0]).toMatchObject({ views_received: 2 });
   });
 
   it("counts different readers separately, anonymous ones by their hashed key", () => {

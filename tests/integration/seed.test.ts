@@ -2,11 +2,14 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, DEMO_USERS, seedAvatarDir, seedDemo, seedIfEmpty } from "@/db/seed";
-import { SEED_THREADS, type SeedComment } from "@/db/seed-comments";
+import { SEED_STOPS, SEED_THREADS, type SeedComment } from "@/db/seed-comments";
 import { SEED_FILMS, SEED_REVIEWS } from "@/db/seed-content";
+import { ANON_READERS } from "@/db/seed-views";
 import { planVotes, SEED_UNDOS, SEED_VOTES, VOTE_SPACING_MS } from "@/db/seed-votes";
+import { SYSTEM_USERNAME } from "@/lib/badges/announce";
+import { BADGE_BY_SLUG } from "@/lib/badges/catalog";
 import { listThread } from "@/lib/comments/queries";
 import { buildThread, type CommentNode } from "@/lib/comments/tree";
 import { mentionCandidates } from "@/lib/markdown/mentions";
@@ -17,32 +20,83 @@ import { AVATAR_SIZE, avatarDir, avatarFile } from "@/lib/users/avatar-upload";
 import { authenticate } from "@/lib/users/authenticate";
 import { signUp } from "@/lib/users/sign-up";
 import { clearEnv } from "../helpers/comments";
-import { REPO_ROOT, rows, snapshot, perTestDb } from "../helpers/db";
+import { createTestDb, REPO_ROOT, rows, snapshot, perTestDb, type TestDb } from "../helpers/db";
 import { setTestEnv } from "../helpers/env";
 
 const DAY = 86_400_000;
 const noSleep = async () => {};
 const countSeedComments = (list: SeedComment[]): number => list.reduce((n, c) => n + 1 + countSeedComments(c.replies ?? []), 0);
 const SEED_COMMENT_COUNT = SEED_THREADS.reduce((n, t) => n + countSeedComments(t.comments), 0);
+// The members' comments: the threads, and each STOP to a badge note. The system account adds its
+// notes and a confirmation under each STOP.
+const MEMBER_COMMENT_COUNT = SEED_COMMENT_COUNT + SEED_STOPS.length;
+const SYSTEM = `(select id from users where is_system = 1)`;
 // Undone upvotes leave no row behind.
 const SEED_VOTE_COUNT = SEED_VOTES.reduce((n, v) => n + v.up.length + Object.values(v.comments ?? {}).reduce((m, voters) => m + voters.length, 0), 0);
 
+/**
+ * One demo database, seeded once for the whole file and closed after it, with the moments just
+ * before and after its seeding. A seed takes a second or two, and most tests here only read one.
+ */
+let shared: { t: TestDb; seeded: Awaited<ReturnType<typeof seedIfEmpty>>; before: number; after: number } | undefined;
+afterAll(() => shared?.t.close());
+
+/**
+ * perTestDb(), plus `await t.seeded()` for a test that only reads the demo: `t.db` then stands for
+ * the shared seeded database until the test ends. Tests that seed under other settings, write to
+ * the data or check seeding itself use the fresh `t.db` instead.
+ */
+function demoDb() {
+  const fresh = perTestDb();
+  let useShared = false;
+  afterEach(() => {
+    useShared = false;
+  });
+  return {
+    get db() {
+      return useShared ? shared!.t.db : fresh.db;
+    },
+    get file() {
+      return fresh.file;
+    },
+    async seeded() {
+      if (!shared) {
+        const t = createTestDb();
+        const before = Date.now();
+        const seeded = await seedIfEmpty(t.db);
+        shared = { t, seeded, before, after: Date.now() };
+      }
+      useShared = true;
+      return shared;
+    },
+  };
+}
+
 describe("demo seed", () => {
-  const t = perTestDb();
+  const t = demoDb();
 
   it("seeds the demo members once into an empty database", async () => {
-    const seeded = await seedIfEmpty(t.db);
+    const { seeded } = await t.seeded();
+    const announcements = rows(t.db, "comments", "where announces_badge is not null").length;
     expect(seeded).toEqual({
       users: DEMO_USERS.length,
       films: SEED_FILMS.length,
       reviews: SEED_REVIEWS.length,
-      comments: SEED_COMMENT_COUNT,
+      comments: MEMBER_COMMENT_COUNT + announcements + SEED_STOPS.length,
+      announcements,
       votes: SEED_VOTE_COUNT,
+      views: rows(t.db, "post_views").length,
+      badges: rows(t.db, "user_badges").length,
       avatars: DEMO_USERS.filter((u) => u.avatar).length,
       notifications: rows(t.db, "notifications").length,
     });
     expect(seeded?.notifications).toBeGreaterThan(0);
-    const members = rows(t.db, "users");
+    expect(rows(t.db, "comments")).toHaveLength(seeded!.comments);
+    // The badge notes' author: the one system account, which cannot sign in.
+    expect(rows(t.db, "users", "where is_system = 1")).toEqual([
+      expect.objectContaining({ username: SYSTEM_USERNAME, email: null, password_hash: null, is_new: 0 }),
+    ]);
+    const members = rows(t.db, "users", "where is_system = 0");
     expect(members.map((r) => r.username)).toEqual(DEMO_USERS.map((u) => u.username));
     expect(members.map((r) => r.role)).toEqual(DEMO_USERS.map((u) => u.role ?? "member"));
     expect(members.filter((r) => r.role === "admin").map((r) => r.username)).toEqual(["ingrid_alvarado"]);
@@ -86,10 +140,10 @@ describe("demo seed", () => {
 });
 
 describe("demo reviews", () => {
-  const t = perTestDb();
+  const t = demoDb();
 
   it("writes every demo review through the verbs, with revisions, drafts and exact film counters", async () => {
-    await seedIfEmpty(t.db);
+    await t.seeded();
     const posts = rows(t.db, "posts");
     const published = SEED_REVIEWS.filter((r) => r.status === "published");
     expect(posts.filter((p) => p.status === "published")).toHaveLength(published.length);
@@ -115,35 +169,47 @@ describe("demo reviews", () => {
 });
 
 describe("demo comments", () => {
-  const t = perTestDb();
+  const t = demoDb();
   type Row = Record<string, number | string | null>;
   const all = (q: string) => t.db.$client.prepare(q).all() as Row[];
 
   it("writes the threads through the verbs, in time order, with exact counters", async () => {
-    await seedIfEmpty(t.db);
+    await t.seeded();
     const comments = all(`select * from comments order by id`);
-    expect(comments).toHaveLength(SEED_COMMENT_COUNT);
+    const system = all(`select * from comments where author_id = ${SYSTEM} order by id`);
+    expect(comments.length - system.length).toBe(MEMBER_COMMENT_COUNT);
+    // Its badge notes, and a confirmation under each STOP.
+    expect(system.filter((c) => c.announces_badge === null)).toHaveLength(SEED_STOPS.length);
     const byId = new Map(comments.map((c) => [c.id, c]));
     const posts = new Map(all(`select * from posts`).map((p) => [p.id, p]));
     const joined = new Map(all(`select id, created_at from users`).map((u) => [u.id, Number(u.created_at)]));
 
     // Later than the review's publication, the parent and the author's joining; never on a draft.
+    // The system confirms a STOP in the STOP's own transaction, so at the same moment. The system
+    // account is created by its first note, dated then: that note is as old as the account.
+    const isSystem = (c: Row) => system.some((s) => s.id === c.id);
+    const systemId = system[0]!.author_id;
+    expect(system[0]!.announces_badge).not.toBeNull();
+    expect(Number(system[0]!.created_at)).toBe(joined.get(systemId));
     for (const c of comments) {
       const post = posts.get(c.post_id)!;
       expect(post.status).toBe("published");
       expect(Number(c.created_at)).toBeGreaterThan(Number(post.published_at));
-      expect(Number(c.created_at)).toBeGreaterThan(joined.get(c.author_id)!);
+      if (c.id === system[0]!.id) expect(Number(c.created_at)).toBe(joined.get(c.author_id));
+      else expect(Number(c.created_at)).toBeGreaterThan(joined.get(c.author_id)!);
       if (c.parent_id !== null) {
         const parent = byId.get(c.parent_id)!;
         expect(parent.post_id).toBe(c.post_id);
         expect(c.depth).toBe(Number(parent.depth) + 1);
-        expect(Number(c.created_at)).toBeGreaterThan(Number(parent.created_at));
+        if (isSystem(c)) expect(Number(c.created_at)).toBeGreaterThanOrEqual(Number(parent.created_at));
+        else expect(Number(c.created_at)).toBeGreaterThan(Number(parent.created_at));
         if (parent.deleted_at !== null) expect(Number(c.created_at)).toBeLessThan(Number(parent.deleted_at));
       } else expect(c.depth).toBe(1);
     }
 
-    // Flood control held for every author: 30 s between comments, no repeated body within 5 minutes.
-    for (const author of new Set(comments.map((c) => c.author_id))) {
+    // Flood control held for every member: 30 s between comments, no repeated body within 5 minutes.
+    // (The system account posts inside the verb that earned the badge, so it has no flood control.)
+    for (const author of new Set(comments.filter((c) => !isSystem(c)).map((c) => c.author_id))) {
       const sorted = comments.filter((c) => c.author_id === author).sort((a, b) => Number(a.created_at) - Number(b.created_at));
       for (let i = 1; i < sorted.length; i++) {
         expect(Number(sorted[i]!.created_at) - Number(sorted[i - 1]!.created_at)).toBeGreaterThanOrEqual(30_000);
@@ -171,12 +237,13 @@ describe("demo comments", () => {
   afterEach(() => clearEnv(...ENV_KEYS));
   it("seeds under the strictest flood control and without a grace window", async () => {
     setTestEnv({ COMMENT_INTERVAL_SECONDS: "3600", COMMENT_NEWCOMER_INTERVAL_SECONDS: "3600", EDIT_GRACE_SECONDS: "0" });
-    expect(await seedIfEmpty(t.db)).toMatchObject({ comments: SEED_COMMENT_COUNT });
-    expect(rows(t.db, "comments")).toHaveLength(SEED_COMMENT_COUNT);
+    const seeded = await seedIfEmpty(t.db);
+    expect(rows(t.db, "comments")).toHaveLength(seeded!.comments);
+    expect(rows(t.db, "comments", `where author_id <> ${SYSTEM}`)).toHaveLength(MEMBER_COMMENT_COUNT);
   });
 
   it("has deep and shallow threads, edits, deletions and the page states they lead to", async () => {
-    await seedIfEmpty(t.db);
+    await t.seeded();
     const comments = all(`select * from comments`);
     const published = all(`select * from posts where status = 'published'`);
 
@@ -233,7 +300,7 @@ describe("demo comments", () => {
 });
 
 describe("demo people: avatars, mentions, notices and newcomers", () => {
-  const t = perTestDb();
+  const t = demoDb();
   type Row = Record<string, number | string | null>;
   const all = (q: string, ...params: unknown[]) => t.db.$client.prepare(q).all(...params) as Row[];
   const UPLOADERS = DEMO_USERS.filter((u) => u.avatar).map((u) => u.username);
@@ -285,10 +352,13 @@ describe("demo people: avatars, mentions, notices and newcomers", () => {
   });
 
   it("links @mentions of members to their profiles and tells each of them, never before they joined", async () => {
-    await seedIfEmpty(t.db);
+    await t.seeded();
     const ids = new Map(all(`select id, username, created_at from users`).map((u) => [String(u.username), u]));
     const link = (name: string) => `<a href="/u/${name}" class="mention">@${name}</a>`;
-    const mentioned = all(`select id, post_id, author_id, body_md, body_html, created_at from comments where body_md like '%@%' order by id`);
+    // Members' mentions; the system's badge notes name their member without telling them (see "demo badges").
+    const mentioned = all(
+      `select id, post_id, author_id, body_md, body_html, created_at from comments where body_md like '%@%' and author_id <> ${SYSTEM} order by id`,
+    );
     expect(mentioned.length).toBeGreaterThanOrEqual(4);
     expect(mentioned.length).toBeLessThanOrEqual(6);
     let expected = 0;
@@ -325,9 +395,7 @@ describe("demo people: avatars, mentions, notices and newcomers", () => {
   });
 
   it("leaves each member a realistic handful of unread notices, the older ones read", async () => {
-    const before = Date.now();
-    await seedIfEmpty(t.db);
-    const after = Date.now();
+    const { before, after } = await t.seeded();
     const notices = all(`select * from notifications`);
     // Nobody is told about their own doing.
     for (const n of notices) expect(n.recipient_id).not.toBe(n.actor_id);
@@ -341,27 +409,32 @@ describe("demo people: avatars, mentions, notices and newcomers", () => {
     }
     const perMember = all(
       `select u.username, count(n.id) as total, count(n.id) - count(n.read_at) as unread
-         from users u left join notifications n on n.recipient_id = u.id group by u.id`,
+         from users u left join notifications n on n.recipient_id = u.id where u.is_system = 0 group by u.id`,
     );
     expect(perMember).toHaveLength(DEMO_USERS.length);
+    // A handful each; the newcomer's first two days, first badges included, are all still unread.
     for (const m of perMember) {
       expect([m.username, Number(m.total) > 0]).toEqual([m.username, true]);
-      expect([m.username, Number(m.unread) > 0 && Number(m.unread) < 15]).toEqual([m.username, true]);
+      expect([m.username, Number(m.unread) > 0 && Number(m.unread) < 20]).toEqual([m.username, true]);
     }
-    // Replies, mentions and milestones all show up.
-    expect(new Set(notices.map((n) => n.kind))).toEqual(new Set(["review_reply", "comment_reply", "mention", "milestone"]));
+    // The system account is told nothing.
+    expect(all(`select * from notifications where recipient_id = ${SYSTEM}`)).toHaveLength(0);
+    // Replies, mentions, milestones and badges all show up.
+    expect(new Set(notices.map((n) => n.kind))).toEqual(new Set(["review_reply", "comment_reply", "mention", "milestone", "badge"]));
   });
 
   it("marks only hollis_greer as new, with her first review announced", async () => {
-    await seedIfEmpty(t.db);
+    await t.seeded();
     expect(all(`select username from users where is_new = 1`).map((u) => u.username)).toEqual(["hollis_greer"]);
+    // Badges, views and the system's notes and replies leave the marker alone.
+    expect(all(`select username from users where is_new = 0 and is_system = 0`)).toHaveLength(DEMO_USERS.length - 1);
     const firsts = all(`select p.title from posts p join users u on u.id = p.author_id where u.username = 'hollis_greer' and p.first_review = 1`);
     expect(firsts).toHaveLength(1);
   });
 });
 
 describe("demo votes", () => {
-  const t = perTestDb();
+  const t = demoDb();
   type Row = Record<string, number | string | null>;
   const all = (q: string) => t.db.$client.prepare(q).all() as Row[];
   // Every vote with its target's author and time and the voter's joining.
@@ -373,8 +446,7 @@ describe("demo votes", () => {
       from comment_votes v join comments c on c.id = v.comment_id join users u on u.id = v.user_id`;
 
   it("casts upvotes on reviews and comments, never on one's own, after the item and the voter existed", async () => {
-    const before = Date.now();
-    const seeded = await seedIfEmpty(t.db);
+    const { before, seeded } = await t.seeded();
     const votes = all(VOTES);
     expect(seeded?.votes).toBe(votes.length);
     expect(votes.filter((v) => v.type === "review").length).toBeGreaterThan(50);
@@ -395,7 +467,7 @@ describe("demo votes", () => {
 
   it("leaves every counter, upvotes received, contributions, \"New\" marker and hot score equal to a recount", async () => {
     const now = Date.now();
-    await seedIfEmpty(t.db);
+    await t.seeded();
     const posts = all(`select p.*, (select count(*) from post_votes v where v.post_id = p.id) as recount from posts p`);
     for (const p of posts) expect([p.id, p.upvote_count]).toEqual([p.id, p.recount]);
     const comments = all(`select c.id, c.upvote_count, (select count(*) from comment_votes v where v.comment_id = c.id) as recount from comments c`);
@@ -408,12 +480,13 @@ describe("demo votes", () => {
     );
     for (const u of users) expect([u.username, u.upvotes_received]).toEqual([u.username, u.recount]);
     // Published reviews; comments not deleted on published reviews.
+    // Members' contributions (the system account's notes are no contribution).
     const people = all(
       `select u.username, u.created_at, u.is_new, u.review_count, u.comment_count,
          (select count(*) from posts p where p.author_id = u.id and p.status = 'published') as reviews,
          (select count(*) from comments c join posts p on p.id = c.post_id
            where c.author_id = u.id and c.deleted_at is null and p.status = 'published') as comments
-       from users u`,
+       from users u where u.is_system = 0`,
     );
     for (const u of people) expect([u.username, u.review_count, u.comment_count]).toEqual([u.username, u.reviews, u.comments]);
     // New: joined within the week, or fewer than 3 of those. Among the demo members, only the one who joined 2 days ago.
@@ -423,21 +496,19 @@ describe("demo votes", () => {
     for (const p of posts.filter((p) => p.status === "published")) {
       expect(p.hot_score).toBeCloseTo(hotScore(Number(p.upvote_count), new Date(Number(p.published_at))), 9);
     }
-    expect(recountAll(t.db, new Date(now))).toEqual({
-      postComments: 0,
-      postUpvotes: 0,
-      commentReplies: 0,
-      commentUpvotes: 0,
-      upvotesReceived: 0,
-      contributions: 0,
-      newcomers: 0,
-      films: 0,
-      hotScores: 0,
-    });
+    // Every step of the recount finds nothing to correct, the badge standings included.
+    const fixed = recountAll(t.db, new Date(now));
+    expect(Object.keys(fixed)).toEqual(
+      expect.arrayContaining([
+        ...["postComments", "postUpvotes", "commentReplies", "commentUpvotes", "upvotesReceived", "contributions", "newcomers"],
+        ...["badgePoints", "badgeHolders", "repliesReceived", "viewsReceived", "monthly", "films", "hotScores"],
+      ]),
+    );
+    expect(fixed).toEqual(Object.fromEntries(Object.keys(fixed).map((k) => [k, 0])));
   });
 
   it("has favourites, a handful on most reviews, unvoted ones, and a member ahead of the rest", async () => {
-    await seedIfEmpty(t.db);
+    await t.seeded();
     const counts = all(`select upvote_count from posts where status = 'published'`).map((p) => Number(p.upvote_count));
     const possible = DEMO_USERS.length - 1;
     expect(counts.filter((n) => n === possible).length).toBeGreaterThanOrEqual(1);
@@ -455,7 +526,7 @@ describe("demo votes", () => {
   });
 
   it("orders Hot differently from New, and best differently from oldest in some threads", async () => {
-    await seedIfEmpty(t.db);
+    await t.seeded();
     const ids = (tab: "hot" | "new") => listFeed(t.db, { tab, limit: 100 }).items.map((r) => r.id);
     expect(ids("hot")).toHaveLength(SEED_REVIEWS.filter((r) => r.status === "published").length);
     expect(ids("hot")).not.toEqual(ids("new"));
@@ -469,7 +540,7 @@ describe("demo votes", () => {
   });
 
   it("takes a few upvotes back, leaving no vote where one was undone", async () => {
-    await seedIfEmpty(t.db);
+    await t.seeded();
     expect(SEED_UNDOS.length).toBeGreaterThanOrEqual(2);
     const reviewId = (key: string) => {
       const [author, film] = key.split("/");
@@ -498,7 +569,7 @@ describe("demo votes", () => {
   });
 
   it("spaces each member's votes so no vote limit trips", async () => {
-    await seedIfEmpty(t.db);
+    await t.seeded();
     const votes = all(VOTES);
     for (const user of new Set(votes.map((v) => v.user_id))) {
       const times = votes.filter((v) => v.user_id === user).map((v) => Number(v.created_at)).sort((a, b) => a - b);
@@ -534,5 +605,168 @@ describe("demo votes", () => {
     const undo = planVotes(items, joined, now, [], [{ voter: "bob", review: "ann/film", undoAfter: "5m" }]);
     expect(undo.map((v) => v.value)).toEqual(["up", "none"]);
     expect(undo[1]!.at - undo[0]!.at).toBeGreaterThanOrEqual(VOTE_SPACING_MS);
+  });
+});
+
+describe("demo badges, badge notes and views", () => {
+  const t = demoDb();
+  type Row = Record<string, number | string | null>;
+  const all = (q: string, ...params: unknown[]) => t.db.$client.prepare(q).all(...params) as Row[];
+  const one = (q: string, ...params: unknown[]) => {
+    const found = all(q, ...params);
+    expect(found).toHaveLength(1);
+    return found[0]!;
+  };
+  const day = (ms: unknown) => new Date(Number(ms)).toISOString().slice(0, 10);
+  const systemId = () => one(`select id from users where is_system = 1`).id;
+
+  it("gives every member badges, with their points, holder counts and a notice each", async () => {
+    await t.seeded();
+    const members = all(`select id, username, created_at, badge_points from users where is_system = 0`);
+    expect(members).toHaveLength(DEMO_USERS.length);
+    const held = all(`select ub.*, b.points from user_badges ub join badges b on b.slug = ub.badge_slug`);
+    for (const m of members) {
+      const mine = held.filter((b) => b.user_id === m.id);
+      expect([m.username, mine.length > 0]).toEqual([m.username, true]);
+      expect([m.username, m.badge_points]).toEqual([m.username, mine.reduce((n, b) => n + Number(b.points), 0)]);
+      for (const b of mine) expect(Number(b.granted_at)).toBeGreaterThan(Number(m.created_at));
+    }
+    expect(all(`select * from user_badges where user_id = ${SYSTEM}`)).toHaveLength(0);
+    for (const b of all(`select slug, holder_count, (select count(*) from user_badges ub where ub.badge_slug = badges.slug) as n from badges`)) {
+      expect([b.slug, b.holder_count]).toEqual([b.slug, b.n]);
+    }
+    // Each grant told its member once, when it happened, pointing at what earned it.
+    for (const g of held) {
+      const told = one(`select * from notifications where recipient_id = ? and kind = 'badge' and target = ?`, g.user_id, g.badge_slug);
+      expect(told).toMatchObject({ created_at: g.granted_at, post_id: g.post_id, comment_id: g.comment_id, actor_id: null });
+    }
+    expect(all(`select * from notifications where kind = 'badge'`)).toHaveLength(held.length);
+    // Several ladders climbed: upvotes and views among them, a thousand views for one member at least.
+    const holders = (slug: string) => all(`select user_id from user_badges where badge_slug = ?`, slug).length;
+    expect(holders("upvotes-10")).toBeGreaterThanOrEqual(3);
+    expect(holders("views-100")).toBeGreaterThanOrEqual(1);
+    expect(holders("views-1000")).toBeGreaterThanOrEqual(1);
+    // None of it makes anyone but the newcomer new.
+    expect(all(`select username from users where is_new = 1`).map((u) => u.username)).toEqual(["hollis_greer"]);
+  });
+
+  it("records views through the verb: dozens to hundreds a review, exact counters, readers who existed", async () => {
+    await t.seeded();
+    const now = Date.now();
+    const reviews = all(
+      `select p.id, p.view_count, p.upvote_count, (select count(*) from post_views v where v.post_id = p.id) as recount
+         from posts p where p.status = 'published'`,
+    );
+    for (const r of reviews) expect([r.id, r.view_count]).toEqual([r.id, r.recount]);
+    expect(all(`select v.* from post_views v join posts p on p.id = v.post_id where p.status <> 'published'`)).toHaveLength(0);
+    const counts = reviews.map((r) => Number(r.view_count)).sort((a, b) => a - b);
+    const median = counts[Math.floor(counts.length / 2)]!;
+    expect(counts[0]).toBeGreaterThan(0);
+    expect(median).toBeGreaterThanOrEqual(30);
+    expect(median).toBeLessThanOrEqual(300);
+    expect(counts.at(-1)).toBeLessThan(1000);
+    // The favourites are read more than most.
+    const top = Math.max(...reviews.map((r) => Number(r.upvote_count)));
+    for (const r of reviews.filter((r) => r.upvote_count === top)) expect(Number(r.view_count)).toBeGreaterThan(median);
+
+    // Views received: the sum over a member's reviews.
+    for (const u of all(`select username, views_received, (select coalesce(sum(view_count), 0) from posts p where p.author_id = users.id) as sum from users`)) {
+      expect([u.username, u.views_received]).toEqual([u.username, u.sum]);
+    }
+
+    // Members read by their id, never their own reviews, from the day they joined; the rest come from
+    // the pool of anonymous readers. No view before its review appeared or after today.
+    const views = all(
+      `select v.*, p.author_id, p.published_at, u.id as member, u.created_at as joined, u.is_system
+         from post_views v join posts p on p.id = v.post_id left join users u on v.viewer_key = 'u:' || u.id`,
+    );
+    for (const v of views) {
+      expect(String(v.day) >= day(v.published_at) && String(v.day) <= day(now)).toBe(true);
+      if (String(v.viewer_key).startsWith("u:")) {
+        expect(v.member).not.toBeNull();
+        expect(v.member).not.toBe(v.author_id);
+        expect(v.is_system).toBe(0);
+        expect(String(v.day) >= day(v.joined)).toBe(true);
+      } else {
+        const n = Number(/^a:seed-reader-(\d+)$/.exec(String(v.viewer_key))?.[1]);
+        expect(n >= 1 && n <= ANON_READERS).toBe(true);
+      }
+    }
+    const readers = new Set(views.filter((v) => v.member !== null).map((v) => v.member));
+    expect(readers.size).toBe(DEMO_USERS.length);
+  });
+
+  it("has the system account note, under a review, the badges that review's upvotes earned its author", async () => {
+    await t.seeded();
+    const system = systemId();
+    const notes = all(
+      `select c.*, p.author_id as review_author, u.username from comments c join posts p on p.id = c.post_id join users u on u.id = p.author_id
+         where c.announces_badge is not null order by c.id`,
+    );
+    expect(notes.length).toBeGreaterThanOrEqual(3);
+    for (const n of notes) {
+      const slug = String(n.announces_badge);
+      const badge = BADGE_BY_SLUG.get(slug)!;
+      expect(badge.ladder === "upvotes" || slug === "review-10-upvotes").toBe(true);
+      expect([n.author_id, n.parent_id, n.deleted_at]).toEqual([system, null, null]);
+      const grant = one(`select * from user_badges where user_id = ? and badge_slug = ?`, n.review_author, slug);
+      expect(grant).toMatchObject({ post_id: n.post_id, comment_id: null, granted_at: n.created_at });
+      expect(String(n.body_md)).toContain(`**${badge.name}**`);
+      expect(String(n.body_html)).toContain(`<a href="/u/${n.username}" class="mention">@${n.username}</a>`);
+    }
+    // Conversely, every badge a review's upvote earned was noted, unless its author had said STOP by then.
+    const stops = all(
+      `select c.author_id, c.created_at from comments c join comments note on note.id = c.parent_id
+         where note.announces_badge is not null and c.author_id <> ${SYSTEM}`,
+    );
+    const byReviewVotes = all(`select * from user_badges where (badge_slug like 'upvotes-%' or badge_slug = 'review-10-upvotes') and comment_id is null`);
+    expect(byReviewVotes.length).toBeGreaterThan(notes.length);
+    for (const g of byReviewVotes) {
+      const stopped = stops.some((s) => s.author_id === g.user_id && Number(s.created_at) < Number(g.granted_at));
+      const noted = notes.some((n) => n.review_author === g.user_id && n.announces_badge === g.badge_slug);
+      expect([g.user_id, g.badge_slug, noted]).toEqual([g.user_id, g.badge_slug, !stopped]);
+    }
+  });
+
+  it("stops the notes for the author who replied STOP, and the system says so", async () => {
+    await t.seeded();
+    const system = systemId();
+    expect(SEED_STOPS.length).toBeGreaterThanOrEqual(1);
+    const stoppers: string[] = [];
+    for (const st of SEED_STOPS) {
+      const username = st.review.split("/")[0]!;
+      expect(username).not.toBe("hollis_greer");
+      stoppers.push(username);
+      const author = one(`select * from users where username = ?`, username);
+      expect(author.badge_announcements).toBe(0);
+      const note = one(
+        `select c.* from comments c join posts p on p.id = c.post_id where p.author_id = ? and c.announces_badge = ?`,
+        author.id,
+        st.badge,
+      );
+      const stop = one(`select * from comments where parent_id = ?`, note.id);
+      expect(stop).toMatchObject({ author_id: author.id, body_md: "STOP", deleted_at: null });
+      expect(Number(stop.created_at)).toBeGreaterThan(Number(note.created_at));
+      const done = one(`select * from comments where parent_id = ?`, stop.id);
+      expect(done).toMatchObject({ author_id: system, announces_badge: null, created_at: stop.created_at });
+      expect(String(done.body_md)).toMatch(/^Done: no more badge notes under your reviews\./);
+      // No note under any of their reviews since…
+      const since = all(
+        `select c.* from comments c join posts p on p.id = c.post_id where p.author_id = ? and c.announces_badge is not null and c.created_at > ?`,
+        author.id,
+        stop.created_at,
+      );
+      expect(since).toHaveLength(0);
+      // …though a review's upvotes earned them another badge later, which came as a notice only.
+      const later = all(
+        `select * from user_badges where user_id = ? and badge_slug like 'upvotes-%' and comment_id is null and granted_at > ?`,
+        author.id,
+        stop.created_at,
+      );
+      expect(later.length).toBeGreaterThanOrEqual(1);
+      for (const g of later) one(`select * from notifications where recipient_id = ? and kind = 'badge' and target = ?`, author.id, g.badge_slug);
+    }
+    // Everyone else still has the notes on.
+    expect(all(`select username from users where is_system = 0 and badge_announcements = 0`).map((u) => u.username)).toEqual(stoppers);
   });
 });

@@ -256,22 +256,47 @@ describe("current-password attempts", () => {
 
 describe("notification preferences", () => {
   const t = perTestDb();
-  const ALL_OFF = { notifyReviewReplies: false, notifyCommentReplies: false, notifyMentions: false, notifyMilestones: false, notifyBadges: false };
+  const ALL_OFF = { notifyReviewReplies: false, notifyCommentReplies: false, notifyMentions: false, notifyMilestones: false, notifyBadges: false, badgeAnnouncements: false };
 
   it("stores the switches as the settings form posts them (a box sends 'on' when ticked, nothing when not)", () => {
     const mara = makeUser(t.db, "mara");
-    expect(getSettings(t.db, mara.id)!.prefs).toEqual({ notifyReviewReplies: true, notifyCommentReplies: true, notifyMentions: true, notifyMilestones: true, notifyBadges: true });
+    expect(getSettings(t.db, mara.id)!.prefs).toEqual({
+      notifyReviewReplies: true,
+      notifyCommentReplies: true,
+      notifyMentions: true,
+      notifyMilestones: true,
+      notifyBadges: true,
+      badgeAnnouncements: true,
+    });
     const prefs = updateNotificationPrefs(t.db, mara.id, { notifyReviewReplies: "on", notifyMilestones: "on" });
     expect(prefs).toEqual({ ...ALL_OFF, notifyReviewReplies: true, notifyMilestones: true });
-    expect(userRow(t.db, mara.id)).toMatchObject({ notify_review_replies: 1, notify_comment_replies: 0, notify_mentions: 0, notify_milestones: 1, notify_badges: 0 });
+    expect(userRow(t.db, mara.id)).toMatchObject({
+      notify_review_replies: 1,
+      notify_comment_replies: 0,
+      notify_mentions: 0,
+      notify_milestones: 1,
+      notify_badges: 0,
+      badge_announcements: 0,
+    });
     expect(getSettings(t.db, mara.id)!.prefs).toEqual(prefs);
-    expect(updateNotificationPrefs(t.db, mara.id, { notifyReviewReplies: "1", notifyCommentReplies: "true", notifyMentions: true, notifyMilestones: "off", notifyBadges: "0" })).toEqual({
+    expect(
+      updateNotificationPrefs(t.db, mara.id, {
+        notifyReviewReplies: "1",
+        notifyCommentReplies: "true",
+        notifyMentions: true,
+        notifyMilestones: "off",
+        notifyBadges: "0",
+        badgeAnnouncements: "on",
+      }),
+    ).toEqual({
       notifyReviewReplies: true,
       notifyCommentReplies: true,
       notifyMentions: true,
       notifyMilestones: false,
       notifyBadges: false,
+      badgeAnnouncements: true,
     });
+    expect(userRow(t.db, mara.id)).toMatchObject({ notify_badges: 0, badge_announcements: 1 });
     expect(updateNotificationPrefs(t.db, mara.id, {})).toEqual(ALL_OFF);
     expect(getSettings(t.db, mara.id)!.prefs).toEqual(ALL_OFF);
   });
@@ -280,11 +305,21 @@ describe("notification preferences", () => {
     const mara = makeUser(t.db, "mara");
     const femi = makeUser(t.db, "femi");
     const review = seedReview(t.db, mara);
+    // Publishing earned mara two badges while her badge notices were still on.
+    const published = [
+      ["mara", "badge", null, review, null, "reviews-1", null],
+      ["mara", "badge", null, review, null, "first-scored-review", null],
+    ];
+    expect(noticeList(t.db)).toEqual(published);
     updateNotificationPrefs(t.db, mara.id, { notifyMentions: "on" });
-    postComment(t.db, femi, review);
-    expect(noticeList(t.db)).toEqual([]);
+    const first = postComment(t.db, femi, review);
+    // No reply notice for mara, and her "First reply" badge comes without a notice; femi, with
+    // every switch on, hears of his "First comment".
+    const femisBadge = ["femi", "badge", null, review, first.id, "comments-1", null];
+    expect(noticeList(t.db)).toEqual([...published, femisBadge]);
+    expect(rows(t.db, "user_badges", `where user_id = '${mara.id}'`).map((b) => b.badge_slug)).toEqual(["reviews-1", "first-scored-review", "replies-1"]);
     const named = postComment(t.db, femi, review, null, "Right, @mara?");
-    expect(noticeList(t.db)).toEqual([["mara", "mention", "femi", review, named.id, null, null]]);
+    expect(noticeList(t.db)).toEqual([...published, femisBadge, ["mara", "mention", "femi", review, named.id, null, null]]);
   });
 
   it("refuses an account that is gone (404), changing nothing", async () => {
@@ -310,7 +345,7 @@ describe("getSettings", () => {
       email: "mara_k@example.com",
       image: null,
       hasPassword: true,
-      prefs: { notifyReviewReplies: true, notifyCommentReplies: true, notifyMentions: true, notifyMilestones: true, notifyBadges: true },
+      prefs: { notifyReviewReplies: true, notifyCommentReplies: true, notifyMentions: true, notifyMilestones: true, notifyBadges: true, badgeAnnouncements: true },
     });
     expect(getSettings(t.db, femi.id)).toMatchObject({ hasPassword: false });
     expect(getSettings(t.db, ghostId)).toBeNull();

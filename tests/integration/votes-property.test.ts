@@ -12,16 +12,17 @@ import { createTestDb } from "../helpers/db";
 import { setTestEnv } from "../helpers/env";
 import { DAY, T0, at, makeUser, seedReview } from "../helpers/reviews";
 import { clearEnv, commentForm, makeRegular, postComment } from "../helpers/comments";
-import { allCounterDrift, snapshot, vote, voteKeys, voteRowProblems, type CounterCheck } from "../helpers/votes";
+import { RECOUNT_NOTHING, allCounterDrift, snapshot, vote, voteKeys, voteRowProblems, type CounterCheck } from "../helpers/votes";
 
 // The counter invariant for votes: whatever sequence of votes, undos, repeated votes, self-votes,
 // deletions and new comments by several people, every stored counter (upvotes, upvotes received,
 // hot scores, comment and reply counts, members' published reviews and comments and their "New"
-// markers, film totals) equals a recount from rows after every step, and a model of who voted for
+// markers, badge points, replies received, views received, badge holder counts, film totals)
+// equals a recount from rows after every step, and a model of who voted for
 // what matches the vote rows. Each refusal is predicted from the model (rate limits aside) and
 // changes nothing.
 
-const ZERO = { postComments: 0, postUpvotes: 0, commentReplies: 0, commentUpvotes: 0, upvotesReceived: 0, contributions: 0, newcomers: 0, films: 0, hotScores: 0 };
+const ZERO = RECOUNT_NOTHING;
 
 const actor = fc.integer({ min: 0, max: 3 });
 const pick = fc.nat();
@@ -220,6 +221,10 @@ const STEP: Record<string, keyof typeof ZERO> = {
   "users.review_count": "contributions",
   "users.comment_count": "contributions",
   "users.is_new": "newcomers",
+  "users.badge_points": "badgePoints",
+  "users.replies_received": "repliesReceived",
+  "users.views_received": "viewsReceived",
+  "badges.holder_count": "badgeHolders",
   "films.review_count": "films",
   "films.score_sum": "films",
   "films.score_count": "films",
@@ -252,6 +257,14 @@ describe("recountAll", () => {
         { username: "ines", review_count: 4, comment_count: 1, is_new: 0 },
         { username: "mara", review_count: 4, comment_count: 0, is_new: 0 },
       ]);
+      // Badges: femi's first comment and reply received; ines's and mara's first review, scored, first
+      // comment and reply received (Stalker's comment still counts for ines), and ines's fifth review.
+      const standings = () => t.db.$client.prepare(`select username, badge_points, replies_received, views_received from users order by username`).all();
+      expect(standings()).toEqual([
+        { username: "femi", badge_points: 2, replies_received: 1, views_received: 0 },
+        { username: "ines", badge_points: 5, replies_received: 1, views_received: 0 },
+        { username: "mara", badge_points: 4, replies_received: 1, views_received: 0 },
+      ]);
       expect(recountAll(t.db, NOW)).toEqual(ZERO);
       const run = (sql: string, ...args: unknown[]) => t.db.$client.prepare(sql).run(...args);
       run(`update posts set upvote_count = 7, comment_count = comment_count + 2 where id = ?`, s.third);
@@ -265,9 +278,15 @@ describe("recountAll", () => {
       run(`update users set review_count = 1, comment_count = comment_count + 1 where id = ?`, s.mara.id); // one row, two columns
       run(`update users set comment_count = 0 where id = ?`, s.femi.id); // still new: by the age of the account
       run(`update users set is_new = 1 where id = ?`, s.ines.id); // a regular marked new
-      expect(allCounterDrift(t.db, NOW)).toHaveLength(16);
+      run(`update users set badge_points = badge_points + 3 where id = ?`, s.mara.id);
+      run(`update users set replies_received = 0 where id in (?, ?)`, s.femi.id, s.ines.id);
+      run(`update users set views_received = 10 where id = ?`, s.ines.id);
+      run(`update badges set holder_count = holder_count - 1 where slug in ('comments-1', 'reviews-5')`);
+      run(`update monthly_scores set upvotes = upvotes + 1 where user_id = ?`, s.femi.id); // no column the drift check sees
+      expect(allCounterDrift(t.db, NOW)).toHaveLength(22);
 
       expect(recountAll(t.db, NOW)).toEqual({
+        ...ZERO,
         postComments: 1,
         postUpvotes: 2,
         commentReplies: 1,
@@ -275,6 +294,11 @@ describe("recountAll", () => {
         upvotesReceived: 2,
         contributions: 2,
         newcomers: 1,
+        badgePoints: 1,
+        badgeHolders: 2,
+        repliesReceived: 2,
+        viewsReceived: 1,
+        monthly: 1,
         films: 1,
         hotScores: 2,
       });
@@ -283,6 +307,23 @@ describe("recountAll", () => {
         { username: "femi", review_count: 0, comment_count: 1, is_new: 1 },
         { username: "ines", review_count: 4, comment_count: 1, is_new: 0 },
         { username: "mara", review_count: 4, comment_count: 0, is_new: 0 },
+      ]);
+      expect(standings()).toEqual([
+        { username: "femi", badge_points: 2, replies_received: 1, views_received: 0 },
+        { username: "ines", badge_points: 5, replies_received: 1, views_received: 0 },
+        { username: "mara", badge_points: 4, replies_received: 1, views_received: 0 },
+      ]);
+      expect(t.db.$client.prepare(`select slug, holder_count from badges where holder_count > 0 order by position`).all()).toEqual([
+        { slug: "reviews-1", holder_count: 2 },
+        { slug: "reviews-5", holder_count: 1 },
+        { slug: "comments-1", holder_count: 3 },
+        { slug: "replies-1", holder_count: 3 },
+        { slug: "first-scored-review", holder_count: 2 },
+      ]);
+      expect(t.db.$client.prepare(`select u.username, m.upvotes from monthly_scores m join users u on u.id = m.user_id order by u.username`).all()).toEqual([
+        { username: "femi", upvotes: 2 },
+        { username: "ines", upvotes: 4 },
+        { username: "mara", upvotes: 4 },
       ]);
       expect(recountAll(t.db, NOW)).toEqual(ZERO);
     } finally {
@@ -300,11 +341,12 @@ describe("recountAll", () => {
           corruptionScenario(t.db);
           for (const { cell, pick, delta } of corruptions) {
             const [table, column] = cell.split(".") as [string, string];
-            const ids = t.db.$client.prepare(`select id from "${table}" order by id`).pluck().all() as (number | string)[];
+            const key = table === "badges" ? "slug" : "id";
+            const ids = t.db.$client.prepare(`select "${key}" from "${table}" order by "${key}"`).pluck().all() as (number | string)[];
             const id = ids[pick % ids.length];
             // A marker is 0 or 1: corrupting it flips it.
             if (column === "is_new") t.db.$client.prepare(`update users set is_new = 1 - is_new where id = ?`).run(id);
-            else t.db.$client.prepare(`update "${table}" set "${column}" = "${column}" + ? where id = ?`).run(column === "hot_score" ? delta / 4 : delta, id);
+            else t.db.$client.prepare(`update "${table}" set "${column}" = "${column}" + ? where "${key}" = ?`).run(column === "hot_score" ? delta / 4 : delta, id);
           }
           const expected = expectedCorrections(allCounterDrift(t.db, NOW));
           expect(recountAll(t.db, NOW)).toEqual(expected);

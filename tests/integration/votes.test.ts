@@ -189,7 +189,10 @@ describe("castVote", () => {
 
   it("counts a vote on a review whose author's account is gone, for nobody", () => {
     const { mara, femi, reviewId } = voteSetup(t.db);
-    // The account row goes (as lib/users/delete-account.ts does): its review and comment keep no author.
+    // The account row goes (as lib/users/delete-account.ts does, taking its badges out of the
+    // holder counts first): its review and comment keep no author.
+    expect(t.db.$client.prepare(`select badge_slug from user_badges where user_id = ? order by rowid`).pluck().all(mara.id)).toEqual(["reviews-1", "first-scored-review", "comments-1"]);
+    t.db.$client.prepare(`update badges set holder_count = holder_count - 1 where slug in (select badge_slug from user_badges where user_id = ?)`).run(mara.id);
     t.db.$client.prepare(`delete from users where id = ?`).run(mara.id);
     expect(rowById(t.db, "posts", reviewId)).toMatchObject({ author_id: null });
     expect(vote(t.db, femi, "review", reviewId)).toMatchObject({ authorId: null, changed: true, count: 1 });

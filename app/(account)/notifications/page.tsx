@@ -80,7 +80,7 @@ export default async function NotificationsPage({ searchParams }: PageProps<"/no
                 </p>
                 {n.excerpt ? <p className="notice__excerpt">{n.excerpt}</p> : null}
                 {n.kind === "badge" ? (
-                  <p className="notice__excerpt">
+                  <p className="notice__more">
                     See all your badges on <a href={n.href}>your board</a> and compare yourself to others in the <Link href="/ranking">Ranking</Link>.
                   </p>
                 ) : null}

@@ -44,14 +44,15 @@ export async function POST(req: NextRequest) {
         actorId = user.id;
         ticket = mintTicket(user.id, user.sessionVersion);
       }
-      const { comment, review, newcomerFlipped, badges } = createComment(db, actorId, input);
+      const { comment, review, newcomerFlipped, badges, stopped } = createComment(db, actorId, input);
       expirePresence(db, newcomerFlipped);
       expireBadgeTags(badges);
       if (ticket) await signIn("credentials", { ticket, redirect: false });
       expireTags([...reviewListingTags(db, review.id), userTag(actorId), NEW_COMMENT_TAG]);
       return {
         redirect: commentHref(comment, review.slug),
-        data: { comment: getThreadComment(db, comment.id), signedIn: ticket !== null },
+        // After a STOP the system has answered under it: the page reloads to show that reply.
+        data: { comment: getThreadComment(db, comment.id), signedIn: ticket !== null, reload: stopped },
       };
     },
   );
