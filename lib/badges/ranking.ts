@@ -51,11 +51,12 @@ export function ownRank(db: DB, userId: string, by: RankBy, period: Period, mont
     sql`select ${s.value} as value, ${s.at} as at, u.created_at as createdAt, u.id as id ${s.from} and u.id = ${userId}`,
   );
   if (!me) return null;
-  const ahead = db.get<{ n: number }>(sql`
-    select count(*) as n ${s.from} and (
-      ${s.value} > ${me.value}
-      or (${s.value} = ${me.value} and (${s.at} < ${me.at}
-        or (${s.at} = ${me.at} and (u.created_at < ${me.createdAt} or (u.created_at = ${me.createdAt} and u.id < ${me.id}))))))`)!.n;
+  // Two counts, each a range of the value's index: everyone above, then those level who got there first.
+  const above = db.get<{ n: number }>(sql`select count(*) as n ${s.from} and ${s.value} > ${me.value}`)!.n;
+  const level = db.get<{ n: number }>(sql`
+    select count(*) as n ${s.from} and ${s.value} = ${me.value} and (${s.at} < ${me.at}
+      or (${s.at} = ${me.at} and (u.created_at < ${me.createdAt} or (u.created_at = ${me.createdAt} and u.id < ${me.id}))))`)!.n;
+  const ahead = above + level;
   const rank = ahead + 1;
   return { rank, value: me.value, page: Math.ceil(rank / RANKING_PAGE_SIZE) };
 }
