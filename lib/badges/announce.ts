@@ -56,8 +56,8 @@ export function announcementMarkdown(username: string, slugs: readonly string[])
   return [
     ...earned,
     "",
-    `You can view your badges on [your board](/u/${username}/badges) and compare yourself to others in the [Ranking](/ranking).`,
-    "If you no longer want these notes under your reviews, reply to this comment with the word STOP.",
+    `Your badges are on [your board](/u/${username}/badges); see where you stand in the [Ranking](/ranking).`,
+    "Reply STOP to this note and there will be no more of them under your reviews.",
   ].join("\n");
 }
 

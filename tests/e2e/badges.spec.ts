@@ -31,7 +31,7 @@ const SYSTEM_NAME = "Marquee badges";
 const SYSTEM_USERNAME = "marquee";
 const STOP_DONE =
   "Done: no more badge notes under your reviews. Your badges still arrive in your notifications, and you can switch these notes back on in your settings.";
-const STOP_HINT = "If you no longer want these notes under your reviews, reply to this comment with the word STOP.";
+const STOP_HINT = "Reply STOP to this note and there will be no more of them under your reviews.";
 const NO_UPVOTES = "Badge notes from Marquee take no upvotes.";
 
 // ── Setting up through the app's own routes ──────────────────────────────────────────────────────
@@ -265,7 +265,7 @@ async function expectNoVoteControl(page: Page, id: number) {
 }
 
 type BadgeWords = { name: string; tier: string; reached: string; next?: string };
-const LINKS_AND_STOP = `You can view your badges on your board and compare yourself to others in the Ranking. ${STOP_HINT}`;
+const LINKS_AND_STOP = `Your badges are on your board; see where you stand in the Ranking. ${STOP_HINT}`;
 
 /** What every announcement shows: by "Marquee badges", its links, and no upvote control. */
 async function expectAnnouncementFrame(page: Page, id: number, who: MemberE2E) {
@@ -311,7 +311,7 @@ const mergedMarkdown = (who: MemberE2E, badges: BadgeWords[]) =>
     "",
     ...badges.map((b) => `- **${b.name}** (${b.tier}): ${b.next ? `${b.reached} ${b.next}` : b.reached}`),
     "",
-    `You can view your badges on [your board](/u/${who.username}/badges) and compare yourself to others in the [Ranking](/ranking).`,
+    `Your badges are on [your board](/u/${who.username}/badges); see where you stand in the [Ranking](/ranking).`,
     STOP_HINT,
   ].join("\n");
 
@@ -319,7 +319,7 @@ const mergedMarkdown = (who: MemberE2E, badges: BadgeWords[]) =>
 async function expectBadgeNoticeShape(item: Locator, who: MemberE2E) {
   await expect(item.locator(".notice__excerpt")).toHaveCount(0);
   const more = item.locator(".notice__more");
-  await expect(more).toHaveText("See all your badges on your board and compare yourself to others in the Ranking.");
+  await expect(more).toHaveText("All your badges are on your board; see where you stand in the Ranking.");
   await expect(more.getByRole("link", { name: "your board" })).toHaveAttribute("href", `/u/${who.username}/badges`);
   await expect(more.getByRole("link", { name: "Ranking" })).toHaveAttribute("href", "/ranking");
 }

@@ -23,8 +23,8 @@ const TEN_UPVOTES = [
   "You received more than 10 upvotes.",
   "Your next target is to reach 50 upvotes.",
   "",
-  "You can view your badges on [your board](/u/mara/badges) and compare yourself to others in the [Ranking](/ranking).",
-  "If you no longer want these notes under your reviews, reply to this comment with the word STOP.",
+  "Your badges are on [your board](/u/mara/badges); see where you stand in the [Ranking](/ranking).",
+  "Reply STOP to this note and there will be no more of them under your reviews.",
 ].join("\n");
 
 /**
@@ -37,8 +37,8 @@ const TEN_AND_CROWD = [
   "- **10 upvotes** (bronze): You received more than 10 upvotes. Your next target is to reach 50 upvotes.",
   "- **Crowd pleaser** (silver): One of your reviews received 10 upvotes.",
   "",
-  "You can view your badges on [your board](/u/mara/badges) and compare yourself to others in the [Ranking](/ranking).",
-  "If you no longer want these notes under your reviews, reply to this comment with the word STOP.",
+  "Your badges are on [your board](/u/mara/badges); see where you stand in the [Ranking](/ranking).",
+  "Reply STOP to this note and there will be no more of them under your reviews.",
 ].join("\n");
 
 /** mara's published review, ten upvotes on it from ten fans (the tenth earns two badges: one announcement), and spare fans. */
@@ -93,7 +93,7 @@ describe("badge announcements under reviews", () => {
     expect(html.match(/<li>/g)).toHaveLength(2);
     expect(html).toContain("<li><strong>10 upvotes</strong> (bronze): You received more than 10 upvotes. Your next target is to reach 50 upvotes.</li>");
     expect(html).toContain("<li><strong>Crowd pleaser</strong> (silver): One of your reviews received 10 upvotes.</li>");
-    expect(html).toContain("reply to this comment with the word STOP.");
+    expect(html).toContain("Reply STOP to this note and there will be no more of them under your reviews.");
     // Counted under the review like any comment, with a first revision.
     expect(rows(t.db, "posts", `where id = ${reviewId}`)[0]).toMatchObject({ comment_count: 1 });
     expect(rows(t.db, "comment_revisions").map((r) => [r.comment_id, r.number, r.editor_id])).toEqual([[note.id, 1, system.id]]);

@@ -302,12 +302,12 @@ describe("notices from comments", () => {
     const { mara, femi, ines, reviewId } = setup(t.db);
     const kept = postComment(t.db, ines, reviewId);
     const doomed = postComment(t.db, femi, reviewId, kept.id, "@mara look");
-    const replyToDoomed = postComment(t.db, ines, reviewId, doomed.id);
+    const replyToGone = postComment(t.db, ines, reviewId, doomed.id);
     vote(t.db, mara, "comment", doomed.id, "up", later(t.db));
     const badges = {
       kept: [badge("ines", "comments-1", reviewId, kept.id), badge("mara", "replies-1", reviewId, kept.id)],
       doomed: [badge("femi", "comments-1", reviewId, doomed.id), badge("ines", "replies-1", reviewId, doomed.id)],
-      reply: [badge("femi", "replies-1", reviewId, replyToDoomed.id)],
+      reply: [badge("femi", "replies-1", reviewId, replyToGone.id)],
     };
     expect(noticeList(t.db)).toEqual([
       ...published(reviewId),
@@ -317,7 +317,7 @@ describe("notices from comments", () => {
       ["ines", "comment_reply", "femi", reviewId, doomed.id, null, null],
       ["mara", "mention", "femi", reviewId, doomed.id, null, null],
       ...badges.reply,
-      ["femi", "comment_reply", "ines", reviewId, replyToDoomed.id, null, null],
+      ["femi", "comment_reply", "ines", reviewId, replyToGone.id, null, null],
       ["femi", "milestone", null, reviewId, doomed.id, `c${doomed.id}`, 1],
     ]);
     deleteComment(t.db, femi, doomed.id, later(t.db, HOUR));
@@ -328,7 +328,7 @@ describe("notices from comments", () => {
       ["mara", "review_reply", "ines", reviewId, kept.id, null, null],
       ...badges.doomed,
       ...badges.reply,
-      ["femi", "comment_reply", "ines", reviewId, replyToDoomed.id, null, null],
+      ["femi", "comment_reply", "ines", reviewId, replyToGone.id, null, null],
       ["femi", "milestone", null, reviewId, doomed.id, `c${doomed.id}`, 1],
     ]);
   });

@@ -81,7 +81,7 @@ export default async function NotificationsPage({ searchParams }: PageProps<"/no
                 {n.excerpt ? <p className="notice__excerpt">{n.excerpt}</p> : null}
                 {n.kind === "badge" ? (
                   <p className="notice__more">
-                    See all your badges on <a href={n.href}>your board</a> and compare yourself to others in the <Link href="/ranking">Ranking</Link>.
+                    All your badges are on <a href={n.href}>your board</a>; see where you stand in the <Link href="/ranking">Ranking</Link>.
                   </p>
                 ) : null}
                 <p className="notice__meta muted">
