@@ -4,6 +4,8 @@ import {
   accountNav,
   createMembers,
   E2E_ORIGIN,
+  postCommentVia,
+  publishReviewVia,
   NO_DRIFT,
   sessionToken,
   SESSION_COOKIE,
@@ -55,33 +57,15 @@ type Review = { id: number; slug: string; title: string };
 
 /** Publishes a scored review as `m` (POST /api/reviews, as the editor does). */
 async function publishReview(request: APIRequestContext, m: MemberE2E, title: string): Promise<Review> {
-  const res = await request.post("/api/reviews", {
-    headers: await asMember(m),
-    form: {
-      title,
-      filmTitle: "Stalker",
-      filmYear: "1979",
-      score: "8",
-      intent: "publish",
-      body: "Three men walk into a ruined country that may be answering them back, and the waiting becomes the story.",
-    },
-  });
-  expect(res.status(), "publishing a review").toBe(200);
-  const slug = ((await res.json()) as { redirect: string }).redirect.split("/")[2]!;
+  const slug = await publishReviewVia(request, await asMember(m), title);
   const row = withDb((db) => db.prepare("select id, slug, title from posts where slug = ?").get(slug) as Review | undefined);
   expect(row, `the review ${slug}`).toBeDefined();
   return row!;
 }
 
 /** Posts a comment (or reply) as `m` (POST /api/comments); returns its id. */
-async function postComment(request: APIRequestContext, m: MemberE2E, reviewId: number, body: string, parentId?: number): Promise<number> {
-  const res = await request.post("/api/comments", {
-    headers: await asMember(m),
-    form: { reviewId: String(reviewId), parentId: parentId ? String(parentId) : "", body },
-  });
-  expect(res.status(), "posting a comment").toBe(200);
-  return ((await res.json()) as { data: { comment: { id: number } } }).data.comment.id;
-}
+const postComment = async (request: APIRequestContext, m: MemberE2E, reviewId: number, body: string, parentId?: number) =>
+  postCommentVia(request, await asMember(m), reviewId, body, parentId);
 
 /** POST /api/votes from `voter`, as the vote button sends it; the raw answer. */
 async function sendUpvote(request: APIRequestContext, voter: MemberE2E, type: "review" | "comment", id: number) {

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { randomBytes, randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
-import { expect, type BrowserContext, type Locator, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import { encode } from "../../lib/auth/jwt-codec";
 
 /** The database the e2e server uses (playwright.config.ts: DATABASE_PATH=e2e-data/e2e.db). */
@@ -242,3 +242,30 @@ export function voteCounterDrift() {
 }
 
 export const NO_DRIFT = { reviews: 0, comments: 0, members: 0 };
+
+/** Publishes a scored review through POST /api/reviews, as the editor does; returns its slug. */
+export async function publishReviewVia(request: APIRequestContext, headers: Record<string, string>, title: string): Promise<string> {
+  const res = await request.post("/api/reviews", {
+    headers,
+    form: {
+      title,
+      filmTitle: "Stalker",
+      filmYear: "1979",
+      score: "8",
+      intent: "publish",
+      body: "Three men walk into a ruined country that may be answering them back, and the waiting becomes the story.",
+    },
+  });
+  expect(res.status(), "publishing a review").toBe(200);
+  return ((await res.json()) as { redirect: string }).redirect.split("/")[2]!;
+}
+
+/** Posts a comment (or a reply) through POST /api/comments; returns its id. */
+export async function postCommentVia(request: APIRequestContext, headers: Record<string, string>, reviewId: number, body: string, parentId?: number): Promise<number> {
+  const res = await request.post("/api/comments", {
+    headers,
+    form: { reviewId: String(reviewId), parentId: parentId ? String(parentId) : "", body },
+  });
+  expect(res.status(), "posting a comment").toBe(200);
+  return ((await res.json()) as { data: { comment: { id: number } } }).data.comment.id;
+}

@@ -12,6 +12,8 @@ import {
   expectFieldError,
   expectSignedInAs,
   expectSignedOut,
+  postCommentVia,
+  publishReviewVia,
   reviewBySlug,
   SESSION_COOKIE,
   shot,
@@ -48,34 +50,14 @@ const ownAddress = (n: number) => ({ "x-forwarded-for": `198.51.100.${100 + n}` 
 
 /** Publishes a review as whoever `page` is signed in as (POST /api/reviews, as the editor does). */
 async function publishReview(page: Page, title: string): Promise<ReviewRowE2E> {
-  const res = await page.request.post("/api/reviews", {
-    headers: AS_FORM,
-    form: {
-      title,
-      filmTitle: "Stalker",
-      filmYear: "1979",
-      score: "8",
-      intent: "publish",
-      body: "Three men walk into a ruined country that may be answering them back, and the waiting becomes the story.",
-    },
-  });
-  expect(res.status(), "publishing a review").toBe(200);
-  const { redirect } = (await res.json()) as { redirect: string };
-  const row = reviewBySlug(redirect.split("/")[2]!);
-  expect(row, `the review at ${redirect}`).toBeDefined();
+  const slug = await publishReviewVia(page.request, AS_FORM, title);
+  const row = reviewBySlug(slug);
+  expect(row, `the review ${slug}`).toBeDefined();
   return row!;
 }
 
 /** Posts a comment (or a reply) as whoever `page` is signed in as (POST /api/comments). */
-async function postComment(page: Page, reviewId: number, body: string, parentId?: number): Promise<number> {
-  const res = await page.request.post("/api/comments", {
-    headers: AS_FORM,
-    form: { reviewId: String(reviewId), parentId: parentId ? String(parentId) : "", body },
-  });
-  expect(res.status(), "posting a comment").toBe(200);
-  const { data } = (await res.json()) as { data: { comment: { id: number } } };
-  return data.comment.id;
-}
+const postComment = (page: Page, reviewId: number, body: string, parentId?: number) => postCommentVia(page.request, AS_FORM, reviewId, body, parentId);
 
 /** Gives a member made by createMembers a password (lib/auth/password.ts's format, at the server's SCRYPT_COST of 12). */
 function setPassword(userId: string, password: string) {
