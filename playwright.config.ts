@@ -5,8 +5,10 @@ import { defineConfig } from "@playwright/test";
 //
 // Browse at http://localhost, never 127.0.0.1: Next rewrites 127.x hosts to "localhost", so Auth.js
 // builds its OAuth callback URLs on localhost (notes pitfall 7). Readiness is probed on 127.0.0.1.
-const PORT = 3100;
-const OIDC_PORT = 3200;
+// Ports and data folder can be moved, so two suites can run side by side on one machine.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const OIDC_PORT = Number(process.env.E2E_OIDC_PORT ?? 3200);
+const DATA = process.env.E2E_DATA ?? "e2e-data";
 const BASE_URL = `http://localhost:${PORT}`;
 const OIDC_ISSUER = `http://127.0.0.1:${OIDC_PORT}`;
 const OIDC_CLIENT_ID = "marquee-e2e";
@@ -22,7 +24,7 @@ export default defineConfig({
   reporter: "list",
   timeout: 30_000,
   expect: { timeout: 10_000 },
-  outputDir: "test-results",
+  outputDir: process.env.E2E_DATA ? `test-results-${DATA}` : "test-results",
   use: {
     baseURL: BASE_URL,
     trace: "retain-on-failure",
@@ -57,11 +59,11 @@ export default defineConfig({
     {
       name: "marquee",
       // A fresh database every run (notes pitfall 12); start.mjs migrates and seeds the demo members.
-      command: "rm -rf e2e-data && node scripts/start.mjs",
+      command: `rm -rf ${DATA} && node scripts/start.mjs`,
       url: `http://127.0.0.1:${PORT}/api/health`,
       env: {
         PORT: String(PORT),
-        DATABASE_PATH: "e2e-data/e2e.db",
+        DATABASE_PATH: `${DATA}/e2e.db`,
         AUTH_SECRET: "marquee-e2e-auth-secret-0123456789-abcdefghijklmnop",
         AUTH_TRUST_HOST: "true",
         SCRYPT_COST: "12",

@@ -17,6 +17,8 @@ import {
   withDb,
   type CommentRowE2E,
   type ReviewRowE2E,
+  E2E_ORIGIN,
+  OIDC_ORIGIN,
 } from "./helpers";
 
 // Journeys through a review's discussion: replying with and without JavaScript, signing in from the
@@ -129,7 +131,7 @@ const blockFonts = (page: Page) => page.route(/fonts\.(googleapis|gstatic)\.com/
 
 /** The OpenID provider's login and consent (tests/e2e/oidc-provider.mjs accepts any login). */
 async function passProvider(page: Page, login: string) {
-  await page.waitForURL(/^http:\/\/127\.0\.0\.1:3200\/interaction\//);
+  await page.waitForURL(`${OIDC_ORIGIN}/interaction/**`);
   await page.locator('input[name="login"]').fill(login);
   await page.locator('input[name="password"]').fill("any-password");
   await page.getByRole("button", { name: "Sign-in" }).click();
@@ -361,7 +363,7 @@ test("a signed-out reader continues with the OpenID provider and comes back to t
   await passProvider(page, login);
 
   // Back on the same reply form, signed in, the text restored, no sign-in fields any more.
-  await page.waitForURL(`http://localhost:3100/reviews/${r.slug}#reply-${parent.id}`);
+  await page.waitForURL(`${E2E_ORIGIN}/reviews/${r.slug}#reply-${parent.id}`);
   await expectSignedInAs(page, name);
   const back = page.getByTestId(`reply-form-${parent.id}`);
   await expect(back).toBeVisible();

@@ -5,8 +5,8 @@ import Database from "better-sqlite3";
 import { expect, type APIRequestContext, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import { encode } from "../../lib/auth/jwt-codec";
 
-/** The database the e2e server uses (playwright.config.ts: DATABASE_PATH=e2e-data/e2e.db). */
-export const DB_PATH = path.resolve(__dirname, "..", "..", "e2e-data", "e2e.db");
+/** The database the e2e server uses (playwright.config.ts: DATABASE_PATH=$E2E_DATA/e2e.db). */
+export const DB_PATH = path.resolve(__dirname, "..", "..", process.env.E2E_DATA ?? "e2e-data", "e2e.db");
 
 /** Seeded demo members sign in with this password (db/seed.ts DEMO_PASSWORD). */
 export const DEMO_PASSWORD = "marquee-demo-2026";
@@ -184,7 +184,9 @@ export const countComments = (postId: number) =>
 /** The server's AUTH_SECRET (playwright.config.ts), so a journey can mint session cookies. */
 const E2E_AUTH_SECRET = "marquee-e2e-auth-secret-0123456789-abcdefghijklmnop";
 export const SESSION_COOKIE = "authjs.session-token";
-export const E2E_ORIGIN = "http://localhost:3100";
+export const E2E_ORIGIN = `http://localhost:${process.env.E2E_PORT ?? 3100}`;
+/** The OpenID provider's address in the e2e run (playwright.config.ts). */
+export const OIDC_ORIGIN = `http://127.0.0.1:${process.env.E2E_OIDC_PORT ?? 3200}`;
 
 export type MemberE2E = { id: string; username: string; name: string };
 

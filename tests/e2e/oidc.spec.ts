@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { accountsOf, countUsers, expectSignedInAs, signOut, userByEmail } from "./helpers";
+import { E2E_ORIGIN, OIDC_ORIGIN, accountsOf, countUsers, expectSignedInAs, signOut, userByEmail } from "./helpers";
 
 // Journey: a visitor signs in with the OpenID provider (tests/e2e/oidc-provider.mjs) for the first time.
 // Login "cinephile-ada" → the provider's profile: name "Cinéphile Ada", email cinephile-ada@oidc.test.
@@ -16,7 +16,7 @@ test("first sign-in with OpenID Connect creates a member with a valid username",
   await page.getByRole("button", { name: "Sign in with Test OpenID" }).click();
 
   // The provider's login page (devInteractions accepts any login).
-  await page.waitForURL(/^http:\/\/127\.0\.0\.1:3200\/interaction\//);
+  await page.waitForURL(`${OIDC_ORIGIN}/interaction/**`);
   await page.locator('input[name="login"]').fill(LOGIN);
   await page.locator('input[name="password"]').fill("any-password");
   await page.getByRole("button", { name: "Sign-in" }).click();
@@ -25,7 +25,7 @@ test("first sign-in with OpenID Connect creates a member with a valid username",
   await page.getByRole("button", { name: "Continue" }).click();
 
   // Back on Marquee, signed in.
-  await page.waitForURL("http://localhost:3100/");
+  await page.waitForURL(`${E2E_ORIGIN}/`);
   await expectSignedInAs(page, NAME);
 
   expect(countUsers()).toBe(before + 1);
@@ -47,7 +47,7 @@ test("first sign-in with OpenID Connect creates a member with a valid username",
   await page.getByRole("button", { name: "Sign in with Test OpenID" }).click();
   // The provider remembers its session; it may still ask for consent again.
   const consent = page.getByRole("button", { name: "Continue" });
-  const back = page.waitForURL("http://localhost:3100/").then(() => "back" as const);
+  const back = page.waitForURL(`${E2E_ORIGIN}/`).then(() => "back" as const);
   const asked = consent.waitFor().then(() => "consent" as const);
   back.catch(() => undefined);
   asked.catch(() => undefined);
