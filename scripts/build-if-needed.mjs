@@ -23,8 +23,44 @@ export function buildIsFresh() {
   return SOURCES.every((s) => newestMtime(path.join(root, s)) <= built);
 }
 
+const LOCK = path.join(root, ".next-build.lock");
+const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/** One build at a time in this folder: a second caller waits, then finds the build fresh. */
+function withBuildLock(fn) {
+  for (;;) {
+    try {
+      fs.writeFileSync(LOCK, String(process.pid), { flag: "wx" });
+      break;
+    } catch {
+      const holder = Number(fs.readFileSync(LOCK, "utf8") || 0);
+      let alive = false;
+      try {
+        process.kill(holder, 0);
+        alive = true;
+      } catch {
+        // the holder died without removing the lock
+      }
+      if (!alive) fs.rmSync(LOCK, { force: true });
+      else sleep(500);
+    }
+  }
+  try {
+    return fn();
+  } finally {
+    fs.rmSync(LOCK, { force: true });
+  }
+}
+
 export function build({ force = false } = {}) {
   if (!force && buildIsFresh()) return;
+  withBuildLock(() => {
+    if (!force && buildIsFresh()) return;
+    runBuild(force);
+  });
+}
+
+function runBuild(force) {
   console.log(force ? "marquee: building…" : "marquee: no up-to-date build; building first (about 20–40 s)…");
   // The build prerenders cached pages; it reads a throwaway database, never the real one.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "marquee-build-"));
