@@ -5,6 +5,10 @@ const nextConfig: NextConfig = {
   // `true` doubles the payload of dynamic pages and serves build-time pages after an invalidation.
   partialPrefetching: false,
   poweredByHeader: false,
+  // Pages carry a per-request nonce: a browser revalidating with an ETag would keep an old one.
+  generateEtags: false,
+  // scripts/serve.mjs compresses after it has put the nonce in; compressing here would come first.
+  compress: false,
   reactStrictMode: true,
   turbopack: { root: import.meta.dirname },
 };

@@ -8,10 +8,8 @@ const root = path.resolve(import.meta.dirname, "..");
 build();
 
 const port = process.env.PORT || "3000";
-const args = ["start", "-p", port];
-if (process.env.HOST) args.push("-H", process.env.HOST);
 console.log(`marquee: serving on http://localhost:${port}`);
-const server = spawn(path.join(root, "node_modules", ".bin", "next"), args, {
+const server = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs")], {
   cwd: root,
   stdio: "inherit",
   env: { ...process.env, PORT: port, NEXT_TELEMETRY_DISABLED: "1" },

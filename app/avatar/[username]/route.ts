@@ -16,7 +16,7 @@ export async function GET(_req: Request, ctx: RouteContext<"/avatar/[username]">
       "content-type": "image/svg+xml",
       "cache-control": "public, max-age=86400, immutable",
       "x-content-type-options": "nosniff",
-      "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'",
+      "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
     },
   });
 }

@@ -21,7 +21,7 @@ export async function GET(_req: Request, ctx: RouteContext<"/avatars/[file]">) {
       // A new upload gets a new name, so a name's bytes never change.
       "cache-control": "public, max-age=31536000, immutable",
       "x-content-type-options": "nosniff",
-      "content-security-policy": "default-src 'none'",
+      "content-security-policy": "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
       "content-disposition": "inline",
     },
   });

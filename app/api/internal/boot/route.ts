@@ -1,13 +1,16 @@
-import { revalidateTag } from "next/cache";
+import { revalidatePath, revalidateTag } from "next/cache";
 import { ALL_TAG } from "@/lib/cache-tags";
 import { bootToken, markBooted } from "@/lib/boot";
 
 // Called once by this process at start-up: pages prerendered at build time, or kept on disk by
-// an earlier run, were rendered from another database state, so every cached entry is expired.
+// an earlier run, were rendered from another database state (or without the nonce placeholder,
+// scripts/security-headers.mjs), so every cached entry is expired.
 export async function POST(req: Request) {
   const token = bootToken();
   if (!token || req.headers.get("x-marquee-boot") !== token) return new Response(null, { status: 404 });
   revalidateTag(ALL_TAG, { expire: 0 });
+  // Pages that read nothing (sign-in, not found) were rendered without the CSP nonce placeholder.
+  revalidatePath("/", "layout");
   markBooted();
   return new Response(null, { status: 204 });
 }

@@ -1,0 +1,69 @@
+// The production server: Next.js's request handler behind the security headers every response
+// carries (scripts/security-headers.mjs). `npm start` runs it after building; its PID is the server's.
+import http from "node:http";
+import path from "node:path";
+import { loadPlaceholder, newNonce, secureResponse } from "./security-headers.mjs";
+
+process.env.NODE_ENV = "production";
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+const { default: next } = await import("next");
+
+const root = path.resolve(import.meta.dirname, "..");
+const port = Number(process.env.PORT || 3000);
+const host = process.env.HOST || undefined;
+
+/** Where sign-in forms may send the browser: this site and the configured OAuth providers. */
+function formActions(env) {
+  const origins = [];
+  if (env.AUTH_GITHUB_ID) origins.push("https://github.com");
+  if (env.AUTH_GOOGLE_ID) origins.push("https://accounts.google.com");
+  if (env.OIDC_ISSUER) {
+    try {
+      origins.push(new URL(env.OIDC_ISSUER).origin);
+    } catch {
+      // the app refuses a malformed issuer at start-up
+    }
+  }
+  return origins;
+}
+
+const app = next({ dev: false, dir: root, hostname: host ?? "localhost", port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const placeholder = loadPlaceholder(path.join(root, ".next"));
+const actions = formActions(process.env);
+
+const server = http.createServer((req, res) => {
+  secureResponse(req, res, { placeholder, nonce: newNonce(), formActions: actions });
+  // A header Next.js once trusted to skip its proxy (CVE-2025-29927): nobody outside sends it honestly.
+  if (req.headers["x-middleware-subrequest"] !== undefined) {
+    res.writeHead(400, { "content-type": "text/plain; charset=utf-8" });
+    res.end("Bad request.");
+    return;
+  }
+  // Next.js answers a malformed percent-escape in the path with a 500 (URIError): it is the request's fault.
+  try {
+    decodeURIComponent((req.url ?? "/").split("?")[0]);
+  } catch {
+    res.writeHead(400, { "content-type": "text/plain; charset=utf-8" });
+    res.end("That address is not valid.");
+    return;
+  }
+  // Next.js renders with the nonce it finds here; every render gets the placeholder, whatever was sent.
+  req.headers["content-security-policy"] = `script-src 'nonce-${placeholder}' 'strict-dynamic'`;
+  handle(req, res).catch((err) => {
+    console.error(err);
+    if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+    res.end("Something went wrong.");
+  });
+});
+server.listen(port, host, () => {
+  console.log(`marquee: listening on ${host ?? "all interfaces"}, port ${port}`);
+});
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    server.close();
+    process.exit(0);
+  });
+}
