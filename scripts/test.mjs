@@ -1,4 +1,4 @@
-// `npm test`: typecheck, lint, unit and integration tests, then the end-to-end suite in
+// `npm test`: typecheck, lint, npm audit, unit and integration tests, then the end-to-end suite in
 // Debian's Chromium against a production build. Stops at the first failing step.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -56,6 +56,7 @@ function ensureChromium() {
 
 step("typecheck", "sh", ["-c", `${bin("next")} typegen >/dev/null && ${bin("tsc")} --noEmit`]);
 step("lint", bin("eslint"), ["--max-warnings", "0", "."]);
+step("supply chain (npm audit, high and critical)", process.execPath, ["scripts/audit.mjs"]);
 step("unit and integration tests (Vitest)", bin("vitest"), ["run"], {
   count: (out) => {
     const m = strip(out).match(/Tests\s+(?:(\d+) failed \| )?(\d+) passed/);
