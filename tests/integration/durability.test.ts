@@ -1,0 +1,299 @@
+import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDb, type DB } from "@/db";
+import { backupDatabase } from "@/db/backup";
+import { listThread } from "@/lib/comments/queries";
+import { buildThread, DEFAULT_SORT, DISPLAY_DEPTH, type CommentNode } from "@/lib/comments/tree";
+import { recountAll } from "@/lib/recount";
+import { getReviewBySlug, listFeed } from "@/lib/reviews/queries";
+import { countMembers, listNewestMembers } from "@/lib/users/queries";
+import { MIGRATIONS, REPO_ROOT } from "../helpers/db";
+import { buildWriter, integrity, missingAcks, startWriter, tally, type Writer } from "../helpers/durability-fixtures";
+import { prng, type Ack, type Member, type WriterConfig } from "../helpers/durability-shared";
+import { setTestEnv } from "../helpers/env";
+import { makeUser } from "../helpers/reviews";
+import { allCounterDrift, RECOUNT_NOTHING } from "../helpers/votes";
+
+// P7: an acknowledged write survives a process kill, no SQLITE_BUSY reaches a writer, backups are
+// online and restorable. Writers are separate processes running the real verbs on one SQLite file.
+
+// Fixed, so a failure replays: the same kill moments, and each writer the same choices.
+const SEED = 0x5eed_f11e;
+const KILLS = 20;
+const WRITERS = 4;
+const OPS_PER_WRITER = 150;
+const MINUTE = 60_000;
+
+let dir: string;
+let script: string;
+const started = new Set<Writer>();
+
+beforeAll(async () => {
+  setTestEnv();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "marquee-durability-"));
+  script = await buildWriter(dir);
+}, MINUTE);
+
+afterAll(async () => {
+  // A failed test must not leave a writer behind, nor one waiting for its signal to start.
+  await Promise.all([...started].map((w) => w.kill()));
+  fs.rmSync(dir, { recursive: true, force: true });
+}, MINUTE);
+
+/** A new database file built from the committed migrations, with `n` members; closed again. */
+function freshDb(name: string, n: number): { file: string; members: Member[] } {
+  const file = path.join(dir, name, "marquee.db");
+  const db = openDb(file, { migrationsFolder: MIGRATIONS });
+  const members = Array.from({ length: n }, (_, i) => ({ id: makeUser(db, `${name}${i + 1}`).id, username: `${name}${i + 1}` }));
+  db.$client.close();
+  return { file, members };
+}
+
+function writer(config: Omit<WriterConfig, "migrations" | "refreshEvery"> & { refreshEvery?: number }): Writer {
+  const w = startWriter(script, { migrations: MIGRATIONS, refreshEvery: 20, ...config });
+  started.add(w);
+  return w;
+}
+
+/** Opens the file with the app's openDb, runs `fn`, closes: no connection stays open between checks. */
+function withDb<T>(file: string, fn: (db: DB) => T): T {
+  const db = openDb(file, { migrationsFolder: MIGRATIONS });
+  try {
+    return fn(db);
+  } finally {
+    db.$client.close();
+  }
+}
+
+function expectCountersExact(db: DB) {
+  expect(allCounterDrift(db, new Date())).toEqual([]);
+  expect(recountAll(db)).toEqual(RECOUNT_NOTHING);
+}
+
+/** Reviews, members' comments and votes in the file: what the writers wrote, acknowledged or not. */
+const writtenRows = (db: DB) =>
+  db.$client
+    .prepare(
+      `select (select count(*) from posts) + (select count(*) from comments c join users u on u.id = c.author_id where u.is_system = 0)
+            + (select count(*) from post_votes) + (select count(*) from comment_votes)`,
+    )
+    .pluck()
+    .get() as number;
+
+const summary = (label: string, facts: Record<string, unknown>) =>
+  console.log(`${label}: ${Object.entries(facts).map(([k, v]) => `${k} ${typeof v === "object" ? JSON.stringify(v) : v}`).join(", ")}`);
+
+describe("durability (P7)", () => {
+  it(`keeps every acknowledged write through ${KILLS} kill -9s of a writer process`, async () => {
+    const t0 = performance.now();
+    const { file, members } = freshDb("kill", 6);
+    const random = prng(SEED);
+    const acks: Ack[] = [];
+    const perRound: number[] = [];
+    let checks = 0;
+    const life = (round: number) => writer({ file, tag: `k${round}`, seed: SEED + round, members, waitForGo: true });
+    // The next lives load their code meanwhile and open the database only when told: a round
+    // costs the wait before the kill more than a start-up, and no one has the file open at the kill.
+    const waiting = [life(1), life(2)];
+    for (let round = 1; round <= KILLS; round++) {
+      const w = waiting.shift()!;
+      await w.loaded();
+      w.go();
+      await w.firstAck();
+      if (round + waiting.length < KILLS) waiting.push(life(round + waiting.length + 1));
+      await sleep(30 + Math.floor(random() * 371));
+      const { signal } = await w.kill();
+      expect(signal, `round ${round}: the writer ended by itself\n${w.stderr()}`).toBe("SIGKILL");
+      expect(w.errors, `round ${round}`).toEqual([]);
+      // Killed with the database open: the next opener recovers from the WAL left behind.
+      expect(fs.existsSync(`${file}-wal`)).toBe(true);
+      acks.push(...w.acks);
+      perRound.push(w.acks.length);
+      withDb(file, (db) => {
+        expect(integrity(db), `round ${round}`).toBe("ok");
+        expect(missingAcks(db, acks), `round ${round}`).toEqual([]);
+      });
+      checks += acks.length;
+    }
+    const unacknowledged = withDb(file, (db) => {
+      expect(integrity(db)).toBe("ok");
+      expectCountersExact(db);
+      // The check itself notices a row that is not there.
+      const first = <K extends Ack["kind"]>(kind: K) => acks.find((a): a is Extract<Ack, { kind: K }> => a.kind === kind)!;
+      const absent = [{ ...first("review"), id: 1e9 }, { ...first("comment"), body: "edited" }, { ...first("vote"), id: 1e9 }];
+      expect(missingAcks(db, absent)).toHaveLength(3);
+      return writtenRows(db) - acks.length;
+    });
+    expect(Math.min(...perRound)).toBeGreaterThan(0);
+    summary("kill -9 loop", {
+      kills: KILLS,
+      acked: acks.length,
+      ...tally(acks),
+      "committed but never acknowledged": unacknowledged,
+      "ack checks": checks,
+      "acks per life": perRound.join(" "),
+      s: ((performance.now() - t0) / 1000).toFixed(1),
+    });
+  }, 3 * MINUTE);
+
+  it(`lets ${WRITERS} writer processes write at once: no SQLITE_BUSY, nothing lost, counters exact`, async () => {
+    const t0 = performance.now();
+    const { file, members } = freshDb("four", 8);
+    const ws = Array.from({ length: WRITERS }, (_, i) => {
+      const commenters = members.filter((_, j) => j % WRITERS === i);
+      return writer({ file, tag: `w${i + 1}`, seed: SEED * 7 + i, members, commenters, ops: OPS_PER_WRITER, waitForGo: true, refreshEvery: 10 });
+    });
+    await Promise.all(ws.map((w) => w.loaded()));
+    // All four open the database (each syncing the badge catalog in its own write) and write at once.
+    for (const w of ws) w.go();
+    const ends = await Promise.all(ws.map((w) => w.exited));
+    ws.forEach((w, i) => {
+      expect(w.errors, `writer ${i + 1}`).toEqual([]);
+      expect(ends[i], `writer ${i + 1}: ${w.stderr()}`).toEqual({ code: 0, signal: null });
+      expect(w.acks).toHaveLength(OPS_PER_WRITER);
+    });
+    // They really wrote side by side: every writer was still writing when the last one began.
+    expect(Math.max(...ws.map((w) => w.times[0]!))).toBeLessThan(Math.min(...ws.map((w) => w.times.at(-1)!)));
+    const acks = ws.flatMap((w) => w.acks);
+    const byWriter = new Map(ws.flatMap((w, i) => w.acks.filter((a) => a.kind !== "vote").map((a) => [`${a.kind}:${a.id}`, i])));
+    // …and on each other's rows: replies to, and votes on, what another writer wrote.
+    const crossing = ws.flatMap((w, i) =>
+      w.acks.filter((a) =>
+        a.kind === "comment" ? a.parentId !== null && byWriter.get(`comment:${a.parentId}`) !== i : a.kind === "vote" && (byWriter.get(`${a.type}:${a.id}`) ?? i) !== i,
+      ),
+    );
+    expect(crossing.length).toBeGreaterThan(0);
+    withDb(file, (db) => {
+      expect(integrity(db)).toBe("ok");
+      expect(missingAcks(db, acks)).toEqual([]);
+      expectCountersExact(db);
+    });
+    summary("four writers", { writers: WRITERS, "ops each": OPS_PER_WRITER, acked: acks.length, ...tally(acks), "on another's rows": crossing.length, s: ((performance.now() - t0) / 1000).toFixed(1) });
+  }, 3 * MINUTE);
+
+  it("backs up online while a writer writes; the copy is sound, complete, and serves once restored", async () => {
+    const t0 = performance.now();
+    const { file, members } = freshDb("backup", 6);
+    const w = writer({ file, tag: "b", seed: SEED * 13, members });
+    await w.acked(150);
+
+    const direct = path.join(dir, "backup", "direct.db");
+    const beforeDirect = w.acks.slice();
+    const report = await backupDatabase(file, direct);
+    const duringDirect = w.acks.length - beforeDirect.length;
+    expect(report).toMatchObject({ file: direct, integrity: "ok" });
+    expect(report.bytes).toBe(fs.statSync(direct).size);
+
+    const viaCli = path.join(dir, "backup", "cli.db");
+    const beforeCli = w.acks.slice();
+    const cli = await run("npm", ["run", "--silent", "backup", "--", viaCli, "--db", file]);
+    expect(cli, cli.stderr).toMatchObject({ code: 0 });
+    expect(cli.stdout).toMatch(/integrity_check ok/);
+    expect(cli.stdout).toMatch(/^\s+posts\s+\d/m);
+    const cliHash = sha256(viaCli);
+    // The writer never waited on the backups: it is still writing.
+    await w.acked(w.acks.length + 20);
+    // A crash, not a clean stop: the live file keeps a WAL that a careless restore would replay.
+    await w.kill();
+    expect(w.errors).toEqual([]);
+    expect(fs.statSync(`${file}-wal`).size).toBeGreaterThan(0);
+
+    const again = await run("npm", ["run", "--silent", "backup", "--", viaCli, "--db", file]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/already exists; a backup never overwrites/);
+    expect(sha256(viaCli)).toBe(cliHash);
+    await expect(backupDatabase(file, direct)).rejects.toThrow(/already exists/);
+
+    // Restored as the README says: no WAL left beside the database path, the backup copied over it.
+    for (const suffix of ["-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+    fs.copyFileSync(direct, file);
+    const restored = checkRestored(file, beforeDirect, w.acks.slice(beforeDirect.length));
+    const other = path.join(dir, "backup", "restored-cli", "marquee.db");
+    fs.mkdirSync(path.dirname(other));
+    fs.copyFileSync(viaCli, other);
+    const restoredCli = checkRestored(other, beforeCli, w.acks.slice(beforeCli.length));
+    summary("backup while writing", {
+      "acked before": beforeDirect.length,
+      "acked during": duringDirect,
+      "backup bytes": report.bytes,
+      "backup ms": Math.round(report.ms),
+      rows: report.rows,
+      "cli acked before": beforeCli.length,
+      "acked later yet in the copy": `${restored.later} (direct) ${restoredCli.later} (cli)`,
+      s: ((performance.now() - t0) / 1000).toFixed(1),
+    });
+  }, 3 * MINUTE);
+});
+
+/**
+ * A backup put in place at `file`: sound, already migrated (openDb has nothing to apply), holds
+ * every write acknowledged before the backup began with exact counters, and the review page's and
+ * home feed's loaders read from it. Returns how many of the writes acknowledged after the backup
+ * began made it in too (any number may: the copy is of some moment during the backup).
+ */
+function checkRestored(file: string, acked: Ack[], ackedLater: Ack[]) {
+  const raw = new Database(file, { readonly: true, fileMustExist: true });
+  const journal = raw.pragma("journal_mode", { simple: true });
+  const applied = raw.prepare(`select hash from __drizzle_migrations order by id`).pluck().all();
+  const schema = raw.prepare(`select sql from sqlite_master order by name`).pluck().all();
+  raw.close();
+  expect(journal).toBe("delete");
+  const migrations = (JSON.parse(fs.readFileSync(path.join(MIGRATIONS, "meta", "_journal.json"), "utf8")) as { entries: unknown[] }).entries.length;
+  expect(applied).toHaveLength(migrations);
+  return withDb(file, (db) => {
+    expect(db.$client.prepare(`select hash from __drizzle_migrations order by id`).pluck().all()).toEqual(applied);
+    expect(db.$client.prepare(`select sql from sqlite_master order by name`).pluck().all()).toEqual(schema);
+    expect(integrity(db)).toBe("ok");
+    expect(missingAcks(db, acked)).toEqual([]);
+    expectCountersExact(db);
+
+    // The review with the most acknowledged comments, read as its page reads it.
+    const reviews = acked.filter((a) => a.kind === "review");
+    const comments = acked.filter((a) => a.kind === "comment");
+    const busiest = reviews.map((r) => ({ r, n: comments.filter((c) => c.postId === r.id).length })).sort((a, b) => b.n - a.n)[0]!;
+    expect(busiest.n).toBeGreaterThan(0);
+    const page = getReviewBySlug(db, busiest.r.slug);
+    expect(page).toMatchObject({ id: busiest.r.id, title: busiest.r.title, status: "published", author: { id: busiest.r.authorId } });
+    const rows = listThread(db, busiest.r.id);
+    const mine = comments.filter((c) => c.postId === busiest.r.id);
+    expect(rows.map((c) => c.id)).toEqual(expect.arrayContaining(mine.map((c) => c.id)));
+    const shown = new Set<number>();
+    const walk = (nodes: CommentNode[]) => nodes.forEach((n) => (shown.add(n.id), walk(n.children)));
+    walk(buildThread(rows, DEFAULT_SORT));
+    const shallow = rows.filter((c) => c.depth <= DISPLAY_DEPTH).map((c) => c.id);
+    expect([...shown].sort((a, b) => a - b)).toEqual(shallow.sort((a, b) => a - b));
+    expect(page!.commentCount).toBe(rows.filter((c) => !c.deleted).length);
+
+    // The home page: the hot feed and the newest members.
+    const published = db.$client.prepare(`select count(*) from posts where status = 'published'`).pluck().get() as number;
+    const hot = listFeed(db, { tab: "hot" }).items.map((i) => i.id);
+    expect(hot).toEqual(db.$client.prepare(`select id from posts where status = 'published' order by hot_score desc, id desc limit 20`).pluck().all());
+    expect(hot).toHaveLength(Math.min(published, 20));
+    const newest = listFeed(db, { tab: "new" }).items[0]!;
+    expect(newest.id).toBe(db.$client.prepare(`select max(id) from posts where status = 'published'`).pluck().get());
+    expect(countMembers(db)).toBeGreaterThanOrEqual(6);
+    expect(listNewestMembers(db, 8).length).toBeGreaterThanOrEqual(6);
+    return { later: ackedLater.length - missingAcks(db, ackedLater).length };
+  });
+}
+
+const sha256 = (file: string) => createHash("sha256").update(fs.readFileSync(file)).digest("hex");
+
+/** Runs a command from the repository root; resolves with its exit code and output. */
+function run(cmd: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: REPO_ROOT, env: process.env });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d));
+    child.stderr.on("data", (d: Buffer) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
