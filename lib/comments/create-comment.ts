@@ -17,10 +17,13 @@ export const MAX_THREAD_DEPTH = 100;
  * Posts a comment on a published review, or a reply to one of its comments, with its first
  * revision; tells the review's or the parent comment's author, and anyone it mentions.
  */
-export function createComment(db: DB, authorId: string, raw: unknown, now = new Date()) {
+export function createComment(db: DB, authorId: string, raw: unknown, at?: Date) {
   const input = CommentInput.parse(raw);
   const rendered = renderMarkdown(input.body, { demoteHeadings: true, mentions: knownMentions(db, input.body) });
   return writeTx(db, (tx) => {
+    // Taken once the write lock is held: comments are stamped in the order they commit, which
+    // the gap between one member's comments relies on.
+    const now = at ?? new Date();
     const review = loadOpenReview(tx, input.reviewId);
     let parent: { id: number; path: string; depth: number; authorId: string | null; announcesBadge: string | null } | null = null;
     if (input.parentId !== null) {
