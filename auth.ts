@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import NextAuth, { type DefaultSession } from "next-auth";
 import { decode, encode } from "@/lib/auth/jwt-codec";
 import type { Adapter, AdapterUser } from "next-auth/adapters";
@@ -10,6 +11,7 @@ import { getDb } from "@/db";
 import { accounts, sessions, users, verificationTokens, type Role } from "@/db/schema";
 import { MEMBERS_TAG, expireTags } from "@/lib/cache-tags";
 import { authSecret, getEnv, oauthProviders } from "@/lib/env";
+import { isRevoked } from "@/lib/auth/revocation";
 import { readTicket } from "@/lib/auth/ticket";
 import { createOAuthUser } from "@/lib/users/create-oauth-user";
 import { getUserById } from "@/lib/users/queries";
@@ -24,6 +26,7 @@ declare module "@auth/core/jwt" {
   interface JWT {
     uid?: string;
     sv?: number;
+    sid?: string;
     username?: string;
     role?: Role;
   }
@@ -97,9 +100,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
       jwt({ token, user }) {
         if (user?.id) {
           token.uid = user.id;
+          // Names this signed-in browser for as long as the session lasts, so sign-out can end it.
+          token.sid = randomUUID();
           token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
         }
-        if (!token.uid) return null;
+        if (!token.uid || isRevoked(db, token)) return null;
         const row = db.select().from(users).where(eq(users.id, token.uid)).get();
         if (!row || row.suspendedAt || row.sessionVersion !== token.sv) return null;
         token.name = row.name;

@@ -1,4 +1,3 @@
-import { oauthSignInAction } from "@/lib/auth/actions";
 import type { ProviderChoice } from "@/lib/auth/providers";
 
 export function ProviderButtons({ providers, callbackUrl, verb }: { providers: ProviderChoice[]; callbackUrl: string; verb: string }) {
@@ -9,7 +8,7 @@ export function ProviderButtons({ providers, callbackUrl, verb }: { providers: P
         <span>or</span>
       </p>
       {providers.map((p) => (
-        <form key={p.id} action={oauthSignInAction}>
+        <form key={p.id} method="post" action="/api/signin/provider">
           <input type="hidden" name="provider" value={p.id} />
           <input type="hidden" name="callbackUrl" value={callbackUrl} />
           <button type="submit" className="button button--wide">

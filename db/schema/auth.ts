@@ -43,3 +43,14 @@ export const verificationTokens = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.identifier, t.token] })],
 );
+
+// Sessions are JWTs, so signing out ends one on the server by listing it here until it would
+// have expired anyway: by its session id (or, for a token without one, its token id).
+export const revokedSessions = sqliteTable(
+  "revoked_sessions",
+  {
+    id: text("id").primaryKey(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("revoked_sessions_expires_at_idx").on(t.expiresAt)],
+);

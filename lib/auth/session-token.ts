@@ -2,6 +2,7 @@ import type { DB } from "@/db";
 import { authSecret } from "@/lib/env";
 import { getUserById } from "@/lib/users/queries";
 import { decode, encode } from "./jwt-codec";
+import { isRevoked } from "./revocation";
 
 // Reading the session straight from its cookie: Auth.js's own auth() builds a request to its
 // session endpoint and re-encrypts the cookie every time (about 1.3 ms per request here), which
@@ -26,7 +27,8 @@ export function findSessionCookie(jar: Jar): { name: string; value: string } | "
 
 /**
  * The member a session token stands for, re-validated against the database like the jwt
- * callback in auth.ts: a deleted account, a suspension or a bumped session version ends it.
+ * callback in auth.ts: a deleted account, a suspension, a bumped session version or a sign-out
+ * (lib/auth/revocation.ts) ends it.
  */
 export async function userFromSessionToken(db: DB, token: string, cookieName: string): Promise<{ user: SessionUser; issuedAt: number; claims: Record<string, unknown> } | null> {
   let payload: Record<string, unknown> | null;
@@ -36,7 +38,7 @@ export async function userFromSessionToken(db: DB, token: string, cookieName: st
     return null;
   }
   const uid = payload?.uid;
-  if (typeof uid !== "string") return null;
+  if (typeof uid !== "string" || isRevoked(db, payload!)) return null;
   const row = getUserById(db, uid);
   if (!row || row.suspendedAt || row.sessionVersion !== payload!.sv) return null;
   return {

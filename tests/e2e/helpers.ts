@@ -3,7 +3,7 @@ import path from "node:path";
 import { randomBytes, randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
 import { expect, type APIRequestContext, type BrowserContext, type Locator, type Page } from "@playwright/test";
-import { encode } from "../../lib/auth/jwt-codec";
+import { decode, encode } from "../../lib/auth/jwt-codec";
 
 /** The database the e2e server uses (playwright.config.ts: DATABASE_PATH=$E2E_DATA/e2e.db). */
 export const DB_PATH = path.resolve(__dirname, "..", "..", process.env.E2E_DATA ?? "e2e-data", "e2e.db");
@@ -270,4 +270,10 @@ export async function postCommentVia(request: APIRequestContext, headers: Record
   });
   expect(res.status(), "posting a comment").toBe(200);
   return ((await res.json()) as { data: { comment: { id: number } } }).data.comment.id;
+}
+
+/** The claims inside a session cookie header value ("authjs.session-token=…") minted by sessionToken. */
+export async function sessionClaimsOf(cookie: string): Promise<Record<string, unknown>> {
+  const token = cookie.slice(cookie.indexOf("=") + 1);
+  return (await decode({ token, secret: E2E_AUTH_SECRET, salt: SESSION_COOKIE })) ?? {};
 }

@@ -54,6 +54,7 @@ describe("openDb", () => {
       "post_votes",
       "posts",
       "rate_windows",
+      "revoked_sessions",
       "sessions",
       "user_badges",
       "users",

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { encode as authEncode, decode as authDecode } from "next-auth/jwt";
 import { users } from "@/db/schema";
+import { revokedSessions, users as usersTable } from "@/db/schema";
+import { forgetExpiredRevocations, revokeSession } from "@/lib/auth/revocation";
 import { findSessionCookie, rolledSessionToken, userFromSessionToken } from "@/lib/auth/session-token";
 import { perTestDb } from "../helpers/db";
 import { TEST_AUTH_SECRET } from "../helpers/env";
@@ -34,6 +36,34 @@ describe("reading the session from its cookie", () => {
     t.db.update(users).set({ suspendedAt: new Date() }).where(eq(users.id, mara.id)).run();
     expect(await userFromSessionToken(t.db, await token(mara.id, 1), NAME)).toBeNull();
     expect(await userFromSessionToken(t.db, await token("no-such-member"), NAME)).toBeNull();
+  });
+
+  it("a signed-out session is refused, also when rolled; the member's other sessions go on", async () => {
+    const mara = makeUser(t.db, "mara");
+    const here = await token(mara.id, 0, { sid: "browser-one" });
+    const elsewhere = await token(mara.id, 0, { sid: "browser-two" });
+    const claims = (await authDecode({ token: here, secret: TEST_AUTH_SECRET, salt: NAME }))!;
+    const rolled = await rolledSessionToken({ name: NAME }, { issuedAt: 0, claims }, Date.now());
+    revokeSession(t.db, claims);
+    expect(t.db.select().from(revokedSessions).all()).toEqual([{ id: "browser-one", expiresAt: new Date((claims.exp as number) * 1000) }]);
+    expect(await userFromSessionToken(t.db, here, NAME)).toBeNull();
+    expect(await userFromSessionToken(t.db, rolled!, NAME)).toBeNull();
+    expect((await userFromSessionToken(t.db, elsewhere, NAME))?.user.id).toBe(mara.id);
+    // Signing out twice lists it once; a token without a session id is listed by its own id.
+    revokeSession(t.db, claims);
+    const bare = await token(mara.id);
+    revokeSession(t.db, (await authDecode({ token: bare, secret: TEST_AUTH_SECRET, salt: NAME }))!);
+    expect(await userFromSessionToken(t.db, bare, NAME)).toBeNull();
+    expect(t.db.select().from(revokedSessions).all()).toHaveLength(2);
+    expect(t.db.select().from(usersTable).all()).toHaveLength(1);
+  });
+
+  it("forgets a sign-out once its token has expired, and only then", () => {
+    const now = new Date("2026-11-21T12:00:00Z");
+    revokeSession(t.db, { sid: "old", exp: now.getTime() / 1000 - 1 });
+    revokeSession(t.db, { sid: "live", exp: now.getTime() / 1000 + 60 });
+    expect(forgetExpiredRevocations(t.db, now)).toBe(1);
+    expect(t.db.select({ id: revokedSessions.id }).from(revokedSessions).all()).toEqual([{ id: "live" }]);
   });
 
   it("refuses a forged, expired or wrongly named token instead of throwing", async () => {

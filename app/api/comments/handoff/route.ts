@@ -47,7 +47,8 @@ export async function POST(req: NextRequest) {
   if (to === "signup") {
     return new Response(null, { status: 303, headers: { location: `/signup?callbackUrl=${encodeURIComponent(destination)}`, "cache-control": "no-store" } });
   }
-  // Answers with the redirect to the provider.
-  await signIn(provider!.id, { redirectTo: destination });
-  return plain(502, "The sign-in could not start. Please try again.");
+  // A 303, so the browser goes to the provider with a GET (a 307 would post the form there).
+  const url = await signIn(provider!.id, { redirectTo: destination, redirect: false });
+  if (typeof url !== "string" || !url) return plain(502, "The sign-in could not start. Please try again.");
+  return new Response(null, { status: 303, headers: { location: url, "cache-control": "no-store" } });
 }

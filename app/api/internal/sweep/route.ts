@@ -1,5 +1,6 @@
 import { getDb } from "@/db";
 import { bootToken } from "@/lib/boot";
+import { forgetExpiredRevocations } from "@/lib/auth/revocation";
 import { endFirstWeeks } from "@/lib/users/newcomer";
 import { expirePresence } from "@/lib/users/presence";
 import { expireBadgeTags } from "@/lib/badges/effects";
@@ -11,13 +12,14 @@ let lastMonth: string | null = null;
 
 // Called by this process every few minutes: members whose first week just ended lose the "New"
 // marker (and the pages that show their name render afresh), members of a year get their badge,
-// and a new month resets the Ranking's "this month".
+// a new month resets the Ranking's "this month", and sign-outs of expired tokens are forgotten.
 export async function POST(req: Request) {
   const token = bootToken();
   if (!token || req.headers.get("x-marquee-boot") !== token) return new Response(null, { status: 404 });
   const db = getDb();
   const now = new Date();
   const ended = endFirstWeeks(db, now);
+  forgetExpiredRevocations(db, now);
   expirePresence(db, ended);
   const anniversaries = grantAnniversaries(db, now);
   expireBadgeTags(anniversaries);
