@@ -2,7 +2,8 @@
 export function Score({ score, size = "normal" }: { score: number | null; size?: "normal" | "small" }) {
   if (score === null) return null;
   return (
-    <span className={`score score--${size}`} aria-label={`Score: ${score} out of 10`}>
+    // One picture for assistive technology: a bare span may not carry a name, an image may.
+    <span className={`score score--${size}`} role="img" aria-label={`Score: ${score} out of 10`}>
       <span className="score__value" aria-hidden="true">
         {score}/10
       </span>

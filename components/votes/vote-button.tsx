@@ -70,7 +70,8 @@ export function VoteButton({
 
   const what = type === "review" ? "review" : "comment";
   return (
-    <span className={`vote vote--${size}`} data-vote={key} data-author={author ?? undefined} data-local={local ? (local.voted ? "up" : "none") : undefined}>
+    // A block (shown inline): it holds a form, which a span may not.
+    <div className={`vote vote--${size}`} data-vote={key} data-author={author ?? undefined} data-local={local ? (local.voted ? "up" : "none") : undefined}>
       <form action="/api/votes" method="post" onSubmit={onSubmit} className="vote__form">
         <input type="hidden" name="type" value={type} />
         <input type="hidden" name="id" value={id} />
@@ -93,6 +94,6 @@ export function VoteButton({
           {error}
         </span>
       ) : null}
-    </span>
+    </div>
   );
 }

@@ -117,7 +117,8 @@ function ReviewArticle({ review, thread, sort }: { review: Review; thread: Comme
       ) : (
         body
       )}
-      <footer className="review__footer">
+      {/* Not a <footer>: the comments inside have headers of their own, which a footer may not hold. */}
+      <div className="review__footer">
         {/* The viewer's own state (their upvotes, edit links, sign-in fields) comes from a per-viewer stylesheet. */}
         <link rel="stylesheet" href={`/viewer.css?review=${review.id}`} />
         <div className="vote-bar" id="vote">
@@ -136,7 +137,7 @@ function ReviewArticle({ review, thread, sort }: { review: Review; thread: Comme
           thread={thread}
           sort={sort}
         />
-      </footer>
+      </div>
       <ViewBeacon postId={review.id} />
     </article>
   );
