@@ -11,13 +11,18 @@ import { NEWCOMER_CONTRIBUTIONS, NEWCOMER_DAYS } from "@/lib/users/newcomer";
  */
 // Live replies by others to a member's reviews (top-level comments) and comments (replies).
 // The system account's badge notes count for no one.
-const REPLIES_RECEIVED = sql`
-  select count(*) from comments c
-  left join comments parent on parent.id = c.parent_id
-  join posts p on p.id = c.post_id
-  where c.deleted_at is null and c.author_id is not users.id
-    and c.author_id not in (select id from users where is_system = 1)
-    and (case when c.parent_id is null then p.author_id else parent.author_id end) = users.id`;
+// Replies each member received: comments under their review (top level) or answering their
+// comment, not their own, not a system note, not deleted. One pass over the comments, grouped
+// by recipient (a subquery per member would read every comment once per member).
+const REPLIES_BY_RECIPIENT = sql`
+  select recipient, count(*) as n from (
+    select (case when c.parent_id is null then p.author_id else parent.author_id end) as recipient, c.author_id as author
+    from comments c
+    left join comments parent on parent.id = c.parent_id
+    join posts p on p.id = c.post_id
+    where c.deleted_at is null and c.author_id not in (select id from users where is_system = 1)
+  ) where recipient is not null and author is not recipient
+  group by recipient`;
 
 // Each member's standing per month, from the rows: badge points granted, upvotes received on
 // what they wrote, reviews published (and still published) in that month.
@@ -108,8 +113,9 @@ export function recountAll(db: DB, now = new Date()) {
         update badges set holder_count = (select count(*) from user_badges ub where ub.badge_slug = badges.slug)
         where holder_count <> (select count(*) from user_badges ub where ub.badge_slug = badges.slug)`),
       repliesReceived: run(sql`
-        update users set replies_received = (${REPLIES_RECEIVED})
-        where replies_received <> (${REPLIES_RECEIVED})`),
+        update users set replies_received = r.n
+        from (select u.id as uid, coalesce(g.n, 0) as n from users u left join (${REPLIES_BY_RECIPIENT}) g on g.recipient = u.id) r
+        where r.uid = users.id and users.replies_received <> r.n`),
       viewsReceived: run(sql`
         update users set views_received = (select coalesce(sum(p.view_count), 0) from posts p where p.author_id = users.id)
         where views_received <> (select coalesce(sum(p.view_count), 0) from posts p where p.author_id = users.id)`),
