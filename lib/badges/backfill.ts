@@ -18,16 +18,23 @@ const LADDER_EVENTS: Record<LadderKey, (userId: string) => ReturnType<typeof sql
     select v.created_at as at, v.post_id as postId, null as commentId from post_votes v join posts p on p.id = v.post_id where p.author_id = ${u}
     union all
     select v.created_at, v.post_id, v.comment_id from comment_votes v join comments c on c.id = v.comment_id where c.author_id = ${u}`,
-  reviews: (u) => sql`select published_at as at, id as postId, null as commentId from posts where author_id = ${u} and status = 'published'`,
+  // "+status": the member's own posts through the author index, never every published post by date.
+  reviews: (u) => sql`select published_at as at, id as postId, null as commentId from posts where author_id = ${u} and +status = 'published'`,
   comments: (u) => sql`
     select c.created_at as at, c.post_id as postId, c.id as commentId from comments c join posts p on p.id = c.post_id
-    where c.author_id = ${u} and c.deleted_at is null and p.status = 'published'`,
+    where c.author_id = ${u} and c.deleted_at is null and +p.status = 'published'`,
+  // Top-level comments under their reviews, and replies to their comments: two indexed walks
+  // from what they wrote, never a scan of every comment.
   replies: (u) => sql`
-    select c.created_at as at, c.post_id as postId, c.id as commentId from comments c
-    left join comments parent on parent.id = c.parent_id join posts p on p.id = c.post_id
-    where c.deleted_at is null and c.author_id is not ${u}
-      and c.author_id not in (select id from users where is_system = 1)
-      and (case when c.parent_id is null then p.author_id else parent.author_id end) = ${u}`,
+    select c.created_at as at, c.post_id as postId, c.id as commentId from posts p
+    join comments c on c.post_id = p.id and +c.parent_id is null
+    where p.author_id = ${u} and c.deleted_at is null and c.author_id is not ${u}
+      and not exists (select 1 from users s where s.id = c.author_id and s.is_system = 1)
+    union all
+    select c.created_at, c.post_id, c.id from comments parent
+    join comments c on c.parent_id = parent.id
+    where parent.author_id = ${u} and c.deleted_at is null and c.author_id is not ${u}
+      and not exists (select 1 from users s where s.id = c.author_id and s.is_system = 1)`,
   // A view row knows its day only: the rung counts from the start of that day (UTC).
   views: (u) => sql`
     select cast(strftime('%s', v.day) as integer) * 1000 as at, v.post_id as postId, null as commentId
@@ -45,8 +52,8 @@ const ONE_OFF_EVENTS: Record<Exclude<OneOffSlug, "one-year">, (userId: string) =
     select case when r.number > 1 then r.created_at else r.updated_at end, c.post_id, c.id
       from comment_revisions r join comments c on c.id = r.comment_id
       where (r.number > 1 or r.updated_at > r.created_at) and r.editor_id = ${u} and c.author_id = ${u}`,
-  "first-scored-review": (u) => sql`select published_at as at, id as postId, null as commentId from posts where author_id = ${u} and status = 'published' and score is not null`,
-  "first-spoiler-review": (u) => sql`select published_at as at, id as postId, null as commentId from posts where author_id = ${u} and status = 'published' and has_spoilers = 1`,
+  "first-scored-review": (u) => sql`select published_at as at, id as postId, null as commentId from posts where author_id = ${u} and +status = 'published' and score is not null`,
+  "first-spoiler-review": (u) => sql`select published_at as at, id as postId, null as commentId from posts where author_id = ${u} and +status = 'published' and has_spoilers = 1`,
   "review-10-upvotes": (u) => sql`
     select at, postId, null as commentId from (
       select v.created_at as at, v.post_id as postId, row_number() over (partition by v.post_id order by v.created_at, v.user_id) as n
