@@ -58,7 +58,7 @@ export const commentRevisions = sqliteTable(
     // Moves forward when a grace edit amends this revision in place.
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },
-  (t) => [uniqueIndex("comment_revisions_comment_number_unique").on(t.commentId, t.number)],
+  (t) => [uniqueIndex("comment_revisions_comment_number_unique").on(t.commentId, t.number), index("comment_revisions_editor_idx").on(t.editorId)],
 );
 
 export type CommentRow = typeof comments.$inferSelect;

@@ -92,7 +92,9 @@ export const postRevisions = sqliteTable(
     // Moves forward when a grace edit amends this revision in place.
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },
-  (t) => [uniqueIndex("post_revisions_post_number_unique").on(t.postId, t.number)],
+  // By editor: the pages showing a member's name are found through it, and deleting a member
+  // clears their name from the revisions they made.
+  (t) => [uniqueIndex("post_revisions_post_number_unique").on(t.postId, t.number), index("post_revisions_editor_idx").on(t.editorId)],
 );
 
 export const postViews = sqliteTable(
