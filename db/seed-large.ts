@@ -19,6 +19,7 @@ import { MAX_THREAD_DEPTH } from "@/lib/comments/create-comment";
 import { childPath } from "@/lib/comments/path";
 import { RENDERER_VERSION, renderMarkdown } from "@/lib/markdown/render";
 import { isMilestone } from "@/lib/notifications/notify";
+import { MONTHLY_STANDINGS_SQL } from "@/lib/recount";
 import { hotScore } from "@/lib/reviews/hot";
 import { MAX_TAGS, TAG_PATTERN } from "@/lib/reviews/schemas";
 import { foldText, uniqueSlug, urlSlug } from "@/lib/slug";
@@ -1584,25 +1585,6 @@ const ONE_OFF_EVENTS = (now: number): Record<string, string> => ({
   "one-year": `select id as user_id, created_at + ${YEAR_MS} as at, null as post_id, null as comment_id from users where is_system = 0 and created_at + ${YEAR_MS} <= ${now}`,
 });
 
-// lib/recount.ts's monthly standings, from the rows.
-const MONTHS = `
-  select user_id, month, sum(points) as points, max(points_at) as points_at, sum(upvotes) as upvotes,
-         max(upvotes_at) as upvotes_at, sum(reviews) as reviews, max(reviews_at) as reviews_at
-  from (
-    select ub.user_id, strftime('%Y-%m', ub.granted_at / 1000, 'unixepoch') as month, b.points, ub.granted_at as points_at,
-           0 as upvotes, null as upvotes_at, 0 as reviews, null as reviews_at
-      from user_badges ub join badges b on b.slug = ub.badge_slug
-    union all
-    select p.author_id, strftime('%Y-%m', v.created_at / 1000, 'unixepoch'), 0, null, 1, v.created_at, 0, null
-      from post_votes v join posts p on p.id = v.post_id where p.author_id is not null
-    union all
-    select c.author_id, strftime('%Y-%m', v.created_at / 1000, 'unixepoch'), 0, null, 1, v.created_at, 0, null
-      from comment_votes v join comments c on c.id = v.comment_id where c.author_id is not null
-    union all
-    select p.author_id, strftime('%Y-%m', p.published_at / 1000, 'unixepoch'), 0, null, 0, null, 1, p.published_at
-      from posts p where p.status = 'published' and p.author_id is not null
-  ) group by user_id, month`;
-
 /**
  * What backfillBadges grants, set-based: for each ladder the n-th event per member (a window over
  * all of them), each one-off's first, a year after joining; with points, holders, points reached,
@@ -1647,7 +1629,7 @@ function deriveBadges(client: Database.Database, now: number, log: (s: string) =
      from (select ub.user_id, sum(b.points) as points, max(ub.granted_at) as at from user_badges ub join badges b on b.slug = ub.badge_slug group by ub.user_id) g
      where g.user_id = users.id`,
   );
-  step("monthly standings", `insert into monthly_scores (user_id, month, points, points_at, upvotes, upvotes_at, reviews, reviews_at) ${MONTHS}`);
+  step("monthly standings", `insert into monthly_scores (user_id, month, points, points_at, upvotes, upvotes_at, reviews, reviews_at) ${MONTHLY_STANDINGS_SQL}`);
   // Backfilled grants of the last two days come with a notice (if the member takes badge notices).
   step(
     "badge notices",

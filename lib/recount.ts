@@ -26,7 +26,7 @@ const REPLIES_BY_RECIPIENT = sql`
 
 // Each member's standing per month, from the rows: badge points granted, upvotes received on
 // what they wrote, reviews published (and still published) in that month.
-const MONTHS = sql`
+export const MONTHLY_STANDINGS_SQL = `
   select user_id, month, sum(points) as points, max(points_at) as points_at, sum(upvotes) as upvotes,
          max(upvotes_at) as upvotes_at, sum(reviews) as reviews, max(reviews_at) as reviews_at
   from (
@@ -43,6 +43,7 @@ const MONTHS = sql`
     select p.author_id, strftime('%Y-%m', p.published_at / 1000, 'unixepoch'), 0, null, 0, null, 1, p.published_at
       from posts p where p.status = 'published' and p.author_id is not null
   ) group by user_id, month`;
+const MONTHS = sql.raw(MONTHLY_STANDINGS_SQL);
 
 /** Rebuilds monthly_scores where the rows disagree; returns how many (member, month) pairs it corrected. */
 function recountMonths(tx: Parameters<Parameters<typeof writeTx>[1]>[0]): number {

@@ -20,12 +20,12 @@ import { recountAll } from "@/lib/recount";
 import { createReview } from "@/lib/reviews/create-review";
 import { PATHOLOGICAL } from "@/tests/fixtures/pathological-markdown";
 import { measureRankingQueries, measureVoteBadgeCost } from "./bench/badges";
-import { loadComments, type PostLoad } from "./bench/comments";
+import { loadComments } from "./bench/comments";
 import { readerJavaScript } from "./bench/reader-js";
 import { median, realisticReview } from "./bench/sample-review";
-import { BENCH_SECRET, load, startServer, type LoadResult } from "./bench/server";
+import { BENCH_SECRET, load, startServer, type LoadResult, type PostLoad } from "./bench/server";
 import { measurePageData, seedOneTree } from "./bench/thread";
-import { SESSION_COOKIE, loadVotes, makeVoters, sessionCookie, type VoteLoad } from "./bench/votes";
+import { SESSION_COOKIE, loadVotes, makeVoters, sessionCookie } from "./bench/votes";
 // @ts-expect-error: a plain ES module without types
 import { build } from "./build-if-needed.mjs";
 
@@ -83,7 +83,7 @@ type Prepared = {
   readerId: string;
 };
 
-type Measured = { pages: LoadResult[]; votes: VoteLoad; comments: PostLoad; coldMs: number; readerJs: Awaited<ReturnType<typeof readerJavaScript>>; drift: number | null };
+type Measured = { pages: LoadResult[]; votes: PostLoad; comments: PostLoad; coldMs: number; readerJs: Awaited<ReturnType<typeof readerJavaScript>>; drift: number | null };
 
 const boardOf = (db: DB) =>
   db.$client.prepare("select username from users where is_system = 0 order by badge_points desc, created_at limit 1").pluck().get() as string;
@@ -261,7 +261,7 @@ async function main() {
         `| ${x.name} | ${x.rps.toFixed(0)} | ${x.p50} / ${x.p99} | ${x.errors + x.non2xx} | ${x.cpuMsPerReq.toFixed(2)} | ${x.rssMb.toFixed(0)} | ${y.rps.toFixed(0)} | ${y.p50} / ${y.p99} | ${y.errors + y.non2xx} | ${y.cpuMsPerReq.toFixed(2)} | ${y.rssMb.toFixed(0)} | ${(y.cpuMsPerReq / x.cpuMsPerReq).toFixed(2)} | ${(x.bytes / 1024).toFixed(0)} / ${(y.bytes / 1024).toFixed(0)} |`,
       );
     });
-    const writeRow = (name: string, x: VoteLoad | PostLoad, y: VoteLoad | PostLoad) =>
+    const writeRow = (name: string, x: PostLoad, y: PostLoad) =>
       out(`| ${name} | ${x.rps.toFixed(0)} | ${x.p50} / ${x.p99} | ${x.errors + x.non2xx} | – | – | ${y.rps.toFixed(0)} | ${y.p50} / ${y.p99} | ${y.errors + y.non2xx} | – | – | ${(x.rps / y.rps).toFixed(2)} (req/s demo/large) | – |`);
     writeRow("upvote (POST /api/votes, 50 connections, up and undo)", a.votes, b.votes);
     writeRow("comment (POST /api/comments, 10 connections)", a.comments, b.comments);

@@ -74,3 +74,37 @@ export async function load(
     bytes,
   };
 }
+
+export type PostLoad = { posts: number; rps: number; p50: number; p99: number; errors: number; non2xx: number };
+
+/**
+ * A bounded load of form posts through one route, JSON answers: `form(i)` gives the i-th
+ * request's session cookie and fields, so every request can differ.
+ */
+export async function postLoad(
+  server: Server,
+  route: string,
+  form: (i: number) => { cookie: string; fields: Record<string, string> },
+  opts: { seconds: number; connections: number },
+): Promise<PostLoad> {
+  let k = 0;
+  const res = await autocannon({
+    url: `${server.base}${route}`,
+    duration: opts.seconds,
+    connections: opts.connections,
+    requests: [
+      {
+        method: "POST",
+        setupRequest: (req) => {
+          const { cookie, fields } = form(k++);
+          return {
+            ...req,
+            headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json", origin: server.base, cookie },
+            body: new URLSearchParams(fields).toString(),
+          };
+        },
+      },
+    ],
+  });
+  return { posts: res.requests.total, rps: res.requests.average, p50: res.latency.p50, p99: res.latency.p99, errors: res.errors + res.timeouts, non2xx: res.non2xx };
+}
