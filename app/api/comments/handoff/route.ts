@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
-import { signIn } from "@/auth";
 import { getDb } from "@/db";
 import { configuredProviders } from "@/lib/auth/providers";
+import { plainAnswer as plain, redirectToProvider } from "@/lib/auth/provider-redirect";
 import { replyPagePath } from "@/lib/comments/reply-page";
 import { isSameOrigin } from "@/lib/forms/origin";
 import { safeCallbackUrl } from "@/lib/forms/read-state";
@@ -9,9 +9,6 @@ import { putFormState } from "@/lib/forms/state-store";
 
 // Long enough to create an account or pass an identity provider's screens.
 const DRAFT_TTL_MS = 30 * 60_000;
-
-const plain = (status: number, message: string) =>
-  new Response(message, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
 
 /**
  * From a comment form, a signed-out reader goes to sign in with a provider or to create an
@@ -47,8 +44,5 @@ export async function POST(req: NextRequest) {
   if (to === "signup") {
     return new Response(null, { status: 303, headers: { location: `/signup?callbackUrl=${encodeURIComponent(destination)}`, "cache-control": "no-store" } });
   }
-  // A 303, so the browser goes to the provider with a GET (a 307 would post the form there).
-  const url = await signIn(provider!.id, { redirectTo: destination, redirect: false });
-  if (typeof url !== "string" || !url) return plain(502, "The sign-in could not start. Please try again.");
-  return new Response(null, { status: 303, headers: { location: url, "cache-control": "no-store" } });
+  return redirectToProvider(provider!.id, destination);
 }
