@@ -63,6 +63,7 @@ export function startWriter(script: string, config: WriterConfig) {
     }
   };
   let isLoaded = false;
+  let isOpen = false;
   child.stdout.setEncoding("utf8");
   child.stdout.on("data", (chunk: string) => {
     pending += chunk;
@@ -78,6 +79,7 @@ export function startWriter(script: string, config: WriterConfig) {
         continue;
       }
       if (line.kind === "loaded") isLoaded = true;
+      else if (line.kind === "open") isOpen = true;
       else if (line.kind === "error") errors.push(`${line.name}${line.code ? ` ${line.code}` : ""}: ${line.message}`);
       else {
         acks.push(line);
@@ -107,6 +109,7 @@ export function startWriter(script: string, config: WriterConfig) {
     exited,
     stderr: () => stderr,
     loaded: () => until(() => isLoaded),
+    opened: () => until(() => isOpen),
     firstAck: () => until(() => acks.length > 0),
     acked: (n: number) => until(() => acks.length >= n),
     go: () => child.stdin.write("go\n"),

@@ -10,16 +10,15 @@ export type WriterConfig = {
   tag: string;
   seed: number;
   members: Member[];
-  /**
-   * The members this writer comments as (all of them when absent). Writers running at once each
-   * take their own: flood control compares a comment's time, read before waiting for the write
-   * lock, with the same member's latest comment, which another process may have stamped later.
-   */
-  commenters?: Member[];
   /** Stop after this many writes; without it, write until killed. */
   ops?: number;
   /** Load the code, say "loaded", then wait for a line on stdin before opening the database. */
   waitForGo?: boolean;
+  /**
+   * Once the database is open, say "open" and wait for another line before the first write: writers
+   * started together then begin writing together, not as each gets through opening the file.
+   */
+  waitToWrite?: boolean;
   /** Re-read the reviews, comments and votes to pick from (other writers' too) every so many writes. */
   refreshEvery: number;
 };
@@ -30,7 +29,7 @@ export type Ack =
   | { kind: "comment"; id: number; postId: number; parentId: number | null; authorId: string; body: string }
   | { kind: "vote"; type: "review" | "comment"; id: number; userId: string; changed: boolean };
 
-export type Line = Ack | { kind: "loaded" } | { kind: "error"; name?: string; code: string | null; message: string };
+export type Line = Ack | { kind: "loaded" } | { kind: "open" } | { kind: "error"; name?: string; code: string | null; message: string };
 
 /**
  * Limits that would refuse a writer making dozens of writes a second as a handful of brand-new

@@ -60,7 +60,7 @@ function writeReview(db: DB, known: Known): Ack {
 }
 
 function writeComment(db: DB, known: Known): Ack {
-  const author = pick(config.commenters ?? config.members);
+  const author = pick(config.members);
   const review = pick(known.reviews);
   const under = known.comments.filter((c) => c.postId === review.id);
   const parent = under.length && random() < 0.5 ? pick(under) : null;
@@ -95,14 +95,21 @@ function step(db: DB, known: Known): Ack {
 
 const say = (line: unknown) => process.stdout.write(JSON.stringify(line) + "\n");
 
+/** Resolves at each line the parent writes on stdin; the parent sends one only after hearing from us. */
+const lines: (() => void)[] = [];
+const nextLine = () => new Promise<void>((resolve) => lines.push(resolve));
+process.stdin.on("data", () => lines.shift()?.());
+
 async function main() {
   setTestEnv();
   say({ kind: "loaded" });
-  if (config.waitForGo) {
-    await new Promise((resolve) => process.stdin.once("data", resolve));
-    process.stdin.destroy();
-  }
+  if (config.waitForGo) await nextLine();
   const db = openDb(config.file, { migrationsFolder: config.migrations });
+  if (config.waitToWrite) {
+    say({ kind: "open" });
+    await nextLine();
+  }
+  process.stdin.destroy();
   let known = load(db);
   for (let i = 0; config.ops === undefined || i < config.ops; i++) {
     if (i > 0 && i % config.refreshEvery === 0) known = load(db);
