@@ -16,6 +16,9 @@ export default defineConfig({
     include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
     pool: "forks",
     setupFiles: ["tests/helpers/setup.ts"],
+    // Tests assert results, never speed; the limit only stops a hung test, and leaves room for a busy machine
+    // (a body at the markdown cap takes about a second to render and check on an idle one, four on a loaded one).
+    testTimeout: 30_000,
     // Cheap scrypt for tests; hashes carry their own parameters, so nothing else changes.
     env: { SCRYPT_COST: "12" },
   },
