@@ -52,6 +52,8 @@ export function createComment(db: DB, authorId: string, raw: unknown, at?: Date)
     return {
       comment,
       review: { id: review.id, slug: review.slug, title: review.title, authorId: review.authorId },
+      /** Whose replies received went up: the review's author, or the parent comment's. */
+      repliedTo: repliedTo && repliedTo !== authorId ? repliedTo : null,
       newcomerFlipped: contributions.flipped ? [authorId] : [],
       badges,
       stopped,

@@ -32,6 +32,8 @@ export function deleteComment(db: DB, actor: Actor, commentId: number, now = new
       slug: review.slug,
       parentId: comment.parentId,
       authorId: comment.authorId,
+      /** Whose replies received went down. */
+      repliedTo: repliedTo && repliedTo !== comment.authorId ? repliedTo : null,
       newcomerFlipped: flipped && comment.authorId ? [comment.authorId] : [],
     };
   });

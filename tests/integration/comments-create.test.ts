@@ -36,6 +36,7 @@ describe("createComment", () => {
     expect(result).toEqual({
       comment: expect.objectContaining({ id: 1, postId: reviewId, parentId: null, authorId: member.id, depth: 1, path: "000001" }),
       review: { id: reviewId, slug: "harry-lime-s-vienna", title: "Harry Lime's Vienna", authorId: author.id },
+      repliedTo: author.id, // a top-level comment answers the review's author
       newcomerFlipped: [], // a week-young account stays new, whatever it writes
       // Their first comment earns the commenter "First comment"; the review's author gets "First reply".
       badges: [

@@ -52,7 +52,8 @@ describe("deleteComment", () => {
     ]);
 
     const result = deleteComment(t.db, member, reply.id, at(DAY));
-    expect(result).toEqual({ id: reply.id, postId: reviewId, slug: "harry-lime-s-vienna", parentId: top.id, authorId: member.id, newcomerFlipped: [] });
+    // The parent's author (mara, who wrote the top comment) lost the reply she had received.
+    expect(result).toEqual({ id: reply.id, postId: reviewId, slug: "harry-lime-s-vienna", parentId: top.id, authorId: member.id, repliedTo: author.id, newcomerFlipped: [] });
     expect(commentRow(t.db, reply.id)).toMatchObject({
       deleted_at: at(DAY).getTime(),
       updated_at: at(DAY).getTime(),

@@ -258,11 +258,15 @@ describe("presenceTags", () => {
     editReview(t.db, mod, edited, reviewForm({ title: "Moderated", body: "Tidied by a moderator." }), at(DAY));
 
     const film = (id: number) => rowById(t.db, "posts", id)!.film_id as number;
+    const held = t.db.$client.prepare("select badge_slug from user_badges where user_id = ?").pluck().all(femi.id) as string[];
+    expect(held.length).toBeGreaterThan(0);
     const tags = presenceTags(t.db, femi.id);
     expect(new Set(tags)).toEqual(
       new Set([
         `user:${femi.id}`,
         "members",
+        "ranking",
+        ...held.map((slug) => `badge:${slug}`),
         "feed",
         ...[own, ownSolaris, draft, commented, votedReview, votedComment].map((id) => `review:${id}`),
         `film:${film(own)}`,
@@ -277,9 +281,9 @@ describe("presenceTags", () => {
     expect(presenceTags(t.db, mod.id)).toEqual(expect.arrayContaining([`review:${edited}`]));
   });
 
-  it("lists only the profile and the member lists for a member who has done nothing", () => {
+  it("lists only the profile, the member lists and the Ranking for a member who has done nothing", () => {
     const ines = makeUser(t.db, "ines");
-    expect(presenceTags(t.db, ines.id)).toEqual([`user:${ines.id}`, "members"]);
+    expect(presenceTags(t.db, ines.id)).toEqual([`user:${ines.id}`, "members", "ranking"]);
   });
 });
 

@@ -17,7 +17,7 @@ export async function POST(req: NextRequest, ctx: RouteContext<"/api/comments/[i
     const db = getDb();
     const result = deleteComment(db, actor, id);
     expirePresence(db, result.newcomerFlipped);
-    expireTags([...reviewListingTags(db, result.postId), result.authorId && userTag(result.authorId)]);
+    expireTags([...reviewListingTags(db, result.postId), result.authorId && userTag(result.authorId), result.repliedTo && userTag(result.repliedTo)]);
     // Back to the parent, unless it is a "[deleted]" one that this delete leaves without replies.
     const parent = result.parentId ? getThreadComment(db, result.parentId) : null;
     const parentShown = parent && (!parent.deleted || parent.replyCount > 0);

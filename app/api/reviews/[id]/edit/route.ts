@@ -8,6 +8,7 @@ import { editReview } from "@/lib/reviews/edit-review";
 import { getReviewForEdit } from "@/lib/reviews/queries";
 import { reviewFormFields } from "@/lib/reviews/schemas";
 import { expirePresence } from "@/lib/users/presence";
+import { listCommenterIds } from "@/lib/comments/queries";
 import { expireBadgeTags } from "@/lib/badges/effects";
 
 // Saves an edit of a review; the page and every list showing it render afresh.
@@ -31,6 +32,8 @@ export async function POST(req: NextRequest, ctx: RouteContext<"/api/reviews/[id
         filmTag(after.filmId),
         before.authorId && userTag(before.authorId),
         ...[...before.tags, ...after.tags].map(tagTag),
+        // Commenters' profiles list their comments under the review's title.
+        ...(after.title !== before.title || after.status !== before.status ? listCommenterIds(db, before.id).map(userTag) : []),
       ]);
     }
     return { redirect: result.status === "draft" ? `/reviews/${result.slug}/edit?saved=draft` : `/reviews/${result.slug}` };
