@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import Link from "@/components/link";
 import type { ReactNode } from "react";
+import { ViewerBits } from "@/components/viewer-bits";
 import { ViewerMenu } from "@/components/viewer-menu";
 import "./globals.css";
 
@@ -38,6 +39,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             </nav>
             <ViewerMenu />
           </div>
+          <ViewerBits />
         </header>
         <main id="main" className="wrap site-main">
           {children}

@@ -1,9 +1,13 @@
 // The viewer's own data for static pages: fetched once per page load from /api/viewer and
-// remembered for the tab, so a signed-in header does not flash "Sign in" between pages.
+// remembered for the tab, so a signed-in header does not flash "Sign in" between pages. A page
+// about a review names it in `data-viewer-review`; the same answer then says which of that review
+// and its comments the viewer upvoted.
 export type Viewer = { username: string; name: string; role: string; avatar: string; unread: number } | null;
+const NO_VOTES: ReadonlySet<string> = new Set();
 
 const KEY = "marquee:viewer";
 let current: Viewer | undefined;
+let votes: ReadonlySet<string> = NO_VOTES;
 let started = false;
 const listeners = new Set<() => void>();
 
@@ -28,11 +32,17 @@ function load() {
   void fetchViewer();
 }
 
+function pageReview(): string {
+  const id = document.querySelector<HTMLElement>("[data-viewer-review]")?.dataset.viewerReview;
+  return id && /^\d+$/.test(id) ? `?review=${id}` : "";
+}
+
 function fetchViewer() {
-  return fetch("/api/viewer", { cache: "no-store", headers: { accept: "application/json" } })
-    .then((r) => r.json() as Promise<{ user: Viewer }>)
-    .then(({ user }) => {
+  return fetch(`/api/viewer${pageReview()}`, { cache: "no-store", headers: { accept: "application/json" } })
+    .then((r) => r.json() as Promise<{ user: Viewer; votes?: string[] }>)
+    .then(({ user, votes: keys }) => {
       current = user;
+      votes = keys?.length ? new Set(keys) : NO_VOTES;
       try {
         if (user) sessionStorage.setItem(KEY, JSON.stringify(user));
         else sessionStorage.removeItem(KEY);
@@ -57,6 +67,9 @@ export function refreshViewer() {
 
 export const getViewer = () => current;
 export const getServerViewer = () => undefined;
+/** The viewer's upvotes on this page's review and its comments ("r12", "c345"). */
+export const getVotes = () => votes;
+export const getServerVotes = () => NO_VOTES;
 
 export function forgetViewer() {
   try {

@@ -2,15 +2,16 @@
 
 import { useSyncExternalStore } from "react";
 import type { FormState } from "@/lib/action-result";
-import type { CommentNode } from "@/lib/comments/tree";
 import { EnhancedForm, Field, SubmitButton, TextAreaField } from "../form";
 import { useStoredDraft } from "../use-stored-draft";
-import { toNode, type PostedComment } from "./posted-comment";
 import { useThread } from "./thread-context";
 
 const noSubscribe = () => () => {};
 const isClient = () => true;
 const isServer = () => false;
+/** A comment just posted, as the answer to the form carries it. */
+export type PostedComment = { id: number; html: string };
+
 const HINT = "Markdown works: *italics*, **bold**, > quotes, and >!spoilers!< hidden until clicked.";
 
 /**
@@ -29,8 +30,8 @@ export function CommentForm({
 }: {
   parentId: number | null;
   label: string;
-  /** Shows the new comment in place; without it the browser goes to the comment in its thread. */
-  onPosted?: (comment: CommentNode) => void;
+  /** Shows the new comment in place (its markup, as the thread has it); without it the browser goes to the comment in its thread. */
+  onPosted?: (comment: PostedComment) => void;
   onCancel?: () => void;
   autoFocus?: boolean;
   initial?: FormState | null;
@@ -50,7 +51,7 @@ export function CommentForm({
     // (a STOP): follow the redirect instead.
     if (!comment || answer.data?.signedIn || answer.data?.reload || !onPosted) return false;
     form.reset();
-    onPosted(toNode(comment));
+    onPosted(comment);
     return true;
   }
 

@@ -1,9 +1,11 @@
 import "@/components/comments/comments.css";
 import Link from "@/components/link";
 import { configuredProviders } from "@/lib/auth/providers";
+import { commentListHtml } from "@/lib/comments/thread-html";
 import { COMMENT_SORTS, type CommentNode, type CommentSort } from "@/lib/comments/tree";
-import { CommentList } from "./comment-view";
+import { StaticHtml } from "../static-html";
 import { ThreadProvider } from "./thread-context";
+import { ThreadReplies } from "./thread-replies";
 import { TopReply } from "./top-reply";
 
 const SORT_LABEL: Record<CommentSort, string> = { best: "Best", newest: "Newest", oldest: "Oldest" };
@@ -18,7 +20,7 @@ export function commentsHeading(count: number, title: string): string {
   return `${count.toLocaleString("en-US")} comments`;
 }
 
-/** The discussion under a review: its count, the reply form, the sort links and the thread. */
+/** The discussion under a review: its count, the reply form, the sort links and the thread (one block of HTML). */
 export function Discussion({
   review,
   thread,
@@ -28,15 +30,17 @@ export function Discussion({
   thread: CommentNode[];
   sort: CommentSort;
 }) {
+  const base = sortHref(review.slug, sort).split("#")[0]!;
+  const threadId = `thread-${review.id}`;
   return (
     <section className="discussion" id="comments" aria-labelledby="comments-title">
       <h2 id="comments-title" data-testid="comments-heading">
         {commentsHeading(review.commentCount, review.title)}
       </h2>
-      <ThreadProvider value={{ reviewId: review.id, slug: review.slug, opId: review.authorId, providers: configuredProviders(), base: sortHref(review.slug, sort).split("#")[0]! }}>
+      <ThreadProvider value={{ reviewId: review.id, slug: review.slug, providers: configuredProviders() }}>
         <div className="reply-box" id="reply">
           <h3>Leave a reply</h3>
-          <TopReply />
+          <TopReply threadId={threadId} />
         </div>
         {thread.length > 1 ? (
           <nav className="comment-sort" aria-label="Sort comments">
@@ -54,7 +58,8 @@ export function Discussion({
             )}
           </nav>
         ) : null}
-        {thread.length ? <CommentList nodes={thread} opId={review.authorId} /> : null}
+        <StaticHtml id={threadId} className="thread" html={thread.length ? commentListHtml(thread, { opId: review.authorId }) : ""} src={base} />
+        <ThreadReplies />
       </ThreadProvider>
     </section>
   );

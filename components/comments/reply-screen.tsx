@@ -4,7 +4,7 @@ import type { FormState } from "@/lib/action-result";
 import { configuredProviders } from "@/lib/auth/providers";
 import type { ThreadComment } from "@/lib/comments/tree";
 import { CommentForm } from "./comment-form";
-import { CommentView } from "./comment-view";
+import { QuotedComment } from "./quoted-comment";
 import { ThreadProvider } from "./thread-context";
 
 /**
@@ -36,12 +36,8 @@ export function ReplyScreen({
           You are signed in. Your text is below, ready to post.
         </p>
       ) : null}
-      {parent ? (
-        <div className="reply-page__parent">
-          <CommentView node={{ ...parent, children: [], continued: 0 }} opId={review.authorId} bare />
-        </div>
-      ) : null}
-      <ThreadProvider value={{ reviewId: review.id, slug: review.slug, opId: review.authorId, providers: configuredProviders(), base: `/reviews/${review.slug}` }}>
+      {parent ? <QuotedComment comment={parent} opId={review.authorId} /> : null}
+      <ThreadProvider value={{ reviewId: review.id, slug: review.slug, providers: configuredProviders() }}>
         <CommentForm
           parentId={parent?.id ?? null}
           label={parent ? `Reply to ${parent.author?.name ?? "this comment"}` : "Your comment"}

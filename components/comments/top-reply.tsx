@@ -1,19 +1,18 @@
 "use client";
 
-import { useState } from "react";
-import type { CommentNode } from "@/lib/comments/tree";
 import { CommentForm } from "./comment-form";
-import { PostedList } from "./posted-list";
-import { useThread } from "./thread-context";
+import { showPosted } from "./posted";
 
-/** The "Leave a reply" form under a review, and the comments just posted from it. */
-export function TopReply() {
-  const { opId } = useThread();
-  const [posted, setPosted] = useState<CommentNode[]>([]);
+/** The "Leave a reply" form under a review; a comment posted from it appears at the top of the thread. */
+export function TopReply({ threadId }: { threadId: string }) {
   return (
-    <>
-      <CommentForm parentId={null} label="Your comment" onPosted={(c) => setPosted((list) => [c, ...list])} />
-      <PostedList nodes={posted} opId={opId} />
-    </>
+    <CommentForm
+      parentId={null}
+      label="Your comment"
+      onPosted={(c) => {
+        const thread = document.getElementById(threadId);
+        if (thread) showPosted(c.html, c.id, thread, null);
+      }}
+    />
   );
 }

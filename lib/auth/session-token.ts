@@ -1,8 +1,7 @@
 import type { DB } from "@/db";
 import { authSecret } from "@/lib/env";
-import { getUserById } from "@/lib/users/queries";
 import { decode, encode } from "./jwt-codec";
-import { isRevoked } from "./revocation";
+import { sessionKey } from "./revocation";
 
 // Reading the session straight from its cookie: Auth.js's own auth() builds a request to its
 // session endpoint and re-encrypts the cookie every time (about 1.3 ms per request here), which
@@ -25,12 +24,30 @@ export function findSessionCookie(jar: Jar): { name: string; value: string } | "
   return null;
 }
 
-/**
- * The member a session token stands for, re-validated against the database like the jwt
- * callback in auth.ts: a deleted account, a suspension, a bumped session version or a sign-out
- * (lib/auth/revocation.ts) ends it.
- */
-export async function userFromSessionToken(db: DB, token: string, cookieName: string): Promise<{ user: SessionUser; issuedAt: number; claims: Record<string, unknown> } | null> {
+// The member, and whether this browser's session was ended (lib/auth/revocation.ts), in one read.
+const SESSION_COLUMNS = `u.id, u.username, u.name, u.role, u.image, u.suspended_at as suspendedAt, u.session_version as sessionVersion,
+  exists(select 1 from revoked_sessions r where r.id = @key) as revoked`;
+const SESSION_SQL = `select ${SESSION_COLUMNS} from users u where u.id = @uid`;
+// …plus what shared pages show only to this viewer: unread notices and their upvotes on one review.
+const VIEWER_SQL = `select ${SESSION_COLUMNS},
+  (select count(*) from notifications n where n.recipient_id = u.id and n.read_at is null) as unread,
+  (select json_group_array(k) from (
+     select 'r' || v.post_id as k from post_votes v where v.user_id = u.id and v.post_id = @review
+     union all
+     select 'c' || v.comment_id from comment_votes v where v.user_id = u.id and v.post_id = @review)) as votes
+  from users u where u.id = @uid`;
+
+type SessionRow = SessionUser & { suspendedAt: number | null; sessionVersion: number; revoked: number };
+export type ViewerBits = { unread: number; votes: string[] };
+export type TokenSession = { user: SessionUser; issuedAt: number; claims: Record<string, unknown> };
+
+async function readSession<Extra>(
+  db: DB,
+  token: string,
+  cookieName: string,
+  sql: string,
+  params: Record<string, unknown>,
+): Promise<(TokenSession & { row: SessionRow & Extra }) | null> {
   let payload: Record<string, unknown> | null;
   try {
     payload = await decode({ token, secret: authSecret(), salt: cookieName });
@@ -38,14 +55,32 @@ export async function userFromSessionToken(db: DB, token: string, cookieName: st
     return null;
   }
   const uid = payload?.uid;
-  if (typeof uid !== "string" || isRevoked(db, payload!)) return null;
-  const row = getUserById(db, uid);
-  if (!row || row.suspendedAt || row.sessionVersion !== payload!.sv) return null;
+  if (typeof uid !== "string") return null;
+  const row = db.$client.prepare(sql).get({ uid, key: sessionKey(payload!) ?? "", ...params }) as (SessionRow & Extra) | undefined;
+  if (!row || row.revoked || row.suspendedAt !== null || row.sessionVersion !== payload!.sv) return null;
   return {
     user: { id: row.id, username: row.username, name: row.name, role: row.role, image: row.image },
     issuedAt: typeof payload!.iat === "number" ? payload!.iat : 0,
     claims: payload!,
+    row,
   };
+}
+
+/**
+ * The member a session token stands for, re-validated against the database like the jwt
+ * callback in auth.ts: a deleted account, a suspension, a bumped session version or a sign-out
+ * (lib/auth/revocation.ts) ends it. One query.
+ */
+export async function userFromSessionToken(db: DB, token: string, cookieName: string): Promise<TokenSession | null> {
+  const found = await readSession(db, token, cookieName, SESSION_SQL, {});
+  return found && { user: found.user, issuedAt: found.issuedAt, claims: found.claims };
+}
+
+/** The same, with the viewer's unread notices and their upvotes on review `reviewId` (none when null), still one query. */
+export async function viewerFromSessionToken(db: DB, token: string, cookieName: string, reviewId: number | null): Promise<(TokenSession & ViewerBits) | null> {
+  const found = await readSession<{ unread: number; votes: string }>(db, token, cookieName, VIEWER_SQL, { review: reviewId ?? -1 });
+  if (!found) return null;
+  return { user: found.user, issuedAt: found.issuedAt, claims: found.claims, unread: found.row.unread, votes: JSON.parse(found.row.votes) as string[] };
 }
 
 /** A fresh token with the same claims, for a session in use whose token is older than a day; null otherwise. */

@@ -22,6 +22,8 @@ export async function handleForm(
   handler: Handler,
   opts: {
     signInReturnsTo?: (form: FormData) => string;
+    /** Values a refused post's page is shown with besides the form's own (what the form leaves to the server). */
+    values?: (form: FormData) => Record<string, string>;
     /** A body bigger than this is refused (413) unread, with the message next to `field`. */
     maxBody?: { bytes: number; field: string; message: string };
   } = {},
@@ -49,6 +51,7 @@ export async function handleForm(
   for (const [key, value] of form) {
     if (typeof value === "string" && !/password/i.test(key)) values[key] = value;
   }
+  Object.assign(values, opts.values?.(form));
   let state: FormState;
   try {
     const { redirect, data } = await handler(form, req);

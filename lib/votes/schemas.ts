@@ -23,5 +23,8 @@ export function voteFormFields(form: FormData) {
     const v = form.get(k);
     return typeof v === "string" ? v : undefined;
   };
+  // The pages' controls name the item in one field, "r12" or "c345"; type and id apart work too.
+  const item = /^([rc])(\d{1,15})$/.exec(get("item") ?? "");
+  if (item) return { type: item[1] === "r" ? "review" : "comment", id: item[2], value: get("value") };
   return { type: get("type"), id: get("id"), value: get("value") };
 }

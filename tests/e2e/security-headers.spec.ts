@@ -121,7 +121,7 @@ test("resources, refusals and errors carry the headers too", async ({ request })
   const cases: Array<[string, number, () => Promise<APIResponse>]> = [
     ["health", 200, () => request.get("/api/health")],
     ["viewer, anonymous", 200, () => request.get("/api/viewer")],
-    ["viewer stylesheet", 200, () => request.get("/viewer.css")],
+    ["viewer, for a review", 200, () => request.get(`/api/viewer?review=1`)],
     ["generated avatar", 200, () => request.get(`/avatar/${p.user}`)],
     ["script chunk", 200, () => request.get(chunk!)],
     ["RSC payload", 200, () => request.get(`/reviews/${p.review}`, { headers: { rsc: "1" } })],

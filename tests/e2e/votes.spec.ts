@@ -148,6 +148,14 @@ async function expectVoteShown(page: Page, key: string, voted: boolean, count: n
   await expect(c.self).toBeHidden();
 }
 
+/** Without JavaScript: the control every reader gets ("Upvote", never the viewer's own state) and this count. */
+async function expectPlainVote(page: Page, key: string, count: number) {
+  const c = control(page, key);
+  await expect(c.count).toHaveText(upvotes(count));
+  await expect(c.up).toBeVisible();
+  await expect(c.undo).toHaveCount(0);
+}
+
 const isVotePost = (r: Response) => new URL(r.url()).pathname === "/api/votes" && r.request().method() === "POST";
 const votePost = (page: Page) => page.waitForResponse(isVotePost);
 const targetId = (page: Page) => page.evaluate(() => document.querySelector(":target")?.id ?? null);
@@ -470,30 +478,29 @@ test("who upvoted a review: fifty a page, newest first, with pages after the fir
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("upvote and take back a review and a comment with plain posts, landing back on the item with the state and count right", async ({ page, context }) => {
+  test("upvote a review and a comment with plain posts, landing back on the item with the count right; a second press counts nothing", async ({ page, context }) => {
     const [voter] = createMembers("plain") as [MemberE2E];
     await signInWithCookie(context, voter.id);
     const r = reviewVotes(MAN_ON_WIRE);
     const key = `r${r.id}`;
     await page.goto(`/reviews/${r.slug}`);
-    await expectVoteShown(page, key, false, r.upvotes);
+    await expectPlainVote(page, key, r.upvotes);
 
     let answer = votePost(page);
     await page.locator("#vote").getByRole("button", { name: "Upvote this review" }).click();
     expect((await answer).status()).toBe(303);
     await expect(page).toHaveURL(`/reviews/${r.slug}#vote`);
     await expect.poll(() => targetId(page)).toBe("vote");
-    await expectVoteShown(page, key, true, r.upvotes + 1);
+    await expectPlainVote(page, key, r.upvotes + 1);
     expect(hasReviewVote(voter.id, r.id)).toBe(true);
     expect(reviewVotes(MAN_ON_WIRE)).toMatchObject({ upvotes: r.upvotes + 1, received: r.received + 1 });
 
+    // The page is the same for every reader without JavaScript: pressed again, the upvote is already there.
     answer = votePost(page);
-    await page.locator("#vote").getByRole("button", { name: /^Upvoted/ }).click();
+    await page.locator("#vote").getByRole("button", { name: "Upvote this review" }).click();
     expect((await answer).status()).toBe(303);
-    await expect(page).toHaveURL(`/reviews/${r.slug}#vote`);
-    await expectVoteShown(page, key, false, r.upvotes);
-    expect(hasReviewVote(voter.id, r.id)).toBe(false);
-    expect(reviewVotes(MAN_ON_WIRE)).toMatchObject({ upvotes: r.upvotes, received: r.received });
+    await expectPlainVote(page, key, r.upvotes + 1);
+    expect(reviewVotes(MAN_ON_WIRE)).toMatchObject({ upvotes: r.upvotes + 1, received: r.received + 1 });
 
     const c = commentOn(r.id, voter);
     const cKey = `c${c.id}`;
@@ -502,17 +509,9 @@ test.describe("without JavaScript", () => {
     expect((await answer).status()).toBe(303);
     await expect(page).toHaveURL(`/reviews/${r.slug}#comment-${c.id}`);
     await expect.poll(() => targetId(page)).toBe(`comment-${c.id}`);
-    await expectVoteShown(page, cKey, true, c.upvotes + 1);
+    await expectPlainVote(page, cKey, c.upvotes + 1);
     expect(commentVoteRow(voter.id, c.id)).toEqual({ postId: r.id });
     expect(commentVotes(c.id)).toMatchObject({ upvotes: c.upvotes + 1, received: c.received + 1 });
-
-    answer = votePost(page);
-    await control(page, cKey).undo.click();
-    expect((await answer).status()).toBe(303);
-    await expect(page).toHaveURL(`/reviews/${r.slug}#comment-${c.id}`);
-    await expectVoteShown(page, cKey, false, c.upvotes);
-    expect(commentVoteRow(voter.id, c.id)).toBeUndefined();
-    expect(commentVotes(c.id)).toMatchObject({ upvotes: c.upvotes, received: c.received });
     expect(voteCounterDrift()).toEqual(NO_DRIFT);
   });
 
@@ -535,30 +534,28 @@ test.describe("without JavaScript", () => {
     const signedIn = await submitSignIn(page, "samir_haddad", DEMO_PASSWORD);
     expect(signedIn.status()).toBe(303);
     await expect(page).toHaveURL(`/reviews/${r.slug}#vote`);
-    await expectVoteShown(page, `r${r.id}`, false, r.upvotes);
+    await expectPlainVote(page, `r${r.id}`, r.upvotes);
 
     const again = votePost(page);
     await page.locator("#vote").getByRole("button", { name: "Upvote this review" }).click();
     expect((await again).status()).toBe(303);
     await expect(page).toHaveURL(`/reviews/${r.slug}#vote`);
-    await expectVoteShown(page, `r${r.id}`, true, r.upvotes + 1);
+    await expectPlainVote(page, `r${r.id}`, r.upvotes + 1);
     expect(hasReviewVote(samir.id, r.id)).toBe(true);
     expect(voteCounterDrift()).toEqual(NO_DRIFT);
   });
 
-  test("a forged upvote on one's own review: the vote page at 403 with the reason, nothing changed", async ({ page, context }) => {
+  test("an upvote on one's own review: the vote page at 403 with the reason, nothing changed", async ({ page, context }) => {
     const hollis = userByUsername("hollis_greer")!;
     await signInWithCookie(context, hollis.id);
     const r = reviewVotes(FIRST_SILENT);
     expect(r.authorId).toBe(hollis.id);
     await page.goto(`/reviews/${r.slug}`);
     const ctl = control(page, `r${r.id}`);
-    await expect(ctl.self).toHaveText("▲ Your review");
-    await expect(ctl.up).toBeHidden();
-
-    // The hidden button, pressed anyway: the same form post a hand-made page would send.
+    // Without JavaScript the control is the one every reader gets; pressed on one's own review, it is refused.
+    await expect(ctl.up).toBeVisible();
     const answer = votePost(page);
-    await ctl.up.dispatchEvent("click");
+    await ctl.up.click();
     const res = await answer;
     expect(res.status()).toBe(403);
     expect(res.headers()["content-type"]).toContain("text/html");
@@ -588,7 +585,7 @@ test.describe("without JavaScript", () => {
     expect((await answer).status()).toBe(303);
     await expect(page).toHaveURL(`/reviews/${r.slug}/comments/newest#comment-${c.id}`);
     await expect.poll(() => targetId(page)).toBe(`comment-${c.id}`);
-    await expectVoteShown(page, `c${c.id}`, true, c.upvotes + 1);
+    await expectPlainVote(page, `c${c.id}`, c.upvotes + 1);
 
     // From a comment's own page, back there to the reply.
     const before = commentVotes(reply.id);
@@ -598,11 +595,11 @@ test.describe("without JavaScript", () => {
     expect((await answer).status()).toBe(303);
     await expect(page).toHaveURL(`/comments/${reply.parentId}#comment-${reply.id}`);
     await expect.poll(() => targetId(page)).toBe(`comment-${reply.id}`);
-    await expectVoteShown(page, `c${reply.id}`, true, before.upvotes + 1);
+    await expectPlainVote(page, `c${reply.id}`, before.upvotes + 1);
     // Both votes show on the review page too.
     await page.goto(`/reviews/${r.slug}`);
-    await expectVoteShown(page, `c${c.id}`, true, c.upvotes + 1);
-    await expectVoteShown(page, `c${reply.id}`, true, before.upvotes + 1);
+    await expectPlainVote(page, `c${c.id}`, c.upvotes + 1);
+    await expectPlainVote(page, `c${reply.id}`, before.upvotes + 1);
     expect(voteCounterDrift()).toEqual(NO_DRIFT);
   });
 
@@ -614,7 +611,7 @@ test.describe("without JavaScript", () => {
       const commentId = await postComment(authorApi, r.id, `Cannes in 1949 gave the Grand Prix to a film about a sewer chase ${author.username}`);
       await signInWithCookie(context, voter.id);
       await page.goto(`/reviews/${r.slug}`);
-      await expectVoteShown(page, `c${commentId}`, false, 0);
+      await expectPlainVote(page, `c${commentId}`, 0);
       await deleteComment(authorApi, commentId);
 
       const answer = votePost(page);

@@ -8,6 +8,7 @@ import { NEW_COMMENT_TAG, expireTags, userTag } from "@/lib/cache-tags";
 import { createComment } from "@/lib/comments/create-comment";
 import { commentHref } from "@/lib/comments/links";
 import { getThreadComment } from "@/lib/comments/queries";
+import { commentHtml } from "@/lib/comments/thread-html";
 import { replyPagePath } from "@/lib/comments/reply-page";
 import { CommentInput, commentFormFields } from "@/lib/comments/schemas";
 import { unauthenticated } from "@/lib/errors";
@@ -44,15 +45,21 @@ export async function POST(req: NextRequest) {
         actorId = user.id;
         ticket = mintTicket(user.id, user.sessionVersion);
       }
-      const { comment, review, newcomerFlipped, badges, stopped } = createComment(db, actorId, input);
+      const { comment, review, repliedTo, newcomerFlipped, badges, stopped } = createComment(db, actorId, input);
       expirePresence(db, newcomerFlipped);
       expireBadgeTags(badges);
       if (ticket) await signIn("credentials", { ticket, redirect: false });
-      expireTags([...reviewListingTags(db, review.id), userTag(actorId), NEW_COMMENT_TAG]);
+      // The parent's author: their replies received (profile, board) went up.
+      expireTags([...reviewListingTags(db, review.id), userTag(actorId), repliedTo && userTag(repliedTo), NEW_COMMENT_TAG]);
       return {
         redirect: commentHref(comment, review.slug),
-        // After a STOP the system has answered under it: the page reloads to show that reply.
-        data: { comment: getThreadComment(db, comment.id), signedIn: ticket !== null, reload: stopped },
+        // The new comment's markup, as the thread shows it, for the page to put in place. After a
+        // STOP the system has answered under it: the page reloads to show that reply.
+        data: {
+          comment: { id: comment.id, html: commentHtml({ ...getThreadComment(db, comment.id)!, children: [], continued: 0 }, { opId: review.authorId }) },
+          signedIn: ticket !== null,
+          reload: stopped,
+        },
       };
     },
   );

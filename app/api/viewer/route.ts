@@ -1,33 +1,43 @@
+import type { NextRequest } from "next/server";
 import { cookies } from "next/headers";
 import { getDb } from "@/db";
-import { findSessionCookie, rolledSessionToken, SESSION_MAX_AGE, userFromSessionToken } from "@/lib/auth/session-token";
+import { findSessionCookie, rolledSessionToken, SESSION_MAX_AGE, viewerFromSessionToken } from "@/lib/auth/session-token";
 import { getCurrentUser } from "@/lib/auth/session";
 import { countUnread } from "@/lib/notifications/queries";
 import { avatarUrl } from "@/lib/users/avatar";
+import { listVotesOnReview } from "@/lib/votes/queries";
 
-const json = (user: Awaited<ReturnType<typeof getCurrentUser>>) =>
-  Response.json(
-    {
-      user: user
-        ? { username: user.username, name: user.name, role: user.role, avatar: avatarUrl(user), unread: countUnread(getDb(), user.id) }
-        : null,
-    },
-    { headers: { "cache-control": "private, no-store" } },
-  );
+type Answer = { user: { username: string; name: string; role: string; avatar: string; unread: number } | null; votes: string[] };
+
+const json = (answer: Answer) => Response.json(answer, { headers: { "cache-control": "private, no-store" } });
+const NOBODY: Answer = { user: null, votes: [] };
 
 /**
- * The viewer's own bits for static pages, fetched by the header island on every page load; never
- * cached. It also keeps an active session alive: a token older than a day is issued afresh.
+ * What shared pages show only to the viewer, fetched by the page's script on every load and
+ * never cached: who is signed in, their unread notices, and (`?review=ID`) which of that review
+ * and its comments they upvoted. One query. It also keeps an active session alive: a token older
+ * than a day is issued afresh.
  */
-export async function GET() {
+export async function GET(req: NextRequest) {
+  const review = Number(req.nextUrl.searchParams.get("review"));
+  const reviewId = Number.isSafeInteger(review) && review > 0 ? review : null;
   const jar = await cookies();
   const found = findSessionCookie(jar);
-  if (!found || found === "chunked") return json(await getCurrentUser());
-  const session = await userFromSessionToken(getDb(), found.value, found.name);
-  if (!session) return json(null);
+  if (!found) return json(NOBODY);
+  if (found === "chunked") {
+    // A token too big for one cookie: Auth.js joins it (rare; more than one query).
+    const user = await getCurrentUser();
+    if (!user) return json(NOBODY);
+    const db = getDb();
+    return json({ user: { ...shown(user), unread: countUnread(db, user.id) }, votes: reviewId ? listVotesOnReview(db, user.id, reviewId) : [] });
+  }
+  const session = await viewerFromSessionToken(getDb(), found.value, found.name, reviewId);
+  if (!session) return json(NOBODY);
   const fresh = await rolledSessionToken(found, session);
   if (fresh) {
     jar.set(found.name, fresh, { httpOnly: true, sameSite: "lax", path: "/", secure: found.name.startsWith("__Secure-"), maxAge: SESSION_MAX_AGE });
   }
-  return json(session.user);
+  return json({ user: { ...shown(session.user), unread: session.unread }, votes: session.votes });
 }
+
+const shown = (u: { username: string; name: string; role: string; image: string | null }) => ({ username: u.username, name: u.name, role: u.role, avatar: avatarUrl(u) });

@@ -9,7 +9,22 @@ import { reviewListingTags } from "@/lib/reviews/listing-tags";
 import { castVote } from "@/lib/votes/cast-vote";
 import { voteFormFields } from "@/lib/votes/schemas";
 
-const backOf = (form: FormData) => safeCallbackUrl(form.get("back"));
+/**
+ * Where a plain form post comes back to: the page it was sent from (the Referer's path: only posts
+ * from this site get this far), at the item; or the address the form names in `back`.
+ */
+function backOf(form: FormData, req: NextRequest): string {
+  if (form.has("back")) return safeCallbackUrl(form.get("back"));
+  const { type, id } = voteFormFields(form);
+  const anchor = type === "review" ? "#vote" : type === "comment" && id ? `#comment-${id}` : "";
+  try {
+    const from = new URL(req.headers.get("referer") ?? "");
+    return safeCallbackUrl(from.pathname + from.search + anchor);
+  } catch {
+    // no Referer, or not an address
+  }
+  return "/";
+}
 
 /**
  * An upvote or its undo. With JavaScript the answer is the new state and count; without it, the
@@ -32,8 +47,8 @@ export async function POST(req: NextRequest) {
             : [reviewTag(result.postId), result.authorId && userTag(result.authorId)],
         );
       }
-      return { redirect: backOf(form), data: { type: result.type, id: result.id, voted: result.voted, count: result.count } };
+      return { redirect: backOf(form, req), data: { type: result.type, id: result.id, voted: result.voted, count: result.count } };
     },
-    { signInReturnsTo: backOf },
+    { signInReturnsTo: (form) => backOf(form, req), values: (form) => ({ back: backOf(form, req) }) },
   );
 }

@@ -2,8 +2,10 @@ import "@/components/comments/comments.css";
 import type { Metadata } from "next";
 import Link from "@/components/link";
 import { notFound } from "next/navigation";
-import { CommentList } from "@/components/comments/comment-view";
+import { StaticHtml } from "@/components/static-html";
 import { ThreadProvider } from "@/components/comments/thread-context";
+import { ThreadReplies } from "@/components/comments/thread-replies";
+import { commentListHtml } from "@/lib/comments/thread-html";
 import { StatePage } from "@/components/state-page";
 import { configuredProviders } from "@/lib/auth/providers";
 import { commentIdParam } from "@/lib/comments/links";
@@ -52,9 +54,10 @@ export default async function CommentPermalinkPage({ params }: PageProps<"/comme
   const chain = ancestors.map((a) => ({ ...a, children: [], continued: 0 }));
   const earlier = chain.slice(0, Math.max(0, chain.length - SHOWN_ANCESTORS));
   const recent = chain.slice(earlier.length);
+  const base = `/comments/${focus.id}`;
+  const list = (nodes: typeof chain) => ({ __html: commentListHtml(nodes, { opId: review.authorId }) });
   return (
-    <article className="comment-page" aria-labelledby="comment-page-title">
-      <link rel="stylesheet" href={`/viewer.css?review=${review.id}`} />
+    <article className="comment-page" aria-labelledby="comment-page-title" data-viewer-review={review.id}>
       <header className="comment-page__header">
         <p className="eyebrow">A comment on</p>
         <h1 id="comment-page-title">
@@ -73,7 +76,7 @@ export default async function CommentPermalinkPage({ params }: PageProps<"/comme
           ) : null}
         </nav>
       </header>
-      <ThreadProvider value={{ reviewId: review.id, slug: review.slug, opId: review.authorId, providers: configuredProviders(), base: `/comments/${focus.id}` }}>
+      <ThreadProvider value={{ reviewId: review.id, slug: review.slug, providers: configuredProviders() }}>
         {ancestors.length ? (
           <section className="comment-ancestors" aria-label={ancestors.length === 1 ? "The comment it replies to" : "The comments it replies to"}>
             {earlier.length ? (
@@ -81,15 +84,14 @@ export default async function CommentPermalinkPage({ params }: PageProps<"/comme
                 <summary>
                   {earlier.length === 1 ? "1 earlier comment" : `${earlier.length} earlier comments`} in this thread
                 </summary>
-                <CommentList nodes={earlier} opId={review.authorId} />
+                <div dangerouslySetInnerHTML={list(earlier)} />
               </details>
             ) : null}
-            <CommentList nodes={recent} opId={review.authorId} />
+            <div dangerouslySetInnerHTML={list(recent)} />
           </section>
         ) : null}
-        <div className="comment-focus" data-testid="comment-focus">
-          <CommentList nodes={tree} opId={review.authorId} />
-        </div>
+        <StaticHtml id="comment-focus" className="comment-focus" testId="comment-focus" html={commentListHtml(tree, { opId: review.authorId })} src={base} />
+        <ThreadReplies />
       </ThreadProvider>
     </article>
   );

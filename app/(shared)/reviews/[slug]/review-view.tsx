@@ -11,8 +11,9 @@ import { TagList } from "@/components/review/tag-list";
 import { ReviewActions } from "@/components/review/review-actions";
 import { ViewBeacon } from "@/components/review/view-beacon";
 import { StatePage } from "@/components/state-page";
+import { StaticHtml } from "@/components/static-html";
 import { Discussion } from "@/components/comments/discussion";
-import { VoteButton } from "@/components/votes/vote-button";
+import { voteHtml } from "@/lib/comments/thread-html";
 import { listThread } from "@/lib/comments/queries";
 import { buildThread, type CommentNode, type CommentSort } from "@/lib/comments/tree";
 
@@ -72,7 +73,8 @@ function editedLabel(review: Review) {
 }
 
 function ReviewArticle({ review, thread, sort }: { review: Review; thread: CommentNode[]; sort: CommentSort }) {
-  const body = <div className="prose" dangerouslySetInnerHTML={{ __html: review.bodyHtml }} />;
+  // Sent once, in the HTML (not again in the page's payload), like the thread.
+  const body = <StaticHtml id="review-body" className="prose" html={review.bodyHtml} src={`/reviews/${review.slug}`} />;
   return (
     <article className="review" aria-labelledby="review-title">
       <header className="review__header">
@@ -119,19 +121,22 @@ function ReviewArticle({ review, thread, sort }: { review: Review; thread: Comme
       )}
       {/* Not a <footer>: the comments inside have headers of their own, which a footer may not hold. */}
       <div className="review__footer">
-        {/* The viewer's own state (their upvotes, edit links, sign-in fields) comes from a per-viewer stylesheet. */}
-        <link rel="stylesheet" href={`/viewer.css?review=${review.id}`} />
-        <div className="vote-bar" id="vote">
-          <VoteButton
-            type="review"
-            id={review.id}
-            count={review.upvoteCount}
-            author={review.author?.username.toLowerCase() ?? null}
-            back={`/reviews/${review.slug}#vote`}
-            votersHref={`/reviews/${review.slug}/upvotes`}
-            size="large"
-          />
-        </div>
+        {/* The viewer's own state here (their upvotes, edit links) comes from /api/viewer?review=ID, applied by the page's script. */}
+        <div
+          className="vote-bar"
+          id="vote"
+          data-viewer-review={review.id}
+          dangerouslySetInnerHTML={{
+            __html: voteHtml({
+              type: "review",
+              id: review.id,
+              count: review.upvoteCount,
+              author: review.author?.username.toLowerCase() ?? null,
+              votersHref: `/reviews/${review.slug}/upvotes`,
+              size: "large",
+            }),
+          }}
+        />
         <Discussion
           review={{ id: review.id, slug: review.slug, title: review.title, commentCount: review.commentCount, authorId: review.author?.id ?? null }}
           thread={thread}

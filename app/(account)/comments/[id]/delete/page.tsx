@@ -1,7 +1,7 @@
 import "@/components/comments/comments.css";
 import type { Metadata } from "next";
 import Link from "@/components/link";
-import { CommentView } from "@/components/comments/comment-view";
+import { QuotedComment } from "@/components/comments/quoted-comment";
 import { commentIdParam } from "@/lib/comments/links";
 import { loadOwnComment } from "../own-comment";
 
@@ -26,9 +26,7 @@ export default async function DeleteCommentPage({ params }: PageProps<"/comments
           {state.message}
         </p>
       ) : null}
-      <div className="reply-page__parent">
-        <CommentView node={{ ...own.node, children: [], continued: 0 }} opId={null} bare />
-      </div>
+      <QuotedComment comment={own.node} opId={null} />
       <form action={`/api/comments/${id}/delete`} method="post" className="danger-zone danger-zone--open">
         <p>
           {replies

@@ -1,0 +1,21 @@
+import { CONTENT_EVENT } from "../static-html-block";
+
+/**
+ * Puts a comment just posted at the top of `list`'s replies (a new list is made after `after`
+ * when there is none yet), makes it the page's target, and lets the page's script mark it as the
+ * viewer's own.
+ */
+export function showPosted(html: string, id: number, parent: Element, after: Element | null) {
+  let list = parent.querySelector(":scope > ol.comment-list");
+  if (!list) {
+    list = document.createElement("ol");
+    list.className = "comment-list";
+    if (after) after.after(list);
+    else parent.append(list);
+  }
+  const item = document.createElement("li");
+  item.innerHTML = html;
+  list.prepend(item);
+  window.location.hash = `comment-${id}`;
+  parent.dispatchEvent(new CustomEvent(CONTENT_EVENT, { bubbles: true }));
+}
