@@ -42,7 +42,12 @@ function rssMb(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 
-export type LoadResult = { name: string; rps: number; p50: number; p99: number; errors: number; non2xx: number; cpuMsPerReq: number; rssMb: number; bytes: number };
+/** CPU time the server process has used so far, in ms (user + system; 10 ms steps). */
+export function serverCpuMs(server: Server): number {
+  return (cpuTicks(server.proc.pid!) / TICKS) * 1000;
+}
+
+export type LoadResult = { name: string; requests: number; rps: number; p50: number; p99: number; errors: number; non2xx: number; cpuMsPerReq: number; rssMb: number; bytes: number };
 
 /** A bounded load run (time and connections) against one URL of the server. */
 export async function load(
@@ -64,6 +69,7 @@ export async function load(
   const total = res.requests.total;
   return {
     name,
+    requests: total,
     rps: res.requests.average,
     p50: res.latency.p50,
     p99: res.latency.p99,
@@ -107,4 +113,70 @@ export async function postLoad(
     ],
   });
   return { posts: res.requests.total, rps: res.requests.average, p50: res.latency.p50, p99: res.latency.p99, errors: res.errors + res.timeouts, non2xx: res.non2xx };
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
+
+/**
+ * A bounded load of views that each take two requests on one connection, one after the other: the
+ * page, then the JSON the page's script asks for. Reports views per second, the latency of a whole
+ * view (both answers) and the server's CPU per view.
+ */
+export async function viewLoad(
+  server: Server,
+  name: string,
+  pageUrl: string,
+  jsonUrl: string,
+  opts: { seconds?: number; connections?: number; headers?: Record<string, string> } = {},
+): Promise<LoadResult> {
+  const headers = opts.headers ?? {};
+  let bytes = 0;
+  for (const url of [pageUrl, jsonUrl]) {
+    const first = await fetch(server.base + url, { headers });
+    if (!first.ok) throw new Error(`${name}: ${url} answered ${first.status}`);
+    bytes += (await first.arrayBuffer()).byteLength;
+  }
+  for (let i = 0; i < 20; i++) for (const url of [pageUrl, jsonUrl]) await fetch(server.base + url, { headers }).then((r) => r.arrayBuffer());
+  const pid = server.proc.pid!;
+  // Each connection sends the two requests in turn: its odd answers are pages, its even ones JSON.
+  const pending = new Map<object, number>();
+  const views: number[] = [];
+  const before = cpuTicks(pid);
+  const res = await new Promise<autocannon.Result>((resolve, reject) => {
+    const run = autocannon(
+      {
+        url: server.base,
+        headers,
+        duration: opts.seconds ?? 10,
+        connections: opts.connections ?? 10,
+        requests: [
+          { method: "GET", path: pageUrl },
+          { method: "GET", path: jsonUrl },
+        ],
+      },
+      (err, result) => (err ? reject(err) : resolve(result)),
+    );
+    run.on("response", (client, _status, _bytes, ms) => {
+      const page = pending.get(client);
+      if (page === undefined) pending.set(client, ms);
+      else {
+        pending.delete(client);
+        views.push(page + ms);
+      }
+    });
+  });
+  const ticks = cpuTicks(pid) - before;
+  views.sort((a, b) => a - b);
+  return {
+    name,
+    requests: views.length,
+    rps: views.length / res.duration,
+    p50: percentile(views, 0.5),
+    p99: percentile(views, 0.99),
+    errors: res.errors + res.timeouts,
+    non2xx: res.non2xx,
+    cpuMsPerReq: views.length ? ((ticks / TICKS) * 1000) / views.length : 0,
+    rssMb: rssMb(pid),
+    bytes,
+  };
 }

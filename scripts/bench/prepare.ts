@@ -1,0 +1,142 @@
+// The databases the benchmark measures: the demo content with two long discussions added, and a
+// copy of the large database; the same pages and members to vote and comment on each.
+import fs from "node:fs";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { openDb, type DB } from "@/db";
+import { posts, users } from "@/db/schema";
+import { seedIfEmpty } from "@/db/seed";
+import { largeLandmarks, seedLarge } from "@/db/seed-large";
+import { createReview } from "@/lib/reviews/create-review";
+import { measureRankingQueries, measureVoteBadgeCost } from "./badges";
+import type { PageSpec } from "./report";
+import { realisticReview } from "./sample-review";
+import { measurePageData, seedOneTree } from "./thread";
+import { makeVoters } from "./votes";
+
+const VOTERS = 400;
+/** The sizes the quality bar names: 20k members, 100k reviews, 1M comments, 5M upvotes. */
+const LARGE_SIZES = { users: 20_000, reviews: 100_000, comments: 1_000_000, votes: 5_000_000 };
+
+/** What one database is measured with: the same pages and writes on each. */
+export type Prepared = {
+  label: string;
+  dbPath: string;
+  pages: PageSpec[];
+  review200: { id: number; url: string };
+  review1000: string;
+  voteReviewIds: number[];
+  commentReviewId: number;
+  voterIds: string[];
+  readerId: string;
+};
+
+const boardOf = (db: DB) =>
+  db.$client.prepare("select username from users where is_system = 0 order by badge_points desc, created_at limit 1").pluck().get() as string;
+const filmOfMostReviews = (db: DB) => db.$client.prepare("select slug from films order by review_count desc, id limit 1").pluck().get() as string;
+
+function pagesFor(db: DB, review200: { id: number; url: string }, review1000: string): PageSpec[] {
+  const board = boardOf(db);
+  const viewer = `/api/viewer?review=${review200.id}`;
+  return [
+    { name: "home (Hot)", url: "/", cached: true },
+    { name: "feed: New", url: "/feed/new", cached: true },
+    { name: "(a) review, 200 comments: cached, signed out", url: review200.url, cached: true, key: "a" },
+    { name: "(b) the same page, signed in (page alone)", url: review200.url, signedIn: true, cached: true, key: "bPage" },
+    { name: "(b) /api/viewer?review=ID, signed in (JSON alone)", url: viewer, signedIn: true, key: "bJson" },
+    { name: "(b) signed-in views: page then JSON (req/s, latency and CPU per view)", url: review200.url, view: viewer, signedIn: true, key: "bView" },
+    { name: "(c) review, 200 comments: uncached, rendered on every request (draft mode)", url: review200.url, uncached: true, key: "c" },
+    { name: "review, 1,000 comments", url: review1000, cached: true },
+    { name: "film page", url: `/films/${filmOfMostReviews(db)}`, cached: true },
+    { name: "Ranking (badge points, all time)", url: "/ranking", cached: true },
+    { name: "Ranking, this month by upvotes", url: "/ranking/upvotes/month", cached: true },
+    { name: "badge board", url: `/u/${board}/badges`, cached: true },
+    { name: "profile", url: `/u/${board}`, cached: true },
+    { name: "/api/ranking/me, signed in", url: "/api/ranking/me?by=points&period=all", signedIn: true },
+  ];
+}
+
+/** The demo database, plus two discussions of 200 and 1,000 comments and members to vote and comment. */
+export async function prepareDemo(dir: string) {
+  const dbPath = path.join(dir, "demo.db");
+  const db = openDb(dbPath);
+  await seedIfEmpty(db);
+  const author = db.select({ id: users.id }).from(users).where(eq(users.username, "ingrid_alvarado")).get()!;
+  const voterIds = makeVoters(db, VOTERS);
+  const commenters = voterIds.slice(0, 50);
+  const discussed = (title: string, daysAgo: number) =>
+    createReview(db, author.id, { title, filmTitle: "The Third Man", filmYear: "1949", score: "8", body: realisticReview(1500), intent: "publish" }, new Date(Date.now() - daysAgo * 86_400_000));
+  const r200 = discussed("Two hundred comments on Vienna", 31);
+  const r1000 = discussed("A thousand comments on Vienna", 30);
+  const small = discussed("Ten comments on Vienna", 32);
+  seedOneTree(db, small.id, commenters, 10, new Date(Date.now() - 29 * 86_400_000));
+  // In date order: the duplicate-comment rule compares with a member's latest comments.
+  const t0 = performance.now();
+  seedOneTree(db, r1000.id, commenters, 1000, new Date(Date.now() - 28 * 86_400_000));
+  const postMs = (performance.now() - t0) / 1000;
+  seedOneTree(db, r200.id, commenters, 200, new Date(Date.now() - 26 * 86_400_000));
+  const thread = { small: measurePageData(db, small.slug), big: measurePageData(db, r1000.slug), postMs };
+  const voteCost = measureVoteBadgeCost(db, voterIds, r200.id, author.id);
+  const published = db.select({ id: posts.id }).from(posts).where(eq(posts.status, "published")).all().map((p) => p.id);
+  const review200 = { id: r200.id, url: `/reviews/${r200.slug}` };
+  const prepared: Prepared = {
+    label: "demo",
+    dbPath,
+    pages: pagesFor(db, review200, `/reviews/${r1000.slug}`),
+    review200,
+    review1000: `/reviews/${r1000.slug}`,
+    voteReviewIds: published.slice(0, 20),
+    commentReviewId: small.id,
+    voterIds,
+    readerId: author.id,
+  };
+  db.$client.close();
+  return { prepared, thread, voteCost };
+}
+
+/** A copy of the large database (made first if missing), plus members to vote and comment. */
+export async function prepareLarge(dir: string, largePath: string) {
+  if (!fs.existsSync(largePath)) {
+    console.log(`No large database at ${largePath}: making one with the default sizes (this takes minutes)…`);
+    fs.mkdirSync(path.dirname(largePath), { recursive: true });
+    const made = openDb(largePath);
+    seedLarge(made, { ...LARGE_SIZES, log: (l) => console.log(`  ${l}`) });
+    made.$client.close();
+  }
+  // The source is never opened (opening it would write beside it): the file is copied as it is,
+  // with its write-ahead log if one is left, which SQLite folds in when the copy is opened.
+  // A copy-on-write clone where the file system has them, a plain copy elsewhere.
+  const dbPath = path.join(dir, "large.db");
+  fs.copyFileSync(largePath, dbPath, fs.constants.COPYFILE_FICLONE);
+  if (fs.existsSync(`${largePath}-wal`) && fs.statSync(`${largePath}-wal`).size > 0) fs.copyFileSync(`${largePath}-wal`, `${dbPath}-wal`);
+  const db = openDb(dbPath);
+  const marks = largeLandmarks(db);
+  const [t200, t1000] = [200, 1000].map((n) => marks.threads.find((t) => t.comments === n)?.slug);
+  if (!t200 || !t1000) throw new Error(`${largePath} has no review with exactly 200 and 1,000 comments: make it again with npm run seed:large`);
+  const voterIds = makeVoters(db, VOTERS);
+  const ids = db.$client.prepare("select id from posts where status = 'published' order by upvote_count desc limit 20").pluck().all() as number[];
+  const quiet = db.$client.prepare("select id from posts where status = 'published' and comment_count < 20 order by id limit 1").pluck().get() as number;
+  const lowRanked = db.$client.prepare("select id from users where is_system = 0 order by badge_points, created_at desc limit 1").pluck().get() as string;
+  const rankingQueries = measureRankingQueries(db, lowRanked);
+  const id200 = db.$client.prepare("select id from posts where slug = ?").pluck().get(t200) as number;
+  const review200 = { id: id200, url: `/reviews/${t200}` };
+  const prepared: Prepared = {
+    label: "large",
+    dbPath,
+    pages: pagesFor(db, review200, `/reviews/${t1000}`),
+    review200,
+    review1000: `/reviews/${t1000}`,
+    voteReviewIds: ids,
+    commentReviewId: quiet,
+    voterIds,
+    readerId: lowRanked,
+  };
+  const sizes = db.$client
+    .prepare(
+      "select (select count(*) from users) as users, (select count(*) from posts) as reviews, (select count(*) from comments) as comments, (select count(*) from post_votes) + (select count(*) from comment_votes) as votes",
+    )
+    .get() as Record<string, number>;
+  db.$client.close();
+  return { prepared, rankingQueries, sizes, bytes: fs.statSync(dbPath).size };
+}
+
