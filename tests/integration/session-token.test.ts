@@ -4,10 +4,14 @@ import { encode as authEncode, decode as authDecode } from "next-auth/jwt";
 import { users } from "@/db/schema";
 import { revokedSessions, users as usersTable } from "@/db/schema";
 import { forgetExpiredRevocations, revokeSession } from "@/lib/auth/revocation";
-import { findSessionCookie, rolledSessionToken, userFromSessionToken } from "@/lib/auth/session-token";
+import { findSessionCookie, rolledSessionToken, userFromSessionToken, viewerFromSessionToken } from "@/lib/auth/session-token";
+import { countUnread } from "@/lib/notifications/queries";
+import { listVotesOnReview } from "@/lib/votes/queries";
+import { postComment } from "../helpers/comments";
 import { perTestDb } from "../helpers/db";
+import { vote } from "../helpers/votes";
 import { TEST_AUTH_SECRET } from "../helpers/env";
-import { makeUser } from "../helpers/reviews";
+import { makeUser, seedReview } from "../helpers/reviews";
 
 const NAME = "authjs.session-token";
 const token = (uid: string, sv = 0, extra: Record<string, unknown> = {}, maxAge?: number) =>
@@ -94,5 +98,40 @@ describe("reading the session from its cookie", () => {
     expect(findSessionCookie(jar({ [NAME]: "a", "__Secure-authjs.session-token": "b" }))).toEqual({ name: "__Secure-authjs.session-token", value: "b" });
     expect(findSessionCookie(jar({ [NAME]: "a" }))).toEqual({ name: NAME, value: "a" });
     expect(findSessionCookie(jar({ [`${NAME}.0`]: "a", [`${NAME}.1`]: "b" }))).toBe("chunked");
+  });
+
+  it("answers the viewer's bits in one query: their unread notices and their upvotes on one review only", async () => {
+    const mara = makeUser(t.db, "mara");
+    const femi = makeUser(t.db, "femi");
+    const one = seedReview(t.db, femi, { title: "One" });
+    const other = seedReview(t.db, femi, { title: "Other" });
+    const onOne = postComment(t.db, femi, one);
+    const onOther = postComment(t.db, femi, other);
+    vote(t.db, mara, "review", one);
+    vote(t.db, mara, "comment", onOne.id);
+    vote(t.db, mara, "comment", onOther.id);
+    vote(t.db, mara, "review", other);
+    const tok = await token(mara.id);
+
+    let statements = 0;
+    const prepare = t.db.$client.prepare.bind(t.db.$client);
+    t.db.$client.prepare = ((sql: string) => (statements++, prepare(sql))) as typeof prepare;
+    const viewer = await viewerFromSessionToken(t.db, tok, NAME, one);
+    t.db.$client.prepare = prepare;
+    expect(statements).toBe(1);
+    expect(viewer?.user.username).toBe("mara");
+    expect([...viewer!.votes].sort()).toEqual([`c${onOne.id}`, `r${one}`]);
+    expect(viewer!.votes.sort()).toEqual(listVotesOnReview(t.db, mara.id, one).sort());
+    expect(viewer!.unread).toBe(countUnread(t.db, mara.id));
+
+    // Femi's upvote milestones and replies are notices: his count is his, and he upvoted nothing.
+    const forFemi = await viewerFromSessionToken(t.db, await token(femi.id), NAME, one);
+    expect(forFemi!.unread).toBe(countUnread(t.db, femi.id));
+    expect(forFemi!.unread).toBeGreaterThan(0);
+    expect(forFemi!.votes).toEqual([]);
+    // Without a review, no votes; a session that has ended, nothing at all.
+    expect((await viewerFromSessionToken(t.db, tok, NAME, null))!.votes).toEqual([]);
+    t.db.update(users).set({ sessionVersion: 1 }).where(eq(users.id, mara.id)).run();
+    expect(await viewerFromSessionToken(t.db, tok, NAME, one)).toBeNull();
   });
 });
