@@ -1,20 +1,16 @@
 // Hands a block of HTML from the server render to the HTML render of the same page without
 // putting it in the page's payload (components/static-html.tsx). Both renders run in this
-// process, milliseconds apart. A block is kept for a while after its last use, however many
-// renders run at once (a count limit could drop a block a render still needs); the same block
-// rendered again is kept once, under a key made from its content.
-const KEEP_MS = 30_000;
-type Kept = { html: string; at: number };
-const store = ((globalThis as Record<symbol, unknown>)[Symbol.for("marquee.html-handoff")] ??= new Map<string, Kept>()) as Map<string, Kept>;
+// process, milliseconds apart, so a block is needed for a moment only; the last 512 are kept
+// (far more than renders ever run at once here), and the same block rendered again is kept once,
+// under a key made from its content. No clock: reading the time in a render of a cached page is
+// refused by Next.js.
+const KEPT = 512;
+const store = ((globalThis as Record<symbol, unknown>)[Symbol.for("marquee.html-handoff")] ??= new Map<string, string>()) as Map<string, string>;
 
-export function keepHtml(key: string, html: string, now = Date.now()): void {
+export function keepHtml(key: string, html: string): void {
   store.delete(key);
-  store.set(key, { html, at: now });
-  // Oldest first: stop at the first block still in its time.
-  for (const [k, kept] of store) {
-    if (now - kept.at < KEEP_MS) break;
-    store.delete(k);
-  }
+  store.set(key, html);
+  if (store.size > KEPT) store.delete(store.keys().next().value!);
 }
 
-export const takeHtml = (key: string): string | undefined => store.get(key)?.html;
+export const takeHtml = (key: string): string | undefined => store.get(key);
