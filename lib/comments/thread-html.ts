@@ -41,7 +41,7 @@ export function voteHtml(v: VoteTarget): string {
   return (
     `<div class="vote vote--${v.size ?? "small"}" data-vote="${key}"${author}>` +
     `<form action="/api/votes" method="post"><input type="hidden" name="item" value="${key}">` +
-    `<button name="value" value="up" class="vote__button" aria-label="Upvote this ${v.type}" data-testid="upvote-${key}">▲ Upvote</button></form>` +
+    `<button type="submit" name="value" value="up" class="vote__button" aria-label="Upvote this ${v.type}" data-testid="upvote-${key}">▲ Upvote</button></form>` +
     `<a href="${escapeHtml(v.votersHref)}" class="vote__count" data-testid="count-${key}">${upvotesLabel(v.count)}</a></div>`
   );
 }
