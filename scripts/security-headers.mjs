@@ -95,13 +95,17 @@ export function nonceRewriter(placeholder, nonce) {
 
   // Next.js 16 leaves the nonce off its bootstrap <script src> and its script preloads in cached
   // pages. Only files of the build are named there, so nonce-ing those tags lets no other script in.
-  const nextTag = (buf, from) => {
-    const a = buf.indexOf(BUILD_SCRIPT, from);
-    const b = buf.indexOf(BUILD_PRELOAD, from);
-    return a === -1 ? b : b === -1 ? a : Math.min(a, b);
-  };
   const withStaticNonces = (buf) => {
-    let at = nextTag(buf, 0);
+    // Where each kind of tag is next: searched again only once passed, so a page is read once
+    // for each kind, not once per tag (most of a page is a discussion with neither).
+    let script = -2;
+    let preload = -2;
+    const nextTag = (from) => {
+      if (script !== -1 && script < from) script = buf.indexOf(BUILD_SCRIPT, from);
+      if (preload !== -1 && preload < from) preload = buf.indexOf(BUILD_PRELOAD, from);
+      return script === -1 ? preload : preload === -1 ? script : Math.min(script, preload);
+    };
+    let at = nextTag(0);
     if (at === -1) return buf;
     const parts = [];
     let last = 0;
@@ -113,7 +117,7 @@ export function nonceRewriter(placeholder, nonce) {
         parts.push(buf.subarray(last, cut), nonceAttr);
         last = cut;
       }
-      at = nextTag(buf, close);
+      at = nextTag(close);
     }
     if (last === 0) return buf;
     parts.push(buf.subarray(last));

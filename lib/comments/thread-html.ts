@@ -39,9 +39,9 @@ export function voteHtml(v: VoteTarget): string {
   const key = voteKey(v.type, v.id);
   const author = v.author ? ` data-author="${escapeHtml(v.author)}"` : "";
   return (
-    `<div class="vote vote--${v.size ?? "small"}" data-vote="${key}"${author}>` +
+    `<div class="vote${v.size === "large" ? " vote--large" : ""}" data-vote="${key}"${author}>` +
     `<form action="/api/votes" method="post"><input type="hidden" name="item" value="${key}">` +
-    `<button type="submit" name="value" value="up" class="vote__button" aria-label="Upvote this ${v.type}" data-testid="upvote-${key}">▲ Upvote</button></form>` +
+    `<button type="submit" name="value" value="up" aria-label="Upvote this ${v.type}" data-testid="upvote-${key}">▲ Upvote</button></form>` +
     `<a href="${escapeHtml(v.votersHref)}" class="vote__count" data-testid="count-${key}">${upvotesLabel(v.count)}</a></div>`
   );
 }
@@ -59,7 +59,7 @@ function metaHtml(node: CommentNode, opId: string | null): string {
   let who: string;
   if (author) {
     who =
-      `<img src="${escapeHtml(avatarUrl(author))}" alt="" width="24" height="24" class="avatar" loading="lazy">` +
+      `<img src="${escapeHtml(avatarUrl(author))}" alt="" class="avatar" loading="lazy">` +
       `<a href="/u/${escapeHtml(author.username)}" class="comment__author" id="comment-${id}-by">${escapeHtml(author.name)}</a>` +
       (author.isNew ? `<span class="new-pill" title="${NEWCOMER_WHY}">New</span>` : "") +
       (author.id === opId ? `<span class="op-pill" title="The review’s author">author</span>` : "");
@@ -69,7 +69,7 @@ function metaHtml(node: CommentNode, opId: string | null): string {
   const at = new Date(node.createdAt);
   return (
     `<header class="comment__meta">${who}` +
-    `<a href="/comments/${id}" class="comment__time"><time datetime="${at.toISOString().slice(0, 19)}Z">${formatDate(at)}</time></a>` +
+    `<a href="/comments/${id}" class="comment__time"><time datetime="${at.toISOString().slice(0, 10)}">${formatDate(at)}</time></a>` +
     (node.edited ? `<a href="/comments/${id}/revisions" class="comment__edited">(edited)</a>` : "") +
     `</header>`
   );
