@@ -20,6 +20,7 @@ import { childPath } from "@/lib/comments/path";
 import { RENDERER_VERSION, renderMarkdown } from "@/lib/markdown/render";
 import { isMilestone } from "@/lib/notifications/notify";
 import { MONTHLY_STANDINGS_SQL } from "@/lib/recount";
+import { RESERVED_SLUGS } from "@/lib/reviews/create-review";
 import { hotScore } from "@/lib/reviews/hot";
 import { MAX_TAGS, TAG_PATTERN } from "@/lib/reviews/schemas";
 import { foldText, uniqueSlug, urlSlug } from "@/lib/slug";
@@ -47,9 +48,6 @@ const NOTICE_DAYS = 30;
 // As db/seed.ts: notices older than three days have been read, six hours after they came.
 const READ_BEFORE_MS = 3 * DAY;
 const READ_AFTER_MS = 6 * HOUR;
-// Path words under /reviews/ a slug must not take (as lib/reviews/create-review.ts).
-const RESERVED_SLUGS = new Set(["new", "drafts"]);
-
 // The member with a full badge board: what each ladder's top rung needs, with a margin.
 const STAR_REVIEWS = 106;
 const STAR_COMMENTS = 540;

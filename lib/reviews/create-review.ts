@@ -13,7 +13,7 @@ import { ReviewInput } from "./schemas";
 import { replaceTags } from "./store";
 
 // Path words under /reviews/ that a slug must not take.
-const RESERVED_SLUGS = new Set(["new", "drafts"]);
+export const RESERVED_SLUGS: ReadonlySet<string> = new Set(["new", "drafts"]);
 
 /** Creates a review as a draft or published, with its first revision. */
 export function createReview(db: DB, authorId: string, raw: unknown, now = new Date()) {
