@@ -35,7 +35,7 @@ export function CommentForm({
   onCancel?: () => void;
   autoFocus?: boolean;
   initial?: FormState | null;
-  /** "auto": shown until /viewer.css hides it for a signed-in viewer; a page that knows says so. */
+  /** "auto": shown until the page's script hides it for a signed-in viewer; a page that knows says so. */
   signIn?: "auto" | "show" | "hide";
 }) {
   const { reviewId, slug, providers } = useThread();
@@ -87,7 +87,7 @@ export function CommentForm({
 }
 
 /**
- * Shown to readers who are not signed in (hidden by /viewer.css once they are): a password filled
+ * Shown to readers who are not signed in (hidden by the page's script once they are): a password filled
  * in signs in and posts at once; a provider or "Create an account" keeps the text and brings the
  * reader back to it.
  */
