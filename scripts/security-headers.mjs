@@ -86,56 +86,102 @@ const MAX_TAG = 2048;
 const isDocument = (type) => /^text\/(html|x-component)\b/i.test(String(type ?? ""));
 const isJson = (type) => /^application\/json\b/i.test(String(type ?? ""));
 
-/** Swaps the placeholder for the nonce in a stream of bytes, and nonces the build's script tags. */
+/** Where each of the build's own script tags and script preloads in `buf` ends: where its nonce goes. */
+function buildTagEnds(buf) {
+  const ends = [];
+  // Where each kind of tag is next: searched again only once passed, so a page is read once for
+  // each kind, not once per tag (most of a page is a discussion with neither).
+  let script = -2;
+  let preload = -2;
+  const nextTag = (from) => {
+    if (script !== -1 && script < from) script = buf.indexOf(BUILD_SCRIPT, from);
+    if (preload !== -1 && preload < from) preload = buf.indexOf(BUILD_PRELOAD, from);
+    return script === -1 ? preload : preload === -1 ? script : Math.min(script, preload);
+  };
+  for (let at = nextTag(0); at !== -1; ) {
+    const close = buf.indexOf(GT, at);
+    if (close === -1) break;
+    if (namesBuildFile(buf.subarray(at, close))) ends.push(buf[close - 1] === SLASH ? close - 1 : close);
+    at = nextTag(close);
+  }
+  return ends;
+}
+
+/** Every place the placeholder starts in `buf`. */
+function placesOf(buf, placeholder) {
+  const places = [];
+  for (let at = buf.indexOf(placeholder); at !== -1; at = buf.indexOf(placeholder, at + placeholder.length)) places.push(at);
+  return places;
+}
+
+/**
+ * `buf` with the nonce over each placeholder and the nonce attribute at each tag end, as a new
+ * buffer (the caller's may be a cached page). Both lists are in ascending order; they never meet,
+ * as a nonce-less tag holds no placeholder.
+ */
+function withNonces(buf, { places, tagEnds }, nonce, nonceAttr) {
+  if (places.length === 0 && tagEnds.length === 0) return buf;
+  const parts = [];
+  let last = 0;
+  let p = 0;
+  let t = 0;
+  while (p < places.length || t < tagEnds.length) {
+    if (t === tagEnds.length || (p < places.length && places[p] < tagEnds[t])) {
+      parts.push(buf.subarray(last, places[p]), nonce);
+      last = places[p++] + nonce.length;
+    } else {
+      parts.push(buf.subarray(last, tagEnds[t]), nonceAttr);
+      last = tagEnds[t++];
+    }
+  }
+  parts.push(buf.subarray(last));
+  return Buffer.concat(parts);
+}
+
+// Next.js hands a cached page to the response as one string, the same string for every request
+// until the page changes: its bytes and nonce places are worked out once and kept, newest first
+// out last, up to a budget.
+const PAGE_PLAN_MIN_CHARS = 4096;
+const PAGE_PLAN_BUDGET_BYTES = 48 * 1024 * 1024;
+const pagePlans = new Map();
+let pagePlanBytes = 0;
+
+function pagePlan(text, placeholder) {
+  const kept = pagePlans.get(text);
+  if (kept && kept.placeholder === placeholder) {
+    pagePlans.delete(text);
+    pagePlans.set(text, kept);
+    return kept;
+  }
+  const buf = Buffer.from(text);
+  const plan = { placeholder, buf, places: placesOf(buf, Buffer.from(placeholder)), tagEnds: buildTagEnds(buf), bytes: buf.length + 2 * text.length };
+  if (kept) pagePlanBytes -= kept.bytes;
+  pagePlans.set(text, plan);
+  pagePlanBytes += plan.bytes;
+  for (const [oldText, old] of pagePlans) {
+    if (pagePlanBytes <= PAGE_PLAN_BUDGET_BYTES || old === plan) break;
+    pagePlans.delete(oldText);
+    pagePlanBytes -= old.bytes;
+  }
+  return plan;
+}
+
+/**
+ * Swaps the placeholder for the nonce in a stream of bytes, and nonces the build's script tags.
+ * Next.js 16 leaves the nonce off its bootstrap <script src> and its script preloads in cached
+ * pages. Only files of the build are named there, so nonce-ing those tags lets no other script in.
+ */
 export function nonceRewriter(placeholder, nonce) {
   const from = Buffer.from(placeholder);
   const to = Buffer.from(nonce);
   const nonceAttr = Buffer.from(` nonce="${nonce}"`);
   let tail = Buffer.alloc(0);
-
-  // Next.js 16 leaves the nonce off its bootstrap <script src> and its script preloads in cached
-  // pages. Only files of the build are named there, so nonce-ing those tags lets no other script in.
-  const withStaticNonces = (buf) => {
-    // Where each kind of tag is next: searched again only once passed, so a page is read once
-    // for each kind, not once per tag (most of a page is a discussion with neither).
-    let script = -2;
-    let preload = -2;
-    const nextTag = (from) => {
-      if (script !== -1 && script < from) script = buf.indexOf(BUILD_SCRIPT, from);
-      if (preload !== -1 && preload < from) preload = buf.indexOf(BUILD_PRELOAD, from);
-      return script === -1 ? preload : preload === -1 ? script : Math.min(script, preload);
-    };
-    let at = nextTag(0);
-    if (at === -1) return buf;
-    const parts = [];
-    let last = 0;
-    while (at !== -1) {
-      const close = buf.indexOf(GT, at);
-      if (close === -1) break;
-      if (namesBuildFile(buf.subarray(at, close))) {
-        const cut = buf[close - 1] === SLASH ? close - 1 : close;
-        parts.push(buf.subarray(last, cut), nonceAttr);
-        last = cut;
-      }
-      at = nextTag(close);
-    }
-    if (last === 0) return buf;
-    parts.push(buf.subarray(last));
-    return Buffer.concat(parts);
-  };
+  let started = false;
 
   /** Returns what can be sent now; keeps back a possible beginning of the placeholder or of a tag. */
-  return (chunk, final) => {
-    let buf = tail.length ? Buffer.concat([tail, chunk]) : chunk;
-    let at = buf.indexOf(from);
-    if (at !== -1) {
-      // Never write into the caller's buffer: it may be a cached page.
-      buf = Buffer.from(buf);
-      while (at !== -1) {
-        to.copy(buf, at);
-        at = buf.indexOf(from, at + from.length);
-      }
-    }
+  const rewrite = (chunk, final) => {
+    started = true;
+    const buf = tail.length ? Buffer.concat([tail, chunk]) : chunk;
     let cut = buf.length;
     if (!final) {
       cut = buf.length - Math.min(from.length - 1, buf.length);
@@ -145,10 +191,23 @@ export function nonceRewriter(placeholder, nonce) {
         const close = buf.indexOf(GT, open);
         if (close === -1 || close >= cut) cut = open;
       }
+      // Nor inside a placeholder: it is swapped whole.
+      const straddling = buf.indexOf(from, Math.max(0, cut - from.length + 1));
+      if (straddling !== -1 && straddling < cut) cut = straddling;
     }
     tail = Buffer.from(buf.subarray(cut));
-    return withStaticNonces(buf.subarray(0, cut));
+    const head = buf.subarray(0, cut);
+    return withNonces(head, { places: placesOf(head, from), tagEnds: buildTagEnds(head) }, to, nonceAttr);
   };
+
+  /** A whole page in one string, before anything else was written: rewritten from its kept plan. */
+  rewrite.page = (text) => {
+    if (started || text.length < PAGE_PLAN_MIN_CHARS) return null;
+    started = true;
+    const plan = pagePlan(text, placeholder);
+    return withNonces(plan.buf, plan, to, nonceAttr);
+  };
+  return rewrite;
 }
 
 const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml|manifest\+json)|image\/svg\+xml)/i;
@@ -208,8 +267,8 @@ export function secureResponse(req, res, { placeholder, nonce, formActions }) {
     return writeHead.apply(this, headerArgs);
   };
 
-  const send = (buf, final, cb) => {
-    const out = rewrite ? rewrite(buf, final) : buf;
+  const send = (buf, final, cb) => sendOut(rewrite ? rewrite(buf, final) : buf, final, cb);
+  const sendOut = (out, final, cb) => {
     if (gzip) {
       if (out.length) gzip.write(out);
       if (final) gzip.end(cb);
@@ -230,7 +289,9 @@ export function secureResponse(req, res, { placeholder, nonce, formActions }) {
     if (typeof chunk === "function") [chunk, encoding, cb] = [undefined, undefined, chunk];
     if (typeof encoding === "function") [encoding, cb] = [undefined, encoding];
     if (!res.headersSent) res.writeHead(res.statusCode);
-    send(chunk == null ? Buffer.alloc(0) : toBuffer(chunk, encoding), true, cb);
+    const page = rewrite && typeof chunk === "string" && (encoding == null || /^utf-?8$/i.test(encoding)) ? rewrite.page(chunk) : null;
+    if (page) sendOut(page, true, cb);
+    else send(chunk == null ? Buffer.alloc(0) : toBuffer(chunk, encoding), true, cb);
     return res;
   };
 }

@@ -81,9 +81,9 @@ describe("secureResponse on a real server", () => {
   let server: http.Server | null = null;
   afterEach(() => server?.close());
 
-  async function serve(handler: (req: http.IncomingMessage, res: http.ServerResponse) => void) {
+  async function serve(handler: (req: http.IncomingMessage, res: http.ServerResponse) => void, nonce: () => string = () => NONCE) {
     server = http.createServer((req, res) => {
-      secureResponse(req, res, { placeholder: PLACEHOLDER, nonce: NONCE, formActions: [] });
+      secureResponse(req, res, { placeholder: PLACEHOLDER, nonce: nonce(), formActions: [] });
       handler(req, res);
     });
     await new Promise<void>((r) => server!.listen(0, "127.0.0.1", r));
@@ -126,6 +126,34 @@ describe("secureResponse on a real server", () => {
     const signedIn = await get(base, { cookie: "authjs.session-token=abc" });
     expect(signedIn.headers["cache-control"]).toBe("private, no-store");
     expect(signedIn.body.toString()).toBe(page.replace(PLACEHOLDER, NONCE));
+  });
+
+  it("a whole page handed over as one string, again and again, gets each response's own nonce and the page's current bytes", async () => {
+    const tags = '<link rel="preload" as="script" href="/_next/static/chunks/a1.js"/><script src="/_next/static/chunks/b2.js" async=""></script>';
+    const pageOf = (word: string) => `<html><head>${tags}<script nonce="${PLACEHOLDER}">x()</script></head><body>${`<p>${word} – ünïcode</p>`.repeat(400)}</body></html>`;
+    let page = pageOf("first");
+    const nonces = [newNonce(), newNonce(), newNonce(), newNonce()];
+    let n = 0;
+    const base = await serve(
+      (_req, res) => {
+        res.setHeader("Content-Type", "text/html; charset=utf-8");
+        res.end(page);
+      },
+      () => nonces[n++]!,
+    );
+    const want = (text: string, nonce: string) =>
+      text
+        .replace(`a1.js"/>`, `a1.js" nonce="${nonce}"/>`)
+        .replace(`async="">`, `async="" nonce="${nonce}">`)
+        .replace(PLACEHOLDER, nonce);
+    const first = await get(base);
+    const second = await get(base, { "accept-encoding": "gzip" });
+    expect(first.body.toString()).toBe(want(page, nonces[0]!));
+    expect(zlib.gunzipSync(second.body).toString()).toBe(want(page, nonces[1]!));
+    // The same length, other words: never the bytes kept for the page before.
+    page = pageOf("other");
+    expect((await get(base)).body.toString()).toBe(want(page, nonces[2]!));
+    expect((await get(base)).body.toString()).toBe(want(page, nonces[3]!));
   });
 
   it("errors and JSON carry the headers too; a signed-in JSON answer is not stored", async () => {
