@@ -1,7 +1,9 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 import { takeHtml } from "@/lib/html-handoff";
+import { followInSite } from "./linked-html";
 
 /** Tells the page's scripts that a block of server HTML was put in, to mark the viewer's own items in it. */
 export const CONTENT_EVENT = "marquee:content";
@@ -15,6 +17,7 @@ export const CONTENT_EVENT = "marquee:content";
 export function StaticHtmlBlock({ k, id, className, src, testId }: { k: string; id: string; className?: string; src: string; testId?: string }) {
   const html = typeof window === "undefined" && k ? (takeHtml(k) ?? "") : "";
   const ref = useRef<HTMLDivElement>(null);
+  const router = useRouter();
   const shown = useRef<string | null>(null);
   useEffect(() => {
     const el = ref.current;
@@ -43,5 +46,5 @@ export function StaticHtmlBlock({ k, id, className, src, testId }: { k: string; 
       live = false;
     };
   }, [k, id, src]);
-  return <div ref={ref} id={id} className={className} data-block={k || undefined} data-testid={testId} dangerouslySetInnerHTML={{ __html: html }} suppressHydrationWarning />;
+  return <div ref={ref} id={id} onClick={(e) => followInSite(e, router)} className={className} data-block={k || undefined} data-testid={testId} dangerouslySetInnerHTML={{ __html: html }} suppressHydrationWarning />;
 }

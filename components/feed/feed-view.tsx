@@ -63,7 +63,7 @@ export async function FeedView({ tab, cursor }: { tab: FeedTab; cursor?: string 
       {items.length === 0 ? (
         <p className="empty">{cursor ? "No older reviews." : "No reviews here yet. Write the first one."}</p>
       ) : (
-        <ReviewList reviews={items} />
+        <ReviewList reviews={items} src={cursor ? `/feed/${tab}/${cursor}` : feedHref(tab)} />
       )}
       {nextCursor ? (
         <p className="pager">

@@ -18,7 +18,8 @@ export type ProfileTab =
   | { kind: "badges"; board: Board };
 
 /** A member's page: who they are, their counts, and their reviews or comments, newest first. */
-export function ProfileView({ profile, tab, first }: { profile: Profile; tab: ProfileTab; first: boolean }) {
+/** `path`: the address of the page showing it. */
+export function ProfileView({ profile, tab, first, path }: { profile: Profile; tab: ProfileTab; first: boolean; path: string }) {
   const base = `/u/${profile.username}`;
   const role = ROLE_LABEL[profile.role];
   return (
@@ -67,7 +68,7 @@ export function ProfileView({ profile, tab, first }: { profile: Profile; tab: Pr
         <BadgeBoard board={tab.board} name={profile.name} />
       ) : tab.kind === "reviews" ? (
         tab.items.length ? (
-          <ReviewList reviews={tab.items} />
+          <ReviewList reviews={tab.items} src={path} />
         ) : (
           <p className="empty">{first ? `${profile.name} has not published a review yet.` : "No older reviews."}</p>
         )

@@ -1,14 +1,11 @@
-import type { ReviewCard as Card } from "@/lib/reviews/queries";
-import { ReviewCard } from "./review-card";
+import { StaticHtml } from "@/components/static-html";
+import { reviewListHtml } from "@/lib/reviews/card-html";
+import type { ReviewCard } from "@/lib/reviews/queries";
 
-export function ReviewList({ reviews, showFilm = true }: { reviews: Card[]; showFilm?: boolean }) {
-  return (
-    <ol className="review-list">
-      {reviews.map((r) => (
-        <li key={r.id}>
-          <ReviewCard review={r} showFilm={showFilm} />
-        </li>
-      ))}
-    </ol>
-  );
+/**
+ * Review cards, sent once as HTML (lib/reviews/card-html.ts). `src` is the address of the page
+ * showing them: after a move within the site the list is read from there.
+ */
+export function ReviewList({ reviews, showFilm = true, src }: { reviews: ReviewCard[]; showFilm?: boolean; src: string }) {
+  return <StaticHtml id="review-list" html={reviewListHtml(reviews, showFilm)} src={src} />;
 }

@@ -33,7 +33,9 @@ const cardColumns = {
   filmYear: films.year,
 };
 
-type CardRow = { [K in keyof typeof cardColumns]: (typeof cardColumns)[K]["_"]["data"] | (K extends `author${string}` ? null : never) };
+/** A column's value: null where the column allows it (a review's score), and for every author column (the author may be gone). */
+type ColumnValue<C> = C extends { _: { data: infer D; notNull: infer N } } ? (N extends true ? D : D | null) : never;
+type CardRow = { [K in keyof typeof cardColumns]: ColumnValue<(typeof cardColumns)[K]> | (K extends `author${string}` ? null : never) };
 
 export type ReviewCard = ReturnType<typeof toCard>;
 

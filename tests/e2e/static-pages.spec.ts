@@ -128,3 +128,43 @@ test("two members read the same cached review: the same bytes for both, and each
   expect(benSees.own).toEqual([`c${bComment}`]);
   expect(benSees.editable).toEqual([`comment-${bComment}`]);
 });
+
+// Lists of reviews are sent as HTML assembled on the server, once. Moving to a list from a link
+// (no page load) must show the same cards as loading its address; links inside move the same way.
+test("moving within the site through the links in review cards shows each list as its address does, in one document", async ({ page, request }) => {
+  const cardsOf = async (url: string) => {
+    const html = await (await request.get(url)).text();
+    return [...html.matchAll(/<h3 class="review-card__title"><a href="([^"]+)"/g)].map((m) => m[1]);
+  };
+  const shown = () => page.locator(".review-card__title a").filter({ visible: true }).evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+  const expectList = async (pattern: RegExp) => {
+    await page.waitForURL(pattern);
+    const want = await cardsOf(new URL(page.url()).pathname);
+    expect(want.length, page.url()).toBeGreaterThan(0);
+    await expect.poll(shown, { message: page.url() }).toEqual(want);
+    // The same document all along: nothing reloaded the page.
+    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
+  };
+  const click = (selector: string) => page.locator(selector).filter({ visible: true }).first().click();
+
+  await page.goto("/feed/new");
+  await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
+  await page.getByRole("link", { name: "Older reviews →" }).click();
+  await expectList(/\/feed\/new\/[^/]+$/);
+  await click(".review-card .film-link");
+  await expectList(/\/films\//);
+  await click(".review-card .tag-list a");
+  await expectList(/\/tags\//);
+  await click(".review-card__title a");
+  await page.waitForURL(/\/reviews\//);
+  // The byline and the tags under a review's title are server HTML too.
+  const author = page.locator(".review__header .byline__author").filter({ visible: true });
+  const name = await author.textContent();
+  await author.click();
+  await expectList(/\/u\//);
+  await expect(page.getByRole("heading", { level: 1 }).filter({ visible: true })).toContainText(name!);
+  await page.goBack();
+  await page.waitForURL(/\/reviews\//);
+  await click(".review__facts .tag-list a");
+  await expectList(/\/tags\//);
+});

@@ -1,8 +1,6 @@
-import type { Element, Root } from "hast";
-import { toText } from "hast-util-to-text";
-import rehypeParse from "rehype-parse";
-import { unified } from "unified";
+import type { Element } from "hast";
 import { describe, expect, it } from "vitest";
+import { dom, has, kids, p, tag, text } from "../helpers/html-dom";
 import { commentHtml, commentListHtml, escapeHtml, voteHtml } from "@/lib/comments/thread-html";
 import { SYSTEM_USERNAME } from "@/lib/badges/system";
 import type { CommentNode } from "@/lib/comments/tree";
@@ -27,26 +25,6 @@ function node(id: number, over: Partial<CommentNode> = {}): CommentNode {
     ...over,
   };
 }
-
-// The markup parsed as a browser would, and a few ways to find things in it.
-type Doc = {
-  all: (test: (e: Element) => boolean) => Element[];
-  one: (test: (e: Element) => boolean) => Element | null;
-  byId: (id: string) => Element;
-};
-function dom(html: string): Doc & { root: Root } {
-  const root = unified().use(rehypeParse, { fragment: true }).parse(html);
-  const all = (test: (e: Element) => boolean, from: Root | Element = root): Element[] =>
-    from.children.flatMap((c) => (c.type === "element" ? [...(test(c) ? [c] : []), ...all(test, c)] : []));
-  const one = (test: (e: Element) => boolean) => all(test)[0] ?? null;
-  return { root, all: (t) => all(t), one, byId: (id) => one((e) => e.properties.id === id)! };
-}
-const has = (cls: string) => (e: Element) => ((e.properties.className as string[] | undefined) ?? []).includes(cls);
-const tag = (name: string) => (e: Element) => e.tagName === name;
-const kids = (e: Element) => e.children.filter((c): c is Element => c.type === "element");
-const text = (e: Element) => toText(e);
-
-const p = (e: Element, name: string) => e.properties[name];
 
 describe("a comment's markup", () => {
   it("shows who wrote it, when, its stored body, its upvote control and a reply link", () => {

@@ -68,7 +68,7 @@ export default async function FilmPage({ params }: PageProps<"/films/[slug]">) {
         {reviews.length === 0 ? (
           <p className="empty">Nobody has published a review of this film yet.</p>
         ) : (
-          <ReviewList reviews={reviews} showFilm={false} />
+          <ReviewList reviews={reviews} showFilm={false} src={`/films/${film.slug}`} />
         )}
         {film.reviewCount > SHOWN ? <p className="muted">Showing the {SHOWN} newest reviews.</p> : null}
       </section>

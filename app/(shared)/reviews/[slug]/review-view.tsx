@@ -5,9 +5,8 @@ import { cacheLife, cacheTag } from "next/cache";
 import { getDb } from "@/db";
 import { ALL_TAG, FEED_TAG, reviewTag } from "@/lib/cache-tags";
 import { getReviewBySlug, type ReviewPage as Review } from "@/lib/reviews/queries";
-import { Byline } from "@/components/review/byline";
-import { Score } from "@/components/review/score";
-import { TagList } from "@/components/review/tag-list";
+import { bylineHtml, scoreHtml, tagListHtml } from "@/lib/reviews/card-html";
+import { LinkedHtml } from "@/components/linked-html";
 import { ReviewActions } from "@/components/review/review-actions";
 import { ViewBeacon } from "@/components/review/view-beacon";
 import { StatePage } from "@/components/state-page";
@@ -86,18 +85,8 @@ function ReviewArticle({ review, thread, sort }: { review: Review; thread: Comme
           {review.filmDirector ? <span className="muted"> · directed by {review.filmDirector}</span> : null}
         </p>
         <h1 id="review-title">{review.title}</h1>
-        <Byline
-          author={review.author}
-          publishedAt={review.publishedAt}
-          readingMinutes={review.readingMinutes}
-          views={review.viewCount}
-          postId={review.id}
-          edited={editedLabel(review)}
-        />
-        <div className="review__facts">
-          <Score score={review.score} />
-          <TagList tags={review.tags} />
-        </div>
+        <LinkedHtml html={bylineHtml({ ...review, views: { count: review.viewCount, postId: review.id }, edited: editedLabel(review) })} />
+        <LinkedHtml className="review__facts" html={scoreHtml(review.score) + tagListHtml(review.tags)} />
         {/* While its author is still new: the marker's flip renders this page afresh (lib/users/presence.ts). */}
         {review.firstReview && review.author?.isNew ? (
           <p className="first-review">

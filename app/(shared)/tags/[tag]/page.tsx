@@ -34,7 +34,7 @@ export default async function TagPage({ params }: PageProps<"/tags/[tag]">) {
     <div className="tag-page">
       <p className="eyebrow">Tag</p>
       <h1>#{tag}</h1>
-      <ReviewList reviews={reviews} />
+      <ReviewList reviews={reviews} src={`/tags/${tag}`} />
       {reviews.length === SHOWN ? <p className="muted">Showing the {SHOWN} newest reviews with this tag.</p> : null}
     </div>
   );

@@ -66,5 +66,6 @@ export default async function ProfilePage({ params }: PageProps<"/u/[username]/[
   const data = where ? await load(username, where) : null;
   if (!where || !data) notFound();
   const first = where.kind === "reviews" ? !where.cursor : where.kind === "comments" ? !where.before : true;
-  return <ProfileView profile={data.profile} tab={data.tab} first={first} />;
+  const path = `/u/${[username, ...(rest ?? [])].map(encodeURIComponent).join("/")}`;
+  return <ProfileView profile={data.profile} tab={data.tab} first={first} path={path} />;
 }
