@@ -458,6 +458,15 @@ function commentBody(r: Rng): string {
   return `${sentences(r.between(3, 5))}\n\n${sentences(r.between(2, 4))}`;
 }
 
+/**
+ * `n` comment bodies (markdown), drawn as this seed draws every comment. The benchmark gives its
+ * demo discussions these, so a discussion on the demo and on the large database is the same kind of page.
+ */
+export function sampleCommentBodies(n: number): string[] {
+  const r = new Rng(20261120, "sample-comments");
+  return Array.from({ length: n }, () => commentBody(r));
+}
+
 type Body = { md: string; html: string; excerpt: string; words: number; readingMinutes: number; spoilers: boolean; earlierMd: string };
 type Pools = { reviews: Body[]; comments: { md: string; html: string }[] };
 

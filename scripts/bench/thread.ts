@@ -1,31 +1,26 @@
 // A review with a large discussion for the benchmark, and a count of the queries a page load runs.
 import type { DB } from "@/db";
+import { sampleCommentBodies } from "@/db/seed-large";
 import { createComment } from "@/lib/comments/create-comment";
 import { listThread } from "@/lib/comments/queries";
 import { buildThread } from "@/lib/comments/tree";
 import { getReviewBySlug } from "@/lib/reviews/queries";
 import { median } from "./sample-review";
 
-const LINES = [
-  "The cut to the empty street is where the film earns its silence.",
-  "I keep coming back to the second act: *nobody* in it says what they want.",
-  "Fair, but the score carries more of that scene than the framing does.",
-  "> the long walk at the end\n\nIs the only ending it could have had.",
-  "I saw it on 35mm last spring and the grain changes everything about the night scenes.",
-  "Disagree about the pacing, agree about the lead performance.",
-];
-
 /**
  * `n` comments under one review in a single tree: the first is top-level, every later one answers
- * an earlier comment picked at random (a fixed seed), so the tree is both deep and wide.
+ * an earlier comment picked at random (a fixed seed), so the tree is both deep and wide. Their
+ * bodies are drawn as the large seed draws its comments, so the demo's discussions and the large
+ * database's are pages of the same kind (numbered, so no member repeats a comment).
  */
 export function seedOneTree(db: DB, reviewId: number, authorIds: string[], n: number, start: Date) {
   let seed = 42;
   const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
   const ids: number[] = [];
+  const bodies = sampleCommentBodies(n);
   for (let i = 0; i < n; i++) {
     const parentId = i === 0 ? null : ids[Math.floor(random() * ids.length)]!;
-    const body = `${LINES[i % LINES.length]} (${i + 1})`;
+    const body = `${bodies[i]} (${i + 1})`;
     const at = new Date(start.getTime() + i * 60_000);
     ids.push(createComment(db, authorIds[i % authorIds.length]!, { reviewId, parentId, body }, at).comment.id);
   }
