@@ -459,12 +459,29 @@ function commentBody(r: Rng): string {
 }
 
 /**
- * `n` comment bodies (markdown), drawn as this seed draws every comment. The benchmark gives its
- * demo discussions these, so a discussion on the demo and on the large database is the same kind of page.
+ * Which earlier comment of a discussion its `j`-th comment answers (an index below `j`), or -1
+ * when it starts a thread of its own. Conversations: half reply to one of the last few comments
+ * (chains), half to any earlier one; none goes deeper than MAX_THREAD_DEPTH.
  */
-export function sampleCommentBodies(n: number): string[] {
-  const r = new Rng(20261120, "sample-comments");
-  return Array.from({ length: n }, () => commentBody(r));
+function replyTo(r: Rng, j: number, pTop: number, depthOf: (i: number) => number): number {
+  if (j === 0 || r.chance(pTop)) return -1;
+  const parent = r.chance(0.55) ? j - 1 - r.int(Math.min(j, 4)) : r.int(j);
+  return depthOf(parent) >= MAX_THREAD_DEPTH ? -1 : parent;
+}
+
+/**
+ * A discussion of `n` comments drawn as this seed draws its long discussions: whom each answers
+ * (-1: nobody) and its body (markdown). The benchmark gives its demo discussions these, so a
+ * discussion on the demo and on the large database is the same kind of page.
+ */
+export function sampleDiscussion(n: number): { parent: number; body: string }[] {
+  const r = new Rng(20261120, "sample-discussion");
+  const depth: number[] = [];
+  return Array.from({ length: n }, (_, j) => {
+    const parent = replyTo(r, j, 0.3, (i) => depth[i]!);
+    depth[j] = parent < 0 ? 1 : depth[parent]! + 1;
+    return { parent, body: commentBody(r) };
+  });
 }
 
 type Body = { md: string; html: string; excerpt: string; words: number; readingMinutes: number; spoilers: boolean; earlierMd: string };
@@ -916,12 +933,8 @@ function planComments(o: { comments: number; seed: number; now: number }, m: Mem
       const at = g + j;
       c.post[at] = p;
       c.time[at] = times[j]!;
-      let parent = -1;
-      if (j > 0 && !r.chance(pTop)) {
-        // Conversations: half reply to one of the last few comments (chains), half to any earlier one.
-        parent = g + (r.chance(0.55) ? j - 1 - r.int(Math.min(j, 4)) : r.int(j));
-        if (c.depth[parent]! >= MAX_THREAD_DEPTH) parent = -1;
-      }
+      const answers = replyTo(r, j, pTop, (i) => c.depth[g + i]!);
+      const parent = answers < 0 ? -1 : g + answers;
       c.parent[at] = parent;
       c.depth[at] = parent < 0 ? 1 : c.depth[parent]! + 1;
       if (parent >= 0) lastChild[parent] = times[j]!;

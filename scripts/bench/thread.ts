@@ -1,6 +1,6 @@
 // A review with a large discussion for the benchmark, and a count of the queries a page load runs.
 import type { DB } from "@/db";
-import { sampleCommentBodies } from "@/db/seed-large";
+import { sampleDiscussion } from "@/db/seed-large";
 import { createComment } from "@/lib/comments/create-comment";
 import { listThread } from "@/lib/comments/queries";
 import { buildThread } from "@/lib/comments/tree";
@@ -8,22 +8,17 @@ import { getReviewBySlug } from "@/lib/reviews/queries";
 import { median } from "./sample-review";
 
 /**
- * `n` comments under one review in a single tree: the first is top-level, every later one answers
- * an earlier comment picked at random (a fixed seed), so the tree is both deep and wide. Their
- * bodies are drawn as the large seed draws its comments, so the demo's discussions and the large
- * database's are pages of the same kind (numbered, so no member repeats a comment).
+ * `n` comments under one review, shaped and written as the large seed's long discussions (threads
+ * started and answered, chains, bodies of every kind), so the demo's discussions and the large
+ * database's are pages of the same kind. Numbered, so no member repeats a comment.
  */
 export function seedOneTree(db: DB, reviewId: number, authorIds: string[], n: number, start: Date) {
-  let seed = 42;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
   const ids: number[] = [];
-  const bodies = sampleCommentBodies(n);
-  for (let i = 0; i < n; i++) {
-    const parentId = i === 0 ? null : ids[Math.floor(random() * ids.length)]!;
-    const body = `${bodies[i]} (${i + 1})`;
+  sampleDiscussion(n).forEach(({ parent, body }, i) => {
     const at = new Date(start.getTime() + i * 60_000);
-    ids.push(createComment(db, authorIds[i % authorIds.length]!, { reviewId, parentId, body }, at).comment.id);
-  }
+    const input = { reviewId, parentId: parent < 0 ? null : ids[parent]!, body: `${body} (${i + 1})` };
+    ids.push(createComment(db, authorIds[i % authorIds.length]!, input, at).comment.id);
+  });
   return ids;
 }
 
