@@ -10,6 +10,21 @@ const EnvInput = z.object({
   DATABASE_PATH: z.string().min(1).default("./data/marquee.db"),
   AUTH_SECRET: z.string().min(32).optional(),
   AUTH_TRUST_HOST: z.enum(["true", "false", "1", "0"]).optional(),
+  /** The site's public origin: every absolute URL and cookie is built from it, never from `Host`. */
+  AUTH_URL: z.url().optional(),
+  /** How many reverse proxies stand in front ("off" or 0: none; the socket's address is the client's). */
+  TRUST_PROXY: z
+    .union([z.enum(["off", "false"]), z.coerce.number().int().min(0).max(10)])
+    .default("off")
+    .transform((v) => (typeof v === "number" ? v : 0)),
+  /** The demo members' password; unset, one is generated on first start and printed once. Tests fix it. */
+  DEMO_PASSWORD: z.string().min(12).max(200).optional(),
+  SIGNUP_HOURLY_PER_ADDRESS: z.coerce.number().int().min(1).max(100000).default(5),
+  SIGNUP_DAILY_PER_ADDRESS: z.coerce.number().int().min(1).max(1000000).default(20),
+  /** Password hashes computed at once, and how many more may wait before a burst is answered 429. */
+  PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+  PASSWORD_HASH_QUEUE: z.coerce.number().int().min(0).max(1000).default(8),
+  AVATAR_UPLOADS_PER_HOUR: z.coerce.number().int().min(1).max(10000).default(10),
   AUTH_GITHUB_ID: z.string().min(1).optional(),
   AUTH_GITHUB_SECRET: z.string().min(1).optional(),
   AUTH_GOOGLE_ID: z.string().min(1).optional(),
@@ -33,6 +48,8 @@ export type Env = z.infer<typeof EnvInput> & {
   databasePath: string;
   dataDir: string;
   trustHost: boolean;
+  /** AUTH_URL's origin, else http://localhost:PORT: the one origin absolute URLs are built from. */
+  siteOrigin: string;
 };
 
 let cached: Env | undefined;
@@ -53,6 +70,7 @@ export function getEnv(): Env {
     databasePath,
     dataDir: path.dirname(databasePath),
     trustHost: parsed.data.AUTH_TRUST_HOST === undefined || ["true", "1"].includes(parsed.data.AUTH_TRUST_HOST),
+    siteOrigin: parsed.data.AUTH_URL ? new URL(parsed.data.AUTH_URL).origin : `http://localhost:${parsed.data.PORT}`,
   };
   return cached;
 }
