@@ -2,11 +2,21 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
 import drizzle from "eslint-plugin-drizzle";
+import regexp from "eslint-plugin-regexp";
 
 export default tseslint.config(
   { ignores: [".shots/**", ".next/**", "node_modules/**", "data/**", "e2e-data/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "drizzle/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  // Every regular expression, user text or not: no super-linear backtracking or moves, so no
+  // input can make a match take more than linear time.
+  regexp.configs["flat/recommended"],
+  {
+    rules: {
+      "regexp/no-super-linear-backtracking": ["error", { report: "potential" }],
+      "regexp/no-super-linear-move": ["error", { report: "potential" }],
+    },
+  },
   {
     plugins: { "react-hooks": reactHooks, drizzle },
     rules: {

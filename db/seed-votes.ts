@@ -119,7 +119,7 @@ function unit(s: string): number {
   return (h >>> 0) / 2 ** 32;
 }
 
-const DURATION = /^(?:(\d+)d)?\s*(?:(\d+)h)?\s*(?:(\d+)m)?$/;
+const DURATION = /^(?:(\d+)d)?\s*(?:(\d+)h\s*)?(?:(\d+)m)?$/;
 function duration(s: string): number {
   const m = DURATION.exec(s.trim());
   const ms = m ? (Number(m[1] ?? 0) * 24 * 60 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0)) * MINUTE : 0;

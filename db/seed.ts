@@ -144,7 +144,7 @@ export type SeedOptions = {
   avatarDir?: string;
 };
 
-const DURATION = /^(?:(\d+)d)?\s*(?:(\d+)h)?\s*(?:(\d+)m)?$/;
+const DURATION = /^(?:(\d+)d)?\s*(?:(\d+)h\s*)?(?:(\d+)m)?$/;
 
 /** "2d 4h", "3h", "45m" in milliseconds; positive, so a reply always comes after what it answers. */
 function duration(s: string): number {

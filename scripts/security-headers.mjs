@@ -19,7 +19,7 @@ export function loadPlaceholder(distDir) {
   const file = path.join(distDir, "server", "marquee-nonce-placeholder");
   try {
     const saved = fs.readFileSync(file, "utf8").trim();
-    if (/^[A-Za-z0-9_-]{22}$/.test(saved)) return saved;
+    if (/^[\w-]{22}$/.test(saved)) return saved;
   } catch {
     // first start on this build
   }
@@ -67,7 +67,7 @@ export const hasSession = (cookieHeader) => typeof cookieHeader === "string" && 
 
 const BUILD_SCRIPT = Buffer.from('<script src="/_next/static/');
 const BUILD_PRELOAD = Buffer.from('<link rel="preload" as="script"');
-const BUILD_FILE = /^\/_next\/static\/(?!.*\.\.)[A-Za-z0-9_\-./~]+$/;
+const BUILD_FILE = /^\/_next\/static\/(?!.*\.\.)[\w\-./~]+$/;
 const SLASH = 0x2f;
 
 /** A tag as Next.js writes it for one of the build's own files, without a nonce yet. */

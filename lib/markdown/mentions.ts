@@ -6,7 +6,7 @@ import type { MarkdownIt, StateCore, Token } from "markdown-it";
 export const MENTION_CLASS = "mention";
 // A mention starts a word: not inside an email address, a path or another handle. An underscore
 // may come first, as in `_@name_` (emphasis, which the parser strips before linking).
-const MENTION = /(^|[^\p{L}\p{N}@./\\-])@([A-Za-z0-9_]{3,24})(?![\p{L}\p{N}_@])/gu;
+const MENTION = /(^|[^\p{L}\p{N}@./\\-])@(\w{3,24})(?![\p{L}\p{N}_@])/gu;
 // A body may name at most this many people; more is spam, and the rest stay plain text.
 export const MAX_MENTIONS = 20;
 

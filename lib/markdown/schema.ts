@@ -5,7 +5,7 @@ import { MENTION_CLASS } from "./mentions";
 
 export const SPOILER_CLASS = "spoiler";
 export const ALIGN_CLASSES = ["align-left", "align-center", "align-right"] as const;
-export const CODE_LANGUAGE_CLASS = /^language-[a-z0-9_+#.-]{1,40}$/i;
+export const CODE_LANGUAGE_CLASS = /^language-[\w+#.-]{1,40}$/i;
 
 const HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"] as const;
 

@@ -7,7 +7,7 @@ const SCHEME = /^([a-z][a-z0-9+.-]*):/;
 
 // Controls, format characters (zero-width, bidi, soft hyphen), separators, whitespace, and
 // the Hangul fillers and braille blank that render as nothing.
-const INVISIBLE = /[\p{C}\p{Z}\s\u115F\u1160\u3164\uFFA0\u2800]/gu;
+const INVISIBLE = /[\p{C}\s\u115F\u1160\u3164\uFFA0\u2800]/gu;
 
 const NAMED_ENTITIES: Record<string, string> = {
   colon: ":", tab: "\t", newline: "\n", sol: "/", bsol: "\\", period: ".", amp: "&",

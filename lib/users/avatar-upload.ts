@@ -12,7 +12,7 @@ export const AVATAR_MAX_BYTES = 2 * 1024 * 1024;
 export const AVATAR_MAX_SIDE = 8000;
 export const AVATAR_SIZE = 256;
 // What uploaded avatars are called: the server picks the name, and serves nothing else.
-export const AVATAR_FILE = /^[A-Za-z0-9_-]{16}\.webp$/;
+export const AVATAR_FILE = /^[\w-]{16}\.webp$/;
 export const AVATAR_PATH_PREFIX = "/avatars/";
 
 type Format = "png" | "jpeg" | "webp";

@@ -1,7 +1,7 @@
 // Usernames: NFKC-normalized, then compared case-insensitively through `usernameKey`.
 export const USERNAME_MIN = 3;
 export const USERNAME_MAX = 24;
-export const USERNAME_PATTERN = /^[A-Za-z0-9_]+$/;
+export const USERNAME_PATTERN = /^\w+$/;
 
 // Names that would read as the site speaking, or collide with routes.
 const RESERVED = new Set([
@@ -31,7 +31,7 @@ export function usernameBase(...candidates: (string | null | undefined)[]): stri
       .replace(/\p{M}+/gu, "")
       .normalize("NFKC")
       .split("@")[0]!
-      .replace(/[^A-Za-z0-9_]+/g, "_")
+      .replace(/\W+/g, "_")
       .replace(/^_+|_+$/g, "")
       .replace(/_{2,}/g, "_")
       .slice(0, USERNAME_MAX - 4);

@@ -78,7 +78,7 @@ const noticesOf = (userId: string) =>
   withDb((db) => db.prepare("select id, kind, actor_id, post_id, comment_id, read_at from notifications where recipient_id = ? order by id").all(userId) as NoticeRow[]);
 
 const AVATAR_DIR = path.join(path.dirname(DB_PATH), "avatars");
-const UPLOADED = /^\/avatars\/[A-Za-z0-9_-]{16}\.webp$/;
+const UPLOADED = /^\/avatars\/[\w-]{16}\.webp$/;
 
 const commentEl = (page: Page, id: number) => page.locator(`#comment-${id}`).filter({ visible: true });
 const headerAvatar = (page: Page) => page.getByTestId("viewer-name").locator("img");

@@ -59,7 +59,7 @@ function expectCommonHeaders(res: APIResponse, url: string) {
 async function expectNoncedPage(res: APIResponse, url: string): Promise<string> {
   expectCommonHeaders(res, url);
   const csp = res.headers()["content-security-policy"];
-  const nonce = /'nonce-([A-Za-z0-9_-]{22})'/.exec(csp ?? "")?.[1];
+  const nonce = /'nonce-([\w-]{22})'/.exec(csp ?? "")?.[1];
   expect(nonce, `${url}: ${csp}`).toBeTruthy();
   expect(csp, url).toContain("'strict-dynamic'");
   expect(csp, url).not.toMatch(/script-src[^;]*'unsafe-inline'/);

@@ -85,7 +85,7 @@ describe("viewerKey and isLikelyBot", () => {
   it("never holds an anonymous reader's raw address, and changes with the day", () => {
     const monday = viewerKey(null, ADDRESS, FIREFOX, "2025-03-14");
     const tuesday = viewerKey(null, ADDRESS, FIREFOX, "2025-03-15");
-    expect(monday).toMatch(/^a:[A-Za-z0-9_-]{32}$/);
+    expect(monday).toMatch(/^a:[\w-]{32}$/);
     expect(monday).not.toContain(ADDRESS);
     expect(monday).not.toContain("203");
     expect(tuesday).not.toBe(monday);

@@ -10,8 +10,8 @@ const LIMIT = SIGN_IN_LIMITS.account.refuseAfter;
 describe("throttleKeys", () => {
   it("hashes the identifier and address, and treats case and Unicode forms alike", () => {
     const keys = throttleKeys("Mara_K", "203.0.113.7");
-    expect(keys.account).toMatch(/^account:[A-Za-z0-9_-]{43}$/);
-    expect(keys.address).toMatch(/^address:[A-Za-z0-9_-]{43}$/);
+    expect(keys.account).toMatch(/^account:[\w-]{43}$/);
+    expect(keys.address).toMatch(/^address:[\w-]{43}$/);
     expect(JSON.stringify(keys)).not.toMatch(/mara|203\.0/i);
     expect(throttleKeys("  ｍａｒａ＿ｋ ", "203.0.113.7")).toEqual(keys);
     expect(throttleKeys("mara_k", "203.0.113.8").account).toBe(keys.account);

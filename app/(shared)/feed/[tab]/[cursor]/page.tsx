@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Older reviews" };
 
 export default async function FeedPage({ params }: PageProps<"/feed/[tab]/[cursor]">) {
   const { tab, cursor } = await params;
-  if (!isFeedTab(tab) || !/^[A-Za-z0-9_-]{4,200}$/.test(cursor)) notFound();
+  if (!isFeedTab(tab) || !/^[\w-]{4,200}$/.test(cursor)) notFound();
   return (
     <div className="feed-page">
       <h1 className="page-title">Older reviews</h1>

@@ -27,7 +27,7 @@ function parseRest(rest: string[] | undefined): Where | null {
     if (page === undefined) return { kind: "comments" };
     return /^[1-9]\d{0,14}$/.test(page) ? { kind: "comments", before: Number(page) } : null;
   }
-  if (kind === "reviews" && page !== undefined && /^[A-Za-z0-9_-]{4,200}$/.test(page)) return { kind: "reviews", cursor: page };
+  if (kind === "reviews" && page !== undefined && /^[\w-]{4,200}$/.test(page)) return { kind: "reviews", cursor: page };
   return null;
 }
 
