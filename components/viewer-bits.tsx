@@ -4,7 +4,7 @@ import { useEffect, useSyncExternalStore } from "react";
 import "./votes/votes.css";
 import type { FormState } from "@/lib/action-result";
 import { CONTENT_EVENT } from "./static-html-block";
-import { getServerViewer, getServerVotes, getViewer, getVotes, subscribeViewer, type Viewer } from "./viewer-store";
+import { getServerViewer, getServerVotes, getViewer, getVotes, getVotesAsked, subscribeViewer, type Viewer } from "./viewer-store";
 
 // Shared pages are the same for every reader. This script marks what is the viewer's own on them,
 // from the one /api/viewer answer: their upvotes, their own reviews and comments (no upvote on
@@ -14,8 +14,13 @@ import { getServerViewer, getServerVotes, getViewer, getVotes, subscribeViewer, 
 
 const upvotes = (n: number) => (n === 1 ? "1 upvote" : `${n.toLocaleString("en-US")} upvotes`);
 
-/** Votes cast on this page since it loaded: they outrank the answer fetched when it loaded. */
-const cast = new Map<string, { voted: boolean; count: number }>();
+type Cast = { voted: boolean; count: number; at: number };
+/**
+ * Votes cast on this page since it loaded: the one on its way (at: Infinity) and the server's
+ * answers (at: when they came). /api/viewer's answer may have been asked before a vote and arrive
+ * after it, so a vote gives way only to an answer asked after the server had answered the vote.
+ */
+const cast = new Map<string, Cast>();
 const pending = new Set<string>();
 
 type VoteState = "own" | "up" | "none";
@@ -109,13 +114,18 @@ async function vote(event: SubmitEvent) {
   const button = form.querySelector("button")!;
   const wants = button.value === "up";
   const countText = el.querySelector(".vote__count")?.textContent ?? "0";
-  const before = cast.get(key) ?? { voted: !wants, count: Number(countText.replace(/\D/g, "")) || 0 };
-  const optimistic = { voted: wants, count: Math.max(0, before.count + (wants ? 1 : -1)) };
+  const prior = cast.get(key);
+  const before = prior ?? { voted: !wants, count: Number(countText.replace(/\D/g, "")) || 0 };
   const render = (v: { voted: boolean; count: number }) => {
     showVote(el, v.voted ? "up" : "none");
     showCount(el, v.count);
   };
-  render(optimistic);
+  const settle = (v: Cast | undefined) => {
+    if (v) cast.set(key, v);
+    else cast.delete(key);
+    render(v ?? before);
+  };
+  settle({ voted: wants, count: Math.max(0, before.count + (wants ? 1 : -1)), at: Infinity });
   showError(el, key, null);
   pending.add(key);
   button.disabled = true;
@@ -130,15 +140,13 @@ async function vote(event: SubmitEvent) {
     }
     const answer = (await res.json().catch(() => null)) as FormState | null;
     if (answer?.ok && answer.data) {
-      const now = { voted: answer.data.voted as boolean, count: answer.data.count as number };
-      cast.set(key, now);
-      render(now);
+      settle({ voted: answer.data.voted as boolean, count: answer.data.count as number, at: performance.now() });
     } else {
-      render(before);
+      settle(prior);
       showError(el, key, answer?.message ?? "Your vote was not counted. Please try again.");
     }
   } catch {
-    render(before);
+    settle(prior);
     showError(el, key, "Could not reach Marquee; your vote was not counted.");
   } finally {
     pending.delete(key);
@@ -151,8 +159,9 @@ export function ViewerBits() {
   const viewer = useSyncExternalStore(subscribeViewer, getViewer, getServerViewer);
   const votes = useSyncExternalStore(subscribeViewer, getVotes, getServerVotes);
   useEffect(() => {
-    // A new answer is what the server holds now, votes cast here included.
-    cast.clear();
+    // The answer holds every vote the server had answered before it was asked.
+    const asked = getVotesAsked();
+    for (const [key, v] of cast) if (v.at < asked) cast.delete(key);
     const again = () => apply(viewer, votes);
     again();
     document.addEventListener(CONTENT_EVENT, again);

@@ -8,6 +8,8 @@ const NO_VOTES: ReadonlySet<string> = new Set();
 const KEY = "marquee:viewer";
 let current: Viewer | undefined;
 let votes: ReadonlySet<string> = NO_VOTES;
+// When the request behind `votes` was sent (performance.now()): a vote answered before then is in it.
+let votesAsked = -1;
 let started = false;
 const listeners = new Set<() => void>();
 
@@ -38,9 +40,13 @@ function pageReview(): string {
 }
 
 function fetchViewer() {
+  const asked = performance.now();
   return fetch(`/api/viewer${pageReview()}`, { cache: "no-store", headers: { accept: "application/json" } })
     .then((r) => r.json() as Promise<{ user: Viewer; votes?: string[] }>)
     .then(({ user, votes: keys }) => {
+      // Two requests in flight (a move within the site): an older answer arriving last is stale.
+      if (asked < votesAsked) return;
+      votesAsked = asked;
       current = user;
       votes = keys?.length ? new Set(keys) : NO_VOTES;
       try {
@@ -70,6 +76,8 @@ export const getServerViewer = () => undefined;
 /** The viewer's upvotes on this page's review and its comments ("r12", "c345"). */
 export const getVotes = () => votes;
 export const getServerVotes = () => NO_VOTES;
+/** When the request behind getVotes() was sent, on performance.now()'s clock (-1: none yet). */
+export const getVotesAsked = () => votesAsked;
 
 export function forgetViewer() {
   try {
