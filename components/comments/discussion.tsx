@@ -4,6 +4,7 @@ import { configuredProviders } from "@/lib/auth/providers";
 import { commentListHtml } from "@/lib/comments/thread-html";
 import { COMMENT_SORTS, type CommentNode, type CommentSort } from "@/lib/comments/tree";
 import { StaticHtml } from "../static-html";
+import { commentsHeading } from "./heading";
 import { ThreadProvider } from "./thread-context";
 import { ThreadReplies } from "./thread-replies";
 import { TopReply } from "./top-reply";
@@ -12,13 +13,6 @@ const SORT_LABEL: Record<CommentSort, string> = { best: "Best", newest: "Newest"
 
 export const sortHref = (slug: string, sort: CommentSort) =>
   sort === "best" ? `/reviews/${slug}#comments` : `/reviews/${slug}/comments/${sort}#comments`;
-
-/** "No comments yet" · "One response to “Title”" · "N comments": the count kept on the review. */
-export function commentsHeading(count: number, title: string): string {
-  if (count === 0) return "No comments yet";
-  if (count === 1) return `One response to “${title}”`;
-  return `${count.toLocaleString("en-US")} comments`;
-}
 
 /** The discussion under a review: its count, the reply form, the sort links and the thread (one block of HTML). */
 export function Discussion({
@@ -34,7 +28,7 @@ export function Discussion({
   const threadId = `thread-${review.id}`;
   return (
     <section className="discussion" id="comments" aria-labelledby="comments-title">
-      <h2 id="comments-title" data-testid="comments-heading">
+      <h2 id="comments-title" data-testid="comments-heading" data-count={review.commentCount} data-title={review.title}>
         {commentsHeading(review.commentCount, review.title)}
       </h2>
       <ThreadProvider value={{ reviewId: review.id, slug: review.slug, providers: configuredProviders() }}>

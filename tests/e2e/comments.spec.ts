@@ -3,6 +3,7 @@ import {
   commentById,
   commentsWithBody,
   countComments,
+  createMembers,
   DEMO_PASSWORD,
   expectFieldError,
   expectSignedInAs,
@@ -11,6 +12,7 @@ import {
   formMessage,
   reviewBySlug,
   signIn,
+  signInWithCookie,
   unique,
   userByEmail,
   userByUsername,
@@ -198,11 +200,55 @@ test("a reply posted with JavaScript appears in place, becomes the :target and i
   expect(commentById(parent.id)!.reply_count).toBe(parent.reply_count + 1);
   expect(review(CONVERSATION).comment_count).toBe(r.comment_count + 1);
   expectCountersHold(r.id);
+  // The heading counts it at once, with no page load.
+  await expect(page.getByTestId("comments-heading")).toHaveText(`${r.comment_count + 1} comments`);
+  expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
 
   // The cached page renders afresh: the reply is in the thread and the heading counts it.
   await page.reload();
   await expect(page.getByTestId("comments-heading")).toHaveText(`${r.comment_count + 1} comments`);
   await expect(ownBody(parentEl.locator(`#comment-${row.id}`))).toHaveText(body);
+});
+
+test("comments posted with JavaScript are counted in the heading at once: no comments, one response, two", async ({ page, context }) => {
+  const found = withDb((db) => db.prepare("select slug from posts where status = 'published' and comment_count = 0 order by id limit 1").get() as { slug: string } | undefined);
+  expect(found, "a published review with no comments yet").toBeDefined();
+  const r = review(found!.slug);
+  const [member] = createMembers("heading");
+  await signInWithCookie(context, member!.id);
+  await page.goto(`/reviews/${r.slug}`);
+  const heading = page.getByTestId("comments-heading");
+  await expect(heading).toHaveText("No comments yet");
+  const top = page.getByTestId("comment-form");
+  await expect(top.locator('input[name="js"]')).toHaveValue("1");
+  await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+
+  const first = `The cut to the empty room says more than the speech before it ${unique("h1")}`;
+  await top.getByLabel("Your comment").fill(first);
+  let answer = commentPost(page);
+  await top.getByRole("button", { name: "Post comment" }).click();
+  expect((await answer).status()).toBe(200);
+  const one = stored(first);
+  await expect(ownBody(commentEl(page, one.id))).toHaveText(first);
+  await expect(heading).toHaveText(`One response to “${r.title}”`);
+
+  await page.getByTestId(`reply-${one.id}`).click();
+  const replyForm = page.getByTestId(`reply-form-${one.id}`);
+  const second = `And the sound drops out a beat before the cut ${unique("h2")}`;
+  await replyForm.locator(`#reply-${one.id}-body`).fill(second);
+  answer = commentPost(page);
+  await replyForm.getByRole("button", { name: "Post reply" }).click();
+  expect((await answer).status()).toBe(200);
+  const two = stored(second);
+  await expect(ownBody(commentEl(page, two.id))).toHaveText(second);
+  await expect(heading).toHaveText("2 comments");
+  expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+  expect(two).toMatchObject({ post_id: r.id, parent_id: one.id, author_id: member!.id });
+  expect(review(r.slug).comment_count).toBe(2);
+  expectCountersHold(r.id);
+
+  await page.reload();
+  await expect(heading).toHaveText("2 comments");
 });
 
 test("continue-thread pages show a deep thread's ancestors and replies, and lead back up", async ({ page }) => {
