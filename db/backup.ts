@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { precreatePrivateFile, PRIVATE_FILE_MODE, tightenMode } from "./private-files";
 
 // The tables whose row counts a backup reports, when the copy has them.
 const MAIN_TABLES = ["users", "films", "posts", "post_revisions", "comments", "comment_revisions", "post_votes", "comment_votes", "notifications", "user_badges"];
@@ -28,7 +29,7 @@ const ALL_PAGES = 0x7fffffff;
 /**
  * Copies a live SQLite database to `destPath` with SQLite's online backup API, while other
  * processes go on writing, then checks the copy with `PRAGMA integrity_check`. Never overwrites:
- * the copy is made beside `destPath` and only linked into place, verified, if nothing is there.
+ * the copy is made beside `destPath` (mode 0600) and only linked into place, verified, if nothing is there.
  * A plain file copy of a live database can miss commits still in the WAL; this cannot.
  */
 export async function backupDatabase(srcPath: string, destPath: string): Promise<BackupReport> {
@@ -40,6 +41,8 @@ export async function backupDatabase(srcPath: string, destPath: string): Promise
   if (!exists(path.dirname(file))) throw new BackupError(`The folder ${path.dirname(file)} does not exist.`);
   const partial = `${file}.partial-${process.pid}-${Date.now()}`;
   try {
+    // A backup holds everything the database does: 0600 from its first byte, like the database.
+    precreatePrivateFile(partial);
     const src = new Database(source, { readonly: true, fileMustExist: true });
     try {
       src.pragma("busy_timeout = 5000");
@@ -69,6 +72,7 @@ export async function backupDatabase(srcPath: string, destPath: string): Promise
     }
     if (integrity !== "ok") throw new BackupError(`The copy failed PRAGMA integrity_check (${integrity}); nothing was written to ${file}.`);
     place(partial, file);
+    tightenMode(file, PRIVATE_FILE_MODE);
     const { size } = fs.statSync(file);
     return { source, file, bytes: size, pages, ms: performance.now() - started, integrity, rows };
   } finally {

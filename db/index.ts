@@ -1,9 +1,9 @@
-import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import * as schema from "./schema";
+import { databaseFiles, precreatePrivateFile, PRIVATE_FILE_MODE, privateDir, tightenMode } from "./private-files";
 import { getEnv } from "@/lib/env";
 import { syncCatalog } from "@/lib/badges/sync";
 
@@ -12,11 +12,20 @@ export type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
 
-/** Opens a SQLite file with Marquee's pragmas, applies the committed migrations and syncs the badge catalog. */
+/**
+ * Opens a SQLite file with Marquee's pragmas, applies the committed migrations and syncs the badge
+ * catalog. Its folder is made 0700 and the database files 0600 (tightened when they exist).
+ */
 export function openDb(file: string, opts: { migrationsFolder?: string } = {}): DB {
-  if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
+  const onDisk = file !== ":memory:";
+  if (onDisk) {
+    privateDir(path.dirname(file));
+    precreatePrivateFile(file);
+  }
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
+  // SQLite makes -wal and -shm with the database file's mode; older ones may predate that.
+  if (onDisk) for (const f of databaseFiles(file)) tightenMode(f, PRIVATE_FILE_MODE);
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   // Set explicitly: the connection that switched the file to WAL and later ones otherwise differ.

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { PRIVATE_FILE_MODE, privateDir, tightenMode, writePrivateFile } from "@/db/private-files";
 
 // The only reader of process.env. Every variable is documented in the README.
 const EnvInput = z.object({
@@ -91,14 +92,14 @@ export function ensureAuthSecret(): { secret: string; source: "env" | "file" | "
   const env = getEnv();
   const file = path.join(env.dataDir, "auth-secret");
   if (env.AUTH_SECRET) return { secret: (secret = env.AUTH_SECRET), source: "env", file };
+  privateDir(env.dataDir);
   if (fs.existsSync(file)) {
+    tightenMode(file, PRIVATE_FILE_MODE);
     const stored = fs.readFileSync(file, "utf8").trim();
     if (stored.length >= 32) return { secret: (secret = stored), source: "file", file };
   }
-  fs.mkdirSync(env.dataDir, { recursive: true });
   const fresh = randomBytes(32).toString("base64url");
-  fs.writeFileSync(file, fresh + "\n", { mode: 0o600 });
-  fs.chmodSync(file, 0o600);
+  writePrivateFile(file, fresh + "\n");
   return { secret: (secret = fresh), source: "generated", file };
 }
 

@@ -1,0 +1,107 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { openDb } from "@/db";
+import { backupDatabase } from "@/db/backup";
+import { ensureAuthSecret, resetEnvForTests } from "@/lib/env";
+import { MIGRATIONS } from "../helpers/db";
+import { setTestEnv } from "../helpers/env";
+
+// The data folder holds the database, the signing secret and uploads: the folder is 0700 and
+// every file 0600, made so and tightened when found looser, whatever the process's umask.
+
+const modeOf = (file: string) => fs.statSync(file).mode & 0o777;
+
+let root = "";
+let umask = 0;
+beforeEach(() => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), "marquee-modes-"));
+  // The usual umask, which leaves new files world-readable unless told otherwise.
+  umask = process.umask(0o022);
+});
+afterEach(() => {
+  process.umask(umask);
+  fs.rmSync(root, { recursive: true, force: true });
+  delete process.env.AUTH_SECRET;
+  setTestEnv();
+});
+
+/** Opens, writes one row (so the WAL and shared memory exist), and reports every mode. */
+function openAndWrite(file: string) {
+  const db = openDb(file, { migrationsFolder: MIGRATIONS });
+  db.$client.prepare("insert into rate_windows (key, count, window_started_at) values ('probe', 1, 0)").run();
+  const modes = { dir: modeOf(path.dirname(file)), db: modeOf(file), wal: modeOf(`${file}-wal`), shm: modeOf(`${file}-shm`) };
+  return { db, modes };
+}
+
+describe("the database files", () => {
+  it("a fresh database: its folder (made here) 0700, the database, -wal and -shm 0600", () => {
+    const file = path.join(root, "data", "marquee.db");
+    const { db, modes } = openAndWrite(file);
+    expect(modes).toEqual({ dir: 0o700, db: 0o600, wal: 0o600, shm: 0o600 });
+    expect(db.$client.prepare("select count(*) from rate_windows").pluck().get()).toBe(1);
+    db.$client.close();
+    expect(modeOf(file)).toBe(0o600);
+  });
+
+  it("an existing database left 0644 in a 0755 folder, -wal and -shm included, is tightened on open", () => {
+    const dir = path.join(root, "data");
+    fs.mkdirSync(dir, { mode: 0o755 });
+    const file = path.join(dir, "marquee.db");
+    const old = new Database(file);
+    old.pragma("journal_mode = WAL");
+    old.exec("create table kept (v text); insert into kept values ('still here')");
+    // Another connection holds the WAL open, so the -wal and -shm files stay as they were made.
+    const holder = new Database(file);
+    holder.prepare("select count(*) from kept").get();
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.chmodSync(f, 0o644);
+    fs.chmodSync(dir, 0o755);
+    expect([modeOf(dir), modeOf(file), modeOf(`${file}-wal`), modeOf(`${file}-shm`)]).toEqual([0o755, 0o644, 0o644, 0o644]);
+
+    const { db, modes } = openAndWrite(file);
+    expect(modes).toEqual({ dir: 0o700, db: 0o600, wal: 0o600, shm: 0o600 });
+    expect(db.$client.prepare("select v from kept").pluck().all()).toEqual(["still here"]);
+    db.$client.close();
+    holder.close();
+    old.close();
+  });
+
+  it("a backup is 0600 from the start, whatever the umask", async () => {
+    const { db } = openAndWrite(path.join(root, "data", "marquee.db"));
+    const dest = path.join(root, "backup.db");
+    const report = await backupDatabase(path.join(root, "data", "marquee.db"), dest);
+    expect(report.integrity).toBe("ok");
+    expect(modeOf(dest)).toBe(0o600);
+    expect(fs.readdirSync(root).sort()).toEqual(["backup.db", "data"]);
+    db.$client.close();
+  });
+});
+
+describe("the generated signing secret", () => {
+  beforeEach(() => {
+    setTestEnv({ DATABASE_PATH: path.join(root, "data", "marquee.db") });
+    delete process.env.AUTH_SECRET;
+    resetEnvForTests();
+  });
+
+  it("is written 0600 in a data folder made 0700", () => {
+    const { source, file } = ensureAuthSecret();
+    expect(source).toBe("generated");
+    expect(modeOf(file)).toBe(0o600);
+    expect(modeOf(path.dirname(file))).toBe(0o700);
+  });
+
+  it("one left 0644 in a 0755 folder is kept and tightened", () => {
+    const dir = path.join(root, "data");
+    fs.mkdirSync(dir, { mode: 0o755 });
+    fs.chmodSync(dir, 0o755);
+    const file = path.join(dir, "auth-secret");
+    const secret = "a-secret-written-by-an-earlier-version-0123456789";
+    fs.writeFileSync(file, `${secret}\n`, { mode: 0o644 });
+    expect(ensureAuthSecret()).toMatchObject({ source: "file", secret });
+    expect(modeOf(file)).toBe(0o600);
+    expect(modeOf(dir)).toBe(0o700);
+  });
+});
