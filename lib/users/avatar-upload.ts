@@ -1,16 +1,25 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import pLimit from "p-limit";
 import sharp from "sharp";
 import { eq } from "drizzle-orm";
 import { writeTx, type DB } from "@/db";
+import { privateDir, writePrivateFile } from "@/db/private-files";
 import { users } from "@/db/schema";
-import { invalid, notFound } from "@/lib/errors";
+import { DomainError, invalid, notFound } from "@/lib/errors";
+import { takeRateSlots, waitPhrase } from "@/lib/rate-limit";
 import { getEnv } from "@/lib/env";
 
 export const AVATAR_MAX_BYTES = 2 * 1024 * 1024;
 export const AVATAR_MAX_SIDE = 8000;
+// A decoded image takes 4 bytes a pixel: 4,096 × 4,096 is 64 MB, against 256 MB at 8,000 × 8,000.
+// Sixteen megapixels still takes a phone's 12 MP photo as it is, for a 256 px result.
+export const AVATAR_MAX_PIXELS = 4096 * 4096;
 export const AVATAR_SIZE = 256;
+// Decodes at once across the process: many members uploading together wait instead of each
+// holding a decoded image in memory.
+const decoding = pLimit(2);
 // What uploaded avatars are called: the server picks the name, and serves nothing else.
 export const AVATAR_FILE = /^[\w-]{16}\.webp$/;
 export const AVATAR_PATH_PREFIX = "/avatars/";
@@ -29,12 +38,11 @@ export function sniffImage(b: Uint8Array): Format | null {
 }
 
 /**
- * Checks an upload and re-encodes it as a square 256 px WebP with no metadata (EXIF orientation
- * applied first). Refuses, with a message for the `avatar` field: an empty or oversized file,
- * bytes that are not PNG, JPEG or WebP, a stated type that is not what the bytes are, an image
- * over 8,000 px a side, and a file the decoder cannot read.
+ * What the bytes alone tell of an upload: refuses, with a message for the `avatar`
+ * field, an empty or oversized file, bytes that are not PNG, JPEG or WebP, and a stated type that
+ * is not what the bytes are.
  */
-export async function processAvatar(bytes: Uint8Array, statedType = ""): Promise<Buffer> {
+export function checkAvatarBytes(bytes: Uint8Array, statedType = ""): Format {
   if (bytes.length === 0) throw invalid("avatar", "Choose an image to upload.");
   if (bytes.length > AVATAR_MAX_BYTES) throw invalid("avatar", `That file is ${(bytes.length / 1048576).toFixed(2)} MB; an avatar can be at most 2 MB.`);
   const format = sniffImage(bytes);
@@ -43,8 +51,18 @@ export async function processAvatar(bytes: Uint8Array, statedType = ""): Promise
   if (stated && stated !== "application/octet-stream" && stated !== MIME[format] && !(format === "jpeg" && stated === "image/jpg")) {
     throw invalid("avatar", `That file says it is ${stated} but its contents are ${format.toUpperCase()}. ${ACCEPTED}`);
   }
+  return format;
+}
+
+/**
+ * Reads an upload's header (no pixels are decoded): besides checkAvatarBytes' refusals, an image
+ * over 8,000 px a side or over AVATAR_MAX_PIXELS, and a header that cannot be read.
+ */
+export async function inspectAvatar(bytes: Uint8Array, statedType = ""): Promise<void> {
+  const format = checkAvatarBytes(bytes, statedType);
   let meta: Awaited<ReturnType<ReturnType<typeof sharp>["metadata"]>>;
   try {
+    // The header only: nothing is decoded, so no cap is needed yet.
     meta = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch {
     throw invalid("avatar", `That image could not be read; it may be damaged. ${ACCEPTED}`);
@@ -55,15 +73,38 @@ export async function processAvatar(bytes: Uint8Array, statedType = ""): Promise
   if (width > AVATAR_MAX_SIDE || height > AVATAR_MAX_SIDE) {
     throw invalid("avatar", `That image is ${width} × ${height} px; an avatar can be at most ${AVATAR_MAX_SIDE.toLocaleString("en-US")} px a side.`);
   }
+  if (width * height > AVATAR_MAX_PIXELS) {
+    const count = (n: number) => n.toLocaleString("en-US");
+    throw invalid(
+      "avatar",
+      `That image has ${count(width * height)} pixels (${width} × ${height}); an avatar can have at most ${count(AVATAR_MAX_PIXELS)} (4,096 × 4,096). Make it smaller and try again.`,
+    );
+  }
+}
+
+/** Decodes (under the same pixel cap, whatever the header said) and re-encodes as a 256 px WebP. */
+async function decodeAvatar(bytes: Uint8Array): Promise<Buffer> {
   try {
-    return await sharp(bytes, { limitInputPixels: AVATAR_MAX_SIDE * AVATAR_MAX_SIDE, failOn: "error" })
-      .rotate()
-      .resize(AVATAR_SIZE, AVATAR_SIZE, { fit: "cover", position: "attention" })
-      .webp({ quality: 82 })
-      .toBuffer();
+    return await decoding(() =>
+      sharp(bytes, { limitInputPixels: AVATAR_MAX_PIXELS, failOn: "error" })
+        .rotate()
+        .resize(AVATAR_SIZE, AVATAR_SIZE, { fit: "cover", position: "attention" })
+        .webp({ quality: 82 })
+        .toBuffer(),
+    );
   } catch {
     throw invalid("avatar", `That image could not be read; it may be damaged. ${ACCEPTED}`);
   }
+}
+
+/**
+ * Checks an upload and re-encodes it as a square 256 px WebP with no metadata (EXIF orientation
+ * applied first); refuses, with a message for the `avatar` field, what inspectAvatar refuses and
+ * a file the decoder cannot read.
+ */
+export async function processAvatar(bytes: Uint8Array, statedType = ""): Promise<Buffer> {
+  await inspectAvatar(bytes, statedType);
+  return decodeAvatar(bytes);
 }
 
 export const avatarDir = () => path.join(getEnv().dataDir, "avatars");
@@ -79,13 +120,43 @@ function removeFile(file: string | null) {
   if (file) fs.rmSync(file, { force: true });
 }
 
-/** Stores a new avatar under a fresh name and points the account at it; the old upload is removed. */
-export async function setAvatar(db: DB, userId: string, bytes: Uint8Array, statedType = "", dir = avatarDir()) {
-  const image = await processAvatar(bytes, statedType);
-  fs.mkdirSync(dir, { recursive: true });
+// Each upload a member makes is decoded: AVATAR_UPLOADS_PER_HOUR of them an hour, per member.
+const uploadRule = (userId: string, limit: number) => ({
+  key: `avatar-upload:${userId}`,
+  limit,
+  windowMs: 3_600_000,
+  message: (s: number) => `You can upload ${limit === 1 ? "one avatar" : `${limit} avatars`} an hour. Try again in ${waitPhrase(s)}.`,
+});
+
+/** Counts an upload against the member's hourly limit (nothing is counted when refused). */
+function takeUploadSlot(db: DB, userId: string, now: Date) {
+  try {
+    writeTx(db, (tx) => {
+      if (!tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).get()) throw notFound("This account no longer exists.");
+      takeRateSlots(tx, [uploadRule(userId, getEnv().AVATAR_UPLOADS_PER_HOUR)], now);
+    });
+  } catch (err) {
+    // The message goes next to the avatar field, like every other refusal of an upload.
+    if (err instanceof DomainError && err.kind === "RateLimited") {
+      throw new DomainError("RateLimited", err.message, { retryAfterSeconds: err.retryAfterSeconds, fieldErrors: { avatar: [err.message] } });
+    }
+    throw err;
+  }
+}
+
+/**
+ * Stores a new avatar under a fresh name and points the account at it; the old upload is removed.
+ * The upload is counted against the member's hourly limit once its header passes, before its
+ * pixels are decoded: refusals from the bytes and header alone count nothing.
+ */
+export async function setAvatar(db: DB, userId: string, bytes: Uint8Array, statedType = "", dir = avatarDir(), now = new Date()) {
+  await inspectAvatar(bytes, statedType);
+  takeUploadSlot(db, userId, now);
+  const image = await decodeAvatar(bytes);
+  privateDir(dir);
   const name = `${randomBytes(12).toString("base64url")}.webp`;
   const file = path.join(dir, name);
-  fs.writeFileSync(file, image, { mode: 0o644 });
+  writePrivateFile(file, image);
   let previous: string | null;
   try {
     previous = writeTx(db, (tx) => {

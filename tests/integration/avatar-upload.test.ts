@@ -1,11 +1,13 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import zlib from "node:zlib";
 import sharp from "sharp";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   AVATAR_FILE,
   AVATAR_MAX_BYTES,
+  AVATAR_MAX_PIXELS,
   AVATAR_MAX_SIDE,
   AVATAR_SIZE,
   avatarFile,
@@ -14,8 +16,10 @@ import {
   setAvatar,
   sniffImage,
 } from "@/lib/users/avatar-upload";
-import { perTestDb } from "../helpers/db";
-import { expectDomainError, makeUser } from "../helpers/reviews";
+import { resetEnvForTests } from "@/lib/env";
+import { perTestDb, rows } from "../helpers/db";
+import { setTestEnv } from "../helpers/env";
+import { expectDomainError, HOUR, makeUser, T0, at } from "../helpers/reviews";
 import { makeImage, noisePng, snapshot, userRow } from "../helpers/people";
 
 const ghostId = "00000000-0000-4000-8000-000000000000";
@@ -38,6 +42,17 @@ function perTestDir() {
 }
 
 const filesIn = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).sort() : []);
+const modeOf = (file: string) => fs.statSync(file).mode & 0o777;
+
+/** A PNG whose header (IHDR) says it is width × height, whatever its pixel data holds. */
+function pngClaiming(png: Buffer, width: number, height: number): Buffer {
+  const out = Buffer.from(png);
+  // Signature (8), then IHDR: length (4), type (4), width (4), height (4), … , CRC over type and data.
+  out.writeUInt32BE(width, 16);
+  out.writeUInt32BE(height, 20);
+  out.writeUInt32BE(zlib.crc32(out.subarray(12, 29)), 29);
+  return out;
+}
 
 /** Expects processAvatar to refuse with a message on the `avatar` field; returns the message. */
 async function refused(bytes: Uint8Array, type = "") {
@@ -142,6 +157,29 @@ describe("processAvatar", () => {
     );
   });
 
+  it(`takes ${AVATAR_MAX_PIXELS.toLocaleString("en-US")} pixels (4,096 × 4,096) and refuses more, within the side limit, before decoding`, async () => {
+    expect(AVATAR_MAX_PIXELS).toBe(4096 * 4096);
+    const atCap = await makeImage("png", 4096, 4096);
+    expect((await sharp(await processAvatar(atCap, "image/png")).metadata()).width).toBe(AVATAR_SIZE);
+    const message = (w: number, h: number) =>
+      `That image has ${(w * h).toLocaleString("en-US")} pixels (${w} × ${h}); an avatar can have at most 16,777,216 (4,096 × 4,096). Make it smaller and try again.`;
+    expect(await refused(await makeImage("png", 4097, 4096), "image/png")).toBe(message(4097, 4096));
+    // The issue's case: 8,000 × 8,000 px of one colour is a small file that decodes to about 200 MB.
+    const bomb = await makeImage("jpeg", AVATAR_MAX_SIDE, AVATAR_MAX_SIDE);
+    expect(bomb.length).toBeLessThan(AVATAR_MAX_BYTES);
+    expect(await refused(bomb, "image/jpeg")).toBe(message(AVATAR_MAX_SIDE, AVATAR_MAX_SIDE));
+  });
+
+  it("refuses a file that lies about its size: a header claiming more pixels than it holds, or fewer", async () => {
+    const small = await makeImage("png", 16, 16);
+    // Claims 5,000 × 5,000 (under the side limit, over the pixel cap): refused from the header alone.
+    expect(await refused(pngClaiming(small, 5000, 5000), "image/png")).toMatch(/^That image has 25,000,000 pixels \(5000 × 5000\); an avatar can have at most 16,777,216/);
+    // Claims 4,000 × 4,000 (within every cap) over the data of a 16 × 16 image: the decoder finds it short.
+    expect(await refused(pngClaiming(small, 4000, 4000), "image/png")).toBe("That image could not be read; it may be damaged. Upload a PNG, JPEG or WebP image.");
+    // Claims 4 × 4 over the data of a 64 × 64 image.
+    expect(await refused(pngClaiming(await noisePng(64), 4, 4), "image/png")).toBe("That image could not be read; it may be damaged. Upload a PNG, JPEG or WebP image.");
+  });
+
   it("refuses a file whose signature is right but whose contents are damaged", async () => {
     const png = await makeImage("png", 64, 64);
     const garbage = Buffer.concat([png.subarray(0, 8), Buffer.from("this is not a PNG chunk at all".repeat(4))]);
@@ -171,6 +209,18 @@ describe("setAvatar and removeAvatar", () => {
     const meta = await sharp(path.join(dir.path, files[0]!)).metadata();
     expect([meta.format, meta.width, meta.height]).toEqual(["webp", AVATAR_SIZE, AVATAR_SIZE]);
     expect(avatarFile(result.url, dir.path)).toBe(path.join(dir.path, files[0]!));
+    // Readable by the server's user alone, like the database beside it.
+    expect(modeOf(dir.path)).toBe(0o700);
+    expect(modeOf(path.join(dir.path, files[0]!))).toBe(0o600);
+  });
+
+  it("tightens an avatars folder left open by an earlier version", async () => {
+    const mara = makeUser(t.db, "mara");
+    fs.mkdirSync(dir.path, { mode: 0o755 });
+    fs.chmodSync(dir.path, 0o755);
+    const result = await setAvatar(t.db, mara.id, await makeImage("png", 20, 20), "image/png", dir.path);
+    expect(modeOf(dir.path)).toBe(0o700);
+    expect(modeOf(avatarFile(result.url, dir.path)!)).toBe(0o600);
   });
 
   it("removes the previous upload when a new one replaces it, and only that file", async () => {
@@ -234,3 +284,60 @@ describe("setAvatar and removeAvatar", () => {
   });
 });
 
+describe("the upload limit per member", () => {
+  const t = perTestDb();
+  const dir = perTestDir();
+  const LIMIT = 2;
+  const TOO_MANY = "You can upload 2 avatars an hour. Try again in 60 minutes.";
+  beforeEach(() => setTestEnv({ AVATAR_UPLOADS_PER_HOUR: String(LIMIT) }));
+  afterEach(() => {
+    delete process.env.AVATAR_UPLOADS_PER_HOUR;
+    resetEnvForTests();
+  });
+
+  it("refuses the upload past the limit with 429, Retry-After and the message by the field, leaving the avatar, files and rows as they were", async () => {
+    const mara = makeUser(t.db, "mara");
+    await setAvatar(t.db, mara.id, await makeImage("png", 20, 20), "image/png", dir.path, T0);
+    const kept = await setAvatar(t.db, mara.id, await makeImage("jpeg", 20, 20), "image/jpeg", dir.path, at(1000));
+    const before = snapshot(t.db);
+    const files = filesIn(dir.path);
+    const err = await expectDomainError(() => setAvatar(t.db, mara.id, Buffer.from("x"), "image/png", dir.path, at(2000)), "Invalid", 422, ["avatar"]);
+    expect(err.message).toMatch(/not an image we accept/);
+    const refusal = await expectDomainError(async () => setAvatar(t.db, mara.id, await makeImage("webp", 20, 20), "image/webp", dir.path, at(2000)), "RateLimited", 429, ["avatar"]);
+    expect(refusal.message).toBe("You can upload 2 avatars an hour. Try again in 60 minutes.");
+    expect(refusal.retryAfterSeconds).toBe(3598); // the window opened at the first upload, 2 s earlier
+    expect(refusal.fieldErrors).toEqual({ avatar: [refusal.message] });
+    expect(snapshot(t.db)).toEqual(before);
+    expect(filesIn(dir.path)).toEqual(files);
+    expect(userRow(t.db, mara.id)!.image).toBe(kept.url);
+
+    // Another member has a limit of their own; the window reopens after the hour.
+    const femi = makeUser(t.db, "femi");
+    await setAvatar(t.db, femi.id, await makeImage("png", 20, 20), "image/png", dir.path, at(3000));
+    const later = await setAvatar(t.db, mara.id, await makeImage("webp", 20, 20), "image/webp", dir.path, at(HOUR));
+    expect(userRow(t.db, mara.id)!.image).toBe(later.url);
+  });
+
+  it("counts an upload before decoding it: pixel data that fails to decode spends a slot, a refusal from the bytes or header alone does not", async () => {
+    const mara = makeUser(t.db, "mara");
+    const png = await makeImage("png", 64, 64);
+    const noise = await noisePng(64);
+    const cutOff = noise.subarray(0, Math.floor(noise.length / 2)); // a header that reads fine
+    await expectDomainError(() => setAvatar(t.db, mara.id, cutOff, "image/png", dir.path, T0), "Invalid", 422, ["avatar"]);
+    await expectDomainError(() => setAvatar(t.db, mara.id, new Uint8Array(), "image/png", dir.path, T0), "Invalid", 422, ["avatar"]);
+    await expectDomainError(() => setAvatar(t.db, mara.id, png, "image/jpeg", dir.path, T0), "Invalid", 422, ["avatar"]);
+    const garbage = Buffer.concat([png.subarray(0, 8), Buffer.from("this is not a PNG chunk at all".repeat(4))]);
+    await expectDomainError(() => setAvatar(t.db, mara.id, garbage, "image/png", dir.path, T0), "Invalid", 422, ["avatar"]);
+    await expectDomainError(() => setAvatar(t.db, mara.id, pngClaiming(png, 5000, 5000), "image/png", dir.path, T0), "Invalid", 422, ["avatar"]);
+    expect(rows(t.db, "rate_windows").map((r) => [r.key, r.count])).toEqual([[`avatar-upload:${mara.id}`, 1]]);
+    await setAvatar(t.db, mara.id, png, "image/png", dir.path, at(1000));
+    const err = await expectDomainError(() => setAvatar(t.db, mara.id, png, "image/png", dir.path, at(2000)), "RateLimited", 429, ["avatar"]);
+    expect(err.message).toBe(TOO_MANY);
+    expect(filesIn(dir.path)).toHaveLength(1);
+  });
+
+  it("refuses an account that is gone before counting anything", async () => {
+    await expectDomainError(async () => setAvatar(t.db, ghostId, await makeImage("png", 20, 20), "image/png", dir.path, T0), "NotFound", 404);
+    expect(rows(t.db, "rate_windows")).toEqual([]);
+  });
+});
