@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import path from "node:path";
 
 // The data folder holds the database, the signing secret and uploads: only the server's own user
 // reads it. Modes are set on creation and tightened on every open, so a folder or file made
@@ -17,13 +18,19 @@ export function tightenMode(file: string, mode: number) {
   }
   // A folder the server does not own (a DATABASE_PATH in someone else's folder) is left as it is.
   if (typeof process.getuid === "function" && st.uid !== process.getuid()) return;
-  if ((st.mode & 0o777 & ~mode) !== 0) fs.chmodSync(file, st.mode & 0o777 & mode);
+  const extra = st.mode & 0o777 & ~mode;
+  if (extra !== 0) fs.chmodSync(file, st.mode & 0o7777 & ~extra);
 }
 
-/** Makes a folder (and its missing parents) readable by the server's user alone, or tightens it. */
+/**
+ * Makes a folder (and its missing parents) readable by the server's user alone, or tightens it.
+ * A shared folder (sticky, as /tmp is) or a file system's root is never closed: a database put
+ * straight into one is protected by its own file modes.
+ */
 export function privateDir(dir: string) {
   fs.mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
-  tightenMode(dir, PRIVATE_DIR_MODE);
+  const shared = (fs.statSync(dir).mode & 0o1000) !== 0 || path.resolve(dir) === path.parse(path.resolve(dir)).root;
+  if (!shared) tightenMode(dir, PRIVATE_DIR_MODE);
 }
 
 /** Writes a file that only the server's user can read (also when it replaces a looser one). */

@@ -68,6 +68,16 @@ describe("the database files", () => {
     old.close();
   });
 
+  it("a database put straight into a shared folder (sticky, as /tmp is): the folder is left as it is, the files still 0600", () => {
+    const shared = path.join(root, "shared");
+    fs.mkdirSync(shared);
+    fs.chmodSync(shared, 0o1777);
+    const { db, modes } = openAndWrite(path.join(shared, "marquee.db"));
+    expect(fs.statSync(shared).mode & 0o7777).toBe(0o1777);
+    expect(modes).toEqual({ dir: 0o777, db: 0o600, wal: 0o600, shm: 0o600 });
+    db.$client.close();
+  });
+
   it("a backup is 0600 from the start, whatever the umask", async () => {
     const { db } = openAndWrite(path.join(root, "data", "marquee.db"));
     const dest = path.join(root, "backup.db");
