@@ -13,12 +13,12 @@ import { getEnv } from "@/lib/env";
 
 export const AVATAR_MAX_BYTES = 2 * 1024 * 1024;
 export const AVATAR_MAX_SIDE = 8000;
-// A decoded image takes 4 bytes a pixel: 4,096 × 4,096 is 64 MB, against 256 MB at 8,000 × 8,000.
-// Sixteen megapixels still takes a phone's 12 MP photo as it is, for a 256 px result.
+// A decoded image takes up to 4 bytes a pixel: 4,096 × 4,096 is at most 64 MB, against 256 MB at
+// 8,000 × 8,000. Sixteen megapixels still takes a phone's 12 MP photo as it is, for a 256 px result.
 export const AVATAR_MAX_PIXELS = 4096 * 4096;
 export const AVATAR_SIZE = 256;
-// Decodes at once across the process: many members uploading together wait instead of each
-// holding a decoded image in memory.
+// At most two decodes at once in the process: members uploading together wait their turn instead
+// of each holding a decoded image in memory.
 const decoding = pLimit(2);
 // What uploaded avatars are called: the server picks the name, and serves nothing else.
 export const AVATAR_FILE = /^[\w-]{16}\.webp$/;
