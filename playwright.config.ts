@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { E2E_DEMO_PASSWORD } from "./tests/e2e/server-env";
 
 // End-to-end suite: the production build of Marquee (`node scripts/start.mjs`, which builds first when
 // the build is stale) on a fresh database, plus a real OpenID provider on loopback.
@@ -67,6 +68,12 @@ export default defineConfig({
         AUTH_SECRET: "marquee-e2e-auth-secret-0123456789-abcdefghijklmnop",
         AUTH_TRUST_HOST: "true",
         SCRYPT_COST: "12",
+        // The demo members' password (tests/e2e/helpers.ts DEMO_PASSWORD reads the same value).
+        DEMO_PASSWORD: E2E_DEMO_PASSWORD,
+        // Every journey signs up from this one address: limits far above what the suite makes.
+        // accounts.spec.ts reaches the limit by filling its window in the database instead.
+        SIGNUP_HOURLY_PER_ADDRESS: "100000",
+        SIGNUP_DAILY_PER_ADDRESS: "1000000",
         // A short grace window, so a journey can edit "after the grace window" without waiting five minutes.
         EDIT_GRACE_SECONDS: "2",
         // No pause between comments, so journeys post several in a row; the duplicate-body rule still holds.

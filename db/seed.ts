@@ -1,9 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
+import { randomBytes } from "node:crypto";
 import { and, desc, eq, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import { writeTx, type DB } from "@/db";
 import { commentVotes, comments as commentRows, films, notifications, postVotes, posts, userBadges, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
+import { getEnv } from "@/lib/env";
 import { foldText, urlSlug } from "@/lib/slug";
 import { createComment } from "@/lib/comments/create-comment";
 import { deleteComment } from "@/lib/comments/delete-comment";
@@ -21,8 +23,23 @@ import { SEED_FILMS, SEED_REVIEWS } from "./seed-content";
 import { planViews } from "./seed-views";
 import { planVotes, type VoteItem } from "./seed-votes";
 
-/** Every demo account signs in with this password (see the README). */
-export const DEMO_PASSWORD = "marquee-demo-2026";
+/**
+ * The demo members' password: DEMO_PASSWORD when configured (tests fix it), else a new random one
+ * for this database, which the first start prints once (demoPasswordNotice) and nothing keeps.
+ * No install shares a password anyone else could know.
+ */
+export function demoPassword(): { password: string; generated: boolean } {
+  const configured = getEnv().DEMO_PASSWORD;
+  if (configured) return { password: configured, generated: false };
+  return { password: randomBytes(12).toString("base64url"), generated: true };
+}
+
+/** The log line that tells the operator how the demo members sign in (the README points to it). */
+export function demoPasswordNotice(seeded: { password: string; generated: boolean }): string {
+  return seeded.generated
+    ? `demo members (an admin: ${DEMO_USERS.find((u) => u.role === "admin")?.username}) sign in with the password ${seeded.password} — shown only this once; set DEMO_PASSWORD to choose it, or SEED_DEMO=false for a real site.`
+    : "demo members sign in with the DEMO_PASSWORD set in the environment.";
+}
 
 const DAY = 86_400_000;
 
@@ -93,7 +110,13 @@ export const DEMO_USERS: DemoUser[] = [
 ];
 
 export async function seedDemo(db: DB, now = Date.now(), opts: { onlyIfEmpty?: boolean } = {}) {
-  const hashes = await Promise.all(DEMO_USERS.map(() => hashPassword(DEMO_PASSWORD)));
+  const { password, generated } = demoPassword();
+  // As many at once as the password hashing line runs (lib/auth/password.ts), which may be shorter than the list.
+  const hashes: string[] = [];
+  const batch = getEnv().PASSWORD_HASH_CONCURRENCY;
+  for (let i = 0; i < DEMO_USERS.length; i += batch) {
+    hashes.push(...(await Promise.all(DEMO_USERS.slice(i, i + batch).map(() => hashPassword(password)))));
+  }
   return writeTx(db, (tx) => {
     // Checked inside the write lock, so two starts at once seed once.
     if (opts.onlyIfEmpty && (tx.select({ n: sql<number>`count(*)` }).from(users).get()?.n ?? 0) > 0) return null;
@@ -111,7 +134,7 @@ export async function seedDemo(db: DB, now = Date.now(), opts: { onlyIfEmpty?: b
         })
         .run();
     });
-    return { users: DEMO_USERS.length };
+    return { users: DEMO_USERS.length, password, generated };
   });
 }
 

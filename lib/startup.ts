@@ -1,7 +1,7 @@
 import { ensureAuthSecret, getEnv } from "@/lib/env";
 import { getDb } from "@/db";
 import { createBootToken, markBooted } from "@/lib/boot";
-import { seedIfEmpty } from "@/db/seed";
+import { demoPasswordNotice, seedIfEmpty } from "@/db/seed";
 import { endFirstWeeks } from "@/lib/users/newcomer";
 import { grantAnniversaries } from "@/lib/badges/sweep";
 
@@ -19,7 +19,11 @@ export async function startServer() {
   log(`database ${env.databasePath} migrated.`);
   if (env.SEED_DEMO === "true") {
     const seeded = await seedIfEmpty(db);
-    if (seeded) log(`seeded demo content: ${seeded.users} members, ${seeded.films} films, ${seeded.reviews} reviews, ${seeded.comments} comments, ${seeded.votes} upvotes.`);
+    if (seeded) {
+      log(`seeded demo content: ${seeded.users} members, ${seeded.films} films, ${seeded.reviews} reviews, ${seeded.comments} comments, ${seeded.votes} upvotes.`);
+      // The first start only: a database that has members is never seeded again.
+      log(demoPasswordNotice(seeded));
+    }
   }
 
   // Start-up expires every page anyway, so first weeks that ended while stopped need no more.

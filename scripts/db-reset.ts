@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { openDb } from "@/db";
-import { seedIfEmpty } from "@/db/seed";
+import { demoPasswordNotice, seedIfEmpty } from "@/db/seed";
 import { getEnv } from "@/lib/env";
 import { avatarDir } from "@/lib/users/avatar-upload";
 
@@ -17,6 +17,7 @@ async function main() {
   // Pages cached on disk by an earlier server run were rendered from the old data.
   fs.rmSync(path.join(process.cwd(), ".next", "server", "route-cache"), { recursive: true, force: true });
   console.log(`Recreated ${databasePath} with ${seeded?.users ?? 0} demo members, ${seeded?.reviews ?? 0} reviews, ${seeded?.comments ?? 0} comments and ${seeded?.votes ?? 0} upvotes. Restart the server if it is running.`);
+  if (seeded) console.log(demoPasswordNotice(seeded));
 }
 
 main().catch((err) => {

@@ -1,6 +1,6 @@
 // `npm run seed`: adds the demo content to an empty database (a database with users is left alone).
 import { openDb } from "@/db";
-import { seedIfEmpty } from "@/db/seed";
+import { demoPasswordNotice, seedIfEmpty } from "@/db/seed";
 import { getEnv } from "@/lib/env";
 
 async function main() {
@@ -12,7 +12,7 @@ async function main() {
     seeded
       ? `Seeded ${databasePath}: ${seeded.users} demo members (${seeded.avatars} with uploaded avatars), ${seeded.reviews} reviews, ` +
         `${seeded.comments} comments (${seeded.announcements} of them badge notes), ${seeded.votes} upvotes, ${seeded.views} views, ` +
-        `${seeded.badges} badges and ${seeded.notifications} notices.`
+        `${seeded.badges} badges and ${seeded.notifications} notices.\n${demoPasswordNotice(seeded)}`
       : `${databasePath} already has members; nothing seeded.`,
   );
 }

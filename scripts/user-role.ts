@@ -1,22 +1,41 @@
-// `npm run user:role -- <username> <member|moderator|admin>`
+// `npm run user:role -- <username> <member|moderator|admin>`: how a site gets its first admin
+// (sign up on the site, then run this with your username) and how roles change afterwards.
+import fs from "node:fs";
+import { sql } from "drizzle-orm";
 import { ZodError } from "zod";
 import { openDb } from "@/db";
+import { users } from "@/db/schema";
 import { getEnv } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
 import { setRole } from "@/lib/users/set-role";
 
-const [username, role] = process.argv.slice(2);
-if (!username || !role) {
-  console.error("Usage: npm run user:role -- <username> <member|moderator|admin>");
+const USAGE = "Usage: npm run user:role -- <username> <member|moderator|admin>";
+const [username, role, ...extra] = process.argv.slice(2);
+if (!username || !role || extra.length > 0) {
+  console.error(USAGE);
   process.exit(2);
 }
-const db = openDb(getEnv().databasePath);
+const { databasePath } = getEnv();
+// Never create a database here: a wrong DATABASE_PATH would otherwise give an empty site silently.
+if (!fs.existsSync(databasePath)) {
+  console.error(`No database at ${databasePath}. Start the server once (npm start), or set DATABASE_PATH to the site's database.`);
+  process.exit(1);
+}
+const db = openDb(databasePath);
 try {
   const row = setRole(db, username, role);
-  console.log(`${row.username} is now ${row.role}.`);
+  const article = row.role === "admin" ? "an" : "a";
+  console.log(`${row.username} is now ${article} ${row.role} (in ${databasePath}); it takes effect on their next page.`);
 } catch (err) {
-  if (err instanceof ZodError) console.error(err.issues.map((i) => i.message).join("\n"));
-  else if (err instanceof DomainError) console.error(err.message);
+  if (err instanceof ZodError) console.error(`${err.issues.map((i) => i.message).join("\n")}\n${USAGE}`);
+  else if (err instanceof DomainError && err.kind === "NotFound") {
+    const members = db.select({ n: sql<number>`count(*)` }).from(users).where(sql`${users.isSystem} = 0`).get()?.n ?? 0;
+    console.error(
+      members === 0
+        ? `${databasePath} has no members yet. Sign up on the site first (/signup), then run this again with that username.`
+        : `No member named "${username}" in ${databasePath}. Usernames are as shown on the profile (/u/<username>); a new member signs up at /signup first.`,
+    );
+  } else if (err instanceof DomainError) console.error(err.message);
   else throw err;
   process.exitCode = 1;
 } finally {

@@ -35,9 +35,22 @@ type Secret = string | string[];
 const list = (s: Secret) => (Array.isArray(s) ? s : [s]);
 const now = () => Math.floor(Date.now() / 1000);
 
-export async function encode({ token = {}, secret, maxAge = DEFAULT_MAX_AGE, salt }: { token?: Record<string, unknown>; secret: Secret; maxAge?: number; salt: string }) {
+export async function encode({
+  token = {},
+  secret,
+  maxAge = DEFAULT_MAX_AGE,
+  salt,
+  now: at,
+}: {
+  token?: Record<string, unknown>;
+  secret: Secret;
+  maxAge?: number;
+  salt: string;
+  /** The issuing moment in milliseconds (the clock by default). */
+  now?: number;
+}) {
   const key = derive(list(secret)[0]!, salt);
-  const iat = now();
+  const iat = at === undefined ? now() : Math.floor(at / 1000);
   const payload = JSON.stringify({ ...token, iat, exp: iat + maxAge, jti: randomUUID() });
   const aad = Buffer.from(JSON.stringify({ ...HEADER, kid: key.kid })).toString("base64url");
   const iv = randomBytes(16);

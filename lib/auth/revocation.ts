@@ -1,9 +1,13 @@
-import { eq, lt } from "drizzle-orm";
+import { eq, lt, sql } from "drizzle-orm";
 import type { DB } from "@/db";
 import { revokedSessions } from "@/db/schema";
-import { SESSION_MAX_AGE } from "./session-token";
+import { decode } from "./jwt-codec";
+import { findSessionCookie, SESSION_MAX_AGE, type Jar } from "./session-token";
 
 type Claims = Record<string, unknown>;
+
+// Tokens are accepted this long past their `exp` (lib/auth/jwt-codec.ts), so a revocation is kept as long.
+const CLOCK_TOLERANCE_MS = 60_000;
 
 /** What names one signed-in browser: the session id given at sign-in, else the token's own id. */
 export function sessionKey(claims: Claims): string | null {
@@ -18,15 +22,35 @@ export function isRevoked(db: DB, claims: Claims): boolean {
   return db.select({ id: revokedSessions.id }).from(revokedSessions).where(eq(revokedSessions.id, key)).get() !== undefined;
 }
 
-/** Ends this session on the server: kept until the token would have expired anyway. */
+/**
+ * Ends this session on the server, for every token it has had. A session's tokens are renewed
+ * while it is in use (/api/viewer, Auth.js), each valid for SESSION_MAX_AGE from its issue, and
+ * none is issued once it is revoked: so the revocation is kept for a whole maximum age from now
+ * (or past the presented token's own expiry, if that is later), not only until the token shown
+ * at sign-out expires.
+ */
 export function revokeSession(db: DB, claims: Claims, now = new Date()) {
   const key = sessionKey(claims);
   if (!key) return;
-  const exp = typeof claims.exp === "number" ? claims.exp * 1000 : now.getTime() + SESSION_MAX_AGE * 1000;
-  db.insert(revokedSessions).values({ id: key, expiresAt: new Date(exp) }).onConflictDoNothing().run();
+  const presented = typeof claims.exp === "number" ? claims.exp * 1000 : 0;
+  const until = Math.max(now.getTime() + SESSION_MAX_AGE * 1000, presented) + CLOCK_TOLERANCE_MS;
+  db.insert(revokedSessions)
+    .values({ id: key, expiresAt: new Date(until) })
+    .onConflictDoUpdate({ target: revokedSessions.id, set: { expiresAt: sql`max(${revokedSessions.expiresAt}, excluded.expires_at)` } })
+    .run();
 }
 
-/** Forgets revocations of tokens that have expired by now: those tokens are refused anyway. */
+/** Ends the session whose cookie (whole or split in pieces) this request carries, if it reads as one. */
+export async function revokePresentedSession(db: DB, jar: Jar, secret: string, now = new Date()): Promise<boolean> {
+  const found = findSessionCookie(jar);
+  if (!found) return false;
+  const claims = await decode({ token: found.value, secret, salt: found.name }).catch(() => null);
+  if (!claims) return false;
+  revokeSession(db, claims, now);
+  return true;
+}
+
+/** Forgets revocations that have run their course: every token of those sessions has expired. */
 export function forgetExpiredRevocations(db: DB, now = new Date()): number {
   return db.delete(revokedSessions).where(lt(revokedSessions.expiresAt, now)).run().changes;
 }

@@ -14,12 +14,22 @@ export const SESSION_UPDATE_AGE = 24 * 60 * 60;
 export type SessionUser = { id: string; username: string; name: string; role: "member" | "moderator" | "admin"; image: string | null };
 export type Jar = { get(name: string): { value: string } | undefined; has(name: string): boolean };
 
-/** The session cookie: its name and value, "chunked" when Auth.js split it, or null. */
-export function findSessionCookie(jar: Jar): { name: string; value: string } | "chunked" | null {
+// Auth.js splits a token too big for one cookie over `name.0`, `name.1`, …; more than this many
+// pieces is no token it would write (each holds about 4 kB).
+const MAX_CHUNKS = 16;
+
+/**
+ * The session cookie: its name and value (the pieces of a split one joined in order, as Auth.js
+ * joins them; `chunks` says how many), or null.
+ */
+export function findSessionCookie(jar: Jar): { name: string; value: string; chunks: number } | null {
   for (const name of SESSION_COOKIES) {
     const value = jar.get(name)?.value;
-    if (value) return { name, value };
-    if (jar.has(`${name}.0`)) return "chunked";
+    if (value) return { name, value, chunks: 0 };
+    const pieces: string[] = [];
+    while (pieces.length <= MAX_CHUNKS && jar.has(`${name}.${pieces.length}`)) pieces.push(jar.get(`${name}.${pieces.length}`)?.value ?? "");
+    if (pieces.length > MAX_CHUNKS) return null;
+    if (pieces.length > 0 && pieces.every(Boolean)) return { name, value: pieces.join(""), chunks: pieces.length };
   }
   return null;
 }
@@ -83,9 +93,16 @@ export async function viewerFromSessionToken(db: DB, token: string, cookieName: 
   return { user: found.user, issuedAt: found.issuedAt, claims: found.claims, unread: found.row.unread, votes: JSON.parse(found.row.votes) as string[] };
 }
 
-/** A fresh token with the same claims, for a session in use whose token is older than a day; null otherwise. */
+/**
+ * A fresh token with the same claims, for a session in use whose token is older than a day; null
+ * otherwise. Only a live token is renewed, never an expired one. The session keeps its name (`sid`; a token without one is named by its first
+ * `jti`), so a sign-out with any of its tokens ends them all (lib/auth/revocation.ts).
+ */
 export async function rolledSessionToken(found: { name: string }, session: { issuedAt: number; claims: Record<string, unknown> }, now = Date.now()) {
+  const { iat: _iat, exp, jti: _jti, ...claims } = session.claims;
+  if (typeof exp !== "number" || exp * 1000 <= now) return null;
   if (now / 1000 - session.issuedAt < SESSION_UPDATE_AGE) return null;
-  const { iat: _iat, exp: _exp, jti: _jti, ...claims } = session.claims;
-  return encode({ token: claims, secret: authSecret(), salt: found.name, maxAge: SESSION_MAX_AGE });
+  const sid = sessionKey(session.claims);
+  if (!sid) return null;
+  return encode({ token: { ...claims, sid }, secret: authSecret(), salt: found.name, maxAge: SESSION_MAX_AGE, now });
 }

@@ -2,6 +2,7 @@ import type { DB } from "@/db";
 import { verifyAgainstDummy, verifyPassword } from "@/lib/auth/password";
 import {
   accountRef,
+  releaseSignInAttempt,
   settleSuccessfulSignIn,
   reserveSignInAttempt,
   throttleKeys,
@@ -13,8 +14,10 @@ import { SignInInput } from "./schemas";
 const WRONG = "Wrong username, email or password.";
 
 /**
- * Checks a password sign-in under the throttle. An unknown account and a wrong password give
- * the same answer after the same work (a dummy hash is verified for unknown accounts).
+ * Checks a password sign-in under the throttle (lib/auth/throttle.ts: refused per account and
+ * address and per address; across addresses an account is only slowed, so nobody can lock its
+ * owner out). An unknown account and a wrong password give the same answer after the same work
+ * (a dummy hash is verified for unknown accounts).
  */
 export async function authenticate(db: DB, raw: unknown, address: string, sleep = defaultSleep) {
   const input = SignInInput.parse(raw);
@@ -31,9 +34,14 @@ export async function authenticate(db: DB, raw: unknown, address: string, sleep 
   }
   if (reservation.delayMs > 0) await sleep(reservation.delayMs);
 
-  const ok = user?.passwordHash
-    ? await verifyPassword(input.password, user.passwordHash)
-    : await verifyAgainstDummy(input.password);
+  let ok: boolean;
+  try {
+    ok = user?.passwordHash ? await verifyPassword(input.password, user.passwordHash) : await verifyAgainstDummy(input.password);
+  } catch (err) {
+    // The hashing line was full (429): no password was checked, so no attempt is counted.
+    releaseSignInAttempt(db, keys);
+    throw err;
+  }
   if (!user || !ok) {
     throw new DomainError("Unauthenticated", WRONG, { fieldErrors: { password: [WRONG] } });
   }

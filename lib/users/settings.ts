@@ -71,7 +71,15 @@ export async function assertCurrentPassword(db: DB, user: { id: string; password
   if (!given) throw invalid(field, "Enter your current password.");
   const rule = passwordRule(user.id);
   writeTx(db, (tx) => takeRateSlots(tx, [rule], new Date()));
-  if (!(await verifyPassword(given, user.passwordHash))) throw invalid(field, "That is not your current password.");
+  let ok: boolean;
+  try {
+    ok = await verifyPassword(given, user.passwordHash);
+  } catch (err) {
+    // The hashing line was full (429): nothing was checked, so the slot goes back.
+    writeTx(db, (tx) => giveRateSlotBack(tx, rule.key));
+    throw err;
+  }
+  if (!ok) throw invalid(field, "That is not your current password.");
   writeTx(db, (tx) => giveRateSlotBack(tx, rule.key));
 }
 

@@ -1,21 +1,55 @@
 import { SqliteError } from "better-sqlite3";
+import { createHash } from "node:crypto";
 import { writeTx, type DB } from "@/db";
 import { users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
+import { authSecret, getEnv } from "@/lib/env";
 import { conflict } from "@/lib/errors";
+import { takeRateSlots, waitPhrase, type RateRule } from "@/lib/rate-limit";
 import { isEmailTaken, isUsernameTaken } from "./queries";
 import { SignUpInput } from "./schemas";
 import { usernameKey } from "./username";
 
-/** Creates a password account. Throws zod or Conflict errors; writes nothing on refusal. */
-export async function signUp(db: DB, raw: unknown) {
+const HOUR = 3_600_000;
+const PROBED = Symbol("probed");
+
+/** Accounts made from one address: SIGNUP_HOURLY_PER_ADDRESS an hour and SIGNUP_DAILY_PER_ADDRESS a day. */
+export function signUpRules(address: string): RateRule[] {
+  const env = getEnv();
+  // The key never holds the raw address.
+  const who = createHash("sha256").update(authSecret()).update("\0signup\0").update(address).digest("base64url");
+  const message = (s: number) => `Too many accounts were made from your network recently. Try again in ${waitPhrase(s)}.`;
+  return [
+    { key: `signup:hour:${who}`, limit: env.SIGNUP_HOURLY_PER_ADDRESS, windowMs: HOUR, message },
+    { key: `signup:day:${who}`, limit: env.SIGNUP_DAILY_PER_ADDRESS, windowMs: 24 * HOUR, message },
+  ];
+}
+
+/**
+ * Creates a password account for a visitor at `address`. Throws zod, Conflict or RateLimited
+ * (too many sign-ups from the address, or the password hashing line is full) errors; writes
+ * nothing on refusal.
+ */
+export async function signUp(db: DB, raw: unknown, address: string, now = new Date()) {
   const input = SignUpInput.parse(raw);
+  const rules = signUpRules(address);
   assertAvailable(db, input.username, input.email);
+  // Checked before the costly hash too (and rolled back, so not counted): a refused address spends no scrypt.
+  try {
+    writeTx(db, (tx) => {
+      takeRateSlots(tx, rules, now);
+      throw PROBED;
+    });
+  } catch (err) {
+    if (err !== PROBED) throw err;
+  }
   // Hashing is slow and async, so it happens before the (synchronous) transaction.
   const passwordHash = await hashPassword(input.password);
   try {
     return writeTx(db, (tx) => {
       assertAvailable(tx as unknown as DB, input.username, input.email);
+      // Counted in the transaction that writes the account: a refusal or a rollback counts nothing.
+      takeRateSlots(tx, rules, now);
       return tx
         .insert(users)
         .values({

@@ -4,12 +4,13 @@ import { randomBytes, randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
 import { expect, type APIRequestContext, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import { decode, encode } from "../../lib/auth/jwt-codec";
+import { E2E_DEMO_PASSWORD } from "./server-env";
 
 /** The database the e2e server uses (playwright.config.ts: DATABASE_PATH=$E2E_DATA/e2e.db). */
 export const DB_PATH = path.resolve(__dirname, "..", "..", process.env.E2E_DATA ?? "e2e-data", "e2e.db");
 
-/** Seeded demo members sign in with this password (db/seed.ts DEMO_PASSWORD). */
-export const DEMO_PASSWORD = "marquee-demo-2026";
+/** Seeded demo members sign in with this password: the server's DEMO_PASSWORD (playwright.config.ts). */
+export const DEMO_PASSWORD = E2E_DEMO_PASSWORD;
 
 /** Where the screenshots go: outside the repository. */
 export const SHOTS_DIR = "/tmp/e2e-shots";
@@ -217,6 +218,13 @@ export async function sessionToken(userId: string): Promise<string> {
   const row = withDb((db) => db.prepare("select session_version as sv from users where id = ?").get(userId) as { sv: number } | undefined);
   expect(row, `member ${userId}`).toBeDefined();
   return encode({ token: { uid: userId, sv: row!.sv }, secret: E2E_AUTH_SECRET, salt: SESSION_COOKIE });
+}
+
+/** A session token with extra claims (a session id, padding), issued at `issuedAt` ms (now by default). */
+export async function sessionTokenWith(userId: string, extra: Record<string, unknown>, issuedAt?: number): Promise<string> {
+  const row = withDb((db) => db.prepare("select session_version as sv from users where id = ?").get(userId) as { sv: number } | undefined);
+  expect(row, `member ${userId}`).toBeDefined();
+  return encode({ token: { uid: userId, sv: row!.sv, ...extra }, secret: E2E_AUTH_SECRET, salt: SESSION_COOKIE, now: issuedAt });
 }
 
 /** Signs a browser context in as a member without going through the sign-in form. */

@@ -2,8 +2,9 @@ import { expect, test } from "@playwright/test";
 import { expectFieldError, expectSignedOut, formMessage, signOut, signUp, submitSignIn, unique } from "./helpers";
 
 // Journey: someone guesses passwords for one account until Marquee refuses to check any more.
-// lib/auth/throttle.ts SIGN_IN_LIMITS.account: answers slow down after 3 failures and the 9th attempt
-// (after refuseAfter = 8 counted ones) is refused with 429 for the rest of the 15-minute window.
+// lib/auth/throttle.ts SIGN_IN_LIMITS.pair (one account from one address): answers slow down after 3
+// failures and the 9th attempt (after refuseAfter = 8 counted ones) is refused with 429 for the rest
+// of the 15-minute window. From another address the owner still gets in (tests/integration/authenticate.test.ts).
 const REFUSE_AFTER = 8;
 const WRONG = "Wrong username, email or password.";
 

@@ -4,9 +4,12 @@ import { ZodError } from "zod";
 import { users } from "@/db/schema";
 import { SIGN_IN_LIMITS, accountRef, throttleKeys } from "@/lib/auth/throttle";
 import { DomainError } from "@/lib/errors";
+import { HASH_BUSY_RETRY_SECONDS, hashPassword } from "@/lib/auth/password";
 import { authenticate } from "@/lib/users/authenticate";
 import { signUp } from "@/lib/users/sign-up";
 import { rows, snapshot, perTestDb } from "../helpers/db";
+import { clearEnv } from "../helpers/comments";
+import { setTestEnv } from "../helpers/env";
 import { thrown } from "../helpers/errors";
 
 const ADDRESS = "203.0.113.7";
@@ -23,7 +26,7 @@ describe("authenticate", () => {
 
   beforeEach(async () => {
     slept = [];
-    userId = (await signUp(t.db, { username: "Mara_K", email: "mara@example.com", password: PASSWORD })).id;
+    userId = (await signUp(t.db, { username: "Mara_K", email: "mara@example.com", password: PASSWORD }, "198.51.100.1")).id;
   });
 
   it.each(["Mara_K", "mara_k", "MARA_K", "  mara_k  ", "ｍａｒａ＿ｋ", "mara@example.com", "MARA@Example.com"])(
@@ -59,8 +62,8 @@ describe("authenticate", () => {
     expect(wrong.kind).toBe("Unauthenticated");
   });
 
-  it("slows down repeated failures, then refuses the account with a retry time", async () => {
-    const { refuseAfter, slowAfter } = SIGN_IN_LIMITS.account;
+  it("slows down repeated failures, then refuses the account from that address with a retry time", async () => {
+    const { refuseAfter, slowAfter } = SIGN_IN_LIMITS.pair;
     for (let i = 0; i < refuseAfter; i++) {
       expect(((await thrown(() => signIn("mara_k", `wrong guess ${i}`))) as DomainError).kind).toBe("Unauthenticated");
     }
@@ -125,6 +128,43 @@ describe("authenticate", () => {
 
     const user = await signIn("mara_k", PASSWORD, "198.51.100.20");
     expect(user.id).toBe(userId);
+  });
+
+  it("an attacker's 20 wrong passwords from one address neither lock the owner out elsewhere nor go on unanswered", async () => {
+    const ATTACKER = "198.51.100.66";
+    const OWNER = "192.0.2.10";
+    const answers: string[] = [];
+    for (let i = 0; i < 20; i++) answers.push(((await thrown(() => signIn("mara_k", `guess number ${i}`, ATTACKER))) as DomainError).kind);
+    const { refuseAfter } = SIGN_IN_LIMITS.pair;
+    expect(answers).toEqual([...Array<string>(refuseAfter).fill("Unauthenticated"), ...Array<string>(20 - refuseAfter).fill("RateLimited")]);
+    const refused = (await thrown(() => signIn("mara_k", `one more guess`, ATTACKER))) as DomainError;
+    expect(refused.status).toBe(429);
+    expect(refused.retryAfterSeconds).toBeGreaterThan(0);
+
+    // The owner, elsewhere, gets in: slowed at most by the bounded delay.
+    slept = [];
+    const user = await signIn("mara_k", PASSWORD, OWNER);
+    expect(user.id).toBe(userId);
+    expect(slept.every((ms) => ms <= SIGN_IN_LIMITS.slowMaxMs)).toBe(true);
+    expect(slept.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(SIGN_IN_LIMITS.slowMaxMs);
+    // The attacker's address stays refused for this account, even with the right password.
+    expect(((await thrown(() => signIn("mara_k", PASSWORD, ATTACKER))) as DomainError).kind).toBe("RateLimited");
+  });
+
+  it("answers 429 when the password hashing line is full, and counts no attempt", async () => {
+    setTestEnv({ PASSWORD_HASH_CONCURRENCY: "1", PASSWORD_HASH_QUEUE: "0" });
+    try {
+      const busy = hashPassword("keeps the only place busy");
+      const e = (await thrown(() => signIn("mara_k", PASSWORD))) as DomainError;
+      expect(e).toBeInstanceOf(DomainError);
+      expect({ kind: e.kind, status: e.status, retry: e.retryAfterSeconds }).toEqual({ kind: "RateLimited", status: 429, retry: HASH_BUSY_RETRY_SECONDS });
+      expect(e.message).toMatch(/busy.*Try again in a moment/);
+      expect(rows(t.db, "auth_throttle")).toEqual([]);
+      await busy;
+      expect((await signIn("mara_k", PASSWORD)).id).toBe(userId);
+    } finally {
+      clearEnv("PASSWORD_HASH_CONCURRENCY", "PASSWORD_HASH_QUEUE");
+    }
   });
 
   it("refuses bad input before counting an attempt", async () => {

@@ -39,7 +39,7 @@ describe("createOAuthUser", () => {
   });
 
   it("avoids a name a password account already holds", async () => {
-    await signUp(t.db, { username: "film_fan", email: "pw@example.com", password: "a slow dolly zoom" });
+    await signUp(t.db, { username: "film_fan", email: "pw@example.com", password: "a slow dolly zoom" }, "198.51.100.1");
     expect(createOAuthUser(t.db, { name: "Film Fan" }).username).toBe("Film_Fan2");
   });
 

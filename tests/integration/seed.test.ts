@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD, DEMO_USERS, seedAvatarDir, seedDemo, seedIfEmpty } from "@/db/seed";
+import { DEMO_USERS, seedAvatarDir, seedDemo, seedIfEmpty } from "@/db/seed";
 import { SEED_STOPS, SEED_THREADS, type SeedComment } from "@/db/seed-comments";
 import { SEED_FILMS, SEED_REVIEWS } from "@/db/seed-content";
 import { ANON_READERS } from "@/db/seed-views";
@@ -21,7 +21,7 @@ import { authenticate } from "@/lib/users/authenticate";
 import { signUp } from "@/lib/users/sign-up";
 import { clearEnv } from "../helpers/comments";
 import { createTestDb, REPO_ROOT, rows, snapshot, perTestDb, type TestDb } from "../helpers/db";
-import { setTestEnv } from "../helpers/env";
+import { setTestEnv, TEST_DEMO_PASSWORD } from "../helpers/env";
 
 const DAY = 86_400_000;
 const noSleep = async () => {};
@@ -80,6 +80,8 @@ describe("demo seed", () => {
     const announcements = rows(t.db, "comments", "where announces_badge is not null").length;
     expect(seeded).toEqual({
       users: DEMO_USERS.length,
+      password: TEST_DEMO_PASSWORD,
+      generated: false,
       films: SEED_FILMS.length,
       reviews: SEED_REVIEWS.length,
       comments: MEMBER_COMMENT_COUNT + announcements + SEED_STOPS.length,
@@ -113,7 +115,7 @@ describe("demo seed", () => {
   });
 
   it("adds nothing to a database that already has a member", async () => {
-    await signUp(t.db, { username: "first_member", email: "first@example.com", password: "a slow dolly zoom" });
+    await signUp(t.db, { username: "first_member", email: "first@example.com", password: "a slow dolly zoom" }, "198.51.100.1");
     const before = snapshot(t.db);
     expect(await seedIfEmpty(t.db)).toBeNull();
     expect(snapshot(t.db)).toEqual(before);
@@ -126,14 +128,14 @@ describe("demo seed", () => {
     for (const u of DEMO_USERS) expect(created[u.username]).toBe(now - u.joinedDaysAgo * DAY);
   });
 
-  it("lets every demo member sign in with DEMO_PASSWORD, by username and by email", { timeout: 30_000 }, async () => {
+  it("lets every demo member sign in with the configured DEMO_PASSWORD, by username and by email", { timeout: 30_000 }, async () => {
     await seedIfEmpty(t.db);
     for (const [i, u] of DEMO_USERS.entries()) {
       const address = `198.51.100.${i + 1}`;
-      const byName = await authenticate(t.db, { identifier: u.username, password: DEMO_PASSWORD }, address, noSleep);
+      const byName = await authenticate(t.db, { identifier: u.username, password: TEST_DEMO_PASSWORD }, address, noSleep);
       expect(byName).toMatchObject({ username: u.username, name: u.name, bio: u.bio });
       const email = `${u.username.replace(/_/g, ".")}@demo.marquee.test`;
-      const byEmail = await authenticate(t.db, { identifier: email.toUpperCase(), password: DEMO_PASSWORD }, address, noSleep);
+      const byEmail = await authenticate(t.db, { identifier: email.toUpperCase(), password: TEST_DEMO_PASSWORD }, address, noSleep);
       expect(byEmail.id).toBe(byName.id);
     }
   });

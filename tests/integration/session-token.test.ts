@@ -4,7 +4,7 @@ import { encode as authEncode, decode as authDecode } from "next-auth/jwt";
 import { users } from "@/db/schema";
 import { revokedSessions, users as usersTable } from "@/db/schema";
 import { forgetExpiredRevocations, revokeSession } from "@/lib/auth/revocation";
-import { findSessionCookie, rolledSessionToken, userFromSessionToken, viewerFromSessionToken } from "@/lib/auth/session-token";
+import { findSessionCookie, rolledSessionToken, SESSION_MAX_AGE, userFromSessionToken, viewerFromSessionToken } from "@/lib/auth/session-token";
 import { countUnread } from "@/lib/notifications/queries";
 import { listVotesOnReview } from "@/lib/votes/queries";
 import { postComment } from "../helpers/comments";
@@ -48,8 +48,10 @@ describe("reading the session from its cookie", () => {
     const elsewhere = await token(mara.id, 0, { sid: "browser-two" });
     const claims = (await authDecode({ token: here, secret: TEST_AUTH_SECRET, salt: NAME }))!;
     const rolled = await rolledSessionToken({ name: NAME }, { issuedAt: 0, claims }, Date.now());
-    revokeSession(t.db, claims);
-    expect(t.db.select().from(revokedSessions).all()).toEqual([{ id: "browser-one", expiresAt: new Date((claims.exp as number) * 1000) }]);
+    const revokedAt = new Date();
+    revokeSession(t.db, claims, revokedAt);
+    // Kept a whole maximum session age from the sign-out (and a minute of clock tolerance).
+    expect(t.db.select().from(revokedSessions).all()).toEqual([{ id: "browser-one", expiresAt: new Date(revokedAt.getTime() + (SESSION_MAX_AGE + 60) * 1000) }]);
     expect(await userFromSessionToken(t.db, here, NAME)).toBeNull();
     expect(await userFromSessionToken(t.db, rolled!, NAME)).toBeNull();
     expect((await userFromSessionToken(t.db, elsewhere, NAME))?.user.id).toBe(mara.id);
@@ -62,10 +64,11 @@ describe("reading the session from its cookie", () => {
     expect(t.db.select().from(usersTable).all()).toHaveLength(1);
   });
 
-  it("forgets a sign-out once its token has expired, and only then", () => {
+  it("forgets a sign-out once every token of its session has expired, and only then", () => {
     const now = new Date("2026-11-21T12:00:00Z");
-    revokeSession(t.db, { sid: "old", exp: now.getTime() / 1000 - 1 });
-    revokeSession(t.db, { sid: "live", exp: now.getTime() / 1000 + 60 });
+    const maxAge = SESSION_MAX_AGE * 1000 + 60_000;
+    revokeSession(t.db, { sid: "old", exp: now.getTime() / 1000 - 3600 }, new Date(now.getTime() - maxAge - 1));
+    revokeSession(t.db, { sid: "live", exp: now.getTime() / 1000 - 3600 }, new Date(now.getTime() - maxAge + 1000));
     expect(forgetExpiredRevocations(t.db, now)).toBe(1);
     expect(t.db.select({ id: revokedSessions.id }).from(revokedSessions).all()).toEqual([{ id: "live" }]);
   });
@@ -93,11 +96,15 @@ describe("reading the session from its cookie", () => {
     expect((await userFromSessionToken(t.db, fresh, NAME))?.user.id).toBe(mara.id);
   });
 
-  it("looks for the secure cookie first and notices a chunked one", () => {
+  it("looks for the secure cookie first and joins a chunked one in order", () => {
     expect(findSessionCookie(jar({}))).toBeNull();
-    expect(findSessionCookie(jar({ [NAME]: "a", "__Secure-authjs.session-token": "b" }))).toEqual({ name: "__Secure-authjs.session-token", value: "b" });
-    expect(findSessionCookie(jar({ [NAME]: "a" }))).toEqual({ name: NAME, value: "a" });
-    expect(findSessionCookie(jar({ [`${NAME}.0`]: "a", [`${NAME}.1`]: "b" }))).toBe("chunked");
+    expect(findSessionCookie(jar({ [NAME]: "a", "__Secure-authjs.session-token": "b" }))).toEqual({ name: "__Secure-authjs.session-token", value: "b", chunks: 0 });
+    expect(findSessionCookie(jar({ [NAME]: "a" }))).toEqual({ name: NAME, value: "a", chunks: 0 });
+    expect(findSessionCookie(jar({ [`${NAME}.1`]: "b", [`${NAME}.0`]: "a", [`${NAME}.2`]: "c" }))).toEqual({ name: NAME, value: "abc", chunks: 3 });
+    // A gap ends the pieces; an empty piece or an absurd number of them is no session.
+    expect(findSessionCookie(jar({ [`${NAME}.0`]: "a", [`${NAME}.2`]: "c" }))).toEqual({ name: NAME, value: "a", chunks: 1 });
+    expect(findSessionCookie(jar({ [`${NAME}.0`]: "a", [`${NAME}.1`]: "" }))).toBeNull();
+    expect(findSessionCookie(jar(Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`${NAME}.${i}`, "x"]))))).toBeNull();
   });
 
   it("answers the viewer's bits in one query: their unread notices and their upvotes on one review only", async () => {

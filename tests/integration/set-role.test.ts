@@ -9,8 +9,8 @@ import { thrown } from "../helpers/errors";
 describe("setRole", () => {
   const t = perTestDb();
   const seed = async () => {
-    await signUp(t.db, { username: "Carol_R", email: "carol@example.com", password: "a slow dolly zoom" });
-    await signUp(t.db, { username: "dave", email: "dave@example.com", password: "a slow dolly zoom" });
+    await signUp(t.db, { username: "Carol_R", email: "carol@example.com", password: "a slow dolly zoom" }, "198.51.100.1");
+    await signUp(t.db, { username: "dave", email: "dave@example.com", password: "a slow dolly zoom" }, "198.51.100.1");
   };
   const roles = () => rows(t.db, "users").map((r) => [r.username, r.role]);
 

@@ -1,21 +1,24 @@
 import { describe, expect, it } from "vitest";
 import { openDb } from "@/db";
-import { settleSuccessfulSignIn, reserveSignInAttempt, SIGN_IN_LIMITS, throttleKeys } from "@/lib/auth/throttle";
+import { releaseSignInAttempt, settleSuccessfulSignIn, reserveSignInAttempt, SIGN_IN_LIMITS, throttleKeys } from "@/lib/auth/throttle";
 import { MIGRATIONS, rows, snapshot, perTestDb } from "../helpers/db";
 
 const T0 = 1_750_000_000_000;
 const { windowMs } = SIGN_IN_LIMITS;
-const LIMIT = SIGN_IN_LIMITS.account.refuseAfter;
+const LIMIT = SIGN_IN_LIMITS.pair.refuseAfter;
 
 describe("throttleKeys", () => {
   it("hashes the identifier and address, and treats case and Unicode forms alike", () => {
     const keys = throttleKeys("Mara_K", "203.0.113.7");
     expect(keys.account).toMatch(/^account:[\w-]{43}$/);
     expect(keys.address).toMatch(/^address:[\w-]{43}$/);
+    expect(keys.pair).toMatch(/^pair:[\w-]{43}$/);
     expect(JSON.stringify(keys)).not.toMatch(/mara|203\.0/i);
     expect(throttleKeys("  ｍａｒａ＿ｋ ", "203.0.113.7")).toEqual(keys);
     expect(throttleKeys("mara_k", "203.0.113.8").account).toBe(keys.account);
     expect(throttleKeys("mara_k", "203.0.113.8").address).not.toBe(keys.address);
+    expect(throttleKeys("mara_k", "203.0.113.8").pair).not.toBe(keys.pair);
+    expect(throttleKeys("femi_o", "203.0.113.7").pair).not.toBe(keys.pair);
   });
 });
 
@@ -27,6 +30,7 @@ describe("reserveSignInAttempt", () => {
   it("counts attempts and refuses past the limit until the window ends", () => {
     for (let i = 0; i < LIMIT; i++) expect(reserveSignInAttempt(t.db, keys, T0 + i).refused).toBe(false);
     expect(row(keys.account)).toEqual({ key: keys.account, attempts: LIMIT, window_started_at: T0 });
+    expect(row(keys.pair)).toEqual({ key: keys.pair, attempts: LIMIT, window_started_at: T0 });
 
     const before = snapshot(t.db);
     expect(reserveSignInAttempt(t.db, keys, T0 + 60_000)).toEqual({ refused: true, retryAfterSeconds: 840 });
@@ -74,7 +78,29 @@ describe("reserveSignInAttempt", () => {
     reserveSignInAttempt(t.db, unrelated, T0);
     settleSuccessfulSignIn(t.db, keys);
     expect(rows(t.db, "auth_throttle").map((r) => [r.key, r.attempts]).sort()).toEqual(
-      [[keys.address, 2], [unrelated.account, 1], [unrelated.address, 1]].sort(),
+      [[keys.address, 2], [unrelated.account, 1], [unrelated.pair, 1], [unrelated.address, 1]].sort(),
     );
+  });
+
+  it("never refuses an account from a fresh address, however many failed elsewhere: it only slows it, boundedly", () => {
+    const addresses = Array.from({ length: 5 }, (_, i) => `198.51.100.${i + 1}`);
+    for (const a of addresses) {
+      for (let i = 0; i < LIMIT; i++) expect(reserveSignInAttempt(t.db, throttleKeys("mara_k", a), T0 + i).refused).toBe(false);
+      expect(reserveSignInAttempt(t.db, throttleKeys("mara_k", a), T0 + LIMIT).refused).toBe(true);
+    }
+    expect(row(throttleKeys("mara_k", addresses[0]!).account)?.attempts).toBe(addresses.length * LIMIT);
+    const owner = throttleKeys("mara_k", "192.0.2.50");
+    expect(reserveSignInAttempt(t.db, owner, T0 + 60_000)).toEqual({ refused: false, delayMs: SIGN_IN_LIMITS.slowMaxMs });
+    expect(row(owner.pair)?.attempts).toBe(1);
+  });
+
+  it("releaseSignInAttempt takes back an attempt that was never checked, leaving no row it created", () => {
+    reserveSignInAttempt(t.db, keys, T0);
+    const before = snapshot(t.db);
+    reserveSignInAttempt(t.db, keys, T0 + 1);
+    releaseSignInAttempt(t.db, keys);
+    expect(snapshot(t.db)).toEqual(before);
+    releaseSignInAttempt(t.db, keys);
+    expect(rows(t.db, "auth_throttle")).toEqual([]);
   });
 });
