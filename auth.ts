@@ -36,6 +36,11 @@ declare module "@auth/core/jwt" {
 export const { handlers, auth, signIn, signOut } = NextAuth(() => {
   const db = getDb();
   const env = getEnv();
+  // Auth.js builds its callback URLs, redirects and cookie names from AUTH_URL or NEXTAUTH_URL,
+  // else from the request's Host or X-Forwarded-Host, which any client can write. It reads
+  // process.env itself, so the site origin goes there, under the name lib/env.ts does not read
+  // (AUTH_URL, when set, names the same origin): no request chooses the address Auth.js answers for.
+  process.env.NEXTAUTH_URL = env.siteOrigin;
   const oauth = oauthProviders(env);
   const base = DrizzleAdapter(db, {
     usersTable: users,
@@ -57,7 +62,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
   return {
     adapter,
     secret: authSecret(),
-    trustHost: env.trustHost,
+    // Never the Host header: every URL comes from the origin pinned above.
+    trustHost: true,
+    // Fixed, so that a path in AUTH_URL never moves Auth.js's routes away from app/api/auth.
+    basePath: "/api/auth",
     session: { strategy: "jwt" },
     jwt: { encode, decode },
     pages: { signIn: "/signin", error: "/signin" },
