@@ -35,7 +35,14 @@ function lastListed(value) {
  * trusted ones are reduced to what the nearest proxy reported.
  */
 export function settleClientAddress(req, hops) {
-  const address = hops > 0 ? proxyAddr(req, (_addr, i) => i < hops) : req.socket.remoteAddress;
+  let address = req.socket.remoteAddress;
+  if (hops > 0) {
+    try {
+      address = proxyAddr(req, (_addr, i) => i < hops);
+    } catch {
+      // a header proxy-addr cannot read: the connection's address, as if no proxy had written it
+    }
+  }
   if (hops > 0) {
     for (const name of ["x-forwarded-host", "x-forwarded-proto"]) {
       if (req.headers[name] !== undefined) req.headers[name] = lastListed(req.headers[name]);
