@@ -12,6 +12,7 @@ import { accounts, sessions, users, verificationTokens, type Role } from "@/db/s
 import { MEMBERS_TAG, expireTags } from "@/lib/cache-tags";
 import { authSecret, getEnv, oauthProviders } from "@/lib/env";
 import { isRevoked } from "@/lib/auth/revocation";
+import { safeRedirectPath } from "@/lib/http/redirect";
 import { readTicket } from "@/lib/auth/ticket";
 import { createOAuthUser } from "@/lib/users/create-oauth-user";
 import { getUserById } from "@/lib/users/queries";
@@ -98,6 +99,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
         : []),
     ],
     callbacks: {
+      // Where Auth.js sends the browser after signing in or out: the site's one rule, on its origin.
+      redirect({ url }) {
+        return `${env.siteOrigin}${safeRedirectPath(url)}`;
+      },
       signIn({ user }) {
         const row = user.id ? getUserById(db, user.id) : undefined;
         if (row?.suspendedAt) return "/signin?error=Suspended";
