@@ -68,6 +68,11 @@ const server = http.createServer((req, res) => {
     res.end("Something went wrong.");
   });
 });
+// An idle kept-alive connection is closed by the server only after its clients (a reverse proxy
+// keeps them for 60 s) would have let it go: closing first races a request sent on it, which
+// then fails with a reset. Node's default is 5 s.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 server.listen(port, host, () => {
   console.log(`marquee: listening on ${host ?? "all interfaces"}, port ${port}`);
 });
