@@ -80,6 +80,23 @@ test("a view counts once however X-Forwarded-For and the server's own address he
   expect(rows()).toBe(rowsBefore + 2);
 });
 
+test("wrong passwords sent with a different X-Forwarded-For each time are counted against the one address the proxy reported", async () => {
+  const addressRows = () => withDb((db) => db.prepare("select key, attempts from auth_throttle where key like 'address:%'").all() as { key: string; attempts: number }[]);
+  const before = new Map(addressRows().map((r) => [r.key, r.attempts]));
+  for (const n of [1, 2, 3]) {
+    const res = await send(
+      "POST",
+      "/api/signin",
+      { origin: E2E_ORIGIN, accept: "application/json", "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": `203.0.113.${100 + n}, 198.51.100.90` },
+      new URLSearchParams({ identifier: unique("nobody"), password: "not-the-password-1" }).toString(),
+    );
+    expect(res.status, res.body).toBe(401);
+  }
+  // One address counted three times: none of the addresses the client wrote got a count of its own.
+  const changed = addressRows().filter((r) => r.attempts !== (before.get(r.key) ?? 0));
+  expect(changed.map((r) => r.attempts - (before.get(r.key) ?? 0))).toEqual([3]);
+});
+
 test("a spoofed Host or X-Forwarded-Host reaches no URL, cookie or redirect that Auth.js makes", async () => {
   const providers = await send("GET", "/api/auth/providers", spoofedHost);
   expect(providers.status).toBe(200);
