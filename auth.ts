@@ -12,6 +12,7 @@ import { accounts, sessions, users, verificationTokens, type Role } from "@/db/s
 import { MEMBERS_TAG, expireTags } from "@/lib/cache-tags";
 import { authSecret, getEnv, oauthProviders } from "@/lib/env";
 import { isRevoked } from "@/lib/auth/revocation";
+import { safeRedirectPath } from "@/lib/http/redirect";
 import { readTicket } from "@/lib/auth/ticket";
 import { createOAuthUser } from "@/lib/users/create-oauth-user";
 import { getUserById } from "@/lib/users/queries";
@@ -36,6 +37,11 @@ declare module "@auth/core/jwt" {
 export const { handlers, auth, signIn, signOut } = NextAuth(() => {
   const db = getDb();
   const env = getEnv();
+  // Auth.js builds its callback URLs, redirects and cookie names from AUTH_URL or NEXTAUTH_URL,
+  // else from the request's Host or X-Forwarded-Host, which any client can write. It reads
+  // process.env itself, so the site origin goes there, under the name lib/env.ts does not read
+  // (AUTH_URL, when set, names the same origin): no request chooses the address Auth.js answers for.
+  process.env.NEXTAUTH_URL = env.siteOrigin;
   const oauth = oauthProviders(env);
   const base = DrizzleAdapter(db, {
     usersTable: users,
@@ -57,7 +63,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
   return {
     adapter,
     secret: authSecret(),
-    trustHost: env.trustHost,
+    // Never the Host header: every URL comes from the origin pinned above.
+    trustHost: true,
+    // Fixed, so that a path in AUTH_URL never moves Auth.js's routes away from app/api/auth.
+    basePath: "/api/auth",
     session: { strategy: "jwt" },
     jwt: { encode, decode },
     pages: { signIn: "/signin", error: "/signin" },
@@ -90,6 +99,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
         : []),
     ],
     callbacks: {
+      // Where Auth.js sends the browser after signing in or out: the site's one rule, on its origin.
+      redirect({ url }) {
+        return `${env.siteOrigin}${safeRedirectPath(url)}`;
+      },
       signIn({ user }) {
         const row = user.id ? getUserById(db, user.id) : undefined;
         if (row?.suspendedAt) return "/signin?error=Suspended";

@@ -67,6 +67,9 @@ export default defineConfig({
         DATABASE_PATH: `${DATA}/e2e.db`,
         AUTH_SECRET: "marquee-e2e-auth-secret-0123456789-abcdefghijklmnop",
         AUTH_TRUST_HOST: "true",
+        // Journeys stand behind one "proxy": each sends X-Forwarded-For as a proxy would, so that it
+        // has its own address for per-address limits (tests/e2e/trust.spec.ts checks what is believed).
+        TRUST_PROXY: "1",
         SCRYPT_COST: "12",
         // The demo members' password (tests/e2e/helpers.ts DEMO_PASSWORD reads the same value).
         DEMO_PASSWORD: E2E_DEMO_PASSWORD,

@@ -60,6 +60,19 @@ export const STATIC_HEADERS = {
   "X-Frame-Options": "DENY",
 };
 
+/** HTTP Strict Transport Security for a site served over https: a year, subdomains included. */
+export const HSTS = "max-age=31536000; includeSubDomains";
+
+/** Whether responses carry HSTS: only when the configured public origin (AUTH_URL) is https. */
+export function hstsFor(authUrl) {
+  if (!authUrl) return false;
+  try {
+    return new URL(authUrl).protocol === "https:";
+  } catch {
+    return false;
+  }
+}
+
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token(?:\.\d+)?=/;
 
 /** A request carries a session: what it is sent back may be that member's and must not be stored. */
@@ -83,7 +96,7 @@ const LT = 0x3c;
 const GT = 0x3e;
 const MAX_TAG = 2048;
 
-const isDocument = (type) => /^text\/(html|x-component)\b/i.test(String(type ?? ""));
+const isDocument = (type) => /^text\/(?:html|x-component)\b/i.test(String(type ?? ""));
 const isJson = (type) => /^application\/json\b/i.test(String(type ?? ""));
 
 /** Where each of the build's own script tags and script preloads in `buf` ends: where its nonce goes. */
@@ -210,7 +223,7 @@ export function nonceRewriter(placeholder, nonce) {
   return rewrite;
 }
 
-const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml|manifest\+json)|image\/svg\+xml)/i;
+const COMPRESSIBLE = /^(?:text\/|application\/(?:json|javascript|xml|manifest\+json)|image\/svg\+xml)/i;
 const acceptsGzip = (header) => /\bgzip\b/i.test(String(header ?? ""));
 
 const toBuffer = (chunk, encoding) =>
@@ -221,13 +234,15 @@ const toBuffer = (chunk, encoding) =>
       : Buffer.from(String(chunk), typeof encoding === "string" ? encoding : "utf8");
 
 /**
- * Wraps one response before Next.js writes to it: security headers on every status, the
- * placeholder nonce swapped for `nonce` in pages and RSC payloads, then gzip where the client asks
- * for it (Next.js's own compression is off: it would run before the swap).
+ * Wraps one response before Next.js writes to it: security headers on every status (HSTS too with
+ * `hsts`, when the site is served over https), the placeholder nonce swapped for `nonce` in pages
+ * and RSC payloads, then gzip where the client asks for it (Next.js's own compression is off: it
+ * would run before the swap).
  */
-export function secureResponse(req, res, { placeholder, nonce, formActions }) {
+export function secureResponse(req, res, { placeholder, nonce, formActions, hsts = false }) {
   const signedIn = hasSession(req.headers.cookie);
   for (const [name, value] of Object.entries(STATIC_HEADERS)) res.setHeader(name, value);
+  if (hsts) res.setHeader("Strict-Transport-Security", HSTS);
   let rewrite = null;
   let gzip = null;
   const writeHead = res.writeHead;

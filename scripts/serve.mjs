@@ -2,7 +2,8 @@
 // carries (scripts/security-headers.mjs). `npm start` runs it after building; its PID is the server's.
 import http from "node:http";
 import path from "node:path";
-import { loadPlaceholder, newNonce, secureResponse } from "./security-headers.mjs";
+import { parseTrustProxy, settleClientAddress } from "./client-address.mjs";
+import { hstsFor, loadPlaceholder, newNonce, secureResponse } from "./security-headers.mjs";
 
 process.env.NODE_ENV = "production";
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
@@ -11,6 +12,14 @@ const { default: next } = await import("next");
 const root = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || undefined;
+let trustedHops;
+try {
+  trustedHops = parseTrustProxy(process.env.TRUST_PROXY);
+} catch (err) {
+  console.error(`marquee: ${err.message}`);
+  process.exit(1);
+}
+const hsts = hstsFor(process.env.AUTH_URL);
 
 /** Where sign-in forms may send the browser: this site and the configured OAuth providers. */
 function formActions(env) {
@@ -35,7 +44,7 @@ const placeholder = loadPlaceholder(path.join(root, ".next"));
 const actions = formActions(process.env);
 
 const server = http.createServer((req, res) => {
-  secureResponse(req, res, { placeholder, nonce: newNonce(), formActions: actions });
+  secureResponse(req, res, { placeholder, nonce: newNonce(), formActions: actions, hsts });
   // A header Next.js once trusted to skip its proxy (CVE-2025-29927): nobody outside sends it honestly.
   if (req.headers["x-middleware-subrequest"] !== undefined) {
     res.writeHead(400, { "content-type": "text/plain; charset=utf-8" });
@@ -50,6 +59,7 @@ const server = http.createServer((req, res) => {
     res.end("That address is not valid.");
     return;
   }
+  settleClientAddress(req, trustedHops);
   // Next.js renders with the nonce it finds here; every render gets the placeholder, whatever was sent.
   req.headers["content-security-policy"] = `script-src 'nonce-${placeholder}' 'strict-dynamic'`;
   handle(req, res).catch((err) => {
@@ -58,6 +68,11 @@ const server = http.createServer((req, res) => {
     res.end("Something went wrong.");
   });
 });
+// An idle kept-alive connection is closed by the server only after its clients (a reverse proxy
+// keeps them for 60 s) would have let it go: closing first races a request sent on it, which
+// then fails with a reset. Node's default is 5 s.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 server.listen(port, host, () => {
   console.log(`marquee: listening on ${host ?? "all interfaces"}, port ${port}`);
 });

@@ -9,8 +9,5 @@ export async function readFormState(): Promise<FormState | null> {
   return takeFormState((await headers()).get(FORM_STATE_HEADER));
 }
 
-/** A same-site relative path to return to after signing in; anything else becomes "/". */
-export function safeCallbackUrl(raw: unknown): string {
-  if (typeof raw !== "string" || !raw.startsWith("/") || raw.startsWith("//") || raw.startsWith("/\\")) return "/";
-  return raw.slice(0, 500);
-}
+/** Where to return after signing in or a post: the one rule, lib/http/redirect.ts. */
+export { safeRedirectPath as safeCallbackUrl } from "@/lib/http/redirect";

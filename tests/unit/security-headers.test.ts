@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import zlib from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 // @ts-expect-error: a plain ES module without types, run by the production server as it is
-import { RESOURCE_POLICY, hasSession, newNonce, nonceRewriter, pagePolicy, secureResponse } from "@/scripts/security-headers.mjs";
+import { HSTS, RESOURCE_POLICY, hasSession, hstsFor, newNonce, nonceRewriter, pagePolicy, secureResponse } from "@/scripts/security-headers.mjs";
 
 const PLACEHOLDER = "PLACEHOLDERplaceholder";
 const NONCE = "n0nce_n0nce-n0nce_n0nc";
@@ -81,9 +81,9 @@ describe("secureResponse on a real server", () => {
   let server: http.Server | null = null;
   afterEach(() => server?.close());
 
-  async function serve(handler: (req: http.IncomingMessage, res: http.ServerResponse) => void, nonce: () => string = () => NONCE) {
+  async function serve(handler: (req: http.IncomingMessage, res: http.ServerResponse) => void, nonce: () => string = () => NONCE, hsts = false) {
     server = http.createServer((req, res) => {
-      secureResponse(req, res, { placeholder: PLACEHOLDER, nonce: nonce(), formActions: [] });
+      secureResponse(req, res, { placeholder: PLACEHOLDER, nonce: nonce(), formActions: [], hsts });
       handler(req, res);
     });
     await new Promise<void>((r) => server!.listen(0, "127.0.0.1", r));
@@ -173,5 +173,25 @@ describe("secureResponse on a real server", () => {
     const json = await get(`${base}/api`, { cookie: "authjs.session-token=abc" });
     expect(json.headers["cache-control"]).toBe("private, no-store");
     expect(JSON.parse(json.body.toString())).toEqual({ ok: true });
+  });
+
+  it("over https (AUTH_URL), every response carries HSTS, errors included; over http none does", async () => {
+    expect(HSTS).toBe("max-age=31536000; includeSubDomains");
+    expect([hstsFor("https://marquee.example"), hstsFor("https://marquee.example:8443/x")]).toEqual([true, true]);
+    expect([hstsFor("http://marquee.example"), hstsFor(undefined), hstsFor(""), hstsFor("not a url")]).toEqual([false, false, false, false]);
+    const handler = (req: http.IncomingMessage, res: http.ServerResponse) => {
+      if (req.url === "/missing") {
+        res.writeHead(404, { "content-type": "text/html" });
+        res.end("<p>Not found</p>");
+        return;
+      }
+      res.setHeader("content-type", "application/json");
+      res.end("{}");
+    };
+    const secure = await serve(handler, () => NONCE, hstsFor("https://marquee.example"));
+    for (const path of ["/", "/missing"]) expect((await get(`${secure}${path}`)).headers["strict-transport-security"]).toBe(HSTS);
+    server!.close();
+    const plain = await serve(handler, () => NONCE, hstsFor("http://marquee.example"));
+    for (const path of ["/", "/missing"]) expect((await get(`${plain}${path}`)).headers["strict-transport-security"]).toBeUndefined();
   });
 });

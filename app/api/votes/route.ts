@@ -4,7 +4,7 @@ import { requireActor } from "@/lib/auth/require";
 import { RANKING_TAG, expireTags, reviewTag, userTag } from "@/lib/cache-tags";
 import { badgeTags } from "@/lib/badges/effects";
 import { handleForm } from "@/lib/forms/route";
-import { safeCallbackUrl } from "@/lib/forms/read-state";
+import { safeRedirectPath } from "@/lib/http/redirect";
 import { reviewListingTags } from "@/lib/reviews/listing-tags";
 import { castVote } from "@/lib/votes/cast-vote";
 import { voteFormFields } from "@/lib/votes/schemas";
@@ -14,12 +14,12 @@ import { voteFormFields } from "@/lib/votes/schemas";
  * from this site get this far), at the item; or the address the form names in `back`.
  */
 function backOf(form: FormData, req: NextRequest): string {
-  if (form.has("back")) return safeCallbackUrl(form.get("back"));
+  if (form.has("back")) return safeRedirectPath(form.get("back"));
   const { type, id } = voteFormFields(form);
   const anchor = type === "review" ? "#vote" : type === "comment" && id ? `#comment-${id}` : "";
   try {
     const from = new URL(req.headers.get("referer") ?? "");
-    return safeCallbackUrl(from.pathname + from.search + anchor);
+    return safeRedirectPath(from.pathname + from.search + anchor);
   } catch {
     // no Referer, or not an address
   }

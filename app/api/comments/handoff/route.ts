@@ -4,7 +4,8 @@ import { configuredProviders } from "@/lib/auth/providers";
 import { plainAnswer as plain, redirectToProvider } from "@/lib/auth/provider-redirect";
 import { replyPagePath } from "@/lib/comments/reply-page";
 import { isSameOrigin } from "@/lib/forms/origin";
-import { safeCallbackUrl } from "@/lib/forms/read-state";
+import { BODY_LIMITS, BodyTooLarge, readFormCapped } from "@/lib/http/body";
+import { safeRedirectPath } from "@/lib/http/redirect";
 import { putFormState } from "@/lib/forms/state-store";
 
 // Long enough to create an account or pass an identity provider's screens.
@@ -17,15 +18,17 @@ const DRAFT_TTL_MS = 30 * 60_000;
  */
 export async function POST(req: NextRequest) {
   if (!isSameOrigin(req)) return plain(403, "This form was sent from another site.");
-  const form = await req.formData().catch(() => null);
-  if (!form) return plain(400, "The form could not be read.");
+  // It carries the comment being written, so a form's cap, not a button's.
+  const form = await readFormCapped(req, BODY_LIMITS.form).catch((err: unknown) => err);
+  if (form instanceof BodyTooLarge) return plain(413, "This comment is too long to carry over. Shorten it and try again.");
+  if (!(form instanceof FormData)) return plain(400, "The form could not be read.");
   const to = form.get("to");
   const provider = configuredProviders().find((p) => p.id === to);
   if (to !== "signup" && !provider) return plain(400, "Choose a way to sign in.");
 
   let destination: string;
   if (form.get("js") === "1") {
-    destination = safeCallbackUrl(form.get("back"));
+    destination = safeRedirectPath(form.get("back"));
   } else {
     const page = replyPagePath(getDb(), form);
     if (!page) return plain(404, "There is no such review.");
