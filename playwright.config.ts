@@ -66,7 +66,6 @@ export default defineConfig({
         PORT: String(PORT),
         DATABASE_PATH: `${DATA}/e2e.db`,
         AUTH_SECRET: "marquee-e2e-auth-secret-0123456789-abcdefghijklmnop",
-        AUTH_TRUST_HOST: "true",
         // Journeys stand behind one "proxy": each sends X-Forwarded-For as a proxy would, so that it
         // has its own address for per-address limits (tests/e2e/trust.spec.ts checks what is believed).
         TRUST_PROXY: "1",

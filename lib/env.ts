@@ -10,7 +10,6 @@ const EnvInput = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DATABASE_PATH: z.string().min(1).default("./data/marquee.db"),
   AUTH_SECRET: z.string().min(32).optional(),
-  AUTH_TRUST_HOST: z.enum(["true", "false", "1", "0"]).optional(),
   /** The site's public origin: every absolute URL and cookie is built from it, never from `Host`. */
   AUTH_URL: z.url().optional(),
   /** How many reverse proxies stand in front ("off" or 0: none; the socket's address is the client's). */
@@ -48,7 +47,6 @@ const EnvInput = z.object({
 export type Env = z.infer<typeof EnvInput> & {
   databasePath: string;
   dataDir: string;
-  trustHost: boolean;
   /** AUTH_URL's origin, else http://localhost:PORT: the one origin absolute URLs are built from. */
   siteOrigin: string;
 };
@@ -70,7 +68,6 @@ export function getEnv(): Env {
     ...parsed.data,
     databasePath,
     dataDir: path.dirname(databasePath),
-    trustHost: parsed.data.AUTH_TRUST_HOST === undefined || ["true", "1"].includes(parsed.data.AUTH_TRUST_HOST),
     siteOrigin: parsed.data.AUTH_URL ? new URL(parsed.data.AUTH_URL).origin : `http://localhost:${parsed.data.PORT}`,
   };
   return cached;

@@ -13,7 +13,7 @@ export async function startServer() {
   const secret = ensureAuthSecret();
   if (secret.source === "generated") log(`AUTH_SECRET was not set; generated one and stored it in ${secret.file} (mode 0600).`);
   if (secret.source === "file") log(`using the AUTH_SECRET stored in ${secret.file}.`);
-  if (!process.env.AUTH_TRUST_HOST) log("AUTH_TRUST_HOST was not set; trusting the Host header (right for local use; set AUTH_URL behind a proxy).");
+  if (!env.AUTH_URL) log(`AUTH_URL was not set; links and cookies use ${env.siteOrigin} (set AUTH_URL to the public origin on a real site).`);
 
   const db = getDb();
   log(`database ${env.databasePath} migrated.`);

@@ -13,7 +13,7 @@ export type Server = { proc: ChildProcess; port: number; base: string; stop: () 
 export async function startServer(dbPath: string, port: number, env: Record<string, string> = {}): Promise<Server> {
   const proc = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs")], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: dbPath, AUTH_SECRET: BENCH_SECRET, AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1", SEED_DEMO: "false", ...env },
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: dbPath, AUTH_SECRET: BENCH_SECRET, NEXT_TELEMETRY_DISABLED: "1", SEED_DEMO: "false", ...env },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const base = `http://127.0.0.1:${port}`;
