@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import fc from "fast-check";
@@ -6,7 +7,7 @@ import { DB_PATH, E2E_ORIGIN, withDb } from "./helpers";
 import { postAs, send, signInVia, signUpVia, viewerName, type Answer, type Member } from "../helpers/fuzz/client";
 import { requestArb, type FuzzRequest, type Targets } from "../helpers/fuzz/requests";
 import { ROUTES, formTargetsInSource, methodsOf, routeFilesOnDisk, shapeOf, type FuzzRoute } from "../helpers/fuzz/routes";
-import { DbWatch } from "../helpers/fuzz/snapshot";
+import { DbWatch, type CountingRows } from "../helpers/fuzz/snapshot";
 
 // Every route handler, fuzzed over HTTP against the production server, signed out and signed in
 // as a member of its own: random and hostile field sets (wrong types, huge, empty, repeated,
@@ -39,24 +40,26 @@ let targets: Targets;
 let canary: string;
 const slowest: { name: string; ms: number; status: number }[] = [];
 
-test.describe.configure({ mode: "serial" });
+/** What the first worker of this server run set up; a worker started after a failure reuses it. */
+type Setup = { member: { username: string; password: string }; canary: string; targets: Targets; baseline: CountingRows };
+const SETUP_FILE = path.join(path.dirname(DB_PATH), "fuzz-setup.json");
 
-test.beforeAll(async () => {
-  test.setTimeout(120_000);
-  const base = E2E_ORIGIN;
-  member = await signUpVia(base, "fuzzm");
-  member.cookie = await signInVia(base, member);
+async function setUp(base: string): Promise<Setup> {
+  const watchFirst = new DbWatch(DB_PATH);
+  const baseline = watchFirst.baseline;
+  watchFirst.close();
+  const fresh = await signUpVia(base, "fuzzm");
   const owner = await signUpVia(base, "fuzzo");
-  canary = `canary${randomBytes(6).toString("hex")}`;
+  const word = `canary${randomBytes(6).toString("hex")}`;
   const film = { filmTitle: "Stalker", filmYear: "1979", score: "7" };
-  const draft = await postAs(base, owner.cookie, "/api/reviews", { ...film, title: `Draft ${canary}`, body: `Unpublished ${canary} text.`, intent: "draft" });
-  const own = await postAs(base, member.cookie, "/api/reviews", { ...film, title: `Fuzz ${canary.slice(-4)} review`, body: "A review the fuzzing member owns and may edit.", intent: "publish" });
+  const draft = await postAs(base, owner.cookie, "/api/reviews", { ...film, title: `Draft ${word}`, body: `Unpublished ${word} text.`, intent: "draft" });
+  const own = await postAs(base, fresh.cookie, "/api/reviews", { ...film, title: `Fuzz ${word.slice(-4)} review`, body: "A review the fuzzing member owns and may edit.", intent: "publish" });
   const ownSlug = own.redirect.split("/")[2]!;
   const ownId = withDb((db) => db.prepare("select id from posts where slug = ?").pluck().get(ownSlug) as number);
   // A reply to the member's review: a notice of its own to open and mark read.
-  await postAs(base, owner.cookie, "/api/comments", { reviewId: String(ownId), parentId: "", body: `A reply for the fuzz, ${canary.slice(-4)}.` });
-  targets = withDb((db) => {
-    const memberId = db.prepare("select id from users where username = ?").pluck().get(member.username) as string;
+  await postAs(base, owner.cookie, "/api/comments", { reviewId: String(ownId), parentId: "", body: `A reply for the fuzz, ${word.slice(-4)}.` });
+  const found = withDb((db) => {
+    const memberId = db.prepare("select id from users where username = ?").pluck().get(fresh.username) as string;
     return {
       reviewSlugs: [draft.redirect.split("/")[2]!, ownSlug, ...(db.prepare("select slug from posts where status = 'published' order by id limit 3").pluck().all() as string[])],
       reviewIds: [ownId, ...(db.prepare("select id from posts order by id limit 3").pluck().all() as number[])],
@@ -65,10 +68,26 @@ test.beforeAll(async () => {
         ...(db.prepare("select id from notifications where recipient_id = ? limit 2").pluck().all(memberId) as number[]),
         ...(db.prepare("select id from notifications where recipient_id <> ? limit 2").pluck().all(memberId) as number[]),
       ],
-      usernames: [member.username, owner.username, "ingrid_alvarado"],
+      usernames: [fresh.username, owner.username, "ingrid_alvarado"],
     };
   });
-  watch = new DbWatch(DB_PATH);
+  return { member: { username: fresh.username, password: fresh.password }, canary: word, targets: found, baseline };
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  // The data folder is new for every server run (playwright.config.ts), and so is this file.
+  let setup: Setup;
+  if (fs.existsSync(SETUP_FILE)) setup = JSON.parse(fs.readFileSync(SETUP_FILE, "utf8")) as Setup;
+  else {
+    setup = await setUp(E2E_ORIGIN);
+    fs.writeFileSync(SETUP_FILE, JSON.stringify(setup));
+  }
+  watch = new DbWatch(DB_PATH, setup.baseline);
+  watch.resetCounters();
+  member = { ...setup.member, cookie: await signInVia(E2E_ORIGIN, setup.member) };
+  canary = setup.canary;
+  targets = setup.targets;
 });
 
 test.afterAll(() => {

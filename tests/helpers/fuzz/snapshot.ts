@@ -11,20 +11,27 @@ import Database from "better-sqlite3";
 export const isCountingTable = (name: string) => /throttle|rate|limit|attempt/i.test(name);
 
 export type Digest = Map<string, string>;
+export type CountingRows = { name: string; rows: Record<string, unknown>[] }[];
 
 export class DbWatch {
   private readonly reader: Database.Database;
   private readonly writer: Database.Database;
   private readonly content: string[];
-  private readonly counting: { name: string; rows: Record<string, unknown>[] }[];
+  private readonly counting: CountingRows;
 
-  constructor(file: string) {
+  /** `baseline`: the counting tables' rows to put back, when an earlier watch on this database read them first. */
+  constructor(file: string, baseline?: CountingRows) {
     this.reader = new Database(file, { readonly: true, fileMustExist: true });
     this.writer = new Database(file, { fileMustExist: true });
     for (const db of [this.reader, this.writer]) db.pragma("busy_timeout = 10000");
     const tables = (this.reader.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '\\_\\_%' escape '\\'").pluck().all() as string[]).sort();
     this.content = tables.filter((t) => !isCountingTable(t));
-    this.counting = tables.filter(isCountingTable).map((name) => ({ name, rows: this.reader.prepare(`select * from "${name}"`).all() as Record<string, unknown>[] }));
+    this.counting = baseline ?? tables.filter(isCountingTable).map((name) => ({ name, rows: this.reader.prepare(`select * from "${name}"`).all() as Record<string, unknown>[] }));
+  }
+
+  /** The counting tables' rows as they are put back. */
+  get baseline(): CountingRows {
+    return this.counting;
   }
 
   /** One digest per content table: its row count and a hash of every row. */
