@@ -19,6 +19,7 @@ import { BENCH_SECRET, startServer } from "./server";
 import { SESSION_COOKIE, makeVoters, sessionCookie } from "./votes";
 
 export const CAP_TARGET_MS = 50;
+const SLOW_MS = 1_000;
 
 /** Worst shapes for text: whitespace runs (trim and collapse regexes), newlines, combining marks. */
 const SHAPES = {
@@ -36,7 +37,7 @@ type Who = "anonymous" | "member";
 type Body = { type: "form"; fields: Record<string, string> } | { type: "json"; json: string } | { type: "multipart"; file: Uint8Array } | { type: "raw"; contentType: string; bytes: Uint8Array };
 
 export type CapCase = { field: string; cap: string; sent: string; route: string; who: Who; body: Body; chunked?: boolean };
-export type CapResult = { field: string; cap: string; sent: string; route: string; status: string; medianMs: number; maxMs: number; ok: boolean };
+export type CapResult = { field: string; cap: string; sent: string; route: string; status: string; medianMs: number; maxMs: number; runs: number; ok: boolean };
 
 const REVIEW = { title: "A title", filmTitle: "Stalker", filmYear: "1979", score: "8", tags: "slow-cinema", intent: "publish", body: "A short body for the caps benchmark." };
 const SIGNUP = { username: "caps_newcomer", email: "caps@example.com", password: "a-long-enough-passphrase", displayName: "Caps" };
@@ -138,7 +139,8 @@ async function once(base: string, c: CapCase, cookie: string): Promise<{ status:
 
 /**
  * Starts a server on a fresh demo database in `dir` and sends every case `runs` times (after one
- * unmeasured request), members signed in with a session cookie. Sign-up limits are lifted: the
+ * unmeasured request; a case whose first answer takes over a second is reported from that one),
+ * members signed in with a session cookie. Sign-up limits are lifted: the
  * cases measure the caps, not the per-address limit.
  */
 export async function measureCaps(dir: string, port: number, runs = 5): Promise<CapResult[]> {
@@ -162,10 +164,11 @@ export async function measureCaps(dir: string, port: number, runs = 5): Promise<
   try {
     for (const c of [...textCases(own.slug, reviewId), ...wholeBodyCases()]) {
       console.log(`  caps: ${c.field}, ${c.sent}`);
-      await once(server.base, c, cookie);
-      const times: number[] = [];
-      const statuses = new Set<string>();
-      for (let i = 0; i < runs; i++) {
+      // A case that takes seconds (a field not yet capped) is measured once, so the section stays bounded.
+      const first = await once(server.base, c, cookie);
+      const times: number[] = first.ms > SLOW_MS ? [first.ms] : [];
+      const statuses = new Set<string>(first.ms > SLOW_MS ? [first.status] : []);
+      for (let i = 0; i < (first.ms > SLOW_MS ? 0 : runs); i++) {
         const r = await once(server.base, c, cookie);
         times.push(r.ms);
         statuses.add(r.status);
@@ -173,7 +176,7 @@ export async function measureCaps(dir: string, port: number, runs = 5): Promise<
       const maxMs = Math.max(...times);
       const status = [...statuses].join(", ");
       const ok = [...statuses].every((s) => /^4\d\d$/.test(s)) && maxMs < CAP_TARGET_MS;
-      results.push({ field: c.field, cap: c.cap, sent: c.sent, route: c.route, status, medianMs: median(times), maxMs, ok });
+      results.push({ field: c.field, cap: c.cap, sent: c.sent, route: c.route, status, medianMs: median(times), maxMs, runs: times.length, ok });
     }
   } finally {
     await server.stop();

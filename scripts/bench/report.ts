@@ -166,7 +166,7 @@ export function capsTable(results: CapResult[]): string[] {
     "| --- | --- | --- | --- | --- | ---: | ---: | --- |",
     ...results.map(
       (r) =>
-        `| ${r.field} | ${r.cap} | ${r.sent} | \`${r.route}\` | ${r.status} | ${ms(r.medianMs)} | ${ms(r.maxMs)} | ${r.ok ? "yes" : `**no**${/^4\d\d$/.test(r.status) ? "" : " (not a 4xx)"}`} |`,
+        `| ${r.field} | ${r.cap} | ${r.sent} | \`${r.route}\` | ${r.status} | ${ms(r.medianMs)} | ${ms(r.maxMs)}${r.runs === 1 ? " (1 run)" : ""} | ${r.ok ? "yes" : `**no**${/^4\d\d$/.test(r.status) ? "" : " (not a 4xx)"}`} |`,
     ),
   ];
 }

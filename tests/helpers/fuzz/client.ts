@@ -37,7 +37,8 @@ export async function send(base: string, req: FuzzRequest, cookie: string | null
     // The server may cut a body it refused before reading it all: that is an answer, not a hang.
     const ms = performance.now() - t0;
     const timedOut = err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError");
-    return { status: timedOut ? 0 : -1, ms, text: String(err), location: null, timedOut };
+    const cause = err instanceof Error && err.cause instanceof Error ? ` (${(err.cause as Error & { code?: string }).code ?? ""} ${err.cause.message})` : "";
+    return { status: timedOut ? 0 : -1, ms, text: `${String(err)}${cause}`, location: null, timedOut };
   }
 }
 
