@@ -211,6 +211,25 @@ export function requestArb(route: FuzzRoute, t: Targets, site: string): fc.Arbit
     .map((r) => build(route, r));
 }
 
+/**
+ * The first request tried on every route: each field it reads at 110,000 spaces ended by a letter
+ * (the shape that makes a trailing-space regex quadratic), from this site, as a plain form post.
+ */
+export function worstRequest(route: FuzzRoute, t: Targets, site: string): FuzzRequest {
+  const run = " ".repeat(110_000) + "x";
+  const real: Partial<Record<ParamKind, string | undefined>> = { review: t.reviewSlugs[1], comment: t.commentIds[0]?.toString(), notification: t.notificationIds[0]?.toString(), username: t.usernames[0] };
+  return build(route, {
+    pairs: route.fields.map((f) => [f, run]),
+    encoding: route.body === "json" ? "json" : route.body === "multipart" ? "multipart" : "urlencoded",
+    json: "pairs",
+    file: null,
+    param: (route.param && real[route.param]) ?? "x",
+    origin: { origin: site, foreign: false },
+    chunked: false,
+    accept: "text/html",
+  });
+}
+
 function build(
   route: FuzzRoute,
   r: { pairs: [string, string][]; encoding: Encoding; json: string; file: Uint8Array | null; param: string; origin: OriginChoice; chunked: boolean; accept: string },
@@ -259,7 +278,7 @@ function build(
   const shown = r.pairs.map(([k, v]) => `${JSON.stringify(k.slice(0, 30))}: ${v.length > 60 ? `${JSON.stringify(v.slice(0, 20))}… (${v.length} chars)` : JSON.stringify(v)}`).join(", ");
   const summary = [
     `${route.method} ${path.length > 200 ? path.slice(0, 200) + "…" : path}`,
-    `encoding ${route.method === "GET" ? "query" : r.encoding}${r.encoding === "json" && r.json !== "pairs" ? ` (${r.json.length > 60 ? r.json.slice(0, 30) + "…" : r.json})` : ""}, ${size} bytes${r.chunked ? ", chunked" : ""}`,
+    `encoding ${route.method === "GET" ? "query" : r.encoding}${r.encoding === "json" && r.json !== "pairs" ? ` (${r.json.length > 60 ? r.json.slice(0, 30) + "…" : r.json})` : ""}, ${size} bytes${r.chunked && body ? ", chunked" : ""}`,
     `origin ${r.origin.origin ?? "(none)"}${r.origin.forwardedHost ? ` with X-Forwarded-Host ${r.origin.forwardedHost}` : ""}, accept ${r.accept}`,
     `fields {${shown}}${r.file ? `, file ${r.file.byteLength} bytes` : ""}`,
   ].join("; ");
