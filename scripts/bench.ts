@@ -3,7 +3,11 @@
 // the 200-comment review cached (a), signed in with its viewer JSON (b) and uncached (c), against
 // its targets. Prints Markdown tables and writes them to bench-results/bench.md.
 //
-//   npm run bench [-- --large data/large.db] [--seconds 10] [--demo-only] [--port 3600]
+//   npm run bench [-- --large data/large.db] [--seconds 10] [--demo-only] [--port 3600] [--caps-only]
+//
+// It ends with every capped field sent at ten times its cap through its route (scripts/bench/caps.ts),
+// on a server of its own (the port two after --port); --caps-only runs that section alone and
+// writes bench-results/bench-caps.md.
 //
 // The large database is made with `npm run seed:large` (the default sizes) when the file is
 // missing; the benchmark works on a copy of it (the server migrates it and the load writes votes
@@ -16,11 +20,12 @@ import { openDb } from "@/db";
 import { renderMarkdown } from "@/lib/markdown/render";
 import { recountAll } from "@/lib/recount";
 import { PATHOLOGICAL } from "@/tests/fixtures/pathological-markdown";
+import { measureCaps } from "./bench/caps";
 import { loadComments } from "./bench/comments";
 import { prepareDemo, prepareLarge, type Prepared } from "./bench/prepare";
 import { readerJavaScript } from "./bench/reader-js";
 import { firstRegeneration } from "./bench/regeneration";
-import { pagesTable, readerJsLines, targetsTable, TARGETS, type Measured } from "./bench/report";
+import { capsTable, pagesTable, readerJsLines, targetsTable, TARGETS, type Measured } from "./bench/report";
 import { median, realisticReview } from "./bench/sample-review";
 import { BENCH_SECRET, load, startServer, viewLoad, type LoadResult } from "./bench/server";
 import { draftModeCookie, proveFreshRenders, type FreshCheck } from "./bench/uncached";
@@ -41,6 +46,7 @@ const SECONDS = Number(arg("seconds", "10"));
 const LARGE_PATH = path.resolve(arg("large", "data/large.db"));
 const DEMO_ONLY = process.argv.includes("--demo-only");
 const PORT = Number(arg("port", "3600"));
+const CAPS_ONLY = process.argv.includes("--caps-only");
 const SERVER_ENV = {
   // Members here act far faster than people do: the limits would answer most of the load with 429.
   VOTE_BURST_PER_MINUTE: "100000",
@@ -111,6 +117,34 @@ async function measure(p: Prepared, port: number, opts: { recount: boolean }): P
 }
 
 const ms = (n: number) => (n < 10 ? n.toFixed(2) : n.toFixed(0));
+
+/** Every capped field at ten times its cap, on a fresh demo database and a server of its own. */
+async function capsSection(dir: string) {
+  console.log("Sending every capped field at ten times its cap…");
+  const results = await measureCaps(dir, PORT + 2);
+  out();
+  out("## Capped fields at ten times their cap (through the real routes, wall time on loopback, 5 runs after one unmeasured)");
+  out(
+    `Each field is sent in its worst shapes (a run of spaces, newlines, spaces and tabs or combining marks ended by a letter), the other fields valid, signed in where the route needs it; whole bodies go over the route's cap with and without Content-Length. Target: a 4xx within 50 ms. ${results.filter((r) => !r.ok).length} of ${results.length} miss it.`,
+  );
+  out();
+  for (const l of capsTable(results)) out(l);
+}
+
+async function capsOnly() {
+  out(`# Marquee benchmark, capped fields — ${new Date().toISOString()}`);
+  out(`${os.cpus().length} cores, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  build();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "marquee-bench-"));
+  try {
+    await capsSection(dir);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  fs.mkdirSync("bench-results", { recursive: true });
+  fs.writeFileSync(path.join("bench-results", "bench-caps.md"), lines.join("\n") + "\n");
+  console.log("\nWritten to bench-results/bench-caps.md");
+}
 
 async function main() {
   out(`# Marquee benchmark — ${new Date().toISOString()}`);
@@ -200,6 +234,7 @@ async function main() {
       out(`| Ranking query, this month by upvotes, large | ${large.rankingQueries.monthP50.toFixed(2)} |`);
       out(`| a member's own rank, last in the list, large | ${large.rankingQueries.ownP50.toFixed(2)} |`);
     }
+    await capsSection(dir);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -208,7 +243,7 @@ async function main() {
   console.log("\nWritten to bench-results/bench.md");
 }
 
-main().catch((err) => {
+(CAPS_ONLY ? capsOnly() : main()).catch((err) => {
   console.error(err);
   process.exit(1);
 });

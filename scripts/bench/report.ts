@@ -1,6 +1,7 @@
 // The benchmark's Markdown: the pages under load, the 200-comment review against its targets, and
 // what a reader downloads. One column group per database measured (demo, and large unless skipped).
 import path from "node:path";
+import { CAP_TARGET_MS, type CapResult } from "./caps";
 import type { PageWeight } from "./reader-js";
 import type { Regeneration } from "./regeneration";
 import type { LoadResult, PostLoad } from "./server";
@@ -155,4 +156,17 @@ export function readerJsLines(runs: Measured[]): string[] {
   const skipped = [...new Set(runs.flatMap((r) => r.weight.skipped))];
   if (skipped.length) lines.push("", `Not counted (\`nomodule\`: browsers that run modules never fetch it): ${skipped.map((s) => `\`${path.basename(s)}\``).join(", ")}.`);
   return lines;
+}
+
+/** Each capped field at ten times its cap: status and wall time against the 4xx-in-50-ms target. */
+export function capsTable(results: CapResult[]): string[] {
+  const ms = (n: number) => (n < 10 ? n.toFixed(1) : n.toFixed(0));
+  return [
+    `| field | cap | sent | route | status | median ms | max ms | 4xx under ${CAP_TARGET_MS} ms |`,
+    "| --- | --- | --- | --- | --- | ---: | ---: | --- |",
+    ...results.map(
+      (r) =>
+        `| ${r.field} | ${r.cap} | ${r.sent} | \`${r.route}\` | ${r.status} | ${ms(r.medianMs)} | ${ms(r.maxMs)}${r.runs === 1 ? " (1 run)" : ""} | ${r.ok ? "yes" : `**no**${/^4\d\d$/.test(r.status) ? "" : " (not a 4xx)"}`} |`,
+    ),
+  ];
 }
