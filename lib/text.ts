@@ -185,10 +185,12 @@ export function providedName(raw: string | null | undefined, max: number): strin
   }
   const clean = cleanShortText(kept.toWellFormed());
   if (!clean.ok) return "";
+  const segments = Array.from(segmenter.segment(clean.text), (x) => x.segment);
+  // A cut through the raw text may have split the last grapheme (half an emoji sequence).
+  if (s.length < (raw ?? "").length) segments.pop();
   let out = "";
-  let n = 0;
-  for (const { segment } of segmenter.segment(clean.text)) {
-    if (++n > max || (segment.match(MARK)?.length ?? 0) > MAX_MARKS_PER_GRAPHEME) break;
+  for (const [n, segment] of segments.entries()) {
+    if (n >= max || (segment.match(MARK)?.length ?? 0) > MAX_MARKS_PER_GRAPHEME) break;
     out += segment;
   }
   return out.trim();
