@@ -19,9 +19,9 @@
 //      them, and a body is its own paragraph, so they cannot reach past it); NFC;
 //   4. counted in UTF-16 units by the caller's cap, after these steps.
 import { z } from "zod";
+import { EDIT_REASON_MAX, MAX_MARKS_PER_GRAPHEME, RAW_UNITS_PER_GRAPHEME } from "./text-limits";
 
-export const RAW_UNITS_PER_GRAPHEME = 4;
-export const MAX_MARKS_PER_GRAPHEME = 10;
+export { MAX_MARKS_PER_GRAPHEME, RAW_UNITS_PER_GRAPHEME };
 
 type Problem = "surrogate" | "control" | "bidi";
 
@@ -170,7 +170,7 @@ export function longText({ what, max, tooLong }: LongTextOptions) {
 }
 
 /** Why an edit was made, for reviews and comments alike: optional, one line, at most 200 characters. */
-export const EditReason = shortText({ what: "An edit reason", max: 200, tooLong: "An edit reason has at most 200 characters." })
+export const EditReason = shortText({ what: "An edit reason", max: EDIT_REASON_MAX, tooLong: `An edit reason has at most ${EDIT_REASON_MAX} characters.` })
   .optional()
   .transform((s) => s || null);
 
