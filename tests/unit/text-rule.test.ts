@@ -186,6 +186,12 @@ describe("every text field refuses ten times its cap, before any transform", () 
     expect(performance.now() - started).toBeLessThan(250);
   });
 
+  it("a title that NFKC makes 18 times longer is refused without segmenting all of it", () => {
+    const started = performance.now();
+    expect(errorsFor(SHORT[0]!, "\ufdfa".repeat(800))).toEqual(["A title has at most 200 characters."]);
+    expect(performance.now() - started).toBeLessThan(250);
+  });
+
   it("a vote id of a megabyte is refused as no such item", () => {
     const started = performance.now();
     const r = VoteInput.safeParse({ type: "review", id: "1".repeat(1_000_000), value: "up" });
