@@ -3,6 +3,7 @@ import { ZodError } from "zod";
 import { createComment } from "@/lib/comments/create-comment";
 import { editReview } from "@/lib/reviews/edit-review";
 import { createReview } from "@/lib/reviews/create-review";
+import { createOAuthUser } from "@/lib/users/create-oauth-user";
 import { updateProfile } from "@/lib/users/settings";
 import { thrown } from "../helpers/errors";
 import { perTestDb } from "../helpers/db";
@@ -71,5 +72,10 @@ describe("the text rule on writes", () => {
       "body: A comment holds a broken character (half of an emoji or symbol); type it again.",
     ]);
     expect(snapshot(t.db)).toEqual(before);
+  });
+
+  it("stores a provider's name under the rule: overrides and controls dropped, cut at 50 graphemes", () => {
+    const user = createOAuthUser(t.db, { name: `\u202eMara\u0000 ${"🎬".repeat(60)}`, email: "mara@example.com" });
+    expect(rows(t.db, "users").map((u) => [u.id, u.name])).toEqual([[user.id, `Mara ${"🎬".repeat(45)}`]]);
   });
 });
