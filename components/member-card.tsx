@@ -13,7 +13,9 @@ export function MemberCard({ member }: { member: PublicUser }) {
       <img src={avatarUrl(member)} alt="" width={48} height={48} className="avatar" loading="lazy" />
       <div>
         <h3 className="member-card__name">
-          <Link href={`/u/${member.username}`}>{member.name}</Link>
+          <Link href={`/u/${member.username}`}>
+            <bdi>{member.name}</bdi>
+          </Link>
           <NewMarker isNew={member.isNew} /> {role ? <span className="role-pill">{role}</span> : null}
         </h3>
         <p className="member-card__meta">

@@ -66,7 +66,7 @@ export function ViewerMenu() {
       </a>
       <a href={`/u/${viewer.username}`} className="viewer-name" data-testid="viewer-name" title="Your profile">
         <img src={viewer.avatar} alt="" width={28} height={28} className="avatar" />
-        <span>{viewer.name}</span>
+        <span dir="auto">{viewer.name}</span>
       </a>
       <form action="/api/signout" method="post" onSubmit={forgetViewer}>
         <button type="submit" className="link-button">

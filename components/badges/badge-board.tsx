@@ -6,8 +6,8 @@ import { BadgeIcon } from "./badge-icon";
 import "./badges.css";
 
 function EarnedBy({ held }: { held: HeldBadge }) {
-  if (held.commentId && held.postSlug) return <Link href={`/comments/${held.commentId}`}>a comment on “{held.postTitle}”</Link>;
-  if (held.postSlug) return <Link href={`/reviews/${held.postSlug}`}>“{held.postTitle}”</Link>;
+  if (held.commentId && held.postSlug) return <Link href={`/comments/${held.commentId}`}>a comment on “<bdi>{held.postTitle}</bdi>”</Link>;
+  if (held.postSlug) return <Link href={`/reviews/${held.postSlug}`}>“<bdi>{held.postTitle}</bdi>”</Link>;
   return null;
 }
 
@@ -17,9 +17,13 @@ export function BadgeBoard({ board, name }: { board: Board; name: string }) {
   return (
     <section className="board" aria-label={`${name}'s badges`}>
       <p className="board__summary muted" data-testid="board-summary">
-        {board.earned.length === 0
-          ? `${name} has no badges yet.`
-          : `${board.earned.length} ${board.earned.length === 1 ? "badge" : "badges"}, ${points}.`}{" "}
+        {board.earned.length === 0 ? (
+          <>
+            <bdi>{name}</bdi> has no badges yet.
+          </>
+        ) : (
+          `${board.earned.length} ${board.earned.length === 1 ? "badge" : "badges"}, ${points}.`
+        )}{" "}
         Compare with others in the <Link href="/ranking">Ranking</Link>, or see <Link href="/badges">every badge</Link>.
       </p>
       {board.earned.length ? (

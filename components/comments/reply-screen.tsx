@@ -29,7 +29,9 @@ export function ReplyScreen({
     <div className="reply-page">
       <p className="eyebrow">{parent ? "Reply to a comment on" : "Leave a reply to"}</p>
       <h1>
-        <Link href={`/reviews/${review.slug}`}>{review.title}</Link>
+        <Link href={`/reviews/${review.slug}`}>
+          <bdi>{review.title}</bdi>
+        </Link>
       </h1>
       {resumed && signedIn ? (
         <p className="notice" data-testid="draft-resumed">

@@ -28,7 +28,7 @@ export function ProfileView({ profile, tab, first, path }: { profile: Profile; t
         <img src={avatarUrl(profile)} alt="" width={96} height={96} className="avatar profile__avatar" />
         <div>
           <h1 className="profile__name">
-            {profile.name}
+            <bdi>{profile.name}</bdi>
             <NewMarker isNew={profile.isNew} /> {role ? <span className="role-pill">{role}</span> : null}
           </h1>
           <p className="muted profile__meta">
@@ -70,14 +70,23 @@ export function ProfileView({ profile, tab, first, path }: { profile: Profile; t
         tab.items.length ? (
           <ReviewList reviews={tab.items} src={path} />
         ) : (
-          <p className="empty">{first ? `${profile.name} has not published a review yet.` : "No older reviews."}</p>
+          <p className="empty">{first ? (
+              <>
+                <bdi>{profile.name}</bdi> has not published a review yet.
+              </>
+            ) : (
+              "No older reviews."
+            )}</p>
         )
       ) : tab.items.length ? (
         <ol className="profile-comments">
           {tab.items.map((c) => (
             <li key={c.id} className="profile-comment">
               <p className="profile-comment__on muted">
-                On <Link href={`/reviews/${c.reviewSlug}`}>{c.reviewTitle}</Link> ·{" "}
+                On{" "}
+                <Link href={`/reviews/${c.reviewSlug}`}>
+                  <bdi>{c.reviewTitle}</bdi>
+                </Link> ·{" "}
                 <Link href={`/comments/${c.id}`}>
                   <time dateTime={c.createdAt.toISOString()}>{formatDate(c.createdAt)}</time>
                 </Link>
@@ -91,7 +100,13 @@ export function ProfileView({ profile, tab, first, path }: { profile: Profile; t
           ))}
         </ol>
       ) : (
-        <p className="empty">{first ? `${profile.name} has not commented yet.` : "No older comments."}</p>
+        <p className="empty">{first ? (
+            <>
+              <bdi>{profile.name}</bdi> has not commented yet.
+            </>
+          ) : (
+            "No older comments."
+          )}</p>
       )}
       {tab.kind !== "badges" && tab.next !== null ? (
         <p className="pager">

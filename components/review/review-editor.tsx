@@ -2,7 +2,9 @@
 
 import { useEffect, useState } from "react";
 import type { FormState } from "@/lib/action-result";
+import { MAX_TITLE_CHARS } from "@/lib/markdown/limits";
 import { countWords, readingMinutes } from "@/lib/markdown/stats";
+import { EDIT_REASON_MAX, rawCeiling } from "@/lib/text-limits";
 import { CheckboxField, EnhancedForm, Field, SelectField, SubmitButton, TextAreaField } from "../form";
 import { useStoredDraft } from "../use-stored-draft";
 
@@ -76,7 +78,7 @@ export function ReviewEditor({ action, values, initial }: { action: string; valu
     >
       <div className="editor__grid">
         <div className="editor__fields">
-          <Field name="title" label="Title" defaultValue={values.title} maxLength={200} required />
+          <Field name="title" label="Title" defaultValue={values.title} maxLength={rawCeiling(MAX_TITLE_CHARS)} required />
           <div className="editor__film" onInput={(e) => (e.target as HTMLInputElement).name === "filmTitle" && onFilmInput((e.target as HTMLInputElement).value)}>
             <Field name="filmTitle" label="Film" hint="Pick a suggestion or type a new title." defaultValue={values.filmTitle} list="film-suggestions" autoComplete="off" />
             <Field name="filmYear" label="Year" defaultValue={values.filmYear} inputMode="numeric" maxLength={4} className="field--year" />
@@ -97,7 +99,7 @@ export function ReviewEditor({ action, values, initial }: { action: string; valu
             {words > 0 && words < SHORT_WORDS ? <span className="editor__hint"> — reviews under {SHORT_WORDS} words read more like notes; add what stayed with you.</span> : null}
           </p>
           {restored ? <p className="notice">Restored text you typed in this browser but had not saved.</p> : null}
-          {values.slug ? <Field name="reason" label="Reason for this edit (optional)" hint="Shown in the revision history." maxLength={200} /> : null}
+          {values.slug ? <Field name="reason" label="Reason for this edit (optional)" hint="Shown in the revision history." maxLength={rawCeiling(EDIT_REASON_MAX)} /> : null}
           <div className="editor__actions">
             {publishing ? (
               <>

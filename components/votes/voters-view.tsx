@@ -40,7 +40,9 @@ export function VotersView({
     <section className="voters" aria-labelledby="voters-title">
       <p className="eyebrow">{eyebrow}</p>
       <h1 id="voters-title">
-        <Link href={titleHref}>{title}</Link>
+        <Link href={titleHref}>
+          <bdi>{title}</bdi>
+        </Link>
       </h1>
       <p className="muted" data-testid="voters-total">
         {wording.summary(total)}
@@ -52,7 +54,7 @@ export function VotersView({
             <li key={v.username} className="voters__item">
               <img src={avatarUrl(v)} alt="" width={28} height={28} className="avatar" loading="lazy" />
               <Link href={`/u/${v.username}`} className="voters__name">
-                {v.name}
+                <bdi>{v.name}</bdi>
               </Link>
               <NewMarker isNew={v.isNew} />
               <span className="muted">@{v.username}</span>

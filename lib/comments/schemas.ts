@@ -1,17 +1,20 @@
 import { z } from "zod";
 import { MAX_COMMENT_CHARS } from "@/lib/markdown/limits";
+import { EditReason, longText } from "@/lib/text";
 
 const nf = (n: number) => n.toLocaleString("en-US");
 // Characters that show nothing: a body of only these (and spaces) is empty.
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+const tooLong = (n: number) => `A comment has at most ${nf(MAX_COMMENT_CHARS)} characters; this one has ${nf(n)}.`;
 
 export const CommentBody = z
   .string({ error: "Write something before posting." })
-  .transform((s) => s.replace(/\r\n?/g, "\n").replace(/\s+$/, "").replace(/^\s*\n/, ""))
+  .pipe(longText({ what: "A comment", max: MAX_COMMENT_CHARS, tooLong }))
+  // trimEnd, not a regex: /\s+$/ retries from every space of a long run (quadratic).
+  .transform((s) => s.trimEnd().replace(/^\s*\n/, ""))
   .superRefine((s, ctx) => {
     if (!s.replace(INVISIBLE, "").trim()) ctx.addIssue({ code: "custom", message: "Write something before posting." });
-    else if (s.length > MAX_COMMENT_CHARS)
-      ctx.addIssue({ code: "custom", message: `A comment has at most ${nf(MAX_COMMENT_CHARS)} characters; this one has ${nf(s.length)}.` });
+    else if (s.length > MAX_COMMENT_CHARS) ctx.addIssue({ code: "custom", message: tooLong(s.length) });
   });
 
 const Id = (message: string) =>
@@ -40,11 +43,7 @@ export type CommentInput = z.infer<typeof CommentInput>;
 
 export const CommentEditInput = z.object({
   body: CommentBody,
-  reason: z
-    .string()
-    .optional()
-    .transform((s) => s?.replace(/\s+/g, " ").trim() || null)
-    .pipe(z.string().max(200, "An edit reason has at most 200 characters.").nullable()),
+  reason: EditReason,
 });
 
 /** The text fields of a posted comment form (files and unknown fields dropped). */

@@ -13,6 +13,13 @@ const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;"
 /** Text or an attribute value, escaped for HTML. */
 export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
+/**
+ * Short user text (a name, a title) escaped and isolated in `<bdi>`: whatever direction it runs
+ * in, it cannot reorder the text around it (a name ending in Hebrew beside "· 2 days ago").
+ * Usernames and tags are ASCII by their patterns and need no isolation.
+ */
+export const isolatedHtml = (s: string) => `<bdi>${escapeHtml(s)}</bdi>`;
+
 export const NEWCOMER_WHY = `New here: joined in the last ${NEWCOMER_DAYS} days or has fewer than ${NEWCOMER_CONTRIBUTIONS} reviews and comments`;
 
 export const upvotesLabel = (n: number) => (n === 1 ? "1 upvote" : `${n.toLocaleString("en-US")} upvotes`);
@@ -60,7 +67,7 @@ function metaHtml(node: CommentNode, opId: string | null): string {
   if (author) {
     who =
       `<img src="${escapeHtml(avatarUrl(author))}" alt="" class="avatar" loading="lazy">` +
-      `<a href="/u/${escapeHtml(author.username)}" class="comment__author" id="comment-${id}-by">${escapeHtml(author.name)}</a>` +
+      `<a href="/u/${escapeHtml(author.username)}" class="comment__author" id="comment-${id}-by">${isolatedHtml(author.name)}</a>` +
       (author.isNew ? `<span class="new-pill" title="${NEWCOMER_WHY}">New</span>` : "") +
       (author.id === opId ? `<span class="op-pill" title="The review’s author">author</span>` : "");
   } else {

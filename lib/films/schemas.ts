@@ -1,12 +1,13 @@
 import { z } from "zod";
+import { shortText } from "@/lib/text";
 
 const CURRENT_YEAR = new Date().getUTCFullYear();
 
 export const NewFilmInput = z.object({
   title: z
-    .string()
-    .transform((s) => s.normalize("NFKC").replace(/\s+/g, " ").trim())
-    .pipe(z.string().min(1, "Name the film.").max(200, "A film title has at most 200 characters.")),
+    .string({ error: "Name the film." })
+    .pipe(shortText({ what: "A film title", max: 200, tooLong: "A film title has at most 200 characters." }))
+    .pipe(z.string().min(1, "Name the film.")),
   year: z.coerce
     .number({ error: "Give the film's year, like 1949." })
     .int("Give the film's year, like 1949.")

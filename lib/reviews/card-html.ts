@@ -2,7 +2,7 @@
 // score and tags, assembled as strings: a list of fifty cards is one block of HTML for the page,
 // not thousands of React elements that the App Router would also ship a second time, as its
 // payload. Pure: runs on the server when a cached page renders; no script reads or changes it.
-import { escapeHtml, NEWCOMER_WHY } from "@/lib/comments/thread-html";
+import { escapeHtml, isolatedHtml, NEWCOMER_WHY } from "@/lib/comments/thread-html";
 import { formatDate } from "@/lib/format";
 import { avatarUrl } from "@/lib/users/avatar";
 import { viewsLabel } from "@/components/review/views-label";
@@ -40,7 +40,7 @@ export type BylineFacts = {
 /** Avatar, author, date and the quiet counters under a review's title. */
 export function bylineHtml({ author, publishedAt, readingMinutes, views, edited }: BylineFacts): string {
   const name = author
-    ? `<a href="/u/${escapeHtml(author.username)}" class="byline__author">${escapeHtml(author.name)}</a>` +
+    ? `<a href="/u/${escapeHtml(author.username)}" class="byline__author">${isolatedHtml(author.name)}</a>` +
       (author.isNew ? `<span class="new-pill" title="${NEWCOMER_WHY}">New</span>` : "")
     : `<span class="byline__author byline__author--gone">deleted user</span>`;
   return (
@@ -58,14 +58,14 @@ const commentsLabel = (n: number) => (n === 0 ? "No comments" : n === 1 ? "1 com
 /** One review in a feed, film, tag or profile list. */
 export function reviewCardHtml(review: ReviewCard, showFilm = true): string {
   const href = `/reviews/${escapeHtml(review.slug)}`;
-  const film = showFilm ? `<a href="/films/${escapeHtml(review.film.slug)}" class="film-link">${escapeHtml(review.film.title)} (${review.film.year})</a>` : "";
+  const film = showFilm ? `<a href="/films/${escapeHtml(review.film.slug)}" class="film-link">${isolatedHtml(review.film.title)} (${review.film.year})</a>` : "";
   const excerpt = review.hasSpoilers
     ? `<p class="review-card__excerpt muted">The excerpt is hidden because this review discusses the plot in full.</p>`
     : review.excerpt
       ? `<p class="review-card__excerpt">${escapeHtml(review.excerpt)}</p>`
       : "";
   return (
-    `<article class="review-card"><h3 class="review-card__title"><a href="${href}">${escapeHtml(review.title)}</a></h3>` +
+    `<article class="review-card"><h3 class="review-card__title"><a href="${href}">${isolatedHtml(review.title)}</a></h3>` +
     `<p class="review-card__meta">${film}${scoreHtml(review.score, "small")}${review.hasSpoilers ? `<span class="spoiler-pill">Contains spoilers</span>` : ""}</p>` +
     bylineHtml(review) +
     excerpt +

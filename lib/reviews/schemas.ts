@@ -1,25 +1,25 @@
 import { z } from "zod";
 import { NewFilmInput, type FilmChoiceInput } from "@/lib/films/schemas";
 import { MAX_BODY_CHARS, MAX_TITLE_CHARS } from "@/lib/markdown/limits";
+import { cleanShortText, EditReason, longText, shortText } from "@/lib/text";
 
 export const MAX_TAGS = 5;
 export const TAG_PATTERN = /^[a-z0-9][a-z0-9-]{1,29}$/;
+const TOO_MANY_TAGS = `Use at most ${MAX_TAGS} tags.`;
+// Room for five 30-character tags with separators, spaces and #s, not for an essay.
+const MAX_TAGS_RAW = 400;
 
 const Title = z
   .string({ error: "Give your review a title." })
-  .transform((s) => s.normalize("NFKC").replace(/\s+/g, " ").trim())
-  .pipe(
-    z
-      .string()
-      .min(1, "Give your review a title.")
-      .max(MAX_TITLE_CHARS, `A title has at most ${MAX_TITLE_CHARS} characters.`),
-  );
+  .pipe(shortText({ what: "A title", max: MAX_TITLE_CHARS, tooLong: `A title has at most ${MAX_TITLE_CHARS} characters.` }))
+  .pipe(z.string().min(1, "Give your review a title."));
 
+const bodyTooLong = () => `A review has at most ${MAX_BODY_CHARS.toLocaleString("en-US")} characters.`;
 const Body = z
   .string()
   .default("")
-  .transform((s) => s.replace(/\r\n?/g, "\n"))
-  .pipe(z.string().max(MAX_BODY_CHARS, `A review has at most ${MAX_BODY_CHARS.toLocaleString("en-US")} characters.`));
+  .pipe(longText({ what: "A review", max: MAX_BODY_CHARS, tooLong: bodyTooLong }))
+  .pipe(z.string().max(MAX_BODY_CHARS, bodyTooLong()));
 
 const Score = z
   .union([z.literal(""), z.literal(null), z.string(), z.number()])
@@ -36,12 +36,18 @@ const Score = z
 
 /** Tags typed as "noir, slow-cinema" or given as a list: lower-cased, de-duplicated, at most five. */
 export const Tags = z
-  .union([z.string(), z.array(z.string())])
+  .union([z.string().max(MAX_TAGS_RAW, TOO_MANY_TAGS), z.array(z.string().max(MAX_TAGS_RAW, TOO_MANY_TAGS)).max(MAX_TAGS * 4, TOO_MANY_TAGS)])
   .default("")
   .transform((v, ctx) => {
-    const list = (Array.isArray(v) ? v : v.split(/[,\s]+/))
-      .map((t) => t.normalize("NFKC").trim().toLowerCase().replace(/^#/, ""))
-      .filter(Boolean);
+    const raw = Array.isArray(v) ? v : v.split(/[,\s]+/);
+    for (const t of raw) {
+      const clean = cleanShortText(t);
+      if (!clean.ok) {
+        ctx.addIssue({ code: "custom", message: "A tag cannot contain control or text-direction characters." });
+        return z.NEVER;
+      }
+    }
+    const list = raw.map((t) => t.normalize("NFKC").trim().toLowerCase().replace(/^#/, "")).filter(Boolean);
     const unique = [...new Set(list)];
     const bad = unique.find((t) => !TAG_PATTERN.test(t));
     if (bad !== undefined) {
@@ -49,7 +55,7 @@ export const Tags = z
       return z.NEVER;
     }
     if (unique.length > MAX_TAGS) {
-      ctx.addIssue({ code: "custom", message: `Use at most ${MAX_TAGS} tags.` });
+      ctx.addIssue({ code: "custom", message: TOO_MANY_TAGS });
       return z.NEVER;
     }
     return unique;
@@ -68,11 +74,7 @@ export const ReviewInput = z
     tags: Tags,
     hasSpoilers: Checkbox,
     intent: z.enum(["draft", "publish"], { error: "Choose to save a draft or publish." }).default("publish"),
-    reason: z
-      .string()
-      .optional()
-      .transform((s) => s?.replace(/\s+/g, " ").trim() || null)
-      .pipe(z.string().max(200, "An edit reason has at most 200 characters.").nullable()),
+    reason: EditReason,
     filmId: z.union([z.string(), z.number()]).optional(),
     filmTitle: z.string().optional(),
     filmYear: z.union([z.string(), z.number()]).optional(),

@@ -1,6 +1,8 @@
 import { eq } from "drizzle-orm";
 import { writeTx, type DB } from "@/db";
 import { users } from "@/db/schema";
+import { providedName } from "@/lib/text";
+import { DISPLAY_NAME_MAX } from "./schemas";
 import { USERNAME_MAX, usernameBase, usernameKey } from "./username";
 
 /** A first OAuth/OIDC sign-in: a user with a valid username derived from the profile, made unique. */
@@ -24,7 +26,7 @@ export function createOAuthUser(
         username,
         usernameKey: usernameKey(username),
         // Cut by code points, never inside a surrogate pair.
-        name: Array.from((data.name ?? "").normalize("NFKC").trim()).slice(0, 50).join("").trim() || username,
+        name: providedName(data.name, DISPLAY_NAME_MAX) || username,
         email,
         emailVerified: data.emailVerified ?? null,
         image: data.image ?? null,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isCommonPassword } from "@/lib/auth/common-passwords";
+import { longText, RAW_UNITS_PER_GRAPHEME, shortText } from "@/lib/text";
 import {
   USERNAME_MAX,
   USERNAME_MIN,
@@ -13,7 +14,7 @@ export const PASSWORD_MAX = 200;
 
 export const Username = z
   .string({ error: "Choose a username." })
-  .max(200, `A username has at most ${USERNAME_MAX} characters.`)
+  .max(USERNAME_MAX * RAW_UNITS_PER_GRAPHEME, `A username has at most ${USERNAME_MAX} characters.`)
   .transform(normalizeUsername)
   .pipe(
     z
@@ -27,6 +28,7 @@ export const Username = z
 
 export const Email = z
   .string({ error: "Enter your email address." })
+  .max(1000, "That email address is too long.")
   .trim()
   .min(1, "Enter your email address.")
   .max(254, "That email address is too long.")
@@ -40,11 +42,21 @@ export const NewPassword = z
   .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`)
   .refine((p) => !isCommonPassword(p), "That password is one of the most common ones. Choose another.");
 
-export const DisplayName = z
+export const DISPLAY_NAME_MAX = 50;
+export const DisplayName = shortText({
+  what: "A display name",
+  max: DISPLAY_NAME_MAX,
+  tooLong: `A display name has at most ${DISPLAY_NAME_MAX} characters.`,
+});
+
+export const BIO_MAX = 500;
+const bioTooLong = () => `A bio has at most ${BIO_MAX} characters.`;
+export const Bio = z
   .string()
-  .max(200, "A display name has at most 50 characters.")
-  .transform((s) => s.normalize("NFKC").replace(/\s+/g, " ").trim())
-  .pipe(z.string().max(50, "A display name has at most 50 characters."));
+  .default("")
+  .pipe(longText({ what: "A bio", max: BIO_MAX, tooLong: bioTooLong }))
+  .transform((s) => s.normalize("NFKC").trim())
+  .pipe(z.string().max(BIO_MAX, bioTooLong()));
 
 export const SignUpInput = z.object({
   username: Username,
@@ -57,6 +69,7 @@ export type SignUpInput = z.infer<typeof SignUpInput>;
 export const SignInInput = z.object({
   identifier: z
     .string({ error: "Enter your username or email." })
+    .max(1000, "That is longer than any username or email.")
     .trim()
     .min(1, "Enter your username or email.")
     .max(254, "That is longer than any username or email."),

@@ -6,18 +6,14 @@ import { users } from "@/db/schema";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { conflict, DomainError, invalid, notFound } from "@/lib/errors";
 import { giveRateSlotBack, takeRateSlots, waitPhrase } from "@/lib/rate-limit";
-import { DisplayName, Email, NewPassword, PASSWORD_MAX } from "./schemas";
+import { Bio, DisplayName, Email, NewPassword, PASSWORD_MAX } from "./schemas";
 import { usernameKey } from "./username";
 
-export const BIO_MAX = 500;
+export { BIO_MAX } from "./schemas";
 
 export const ProfileInput = z.object({
   name: DisplayName.pipe(z.string().min(1, "Enter the name people see, or keep your username.")),
-  bio: z
-    .string()
-    .default("")
-    .transform((s) => s.normalize("NFKC").replace(/\r\n?/g, "\n").trim())
-    .pipe(z.string().max(BIO_MAX, `A bio has at most ${BIO_MAX} characters.`)),
+  bio: Bio,
 });
 
 // Required only of accounts that have a password (assertCurrentPassword says so next to the field).

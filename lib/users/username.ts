@@ -26,16 +26,26 @@ export function isReservedUsername(input: string): boolean {
 export function usernameBase(...candidates: (string | null | undefined)[]): string {
   for (const candidate of candidates) {
     if (!candidate) continue;
-    const ascii = candidate
+    // A provider's name is anyone's text: cut before any transform.
+    const folded = candidate
+      .slice(0, 200)
       .normalize("NFKD")
       .replace(/\p{M}+/gu, "")
       .normalize("NFKC")
       .split("@")[0]!
       .replace(/\W+/g, "_")
-      .replace(/^_+|_+$/g, "")
-      .replace(/_{2,}/g, "_")
-      .slice(0, USERNAME_MAX - 4);
+      .replace(/_{2,}/g, "_");
+    const ascii = trimUnderscores(folded).slice(0, USERNAME_MAX - 4);
     if (ascii.length >= USERNAME_MIN && !isReservedUsername(ascii)) return ascii;
   }
   return "reader";
+}
+
+// A loop, not /^_+|_+$/: the regex retries its trailing run from every underscore (quadratic).
+function trimUnderscores(s: string): string {
+  let start = 0;
+  let end = s.length;
+  while (start < end && s[start] === "_") start++;
+  while (end > start && s[end - 1] === "_") end--;
+  return s.slice(start, end);
 }

@@ -1,3 +1,4 @@
+import type { Element } from "hast";
 import { describe, expect, it } from "vitest";
 import { bylineHtml, reviewCardHtml, reviewListHtml, scoreHtml, tagListHtml } from "@/lib/reviews/card-html";
 import type { ReviewCard } from "@/lib/reviews/queries";
@@ -28,6 +29,18 @@ function card(over: Partial<ReviewCard> = {}): ReviewCard {
 }
 
 describe("a review card's markup", () => {
+  it("isolates the title, the film's title and the author's name in <bdi>, so none can reorder the text around it", () => {
+    // Stored before the text rule refused overrides, or written right to left on purpose.
+    const d = dom(reviewCardHtml(card({ title: "\u202eweiver", author: { id: "u-1", username: "x", name: "\u202enimda", image: null, isNew: false }, film: { slug: "f", title: "שלום", year: 1959 } })));
+    // The raw text: toText drops the override character.
+    const raw = (e: Element) => e.children.map((c) => (c.type === "text" ? c.value : "")).join("");
+    const isolated = (e: Element | null) => kids(e!).map((k) => [k.tagName, raw(k)]);
+    expect(isolated(kids(d.one(has("review-card__title"))!)[0]!)).toEqual([["bdi", "\u202eweiver"]]);
+    expect(isolated(d.one(has("film-link")))).toEqual([["bdi", "שלום"]]);
+    expect(isolated(d.one(has("byline__author")))).toEqual([["bdi", "\u202enimda"]]);
+    expect(text(d.one(has("film-link"))!)).toBe("שלום (1959)");
+  });
+
   it("links the review, its film, author, comments and tags, with every text escaped", () => {
     const d = dom(reviewCardHtml(card()));
     const links = d.all(tag("a")).map((a) => [text(a), p(a, "href")]);

@@ -50,6 +50,17 @@ describe("a comment's markup", () => {
     expect(d.all((e) => String(e.properties.href ?? "").endsWith("/edit"))).toEqual([]);
   });
 
+  it("isolates the author's name in <bdi>, so a right-to-left override cannot reorder the header", () => {
+    const name = "\u202enimda";
+    const d = dom(commentHtml(node(6, { author: { id: "u", username: "x", name, image: null, isNew: true } }), { opId: "u" }));
+    const by = d.byId("comment-6-by");
+    // The raw text: toText drops the override character.
+    const raw = (e: Element) => e.children.map((c) => (c.type === "text" ? c.value : "")).join("");
+    expect(kids(by).map((e) => [e.tagName, raw(e)])).toEqual([["bdi", name]]);
+    // The markers and the date stay outside the isolate.
+    expect(d.all(tag("bdi")).map(raw)).toEqual([name]);
+  });
+
   it("escapes every name it prints, so a display name cannot open a tag", () => {
     const name = `<img src=x onerror="alert(1)">&'`;
     const d = dom(commentHtml(node(5, { author: { id: "u", username: "x", name, image: null, isNew: false } }), { opId: null }));

@@ -33,6 +33,14 @@ describe("usernameBase", () => {
     expect(usernameBase(...candidates)).toBe(expected);
   });
 
+  it("trims underscores in linear time, whatever a provider sends as a name", () => {
+    // /^_+|_+$/ retried its trailing run from every underscore: seconds for this one.
+    const started = performance.now();
+    expect(usernameBase(`x${"_".repeat(100_000)}y`)).toBe("reader");
+    expect(usernameBase(`__Mara${"_".repeat(50)}`)).toBe("Mara");
+    expect(performance.now() - started).toBeLessThan(250);
+  });
+
   it("leaves room for a numeric suffix on long names", () => {
     const base = usernameBase("Bartholomew Fitzgerald Smythe-Worthington");
     expect(base).toBe("Bartholomew_Fitzgera");

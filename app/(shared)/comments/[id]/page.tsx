@@ -61,7 +61,9 @@ export default async function CommentPermalinkPage({ params }: PageProps<"/comme
       <header className="comment-page__header">
         <p className="eyebrow">A comment on</p>
         <h1 id="comment-page-title">
-          <Link href={`/reviews/${review.slug}`}>{review.title}</Link>
+          <Link href={`/reviews/${review.slug}`}>
+            <bdi>{review.title}</bdi>
+          </Link>
         </h1>
         <nav className="comment-page__nav" aria-label="This comment's context">
           <Link href={`/reviews/${review.slug}#comments`}>

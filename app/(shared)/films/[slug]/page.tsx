@@ -39,7 +39,7 @@ export default async function FilmPage({ params }: PageProps<"/films/[slug]">) {
       <header className="film-page__header">
         <p className="eyebrow">Film</p>
         <h1>
-          {film.title} <span className="muted">({film.year})</span>
+          <bdi>{film.title}</bdi> <span className="muted">({film.year})</span>
         </h1>
         {facts ? <p className="muted">{facts}</p> : null}
       </header>

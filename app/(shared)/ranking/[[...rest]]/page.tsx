@@ -88,7 +88,9 @@ export default async function RankingPage({ params }: PageProps<"/ranking/[[...r
               <span className="rank-list__rank">#{r.rank}</span>
               <img src={avatarUrl(r)} alt="" width={28} height={28} className="avatar" loading="lazy" />
               <span>
-                <Link href={`/u/${r.username}`}>{r.name}</Link>
+                <Link href={`/u/${r.username}`}>
+                  <bdi>{r.name}</bdi>
+                </Link>
                 <NewMarker isNew={r.isNew} />
               </span>
               <span className="rank-list__value">

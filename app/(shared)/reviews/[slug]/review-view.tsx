@@ -80,11 +80,13 @@ function ReviewArticle({ review, thread, sort }: { review: Review; thread: Comme
         <p className="review__film">
           A review of{" "}
           <Link href={`/films/${review.film.slug}`}>
-            {review.film.title} ({review.film.year})
+            <bdi>{review.film.title}</bdi> ({review.film.year})
           </Link>
-          {review.filmDirector ? <span className="muted"> · directed by {review.filmDirector}</span> : null}
+          {review.filmDirector ? <span className="muted"> · directed by <bdi>{review.filmDirector}</bdi></span> : null}
         </p>
-        <h1 id="review-title">{review.title}</h1>
+        <h1 id="review-title" dir="auto">
+          {review.title}
+        </h1>
         <LinkedHtml html={bylineHtml({ ...review, views: { count: review.viewCount, postId: review.id }, edited: editedLabel(review) })} />
         <LinkedHtml className="review__facts" html={scoreHtml(review.score) + tagListHtml(review.tags)} />
         {/* While its author is still new: the marker's flip renders this page afresh (lib/users/presence.ts). */}
@@ -92,7 +94,7 @@ function ReviewArticle({ review, thread, sort }: { review: Review; thread: Comme
           <p className="first-review">
             <span className="new-pill">First review</span>
             <span>
-              This is {review.author.name}’s first review on Marquee. <a href="#reply">Leave a comment</a> to welcome them.
+              This is <bdi>{review.author.name}</bdi>’s first review on Marquee. <a href="#reply">Leave a comment</a> to welcome them.
             </span>
           </p>
         ) : null}

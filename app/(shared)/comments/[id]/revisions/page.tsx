@@ -94,7 +94,10 @@ export default async function CommentRevisionsPage({ params }: PageProps<"/comme
         </p>
         <h1 id="revisions-title">Comment history</h1>
         <p className="revisions__of">
-          On <Link href={`/reviews/${review.slug}`}>“{review.title}”</Link>
+          On{" "}
+          <Link href={`/reviews/${review.slug}`}>
+            “<bdi>{review.title}</bdi>”
+          </Link>
         </p>
         <p className="muted">
           {entries.length === 1 ? "One revision." : `${entries.length} revisions, newest first.`} Added words are{" "}
@@ -109,7 +112,7 @@ export default async function CommentRevisionsPage({ params }: PageProps<"/comme
               {i === 0 ? <span className="rev__current"> (current)</span> : null}
             </h2>
             <p className="rev__meta">
-              by {e.editor ?? <span className="muted">a deleted account</span>} <span aria-hidden="true">·</span>{" "}
+              by {e.editor !== null ? <bdi>{e.editor}</bdi> : <span className="muted">a deleted account</span>} <span aria-hidden="true">·</span>{" "}
               <time dateTime={e.createdAt}>{e.date}</time>
             </p>
             {e.reason ? <p className="rev__reason">Reason: {e.reason}</p> : null}

@@ -17,7 +17,9 @@ export function RevisionHistory({ history }: { history: History }) {
           <Link href={`/reviews/${review.slug}`}>← Back to the review</Link>
         </p>
         <h1 id="revisions-title">Revision history</h1>
-        <p className="revisions__of">“{review.title}”</p>
+        <p className="revisions__of">
+          “<bdi>{review.title}</bdi>”
+        </p>
         <p className="muted">
           {count === 1 ? "One revision so far." : `${count} revisions, newest first.`} Each one keeps a full copy of the
           review as it stood at the time.
@@ -52,7 +54,7 @@ function RevisionItem({ entry, slug, previous, isLatest, isDeleted }: { entry: H
         {isLatest ? <span className="rev__current">{isDeleted ? " (the last)" : " (current)"}</span> : null}
       </h3>
       <p className="rev__meta">
-        by {entry.editor ?? <span className="muted">a deleted account</span>} <span aria-hidden="true">·</span>{" "}
+        by {entry.editor !== null ? <bdi>{entry.editor}</bdi> : <span className="muted">a deleted account</span>} <span aria-hidden="true">·</span>{" "}
         <time dateTime={entry.createdAt}>{entry.date}</time>
       </p>
       {entry.reason ? <p className="rev__reason">Reason: {entry.reason}</p> : null}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { ZodError } from "zod";
+import { createComment } from "@/lib/comments/create-comment";
+import { editReview } from "@/lib/reviews/edit-review";
+import { createReview } from "@/lib/reviews/create-review";
+import { createOAuthUser } from "@/lib/users/create-oauth-user";
+import { updateProfile } from "@/lib/users/settings";
+import { thrown } from "../helpers/errors";
+import { perTestDb } from "../helpers/db";
+import { T0, makeUser, reviewForm, rows, snapshot } from "../helpers/reviews";
+
+// The text rule on the write paths: a hostile character is refused next to its field and
+// nothing is written, or (in a body) dropped before the row is stored.
+
+async function refusedOn(fn: () => unknown): Promise<string[]> {
+  const err = await thrown(fn);
+  expect(err).toBeInstanceOf(ZodError);
+  return (err as ZodError).issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+}
+
+describe("the text rule on writes", () => {
+  const t = perTestDb();
+
+  it("refuses a NUL in a review title and writes nothing", async () => {
+    const author = makeUser(t.db, "mara");
+    const before = snapshot(t.db);
+    expect(await refusedOn(() => createReview(t.db, author.id, reviewForm({ title: "Harry\u0000Lime" }), T0))).toEqual([
+      "title: A title cannot contain invisible control characters.",
+    ]);
+    expect(snapshot(t.db)).toEqual(before);
+  });
+
+  it("refuses a right-to-left override in a film title and in an edit's title, changing nothing", async () => {
+    const author = makeUser(t.db, "mara");
+    expect(await refusedOn(() => createReview(t.db, author.id, reviewForm({ filmTitle: "\u202enamdrihT ehT" }), T0))).toEqual([
+      "filmTitle: A film title cannot contain text-direction override characters.",
+    ]);
+    expect(rows(t.db, "films")).toEqual([]);
+    const id = createReview(t.db, author.id, reviewForm(), T0).id;
+    const before = snapshot(t.db);
+    expect(await refusedOn(() => editReview(t.db, author, id, reviewForm({ title: "Harry \u2066Lime\u2069" }), T0))).toEqual([
+      "title: A title cannot contain text-direction override characters.",
+    ]);
+    expect(snapshot(t.db)).toEqual(before);
+  });
+
+  it("refuses a display name that overrides its direction, keeping the stored name", async () => {
+    const member = makeUser(t.db, "mara");
+    const before = snapshot(t.db);
+    // Shown without isolation, this would read "admin".
+    expect(await refusedOn(() => updateProfile(t.db, member.id, { name: "\u202enimda", bio: "" }))).toEqual([
+      "name: A display name cannot contain text-direction override characters.",
+    ]);
+    expect(snapshot(t.db)).toEqual(before);
+  });
+
+  it("stores eight family emoji as a display name (eight characters, not 56 code points)", () => {
+    const member = makeUser(t.db, "mara");
+    const name = "👨‍👩‍👧‍👦".repeat(8);
+    updateProfile(t.db, member.id, { name, bio: "" });
+    expect(rows(t.db, "users").map((u) => u.name)).toEqual([name]);
+  });
+
+  it("drops control characters from a comment body before storing it, and refuses a lone surrogate", async () => {
+    const author = makeUser(t.db, "mara");
+    const reader = makeUser(t.db, "tobias");
+    const reviewId = createReview(t.db, author.id, reviewForm(), T0).id;
+    createComment(t.db, reader.id, { reviewId, body: "Zither\u0000 music\u0085 over\r\nrubble.\u007f" }, T0);
+    expect(rows(t.db, "comments").map((c) => c.body_md)).toEqual(["Zither music over\nrubble."]);
+    const before = snapshot(t.db);
+    expect(await refusedOn(() => createComment(t.db, reader.id, { reviewId, body: "half \ud83c an emoji" }, T0))).toEqual([
+      "body: A comment holds a broken character (half of an emoji or symbol); type it again.",
+    ]);
+    expect(snapshot(t.db)).toEqual(before);
+  });
+
+  it("stores a provider's name under the rule: overrides and controls dropped, cut at 50 graphemes", () => {
+    const user = createOAuthUser(t.db, { name: `\u202eMara\u0000 ${"🎬".repeat(60)}`, email: "mara@example.com" });
+    expect(rows(t.db, "users").map((u) => [u.id, u.name])).toEqual([[user.id, `Mara ${"🎬".repeat(45)}`]]);
+  });
+});
