@@ -45,7 +45,8 @@ function post(body: BodyInit | ReadableStream<Uint8Array>, headers: Record<strin
     headers: { origin: ORIGIN, host: "localhost:3000", accept: "application/json", cookie: COOKIE, ...headers },
     body,
     duplex: "half",
-  } as RequestInit & { duplex: "half" });
+    // A streamed body needs `duplex`, which the init type does not list yet.
+  } as ConstructorParameters<typeof NextRequest>[1]);
 }
 
 /** A review form whose body field is `size` characters of `fill`, urlencoded. */
