@@ -109,15 +109,15 @@ describe("handleForm reads bodies under a cap", () => {
     expect(await res.text()).toMatch(/more than the 16 kB this form accepts; nothing was saved/);
   });
 
-  it("still saves a review at its 100,000-character cap, written in 4-byte characters", async () => {
+  it("still saves a review at its 100,000-character cap in 3-byte characters (900 kB urlencoded)", async () => {
     const author = makeUser(t.db, "holly_martins");
     const save = saveReview(author.id);
-    const res = await handleForm(post(reviewBody("🎬", 50_000), { "content-type": "application/x-www-form-urlencoded" }), "/reviews/new", save.handler, {
+    const res = await handleForm(post(reviewBody("中", 100_000), { "content-type": "application/x-www-form-urlencoded" }), "/reviews/new", save.handler, {
       maxBody: { bytes: BODY_LIMITS.form, field: "body" },
     });
     expect(res.status).toBe(200);
     const posts = t.db.$client.prepare("select title, length(body_md) as n from posts").all();
-    expect(posts).toEqual([{ title: "Harry Lime's Vienna", n: 50_000 }]);
+    expect(posts).toEqual([{ title: "Harry Lime's Vienna", n: 100_000 }]);
     expect(refusalLines()).toEqual([]);
   });
 
