@@ -24,4 +24,4 @@ const sizeText = (bytes: number) =>
   bytes >= 1024 * 1024 ? `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB` : `${Math.round(bytes / 1024)} kB`;
 
 /** What a body over its cap is told (413). */
-export const tooLargeMessage = (limit: number) => `This is more than the ${sizeText(limit)} this form accepts; nothing was saved.`;
+export const tooLargeMessage = (limit: number, what = "form") => `This is more than the ${sizeText(limit)} this ${what} accepts; nothing was saved.`;

@@ -86,6 +86,7 @@ async function expect4xx(request: APIRequestContext, label: string, path: string
 }
 
 test("every capped field at 10× its cap is answered 4xx, and bodies over their route's cap 413", async ({ request }) => {
+  test.setTimeout(60_000);
   const { member, headers } = await signedInHeaders("caps");
   const review = { title: "Harry Lime's Vienna", filmTitle: "The Third Man", filmYear: "1949", intent: "publish" };
   const reviewId = withDb((db) => (db.prepare("select id from posts where status = 'published' order by id limit 1").get() as { id: number }).id);
@@ -95,8 +96,9 @@ test("every capped field at 10× its cap is answered 4xx, and bodies over their 
   await expect4xx(request, "2 MB to /api/preview", "/api/preview", { headers, data: { body: "x".repeat(2 * MB) } }, 413);
   await expect4xx(request, "comment body at 10× (100,000 spaces)", "/api/comments", { headers, form: { reviewId: String(reviewId), body: `${" ".repeat(99_999)}y` } }, 422);
   await expect4xx(request, "32 kB to /api/views", "/api/views", { headers, data: { postId: reviewId, pad: "x".repeat(32 * 1024) } }, 413);
+  await expect4xx(request, "a multipart form of 101 fields", "/api/reviews", { headers, multipart: Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`f${i}`, "x"])) }, 400);
   await expect4xx(request, "32 kB to a delete button", `/api/reviews/no-such-review/delete`, { headers, form: { pad: "x".repeat(32 * 1024) } }, 413);
-  await expect4xx(request, "JSON that is not JSON to /api/preview", "/api/preview", { headers: { ...headers, "content-type": "application/json" }, data: "{" }, 400);
+  await expect4xx(request, "JSON that is not JSON to /api/preview", "/api/preview", { headers: { ...headers, "content-type": "application/json" }, data: Buffer.from("{") }, 400);
   expect(postsBy(member.id)).toBe(0);
   // A review body at its cap (a fenced line of 99,990 spaces) still renders, promptly.
   const atCap = await timed("preview of a body at the cap with a 99,990-space fenced line", () =>

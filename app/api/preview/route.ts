@@ -19,7 +19,7 @@ export async function POST(req: NextRequest) {
   try {
     json = await readJsonCapped(req, BODY_LIMITS.json);
   } catch (err) {
-    if (err instanceof BodyTooLarge) return refuse(req, "oversized-body", 413, tooLargeMessage(err.limit), { json: true });
+    if (err instanceof BodyTooLarge) return refuse(req, "oversized-body", 413, tooLargeMessage(err.limit, "preview"), { json: true });
     return refuse(req, "malformed-body", 400, "Nothing to preview: the request is not valid JSON.", { json: true });
   }
   const parsed = PreviewInput.safeParse(json);

@@ -21,7 +21,7 @@ export async function POST(req: NextRequest) {
   try {
     json = await readJsonCapped(req, BODY_LIMITS.small);
   } catch (err) {
-    if (err instanceof BodyTooLarge) return refuse(req, "oversized-body", 413, tooLargeMessage(err.limit), { json: true });
+    if (err instanceof BodyTooLarge) return refuse(req, "oversized-body", 413, tooLargeMessage(err.limit, "request"), { json: true });
     return refuse(req, "malformed-body", 400, "Which review? The request is not valid JSON.", { json: true });
   }
   const parsed = ViewInput.safeParse(json);
