@@ -14,6 +14,3 @@ export function routeParam(value: string | string[] | undefined, shape?: RegExp)
   }
   return shape && !shape.test(value) ? null : value;
 }
-
-/** A numeric id in a path (comments, notices). */
-export const ID_PARAM = /^\d{1,15}$/;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { GET as generatedAvatar } from "@/app/avatar/[username]/route";
 import { GET as uploadedAvatar } from "@/app/avatars/[file]/route";
-import { ID_PARAM, routeParam } from "@/lib/http/params";
+import { routeParam } from "@/lib/http/params";
 import { refusalLine } from "@/lib/http/refusal";
 
 // Next hands a route its parameters decoded once (`/avatar/%25` gives "%"). Decoding again made a
@@ -28,9 +28,10 @@ describe("routeParam", () => {
   });
 
   it("checks a shape when given one", () => {
-    expect(routeParam("42", ID_PARAM)).toBe("42");
-    expect(routeParam("4x2", ID_PARAM)).toBeNull();
-    expect(routeParam("1".repeat(16), ID_PARAM)).toBeNull();
+    const id = /^\d{1,15}$/;
+    expect(routeParam("42", id)).toBe("42");
+    expect(routeParam("4x2", id)).toBeNull();
+    expect(routeParam("1".repeat(16), id)).toBeNull();
     expect(routeParam(["a", "b"])).toBeNull();
     expect(routeParam(undefined)).toBeNull();
   });

@@ -6,7 +6,7 @@ import { deleteComment } from "@/lib/comments/delete-comment";
 import { getThreadComment } from "@/lib/comments/queries";
 import { handleForm } from "@/lib/forms/route";
 import { BODY_LIMITS } from "@/lib/http/body";
-import { ID_PARAM, routeParam } from "@/lib/http/params";
+import { routeParam } from "@/lib/http/params";
 import { refuseAddress } from "@/lib/http/refuse";
 import { reviewListingTags } from "@/lib/reviews/listing-tags";
 import { commentIdParam } from "@/lib/comments/links";
@@ -14,8 +14,9 @@ import { expirePresence } from "@/lib/users/presence";
 
 // Deletes a comment (its author, a moderator or an admin) and goes back to where it stood.
 export async function POST(req: NextRequest, ctx: RouteContext<"/api/comments/[id]/delete">) {
-  const raw = routeParam((await ctx.params).id, ID_PARAM);
+  const raw = routeParam((await ctx.params).id);
   if (raw === null) return refuseAddress(req);
+  // Any other id is one no comment has: a 404 from the verb.
   const id = commentIdParam(raw);
   return handleForm(req, `/comments/${id}/edit`, async () => {
     const actor = await requireActor();

@@ -8,15 +8,16 @@ import { getThreadComment } from "@/lib/comments/queries";
 import { commentFormFields } from "@/lib/comments/schemas";
 import { handleForm } from "@/lib/forms/route";
 import { BODY_LIMITS } from "@/lib/http/body";
-import { ID_PARAM, routeParam } from "@/lib/http/params";
+import { routeParam } from "@/lib/http/params";
 import { refuseAddress } from "@/lib/http/refuse";
 import { badgeTags } from "@/lib/badges/effects";
 
 
 // Saves an edit of a comment; its thread and permalink render afresh.
 export async function POST(req: NextRequest, ctx: RouteContext<"/api/comments/[id]/edit">) {
-  const raw = routeParam((await ctx.params).id, ID_PARAM);
+  const raw = routeParam((await ctx.params).id);
   if (raw === null) return refuseAddress(req);
+  // Any other id is one no comment has: a 404 from the verb.
   const id = commentIdParam(raw);
   return handleForm(req, `/comments/${id}/edit`, async (form) => {
     const actor = await requireActor("Please sign in to edit. Your text is kept below.");
