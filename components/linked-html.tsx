@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import type { MouseEvent } from "react";
 
 /** Addresses of the site's pages (not its API, avatars or build files). */
-const isPage = (path: string) => !/^\/(api|avatar|_next)(\/|$)/.test(path);
+const isPage = (path: string) => !/^\/(?:api|avatar|_next)(?:\/|$)/.test(path);
 
 /**
  * A click on a link in HTML the server assembled moves within the site like a click on any other

@@ -11,7 +11,7 @@ export function foldText(input: string): string {
 }
 
 export function urlSlug(input: string, max = 60): string {
-  const slug = foldText(input).replace(/ /g, "-").slice(0, max).replace(/-+$/g, "");
+  const slug = foldText(input).replace(/ /g, "-").slice(0, max).replace(/-$/, "");
   return slug;
 }
 

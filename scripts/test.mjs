@@ -73,8 +73,8 @@ step("end-to-end tests (Playwright, Chromium)", bin("playwright"), ["test"], {
   env: { CI: "1" },
   count: (out) => {
     const s = strip(out);
-    const passed = s.match(/^\s*(\d+) passed/m);
-    const failed = s.match(/^\s*(\d+) failed/m);
+    const passed = s.match(/^[ \t]*(\d+) passed/m);
+    const failed = s.match(/^[ \t]*(\d+) failed/m);
     totals.passed += Number(passed?.[1] ?? 0);
     totals.failed += Number(failed?.[1] ?? 0);
   },

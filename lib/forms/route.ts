@@ -2,6 +2,9 @@ import "server-only";
 import type { NextRequest } from "next/server";
 import { toFormError, type FormState } from "@/lib/action-result";
 import { getEnv } from "@/lib/env";
+import { BODY_LIMITS, BodyTooLarge, readFormCapped } from "@/lib/http/body";
+import { logRefusal, type RefusalKind } from "@/lib/http/refusal";
+import { tooLargeMessage } from "@/lib/http/refuse";
 import { isSameOrigin } from "./origin";
 import { putFormState } from "./state-store";
 
@@ -24,28 +27,33 @@ export async function handleForm(
     signInReturnsTo?: (form: FormData) => string;
     /** Values a refused post's page is shown with besides the form's own (what the form leaves to the server). */
     values?: (form: FormData) => Record<string, string>;
-    /** A body bigger than this is refused (413) unread, with the message next to `field`. */
-    maxBody?: { bytes: number; field: string; message: string };
+    /** The body's cap (default BODY_LIMITS.form): over it, 413 with the message next to `field`. */
+    maxBody?: { bytes: number; field?: string; message?: string };
   } = {},
 ): Promise<Response> {
   const wantsJson = (req.headers.get("accept") ?? "").includes("application/json");
+  const refused = (kind: RefusalKind, state: FormState) => {
+    logRefusal(req, kind, { status: state.status, reason: state.message ?? kind });
+    return state;
+  };
   if (!isSameOrigin(req)) {
-    return respond(wantsJson, { status: 403, ok: false, message: "This form was sent from another site.", fieldErrors: {}, values: {} });
+    return respond(wantsJson, refused("foreign-origin", { status: 403, ok: false, message: "This form was sent from another site.", fieldErrors: {}, values: {} }));
   }
-  const length = Number(req.headers.get("content-length") ?? 0);
-  if (opts.maxBody && length > opts.maxBody.bytes) {
-    const { field, message } = opts.maxBody;
-    const state: FormState = { status: 413, ok: false, message, fieldErrors: { [field]: [message] }, values: {} };
+  const limit = opts.maxBody?.bytes ?? BODY_LIMITS.form;
+  let form: FormData;
+  try {
+    // Read under the cap while it streams (a chunked body too), before anything parses it.
+    form = await readFormCapped(req, limit);
+  } catch (err) {
+    if (!(err instanceof BodyTooLarge)) {
+      return respond(wantsJson, refused("malformed-body", { status: 400, ok: false, message: "The form could not be read.", fieldErrors: {}, values: {} }));
+    }
+    const message = opts.maxBody?.message ?? tooLargeMessage(limit);
+    const field = opts.maxBody?.field;
+    const state = refused("oversized-body", { status: 413, ok: false, message, fieldErrors: field ? { [field]: [message] } : {}, values: {} });
     if (wantsJson) return respond(true, state);
     const path = typeof page === "string" ? page : page(new FormData());
     return path ? renderPageWithState(req, path, state) : respond(false, state);
-  }
-  let form: FormData;
-  try {
-    // A button-only form (delete, sign out) may arrive with no body at all.
-    form = req.headers.get("content-type") ? await req.formData() : new FormData();
-  } catch {
-    return respond(wantsJson, { status: 400, ok: false, message: "The form could not be read.", fieldErrors: {}, values: {} });
   }
   const values: Record<string, string> = {};
   for (const [key, value] of form) {
@@ -64,6 +72,7 @@ export async function handleForm(
       ? Response.json(state, { headers: { "cache-control": "no-store" } })
       : new Response(null, { status: 303, headers: { location: state.redirect!, "cache-control": "no-store" } });
   }
+  if (state.status === 429) refused("throttled", state);
   if (wantsJson) return respond(true, state);
   // A control on a shared page (an upvote) sends a signed-out reader to sign in and back.
   if (state.status === 401 && opts.signInReturnsTo) {

@@ -4,6 +4,7 @@ import type { Element, ElementContent, Root, RootContent, Text } from "hast";
 import { toText } from "hast-util-to-text";
 import { HEADING_ANCHOR_CLASS } from "./headings";
 import { SPOILER_CLASS } from "./schema";
+import { trimLineEdges } from "./trim";
 import { isAllowedHref, isAllowedImageSrc, isExternalHref } from "./url";
 
 export const EXTERNAL_REL = ["nofollow", "ugc", "noopener"];
@@ -73,8 +74,7 @@ function withoutSpoilers<T extends RootContent | ElementContent>(nodes: T[]): T[
 export function spoilerFreeText(root: Root): string {
   const copy: Root = { type: "root", children: withoutSpoilers(root.children) };
   // Spaces around line breaks (from `<br>\n`) go; so does code indentation, which no surface needs.
-  return toText(copy)
-    .replace(/[ \t]*\n[ \t]*/g, "\n")
+  return trimLineEdges(toText(copy))
     .replace(/\n{3,}/g, "\n\n")
     .trim();
 }

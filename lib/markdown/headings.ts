@@ -5,6 +5,7 @@
 // two levels (h1→h3 … capped at h6) and by default get no ids: a page shows many comments next
 // to the review, each rendered alone, and ids must be unique on a page.
 import type { MarkdownIt, StateCore, Token } from "markdown-it";
+import { trimWhere } from "./trim";
 
 export const CLOBBER_PREFIX = "user-content-";
 export const HEADING_ANCHOR_CLASS = "heading-anchor";
@@ -28,8 +29,9 @@ export function slugify(text: string): string {
     .replace(/[^\p{L}\p{M}\p{N}\s_-]/gu, "")
     .trim()
     .replace(/\s+/g, "-");
-  const short = Array.from(slug).slice(0, MAX_SLUG_LENGTH).join("").replace(/^-+|-+$/g, "");
-  return short === "" ? "section" : short;
+  const short = Array.from(slug).slice(0, MAX_SLUG_LENGTH).join("");
+  const trimmed = trimWhere(short, (ch) => ch === "-");
+  return trimmed === "" ? "section" : trimmed;
 }
 
 /** `slug`, or `slug-1`, `slug-2`, … — the first one not yet used in this document. */

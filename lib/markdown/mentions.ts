@@ -2,6 +2,7 @@
 // caller looks the candidate names up first (`mentionCandidates`) and passes what it found as
 // `env.mentions`; anything else stays plain text. Mentions inside links and code are left alone.
 import type { MarkdownIt, StateCore, Token } from "markdown-it";
+import { trimEndWhere } from "./trim";
 
 export const MENTION_CLASS = "mention";
 // A mention starts a word: not inside an email address, a path or another handle. An underscore
@@ -19,7 +20,7 @@ export function mentionCandidates(src: string): string[] {
     const name = m[2]!.toLowerCase();
     found.add(name);
     // `_@name_` in the source: the closing underscore is emphasis, not part of the name.
-    const bare = name.replace(/_+$/, "");
+    const bare = trimEndWhere(name, (ch) => ch === "_");
     if (bare !== name && bare.length >= 3) found.add(bare);
     if (found.size >= MAX_MENTIONS) break;
   }

@@ -43,6 +43,7 @@ import type { MentionEnv } from "./mentions";
 import { createParser } from "./parser";
 import { sanitizeSchema } from "./schema";
 import { countWords, readingMinutes } from "./stats";
+import { trimEndWhere } from "./trim";
 
 /** Bump when the output for some input changes, so stored HTML can be re-rendered. */
 export const RENDERER_VERSION = 2;
@@ -118,5 +119,5 @@ export function excerptOf(text: string, max = EXCERPT_CHARS): string {
   let cut = flat.lastIndexOf(" ", max);
   if (cut < max / 2) cut = max; // one very long "word": cut inside it
   if (/[\uD800-\uDBFF]/.test(flat.charAt(cut - 1))) cut -= 1; // never split a surrogate pair
-  return `${flat.slice(0, cut).replace(/[\s,;:.\-–—]+$/u, "")}…`;
+  return `${trimEndWhere(flat.slice(0, cut), (ch) => /[\s,;:.\-–—]/u.test(ch))}…`;
 }

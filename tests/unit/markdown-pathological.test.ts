@@ -15,7 +15,7 @@ function count(html: string, needle: string): number {
 function depth(html: string): number {
   let d = 0;
   let max = 0;
-  for (const m of html.matchAll(/<(\/?)([a-z0-9]+)[^>]*>/g)) {
+  for (const m of html.matchAll(/<(\/?)([a-z0-9]+)(?:[^a-z0-9>][^>]*)?>/g)) {
     if (["br", "hr", "img"].includes(m[2]!)) continue;
     d += m[1] ? -1 : 1;
     max = Math.max(max, d);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "@/lib/auth/password";
 import { getEnv } from "@/lib/env";
 
-const FORMAT = /^scrypt\$(\d+)\$8\$1\$([\w-]{22})\$([\w-]{43})$/;
+const FORMAT = /^scrypt\$(\d+)\$8\$1\$([\w-]{22})\$[\w-]{43}$/;
 
 describe("hashPassword / verifyPassword", () => {
   it("writes scrypt$N$r$p$salt$hash with N from SCRYPT_COST", async () => {

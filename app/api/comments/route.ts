@@ -13,6 +13,7 @@ import { replyPagePath } from "@/lib/comments/reply-page";
 import { CommentInput, commentFormFields } from "@/lib/comments/schemas";
 import { unauthenticated } from "@/lib/errors";
 import { handleForm } from "@/lib/forms/route";
+import { BODY_LIMITS } from "@/lib/http/body";
 import { reviewListingTags } from "@/lib/reviews/listing-tags";
 import { authenticate } from "@/lib/users/authenticate";
 import { expirePresence } from "@/lib/users/presence";
@@ -62,5 +63,6 @@ export async function POST(req: NextRequest) {
         },
       };
     },
+    { maxBody: { bytes: BODY_LIMITS.form, field: "body" } },
   );
 }

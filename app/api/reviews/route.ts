@@ -3,6 +3,7 @@ import { getDb } from "@/db";
 import { requireActor } from "@/lib/auth/require";
 import { FEED_TAG, RANKING_TAG, filmTag, tagTag, userTag, expireTags } from "@/lib/cache-tags";
 import { handleForm } from "@/lib/forms/route";
+import { BODY_LIMITS } from "@/lib/http/body";
 import { createReview } from "@/lib/reviews/create-review";
 import { reviewFormFields } from "@/lib/reviews/schemas";
 import { expirePresence } from "@/lib/users/presence";
@@ -22,5 +23,5 @@ export async function POST(req: NextRequest) {
       return { redirect: `/reviews/${post.slug}` };
     }
     return { redirect: `/reviews/${post.slug}/edit?saved=draft` };
-  });
+  }, { maxBody: { bytes: BODY_LIMITS.form, field: "body" } });
 }

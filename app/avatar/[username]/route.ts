@@ -1,10 +1,13 @@
 import { createAvatar } from "@dicebear/core";
 import { thumbs } from "@dicebear/collection";
+import { routeParam } from "@/lib/http/params";
+import { refuseAddress } from "@/lib/http/refuse";
 
 // A deterministic generated avatar; the same name always draws the same picture.
-export async function GET(_req: Request, ctx: RouteContext<"/avatar/[username]">) {
-  const { username } = await ctx.params;
-  const seed = decodeURIComponent(username).normalize("NFKC").toLowerCase().slice(0, 64);
+export async function GET(req: Request, ctx: RouteContext<"/avatar/[username]">) {
+  const username = routeParam((await ctx.params).username);
+  if (username === null) return refuseAddress(req);
+  const seed = username.normalize("NFKC").toLowerCase().slice(0, 64);
   const svg = createAvatar(thumbs, {
     seed,
     size: 96,

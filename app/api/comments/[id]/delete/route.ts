@@ -5,13 +5,19 @@ import { expireTags, userTag } from "@/lib/cache-tags";
 import { deleteComment } from "@/lib/comments/delete-comment";
 import { getThreadComment } from "@/lib/comments/queries";
 import { handleForm } from "@/lib/forms/route";
+import { BODY_LIMITS } from "@/lib/http/body";
+import { routeParam } from "@/lib/http/params";
+import { refuseAddress } from "@/lib/http/refuse";
 import { reviewListingTags } from "@/lib/reviews/listing-tags";
 import { commentIdParam } from "@/lib/comments/links";
 import { expirePresence } from "@/lib/users/presence";
 
 // Deletes a comment (its author, a moderator or an admin) and goes back to where it stood.
 export async function POST(req: NextRequest, ctx: RouteContext<"/api/comments/[id]/delete">) {
-  const id = commentIdParam((await ctx.params).id);
+  const raw = routeParam((await ctx.params).id);
+  if (raw === null) return refuseAddress(req);
+  // Any other id is one no comment has: a 404 from the verb.
+  const id = commentIdParam(raw);
   return handleForm(req, `/comments/${id}/edit`, async () => {
     const actor = await requireActor();
     const db = getDb();
@@ -22,5 +28,5 @@ export async function POST(req: NextRequest, ctx: RouteContext<"/api/comments/[i
     const parent = result.parentId ? getThreadComment(db, result.parentId) : null;
     const parentShown = parent && (!parent.deleted || parent.replyCount > 0);
     return { redirect: parentShown ? `/comments/${parent.id}` : `/reviews/${result.slug}#comments` };
-  });
+  }, { maxBody: { bytes: BODY_LIMITS.small } });
 }

@@ -4,6 +4,9 @@ import { requireActor } from "@/lib/auth/require";
 import { FEED_TAG, RANKING_TAG, filmTag, reviewTag, tagTag, userTag, expireTags } from "@/lib/cache-tags";
 import { notFound } from "@/lib/errors";
 import { handleForm } from "@/lib/forms/route";
+import { BODY_LIMITS } from "@/lib/http/body";
+import { routeParam } from "@/lib/http/params";
+import { refuseAddress } from "@/lib/http/refuse";
 import { deleteReview } from "@/lib/reviews/delete-review";
 import { rememberDeletedReview } from "@/lib/reviews/deleted-slugs";
 import { getReviewForEdit } from "@/lib/reviews/queries";
@@ -12,7 +15,8 @@ import { expirePresence } from "@/lib/users/presence";
 
 // Deletes a review (author, moderator or admin).
 export async function POST(req: NextRequest, ctx: RouteContext<"/api/reviews/[id]/delete">) {
-  const slug = decodeURIComponent((await ctx.params).id);
+  const slug = routeParam((await ctx.params).id);
+  if (slug === null) return refuseAddress(req);
   return handleForm(req, `/reviews/${encodeURIComponent(slug)}/edit`, async () => {
     const actor = await requireActor();
     const db = getDb();
@@ -32,5 +36,5 @@ export async function POST(req: NextRequest, ctx: RouteContext<"/api/reviews/[id
       ...listCommenterIds(db, post.id).map(userTag),
     ]);
     return { redirect: `/reviews/${post.slug}` };
-  });
+  }, { maxBody: { bytes: BODY_LIMITS.small } });
 }

@@ -4,6 +4,9 @@ import { requireActor } from "@/lib/auth/require";
 import { FEED_TAG, RANKING_TAG, filmTag, reviewTag, tagTag, userTag, expireTags } from "@/lib/cache-tags";
 import { notFound } from "@/lib/errors";
 import { handleForm } from "@/lib/forms/route";
+import { BODY_LIMITS } from "@/lib/http/body";
+import { routeParam } from "@/lib/http/params";
+import { refuseAddress } from "@/lib/http/refuse";
 import { editReview } from "@/lib/reviews/edit-review";
 import { getReviewForEdit } from "@/lib/reviews/queries";
 import { reviewFormFields } from "@/lib/reviews/schemas";
@@ -13,7 +16,8 @@ import { expireBadgeTags } from "@/lib/badges/effects";
 
 // Saves an edit of a review; the page and every list showing it render afresh.
 export async function POST(req: NextRequest, ctx: RouteContext<"/api/reviews/[id]/edit">) {
-  const slug = decodeURIComponent((await ctx.params).id);
+  const slug = routeParam((await ctx.params).id);
+  if (slug === null) return refuseAddress(req);
   return handleForm(req, `/reviews/${encodeURIComponent(slug)}/edit`, async (form) => {
     const actor = await requireActor("Please sign in to edit. Your text is kept below.");
     const db = getDb();
@@ -37,5 +41,5 @@ export async function POST(req: NextRequest, ctx: RouteContext<"/api/reviews/[id
       ]);
     }
     return { redirect: result.status === "draft" ? `/reviews/${result.slug}/edit?saved=draft` : `/reviews/${result.slug}` };
-  });
+  }, { maxBody: { bytes: BODY_LIMITS.form, field: "body" } });
 }
