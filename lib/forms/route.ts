@@ -4,6 +4,7 @@ import { toFormError, type FormState } from "@/lib/action-result";
 import { getEnv } from "@/lib/env";
 import { BODY_LIMITS, BodyTooLarge, readFormCapped } from "@/lib/http/body";
 import { logRefusal, type RefusalKind } from "@/lib/http/refusal";
+import { safeRedirectPath } from "@/lib/http/redirect";
 import { tooLargeMessage } from "@/lib/http/refuse";
 import { isSameOrigin } from "./origin";
 import { putFormState } from "./state-store";
@@ -63,7 +64,8 @@ export async function handleForm(
   let state: FormState;
   try {
     const { redirect, data } = await handler(form, req);
-    state = { status: 303, ok: true, redirect, data, fieldErrors: {}, values: {} };
+    // Every redirect after a post is judged by the one function: a path on this site, or home.
+    state = { status: 303, ok: true, redirect: safeRedirectPath(redirect), data, fieldErrors: {}, values: {} };
   } catch (err) {
     state = toFormError(err, values);
   }
@@ -76,7 +78,7 @@ export async function handleForm(
   if (wantsJson) return respond(true, state);
   // A control on a shared page (an upvote) sends a signed-out reader to sign in and back.
   if (state.status === 401 && opts.signInReturnsTo) {
-    const back = opts.signInReturnsTo(form);
+    const back = safeRedirectPath(opts.signInReturnsTo(form));
     return new Response(null, { status: 303, headers: { location: `/signin?callbackUrl=${encodeURIComponent(back)}`, "cache-control": "no-store" } });
   }
   const path = typeof page === "string" ? page : page(form);
