@@ -2,7 +2,7 @@
 // carries (scripts/security-headers.mjs). `npm start` runs it after building; its PID is the server's.
 import http from "node:http";
 import path from "node:path";
-import { parseTrustProxy, settleClientAddress } from "./client-address.mjs";
+import { CLIENT_ADDRESS_HEADER, parseTrustProxy, settleClientAddress } from "./client-address.mjs";
 import { hstsFor, loadPlaceholder, newNonce, secureResponse } from "./security-headers.mjs";
 
 process.env.NODE_ENV = "production";
@@ -43,23 +43,31 @@ await app.prepare();
 const placeholder = loadPlaceholder(path.join(root, ".next"));
 const actions = formActions(process.env);
 
+// The same one line per refusal as the app's (lib/http/refusal.ts): never a query, header or body.
+const printable = (text, max) => {
+  // eslint-disable-next-line no-control-regex -- control characters are what this replaces
+  const clean = String(text).replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g, "?");
+  return clean.length > max ? `${clean.slice(0, max)}…` : clean;
+};
+function refuse(req, res, kind, message) {
+  const path = (req.url ?? "/").split("?")[0];
+  const address = req.headers[CLIENT_ADDRESS_HEADER] ?? "local";
+  console.warn(`marquee: refused ${printable(req.method ?? "GET", 10)} ${printable(path, 200)} 400 ${kind} from ${printable(address, 64)}: ${message}`);
+  res.writeHead(400, { "content-type": "text/plain; charset=utf-8" });
+  res.end(message);
+}
+
 const server = http.createServer((req, res) => {
   secureResponse(req, res, { placeholder, nonce: newNonce(), formActions: actions, hsts });
+  settleClientAddress(req, trustedHops);
   // A header Next.js once trusted to skip its proxy (CVE-2025-29927): nobody outside sends it honestly.
-  if (req.headers["x-middleware-subrequest"] !== undefined) {
-    res.writeHead(400, { "content-type": "text/plain; charset=utf-8" });
-    res.end("Bad request.");
-    return;
-  }
+  if (req.headers["x-middleware-subrequest"] !== undefined) return refuse(req, res, "forbidden-header", "Bad request.");
   // Next.js answers a malformed percent-escape in the path with a 500 (URIError): it is the request's fault.
   try {
     decodeURIComponent((req.url ?? "/").split("?")[0]);
   } catch {
-    res.writeHead(400, { "content-type": "text/plain; charset=utf-8" });
-    res.end("That address is not valid.");
-    return;
+    return refuse(req, res, "malformed-address", "That address is not valid.");
   }
-  settleClientAddress(req, trustedHops);
   // Next.js renders with the nonce it finds here; every render gets the placeholder, whatever was sent.
   req.headers["content-security-policy"] = `script-src 'nonce-${placeholder}' 'strict-dynamic'`;
   handle(req, res).catch((err) => {
