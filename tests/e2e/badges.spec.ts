@@ -379,7 +379,8 @@ test("ten members upvote a review: a notice, the board, the announcement under t
     "Unread: New badge: 10 upvotes. You received more than 10 upvotes. Your next target is to reach 50 upvotes.",
   );
   const noticeId = notices.find((n) => n.target === "upvotes-10")!.id;
-  await expect(item.getByRole("link", { name: "10 upvotes", exact: true })).toHaveAttribute("href", `/api/notifications/${noticeId}`);
+  await expect(item.getByRole("button", { name: "10 upvotes", exact: true })).toHaveAttribute("form", `open-${noticeId}`);
+  await expect(item.locator(`form#open-${noticeId}`)).toHaveAttribute("action", `/api/notifications/${noticeId}`);
   await expect(item.getByRole("link", { name: "your board" })).toHaveAttribute("href", `/u/${a.username}/badges`);
   await expect(item.getByRole("link", { name: "Ranking" })).toHaveAttribute("href", "/ranking");
   await expect(badgeNotice(page, "Crowd pleaser").locator(".notice__what")).toHaveText(

@@ -341,7 +341,9 @@ test("@username in a comment links to the member, who gets a “mentioned you”
   const item = notice(bPage, "mention");
   await expect(item.locator(".notice__what")).toHaveText(`Unread: ${a.name} mentioned you in a comment on ${title}`);
   await expect(item.locator(".notice__excerpt")).toContainText("you were right about the levitating glass");
-  await expect(item.getByRole("link", { name: title })).toHaveAttribute("href", `/api/notifications/${mention!.id}`);
+  // Opening it is a post (a GET writes nothing): the button submits the notice's own form.
+  await expect(item.getByRole("button", { name: title, exact: true })).toHaveAttribute("form", `open-${mention!.id}`);
+  await expect(item.locator(`form#open-${mention!.id}`)).toHaveAttribute("action", `/api/notifications/${mention!.id}`);
   const marked = bPage.waitForResponse(isPost("/api/notifications/read"));
   await item.getByRole("button", { name: `Mark read: mentioned you in a comment on ${title}` }).click();
   expect((await marked).status()).toBe(303);

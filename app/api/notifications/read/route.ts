@@ -11,7 +11,7 @@ const ReadInput = z.union([z.object({ all: z.literal("1") }), z.object({ id: z.c
 // Back to the page of notices the button was on (only ever a notifications page).
 const backOf = (form: FormData) => {
   const back = form.get("back");
-  return typeof back === "string" && /^\/notifications(\?before=\d+)?$/.test(back) ? back : "/notifications";
+  return typeof back === "string" && /^\/notifications(?:\?before=\d+)?$/.test(back) ? back : "/notifications";
 };
 
 /** Marks one notice read, or all of them. */
