@@ -1,12 +1,38 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { isDeletedReviewSlug } from "@/lib/reviews/deleted-slugs";
+import { getDb } from "@/db";
+import { sharedPageStatus } from "@/lib/pages/address";
 
-// Only shapes responses; every permission check lives in the route or verb that acts.
+/**
+ * The page every unknown shared address is answered with: built once ahead, so answering a
+ * made-up address renders and stores nothing new.
+ */
+const NOT_FOUND_PAGE = "/_not-found";
+
+// Only shapes responses (404, 410, 400); every permission check lives in the route or verb that acts.
 export function proxy(req: NextRequest) {
-  const slug = req.nextUrl.pathname.split("/")[2];
-  // A deleted review's page says so, with 410 Gone.
-  if (slug && isDeletedReviewSlug(decodeURIComponent(slug))) return NextResponse.rewrite(req.nextUrl, { status: 410 });
+  let segments: string[];
+  try {
+    segments = req.nextUrl.pathname.split("/").slice(1).map(decodeURIComponent);
+  } catch {
+    return new NextResponse("This address is malformed.", { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
+  }
+  const status = sharedPageStatus(getDb(), segments);
+  if (status === 410) return NextResponse.rewrite(req.nextUrl, { status: 410 });
+  if (status === 404) return NextResponse.rewrite(new URL(NOT_FOUND_PAGE, req.nextUrl), { status: 404 });
   return NextResponse.next();
 }
 
-export const config = { matcher: ["/reviews/:slug", "/reviews/:slug/comments/:sort"] };
+export const config = {
+  matcher: [
+    "/reviews/:slug",
+    "/reviews/:slug/comments/:sort",
+    "/reviews/:slug/revisions/:rest*",
+    "/reviews/:slug/upvotes/:rest*",
+    "/comments/:id",
+    "/comments/:id/revisions/:rest*",
+    "/comments/:id/upvotes/:rest*",
+    "/films/:slug/:rest*",
+    "/tags/:tag/:rest*",
+    "/u/:username/:rest*",
+  ],
+};
