@@ -14,6 +14,11 @@ export function proxy(req: NextRequest) {
   try {
     segments = req.nextUrl.pathname.split("/").slice(1).map(decodeURIComponent);
   } catch {
+    segments = ["%"];
+  }
+  // No slug, name, tag or id here has a "%" once decoded: one left over (`/films/%25`) is an escape
+  // that a second decoding would choke on, so it is refused before any page sees it.
+  if (segments.some((s) => s.includes("%"))) {
     return new NextResponse("This address is malformed.", { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
   }
   const status = sharedPageStatus(getDb(), segments);
@@ -22,17 +27,5 @@ export function proxy(req: NextRequest) {
   return NextResponse.next();
 }
 
-export const config = {
-  matcher: [
-    "/reviews/:slug",
-    "/reviews/:slug/comments/:sort",
-    "/reviews/:slug/revisions/:rest*",
-    "/reviews/:slug/upvotes/:rest*",
-    "/comments/:id",
-    "/comments/:id/revisions/:rest*",
-    "/comments/:id/upvotes/:rest*",
-    "/films/:slug/:rest*",
-    "/tags/:tag/:rest*",
-    "/u/:username/:rest*",
-  ],
-};
+// Every address of these pages (the per-viewer ones under them too, for the malformed-escape rule).
+export const config = { matcher: ["/reviews/:path*", "/comments/:path*", "/films/:path*", "/tags/:path*", "/u/:path*"] };
