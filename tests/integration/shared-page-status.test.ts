@@ -9,14 +9,14 @@ import { seedReview } from "../helpers/reviews";
 // What the proxy answers for a shared page's address before the (cached) page is looked up.
 describe("shared page addresses", () => {
   const t = perTestDb();
-  const rowOf = (sql: string, ...args: unknown[]) => t.db.$client.prepare(sql).get(...args) as Record<string, string>;
+  const rowOf = <T,>(sql: string, ...args: unknown[]) => t.db.$client.prepare(sql).get(...args) as T;
 
   it("serves the pages that exist and answers 404 for made-up films, tags, members, reviews and comments", () => {
     const { author, reviewId } = commentSetup(t.db);
     const comment = postComment(t.db, author, reviewId);
-    const review = rowOf("select slug, film_id from posts where id = ?", reviewId);
-    const film = rowOf("select slug from films where id = ?", review.film_id);
-    const tag = rowOf("select tag from post_tags where post_id = ?", reviewId);
+    const review = rowOf<{ slug: string; film_id: number }>("select slug, film_id from posts where id = ?", reviewId);
+    const film = rowOf<{ slug: string }>("select slug from films where id = ?", review.film_id);
+    const tag = rowOf<{ tag: string }>("select tag from post_tags where post_id = ?", reviewId);
     expect(tag, "the seeded review has a tag").toBeDefined();
     const known = [
       ["films", film.slug],
@@ -49,7 +49,7 @@ describe("shared page addresses", () => {
   it("a tag only drafts carry is not a page", () => {
     const { author } = commentSetup(t.db);
     const draft = seedReview(t.db, author, { title: "Unfinished", tags: "only-in-drafts", intent: "draft" });
-    expect(rowOf("select status from posts where id = ?", draft).status).toBe("draft");
+    expect(rowOf<{ status: string }>("select status from posts where id = ?", draft).status).toBe("draft");
     expect(sharedPageStatus(t.db, ["tags", "only-in-drafts"])).toBe(404);
   });
 
