@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getDb } from "@/db";
-import { sharedPageStatus } from "@/lib/pages/address";
+import { findSessionCookie, userFromSessionToken } from "@/lib/auth/session-token";
+import { editorPageStatus, sharedPageStatus } from "@/lib/pages/address";
 
 /**
  * The page every unknown shared address is answered with: built once ahead, so answering a
@@ -8,8 +9,8 @@ import { sharedPageStatus } from "@/lib/pages/address";
  */
 const NOT_FOUND_PAGE = "/_not-found";
 
-// Only shapes responses (404, 410, 400); every permission check lives in the route or verb that acts.
-export function proxy(req: NextRequest) {
+// Only shapes responses (400, 403, 404, 410); every permission check lives in the route or verb that acts.
+export async function proxy(req: NextRequest) {
   let segments: string[];
   try {
     segments = req.nextUrl.pathname.split("/").slice(1).map(decodeURIComponent);
@@ -21,10 +22,21 @@ export function proxy(req: NextRequest) {
   if (segments.some((s) => s.includes("%"))) {
     return new NextResponse("This address is malformed.", { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
   }
-  const status = sharedPageStatus(getDb(), segments);
+  const db = getDb();
+  const status = sharedPageStatus(db, segments) ?? editorPageStatus(db, segments, await viewerOf(req));
+  if (status === 403) return NextResponse.rewrite(req.nextUrl, { status: 403 });
   if (status === 410) return NextResponse.rewrite(req.nextUrl, { status: 410 });
   if (status === 404) return NextResponse.rewrite(new URL(NOT_FOUND_PAGE, req.nextUrl), { status: 404 });
   return NextResponse.next();
+}
+
+// The signed-in viewer, for an editor page only (a split cookie is left to the page: it answers 200 then).
+async function viewerOf(req: NextRequest) {
+  const [, , verb] = req.nextUrl.pathname.split("/").slice(1);
+  if (verb !== "edit" && verb !== "delete") return null;
+  const found = findSessionCookie(req.cookies);
+  if (!found || found === "chunked") return null;
+  return (await userFromSessionToken(getDb(), found.value, found.name))?.user ?? null;
 }
 
 // Every address of these pages (the per-viewer ones under them too, for the malformed-escape rule).

@@ -1,8 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import type { DB } from "@/db";
 import { comments, films, postTags, posts, users } from "@/db/schema";
-import { commentPermalinkStatus } from "@/lib/comments/queries";
+import { commentPermalinkStatus, getCommentForEdit } from "@/lib/comments/queries";
 import { commentIdParam } from "@/lib/comments/links";
+import { canEditPost, type Actor } from "@/lib/permissions";
 import { TAG_PATTERN } from "@/lib/reviews/schemas";
 import { usernameKey } from "@/lib/users/username";
 
@@ -79,4 +80,28 @@ export function sharedPageStatus(db: DB, segments: string[]): 404 | 410 | null {
     default:
       return null;
   }
+}
+
+/**
+ * The status of an editor page (a review's edit, a comment's edit or delete) for a signed-in
+ * viewer, decided before it renders: a per-viewer page streams its shell at once, so a 403 or 404
+ * known only inside it would go out as 200. The page refuses by itself all the same
+ * (forbidden(), notFound()); this only sets the status. Null: the page decides (signed out too).
+ */
+export function editorPageStatus(db: DB, segments: string[], viewer: Actor | null): 403 | 404 | 410 | null {
+  const [section, key = "", verb, ...more] = segments;
+  if (!viewer || more.length) return null;
+  if (section === "reviews" && verb === "edit") {
+    const review = db.select({ authorId: posts.authorId, status: posts.status }).from(posts).where(eq(posts.slug, key)).get();
+    if (!review || review.status === "deleted") return 404;
+    return canEditPost(viewer, review) ? null : 403;
+  }
+  if (section === "comments" && (verb === "edit" || verb === "delete")) {
+    const id = commentIdParam(key);
+    const comment = id ? getCommentForEdit(db, id) : null;
+    if (!comment || comment.review.status !== "published") return 404;
+    if (comment.deletedAt) return 410;
+    return canEditPost(viewer, comment) ? null : 403;
+  }
+  return null;
 }

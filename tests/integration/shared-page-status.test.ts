@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { deleteComment } from "@/lib/comments/delete-comment";
 import { commentPermalinkStatus } from "@/lib/comments/queries";
-import { sharedPageStatus } from "@/lib/pages/address";
+import { editorPageStatus, sharedPageStatus } from "@/lib/pages/address";
 import { perTestDb } from "../helpers/db";
 import { commentSetup, postComment, setReviewStatus } from "../helpers/comments";
-import { seedReview } from "../helpers/reviews";
+import { makeUser, seedReview } from "../helpers/reviews";
 
 // What the proxy answers for a shared page's address before the (cached) page is looked up.
 describe("shared page addresses", () => {
@@ -76,5 +76,22 @@ describe("shared page addresses", () => {
     setReviewStatus(t.db, reviewId, "draft");
     expect(commentPermalinkStatus(t.db, other.id)).toBe(404);
     expect(commentPermalinkStatus(t.db, 424242)).toBe(404);
+  });
+
+  it("an editor page answers 403 to another member, 404 when there is nothing to edit, and leaves the owner, staff and the signed-out to the page", () => {
+    const { author, reviewId, member } = commentSetup(t.db);
+    const moderator = makeUser(t.db, "mod", "moderator");
+    const slug = rowOf<{ slug: string }>("select slug from posts where id = ?", reviewId).slug;
+    const comment = postComment(t.db, author, reviewId);
+    for (const segments of [["reviews", slug, "edit"], ["comments", String(comment.id), "edit"], ["comments", String(comment.id), "delete"]]) {
+      expect(editorPageStatus(t.db, segments, member), segments.join("/")).toBe(403);
+      expect(editorPageStatus(t.db, segments, author), segments.join("/")).toBeNull();
+      expect(editorPageStatus(t.db, segments, moderator), segments.join("/")).toBeNull();
+      expect(editorPageStatus(t.db, segments, null), segments.join("/")).toBeNull();
+    }
+    expect(editorPageStatus(t.db, ["reviews", "no-such-review", "edit"], member)).toBe(404);
+    expect(editorPageStatus(t.db, ["comments", "424242", "edit"], member)).toBe(404);
+    deleteComment(t.db, author, comment.id);
+    expect(editorPageStatus(t.db, ["comments", String(comment.id), "edit"], member)).toBe(410);
   });
 });
