@@ -195,7 +195,7 @@ const commentBody = (page: Page, id: number) => commentEl(page, id).locator(":sc
 const commentAuthor = (page: Page, id: number) => commentEl(page, id).locator(":scope > .comment__meta .comment__author");
 const unreadCount = (page: Page) => accountNav(page).getByTestId("unread-count");
 const badgeNotice = (page: Page, name: string) =>
-  page.locator('li.notice-item[data-kind="badge"]').filter({ visible: true }).filter({ has: page.getByRole("link", { name, exact: true }) });
+  page.locator('li.notice-item[data-kind="badge"]').filter({ visible: true }).filter({ has: page.getByRole("button", { name, exact: true }) });
 
 /**
  * Replies to a comment through its "Reply" control on the review page, with JavaScript; returns

@@ -275,7 +275,7 @@ test("replies to a member raise their unread count; they read the notices and th
   await shot(page, "people-notifications.png");
 
   // Following a notice marks it read and lands on the reply.
-  await replyNotice.getByRole("link", { name: title }).click();
+  await replyNotice.getByRole("button", { name: title, exact: true }).click();
   await expect(page).toHaveURL(`/comments/${replyId}`);
   await expect(commentEl(page, replyId)).toContainText(reply);
   await expect(unreadCount(page)).toHaveText("1 unread");
