@@ -8,6 +8,7 @@ import { editorPageStatus, sharedPageStatus } from "@/lib/pages/address";
  * made-up address renders and stores nothing new.
  */
 const NOT_FOUND_PAGE = "/_not-found";
+const FORBIDDEN_PAGE = "/not-yours";
 
 // Only shapes responses (400, 403, 404, 410); every permission check lives in the route or verb that acts.
 export async function proxy(req: NextRequest) {
@@ -24,7 +25,8 @@ export async function proxy(req: NextRequest) {
   }
   const db = getDb();
   const status = sharedPageStatus(db, segments) ?? editorPageStatus(db, segments, await viewerOf(req));
-  if (status === 403) return NextResponse.rewrite(req.nextUrl, { status: 403 });
+  // A per-viewer page's own status is lost once it streams: these answer with a page built ahead.
+  if (status === 403) return NextResponse.rewrite(new URL(FORBIDDEN_PAGE, req.nextUrl), { status: 403 });
   if (status === 410) return NextResponse.rewrite(req.nextUrl, { status: 410 });
   if (status === 404) return NextResponse.rewrite(new URL(NOT_FOUND_PAGE, req.nextUrl), { status: 404 });
   return NextResponse.next();

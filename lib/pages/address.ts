@@ -88,7 +88,7 @@ export function sharedPageStatus(db: DB, segments: string[]): 404 | 410 | null {
  * known only inside it would go out as 200. The page refuses by itself all the same
  * (forbidden(), notFound()); this only sets the status. Null: the page decides (signed out too).
  */
-export function editorPageStatus(db: DB, segments: string[], viewer: Actor | null): 403 | 404 | 410 | null {
+export function editorPageStatus(db: DB, segments: string[], viewer: Actor | null): 403 | 404 | null {
   const [section, key = "", verb, ...more] = segments;
   if (!viewer || more.length) return null;
   if (section === "reviews" && verb === "edit") {
@@ -100,7 +100,8 @@ export function editorPageStatus(db: DB, segments: string[], viewer: Actor | nul
     const id = commentIdParam(key);
     const comment = id ? getCommentForEdit(db, id) : null;
     if (!comment || comment.review.status !== "published") return 404;
-    if (comment.deletedAt) return 410;
+    // A deleted comment's editor says so itself.
+    if (comment.deletedAt) return null;
     return canEditPost(viewer, comment) ? null : 403;
   }
   return null;

@@ -128,6 +128,8 @@ test("editing or deleting what is not yours answers 403, and what does not exist
     const res = await request.get(url, { headers, maxRedirects: 0 });
     const text = await res.text();
     expect.soft(res.status(), url).toBe(status);
+    // A page a reader without JavaScript can read, not an empty shell.
+    expect.soft(text, url).toContain(status === 403 ? "This is not yours to change" : "This page is not showing");
     for (const m of owner.markers) expect.soft(text, `${url}: nothing of the owner's`).not.toContain(m);
   }
   // The owner still opens their own.
