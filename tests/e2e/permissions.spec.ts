@@ -924,6 +924,7 @@ test("cross-site posts: another site's Origin, Origin: null and no Origin are re
     ["/api/views", "/api/views", who.member, { data: { postId: reviews.edit.id }, headers: { "user-agent": BROWSER_UA } }],
     ["/api/preview", "/api/preview", who.member, { data: { body: "x" } }],
     ["/api/notifications/read", "/api/notifications/read", who.author, { form: { id: String(notices.keep) } }],
+    ["/api/notifications/[id]", `/api/notifications/${notices.keep}`, who.author, {}],
     ["/api/settings/profile", "/api/settings/profile", who.member, { form: { name: "Cross-site", bio: "" } }],
     ["/api/settings/avatar", "/api/settings/avatar", who.member, { multipart: { avatar: { name: "me.png", mimeType: "image/png", buffer: PNG_1PX } } }],
     ["/api/settings/email", "/api/settings/email", who.member, { form: { email: `cross-${RUN}@matrix.test`, currentPassword: "" } }],
