@@ -26,7 +26,7 @@ export async function proxy(req: NextRequest) {
   const db = getDb();
   const status = sharedPageStatus(db, segments) ?? editorPageStatus(db, segments, await viewerOf(req));
   // A per-viewer page's own status is lost once it streams: these answer with a page built ahead.
-  if (status === 403) return NextResponse.rewrite(new URL(FORBIDDEN_PAGE, req.nextUrl), { status: 403 });
+  if (status === 403) return NextResponse.rewrite(new URL(`${FORBIDDEN_PAGE}/${segments[0] === "reviews" ? "review" : "comment"}`, req.nextUrl), { status: 403 });
   if (status === 410) return NextResponse.rewrite(req.nextUrl, { status: 410 });
   if (status === 404) return NextResponse.rewrite(new URL(NOT_FOUND_PAGE, req.nextUrl), { status: 404 });
   return NextResponse.next();
@@ -42,4 +42,4 @@ async function viewerOf(req: NextRequest) {
 }
 
 // Every address of these pages (the per-viewer ones under them too, for the malformed-escape rule).
-export const config = { matcher: ["/reviews/:path*", "/comments/:path*", "/films/:path*", "/tags/:path*", "/u/:path*"] };
+export const config = { matcher: ["/reviews/:path*", "/comments/:path*", "/films/:path*", "/tags/:path*", "/u/:path*", "/not-yours/:path*"] };

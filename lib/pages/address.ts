@@ -77,6 +77,8 @@ export function sharedPageStatus(db: DB, segments: string[]): 404 | 410 | null {
       // A deleted review's page and discussion say so, with 410 Gone; its history stays readable.
       return review.status === "deleted" && (rest.length === 0 || rest[0] === "comments") ? 410 : null;
     }
+    case "not-yours":
+      return rest.length === 0 && (key === "review" || key === "comment") ? null : 404;
     default:
       return null;
   }

@@ -393,7 +393,7 @@ test("ten members upvote a review: a notice, the board, the announcement under t
   await shot(page, "badges-notifications.png");
 
   // Following the notice: read, and on the board.
-  await item.getByRole("link", { name: "10 upvotes", exact: true }).click();
+  await item.getByRole("button", { name: "10 upvotes", exact: true }).click();
   await expect(page).toHaveURL(`/u/${a.username}/badges`);
   expect(noticesOf(a.id).find((n) => n.id === noticeId)!.read).toBe(1);
   await expect(unreadCount(page)).toHaveText(`${notices.length - 1} unread`);

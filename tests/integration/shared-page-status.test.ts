@@ -29,6 +29,7 @@ describe("shared page addresses", () => {
       ["comments", String(comment.id)],
       ["reviews", "new"],
       ["comments", "424242", "edit"],
+      ["not-yours", "review"],
     ];
     for (const segments of known) expect(sharedPageStatus(t.db, segments), segments.join("/")).toBeNull();
     const unknown = [
@@ -42,6 +43,7 @@ describe("shared page addresses", () => {
       ["reviews", "no-such-review"],
       ["comments", "424242"],
       ["comments", "abc"],
+      ["not-yours", "anything"],
     ];
     for (const segments of unknown) expect(sharedPageStatus(t.db, segments), segments.join("/")).toBe(404);
   });
