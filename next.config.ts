@@ -10,6 +10,8 @@ const nextConfig: NextConfig = {
   // scripts/serve.mjs compresses after it has put the nonce in; compressing here would come first.
   compress: false,
   reactStrictMode: true,
+  // forbidden(): a page that is not the viewer's answers 403, not 200 with a refusal in it.
+  experimental: { authInterrupts: true },
   turbopack: { root: import.meta.dirname },
 };
 

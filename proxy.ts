@@ -1,12 +1,45 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { isDeletedReviewSlug } from "@/lib/reviews/deleted-slugs";
+import { getDb } from "@/db";
+import { findSessionCookie, userFromSessionToken } from "@/lib/auth/session-token";
+import { editorPageStatus, sharedPageStatus } from "@/lib/pages/address";
 
-// Only shapes responses; every permission check lives in the route or verb that acts.
-export function proxy(req: NextRequest) {
-  const slug = req.nextUrl.pathname.split("/")[2];
-  // A deleted review's page says so, with 410 Gone.
-  if (slug && isDeletedReviewSlug(decodeURIComponent(slug))) return NextResponse.rewrite(req.nextUrl, { status: 410 });
+/**
+ * The page every unknown shared address is answered with: built once ahead, so answering a
+ * made-up address renders and stores nothing new.
+ */
+const NOT_FOUND_PAGE = "/_not-found";
+const FORBIDDEN_PAGE = "/not-yours";
+
+// Only shapes responses (400, 403, 404, 410); every permission check lives in the route or verb that acts.
+export async function proxy(req: NextRequest) {
+  let segments: string[];
+  try {
+    segments = req.nextUrl.pathname.split("/").slice(1).map(decodeURIComponent);
+  } catch {
+    segments = ["%"];
+  }
+  // No slug, name, tag or id here has a "%" once decoded: one left over (`/films/%25`) is an escape
+  // that a second decoding would choke on, so it is refused before any page sees it.
+  if (segments.some((s) => s.includes("%"))) {
+    return new NextResponse("This address is malformed.", { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
+  }
+  const db = getDb();
+  const status = sharedPageStatus(db, segments) ?? editorPageStatus(db, segments, await viewerOf(req));
+  // A per-viewer page's own status is lost once it streams: these answer with a page built ahead.
+  if (status === 403) return NextResponse.rewrite(new URL(`${FORBIDDEN_PAGE}/${segments[0] === "reviews" ? "review" : "comment"}`, req.nextUrl), { status: 403 });
+  if (status === 410) return NextResponse.rewrite(req.nextUrl, { status: 410 });
+  if (status === 404) return NextResponse.rewrite(new URL(NOT_FOUND_PAGE, req.nextUrl), { status: 404 });
   return NextResponse.next();
 }
 
-export const config = { matcher: ["/reviews/:slug", "/reviews/:slug/comments/:sort"] };
+// The signed-in viewer, for an editor page only (a split cookie is left to the page: it answers 200 then).
+async function viewerOf(req: NextRequest) {
+  const [, , verb] = req.nextUrl.pathname.split("/").slice(1);
+  if (verb !== "edit" && verb !== "delete") return null;
+  const found = findSessionCookie(req.cookies);
+  if (!found || found === "chunked") return null;
+  return (await userFromSessionToken(getDb(), found.value, found.name))?.user ?? null;
+}
+
+// Every address of these pages (the per-viewer ones under them too, for the malformed-escape rule).
+export const config = { matcher: ["/reviews/:path*", "/comments/:path*", "/films/:path*", "/tags/:path*", "/u/:path*", "/not-yours/:path*"] };

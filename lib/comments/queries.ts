@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, lt } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNull, lt } from "drizzle-orm";
 import type { DB } from "@/db";
 import { commentRevisions, comments, posts, users } from "@/db/schema";
 import { pathIds, subtreeRange } from "./path";
@@ -142,4 +142,30 @@ export function listCommenterIds(db: DB, postId: number): string[] {
     .where(eq(comments.postId, postId))
     .all()
     .flatMap((r) => (r.id ? [r.id] : []));
+}
+
+/**
+ * The status a comment's permalink answers with, decided before its (cached) page is served:
+ * 404 when there is no such comment on a published review, 410 when it or its review was
+ * deleted and no reply below it remains (the page then says so), else 200. Two indexed reads.
+ */
+export function commentPermalinkStatus(db: DB, id: number): 200 | 404 | 410 {
+  const head = db
+    .select({ path: comments.path, postId: comments.postId, deletedAt: comments.deletedAt, status: posts.status })
+    .from(comments)
+    .innerJoin(posts, eq(posts.id, comments.postId))
+    .where(eq(comments.id, id))
+    .get();
+  if (!head) return 404;
+  if (head.status === "deleted") return 410;
+  if (head.status !== "published") return 404;
+  if (head.deletedAt === null) return 200;
+  const [from, to] = subtreeRange(head.path);
+  const live = db
+    .select({ id: comments.id })
+    .from(comments)
+    .where(and(eq(comments.postId, head.postId), gte(comments.path, from), lt(comments.path, to), isNull(comments.deletedAt)))
+    .limit(1)
+    .get();
+  return live ? 200 : 410;
 }

@@ -111,14 +111,19 @@ export function listNotifications(db: DB, userId: string, before?: number, limit
   return { items, next: rows.length > limit ? items[items.length - 1]!.id : null };
 }
 
-/** Where a notice leads, marking it read; null when it is not this member's. */
-export function openNotification(db: DB, userId: string, id: number, now = new Date()): string | null {
+/** Where a notice leads; null when it is not this member's. Reads only. */
+export function notificationHref(db: DB, userId: string, id: number): string | null {
   const row = select(db)
     .where(and(eq(notifications.id, id), eq(notifications.recipientId, userId)))
     .get();
-  if (!row) return null;
-  if (!row.readAt) db.update(notifications).set({ readAt: now }).where(eq(notifications.id, id)).run();
-  return describe(row, boardOf(db, userId)).href;
+  return row ? describe(row, boardOf(db, userId)).href : null;
+}
+
+/** Where a notice leads, marking it read; null when it is not this member's. */
+export function openNotification(db: DB, userId: string, id: number, now = new Date()): string | null {
+  const href = notificationHref(db, userId, id);
+  if (href) markRead(db, userId, id, now);
+  return href;
 }
 
 /** Marks one notice read (only the recipient's own); true when it was theirs. */

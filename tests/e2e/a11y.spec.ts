@@ -234,8 +234,8 @@ const CASES: Case[] = [
   { name: "comments, newest first", url: (a) => `/reviews/${a.discussed}/comments/newest`, viewers: OUT },
   { name: "comments, oldest first", url: (a) => `/reviews/${a.discussed}/comments/oldest`, viewers: BOTH },
   { name: "comment permalink deep in a thread", url: (a) => `/comments/${a.deepComment}`, viewers: BOTH, dark: true },
-  // A static page: it says the comment is gone in its text, and answers 200.
-  { name: "deleted comment's permalink", url: (a) => `/comments/${a.deletedComment}`, viewers: OUT },
+  // A static page: it says the comment is gone in its text, and answers 410.
+  { name: "deleted comment's permalink (410)", url: (a) => `/comments/${a.deletedComment}`, status: 410, viewers: OUT },
   { name: "comment history", url: (a) => `/comments/${a.revisedComment}/revisions`, viewers: OUT },
   { name: "comment upvoters", url: (a) => `/comments/${a.votedComment}/upvotes`, viewers: OUT },
   { name: "review revision history", url: (a) => `/reviews/${a.revised.slug}/revisions`, viewers: OUT, dark: true },
@@ -260,8 +260,7 @@ const CASES: Case[] = [
   { name: "new-review editor", url: () => "/reviews/new", viewers: IN, dark: true },
   { name: "edit a published review", url: (a) => `/reviews/${a.own.review}/edit`, viewers: IN },
   { name: "edit a draft", url: (a) => `/reviews/${a.own.draft}/edit`, viewers: IN },
-  // Says "403" on the page, answers 200.
-  { name: "edit someone else's review (refused)", url: (a) => `/reviews/${a.own.othersReview}/edit`, viewers: IN },
+  { name: "edit someone else's review (403)", url: (a) => `/reviews/${a.own.othersReview}/edit`, status: 403, viewers: IN },
   { name: "drafts", url: () => "/drafts", viewers: IN },
   { name: "settings", url: () => "/settings", viewers: IN, dark: true },
   { name: "notifications", url: () => "/notifications", viewers: IN, dark: true },

@@ -195,7 +195,7 @@ const commentBody = (page: Page, id: number) => commentEl(page, id).locator(":sc
 const commentAuthor = (page: Page, id: number) => commentEl(page, id).locator(":scope > .comment__meta .comment__author");
 const unreadCount = (page: Page) => accountNav(page).getByTestId("unread-count");
 const badgeNotice = (page: Page, name: string) =>
-  page.locator('li.notice-item[data-kind="badge"]').filter({ visible: true }).filter({ has: page.getByRole("link", { name, exact: true }) });
+  page.locator('li.notice-item[data-kind="badge"]').filter({ visible: true }).filter({ has: page.getByRole("button", { name, exact: true }) });
 
 /**
  * Replies to a comment through its "Reply" control on the review page, with JavaScript; returns
@@ -379,7 +379,8 @@ test("ten members upvote a review: a notice, the board, the announcement under t
     "Unread: New badge: 10 upvotes. You received more than 10 upvotes. Your next target is to reach 50 upvotes.",
   );
   const noticeId = notices.find((n) => n.target === "upvotes-10")!.id;
-  await expect(item.getByRole("link", { name: "10 upvotes", exact: true })).toHaveAttribute("href", `/api/notifications/${noticeId}`);
+  await expect(item.getByRole("button", { name: "10 upvotes", exact: true })).toHaveAttribute("form", `open-${noticeId}`);
+  await expect(item.locator(`form#open-${noticeId}`)).toHaveAttribute("action", `/api/notifications/${noticeId}`);
   await expect(item.getByRole("link", { name: "your board" })).toHaveAttribute("href", `/u/${a.username}/badges`);
   await expect(item.getByRole("link", { name: "Ranking" })).toHaveAttribute("href", "/ranking");
   await expect(badgeNotice(page, "Crowd pleaser").locator(".notice__what")).toHaveText(
@@ -392,7 +393,7 @@ test("ten members upvote a review: a notice, the board, the announcement under t
   await shot(page, "badges-notifications.png");
 
   // Following the notice: read, and on the board.
-  await item.getByRole("link", { name: "10 upvotes", exact: true }).click();
+  await item.getByRole("button", { name: "10 upvotes", exact: true }).click();
   await expect(page).toHaveURL(`/u/${a.username}/badges`);
   expect(noticesOf(a.id).find((n) => n.id === noticeId)!.read).toBe(1);
   await expect(unreadCount(page)).toHaveText(`${notices.length - 1} unread`);

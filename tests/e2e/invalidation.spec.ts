@@ -428,7 +428,7 @@ test("deleting a review: its page answers 410, and it leaves the feeds, its film
   const onlyKept: State = { checks: [{ what: "the kept one's card", in: card(kept.title), has: kept.title }, { what: "the page", in: main, hasNot: doomed.title }] };
   const targets: Target[] = [
     { url: `/reviews/${doomed.slug}`, before: { checks: [{ what: "title", in: h1, has: doomed.title }] }, after: { status: 410, checks: [{ what: "the page", in: main, has: "This review was deleted", hasNot: doomed.title }] } },
-    { url: `/comments/${commentId}`, before: { checks: [{ what: "title", in: h1, has: doomed.title }] }, after: { checks: [{ what: "the page", in: main, has: "This review was deleted", hasNot: remark }] } },
+    { url: `/comments/${commentId}`, before: { checks: [{ what: "title", in: h1, has: doomed.title }] }, after: { status: 410, checks: [{ what: "the page", in: main, has: "This review was deleted", hasNot: remark }] } },
     { url: "/feed/new", before: both, after: onlyKept },
     {
       url: `/films/${doomed.filmSlug}`,

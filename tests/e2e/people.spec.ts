@@ -275,7 +275,7 @@ test("replies to a member raise their unread count; they read the notices and th
   await shot(page, "people-notifications.png");
 
   // Following a notice marks it read and lands on the reply.
-  await replyNotice.getByRole("link", { name: title }).click();
+  await replyNotice.getByRole("button", { name: title, exact: true }).click();
   await expect(page).toHaveURL(`/comments/${replyId}`);
   await expect(commentEl(page, replyId)).toContainText(reply);
   await expect(unreadCount(page)).toHaveText("1 unread");
@@ -341,7 +341,9 @@ test("@username in a comment links to the member, who gets a “mentioned you”
   const item = notice(bPage, "mention");
   await expect(item.locator(".notice__what")).toHaveText(`Unread: ${a.name} mentioned you in a comment on ${title}`);
   await expect(item.locator(".notice__excerpt")).toContainText("you were right about the levitating glass");
-  await expect(item.getByRole("link", { name: title })).toHaveAttribute("href", `/api/notifications/${mention!.id}`);
+  // Opening it is a post (a GET writes nothing): the button submits the notice's own form.
+  await expect(item.getByRole("button", { name: title, exact: true })).toHaveAttribute("form", `open-${mention!.id}`);
+  await expect(item.locator(`form#open-${mention!.id}`)).toHaveAttribute("action", `/api/notifications/${mention!.id}`);
   const marked = bPage.waitForResponse(isPost("/api/notifications/read"));
   await item.getByRole("button", { name: `Mark read: mentioned you in a comment on ${title}` }).click();
   expect((await marked).status()).toBe(303);

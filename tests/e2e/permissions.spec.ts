@@ -526,8 +526,9 @@ test("preview, notifications and films × every actor", async () => {
 
   const R = "POST /api/notifications/read";
   const read = (w: Who | null, id: number, html = false) => () => call("/api/notifications/read", { who: w, html, form: { id: String(id) } });
-  const O = "GET /api/notifications/[id]";
-  const open = (w: Who | null, id: number) => () => call(`/api/notifications/${id}`, { who: w, method: "GET", origin: "none", html: true });
+  // Opening a notice is a post (a GET of its address writes nothing: tests/e2e/refusals.spec.ts).
+  const O = "POST /api/notifications/[id]";
+  const open = (w: Who | null, id: number) => () => call(`/api/notifications/${id}`, { who: w, html: true });
   const toSignIn = { location: `/signin?callbackUrl=${encodeURIComponent("/notifications")}` };
   const A = "POST /api/notifications/read all";
   const readAll = (w: Who | null) => () => call("/api/notifications/read", { who: w, form: { all: "1" } });
@@ -876,7 +877,7 @@ test("forged ids: someone else's, unknown, deleted and mismatched targets are re
     })),
 
     { route: "POST /api/notifications/read (unknown)", actor: "author", ...refused(404, () => call("/api/notifications/read", { who: who.author, form: { id: String(MISSING) } })) },
-    { route: "GET /api/notifications/[unknown]", actor: "author", ...refused(404, () => call(`/api/notifications/${MISSING}`, { who: who.author, method: "GET", origin: "none", html: true })) },
+    { route: "POST /api/notifications/[unknown]", actor: "author", ...refused(404, () => call(`/api/notifications/${MISSING}`, { who: who.author, html: true })) },
 
     // Settings take no target: an id, a username or a role in the form is ignored.
     {
@@ -923,6 +924,7 @@ test("cross-site posts: another site's Origin, Origin: null and no Origin are re
     ["/api/views", "/api/views", who.member, { data: { postId: reviews.edit.id }, headers: { "user-agent": BROWSER_UA } }],
     ["/api/preview", "/api/preview", who.member, { data: { body: "x" } }],
     ["/api/notifications/read", "/api/notifications/read", who.author, { form: { id: String(notices.keep) } }],
+    ["/api/notifications/[id]", `/api/notifications/${notices.keep}`, who.author, {}],
     ["/api/settings/profile", "/api/settings/profile", who.member, { form: { name: "Cross-site", bio: "" } }],
     ["/api/settings/avatar", "/api/settings/avatar", who.member, { multipart: { avatar: { name: "me.png", mimeType: "image/png", buffer: PNG_1PX } } }],
     ["/api/settings/email", "/api/settings/email", who.member, { form: { email: `cross-${RUN}@matrix.test`, currentPassword: "" } }],

@@ -73,9 +73,10 @@ export default async function NotificationsPage({ searchParams }: PageProps<"/no
                   )}
                   {n.actor || (n.kind !== "milestone" && n.kind !== "badge") ? " " : null}
                   {n.before}
-                  <a href={`/api/notifications/${n.id}`} className="notice__link">
+                  {/* Opening a notice marks it read: a post, so the button looks like the link it is to the reader. */}
+                  <button type="submit" form={`open-${n.id}`} className="link-button notice__link">
                     {n.subject}
-                  </a>
+                  </button>
                   {n.after}
                 </p>
                 {n.excerpt ? <p className="notice__excerpt">{n.excerpt}</p> : null}
@@ -88,6 +89,7 @@ export default async function NotificationsPage({ searchParams }: PageProps<"/no
                   <time dateTime={n.createdAt.toISOString()}>{formatDate(n.createdAt)}</time>
                 </p>
               </div>
+              <form id={`open-${n.id}`} action={`/api/notifications/${n.id}`} method="post" hidden />
               {n.read ? null : (
                 <form action="/api/notifications/read" method="post" className="notice__mark">
                   <input type="hidden" name="id" value={n.id} />

@@ -1,7 +1,9 @@
 import "server-only";
 import type { ReactNode } from "react";
-import { notFound, redirect } from "next/navigation";
+import Link from "@/components/link";
+import { forbidden, notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
+import { CommentEditForm } from "@/components/comments/comment-edit-form";
 import { StatePage } from "@/components/state-page";
 import { getDb } from "@/db";
 import type { FormState } from "@/lib/action-result";
@@ -14,12 +16,16 @@ import { canEditPost } from "@/lib/permissions";
 /**
  * The start of the edit and delete pages: the comment, if the viewer may change it, and the
  * refused post being shown again (if any); otherwise the page to show instead (sign in first,
- * 404, "deleted", "not yours").
+ * "deleted"), or a 404 or 403 answer.
  */
 export async function loadOwnComment(id: number, verb: "edit" | "delete") {
   await connection();
   const [user, state] = await Promise.all([getCurrentUser(), readFormState()]);
-  if (!user && !state) redirect(`/signin?callbackUrl=${encodeURIComponent(`/comments/${id}/${verb}`)}`);
+  const here = `/comments/${id}/${verb}`;
+  if (!user) {
+    if (!state) redirect(`/signin?callbackUrl=${encodeURIComponent(here)}`);
+    return { page: signedOut(id, verb, state) };
+  }
   const db = getDb();
   const comment = id ? getCommentForEdit(db, id) : null;
   if (!comment || comment.review.status !== "published") notFound();
@@ -33,16 +39,32 @@ export async function loadOwnComment(id: number, verb: "edit" | "delete") {
       ) as ReactNode,
     };
   }
+  if (!canEditPost(user, comment)) forbidden();
   const node = getThreadComment(db, id)!;
   const back = commentHref(node, comment.review.slug);
-  if (user && !canEditPost(user, comment)) {
-    return {
-      page: (
-        <StatePage code="403" title="This is not your comment" back={{ href: back, label: "Back to the comment" }}>
-          Only its author, a moderator or an admin can {verb} it.
-        </StatePage>
-      ) as ReactNode,
-    };
-  }
   return { comment, node, back, state: state as FormState | null };
+}
+
+/**
+ * A signed-out post refused for it (a session that ended while writing): only what was sent comes
+ * back, with a way to sign in; nothing stored is read.
+ */
+function signedOut(id: number, verb: "edit" | "delete", state: FormState): ReactNode {
+  const signIn = `/signin?callbackUrl=${encodeURIComponent(`/comments/${id}/${verb}`)}`;
+  if (verb === "delete" || !state.values.body) {
+    return (
+      <StatePage code={String(state.status)} title="Sign in first" back={{ href: signIn, label: "Sign in" }}>
+        {state.message ?? `Please sign in to ${verb} a comment.`}
+      </StatePage>
+    );
+  }
+  return (
+    <div className="reply-page">
+      <h1>Edit a comment</h1>
+      <p className="notice">
+        <Link href={signIn}>Sign in</Link>, then send it again: your text is kept below.
+      </p>
+      <CommentEditForm id={id} body={state.values.body} initial={state} cancelHref="/" />
+    </div>
+  );
 }

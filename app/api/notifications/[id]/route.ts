@@ -1,16 +1,39 @@
+import type { NextRequest } from "next/server";
 import { getDb } from "@/db";
+import { requireActor } from "@/lib/auth/require";
 import { getCurrentUser } from "@/lib/auth/session";
-import { openNotification } from "@/lib/notifications/queries";
+import { notFound } from "@/lib/errors";
+import { handleForm } from "@/lib/forms/route";
+import { notificationHref, openNotification } from "@/lib/notifications/queries";
 
 const seeOther = (location: string) => new Response(null, { status: 303, headers: { location, "cache-control": "no-store" } });
+const idOf = (raw: string) => (/^\d{1,15}$/.test(raw) ? Number(raw) : 0);
 
-/** Following a notice: it is marked read and the reader lands on what it is about. */
+/** Following a notice (its button posts here, with or without JavaScript): it is marked read and the reader lands on what it is about. */
+export async function POST(req: NextRequest, ctx: RouteContext<"/api/notifications/[id]">) {
+  const n = idOf((await ctx.params).id);
+  return handleForm(
+    req,
+    () => null,
+    async () => {
+      const actor = await requireActor("Please sign in to see your notifications.");
+      const href = n ? openNotification(getDb(), actor.id, n) : null;
+      if (!href) throw notFound("There is no such notification.");
+      return { redirect: href };
+    },
+    { signInReturnsTo: () => "/notifications" },
+  );
+}
+
+/**
+ * The address older pages linked to. A GET changes nothing (a prefetch, a crawler or a link in
+ * another site must not mark a notice read): it only leads to what the notice is about.
+ */
 export async function GET(_req: Request, ctx: RouteContext<"/api/notifications/[id]">) {
-  const { id } = await ctx.params;
+  const n = idOf((await ctx.params).id);
   const user = await getCurrentUser();
   if (!user) return seeOther(`/signin?callbackUrl=${encodeURIComponent("/notifications")}`);
-  const n = /^\d{1,15}$/.test(id) ? Number(id) : 0;
-  const href = n ? openNotification(getDb(), user.id, n) : null;
+  const href = n ? notificationHref(getDb(), user.id, n) : null;
   if (!href) return new Response("There is no such notification.", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
   return seeOther(href);
 }

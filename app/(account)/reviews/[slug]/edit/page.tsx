@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import Link from "@/components/link";
-import { notFound, redirect } from "next/navigation";
+import { forbidden, notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
 import { getDb } from "@/db";
 import { ReviewEditor } from "@/components/review/review-editor";
-import { StatePage } from "@/components/state-page";
 import { getCurrentUser } from "@/lib/auth/session";
 import { readFormState } from "@/lib/forms/read-state";
 import { canEditPost } from "@/lib/permissions";
 import { getReviewForEdit } from "@/lib/reviews/queries";
+import { SignedOutEditor } from "./signed-out-editor";
 
 export const metadata: Metadata = { title: "Edit review" };
 export const instant = false;
@@ -18,16 +18,14 @@ export default async function EditReviewPage({ params, searchParams }: PageProps
   const { slug } = await params;
   const saved = (await searchParams).saved === "draft";
   const [user, state] = await Promise.all([getCurrentUser(), readFormState()]);
-  if (!user && !state) redirect(`/signin?callbackUrl=${encodeURIComponent(`/reviews/${slug}/edit`)}`);
+  if (!user) {
+    if (!state) redirect(`/signin?callbackUrl=${encodeURIComponent(`/reviews/${slug}/edit`)}`);
+    // A signed-out post refused for it: only what was sent comes back, nothing stored is read.
+    return <SignedOutEditor slug={slug} state={state} />;
+  }
   const review = getReviewForEdit(getDb(), slug);
   if (!review || review.status === "deleted") notFound();
-  if (user && !canEditPost(user, review)) {
-    return (
-      <StatePage code="403" title="This is not your review" back={{ href: `/reviews/${review.slug}`, label: "Back to the review" }}>
-        Only its author, a moderator or an admin can edit it.
-      </StatePage>
-    );
-  }
+  if (!canEditPost(user, review)) forbidden();
   const isDraft = review.status === "draft";
   return (
     <div className="editor-page">

@@ -6,6 +6,7 @@ import { getDb } from "@/db";
 import { ALL_TAG, MEMBERS_TAG, userTag } from "@/lib/cache-tags";
 import { getBoard } from "@/lib/badges/queries";
 import { listFeed } from "@/lib/reviews/queries";
+import { parseProfileRest as parseRest, type ProfileWhere as Where } from "@/lib/pages/address";
 import { getProfile, listMemberComments, type Profile } from "@/lib/users/profile";
 
 // Shared page: a member's profile, static and cached until something of theirs changes.
@@ -13,22 +14,6 @@ export const ensureStatic = "navigation";
 
 export async function generateStaticParams() {
   return [{ username: "_", rest: [] }];
-}
-
-type Where = { kind: "reviews"; cursor?: string } | { kind: "comments"; before?: number } | { kind: "badges" };
-
-/** [] → reviews, ["comments"] → comments, ["badges"] → the badge board, then ["reviews", cursor] / ["comments", id] for older pages. */
-function parseRest(rest: string[] | undefined): Where | null {
-  const [kind, page, ...more] = rest ?? [];
-  if (more.length) return null;
-  if (kind === undefined) return { kind: "reviews" };
-  if (kind === "badges") return page === undefined ? { kind: "badges" } : null;
-  if (kind === "comments") {
-    if (page === undefined) return { kind: "comments" };
-    return /^[1-9]\d{0,14}$/.test(page) ? { kind: "comments", before: Number(page) } : null;
-  }
-  if (kind === "reviews" && page !== undefined && /^[\w-]{4,200}$/.test(page)) return { kind: "reviews", cursor: page };
-  return null;
 }
 
 async function load(username: string, where: Where): Promise<{ profile: Profile; tab: ProfileTab } | null> {
