@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
-const SOURCES = ["app", "components", "lib", "db", "drizzle", "public", "auth.ts", "instrumentation.ts", "next.config.ts", "package.json", "package-lock.json", "tsconfig.json"];
+const SOURCES = ["app", "components", "lib", "db", "drizzle", "public", "auth.ts", "proxy.ts", "instrumentation.ts", "next.config.ts", "package.json", "package-lock.json", "tsconfig.json"];
 
 function newestMtime(p) {
   if (!fs.existsSync(p)) return 0;
