@@ -31,6 +31,8 @@ export function requestFault(error: AuthjsError): string | null {
   const cause = error.cause && typeof error.cause === "object" && "err" in error.cause ? (error.cause as { err: unknown }).err : undefined;
   // JWTSessionError, SignOutError, SessionTokenError…: whatever wraps a cookie that is no token of ours.
   if (cause instanceof UnreadableToken) return "unreadable session cookie";
+  // A provider id from the path that names none: Auth.js says so with a plain Error.
+  if (error.message.startsWith('Provider with id "') && error.message.includes('" not found. Available providers:')) return "no such sign-in provider";
   return (error.type && REQUEST_FAULTS[error.type]) ?? null;
 }
 

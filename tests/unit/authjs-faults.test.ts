@@ -7,6 +7,9 @@ import { getEnv } from "@/lib/env";
 
 afterEach(() => vi.restoreAllMocks());
 
+// How Auth.js wraps what it caught: the error itself in place of the message (its types say a string).
+const wrapping = <T>(Kind: new (message?: string) => T, err: unknown) => new Kind(err as string);
+
 describe("callback addresses judged before Auth.js sees them", () => {
   const origin = () => getEnv().siteOrigin;
   const query = (q: string) => judgedCallbackQuery(new URL(`${origin()}/api/auth/session?${q}`))?.searchParams.getAll("callbackUrl") ?? null;
@@ -54,13 +57,14 @@ describe("Auth.js's log", () => {
   });
 
   it("tells a request's faults from the server's", async () => {
-    expect(requestFault(new JWTSessionError(await garbage()))).toBe("unreadable session cookie");
-    expect(requestFault(new SignOutError(await garbage()))).toBe("unreadable session cookie");
+    expect(requestFault(wrapping(JWTSessionError, await garbage()))).toBe("unreadable session cookie");
+    expect(requestFault(wrapping(SignOutError, await garbage()))).toBe("unreadable session cookie");
     expect(requestFault(new UnknownAction("Cannot parse action at /api/auth/nope"))).toBe("no such Auth.js action");
     expect(requestFault(new CredentialsSignin())).toBe("credentials refused");
+    expect(requestFault(new Error('Provider with id "nope" not found. Available providers: [credentials].'))).toBe("no such sign-in provider");
     expect(requestFault(new InvalidCallbackUrl("Invalid callback URL. Received: 2lvC"))).toBe("invalid callback address");
     // The jwt callback failing (the database, say) is the server's fault, though Auth.js wraps it the same way.
-    expect(requestFault(new JWTSessionError(new Error("SQLITE_BUSY: database is locked")))).toBeNull();
+    expect(requestFault(wrapping(JWTSessionError, new Error("SQLITE_BUSY: database is locked")))).toBeNull();
     expect(requestFault(new MissingSecret("Please define a `secret`"))).toBeNull();
   });
 
@@ -69,7 +73,7 @@ describe("Auth.js's log", () => {
     const error = vi.spyOn(console, "error").mockImplementation(() => undefined);
     const req = new Request("http://localhost/api/auth/x%0Aforged?token=secret-token", { headers: { cookie: "authjs.session-token=garbage" } });
     const res = await withAuthjsLog(req, async () => {
-      authjsLogger.error(new JWTSessionError(await garbage()));
+      authjsLogger.error(wrapping(JWTSessionError, await garbage()));
       authjsLogger.error(new UnknownAction("Cannot parse action at /api/auth/x"));
       return new Response(null, { status: 400 });
     });
@@ -80,7 +84,7 @@ describe("Auth.js's log", () => {
     expect(line).not.toMatch(/garbage|secret-token|\n/);
     expect(error).not.toHaveBeenCalled();
 
-    authjsLogger.error(new JWTSessionError(new Error("SQLITE_BUSY: database is locked")));
+    authjsLogger.error(wrapping(JWTSessionError, new Error("SQLITE_BUSY: database is locked")));
     expect(error).toHaveBeenCalledTimes(1);
     expect(error.mock.calls[0]!.some((part) => part instanceof Error && /SQLITE_BUSY/.test(part.message))).toBe(true);
   });
