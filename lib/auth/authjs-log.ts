@@ -26,11 +26,18 @@ const REQUEST_FAULTS: Record<string, string> = {
 
 type AuthjsError = Error & { type?: string; cause?: unknown };
 
+// What the OAuth library says of a callback whose own parameters are wrong (no or a forged issuer
+// or state, an error parameter, a code the provider refuses): anyone can send those. Its other
+// codes (metadata, keys, a provider that is not reachable or not conforming) are the server's.
+const OAUTH_REQUEST_CODES = new Set(["OAUTH_INVALID_RESPONSE", "OAUTH_AUTHORIZATION_RESPONSE_ERROR", "OAUTH_RESPONSE_BODY_ERROR"]);
+
 /** Why Auth.js refused, when the request is at fault; null for a fault of the server's. */
 export function requestFault(error: AuthjsError): string | null {
   const cause = error.cause && typeof error.cause === "object" && "err" in error.cause ? (error.cause as { err: unknown }).err : undefined;
   // JWTSessionError, SignOutError, SessionTokenError…: whatever wraps a cookie that is no token of ours.
   if (cause instanceof UnreadableToken) return "unreadable session cookie";
+  const code = cause instanceof Error && "code" in cause ? cause.code : undefined;
+  if (error.type === "CallbackRouteError" && typeof code === "string" && OAUTH_REQUEST_CODES.has(code)) return `OAuth callback refused (${code})`;
   // A provider id from the path that names none: Auth.js says so with a plain Error.
   if (error.message.startsWith('Provider with id "') && error.message.includes('" not found. Available providers:')) return "no such sign-in provider";
   return (error.type && REQUEST_FAULTS[error.type]) ?? null;

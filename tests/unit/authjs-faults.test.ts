@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { CredentialsSignin, InvalidCallbackUrl, JWTSessionError, MissingSecret, SignOutError, UnknownAction } from "@auth/core/errors";
+import { CallbackRouteError, CredentialsSignin, InvalidCallbackUrl, JWTSessionError, MissingSecret, SignOutError, UnknownAction } from "@auth/core/errors";
 import { authjsLogger, refusalLine, requestFault, withAuthjsLog } from "@/lib/auth/authjs-log";
 import { judgedCallbackQuery, judgedCookieHeader } from "@/lib/auth/callback-url";
 import { decode, UnreadableToken } from "@/lib/auth/jwt-codec";
@@ -65,6 +65,10 @@ describe("Auth.js's log", () => {
     expect(requestFault(new InvalidCallbackUrl("Invalid callback URL. Received: 2lvC"))).toBe("invalid callback address");
     // The jwt callback failing (the database, say) is the server's fault, though Auth.js wraps it the same way.
     expect(requestFault(wrapping(JWTSessionError, new Error("SQLITE_BUSY: database is locked")))).toBeNull();
+    const oauth = (code: string) => Object.assign(new Error('response parameter "iss" (issuer) missing'), { code });
+    expect(requestFault(wrapping(CallbackRouteError, oauth("OAUTH_INVALID_RESPONSE")))).toBe("OAuth callback refused (OAUTH_INVALID_RESPONSE)");
+    expect(requestFault(wrapping(CallbackRouteError, oauth("OAUTH_INVALID_SERVER_METADATA")))).toBeNull();
+    expect(requestFault(wrapping(CallbackRouteError, new Error("SQLITE_CORRUPT")))).toBeNull();
     expect(requestFault(new MissingSecret("Please define a `secret`"))).toBeNull();
   });
 
