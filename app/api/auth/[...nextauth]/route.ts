@@ -2,6 +2,7 @@ import { NextRequest } from "next/server";
 import { handlers } from "@/auth";
 import { judgedCallbackQuery, judgedCookieHeader } from "@/lib/auth/callback-url";
 import { refusalLine, withAuthjsLog } from "@/lib/auth/authjs-log";
+import { plainAnswer } from "@/lib/auth/provider-redirect";
 import { BODY_LIMITS, BodyTooLarge, readBodyCapped } from "@/lib/http/body";
 
 // Auth.js's own routes. What reaches Auth.js has had its callback addresses judged (a bad one is
@@ -9,11 +10,7 @@ import { BODY_LIMITS, BodyTooLarge, readBodyCapped } from "@/lib/http/body";
 
 function refuse(req: NextRequest, status: number, message: string, why: string) {
   console.warn(refusalLine(req, status, [why]));
-  const headers: Record<string, string> = { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" };
-  // The rest of a body refused unread would wait in the connection, in front of the client's next
-  // request on it (which then never gets an answer): the connection ends with this answer instead.
-  if (status === 413) headers.connection = "close";
-  return new Response(message, { status, headers });
+  return plainAnswer(status, message);
 }
 
 /** The request Auth.js gets: this one, with its callback addresses judged, and `body` when given. */
