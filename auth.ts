@@ -11,6 +11,7 @@ import { getDb } from "@/db";
 import { accounts, sessions, users, verificationTokens, type Role } from "@/db/schema";
 import { MEMBERS_TAG, expireTags } from "@/lib/cache-tags";
 import { authSecret, getEnv, oauthProviders } from "@/lib/env";
+import { authjsLogger } from "@/lib/auth/authjs-log";
 import { isRevoked } from "@/lib/auth/revocation";
 import { safeRedirectPath } from "@/lib/http/redirect";
 import { readTicket } from "@/lib/auth/ticket";
@@ -69,6 +70,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     basePath: "/api/auth",
     session: { strategy: "jwt" },
     jwt: { encode, decode },
+    // A request's faults (garbage cookies, unknown actions) leave one short line, not a stack each.
+    logger: authjsLogger,
     pages: { signIn: "/signin", error: "/signin" },
     providers: [
       Credentials({

@@ -59,26 +59,42 @@ export async function encode({
   return `${aad}..${iv.toString("base64url")}.${ciphertext.toString("base64url")}.${tag(key, aad, iv, ciphertext).toString("base64url")}`;
 }
 
-export async function decode({ token, secret, salt }: { token?: string; secret: Secret; salt: string }): Promise<Record<string, unknown> | null> {
+/** A cookie that is no token of ours (garbage, tampered with, expired, another key): the request's fault, not the server's. */
+export class UnreadableToken extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UnreadableToken";
+  }
+}
+
+export async function decode(args: { token?: string; secret: Secret; salt: string }): Promise<Record<string, unknown> | null> {
+  try {
+    return read(args);
+  } catch (err) {
+    throw err instanceof UnreadableToken ? err : new UnreadableToken(err instanceof Error ? err.message : "unreadable token");
+  }
+}
+
+function read({ token, secret, salt }: { token?: string; secret: Secret; salt: string }): Record<string, unknown> | null {
   if (!token) return null;
   const parts = token.split(".");
-  if (parts.length !== 5 || parts[1] !== "") throw new Error("not a direct-encryption JWE");
+  if (parts.length !== 5 || parts[1] !== "") throw new UnreadableToken("not a direct-encryption JWE");
   const [aad, , ivB64, ctB64, tagB64] = parts as [string, string, string, string, string];
   const header = JSON.parse(Buffer.from(aad, "base64url").toString("utf8")) as { alg?: string; enc?: string; kid?: string };
-  if (header.alg !== HEADER.alg || header.enc !== HEADER.enc) throw new Error("unsupported JWE algorithm");
+  if (header.alg !== HEADER.alg || header.enc !== HEADER.enc) throw new UnreadableToken("unsupported JWE algorithm");
   const key = list(secret)
     .map((s) => derive(s, salt))
     .find((k) => header.kid === undefined || header.kid === k.kid);
-  if (!key) throw new Error("no matching decryption secret");
+  if (!key) throw new UnreadableToken("no matching decryption secret");
   const iv = Buffer.from(ivB64, "base64url");
   const ciphertext = Buffer.from(ctB64, "base64url");
   const given = Buffer.from(tagB64, "base64url");
   const expected = tag(key, aad, iv, ciphertext);
-  if (iv.length !== 16 || given.length !== expected.length || !timingSafeEqual(given, expected)) throw new Error("JWE authentication failed");
+  if (iv.length !== 16 || given.length !== expected.length || !timingSafeEqual(given, expected)) throw new UnreadableToken("JWE authentication failed");
   const decipher = createDecipheriv("aes-256-cbc", key.enc, iv);
   const payload = JSON.parse(Buffer.concat([decipher.update(ciphertext), decipher.final()]).toString("utf8")) as Record<string, unknown>;
   const t = now();
-  if (typeof payload.exp === "number" && payload.exp <= t - CLOCK_TOLERANCE) throw new Error('"exp" claim timestamp check failed');
-  if (typeof payload.nbf === "number" && payload.nbf > t + CLOCK_TOLERANCE) throw new Error('"nbf" claim timestamp check failed');
+  if (typeof payload.exp === "number" && payload.exp <= t - CLOCK_TOLERANCE) throw new UnreadableToken('"exp" claim timestamp check failed');
+  if (typeof payload.nbf === "number" && payload.nbf > t + CLOCK_TOLERANCE) throw new UnreadableToken('"nbf" claim timestamp check failed');
   return payload;
 }
