@@ -59,6 +59,14 @@ function refuse(req, res, kind, message) {
 
 const server = http.createServer((req, res) => {
   secureResponse(req, res, { placeholder, nonce: newNonce(), formActions: actions, hsts });
+  // An answer given before its request's body was read in full (a 413 cut off while the body
+  // streams) ends the connection: the unread rest would otherwise wait in it, in front of the
+  // client's next request on that connection, which would never be answered.
+  const writeHead = res.writeHead;
+  res.writeHead = function closeIfUnread(...args) {
+    if (!req.complete) res.shouldKeepAlive = false;
+    return writeHead.apply(this, args);
+  };
   settleClientAddress(req, trustedHops);
   // A header Next.js once trusted to skip its proxy (CVE-2025-29927): nobody outside sends it honestly.
   if (req.headers["x-middleware-subrequest"] !== undefined) return refuse(req, res, "forbidden-header", "Bad request.");

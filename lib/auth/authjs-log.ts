@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import { clientAddress } from "./address";
+import { logRefusal } from "@/lib/http/refusal";
 import { UnreadableToken } from "./jwt-codec";
 
 // What Auth.js reports goes through here. Its own logger prints a stack for every error, and most
@@ -45,27 +45,6 @@ export function requestFault(error: AuthjsError): string | null {
 
 type Req = { method?: string; url: string; headers: Headers };
 
-// The path is the client's text: cut short, with anything that could end or forge a line replaced.
-function printable(text: string, max: number): string {
-  const cut = text.length > max ? `${text.slice(0, max)}…` : text;
-  return cut.replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g, "?"); // eslint-disable-line no-control-regex -- replacing them is the point
-}
-
-function pathOf(url: string): string {
-  try {
-    return new URL(url).pathname;
-  } catch {
-    return "(unparsable)";
-  }
-}
-
-/** The one line a refused request to Auth.js's routes leaves: method, path, status, address, why. */
-export function refusalLine(req: Req, status: number, reasons: string[]): string {
-  const method = printable(req.method ?? "GET", 10);
-  const why = [...new Set(reasons)].join("; ");
-  return `marquee: refused ${method} ${printable(pathOf(req.url), 200)} ${status} auth from ${printable(clientAddress(req), 64)}: ${why}`;
-}
-
 const pending = new AsyncLocalStorage<string[]>();
 
 /**
@@ -75,7 +54,7 @@ const pending = new AsyncLocalStorage<string[]>();
 export async function withAuthjsLog(req: Req, handle: () => Promise<Response>): Promise<Response> {
   const reasons: string[] = [];
   const res = await pending.run(reasons, handle);
-  if (reasons.length > 0) console.warn(refusalLine(req, res.status, reasons));
+  if (reasons.length > 0) logRefusal(req, "auth", { status: res.status, reason: [...new Set(reasons)].join("; ") });
   return res;
 }
 

@@ -1,15 +1,8 @@
 import { signIn } from "@/auth";
 
-/**
- * A short plain-text answer for the sign-in routes, never cached. A 413 also ends the connection:
- * the rest of a body refused unread would wait in it, in front of the client's next request on
- * that connection, which would then never be answered.
- */
+/** A short plain-text answer for the sign-in routes, never cached. */
 export const plainAnswer = (status: number, message: string) =>
-  new Response(message, {
-    status,
-    headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", ...(status === 413 ? { connection: "close" } : {}) },
-  });
+  new Response(message, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
 
 /**
  * Starts an OAuth/OIDC sign-in: a 303 to the provider, so the browser goes there with a GET (a

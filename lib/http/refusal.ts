@@ -1,7 +1,7 @@
 import { clientAddress } from "@/lib/auth/address";
 
 /** Refusals an operator watches for: probing, flooding and malformed traffic. */
-export type RefusalKind = "foreign-origin" | "throttled" | "oversized-body" | "malformed-body" | "malformed-address";
+export type RefusalKind = "foreign-origin" | "throttled" | "oversized-body" | "malformed-body" | "malformed-address" | "auth";
 
 type Req = { method?: string; url: string; headers: Headers };
 

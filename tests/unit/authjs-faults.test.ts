@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { CallbackRouteError, CredentialsSignin, InvalidCallbackUrl, JWTSessionError, MissingSecret, SignOutError, UnknownAction } from "@auth/core/errors";
-import { authjsLogger, refusalLine, requestFault, withAuthjsLog } from "@/lib/auth/authjs-log";
+import { authjsLogger, requestFault, withAuthjsLog } from "@/lib/auth/authjs-log";
+import { refusalLine } from "@/lib/http/refusal";
 import { judgedCallbackQuery, judgedCookieHeader } from "@/lib/auth/callback-url";
 import { decode, UnreadableToken } from "@/lib/auth/jwt-codec";
 import { getEnv } from "@/lib/env";
@@ -95,7 +96,7 @@ describe("Auth.js's log", () => {
 
   it("keeps a line's client-chosen parts printable and short", () => {
     const req = { method: "GE\nT", url: `http://localhost/${"a".repeat(500)}`, headers: new Headers({ "x-marquee-client-address": "1.2.3.4" }) };
-    const line = refusalLine(req, 413, ["oversized body"]);
+    const line = refusalLine(req, "auth", 413, "oversized body");
     expect(line).toMatch(/^marquee: refused GE\?T \/a{199}… 413 auth from 1\.2\.3\.4: oversized body$/);
   });
 });

@@ -1,15 +1,16 @@
 import { NextRequest } from "next/server";
 import { handlers } from "@/auth";
 import { judgedCallbackQuery, judgedCookieHeader } from "@/lib/auth/callback-url";
-import { refusalLine, withAuthjsLog } from "@/lib/auth/authjs-log";
+import { withAuthjsLog } from "@/lib/auth/authjs-log";
 import { plainAnswer } from "@/lib/auth/provider-redirect";
 import { BODY_LIMITS, BodyTooLarge, readBodyCapped } from "@/lib/http/body";
+import { logRefusal } from "@/lib/http/refusal";
 
 // Auth.js's own routes. What reaches Auth.js has had its callback addresses judged (a bad one is
 // the request's fault, which Auth.js would answer 500), and each refusal leaves one log line.
 
 function refuse(req: NextRequest, status: number, message: string, why: string) {
-  console.warn(refusalLine(req, status, [why]));
+  logRefusal(req, "auth", { status, reason: why });
   return plainAnswer(status, message);
 }
 
