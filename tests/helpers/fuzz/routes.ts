@@ -39,6 +39,7 @@ export const ROUTES: FuzzRoute[] = [
   { file: "app/api/internal/boot/route.ts", method: "POST", template: "/api/internal/boot", body: "none", fields: [] },
   { file: "app/api/internal/sweep/route.ts", method: "POST", template: "/api/internal/sweep", body: "none", fields: [] },
   { file: "app/api/notifications/[id]/route.ts", method: "GET", template: "/api/notifications/[id]", body: "query", fields: [], param: "notification" },
+  { file: "app/api/notifications/[id]/route.ts", method: "POST", template: "/api/notifications/[id]", body: "none", fields: [], param: "notification" },
   { file: "app/api/notifications/read/route.ts", method: "POST", template: "/api/notifications/read", body: "form", fields: ["id", "all", "back"] },
   { file: "app/api/preview/route.ts", method: "POST", template: "/api/preview", body: "json", fields: ["body"] },
   { file: "app/api/ranking/me/route.ts", method: "GET", template: "/api/ranking/me", body: "query", fields: ["by", "period"] },
