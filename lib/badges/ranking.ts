@@ -31,10 +31,15 @@ function source(by: RankBy, period: Period, month: string) {
   return { from, value: sql.raw(col.value), at: sql.raw(`coalesce(${col.at}, 0)`) };
 }
 
+/** How many members a ranking lists (the count its pager is built from). */
+export function rankingTotal(db: DB, by: RankBy, period: Period, month = monthOf(new Date())): number {
+  return db.get<{ n: number }>(sql`select count(*) as n ${source(by, period, month).from}`)!.n;
+}
+
 /** One page of a ranking; `month` is the calendar month "this month" means (UTC "2026-11"). */
 export function rankingPage(db: DB, by: RankBy, period: Period, page: number, month = monthOf(new Date())) {
   const s = source(by, period, month);
-  const total = db.get<{ n: number }>(sql`select count(*) as n ${s.from}`)!.n;
+  const total = rankingTotal(db, by, period, month);
   const rows = db.all<Omit<Ranked, "rank" | "isNew"> & { isNew: number }>(sql`
     select u.username as username, u.name as name, u.image as image, u.is_new as isNew, ${s.value} as value
     ${s.from}
