@@ -161,4 +161,10 @@ describe("the shared routes and the proxy", () => {
       expect(sharedPageStatus(t.db, segments), segments.join("/")).toBe(404);
     }
   });
+
+  it("a shared page without a parameter is never refused by the proxy", () => {
+    const routes = pages(shared).filter((r) => !r.includes("["));
+    expect(routes).toContain("badges");
+    for (const route of routes) expect(sharedPageStatus(t.db, route ? route.split(path.sep) : []), route || "/").toBeNull();
+  });
 });
