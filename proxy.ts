@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getDb } from "@/db";
+import { getEnv } from "@/lib/env";
 import { findSessionCookie, userFromSessionToken } from "@/lib/auth/session-token";
 import { editorPageStatus, sharedPageStatus } from "@/lib/pages/address";
 
@@ -25,10 +26,10 @@ export async function proxy(req: NextRequest) {
   }
   const db = getDb();
   const status = sharedPageStatus(db, segments) ?? editorPageStatus(db, segments, await viewerOf(req));
-  // A relative location: the address stays on whatever origin was asked, never one built from `Host`.
+  // On the configured origin, never one built from `Host`.
   if (typeof status === "object" && status !== null) {
-    const location = `/${status.redirect.map(encodeURIComponent).join("/")}${req.nextUrl.search}`;
-    return new NextResponse(null, { status: 307, headers: { location } });
+    const location = new URL(`/${status.redirect.map(encodeURIComponent).join("/")}${req.nextUrl.search}`, getEnv().siteOrigin);
+    return NextResponse.redirect(location, 307);
   }
   // A per-viewer page's own status is lost once it streams: these answer with a page built ahead.
   if (status === 403) return NextResponse.rewrite(new URL(`${FORBIDDEN_PAGE}/${segments[0] === "reviews" ? "review" : "comment"}`, req.nextUrl), { status: 403 });

@@ -31,15 +31,25 @@ function source(by: RankBy, period: Period, month: string) {
   return { from, value: sql.raw(col.value), at: sql.raw(`coalesce(${col.at}, 0)`) };
 }
 
-/** How many members a ranking lists (the count its pager is built from). */
-export function rankingTotal(db: DB, by: RankBy, period: Period, month = monthOf(new Date())): number {
-  return db.get<{ n: number }>(sql`select count(*) as n ${source(by, period, month).from}`)!.n;
+/**
+ * Whether a ranking has rows on `page`, read from the value's index alone (no row lookups, so a
+ * far page costs a walk of the index, not of the table). It counts the system account too (never
+ * ranked), so at most one page past the last can pass.
+ */
+export function rankingReaches(db: DB, by: RankBy, period: Period, page: number, month = monthOf(new Date())): boolean {
+  const column = sql.raw((period === "all" ? ALL_TIME : MONTHLY)[by].value.slice(2));
+  const skip = (page - 1) * RANKING_PAGE_SIZE;
+  const row =
+    period === "all"
+      ? db.get(sql`select 1 as ok from users where ${column} > 0 order by ${column} desc limit 1 offset ${skip}`)
+      : db.get(sql`select 1 as ok from monthly_scores where month = ${month} and ${column} > 0 order by ${column} desc limit 1 offset ${skip}`);
+  return row !== undefined;
 }
 
 /** One page of a ranking; `month` is the calendar month "this month" means (UTC "2026-11"). */
 export function rankingPage(db: DB, by: RankBy, period: Period, page: number, month = monthOf(new Date())) {
   const s = source(by, period, month);
-  const total = rankingTotal(db, by, period, month);
+  const total = db.get<{ n: number }>(sql`select count(*) as n ${s.from}`)!.n;
   const rows = db.all<Omit<Ranked, "rank" | "isNew"> & { isNew: number }>(sql`
     select u.username as username, u.name as name, u.image as image, u.is_new as isNew, ${s.value} as value
     ${s.from}

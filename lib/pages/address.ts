@@ -3,7 +3,7 @@ import type { DB } from "@/db";
 import { posts } from "@/db/schema";
 import { BADGE_BY_SLUG } from "@/lib/badges/catalog";
 import { HOLDERS_PAGE_SIZE } from "@/lib/badges/queries";
-import { RANKING_PAGE_SIZE, rankingTotal } from "@/lib/badges/ranking";
+import { rankingReaches } from "@/lib/badges/ranking";
 import { commentPermalinkStatus, getCommentForEdit } from "@/lib/comments/queries";
 import { commentIdParam } from "@/lib/comments/links";
 import { COMMENT_SORTS } from "@/lib/comments/tree";
@@ -80,7 +80,7 @@ export function sharedPageStatus(db: DB, segments: string[]): AddressAnswer {
     case "ranking": {
       const q = parseRankingRest(segments.slice(1));
       if (!q) return 404;
-      return q.page === 1 || pageInRange(q.page, RANKING_PAGE_SIZE, rankingTotal(db, q.by, q.period)) ? null : 404;
+      return q.page === 1 || rankingReaches(db, q.by, q.period, q.page) ? null : 404;
     }
     case "not-yours":
       return rest.length === 0 && (key === "review" || key === "comment") ? null : 404;
