@@ -219,6 +219,9 @@ test("made-up shared addresses answer 404 without adding to the page cache, and 
     (_, i) => `/badges/${real.badge}/${i + 2}`,
     (_, i) => `/ranking/points/all/${i + 1000}`,
     (r) => `/ranking/${r}`,
+    // Addresses no route has at all.
+    (r) => `/no-section-${r}`,
+    (r) => `/goodbye/${r}`,
   ];
   const N = 8;
   const addresses = Array.from({ length: N }, (_, i) => shapes.map((shape) => shape(randomBytes(5).toString("hex"), i))).flat();
