@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getDb } from "@/db";
+import { getEnv } from "@/lib/env";
 import { findSessionCookie, userFromSessionToken } from "@/lib/auth/session-token";
 import { editorPageStatus, sharedPageStatus } from "@/lib/pages/address";
 
@@ -25,6 +26,11 @@ export async function proxy(req: NextRequest) {
   }
   const db = getDb();
   const status = sharedPageStatus(db, segments) ?? editorPageStatus(db, segments, await viewerOf(req));
+  // On the configured origin, never one built from `Host`.
+  if (typeof status === "object" && status !== null) {
+    const location = new URL(`/${status.redirect.map(encodeURIComponent).join("/")}${req.nextUrl.search}`, getEnv().siteOrigin);
+    return NextResponse.redirect(location, 307);
+  }
   // A per-viewer page's own status is lost once it streams: these answer with a page built ahead.
   if (status === 403) return NextResponse.rewrite(new URL(`${FORBIDDEN_PAGE}/${segments[0] === "reviews" ? "review" : "comment"}`, req.nextUrl), { status: 403 });
   if (status === 410) return NextResponse.rewrite(req.nextUrl, { status: 410 });
@@ -41,5 +47,8 @@ async function viewerOf(req: NextRequest) {
   return (await userFromSessionToken(getDb(), found.value, found.name))?.user ?? null;
 }
 
-// Every address of these pages (the per-viewer ones under them too, for the malformed-escape rule).
-export const config = { matcher: ["/reviews/:path*", "/comments/:path*", "/films/:path*", "/tags/:path*", "/u/:path*", "/not-yours/:path*"] };
+// Every address of the shared pages that take a parameter (the per-viewer ones under them too, for
+// the malformed-escape rule); a test holds this list to the folders of app/(shared).
+export const config = {
+  matcher: ["/reviews/:path*", "/comments/:path*", "/films/:path*", "/tags/:path*", "/u/:path*", "/feed/:path*", "/badges/:path*", "/ranking/:path*", "/not-yours/:path*"],
+};

@@ -1,6 +1,7 @@
 import Link from "@/components/link";
 import { formatDate } from "@/lib/format";
 import { NewMarker } from "@/components/new-marker";
+import { pageParam } from "@/lib/pages/params";
 import { avatarUrl } from "@/lib/users/avatar";
 import { VOTERS_PAGE_SIZE } from "@/lib/votes/queries";
 import "./votes.css";
@@ -75,10 +76,5 @@ export function VotersView({
   );
 }
 
-/** "", "2", … from an optional catch-all segment: the page number, or null when it is not one. */
-export function votersPage(segments: string[] | undefined): number | null {
-  if (!segments || segments.length === 0) return 1;
-  if (segments.length > 1 || !/^[1-9]\d{0,6}$/.test(segments[0]!)) return null;
-  const n = Number(segments[0]);
-  return n === 1 ? null : n; // page 1 lives at the bare address
-}
+/** "", "2", … from an optional catch-all segment: the page number, or null when it is not one (the proxy's rule too). */
+export const votersPage = pageParam;

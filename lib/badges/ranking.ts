@@ -31,6 +31,21 @@ function source(by: RankBy, period: Period, month: string) {
   return { from, value: sql.raw(col.value), at: sql.raw(`coalesce(${col.at}, 0)`) };
 }
 
+/**
+ * Whether a ranking has rows on `page`, read from the value's index alone (no row lookups, so a
+ * far page costs a walk of the index, not of the table). It counts the system account too (never
+ * ranked), so at most one page past the last can pass.
+ */
+export function rankingReaches(db: DB, by: RankBy, period: Period, page: number, month = monthOf(new Date())): boolean {
+  const column = sql.raw((period === "all" ? ALL_TIME : MONTHLY)[by].value.slice(2));
+  const skip = (page - 1) * RANKING_PAGE_SIZE;
+  const row =
+    period === "all"
+      ? db.get(sql`select 1 as ok from users where ${column} > 0 order by ${column} desc limit 1 offset ${skip}`)
+      : db.get(sql`select 1 as ok from monthly_scores where month = ${month} and ${column} > 0 order by ${column} desc limit 1 offset ${skip}`);
+  return row !== undefined;
+}
+
 /** One page of a ranking; `month` is the calendar month "this month" means (UTC "2026-11"). */
 export function rankingPage(db: DB, by: RankBy, period: Period, page: number, month = monthOf(new Date())) {
   const s = source(by, period, month);

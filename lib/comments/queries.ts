@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, isNull, lt } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lt } from "drizzle-orm";
 import type { DB } from "@/db";
 import { commentRevisions, comments, posts, users } from "@/db/schema";
 import { pathIds, subtreeRange } from "./path";
@@ -150,22 +150,18 @@ export function listCommenterIds(db: DB, postId: number): string[] {
  * deleted and no reply below it remains (the page then says so), else 200. Two indexed reads.
  */
 export function commentPermalinkStatus(db: DB, id: number): 200 | 404 | 410 {
-  const head = db
-    .select({ path: comments.path, postId: comments.postId, deletedAt: comments.deletedAt, status: posts.status })
-    .from(comments)
-    .innerJoin(posts, eq(posts.id, comments.postId))
-    .where(eq(comments.id, id))
-    .get();
+  // Fixed SQL text, prepared once per connection: the proxy asks this on every permalink request,
+  // and building the query through the ORM costs more than running it.
+  const head = db.$client
+    .prepare("select c.path, c.post_id as postId, c.deleted_at as deletedAt, p.status from comments c join posts p on p.id = c.post_id where c.id = ?")
+    .get(id) as { path: string; postId: number; deletedAt: number | null; status: string } | undefined;
   if (!head) return 404;
   if (head.status === "deleted") return 410;
   if (head.status !== "published") return 404;
   if (head.deletedAt === null) return 200;
   const [from, to] = subtreeRange(head.path);
-  const live = db
-    .select({ id: comments.id })
-    .from(comments)
-    .where(and(eq(comments.postId, head.postId), gte(comments.path, from), lt(comments.path, to), isNull(comments.deletedAt)))
-    .limit(1)
-    .get();
+  const live = db.$client
+    .prepare("select 1 from comments where post_id = ? and path >= ? and path < ? and deleted_at is null limit 1")
+    .get(head.postId, from, to);
   return live ? 200 : 410;
 }

@@ -73,7 +73,7 @@ const cards = (db: DB) =>
 export function encodeCursor(value: number, id: number) {
   return Buffer.from(JSON.stringify([value, id])).toString("base64url");
 }
-function decodeCursor(cursor: string | undefined): [number, number] | null {
+export function decodeCursor(cursor: string | undefined): [number, number] | null {
   if (!cursor) return null;
   try {
     const v = JSON.parse(Buffer.from(cursor, "base64url").toString()) as unknown;
@@ -82,6 +82,13 @@ function decodeCursor(cursor: string | undefined): [number, number] | null {
     // fall through
   }
   return null;
+}
+
+/** The value a tab's cursor holds for a review: what the tab sorts by (a hot score, a time in ms, upvotes). */
+export function cursorValue(tab: FeedTab, r: { hotScore: number; publishedAt: Date | number | null; upvoteCount: number }): number | null {
+  if (tab === "hot") return r.hotScore;
+  if (tab === "new") return r.publishedAt === null ? null : Number(r.publishedAt);
+  return r.upvoteCount;
 }
 
 function sortFor(tab: FeedTab) {
@@ -112,7 +119,7 @@ export function listFeed(db: DB, opts: { tab: FeedTab; cursor?: string; now?: nu
     .all() as CardRow[];
   const page = withTags(db, rows.slice(0, limit));
   const last = rows.length > limit ? rows[limit - 1]! : null;
-  const nextValue = !last ? null : opts.tab === "hot" ? last.hotScore : opts.tab === "new" ? last.publishedAt!.getTime() : last.upvoteCount;
+  const nextValue = last ? cursorValue(opts.tab, last) : null;
   return { items: page, nextCursor: last && nextValue !== null ? encodeCursor(nextValue, last.id) : null };
 }
 

@@ -186,25 +186,67 @@ test("opening a notice is a post: a GET of its address writes nothing, the post 
 });
 
 test("made-up shared addresses answer 404 without adding to the page cache, and a stray escape answers 400", async ({ request }) => {
-  const cacheDir = path.resolve(__dirname, "..", "..", ".next", "server");
+  const cacheDir = path.resolve(__dirname, "..", "..", ".next");
   const countFiles = (dir: string): number =>
     fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? countFiles(path.join(dir, e.name)) : 1), 0) : 0;
-  const user = withDb((db) => db.prepare("select username from users where is_system = 0 order by id limit 1").pluck().get() as string);
-  const N = 60;
-  const addresses = Array.from({ length: N }, (_, i) => {
-    const r = randomBytes(5).toString("hex");
-    return [`/films/no-film-${r}`, `/u/nobody_${r}`, `/tags/no-tag-${r}`, `/comments/${900000000 + i}`, `/reviews/no-review-${r}`, `/u/${user}/nothing-${r}`][i % 6]!;
+  const real = withDb((db) => {
+    const one = <T>(sql: string) => db.prepare(sql).pluck().get() as T;
+    return {
+      user: one<string>("select username from users where is_system = 0 and suspended_at is null order by id limit 1"),
+      review: one<string>("select slug from posts where status = 'published' and upvote_count < 50 order by id limit 1"),
+      comment: one<number>("select c.id from comments c join posts p on p.id = c.post_id where p.status = 'published' and c.deleted_at is null and c.upvote_count < 50 order by c.id limit 1"),
+      badge: one<string>("select slug from badges where holder_count < 50 order by slug limit 1"),
+    };
   });
+  // One made-up address of every shape of shared page, the i-th of each different.
+  const shapes: ((r: string, i: number) => string)[] = [
+    (r) => `/films/no-film-${r}`,
+    (r) => `/u/nobody_${r}`,
+    (r) => `/tags/no-tag-${r}`,
+    (_, i) => `/comments/${900000000 + i}`,
+    (r) => `/reviews/no-review-${r}`,
+    (r) => `/u/${real.user}/nothing-${r}`,
+    (_, i) => `/reviews/${real.review}/revisions/${i + 1}...${i + 900}`,
+    (_, i) => `/reviews/${real.review}/upvotes/${i + 2}`,
+    (r) => `/reviews/${real.review}/comments/${r}`,
+    (_, i) => `/comments/${real.comment}/upvotes/${i + 2}`,
+    (_, i) => `/comments/${900000000 + i}/revisions`,
+    (r) => `/u/${real.user}/reviews/${Buffer.from(`[1,${parseInt(r, 16)}]`).toString("base64url")}`,
+    (_, i) => `/u/${real.user}/comments/${900000000 + i}`,
+    (r) => `/feed/new/${Buffer.from(`[1,${parseInt(r, 16)}]`).toString("base64url")}`,
+    (r) => `/feed/${r}`,
+    (r) => `/badges/no-badge-${r}`,
+    (_, i) => `/badges/${real.badge}/${i + 2}`,
+    (_, i) => `/ranking/points/all/${i + 1000}`,
+    (r) => `/ranking/${r}`,
+    // Addresses no route has at all.
+    (r) => `/no-section-${r}`,
+    (r) => `/goodbye/${r}`,
+  ];
+  const N = 8;
+  const addresses = Array.from({ length: N }, (_, i) => shapes.map((shape) => shape(randomBytes(5).toString("hex"), i))).flat();
   // Warm the not-found page once, then count.
   expect((await request.get(addresses[0]!)).status()).toBe(404);
   const before = countFiles(cacheDir);
   for (const url of addresses) {
-    const res = await request.get(url);
+    const res = await request.get(url, { maxRedirects: 0 });
     expect.soft(res.status(), url).toBe(404);
   }
+  // A made-up query on a real page is the same page.
+  for (let i = 0; i < N; i++) {
+    const url = `/reviews/${real.review}?made-up=${randomBytes(5).toString("hex")}`;
+    expect.soft((await request.get(url)).status(), url).toBe(200);
+  }
+  // Another spelling of a member's name leads to the one page its links use.
+  const other = real.user.toUpperCase() === real.user ? real.user.toLowerCase() : real.user.toUpperCase();
+  if (other !== real.user) {
+    const res = await request.get(`/u/${encodeURIComponent(other)}`, { maxRedirects: 0 });
+    expect(res.status()).toBe(307);
+    expect(new URL(res.headers()["location"]!, E2E_ORIGIN).href).toBe(`${E2E_ORIGIN}/u/${encodeURIComponent(real.user)}`);
+  }
   const grown = countFiles(cacheDir) - before;
-  expect(grown, "files written under .next/server for made-up addresses").toBeLessThan(N / 10);
-  for (const url of ["/films/%25", "/u/%25", "/tags/%25", "/comments/%25", "/reviews/%25", "/reviews/%25/edit", "/comments/%25/edit", `/u/${user}/%25`]) {
+  expect(grown, `files written under .next for ${addresses.length} made-up addresses`).toBeLessThan(shapes.length);
+  for (const url of ["/films/%25", "/u/%25", "/tags/%25", "/comments/%25", "/reviews/%25", "/reviews/%25/edit", "/comments/%25/edit", `/u/${real.user}/%25`, "/feed/%25", "/badges/%25", "/ranking/%25"]) {
     const res = await request.get(url, { maxRedirects: 0 });
     expect.soft(res.status(), url).toBe(400);
   }

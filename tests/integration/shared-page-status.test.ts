@@ -22,7 +22,7 @@ describe("shared page addresses", () => {
       ["films", film.slug],
       ["tags", tag.tag],
       ["u", "mara"],
-      ["u", "MARA", "badges"],
+      ["u", "mara", "badges"],
       ["u", "mara", "comments", String(comment.id)],
       ["reviews", review.slug],
       ["reviews", review.slug, "comments", "newest"],

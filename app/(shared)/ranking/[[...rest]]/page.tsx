@@ -8,6 +8,7 @@ import { getDb } from "@/db";
 import { monthOf } from "@/lib/badges/grant";
 import { PERIODS, RANK_BY, RANKING_PAGE_SIZE, rankingPage, type Period, type RankBy } from "@/lib/badges/ranking";
 import { ALL_TAG, RANKING_TAG } from "@/lib/cache-tags";
+import { parseRankingRest } from "@/lib/pages/params";
 import { avatarUrl } from "@/lib/users/avatar";
 import "@/components/badges/badges.css";
 
@@ -22,12 +23,8 @@ export async function generateStaticParams() {
 const BY_LABEL: Record<RankBy, string> = { points: "Badge points", upvotes: "Upvotes received", reviews: "Reviews published" };
 const UNIT: Record<RankBy, [string, string]> = { points: ["point", "points"], upvotes: ["upvote", "upvotes"], reviews: ["review", "reviews"] };
 
-/** /ranking[/by[/period[/page]]] → what to show, or null for an address that is not a ranking. */
-function parse(rest: string[] | undefined): { by: RankBy; period: Period; page: number } | null {
-  const [by = "points", period = "all", page = "1", ...extra] = rest ?? [];
-  if (extra.length || !RANK_BY.includes(by as RankBy) || !PERIODS.includes(period as Period) || !/^[1-9]\d{0,5}$/.test(page)) return null;
-  return { by: by as RankBy, period: period as Period, page: Number(page) };
-}
+// One rule with the proxy, which answers 404 for an address that is not a ranking.
+const parse = parseRankingRest;
 
 const rankingHref = (by: RankBy, period: Period, page = 1) =>
   page > 1 ? `/ranking/${by}/${period}/${page}` : period !== "all" ? `/ranking/${by}/${period}` : by !== "points" ? `/ranking/${by}` : "/ranking";
