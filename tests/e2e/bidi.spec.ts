@@ -135,7 +135,9 @@ test("account pages name members and reviews in an isolate: signed in as, drafts
   const title = page.getByRole("heading", { level: 1 });
   await expect(title).toHaveText(hostileTitle);
   expect(await holderOf(title, hostileTitle)).toBe("bdi");
-  const remove = page.getByRole("button", { name: `Yes, delete “${hostileTitle}”` });
+  await page.getByText("Delete this review…").click();
+  const remove = page.locator(".danger-zone").getByRole("button");
+  await expect(remove).toHaveText(`Yes, delete “${hostileTitle}”`);
   expect(await holderOf(remove, hostileTitle)).toBe("bdi");
 
   for (const verb of ["edit", "delete"]) {
