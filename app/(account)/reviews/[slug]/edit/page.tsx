@@ -64,7 +64,10 @@ export default async function EditReviewPage({ params, searchParams }: PageProps
         <form action={`/api/reviews/${review.slug}/delete`} method="post">
           <p className="muted">Its page will say it was deleted. This cannot be undone.</p>
           <button type="submit" className="button button--danger">
-            Yes, delete “<bdi>{review.title}</bdi>”
+            {/* One flex item: the button's gap would otherwise part the quotes from the title. */}
+            <span>
+              Yes, delete “<bdi>{review.title}</bdi>”
+            </span>
           </button>
         </form>
       </details>
