@@ -219,7 +219,7 @@ export function TextAreaField({
   maxLength,
 }: {
   name: string;
-  label: string;
+  label: ReactNode;
   hint?: string;
   defaultValue?: string;
   rows?: number;

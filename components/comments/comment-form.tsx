@@ -1,6 +1,6 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
+import { useSyncExternalStore, type ReactNode } from "react";
 import type { FormState } from "@/lib/action-result";
 import { EnhancedForm, Field, SubmitButton, TextAreaField } from "../form";
 import { useStoredDraft } from "../use-stored-draft";
@@ -29,7 +29,7 @@ export function CommentForm({
   signIn = "auto",
 }: {
   parentId: number | null;
-  label: string;
+  label: ReactNode;
   /** Shows the new comment in place (its markup, as the thread has it); without it the browser goes to the comment in its thread. */
   onPosted?: (comment: PostedComment) => void;
   onCancel?: () => void;

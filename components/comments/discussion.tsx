@@ -26,10 +26,13 @@ export function Discussion({
 }) {
   const base = sortHref(review.slug, sort).split("#")[0]!;
   const threadId = `thread-${review.id}`;
+  const heading = commentsHeading(review.commentCount, review.title);
   return (
     <section className="discussion" id="comments" aria-labelledby="comments-title">
       <h2 id="comments-title" data-testid="comments-heading" data-count={review.commentCount} data-title={review.title}>
-        {commentsHeading(review.commentCount, review.title)}
+        {heading.lead}
+        {heading.title === null ? null : <bdi>{heading.title}</bdi>}
+        {heading.tail}
       </h2>
       <ThreadProvider value={{ reviewId: review.id, slug: review.slug, providers: configuredProviders() }}>
         <div className="reply-box" id="reply">

@@ -42,7 +42,17 @@ export function ReplyScreen({
       <ThreadProvider value={{ reviewId: review.id, slug: review.slug, providers: configuredProviders() }}>
         <CommentForm
           parentId={parent?.id ?? null}
-          label={parent ? `Reply to ${parent.author?.name ?? "this comment"}` : "Your comment"}
+          label={
+            parent?.author ? (
+              <>
+                Reply to <bdi>{parent.author.name}</bdi>
+              </>
+            ) : parent ? (
+              "Reply to this comment"
+            ) : (
+              "Your comment"
+            )
+          }
           initial={state}
           signIn={signedIn ? "hide" : "show"}
           autoFocus

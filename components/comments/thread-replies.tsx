@@ -83,7 +83,11 @@ export function ThreadReplies() {
     createPortal(
       <CommentForm
         parentId={o.id}
-        label={`Reply to ${o.author}`}
+        label={
+          <>
+            Reply to <bdi>{o.author}</bdi>
+          </>
+        }
         autoFocus
         onCancel={() => close(o.id)}
         onPosted={(c) => {

@@ -27,10 +27,12 @@ export default async function DraftsPage() {
         <ul className="draft-list">
           {drafts.map((d) => (
             <li key={d.id}>
-              <Link href={`/reviews/${d.slug}/edit`}>{d.title}</Link>
+              <Link href={`/reviews/${d.slug}/edit`}>
+                <bdi>{d.title}</bdi>
+              </Link>
               <span className="muted">
                 {" "}
-                · {d.film.title} ({d.film.year}) · last saved {formatDate(d.updatedAt)}
+                · <bdi>{d.film.title}</bdi> ({d.film.year}) · last saved {formatDate(d.updatedAt)}
               </span>
             </li>
           ))}

@@ -66,7 +66,7 @@ export default async function NotificationsPage({ searchParams }: PageProps<"/no
                   {n.read ? null : <span className="visually-hidden">Unread: </span>}
                   {n.actor ? (
                     <Link href={`/u/${n.actor.username}`} className="notice__actor">
-                      {n.actor.name}
+                      <bdi>{n.actor.name}</bdi>
                     </Link>
                   ) : n.kind === "milestone" || n.kind === "badge" ? null : (
                     <strong>deleted user</strong>
@@ -75,7 +75,7 @@ export default async function NotificationsPage({ searchParams }: PageProps<"/no
                   {n.before}
                   {/* Opening a notice marks it read: a post, so the button looks like the link it is to the reader. */}
                   <button type="submit" form={`open-${n.id}`} className="link-button notice__link">
-                    {n.subject}
+                    <bdi>{n.subject}</bdi>
                   </button>
                   {n.after}
                 </p>

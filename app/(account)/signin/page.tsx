@@ -41,7 +41,9 @@ export default async function SignInPage({ searchParams }: PageProps<"/signin">)
     >
       {viewer ? (
         <p className="notice" data-testid="already-signed-in">
-          You are signed in as <strong>{viewer.name}</strong>. <Link href={callbackUrl}>Continue</Link>
+          You are signed in as <strong>
+            <bdi>{viewer.name}</bdi>
+          </strong>. <Link href={callbackUrl}>Continue</Link>
         </p>
       ) : null}
       {providerError && !state ? (

@@ -19,7 +19,9 @@ export default async function DeleteCommentPage({ params }: PageProps<"/comments
     <div className="reply-page">
       <p className="eyebrow">Delete a comment on</p>
       <h1>
-        <Link href={`/reviews/${own.comment.review.slug}`}>{own.comment.review.title}</Link>
+        <Link href={`/reviews/${own.comment.review.slug}`}>
+          <bdi>{own.comment.review.title}</bdi>
+        </Link>
       </h1>
       {state?.message ? (
         <p className="form-message" role="alert" data-testid="form-message">

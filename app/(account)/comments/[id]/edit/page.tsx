@@ -16,7 +16,9 @@ export default async function EditCommentPage({ params }: PageProps<"/comments/[
     <div className="reply-page">
       <p className="eyebrow">Editing a comment on</p>
       <h1>
-        <Link href={`/reviews/${own.comment.review.slug}`}>{own.comment.review.title}</Link>
+        <Link href={`/reviews/${own.comment.review.slug}`}>
+          <bdi>{own.comment.review.title}</bdi>
+        </Link>
       </h1>
       <p className="muted">
         Small fixes within five minutes amend the current version; other edits mark the comment “(edited)” and are kept in its{" "}

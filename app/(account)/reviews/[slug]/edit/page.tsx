@@ -30,7 +30,9 @@ export default async function EditReviewPage({ params, searchParams }: PageProps
   return (
     <div className="editor-page">
       <p className="eyebrow">{isDraft ? "Draft" : "Editing"}</p>
-      <h1>{review.title}</h1>
+      <h1>
+        <bdi>{review.title}</bdi>
+      </h1>
       {saved && !state ? (
         <p className="notice" data-testid="draft-saved">
           Draft saved. Only you can see it, under <Link href="/drafts">My drafts</Link>.
@@ -62,7 +64,10 @@ export default async function EditReviewPage({ params, searchParams }: PageProps
         <form action={`/api/reviews/${review.slug}/delete`} method="post">
           <p className="muted">Its page will say it was deleted. This cannot be undone.</p>
           <button type="submit" className="button button--danger">
-            Yes, delete “{review.title}”
+            {/* One flex item: the button's gap would otherwise part the quotes from the title. */}
+            <span>
+              Yes, delete “<bdi>{review.title}</bdi>”
+            </span>
           </button>
         </form>
       </details>
