@@ -1,3 +1,4 @@
+import { BodyTooLarge, readJsonCapped } from "./body";
 import { logRefusal, type RefusalKind } from "./refusal";
 
 type Req = { method?: string; url: string; headers: Headers };
@@ -25,3 +26,22 @@ const sizeText = (bytes: number) =>
 
 /** What a body over its cap is told (413). */
 export const tooLargeMessage = (limit: number, what = "form") => `This is more than the ${sizeText(limit)} this ${what} accepts; nothing was saved.`;
+
+/**
+ * A same-site JSON request's body, read under `limit`; or the refusal already made (403 from
+ * another site, 413 over the cap, 400 for what is not JSON), logged once.
+ */
+export async function readJsonRequest(
+  req: Req & { body: ReadableStream<Uint8Array> | null },
+  isSameSite: boolean,
+  limit: number,
+  what: { name: string; malformed: string },
+): Promise<{ json: unknown } | { refused: Response }> {
+  if (!isSameSite) return { refused: refuse(req, "foreign-origin", 403, "Cross-site request refused.", { json: true }) };
+  try {
+    return { json: await readJsonCapped(req, limit) };
+  } catch (err) {
+    if (err instanceof BodyTooLarge) return { refused: refuse(req, "oversized-body", 413, tooLargeMessage(err.limit, what.name), { json: true }) };
+    return { refused: refuse(req, "malformed-body", 400, what.malformed, { json: true }) };
+  }
+}

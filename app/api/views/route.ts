@@ -4,8 +4,8 @@ import { getDb } from "@/db";
 import { clientAddress } from "@/lib/auth/address";
 import { getCurrentUser } from "@/lib/auth/session";
 import { isSameOrigin } from "@/lib/forms/origin";
-import { BODY_LIMITS, BodyTooLarge, readJsonCapped } from "@/lib/http/body";
-import { refuse, tooLargeMessage } from "@/lib/http/refuse";
+import { BODY_LIMITS } from "@/lib/http/body";
+import { readJsonRequest, refuse } from "@/lib/http/refuse";
 import { recordView } from "@/lib/reviews/record-view";
 import { isLikelyBot, viewerKey } from "@/lib/reviews/viewer-key";
 import { expireBadgeTags } from "@/lib/badges/effects";
@@ -16,15 +16,9 @@ const ViewInput = z.object({ postId: z.coerce.number().int().positive() });
 // The cached page is not re-rendered for a view; the count on it is refreshed in place.
 export async function POST(req: NextRequest) {
   const headers = { "cache-control": "no-store" };
-  if (!isSameOrigin(req)) return refuse(req, "foreign-origin", 403, "Cross-site request refused.", { json: true });
-  let json: unknown;
-  try {
-    json = await readJsonCapped(req, BODY_LIMITS.small);
-  } catch (err) {
-    if (err instanceof BodyTooLarge) return refuse(req, "oversized-body", 413, tooLargeMessage(err.limit, "request"), { json: true });
-    return refuse(req, "malformed-body", 400, "Which review? The request is not valid JSON.", { json: true });
-  }
-  const parsed = ViewInput.safeParse(json);
+  const read = await readJsonRequest(req, isSameOrigin(req), BODY_LIMITS.small, { name: "request", malformed: "Which review? The request is not valid JSON." });
+  if ("refused" in read) return read.refused;
+  const parsed = ViewInput.safeParse(read.json);
   if (!parsed.success) return refuse(req, "malformed-body", 400, "Which review?", { json: true });
   const ua = req.headers.get("user-agent");
   const user = await getCurrentUser();
