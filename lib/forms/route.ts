@@ -28,7 +28,7 @@ export async function handleForm(
     signInReturnsTo?: (form: FormData) => string;
     /** Values a refused post's page is shown with besides the form's own (what the form leaves to the server). */
     values?: (form: FormData) => Record<string, string>;
-    /** The body's cap (default BODY_LIMITS.form): over it, 413 with the message next to `field`. */
+    /** The body's cap: BODY_LIMITS.small unless the form carries long text (BODY_LIMITS.form) or a file; over it, 413 with the message next to `field`. */
     maxBody?: { bytes: number; field?: string; message?: string };
   } = {},
 ): Promise<Response> {
@@ -40,7 +40,7 @@ export async function handleForm(
   if (!isSameOrigin(req)) {
     return respond(wantsJson, refused("foreign-origin", { status: 403, ok: false, message: "This form was sent from another site.", fieldErrors: {}, values: {} }));
   }
-  const limit = opts.maxBody?.bytes ?? BODY_LIMITS.form;
+  const limit = opts.maxBody?.bytes ?? BODY_LIMITS.small;
   let form: FormData;
   try {
     // Read under the cap while it streams (a chunked body too), before anything parses it.

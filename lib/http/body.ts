@@ -10,7 +10,7 @@ export const BODY_LIMITS = {
   form: 1024 * 1024,
   /** A small JSON request (a view, a preview of a review body at its cap). */
   json: 1024 * 1024,
-  /** A button-only form (vote, delete, sign out, mark read). */
+  /** Any other form: buttons (vote, delete, sign out, mark read) and short fields (settings, sign-in, sign-up). */
   small: 16 * 1024,
 } as const;
 

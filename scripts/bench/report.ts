@@ -162,11 +162,11 @@ export function readerJsLines(runs: Measured[]): string[] {
 export function capsTable(results: CapResult[]): string[] {
   const ms = (n: number) => (n < 10 ? n.toFixed(1) : n.toFixed(0));
   return [
-    `| field | cap | sent | route | status | median ms | max ms | 4xx under ${CAP_TARGET_MS} ms |`,
+    `| field | cap | sent | route | status | median ms | max ms | answered as it should (4xx; 2xx at the cap) under ${CAP_TARGET_MS} ms |`,
     "| --- | --- | --- | --- | --- | ---: | ---: | --- |",
     ...results.map(
       (r) =>
-        `| ${r.field} | ${r.cap} | ${r.sent} | \`${r.route}\` | ${r.status} | ${ms(r.medianMs)} | ${ms(r.maxMs)}${r.runs === 1 ? " (1 run)" : ""} | ${r.ok ? "yes" : `**no**${/^4\d\d$/.test(r.status) ? "" : " (not a 4xx)"}`} |`,
+        `| ${r.field} | ${r.cap} | ${r.sent} | \`${r.route}\` | ${r.status} | ${ms(r.medianMs)} | ${ms(r.maxMs)}${r.runs === 1 ? " (1 run)" : ""} | ${r.ok ? "yes" : "**no**"} |`,
     ),
   ];
 }

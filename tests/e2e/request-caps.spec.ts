@@ -99,6 +99,8 @@ test("every capped field at 10× its cap is answered 4xx, and bodies over their 
   await expect4xx(request, "32 kB to /api/views", "/api/views", { headers, data: { postId: reviewId, pad: "x".repeat(32 * 1024) } }, 413);
   await expect4xx(request, "a multipart form of 101 fields", "/api/reviews", { headers, multipart: Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`f${i}`, "x"])) }, 400);
   await expect4xx(request, "32 kB to a delete button", `/api/reviews/no-such-review/delete`, { headers, form: { pad: "x".repeat(32 * 1024) } }, 413);
+  await expect4xx(request, "32 kB to an upvote", "/api/votes", { headers, form: { item: `r${reviewId}`, pad: "x".repeat(32 * 1024) } }, 413);
+  await expect4xx(request, "32 kB to the profile form", "/api/settings/profile", { headers, form: { name: "Caps", bio: "x".repeat(32 * 1024) } }, 413);
   await expect4xx(request, "JSON that is not JSON to /api/preview", "/api/preview", { headers: { ...headers, "content-type": "application/json" }, data: Buffer.from("{") }, 400);
   expect(postsBy(member.id)).toBe(0);
   // A review body at its cap (a fenced line of 99,990 spaces) still renders, promptly.

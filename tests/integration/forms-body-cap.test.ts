@@ -138,7 +138,7 @@ describe("a refused request leaves exactly one log line", () => {
     expect(res.status).toBe(413);
     const lines = refusalLines();
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^marquee: refused POST \/api\/reviews 413 oversized-body from \S+: This is more than the 1 MB/);
+    expect(lines[0]).toMatch(/^marquee: refused POST \/api\/reviews 413 oversized-body from \S+: This is more than the 16 kB/);
     for (const secret of ["secret-session-value", "query-secret", "SECRET-DRAFT-TEXT", "token="]) expect(lines[0]).not.toContain(secret);
   });
 

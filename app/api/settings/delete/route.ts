@@ -4,7 +4,6 @@ import { getDb } from "@/db";
 import { requireActor } from "@/lib/auth/require";
 import { expireTags } from "@/lib/cache-tags";
 import { handleForm } from "@/lib/forms/route";
-import { BODY_LIMITS } from "@/lib/http/body";
 import { deleteAccount } from "@/lib/users/delete-account";
 import { presenceTags } from "@/lib/users/presence";
 
@@ -19,5 +18,5 @@ export async function POST(req: NextRequest) {
     expireTags(tags);
     await signOut({ redirect: false });
     return { redirect: "/goodbye" };
-  }, { maxBody: { bytes: BODY_LIMITS.small } });
+  });
 }

@@ -5,7 +5,6 @@ import { expireTags, userTag } from "@/lib/cache-tags";
 import { deleteComment } from "@/lib/comments/delete-comment";
 import { getThreadComment } from "@/lib/comments/queries";
 import { handleForm } from "@/lib/forms/route";
-import { BODY_LIMITS } from "@/lib/http/body";
 import { routeParam } from "@/lib/http/params";
 import { refuseAddress } from "@/lib/http/refuse";
 import { reviewListingTags } from "@/lib/reviews/listing-tags";
@@ -28,5 +27,5 @@ export async function POST(req: NextRequest, ctx: RouteContext<"/api/comments/[i
     const parent = result.parentId ? getThreadComment(db, result.parentId) : null;
     const parentShown = parent && (!parent.deleted || parent.replyCount > 0);
     return { redirect: parentShown ? `/comments/${parent.id}` : `/reviews/${result.slug}#comments` };
-  }, { maxBody: { bytes: BODY_LIMITS.small } });
+  });
 }

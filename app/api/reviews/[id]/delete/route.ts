@@ -4,7 +4,6 @@ import { requireActor } from "@/lib/auth/require";
 import { FEED_TAG, RANKING_TAG, filmTag, reviewTag, tagTag, userTag, expireTags } from "@/lib/cache-tags";
 import { notFound } from "@/lib/errors";
 import { handleForm } from "@/lib/forms/route";
-import { BODY_LIMITS } from "@/lib/http/body";
 import { routeParam } from "@/lib/http/params";
 import { refuseAddress } from "@/lib/http/refuse";
 import { deleteReview } from "@/lib/reviews/delete-review";
@@ -36,5 +35,5 @@ export async function POST(req: NextRequest, ctx: RouteContext<"/api/reviews/[id
       ...listCommenterIds(db, post.id).map(userTag),
     ]);
     return { redirect: `/reviews/${post.slug}` };
-  }, { maxBody: { bytes: BODY_LIMITS.small } });
+  });
 }
