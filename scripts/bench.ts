@@ -141,9 +141,7 @@ async function capsOnly() {
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
-  fs.mkdirSync("bench-results", { recursive: true });
-  fs.writeFileSync(path.join("bench-results", "bench-caps.md"), lines.join("\n") + "\n");
-  console.log("\nWritten to bench-results/bench-caps.md");
+  writeReport("bench-caps.md");
 }
 
 async function main() {
@@ -238,12 +236,17 @@ async function main() {
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
-  fs.mkdirSync("bench-results", { recursive: true });
-  fs.writeFileSync(path.join("bench-results", "bench.md"), lines.join("\n") + "\n");
-  console.log("\nWritten to bench-results/bench.md");
+  writeReport("bench.md");
 }
 
 (CAPS_ONLY ? capsOnly() : main()).catch((err) => {
   console.error(err);
   process.exit(1);
 });
+
+/** The report so far, into bench-results/<name>. */
+function writeReport(name: string) {
+  fs.mkdirSync("bench-results", { recursive: true });
+  fs.writeFileSync(path.join("bench-results", name), lines.join("\n") + "\n");
+  console.log(`\nWritten to bench-results/${name}`);
+}
