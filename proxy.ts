@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { findSessionCookie, userFromSessionToken } from "@/lib/auth/session-token";
 import { editorPageStatus, sharedPageStatus } from "@/lib/pages/address";

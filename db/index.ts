@@ -1,48 +1,84 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import * as schema from "./schema";
 import { databaseFiles, precreatePrivateFile, PRIVATE_FILE_MODE, privateDir, tightenMode } from "./private-files";
-import { getEnv } from "@/lib/env";
-import { syncCatalog } from "@/lib/badges/sync";
 
-export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
-export type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
+/** A Drizzle handle on one SQLite connection. */
+export type Conn = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+/** The handle a write transaction works through: the write connection, while its lock is held. */
+export type Tx = Conn;
+
+/**
+ * Marquee's database: a Drizzle handle on the read connection (every loader reads through it), and,
+ * out of reach behind `writeTx`, the one write connection and its lock. The read connection is
+ * `query_only`: a write that skips `writeTx` fails at once instead of racing a transaction.
+ */
+export type DB = Conn & { readonly [WRITER]: Writer };
+
+const WRITER = Symbol("marquee.writer");
+type Writer = { conn: Conn; lock: Lock; file: string };
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
 
+export type OpenOptions = {
+  migrationsFolder?: string;
+  /** Runs once on the write connection after the migrations, before anyone else can use it. */
+  onOpen?: (writer: Conn) => void;
+};
+
 /**
- * Opens a SQLite file with Marquee's pragmas, applies the committed migrations and syncs the badge
- * catalog. Its folder is made 0700 and the database files 0600 (tightened when they exist).
+ * Opens a SQLite file with Marquee's pragmas: a write connection (which applies the committed
+ * migrations) and a read connection, both in WAL mode so that readers never wait for a writer and
+ * never see a row before its transaction commits. Its folder is made 0700 and its files 0600.
  */
-export function openDb(file: string, opts: { migrationsFolder?: string } = {}): DB {
-  const onDisk = file !== ":memory:";
-  if (onDisk) {
-    privateDir(path.dirname(file));
-    precreatePrivateFile(file);
-  }
-  const sqlite = new Database(file);
-  sqlite.pragma("journal_mode = WAL");
+export function openDb(file: string, opts: OpenOptions = {}): DB {
+  if (file === ":memory:") throw new Error("Marquee needs a database file: its reads and writes use two connections.");
+  privateDir(path.dirname(file));
+  precreatePrivateFile(file);
+  const writer = connect(file);
+  writer.pragma("journal_mode = WAL");
   // SQLite makes -wal and -shm with the database file's mode; older ones may predate that.
-  if (onDisk) for (const f of databaseFiles(file)) tightenMode(f, PRIVATE_FILE_MODE);
+  for (const f of databaseFiles(file)) tightenMode(f, PRIVATE_FILE_MODE);
+  const writeConn = drizzle(writer, { schema }) as Conn;
+  migrate(writeConn, { migrationsFolder: opts.migrationsFolder ?? MIGRATIONS_FOLDER });
+  opts.onOpen?.(writeConn);
+  const reader = connect(file);
+  reader.pragma("query_only = ON");
+  const db = drizzle(reader, { schema }) as Conn;
+  Object.defineProperty(db, WRITER, { value: { conn: writeConn, lock: new Lock(), file } satisfies Writer });
+  return db as DB;
+}
+
+function connect(file: string): Database.Database {
+  const sqlite = new Database(file);
   sqlite.pragma("foreign_keys = ON");
+  // Another process's writer (a script, a second server) is waited for, not failed on.
   sqlite.pragma("busy_timeout = 5000");
   // Set explicitly: the connection that switched the file to WAL and later ones otherwise differ.
   sqlite.pragma("synchronous = NORMAL");
   cacheStatements(sqlite);
-  const db = drizzle(sqlite, { schema }) as DB;
-  migrate(db, { migrationsFolder: opts.migrationsFolder ?? MIGRATIONS_FOLDER });
-  syncCatalog(db);
-  return db;
+  return sqlite;
 }
+
+/** Closes both connections (the write connection last, so that it checkpoints the WAL). */
+export function closeDb(db: DB) {
+  if (db.$client.open) db.$client.close();
+  const { conn } = db[WRITER];
+  if (conn.$client.open) conn.$client.close();
+}
+
+/** The database file a handle was opened on. */
+export const dbFile = (db: DB) => db[WRITER].file;
 
 const STATEMENT_CACHE_SIZE = 500;
 
 /**
- * Drizzle prepares every query afresh, and preparing costs more than running most of ours. The
+ * Drizzle prepares every query afresh, and preparing costs more than running most of ours. Each
  * connection keeps prepared statements by SQL text instead (a statement handed out again has its
- * output modes reset). Safe here because every statement runs to completion synchronously.
+ * output modes reset). Safe because every statement runs to completion synchronously.
  */
 function cacheStatements(sqlite: Database.Database) {
   const prepare = sqlite.prepare.bind(sqlite);
@@ -60,23 +96,55 @@ function cacheStatements(sqlite: Database.Database) {
   }) as typeof sqlite.prepare;
 }
 
-const g = globalThis as unknown as { __marqueeDb?: DB };
+/** A first-come, first-served async lock: who holds it is the only user of the write connection. */
+class Lock {
+  private tail: Promise<void> = Promise.resolve();
 
-/** The process's one connection, opened (and migrated) on first use, never at import time. */
-export function getDb(): DB {
-  return (g.__marqueeDb ??= openDb(getEnv().databasePath));
+  async acquire(): Promise<() => void> {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const before = this.tail;
+    this.tail = before.then(() => held);
+    await before;
+    return release;
+  }
 }
 
-/** Swaps the process connection (tests). */
-export function setDbForTests(db: DB | undefined) {
-  g.__marqueeDb = db;
+const inTransaction = new AsyncLocalStorage<DB>();
+
+/**
+ * Runs `fn` as one transaction on the write connection. The lock makes every other write wait for
+ * the commit, so no other request's statement ever runs inside it, while reads go on through the
+ * read connection and see only what has committed. BEGIN IMMEDIATE takes SQLite's write lock up
+ * front: a writer in another process waits on busy_timeout instead of failing on lock upgrade.
+ * Only database work belongs in `fn`: hash, render and decode before, since every other write
+ * queues behind it. A throw rolls everything back.
+ */
+export async function writeTx<T>(db: DB, fn: (tx: Tx) => Promise<T> | T): Promise<T> {
+  if (inTransaction.getStore() === db) throw new Error("writeTx inside writeTx: pass the open transaction down instead.");
+  const writer = db[WRITER];
+  const release = await writer.lock.acquire();
+  const client = writer.conn.$client;
+  try {
+    client.exec("BEGIN IMMEDIATE");
+    try {
+      const value = await inTransaction.run(db, () => fn(writer.conn));
+      client.exec("COMMIT");
+      return value;
+    } catch (err) {
+      if (client.inTransaction) client.exec("ROLLBACK");
+      throw err;
+    }
+  } finally {
+    release();
+  }
 }
 
 /**
- * Runs `fn` in one BEGIN IMMEDIATE transaction: the write lock is taken up front, so concurrent
- * writers wait on busy_timeout instead of failing with SQLITE_BUSY on lock upgrade.
- * With better-sqlite3 the callback is synchronous.
+ * The write connection without its lock, for what runs alone: test fixtures, and command-line
+ * maintenance before or without a server in this process. Never from the app (a lint rule keeps it
+ * out of app/, components/ and lib/).
  */
-export function writeTx<T>(db: DB, fn: (tx: Tx) => T): T {
-  return db.transaction(fn, { behavior: "immediate" });
+export function unlockedWriter(db: DB): Conn {
+  return db[WRITER].conn;
 }

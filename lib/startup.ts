@@ -1,5 +1,5 @@
 import { ensureAuthSecret, getEnv } from "@/lib/env";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { createBootToken, markBooted } from "@/lib/boot";
 import { demoPasswordNotice, seedIfEmpty } from "@/db/seed";
 import { endFirstWeeks } from "@/lib/users/newcomer";

@@ -1,5 +1,5 @@
 // `npm run badges:backfill`: grants the badges existing data has earned (safe to run again).
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { backfillBadges } from "@/lib/badges/backfill";
 import { getEnv } from "@/lib/env";
 

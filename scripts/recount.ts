@@ -1,5 +1,5 @@
 // `npm run recount`: rebuilds every counter from source rows, then expires every cached page.
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { recountAll } from "@/lib/recount";
 

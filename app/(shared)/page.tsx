@@ -1,6 +1,6 @@
 import { cacheLife, cacheTag } from "next/cache";
-import { getDb } from "@/db";
-import { ALL_TAG, MEMBERS_TAG } from "@/lib/cache-tags";
+import { getDb } from "@/lib/db";
+import { ALL_TAG, MEMBERS_TAG } from "@/lib/cache/tags";
 import { countMembers, listNewestMembers } from "@/lib/users/queries";
 import { FeedTabs, FeedView } from "@/components/feed/feed-view";
 import { HeroActions } from "@/components/hero-actions";

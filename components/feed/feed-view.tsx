@@ -1,7 +1,7 @@
 import Link from "@/components/link";
 import { cacheLife, cacheTag } from "next/cache";
-import { getDb } from "@/db";
-import { ALL_TAG, FEED_TAG } from "@/lib/cache-tags";
+import { getDb } from "@/lib/db";
+import { ALL_TAG, FEED_TAG } from "@/lib/cache/tags";
 import { FEED_TABS, listFeed, type FeedTab } from "@/lib/reviews/queries";
 import { ReviewList } from "@/components/review/review-list";
 

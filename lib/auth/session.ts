@@ -1,7 +1,7 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { cache } from "react";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { unauthenticated } from "@/lib/errors";
 import { findSessionCookie, userFromSessionToken, type SessionUser } from "./session-token";
 

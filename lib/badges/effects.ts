@@ -1,4 +1,4 @@
-import { BADGES_TAG, RANKING_TAG, badgeTag, expireTags, userTag } from "@/lib/cache-tags";
+import { BADGES_TAG, RANKING_TAG, badgeTag, expireTags, userTag } from "@/lib/cache/tags";
 import type { Earned } from "./grant";
 
 /** Every cache tag a set of grants changes: the holders' boards and profiles, the catalog, the Ranking. */

@@ -1,6 +1,8 @@
 import "server-only";
 import type { NextRequest } from "next/server";
 import { toFormError, type FormState } from "@/lib/action-result";
+import type { Changes } from "@/lib/cache/changes";
+import { expireChanges } from "@/lib/cache/expire";
 import { getEnv } from "@/lib/env";
 import { BODY_LIMITS, BodyTooLarge, readFormCapped } from "@/lib/http/body";
 import { logRefusal, type RefusalKind } from "@/lib/http/refusal";
@@ -11,7 +13,8 @@ import { putFormState } from "./state-store";
 
 export const FORM_STATE_HEADER = "x-marquee-form-state";
 
-type Handler = (form: FormData, req: NextRequest) => Promise<{ redirect: string; data?: Record<string, unknown> }>;
+/** A form's work: where to go next, the data a script gets back, and what the writes changed (expired here, after they committed). */
+type Handler = (form: FormData, req: NextRequest) => Promise<{ redirect: string; data?: Record<string, unknown>; changes?: Changes | Changes[] }>;
 /** The page a refused plain post is shown again on; it may depend on what was posted. */
 type Page = string | ((form: FormData) => string | null);
 
@@ -63,7 +66,8 @@ export async function handleForm(
   Object.assign(values, opts.values?.(form));
   let state: FormState;
   try {
-    const { redirect, data } = await handler(form, req);
+    const { redirect, data, changes } = await handler(form, req);
+    if (changes) expireChanges(...[changes].flat());
     // Every redirect after a post is judged by the one function: a path on this site, or home.
     state = { status: 303, ok: true, redirect: safeRedirectPath(redirect), data, fieldErrors: {}, values: {} };
   } catch (err) {

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { posts } from "@/db/schema";
 
 // Slugs of deleted reviews, so the proxy can answer their (static, cached) page with 410

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { DB } from "@/db";
 import { postTags, posts } from "@/db/schema";
-import { FEED_TAG, filmTag, reviewTag, tagTag, userTag } from "@/lib/cache-tags";
+import { FEED_TAG, filmTag, reviewTag, tagTag, userTag } from "@/lib/cache/tags";
 
 /** Every cache tag under which a review or its card (with its counts) is shown. */
 export function reviewListingTags(db: DB, postId: number): string[] {

@@ -1,3 +1,4 @@
+import { normalizeTag } from "./tag-name";
 import { z } from "zod";
 import { NewFilmInput, type FilmChoiceInput } from "@/lib/films/schemas";
 import { MAX_BODY_CHARS, MAX_TITLE_CHARS } from "@/lib/markdown/limits";
@@ -47,7 +48,7 @@ export const Tags = z
         return z.NEVER;
       }
     }
-    const list = raw.map((t) => t.normalize("NFKC").trim().toLowerCase().replace(/^#/, "")).filter(Boolean);
+    const list = raw.map(normalizeTag).filter(Boolean);
     const unique = [...new Set(list)];
     const bad = unique.find((t) => !TAG_PATTERN.test(t));
     if (bad !== undefined) {

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { DB } from "@/db";
-import { FEED_TAG, MEMBERS_TAG, RANKING_TAG, badgeTag, expireTags, filmTag, reviewTag, tagTag, userTag } from "@/lib/cache-tags";
+import { FEED_TAG, MEMBERS_TAG, RANKING_TAG, badgeTag, expireTags, filmTag, reviewTag, tagTag, userTag } from "@/lib/cache/tags";
 
 /**
  * Every cache tag of a page that shows this member's name, avatar or "New" marker: their profile,

@@ -3,7 +3,10 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach } from "vitest";
-import { openDb, type DB } from "@/db";
+import { closeDb, unlockedWriter, type Conn, type DB } from "@/db";
+import { makeCtx, type Ctx } from "@/lib/context";
+import { openMarqueeDb } from "@/lib/db";
+import type { Actor } from "@/lib/permissions";
 import { setTestEnv } from "./env";
 
 export const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -16,9 +19,9 @@ export function createTestDb(): TestDb {
   setTestEnv();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "marquee-test-"));
   const file = path.join(dir, "test.db");
-  const db = openDb(file, { migrationsFolder: MIGRATIONS });
+  const db = openMarqueeDb(file, { migrationsFolder: MIGRATIONS });
   const close = () => {
-    if (db.$client.open) db.$client.close();
+    closeDb(db);
     fs.rmSync(dir, { recursive: true, force: true });
   };
   return { db, dir, file, close };
@@ -58,4 +61,18 @@ export function snapshot(db: DB): Record<string, Record<string, unknown>[]> {
     .pluck()
     .all() as string[];
   return Object.fromEntries(names.map((name) => [name, rows(db, name)]));
+}
+
+/**
+ * The write connection, for a test's own fixtures and tampering (the read connection refuses
+ * writes). Only while no verb is running: it bypasses the write lock.
+ */
+export function fixtureWriter(db: DB): Conn {
+  return unlockedWriter(db);
+}
+
+/** A verb's context in a test: acting as `actor` (an id is a member), at a fixed time if given. */
+export function ctxAs(db: DB, actor: Actor | string | null, now?: Date, address?: string): Ctx {
+  const a = typeof actor === "string" ? { id: actor, role: "member" as const } : actor;
+  return makeCtx(db, { actor: a, now, address: address ?? null });
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "@/components/link";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { getCurrentUser } from "@/lib/auth/session";
 import { listDrafts } from "@/lib/reviews/queries";
 import { formatDate } from "@/lib/format";

@@ -3,7 +3,7 @@ import Link from "@/components/link";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { CheckboxField, EnhancedForm, Field, FileField, SubmitButton, TextAreaField } from "@/components/form";
 import type { FormState } from "@/lib/action-result";
 import { getCurrentUser } from "@/lib/auth/session";

@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import { cacheLife, cacheTag } from "next/cache";
 import Link from "@/components/link";
 import { BadgeIcon } from "@/components/badges/badge-icon";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { LADDER_SPECS, LADDERS, TIER_POINTS } from "@/lib/badges/catalog";
 import { listCatalog } from "@/lib/badges/queries";
-import { ALL_TAG, BADGES_TAG } from "@/lib/cache-tags";
+import { ALL_TAG, BADGES_TAG } from "@/lib/cache/tags";
 import "@/components/badges/badges.css";
 
 export const metadata: Metadata = { title: "Badges", description: "Every badge on Marquee, what earns it and how many members hold it." };

@@ -1,10 +1,10 @@
 import type { NextRequest } from "next/server";
 import { signIn } from "@/auth";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { clientAddress } from "@/lib/auth/address";
 import { getCurrentUser } from "@/lib/auth/session";
 import { mintTicket } from "@/lib/auth/ticket";
-import { NEW_COMMENT_TAG, expireTags, userTag } from "@/lib/cache-tags";
+import { NEW_COMMENT_TAG, expireTags, userTag } from "@/lib/cache/tags";
 import { createComment } from "@/lib/comments/create-comment";
 import { commentHref } from "@/lib/comments/links";
 import { getThreadComment } from "@/lib/comments/queries";

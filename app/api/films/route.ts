@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { connection } from "next/server";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { searchFilms } from "@/lib/reviews/queries";
 
 // Film suggestions for the editor's film field (title prefix, accents and case ignored).

@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { signIn } from "@/auth";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { mintTicket } from "@/lib/auth/ticket";
 import { clientAddress } from "@/lib/auth/address";
 import { handleForm } from "@/lib/forms/route";

@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { signOut } from "@/auth";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { revokePresentedSession } from "@/lib/auth/revocation";
 import { authSecret } from "@/lib/env";
 import { handleForm } from "@/lib/forms/route";

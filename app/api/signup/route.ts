@@ -1,9 +1,9 @@
 import type { NextRequest } from "next/server";
 import { signIn } from "@/auth";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { clientAddress } from "@/lib/auth/address";
 import { mintTicket } from "@/lib/auth/ticket";
-import { MEMBERS_TAG, expireTags } from "@/lib/cache-tags";
+import { MEMBERS_TAG, expireTags } from "@/lib/cache/tags";
 import { handleForm } from "@/lib/forms/route";
 import { safeCallbackUrl } from "@/lib/forms/read-state";
 import { signUp } from "@/lib/users/sign-up";

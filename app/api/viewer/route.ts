@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { cookies } from "next/headers";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { findSessionCookie, rolledSessionToken, SESSION_MAX_AGE, viewerFromSessionToken } from "@/lib/auth/session-token";
 import { avatarUrl } from "@/lib/users/avatar";
 

@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { z } from "zod";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { clientAddress } from "@/lib/auth/address";
 import { getCurrentUser } from "@/lib/auth/session";
 import { isSameOrigin } from "@/lib/forms/origin";

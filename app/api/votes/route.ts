@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { requireActor } from "@/lib/auth/require";
-import { RANKING_TAG, expireTags, reviewTag, userTag } from "@/lib/cache-tags";
+import { RANKING_TAG, expireTags, reviewTag, userTag } from "@/lib/cache/tags";
 import { badgeTags } from "@/lib/badges/effects";
 import { handleForm } from "@/lib/forms/route";
 import { safeRedirectPath } from "@/lib/http/redirect";

@@ -5,7 +5,7 @@ import { forbidden, notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
 import { CommentEditForm } from "@/components/comments/comment-edit-form";
 import { StatePage } from "@/components/state-page";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import type { FormState } from "@/lib/action-result";
 import { getCurrentUser } from "@/lib/auth/session";
 import { commentHref } from "@/lib/comments/links";

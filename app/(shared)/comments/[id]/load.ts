@@ -1,6 +1,6 @@
 import { cacheLife, cacheTag } from "next/cache";
-import { getDb } from "@/db";
-import { ALL_TAG, NEW_COMMENT_TAG, reviewTag } from "@/lib/cache-tags";
+import { getDb } from "@/lib/db";
+import { ALL_TAG, NEW_COMMENT_TAG, reviewTag } from "@/lib/cache/tags";
 import { getCommentContext } from "@/lib/comments/queries";
 import { buildThread, type CommentNode, type ThreadComment } from "@/lib/comments/tree";
 

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cacheLife, cacheTag } from "next/cache";
-import { getDb } from "@/db";
-import { ALL_TAG, FEED_TAG, filmTag } from "@/lib/cache-tags";
+import { getDb } from "@/lib/db";
+import { ALL_TAG, FEED_TAG, filmTag } from "@/lib/cache/tags";
 import { getFilmBySlug, listFeed } from "@/lib/reviews/queries";
 import { ReviewList } from "@/components/review/review-list";
 import { ScoreHistogram } from "@/components/film/score-histogram";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cacheLife, cacheTag } from "next/cache";
-import { getDb } from "@/db";
-import { ALL_TAG, tagTag } from "@/lib/cache-tags";
+import { getDb } from "@/lib/db";
+import { ALL_TAG, tagTag } from "@/lib/cache/tags";
 import { listFeed } from "@/lib/reviews/queries";
 import { TAG_PATTERN } from "@/lib/reviews/schemas";
 import { ReviewList } from "@/components/review/review-list";

@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { configuredProviders } from "@/lib/auth/providers";
 import { plainAnswer as plain, redirectToProvider } from "@/lib/auth/provider-redirect";
 import { replyPagePath } from "@/lib/comments/reply-page";

@@ -1,5 +1,5 @@
 import { revalidatePath, revalidateTag } from "next/cache";
-import { ALL_TAG } from "@/lib/cache-tags";
+import { ALL_TAG } from "@/lib/cache/tags";
 import { bootToken, markBooted } from "@/lib/boot";
 
 // Called once by this process at start-up: pages prerendered at build time, or kept on disk by

@@ -1,4 +1,4 @@
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { bootToken } from "@/lib/boot";
 import { forgetExpiredRevocations } from "@/lib/auth/revocation";
 import { endFirstWeeks } from "@/lib/users/newcomer";
@@ -6,7 +6,7 @@ import { expirePresence } from "@/lib/users/presence";
 import { expireBadgeTags } from "@/lib/badges/effects";
 import { monthOf } from "@/lib/badges/grant";
 import { grantAnniversaries } from "@/lib/badges/sweep";
-import { RANKING_TAG, expireTags } from "@/lib/cache-tags";
+import { RANKING_TAG, expireTags } from "@/lib/cache/tags";
 
 let lastMonth: string | null = null;
 

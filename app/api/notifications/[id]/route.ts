@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { requireActor } from "@/lib/auth/require";
 import { getCurrentUser } from "@/lib/auth/session";
 import { notFound } from "@/lib/errors";

@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { z } from "zod";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { requireActor } from "@/lib/auth/require";
 import { notFound } from "@/lib/errors";
 import { handleForm } from "@/lib/forms/route";

@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { getCurrentUser } from "@/lib/auth/session";
 import { PERIODS, RANK_BY, ownRank, type Period, type RankBy } from "@/lib/badges/ranking";
 

@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { requireActor } from "@/lib/auth/require";
 import { handleForm } from "@/lib/forms/route";
 import { AVATAR_MAX_BYTES, removeAvatar, setAvatar } from "@/lib/users/avatar-upload";

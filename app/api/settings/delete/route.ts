@@ -1,8 +1,8 @@
 import type { NextRequest } from "next/server";
 import { signOut } from "@/auth";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { requireActor } from "@/lib/auth/require";
-import { expireTags } from "@/lib/cache-tags";
+import { expireTags } from "@/lib/cache/tags";
 import { handleForm } from "@/lib/forms/route";
 import { deleteAccount } from "@/lib/users/delete-account";
 import { presenceTags } from "@/lib/users/presence";

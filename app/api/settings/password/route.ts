@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { signIn } from "@/auth";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { requireActor } from "@/lib/auth/require";
 import { mintTicket } from "@/lib/auth/ticket";
 import { handleForm } from "@/lib/forms/route";

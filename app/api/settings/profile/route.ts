@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { requireActor } from "@/lib/auth/require";
-import { MEMBERS_TAG, expireTags, userTag } from "@/lib/cache-tags";
+import { MEMBERS_TAG, expireTags, userTag } from "@/lib/cache/tags";
 import { handleForm } from "@/lib/forms/route";
 import { expirePresence } from "@/lib/users/presence";
 import { updateProfile } from "@/lib/users/settings";

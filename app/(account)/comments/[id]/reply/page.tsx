@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { ReplyScreen } from "@/components/comments/reply-screen";
 import { StatePage } from "@/components/state-page";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { getCurrentUser } from "@/lib/auth/session";
 import { commentIdParam } from "@/lib/comments/links";
 import { getCommentForEdit, getThreadComment } from "@/lib/comments/queries";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "@/components/link";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { ReviewEditor } from "@/components/review/review-editor";
 import { getCurrentUser } from "@/lib/auth/session";
 import { readFormState } from "@/lib/forms/read-state";

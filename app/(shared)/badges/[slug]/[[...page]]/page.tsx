@@ -3,10 +3,10 @@ import { notFound } from "next/navigation";
 import { cacheLife, cacheTag } from "next/cache";
 import { BadgeIcon } from "@/components/badges/badge-icon";
 import { VotersView, votersPage } from "@/components/votes/voters-view";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { BADGE_BY_SLUG } from "@/lib/badges/catalog";
 import { HOLDERS_PAGE_SIZE, listHolders } from "@/lib/badges/queries";
-import { ALL_TAG, BADGES_TAG, badgeTag } from "@/lib/cache-tags";
+import { ALL_TAG, BADGES_TAG, badgeTag } from "@/lib/cache/tags";
 import "@/components/badges/badges.css";
 
 // Shared page: a badge and its holders, first to earn it first; cached until someone earns it.

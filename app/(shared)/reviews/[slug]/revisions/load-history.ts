@@ -1,6 +1,6 @@
 import { cacheLife, cacheTag } from "next/cache";
-import { getDb } from "@/db";
-import { ALL_TAG, FEED_TAG, filmTag, reviewTag, userTag } from "@/lib/cache-tags";
+import { getDb } from "@/lib/db";
+import { ALL_TAG, FEED_TAG, filmTag, reviewTag, userTag } from "@/lib/cache/tags";
 import { formatDate } from "@/lib/format";
 import { describeChanges, fieldChanges, withContext, wordCounts, wordDiff, type DiffPiece, type RevisionPair, type WordChange } from "@/lib/reviews/diff";
 import { getReviewBySlug, listRevisions, type Revision } from "@/lib/reviews/queries";

@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { requireActor } from "@/lib/auth/require";
-import { expireTags, userTag } from "@/lib/cache-tags";
+import { expireTags, userTag } from "@/lib/cache/tags";
 import { deleteComment } from "@/lib/comments/delete-comment";
 import { getThreadComment } from "@/lib/comments/queries";
 import { handleForm } from "@/lib/forms/route";

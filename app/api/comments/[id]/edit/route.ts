@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { requireActor } from "@/lib/auth/require";
-import { expireTags, reviewTag, userTag } from "@/lib/cache-tags";
+import { expireTags, reviewTag, userTag } from "@/lib/cache/tags";
 import { editComment } from "@/lib/comments/edit-comment";
 import { commentHref, commentIdParam } from "@/lib/comments/links";
 import { getThreadComment } from "@/lib/comments/queries";

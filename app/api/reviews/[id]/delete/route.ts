@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { requireActor } from "@/lib/auth/require";
-import { FEED_TAG, RANKING_TAG, filmTag, reviewTag, tagTag, userTag, expireTags } from "@/lib/cache-tags";
+import { FEED_TAG, RANKING_TAG, filmTag, reviewTag, tagTag, userTag, expireTags } from "@/lib/cache/tags";
 import { notFound } from "@/lib/errors";
 import { handleForm } from "@/lib/forms/route";
 import { routeParam } from "@/lib/http/params";

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cacheLife, cacheTag } from "next/cache";
 import { VotersView, votersPage, type Voter } from "@/components/votes/voters-view";
-import { getDb } from "@/db";
-import { ALL_TAG, FEED_TAG, reviewTag } from "@/lib/cache-tags";
+import { getDb } from "@/lib/db";
+import { ALL_TAG, FEED_TAG, reviewTag } from "@/lib/cache/tags";
 import { getReviewBySlug } from "@/lib/reviews/queries";
 import { VOTERS_PAGE_SIZE, listVoters } from "@/lib/votes/queries";
 

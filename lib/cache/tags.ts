@@ -1,5 +1,3 @@
-import { revalidateTag } from "next/cache";
-
 // Every cached component tags ALL_TAG too, so start-up can expire what an earlier database state rendered.
 export const ALL_TAG = "all";
 export const MEMBERS_TAG = "members";
@@ -14,8 +12,4 @@ export const badgeTag = (slug: string) => `badge:${slug}`;
 export const reviewTag = (id: number) => `review:${id}`;
 export const filmTag = (id: number) => `film:${id}`;
 export const tagTag = (tag: string) => `tag:${tag}`;
-
-/** From a route handler: the next request for any page carrying one of these tags renders afresh. */
-export function expireTags(tags: Iterable<string | null | undefined | false>) {
-  for (const tag of new Set([...tags].filter((t): t is string => !!t))) revalidateTag(tag, { expire: 0 });
-}
+export const listTag = (id: number) => `list:${id}`;
