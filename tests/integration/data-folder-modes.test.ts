@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openDb } from "@/db";
+import { closeDb, openDb, unlockedWriter } from "@/db";
 import { backupDatabase } from "@/db/backup";
 import { ensureAuthSecret, resetEnvForTests } from "@/lib/env";
 import { MIGRATIONS } from "../helpers/db";
@@ -31,7 +31,7 @@ afterEach(() => {
 /** Opens, writes one row (so the WAL and shared memory exist), and reports every mode. */
 function openAndWrite(file: string) {
   const db = openDb(file, { migrationsFolder: MIGRATIONS });
-  db.$client.prepare("insert into rate_windows (key, count, window_started_at) values ('probe', 1, 0)").run();
+  unlockedWriter(db).$client.exec("create table probe (v integer); insert into probe values (1)");
   const modes = { dir: modeOf(path.dirname(file)), db: modeOf(file), wal: modeOf(`${file}-wal`), shm: modeOf(`${file}-shm`) };
   return { db, modes };
 }
@@ -41,8 +41,8 @@ describe("the database files", () => {
     const file = path.join(root, "data", "marquee.db");
     const { db, modes } = openAndWrite(file);
     expect(modes).toEqual({ dir: 0o700, db: 0o600, wal: 0o600, shm: 0o600 });
-    expect(db.$client.prepare("select count(*) from rate_windows").pluck().get()).toBe(1);
-    db.$client.close();
+    expect(db.$client.prepare("select count(*) from probe").pluck().get()).toBe(1);
+    closeDb(db);
     expect(modeOf(file)).toBe(0o600);
   });
 
@@ -63,7 +63,7 @@ describe("the database files", () => {
     const { db, modes } = openAndWrite(file);
     expect(modes).toEqual({ dir: 0o700, db: 0o600, wal: 0o600, shm: 0o600 });
     expect(db.$client.prepare("select v from kept").pluck().all()).toEqual(["still here"]);
-    db.$client.close();
+    closeDb(db);
     holder.close();
     old.close();
   });
@@ -75,7 +75,7 @@ describe("the database files", () => {
     const { db, modes } = openAndWrite(path.join(shared, "marquee.db"));
     expect(fs.statSync(shared).mode & 0o7777).toBe(0o1777);
     expect(modes).toEqual({ dir: 0o777, db: 0o600, wal: 0o600, shm: 0o600 });
-    db.$client.close();
+    closeDb(db);
   });
 
   it("a backup is 0600 from the start, whatever the umask", async () => {
@@ -85,7 +85,7 @@ describe("the database files", () => {
     expect(report.integrity).toBe("ok");
     expect(modeOf(dest)).toBe(0o600);
     expect(fs.readdirSync(root).sort()).toEqual(["backup.db", "data"]);
-    db.$client.close();
+    closeDb(db);
   });
 });
 

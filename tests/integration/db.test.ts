@@ -1,25 +1,29 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { openDb } from "@/db";
+import { closeDb, unlockedWriter, type DB } from "@/db";
+import { openMarqueeDb } from "@/lib/db";
 import { BADGES } from "@/lib/badges/catalog";
 import { MIGRATIONS, rows, perTestDb } from "../helpers/db";
 
 describe("openDb", () => {
   const t = perTestDb();
 
-  const pragmas = (db = t.db) => ({
+  const pragmas = (db: { $client: DB["$client"] } = t.db) => ({
     journal_mode: db.$client.pragma("journal_mode", { simple: true }),
     foreign_keys: db.$client.pragma("foreign_keys", { simple: true }),
     synchronous: db.$client.pragma("synchronous", { simple: true }),
     busy_timeout: db.$client.pragma("busy_timeout", { simple: true }),
   });
 
-  it("sets WAL, foreign keys, synchronous NORMAL and a 5 s busy timeout", () => {
+  it("sets WAL, foreign keys, synchronous NORMAL and a 5 s busy timeout on both connections, and makes the read one query-only", () => {
     expect(pragmas()).toEqual({ journal_mode: "wal", foreign_keys: 1, synchronous: 1, busy_timeout: 5000 });
+    expect(pragmas(unlockedWriter(t.db))).toEqual({ journal_mode: "wal", foreign_keys: 1, synchronous: 1, busy_timeout: 5000 });
+    expect(t.db.$client.pragma("query_only", { simple: true })).toBe(1);
+    expect(unlockedWriter(t.db).$client.pragma("query_only", { simple: true })).toBe(0);
   });
 
   it("gives a second connection to the same file the same pragmas and migrates idempotently", () => {
-    const second = openDb(t.file, { migrationsFolder: MIGRATIONS });
+    const second = openMarqueeDb(t.file, { migrationsFolder: MIGRATIONS });
     try {
       expect(pragmas(second)).toEqual({ journal_mode: "wal", foreign_keys: 1, synchronous: 1, busy_timeout: 5000 });
       const applied = second.$client.prepare("select count(*) as n from __drizzle_migrations").get() as { n: number };
@@ -28,7 +32,7 @@ describe("openDb", () => {
       // The badge catalog is synced on each open, once per badge.
       expect(second.$client.prepare("select count(*) from badges").pluck().get()).toBe(BADGES.length);
     } finally {
-      second.$client.close();
+      closeDb(second);
     }
   });
 
@@ -70,7 +74,7 @@ describe("openDb", () => {
   });
 
   it("enforces foreign keys, the role check and lower-case emails", () => {
-    const sql = t.db.$client;
+    const sql = unlockedWriter(t.db).$client;
     expect(() =>
       sql
         .prepare("insert into accounts (user_id, type, provider, provider_account_id) values ('nobody', 'oauth', 'github', '1')")
@@ -86,7 +90,7 @@ describe("openDb", () => {
   });
 
   it("cascades a user's deletion to their accounts and sessions", () => {
-    const sql = t.db.$client;
+    const sql = unlockedWriter(t.db).$client;
     sql.prepare("insert into users (id, username, username_key, name) values ('u1', 'mara', 'mara', 'Mara')").run();
     sql.prepare("insert into accounts (user_id, type, provider, provider_account_id) values ('u1', 'oauth', 'github', '1')").run();
     sql.prepare("insert into sessions (session_token, user_id, expires) values ('s1', 'u1', 0)").run();

@@ -1,0 +1,130 @@
+import Database from "better-sqlite3";
+import { beforeEach, describe, expect, it } from "vitest";
+import { writeTx, type Tx } from "@/db";
+import { fixtureWriter, perTestDb, snapshot } from "../helpers/db";
+
+/** A promise and the function that settles it: a transaction held open until the test says so. */
+function gate() {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { opened, open };
+}
+
+/** Lets every pending callback and microtask run: what was able to start has started. */
+const settle = async () => {
+  for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+};
+
+const put = (tx: Tx, k: string, v = 1) => tx.$client.prepare("insert into probe (k, v) values (?, ?)").run(k, v);
+
+describe("write transactions", () => {
+  const t = perTestDb();
+  const keys = () => t.db.$client.prepare("select k from probe order by k").pluck().all();
+
+  beforeEach(() => {
+    fixtureWriter(t.db).$client.exec("create table probe (k text primary key, v integer not null)");
+  });
+
+  it("take SQLite's write lock at BEGIN, before their first statement (BEGIN IMMEDIATE)", async () => {
+    const g = gate();
+    const running = writeTx(t.db, async () => {
+      await g.opened;
+    });
+    await settle();
+    // Another process's connection, told not to wait: the write lock is already held.
+    const other = new Database(t.file);
+    try {
+      other.pragma("busy_timeout = 0");
+      expect(() => other.exec("BEGIN IMMEDIATE")).toThrow(/database is locked/);
+      g.open();
+      await running;
+      other.exec("BEGIN IMMEDIATE");
+      other.exec("ROLLBACK");
+    } finally {
+      other.close();
+    }
+  });
+
+  it("run one at a time: a second write starts only after the first commits, and none of its statements runs inside the first", async () => {
+    const log: string[] = [];
+    const g = gate();
+    const first = writeTx(t.db, async (tx) => {
+      log.push("first:begin");
+      put(tx, "a1");
+      await g.opened;
+      put(tx, "a2");
+      log.push("first:end");
+      throw new Error("first changes its mind");
+    });
+    const second = writeTx(t.db, async (tx) => {
+      log.push("second:begin");
+      put(tx, "b1");
+    });
+    await settle();
+    expect(log).toEqual(["first:begin"]);
+    g.open();
+    await expect(first).rejects.toThrow("first changes its mind");
+    await second;
+    expect(log).toEqual(["first:begin", "first:end", "second:begin"]);
+    // Had "b1" been written inside the first transaction, its rollback would have taken it too.
+    expect(keys()).toEqual(["b1"]);
+  });
+
+  it("serialise read-modify-write across awaits: 50 concurrent increments lose none", async () => {
+    fixtureWriter(t.db).$client.prepare("insert into probe (k, v) values ('n', 0)").run();
+    await Promise.all(
+      Array.from({ length: 50 }, () =>
+        writeTx(t.db, async (tx) => {
+          const n = tx.$client.prepare("select v from probe where k = 'n'").pluck().get() as number;
+          await settle();
+          tx.$client.prepare("update probe set v = ? where k = 'n'").run(n + 1);
+        }),
+      ),
+    );
+    expect(t.db.$client.prepare("select v from probe where k = 'n'").pluck().get()).toBe(50);
+  });
+
+  it("never show a reader uncommitted rows, and never make a reader wait for a slow write", async () => {
+    const g = gate();
+    const inserted = gate();
+    const slow = writeTx(t.db, async (tx) => {
+      put(tx, "pending");
+      inserted.open();
+      await g.opened;
+    });
+    await inserted.opened;
+    // The read answers while the write is still open, and without its row.
+    expect(keys()).toEqual([]);
+    expect(await Promise.resolve(t.db.$client.prepare("select count(*) from probe").pluck().get())).toBe(0);
+    g.open();
+    await slow;
+    expect(keys()).toEqual(["pending"]);
+  });
+
+  it("roll back everything on a throw and free the lock for the next write", async () => {
+    fixtureWriter(t.db).$client.prepare("insert into probe (k, v) values ('kept', 1)").run();
+    const before = snapshot(t.db);
+    await expect(
+      writeTx(t.db, async (tx) => {
+        put(tx, "x");
+        tx.$client.prepare("update probe set v = 2 where k = 'kept'").run();
+        await settle();
+        throw new Error("refused");
+      }),
+    ).rejects.toThrow("refused");
+    expect(snapshot(t.db)).toEqual(before);
+    await writeTx(t.db, async (tx) => void put(tx, "after"));
+    expect(keys()).toEqual(["after", "kept"]);
+  });
+
+  it("refuse a transaction opened inside another (it would wait for itself)", async () => {
+    await expect(writeTx(t.db, async () => writeTx(t.db, async () => "inner"))).rejects.toThrow(/writeTx inside writeTx/);
+    expect(fixtureWriter(t.db).$client.inTransaction).toBe(false);
+    expect(await writeTx(t.db, async () => "free")).toBe("free");
+  });
+
+  it("leave the read connection unable to write, so nothing writes around the lock", () => {
+    expect(() => t.db.$client.prepare("insert into probe (k, v) values ('sneaky', 1)").run()).toThrow(/readonly/);
+    expect(keys()).toEqual([]);
+  });
+});
