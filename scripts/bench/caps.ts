@@ -3,7 +3,8 @@
 // under 50 ms. Also whole bodies over a route's cap, with and without Content-Length.
 import path from "node:path";
 import { eq } from "drizzle-orm";
-import { openDb } from "@/db";
+import { closeDb } from "@/db";
+import { openMarqueeDb } from "@/lib/db";
 import { users } from "@/db/schema";
 import { seedIfEmpty } from "@/db/seed";
 import { BODY_LIMITS } from "@/lib/http/body";
@@ -146,13 +147,13 @@ async function once(base: string, c: CapCase, cookie: string): Promise<{ status:
  */
 export async function measureCaps(dir: string, port: number, runs = 5): Promise<CapResult[]> {
   const dbPath = path.join(dir, "caps.db");
-  const db = openDb(dbPath);
+  const db = openMarqueeDb(dbPath);
   await seedIfEmpty(db);
   const [memberId] = makeVoters(db, 1) as [string];
   const author = db.select({ id: users.id }).from(users).where(eq(users.id, memberId)).get()!;
   const own = createReview(db, author.id, { ...REVIEW, title: "The caps benchmark's own review" });
   const reviewId = db.$client.prepare("select id from posts where status = 'published' and author_id <> ? order by id limit 1").pluck().get(memberId) as number;
-  db.$client.close();
+  closeDb(db);
   const cookie = `${SESSION_COOKIE}=${await sessionCookie(BENCH_SECRET, memberId)}`;
   const server = await startServer(dbPath, port, {
     SIGNUP_HOURLY_PER_ADDRESS: "100000",
