@@ -7,11 +7,14 @@ import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import { eq } from "drizzle-orm";
+import { writeTx, type DB } from "@/db";
 import { getDb } from "@/lib/db";
 import { accounts, sessions, users, verificationTokens, type Role } from "@/db/schema";
-import { MEMBERS_TAG, expireTags } from "@/lib/cache/tags";
+import { expireChanges } from "@/lib/cache/expire";
+import { makeCtx } from "@/lib/context";
 import { authSecret, getEnv, oauthProviders } from "@/lib/env";
 import { authjsLogger } from "@/lib/auth/authjs-log";
+import { providerRedirect } from "@/lib/auth/provider-redirect";
 import { isRevoked } from "@/lib/auth/revocation";
 import { safeRedirectPath } from "@/lib/http/redirect";
 import { readTicket } from "@/lib/auth/ticket";
@@ -44,22 +47,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
   // (AUTH_URL, when set, names the same origin): no request chooses the address Auth.js answers for.
   process.env.NEXTAUTH_URL = env.siteOrigin;
   const oauth = oauthProviders(env);
-  const base = DrizzleAdapter(db, {
-    usersTable: users,
-    accountsTable: accounts,
-    sessionsTable: sessions,
-    verificationTokensTable: verificationTokens,
-  });
-  const adapter: Adapter = {
-    ...base,
-    // Our users carry a username; GitHub may give no email, hence the cast.
-    createUser: async (data) => {
-      const user = createOAuthUser(db, data);
-      expireTags([MEMBERS_TAG]);
-      return user as unknown as AdapterUser;
-    },
-    getUserByEmail: async (email) => base.getUserByEmail!(email.trim().toLowerCase()),
-  };
+  const adapter = marqueeAdapter(db);
 
   return {
     adapter,
@@ -81,7 +69,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
         async authorize(raw) {
           const ticket = readTicket(raw?.ticket);
           if (!ticket) return null;
-          const user = getUserById(db, ticket.userId);
+          const user = await getUserById(db, ticket.userId);
           if (!user || user.suspendedAt || user.sessionVersion !== ticket.sessionVersion) return null;
           return user;
         },
@@ -106,22 +94,22 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
       redirect({ url }) {
         return `${env.siteOrigin}${safeRedirectPath(url)}`;
       },
-      signIn({ user }) {
-        const row = user.id ? getUserById(db, user.id) : undefined;
+      async signIn({ user }) {
+        const row = user.id ? await getUserById(db, user.id) : undefined;
         if (row?.suspendedAt) return "/signin?error=Suspended";
         return true;
       },
       // Every request re-reads the user: a changed session version, a suspension or a deleted
       // account ends the session at once.
-      jwt({ token, user }) {
+      async jwt({ token, user }) {
         if (user?.id) {
           token.uid = user.id;
           // Names this signed-in browser for as long as the session lasts, so sign-out can end it.
           token.sid = randomUUID();
           token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
         }
-        if (!token.uid || isRevoked(db, token)) return null;
-        const row = db.select().from(users).where(eq(users.id, token.uid)).get();
+        if (!token.uid || (await isRevoked(db, token))) return null;
+        const row = await db.select().from(users).where(eq(users.id, token.uid)).get();
         if (!row || row.suspendedAt || row.sessionVersion !== token.sv) return null;
         token.name = row.name;
         token.email = row.email;
@@ -141,3 +129,44 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     },
   };
 });
+
+const TABLES = { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens };
+
+/**
+ * Auth.js's Drizzle adapter with Marquee's rules: it reads through the read connection, and every
+ * method that writes runs in a write transaction on the write connection (the read connection
+ * refuses writes). A new OAuth member is made by Marquee's own verb, which expires the directory.
+ */
+function marqueeAdapter(db: DB): Adapter {
+  const base = DrizzleAdapter(db, TABLES);
+  const writing = <K extends keyof Adapter>(method: K) =>
+    (async (...args: unknown[]) =>
+      writeTx(db, (tx) => (DrizzleAdapter(tx, TABLES)[method] as (...a: unknown[]) => Promise<unknown>)(...args))) as Adapter[K];
+  return {
+    ...base,
+    // Our users carry a username; GitHub may give no email, hence the cast.
+    createUser: async (data) => {
+      const { changes, ...user } = await createOAuthUser(makeCtx(db), data);
+      expireChanges(changes);
+      return user as unknown as AdapterUser;
+    },
+    getUserByEmail: async (email) => base.getUserByEmail!(email.trim().toLowerCase()),
+    updateUser: writing("updateUser"),
+    deleteUser: writing("deleteUser"),
+    linkAccount: writing("linkAccount"),
+    unlinkAccount: writing("unlinkAccount"),
+    createSession: writing("createSession"),
+    updateSession: writing("updateSession"),
+    deleteSession: writing("deleteSession"),
+    createVerificationToken: writing("createVerificationToken"),
+    useVerificationToken: writing("useVerificationToken"),
+  };
+}
+
+/**
+ * Starts an OAuth/OIDC sign-in from a form (the provider buttons, a comment's hand-off): a 303 to
+ * the provider, coming back to `redirectTo`.
+ */
+export function redirectToProvider(providerId: string, redirectTo: string): Promise<Response> {
+  return providerRedirect(signIn, providerId, redirectTo);
+}

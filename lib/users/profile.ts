@@ -7,8 +7,8 @@ import { usernameKey } from "./username";
 export const PROFILE_PAGE_SIZE = 20;
 
 /** A member's public profile with their counts; null when no member has that username. */
-export function getProfile(db: DB, username: string) {
-  const user = db
+export async function getProfile(db: DB, username: string) {
+  const user = await db
     .select({
       ...publicColumns,
       upvotesReceived: users.upvotesReceived,
@@ -22,11 +22,11 @@ export function getProfile(db: DB, username: string) {
     .get();
   return user ?? null;
 }
-export type Profile = NonNullable<ReturnType<typeof getProfile>>;
+export type Profile = NonNullable<Awaited<ReturnType<typeof getProfile>>>;
 
 /** A member's comments still shown, newest first, on published reviews: one page after `before` (a comment id). */
-export function listMemberComments(db: DB, userId: string, before?: number, limit = PROFILE_PAGE_SIZE) {
-  const rows = db
+export async function listMemberComments(db: DB, userId: string, before?: number, limit = PROFILE_PAGE_SIZE) {
+  const rows = await db
     .select({
       id: comments.id,
       bodyHtml: comments.bodyHtml,
@@ -53,4 +53,4 @@ export function listMemberComments(db: DB, userId: string, before?: number, limi
   const page = rows.slice(0, limit).map((r) => ({ ...r, edited: r.edited > 1 }));
   return { items: page, next: rows.length > limit ? page[page.length - 1]!.id : null };
 }
-export type MemberComment = ReturnType<typeof listMemberComments>["items"][number];
+export type MemberComment = Awaited<ReturnType<typeof listMemberComments>>["items"][number];

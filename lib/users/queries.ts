@@ -1,5 +1,5 @@
 import { desc, eq, or, sql } from "drizzle-orm";
-import type { DB } from "@/db";
+import type { DB, Tx } from "@/db";
 import { users, type UserRow } from "@/db/schema";
 import { usernameKey } from "./username";
 
@@ -16,12 +16,12 @@ export const publicColumns = {
   isNew: users.isNew,
 };
 
-export function getUserById(db: DB, id: string): UserRow | undefined {
+export async function getUserById(db: DB | Tx, id: string): Promise<UserRow | undefined> {
   return db.select().from(users).where(eq(users.id, id)).get();
 }
 
 /** A username (any case or Unicode form) or an email address. */
-export function findUserByIdentifier(db: DB, identifier: string): UserRow | undefined {
+export async function findUserByIdentifier(db: DB, identifier: string): Promise<UserRow | undefined> {
   const trimmed = identifier.normalize("NFKC").trim();
   return db
     .select()
@@ -30,15 +30,15 @@ export function findUserByIdentifier(db: DB, identifier: string): UserRow | unde
     .get();
 }
 
-export function isUsernameTaken(db: DB, username: string): boolean {
-  return !!db.select({ id: users.id }).from(users).where(eq(users.usernameKey, usernameKey(username))).get();
+export async function isUsernameTaken(db: DB | Tx, username: string): Promise<boolean> {
+  return !!(await db.select({ id: users.id }).from(users).where(eq(users.usernameKey, usernameKey(username))).get());
 }
 
-export function isEmailTaken(db: DB, email: string): boolean {
-  return !!db.select({ id: users.id }).from(users).where(eq(users.email, email.toLowerCase())).get();
+export async function isEmailTaken(db: DB | Tx, email: string): Promise<boolean> {
+  return !!(await db.select({ id: users.id }).from(users).where(eq(users.email, email.toLowerCase())).get());
 }
 
-export function listNewestMembers(db: DB, limit = 12): PublicUser[] {
+export async function listNewestMembers(db: DB, limit = 12): Promise<PublicUser[]> {
   return db
     .select(publicColumns)
     .from(users)
@@ -48,6 +48,6 @@ export function listNewestMembers(db: DB, limit = 12): PublicUser[] {
     .all();
 }
 
-export function countMembers(db: DB): number {
-  return db.select({ n: sql<number>`count(*)` }).from(users).get()?.n ?? 0;
+export async function countMembers(db: DB): Promise<number> {
+  return (await db.select({ n: sql<number>`count(*)` }).from(users).get())?.n ?? 0;
 }
