@@ -7,11 +7,11 @@ import { write } from "@/lib/write";
 import { RoleInput } from "./schemas";
 import { usernameKey } from "./username";
 
-export const SetRoleInput = z.object({ username: z.string().trim().min(1, "Name a user."), role: RoleInput });
+const NamedUser = z.string().trim().min(1, "Name a user.");
 
 /** Sets a member's role (the `user:role` script). */
 export async function setRole(ctx: Ctx, raw: { username: unknown; role: unknown }) {
-  const username = SetRoleInput.shape.username.parse(raw.username);
+  const username = NamedUser.parse(raw.username);
   const role = RoleInput.parse(raw.role);
   return write(ctx, async (w) => {
     const row = await w.tx
