@@ -2,7 +2,8 @@ import sharp from "sharp";
 import type { DB } from "@/db";
 import { hashPassword } from "@/lib/auth/password";
 import type { Actor } from "@/lib/permissions";
-import { fixtureWriter } from "./db";
+import { signUp } from "@/lib/users/sign-up";
+import { ctxAs, fixtureWriter } from "./db";
 import { DAY, T0, makeUser } from "./reviews";
 export { rows, snapshot } from "./db";
 
@@ -93,4 +94,9 @@ export async function noisePng(side: number): Promise<Buffer> {
     raw[i] = x >>> 24;
   }
   return sharp(raw, { raw: { width: side, height: side, channels: 3 } }).png({ compressionLevel: 9 }).toBuffer();
+}
+
+/** A visitor's sign-up from `address` (at `now`, else the clock): signUp with the context a route builds. */
+export function signUpAt(db: DB, raw: unknown, address: string, now?: Date) {
+  return signUp(ctxAs(db, null, now, address), raw);
 }
