@@ -5,7 +5,6 @@ import { DomainError, type DomainErrorKind } from "@/lib/errors";
 import type { Actor } from "@/lib/permissions";
 import { createReview } from "@/lib/reviews/create-review";
 import { thrown } from "./errors";
-import { fixtureWriter } from "./db";
 export { rows, snapshot } from "./db";
 
 // Shared fixtures for the review-domain integration tests.
@@ -19,7 +18,7 @@ export const at = (ms: number) => new Date(T0.getTime() + ms);
 
 /** A user row inserted directly (no password hashing): the review verbs only need an id and a role. */
 export function makeUser(db: DB, username: string, role: Actor["role"] = "member"): Actor {
-  const row = fixtureWriter(db)
+  const row = db
     .insert(users)
     .values({ username, usernameKey: username.toLowerCase(), name: username, email: `${username.toLowerCase()}@example.com`, role })
     .returning({ id: users.id, role: users.role })
