@@ -255,3 +255,66 @@ describe("deleteAccount", () => {
     expect(upvoteCount(t.db, "review", own)).toBe(4);
   });
 });
+
+describe("deleteAccount's member.left subscribers", () => {
+  const t = perTestDb();
+  const dir = perTestDir();
+
+  it("take back what her votes and badges added to other rows, and record every page that showed those counts", async () => {
+    // Rows written directly: the repairs alone, whatever the verbs that made them.
+    const mara = makeUser(t.db, "mara");
+    const femi = makeUser(t.db, "femi");
+    const sql = fixtureWriter(t.db).$client;
+    const publishedAt = Date.UTC(2025, 2, 1);
+    const votedAt = Date.UTC(2025, 2, 10);
+    const filmId = Number(sql.prepare(`insert into films (slug, title, title_key, year) values ('the-third-man-1949', 'The Third Man', 'the third man', 1949)`).run().lastInsertRowid);
+    const reviewId = Number(
+      sql
+        .prepare(
+          `insert into posts (slug, author_id, film_id, title, body_md, body_html, renderer_version, excerpt, status, published_at, upvote_count, hot_score, created_at, updated_at)
+           values ('lime', ?, ?, 'Lime', 'x', '<p>x</p>', 1, 'x', 'published', ?, 1, 0, ?, ?)`,
+        )
+        .run(femi.id, filmId, publishedAt, publishedAt, publishedAt).lastInsertRowid,
+    );
+    sql.prepare(`insert into post_tags (post_id, tag) values (?, 'noir')`).run(reviewId);
+    const commentId = Number(
+      sql
+        .prepare(
+          `insert into comments (post_id, author_id, depth, path, body_md, body_html, renderer_version, upvote_count, created_at, updated_at)
+           values (?, ?, 1, '0001', 'y', '<p>y</p>', 1, 1, ?, ?)`,
+        )
+        .run(reviewId, femi.id, votedAt, votedAt).lastInsertRowid,
+    );
+    sql.prepare(`insert into post_votes (user_id, post_id, created_at) values (?, ?, ?)`).run(mara.id, reviewId, votedAt);
+    sql.prepare(`insert into comment_votes (user_id, comment_id, post_id, created_at) values (?, ?, ?, ?)`).run(mara.id, commentId, reviewId, votedAt);
+    sql.prepare(`update users set upvotes_received = 2 where id = ?`).run(femi.id);
+    sql.prepare(`insert into monthly_scores (user_id, month, upvotes) values (?, '2025-03', 2)`).run(femi.id);
+    sql.prepare(`insert into user_badges (user_id, badge_slug, granted_at) values (?, 'reviews-1', ?)`).run(mara.id, votedAt);
+    sql.prepare(`update badges set holder_count = holder_count + 1 where slug = 'reviews-1'`).run();
+    const holders = () => t.db.$client.prepare(`select holder_count from badges where slug = 'reviews-1'`).pluck().get();
+    expect(holders()).toBe(1);
+
+    const { changes, ...result } = await deleteAccount(ctxAs(t.db, mara.id, new Date(Date.UTC(2025, 2, 20))), { username: "mara" }, dir.path);
+    expect(result).toEqual({ drafts: 0, votesTakenBack: 2 });
+    expect(rowById(t.db, "posts", reviewId)).toMatchObject({ upvote_count: 0 });
+    expect(hotScoreOf(t.db, reviewId)).toBeCloseTo(expectedHot(0, publishedAt), 9);
+    expect(rows(t.db, "comments")[0]).toMatchObject({ id: commentId, upvote_count: 0 });
+    expect(userRow(t.db, femi.id)).toMatchObject({ upvotes_received: 0 });
+    expect(rows(t.db, "monthly_scores")).toEqual([expect.objectContaining({ user_id: femi.id, month: "2025-03", upvotes: 0 })]);
+    expect(holders()).toBe(0);
+    expect(tagsFor(changes).sort()).toEqual(
+      [
+        `user:${mara.id}`,
+        `user:${femi.id}`,
+        "members",
+        "ranking",
+        "feed",
+        `review:${reviewId}`,
+        `film:${filmId}`,
+        "tag:noir",
+        "badge:reviews-1",
+        "badges",
+      ].sort(),
+    );
+  });
+});
