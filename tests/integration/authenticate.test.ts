@@ -23,7 +23,7 @@ describe("authenticate", () => {
   const signIn = (identifier: string, password: string, address = ADDRESS) =>
     authenticate(ctxAs(t.db, null, undefined, address), { identifier, password }, sleep);
   // Sign-in attempts are counted by the one limiter, in rate_windows, beside the sign-up's own windows.
-  const signInRows = () => rows(t.db, "rate_windows").filter((r) => /^(account|pair|address):/.test(String(r.key)));
+  const signInRows = () => rows(t.db, "rate_windows").filter((r) => /^(?:account|pair|address):/.test(String(r.key)));
   const throttleRow = (key: string) => signInRows().find((r) => r.key === key);
 
   beforeEach(async () => {
