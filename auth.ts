@@ -1,24 +1,20 @@
 import { randomUUID } from "node:crypto";
 import NextAuth, { type DefaultSession } from "next-auth";
 import { decode, encode } from "@/lib/auth/jwt-codec";
-import type { Adapter, AdapterUser } from "next-auth/adapters";
 import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
-import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import { eq } from "drizzle-orm";
-import { writeTx, type DB } from "@/db";
 import { getDb } from "@/lib/db";
-import { accounts, sessions, users, verificationTokens, type Role } from "@/db/schema";
+import { users, type Role } from "@/db/schema";
 import { expireChanges } from "@/lib/cache/expire";
-import { makeCtx } from "@/lib/context";
 import { authSecret, getEnv, oauthProviders } from "@/lib/env";
+import { marqueeAdapter } from "@/lib/auth/adapter";
 import { authjsLogger } from "@/lib/auth/authjs-log";
 import { providerRedirect } from "@/lib/auth/provider-redirect";
 import { isRevoked } from "@/lib/auth/revocation";
 import { safeRedirectPath } from "@/lib/http/redirect";
 import { readTicket } from "@/lib/auth/ticket";
-import { createOAuthUser } from "@/lib/users/create-oauth-user";
 import { getUserById } from "@/lib/users/queries";
 
 declare module "next-auth" {
@@ -47,7 +43,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
   // (AUTH_URL, when set, names the same origin): no request chooses the address Auth.js answers for.
   process.env.NEXTAUTH_URL = env.siteOrigin;
   const oauth = oauthProviders(env);
-  const adapter = marqueeAdapter(db);
+  // A new member shows in the directory: what the sign-up changed expires once it committed.
+  const adapter = marqueeAdapter(db, expireChanges);
 
   return {
     adapter,
@@ -129,39 +126,6 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     },
   };
 });
-
-const TABLES = { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens };
-
-/**
- * Auth.js's Drizzle adapter with Marquee's rules: it reads through the read connection, and every
- * method that writes runs in a write transaction on the write connection (the read connection
- * refuses writes). A new OAuth member is made by Marquee's own verb, which expires the directory.
- */
-function marqueeAdapter(db: DB): Adapter {
-  const base = DrizzleAdapter(db, TABLES);
-  const writing = <K extends keyof Adapter>(method: K) =>
-    (async (...args: unknown[]) =>
-      writeTx(db, (tx) => (DrizzleAdapter(tx, TABLES)[method] as (...a: unknown[]) => Promise<unknown>)(...args))) as Adapter[K];
-  return {
-    ...base,
-    // Our users carry a username; GitHub may give no email, hence the cast.
-    createUser: async (data) => {
-      const { changes, ...user } = await createOAuthUser(makeCtx(db), data);
-      expireChanges(changes);
-      return user as unknown as AdapterUser;
-    },
-    getUserByEmail: async (email) => base.getUserByEmail!(email.trim().toLowerCase()),
-    updateUser: writing("updateUser"),
-    deleteUser: writing("deleteUser"),
-    linkAccount: writing("linkAccount"),
-    unlinkAccount: writing("unlinkAccount"),
-    createSession: writing("createSession"),
-    updateSession: writing("updateSession"),
-    deleteSession: writing("deleteSession"),
-    createVerificationToken: writing("createVerificationToken"),
-    useVerificationToken: writing("useVerificationToken"),
-  };
-}
 
 /**
  * Starts an OAuth/OIDC sign-in from a form (the provider buttons, a comment's hand-off): a 303 to
