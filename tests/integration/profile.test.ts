@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { deleteComment } from "@/lib/comments/delete-comment";
 import { deleteReview } from "@/lib/reviews/delete-review";
 import { castVote } from "@/lib/votes/cast-vote";
-import { getProfile, listMemberComments } from "@/lib/users/profile";
+import { getProfile, listMemberComments } from "@/lib/users/queries";
 import { ctxAs, perTestDb } from "../helpers/db";
 import { later, postComment } from "../helpers/comments";
 import { makeUser, seedReview } from "../helpers/reviews";

@@ -7,7 +7,7 @@ import { ALL_TAG, MEMBERS_TAG, userTag } from "@/lib/cache/tags";
 import { getBoard } from "@/lib/badges/queries";
 import { listFeed } from "@/lib/reviews/queries";
 import { parseProfileRest as parseRest, type ProfileWhere as Where } from "@/lib/pages/address";
-import { getProfile, listMemberComments, type Profile } from "@/lib/users/profile";
+import { getProfile, listMemberComments, type Profile } from "@/lib/users/queries";
 
 // Shared page: a member's profile, static and cached until something of theirs changes.
 export const ensureStatic = "navigation";
