@@ -1,5 +1,6 @@
 import { SqliteError } from "better-sqlite3";
 import { createHash } from "node:crypto";
+import type { DB, Tx } from "@/db";
 import { users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import type { Ctx } from "@/lib/context";
@@ -76,7 +77,7 @@ export async function signUp(ctx: Ctx, raw: unknown) {
   }
 }
 
-async function assertAvailable(conn: Parameters<typeof isUsernameTaken>[0], username: string, email: string) {
+async function assertAvailable(conn: DB | Tx, username: string, email: string) {
   if (await isUsernameTaken(conn, username)) throw conflict("username", "That username is taken.");
   if (await isEmailTaken(conn, email)) throw conflict("email", "An account with this email already exists.");
 }

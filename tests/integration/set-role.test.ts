@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
+import { tagsFor } from "@/lib/cache/expire";
 import { DomainError } from "@/lib/errors";
 import { setRole } from "@/lib/users/set-role";
 import { ctxAs, rows, snapshot, perTestDb } from "../helpers/db";
@@ -26,6 +27,9 @@ describe("setRole", () => {
     expect(await set("ＣＡＲＯＬ＿Ｒ", "admin")).toEqual({ username: "Carol_R", role: "admin" });
     expect(await set("carol_r", "member")).toEqual({ username: "Carol_R", role: "member" });
     expect(roles()).toEqual([["Carol_R", "member"], ["dave", "member"]]);
+    // A profile shows its member's role.
+    const { changes } = await setRole(ctxAs(t.db, null), { username: "dave", role: "moderator" });
+    expect(tagsFor(changes)).toEqual([`user:${rows(t.db, "users")[1]!.id}`]);
   });
 
   it("refuses an unknown user with NotFound and changes nothing", async () => {
