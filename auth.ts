@@ -1,21 +1,20 @@
 import { randomUUID } from "node:crypto";
 import NextAuth, { type DefaultSession } from "next-auth";
 import { decode, encode } from "@/lib/auth/jwt-codec";
-import type { Adapter, AdapterUser } from "next-auth/adapters";
 import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
-import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/lib/db";
-import { accounts, sessions, users, verificationTokens, type Role } from "@/db/schema";
-import { MEMBERS_TAG, expireTags } from "@/lib/cache/tags";
+import { users, type Role } from "@/db/schema";
+import { expireChanges } from "@/lib/cache/expire";
 import { authSecret, getEnv, oauthProviders } from "@/lib/env";
+import { marqueeAdapter } from "@/lib/auth/adapter";
 import { authjsLogger } from "@/lib/auth/authjs-log";
+import { providerRedirect } from "@/lib/auth/provider-redirect";
 import { isRevoked } from "@/lib/auth/revocation";
 import { safeRedirectPath } from "@/lib/http/redirect";
 import { readTicket } from "@/lib/auth/ticket";
-import { createOAuthUser } from "@/lib/users/create-oauth-user";
 import { getUserById } from "@/lib/users/queries";
 
 declare module "next-auth" {
@@ -44,22 +43,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
   // (AUTH_URL, when set, names the same origin): no request chooses the address Auth.js answers for.
   process.env.NEXTAUTH_URL = env.siteOrigin;
   const oauth = oauthProviders(env);
-  const base = DrizzleAdapter(db, {
-    usersTable: users,
-    accountsTable: accounts,
-    sessionsTable: sessions,
-    verificationTokensTable: verificationTokens,
-  });
-  const adapter: Adapter = {
-    ...base,
-    // Our users carry a username; GitHub may give no email, hence the cast.
-    createUser: async (data) => {
-      const user = createOAuthUser(db, data);
-      expireTags([MEMBERS_TAG]);
-      return user as unknown as AdapterUser;
-    },
-    getUserByEmail: async (email) => base.getUserByEmail!(email.trim().toLowerCase()),
-  };
+  // A new member shows in the directory: what the sign-up changed expires once it committed.
+  const adapter = marqueeAdapter(db, expireChanges);
 
   return {
     adapter,
@@ -81,7 +66,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
         async authorize(raw) {
           const ticket = readTicket(raw?.ticket);
           if (!ticket) return null;
-          const user = getUserById(db, ticket.userId);
+          const user = await getUserById(db, ticket.userId);
           if (!user || user.suspendedAt || user.sessionVersion !== ticket.sessionVersion) return null;
           return user;
         },
@@ -106,22 +91,22 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
       redirect({ url }) {
         return `${env.siteOrigin}${safeRedirectPath(url)}`;
       },
-      signIn({ user }) {
-        const row = user.id ? getUserById(db, user.id) : undefined;
+      async signIn({ user }) {
+        const row = user.id ? await getUserById(db, user.id) : undefined;
         if (row?.suspendedAt) return "/signin?error=Suspended";
         return true;
       },
       // Every request re-reads the user: a changed session version, a suspension or a deleted
       // account ends the session at once.
-      jwt({ token, user }) {
+      async jwt({ token, user }) {
         if (user?.id) {
           token.uid = user.id;
           // Names this signed-in browser for as long as the session lasts, so sign-out can end it.
           token.sid = randomUUID();
           token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
         }
-        if (!token.uid || isRevoked(db, token)) return null;
-        const row = db.select().from(users).where(eq(users.id, token.uid)).get();
+        if (!token.uid || (await isRevoked(db, token))) return null;
+        const row = await db.select().from(users).where(eq(users.id, token.uid)).get();
         if (!row || row.suspendedAt || row.sessionVersion !== token.sv) return null;
         token.name = row.name;
         token.email = row.email;
@@ -141,3 +126,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     },
   };
 });
+
+/**
+ * Starts an OAuth/OIDC sign-in from a form (the provider buttons, a comment's hand-off): a 303 to
+ * the provider, coming back to `redirectTo`.
+ */
+export function redirectToProvider(providerId: string, redirectTo: string): Promise<Response> {
+  return providerRedirect(signIn, providerId, redirectTo);
+}

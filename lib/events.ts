@@ -30,7 +30,18 @@ export type EventMap = {
   /** A reader counted once for the day; `views` is the review's count after it. */
   "view.counted": { reviewId: number; authorId: string | null; views: number };
   "member.joined": { memberId: string };
-  "member.left": { memberId: string };
+  /**
+   * An account was deleted (its rows are gone when this runs). What its votes and badges added to
+   * other rows, for the subscribers to take back: the items it had upvoted, its upvotes per author
+   * and month (`lastAt`: the latest in that month), and the badges it held.
+   */
+  "member.left": {
+    memberId: string;
+    votedReviews: number[];
+    votedComments: number[];
+    upvotesGiven: { authorId: string; upvotes: number; lastAt: Date }[];
+    badges: string[];
+  };
   "badge.granted": { earned: Earned };
 };
 

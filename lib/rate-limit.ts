@@ -1,37 +1,59 @@
-import { eq, sql } from "drizzle-orm";
-import type { Tx } from "@/db";
+import { inArray, lte, sql } from "drizzle-orm";
 import { rateWindows } from "@/db/schema";
 import { rateLimited } from "@/lib/errors";
+import type { Write } from "@/lib/write";
 
+/**
+ * Marquee's one limiter: fixed windows counted per key in `rate_windows` (upvotes, comments,
+ * sign-ups, sign-ins, avatar uploads, current-password checks). `limit: Infinity` counts without
+ * ever refusing (a sign-in's per-account count only slows).
+ */
 export type RateRule = { key: string; limit: number; windowMs: number; message: (waitSeconds: number) => string };
 
 /**
- * Takes one slot from each fixed window, inside the caller's immediate transaction, or refuses
- * with 429 and the wait until the fullest window opens again. Nothing is counted on a refusal.
+ * Takes one slot from each rule's window, inside the caller's write (at `w.now`), or refuses with
+ * 429 and the wait until the fullest window opens again. Nothing is counted on a refusal. Returns
+ * each window's count after this slot, in the rules' order.
  */
-export function takeRateSlots(tx: Tx, rules: RateRule[], now: Date) {
+export async function takeRateSlots(w: Write, rules: RateRule[]): Promise<number[]> {
+  const now = w.now;
+  const found = rules.length
+    ? await w.tx.select().from(rateWindows).where(inArray(rateWindows.key, rules.map((r) => r.key))).all()
+    : [];
   const windows = rules.map((rule) => {
-    const row = tx.select().from(rateWindows).where(eq(rateWindows.key, rule.key)).get();
+    const row = found.find((r) => r.key === rule.key);
     const fresh = !row || now.getTime() - row.windowStartedAt.getTime() >= rule.windowMs;
-    return { rule, fresh, count: fresh ? 0 : row.count, startedAt: fresh ? now : row.windowStartedAt };
+    return { rule, count: fresh ? 0 : row.count, startedAt: fresh ? now : row.windowStartedAt };
   });
-  const full = windows.filter((w) => w.count >= w.rule.limit);
+  const full = windows.filter((win) => win.count >= win.rule.limit);
   if (full.length) {
-    const waits = full.map((w) => Math.max(1, Math.ceil((w.startedAt.getTime() + w.rule.windowMs - now.getTime()) / 1000)));
+    const waits = full.map((win) => Math.max(1, Math.ceil((win.startedAt.getTime() + win.rule.windowMs - now.getTime()) / 1000)));
     const i = waits.indexOf(Math.max(...waits));
     throw rateLimited(full[i]!.rule.message(waits[i]!), waits[i]!);
   }
-  for (const w of windows) {
-    tx.insert(rateWindows)
-      .values({ key: w.rule.key, count: w.count + 1, windowStartedAt: w.startedAt })
-      .onConflictDoUpdate({ target: rateWindows.key, set: { count: w.count + 1, windowStartedAt: w.startedAt } })
+  for (const win of windows) {
+    await w.tx
+      .insert(rateWindows)
+      .values({ key: win.rule.key, count: win.count + 1, windowStartedAt: win.startedAt })
+      .onConflictDoUpdate({ target: rateWindows.key, set: { count: win.count + 1, windowStartedAt: win.startedAt } })
       .run();
   }
+  return windows.map((win) => win.count + 1);
 }
 
-/** Returns a slot taken for an attempt that turned out fine (a right password). */
-export function giveRateSlotBack(tx: Tx, key: string) {
-  tx.update(rateWindows).set({ count: sql`max(${rateWindows.count} - 1, 0)` }).where(eq(rateWindows.key, key)).run();
+/**
+ * Returns a slot taken for an attempt that turned out fine or was never made. `dropEmpty` forgets
+ * a window left at nothing (as if the attempt had never come); otherwise it stays at zero.
+ */
+export async function giveRateSlotBack(w: Write, key: string | string[], opts: { dropEmpty?: boolean } = {}) {
+  const keys = [key].flat();
+  await w.tx.update(rateWindows).set({ count: sql`max(${rateWindows.count} - 1, 0)` }).where(inArray(rateWindows.key, keys)).run();
+  if (opts.dropEmpty) await w.tx.delete(rateWindows).where(sql`${inArray(rateWindows.key, keys)} and ${lte(rateWindows.count, 0)}`).run();
+}
+
+/** Forgets these windows altogether (a successful sign-in clears its account's failures). */
+export async function clearRateSlots(w: Write, keys: string[]) {
+  await w.tx.delete(rateWindows).where(inArray(rateWindows.key, keys)).run();
 }
 
 /** "45 seconds", "3 minutes", "5 hours". */

@@ -1,4 +1,7 @@
+import { dropLeaversBadges } from "./badges/on-member-left";
 import type { EventMap, EventType } from "./events";
+import { takeBackLeaversStandings } from "./rankings/on-member-left";
+import { takeBackLeaversUpvotes } from "./votes/on-member-left";
 import type { Write } from "./write";
 
 export type Subscriber<K extends EventType> = (w: Write, event: EventMap[K]) => Promise<void>;
@@ -17,6 +20,6 @@ export const SUBSCRIBERS: { [K in EventType]: Subscriber<K>[] } = {
   "comment.deleted": [],
   "view.counted": [],
   "member.joined": [],
-  "member.left": [],
+  "member.left": [takeBackLeaversUpvotes, takeBackLeaversStandings, dropLeaversBadges],
   "badge.granted": [],
 };

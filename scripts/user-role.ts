@@ -3,8 +3,9 @@
 import fs from "node:fs";
 import { sql } from "drizzle-orm";
 import { ZodError } from "zod";
-import { openDb } from "@/db";
+import { closeDb, openDb } from "@/db";
 import { users } from "@/db/schema";
+import { makeCtx } from "@/lib/context";
 import { getEnv } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
 import { setRole } from "@/lib/users/set-role";
@@ -21,23 +22,27 @@ if (!fs.existsSync(databasePath)) {
   console.error(`No database at ${databasePath}. Start the server once (npm start), or set DATABASE_PATH to the site's database.`);
   process.exit(1);
 }
-const db = openDb(databasePath);
-try {
-  const row = setRole(db, username, role);
-  const article = row.role === "admin" ? "an" : "a";
-  console.log(`${row.username} is now ${article} ${row.role} (in ${databasePath}); it takes effect on their next page.`);
-} catch (err) {
-  if (err instanceof ZodError) console.error(`${err.issues.map((i) => i.message).join("\n")}\n${USAGE}`);
-  else if (err instanceof DomainError && err.kind === "NotFound") {
-    const members = db.select({ n: sql<number>`count(*)` }).from(users).where(sql`${users.isSystem} = 0`).get()?.n ?? 0;
-    console.error(
-      members === 0
-        ? `${databasePath} has no members yet. Sign up on the site first (/signup), then run this again with that username.`
-        : `No member named "${username}" in ${databasePath}. Usernames are as shown on the profile (/u/<username>); a new member signs up at /signup first.`,
-    );
-  } else if (err instanceof DomainError) console.error(err.message);
-  else throw err;
-  process.exitCode = 1;
-} finally {
-  db.$client.close();
+async function main() {
+  const db = openDb(databasePath);
+  try {
+    const row = await setRole(makeCtx(db), { username, role });
+    const article = row.role === "admin" ? "an" : "a";
+    console.log(`${row.username} is now ${article} ${row.role} (in ${databasePath}); it takes effect on their next page.`);
+  } catch (err) {
+    if (err instanceof ZodError) console.error(`${err.issues.map((i) => i.message).join("\n")}\n${USAGE}`);
+    else if (err instanceof DomainError && err.kind === "NotFound") {
+      const members = (await db.select({ n: sql<number>`count(*)` }).from(users).where(sql`${users.isSystem} = 0`).get())?.n ?? 0;
+      console.error(
+        members === 0
+          ? `${databasePath} has no members yet. Sign up on the site first (/signup), then run this again with that username.`
+          : `No member named "${username}" in ${databasePath}. Usernames are as shown on the profile (/u/<username>); a new member signs up at /signup first.`,
+      );
+    } else if (err instanceof DomainError) console.error(err.message);
+    else throw err;
+    process.exitCode = 1;
+  } finally {
+    closeDb(db);
+  }
 }
+
+void main();

@@ -4,7 +4,7 @@ import { formatDate, formatMonthYear } from "@/lib/format";
 import type { ReviewCard } from "@/lib/reviews/queries";
 import { NewMarker } from "@/components/new-marker";
 import { avatarUrl } from "@/lib/users/avatar";
-import type { MemberComment, Profile } from "@/lib/users/profile";
+import type { MemberComment, Profile } from "@/lib/users/queries";
 import { BadgeBoard } from "@/components/badges/badge-board";
 import type { Board } from "@/lib/badges/queries";
 import "./profile.css";

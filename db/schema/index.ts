@@ -1,6 +1,5 @@
 export * from "./users";
 export * from "./auth";
-export * from "./throttle";
 export * from "./films";
 export * from "./posts";
 export * from "./comments";

@@ -40,7 +40,7 @@ export const commentVotes = sqliteTable(
   ],
 );
 
-// Fixed-window counters for per-user rate limits (`vote:minute:<user id>`, …).
+// Fixed-window counters of the one limiter (lib/rate-limit.ts): `vote:minute:<user id>`, `signup:hour:<hash>`, sign-in `pair:<hash>`, …
 export const rateWindows = sqliteTable("rate_windows", {
   key: text("key").primaryKey(),
   count: integer("count").notNull(),

@@ -1,6 +1,8 @@
 import { eq, lt, sql } from "drizzle-orm";
 import type { DB } from "@/db";
 import { revokedSessions } from "@/db/schema";
+import type { Ctx } from "@/lib/context";
+import { write, type Write } from "@/lib/write";
 import { decode } from "./jwt-codec";
 import { findSessionCookie, SESSION_MAX_AGE, type Jar } from "./session-token";
 
@@ -16,10 +18,10 @@ export function sessionKey(claims: Claims): string | null {
   return null;
 }
 
-export function isRevoked(db: DB, claims: Claims): boolean {
+export async function isRevoked(db: DB, claims: Claims): Promise<boolean> {
   const key = sessionKey(claims);
   if (!key) return false;
-  return db.select({ id: revokedSessions.id }).from(revokedSessions).where(eq(revokedSessions.id, key)).get() !== undefined;
+  return (await db.select({ id: revokedSessions.id }).from(revokedSessions).where(eq(revokedSessions.id, key)).get()) !== undefined;
 }
 
 /**
@@ -29,28 +31,32 @@ export function isRevoked(db: DB, claims: Claims): boolean {
  * (or past the presented token's own expiry, if that is later), not only until the token shown
  * at sign-out expires.
  */
-export function revokeSession(db: DB, claims: Claims, now = new Date()) {
+export async function revokeSession(ctx: Ctx, claims: Claims) {
   const key = sessionKey(claims);
   if (!key) return;
   const presented = typeof claims.exp === "number" ? claims.exp * 1000 : 0;
-  const until = Math.max(now.getTime() + SESSION_MAX_AGE * 1000, presented) + CLOCK_TOLERANCE_MS;
-  db.insert(revokedSessions)
-    .values({ id: key, expiresAt: new Date(until) })
-    .onConflictDoUpdate({ target: revokedSessions.id, set: { expiresAt: sql`max(${revokedSessions.expiresAt}, excluded.expires_at)` } })
-    .run();
+  await write(ctx, async (w) => {
+    const until = Math.max(w.now.getTime() + SESSION_MAX_AGE * 1000, presented) + CLOCK_TOLERANCE_MS;
+    await w.tx
+      .insert(revokedSessions)
+      .values({ id: key, expiresAt: new Date(until) })
+      .onConflictDoUpdate({ target: revokedSessions.id, set: { expiresAt: sql`max(${revokedSessions.expiresAt}, excluded.expires_at)` } })
+      .run();
+    return {};
+  });
 }
 
 /** Ends the session whose cookie (whole or split in pieces) this request carries, if it reads as one. */
-export async function revokePresentedSession(db: DB, jar: Jar, secret: string, now = new Date()): Promise<boolean> {
+export async function revokePresentedSession(ctx: Ctx, jar: Jar, secret: string): Promise<boolean> {
   const found = findSessionCookie(jar);
   if (!found) return false;
   const claims = await decode({ token: found.value, secret, salt: found.name }).catch(() => null);
   if (!claims) return false;
-  revokeSession(db, claims, now);
+  await revokeSession(ctx, claims);
   return true;
 }
 
 /** Forgets revocations that have run their course: every token of those sessions has expired. */
-export function forgetExpiredRevocations(db: DB, now = new Date()): number {
-  return db.delete(revokedSessions).where(lt(revokedSessions.expiresAt, now)).run().changes;
+export async function forgetExpiredRevocations(w: Write): Promise<number> {
+  return (await w.tx.delete(revokedSessions).where(lt(revokedSessions.expiresAt, w.now)).run()).changes;
 }

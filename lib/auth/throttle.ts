@@ -1,11 +1,13 @@
-import { eq, inArray, lte, sql } from "drizzle-orm";
 import { createHash } from "node:crypto";
-import { writeTx, type DB } from "@/db";
-import { authThrottle } from "@/db/schema";
+import type { Ctx } from "@/lib/context";
 import { authSecret } from "@/lib/env";
+import { DomainError } from "@/lib/errors";
+import { clearRateSlots, giveRateSlotBack, takeRateSlots, type RateRule } from "@/lib/rate-limit";
+import { write } from "@/lib/write";
 
 /**
- * Failed sign-ins, counted in 15-minute windows three ways (README, "Sign-in slow-down"):
+ * Failed sign-ins, counted in 15-minute windows three ways (README, "Sign-in slow-down") by the
+ * one limiter (lib/rate-limit.ts):
  * - one account from one address (`pair`): slowed after 3, refused after 8;
  * - one address, whatever the accounts (`address`): slowed after 10, refused after 30;
  * - one account from every address (`account`): only ever slowed, never refused, so a stranger
@@ -40,73 +42,53 @@ export function throttleKeys(identifier: string, address: string): ThrottleKeys 
 
 export type Reservation = { refused: false; delayMs: number } | { refused: true; retryAfterSeconds: number };
 
+function signInRules(keys: ThrottleKeys): RateRule[] {
+  const { windowMs } = SIGN_IN_LIMITS;
+  const message = (s: number) => {
+    const minutes = Math.ceil(s / 60);
+    return `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+  };
+  return [
+    { key: keys.account, limit: Infinity, windowMs, message },
+    { key: keys.pair, limit: SIGN_IN_LIMITS.pair.refuseAfter, windowMs, message },
+    { key: keys.address, limit: SIGN_IN_LIMITS.address.refuseAfter, windowMs, message },
+  ];
+}
+
 /**
- * Counts an attempt before the password is checked, in one immediate transaction, so parallel
- * guesses cannot all pass a check-then-act. A successful sign-in settles it (settleSuccessfulSignIn).
- * A refusal counts nothing.
+ * Counts an attempt before the password is checked, in one immediate transaction (at the
+ * context's clock), so parallel guesses cannot all pass a check-then-act. A successful sign-in
+ * settles it (settleSuccessfulSignIn). A refusal counts nothing.
  */
-export function reserveSignInAttempt(db: DB, keys: ThrottleKeys, now = Date.now()): Reservation {
-  const { windowMs, pair: pairLimit, address: addressLimit, account: accountLimit } = SIGN_IN_LIMITS;
-  return writeTx(db, (tx) => {
-    const rows = tx
-      .select()
-      .from(authThrottle)
-      .where(inArray(authThrottle.key, [keys.account, keys.pair, keys.address]))
-      .all();
-    const current = (key: string) => {
-      const row = rows.find((r) => r.key === key);
-      if (!row || now - row.windowStartedAt.getTime() >= windowMs) return { key, attempts: 0, startedAt: now };
-      return { key, attempts: row.attempts, startedAt: row.windowStartedAt.getTime() };
-    };
-    const account = current(keys.account);
-    const pair = current(keys.pair);
-    const address = current(keys.address);
-    const over = [
-      pair.attempts >= pairLimit.refuseAfter ? pair.startedAt : null,
-      address.attempts >= addressLimit.refuseAfter ? address.startedAt : null,
-    ].filter((t): t is number => t !== null);
-    if (over.length > 0) {
-      const until = Math.max(...over) + windowMs;
-      return { refused: true, retryAfterSeconds: Math.max(1, Math.ceil((until - now) / 1000)) };
-    }
-    for (const c of [account, pair, address]) {
-      tx.insert(authThrottle)
-        .values({ key: c.key, attempts: c.attempts + 1, windowStartedAt: new Date(c.startedAt) })
-        .onConflictDoUpdate({
-          target: authThrottle.key,
-          set: { attempts: c.attempts + 1, windowStartedAt: new Date(c.startedAt) },
-        })
-        .run();
-    }
-    const excess = Math.max(
-      pair.attempts + 1 - pairLimit.slowAfter,
-      address.attempts + 1 - addressLimit.slowAfter,
-      account.attempts + 1 - accountLimit.slowAfter,
-      0,
-    );
-    return { refused: false, delayMs: Math.min(excess * SIGN_IN_LIMITS.slowStepMs, SIGN_IN_LIMITS.slowMaxMs) };
-  });
+export async function reserveSignInAttempt(ctx: Ctx, keys: ThrottleKeys): Promise<Reservation> {
+  const { pair, address, account, slowStepMs, slowMaxMs } = SIGN_IN_LIMITS;
+  try {
+    const { counts } = await write(ctx, async (w) => ({ counts: await takeRateSlots(w, signInRules(keys)) }));
+    const [accountCount, pairCount, addressCount] = counts as [number, number, number];
+    const excess = Math.max(pairCount - pair.slowAfter, addressCount - address.slowAfter, accountCount - account.slowAfter, 0);
+    return { refused: false, delayMs: Math.min(excess * slowStepMs, slowMaxMs) };
+  } catch (err) {
+    if (err instanceof DomainError && err.kind === "RateLimited") return { refused: true, retryAfterSeconds: err.retryAfterSeconds ?? 1 };
+    throw err;
+  }
 }
 
 /**
  * After a successful sign-in: the account's counts are cleared and the address gets its attempt
  * back, so only failures add up (a shared address with many members signing in stays open).
  */
-export function settleSuccessfulSignIn(db: DB, keys: ThrottleKeys) {
-  writeTx(db, (tx) => {
-    tx.delete(authThrottle).where(inArray(authThrottle.key, [keys.account, keys.pair])).run();
-    tx.update(authThrottle)
-      .set({ attempts: sql`max(${authThrottle.attempts} - 1, 0)` })
-      .where(eq(authThrottle.key, keys.address))
-      .run();
+export async function settleSuccessfulSignIn(ctx: Ctx, keys: ThrottleKeys) {
+  await write(ctx, async (w) => {
+    await clearRateSlots(w, [keys.account, keys.pair]);
+    await giveRateSlotBack(w, keys.address);
+    return {};
   });
 }
 
 /** Takes back an attempt whose password was never checked (the hashing line was full). */
-export function releaseSignInAttempt(db: DB, keys: ThrottleKeys) {
-  const all = [keys.account, keys.pair, keys.address];
-  writeTx(db, (tx) => {
-    tx.update(authThrottle).set({ attempts: sql`${authThrottle.attempts} - 1` }).where(inArray(authThrottle.key, all)).run();
-    tx.delete(authThrottle).where(sql`${inArray(authThrottle.key, all)} and ${lte(authThrottle.attempts, 0)}`).run();
+export async function releaseSignInAttempt(ctx: Ctx, keys: ThrottleKeys) {
+  await write(ctx, async (w) => {
+    await giveRateSlotBack(w, [keys.account, keys.pair, keys.address], { dropEmpty: true });
+    return {};
   });
 }

@@ -1,4 +1,3 @@
-import type { DB } from "@/db";
 import { verifyAgainstDummy, verifyPassword } from "@/lib/auth/password";
 import {
   accountRef,
@@ -7,6 +6,7 @@ import {
   reserveSignInAttempt,
   throttleKeys,
 } from "@/lib/auth/throttle";
+import type { Ctx } from "@/lib/context";
 import { DomainError, forbidden, rateLimited } from "@/lib/errors";
 import { findUserByIdentifier } from "./queries";
 import { SignInInput } from "./schemas";
@@ -14,17 +14,18 @@ import { SignInInput } from "./schemas";
 const WRONG = "Wrong username, email or password.";
 
 /**
- * Checks a password sign-in under the throttle (lib/auth/throttle.ts: refused per account and
- * address and per address; across addresses an account is only slowed, so nobody can lock its
- * owner out). An unknown account and a wrong password give the same answer after the same work
- * (a dummy hash is verified for unknown accounts).
+ * Checks a password sign-in from the context's address under the throttle (lib/auth/throttle.ts:
+ * refused per account and address and per address; across addresses an account is only slowed,
+ * so nobody can lock its owner out). An unknown account and a wrong password give the same answer
+ * after the same work (a dummy hash is verified for unknown accounts). The password is checked
+ * between the throttle's writes, never inside one.
  */
-export async function authenticate(db: DB, raw: unknown, address: string, sleep = defaultSleep) {
+export async function authenticate(ctx: Ctx, raw: unknown, sleep = defaultSleep) {
   const input = SignInInput.parse(raw);
-  const user = findUserByIdentifier(db, input.identifier);
+  const user = await findUserByIdentifier(ctx.db, input.identifier);
   // One count per account whether it is named by username or email; unknown names count by name.
-  const keys = throttleKeys(accountRef(user?.id, input.identifier), address);
-  const reservation = reserveSignInAttempt(db, keys);
+  const keys = throttleKeys(accountRef(user?.id, input.identifier), ctx.address ?? "");
+  const reservation = await reserveSignInAttempt(ctx, keys);
   if (reservation.refused) {
     const minutes = Math.ceil(reservation.retryAfterSeconds / 60);
     throw rateLimited(
@@ -39,14 +40,14 @@ export async function authenticate(db: DB, raw: unknown, address: string, sleep 
     ok = user?.passwordHash ? await verifyPassword(input.password, user.passwordHash) : await verifyAgainstDummy(input.password);
   } catch (err) {
     // The hashing line was full (429): no password was checked, so no attempt is counted.
-    releaseSignInAttempt(db, keys);
+    await releaseSignInAttempt(ctx, keys);
     throw err;
   }
   if (!user || !ok) {
     throw new DomainError("Unauthenticated", WRONG, { fieldErrors: { password: [WRONG] } });
   }
   if (user.suspendedAt) throw forbidden("This account is suspended. You cannot sign in.");
-  settleSuccessfulSignIn(db, keys);
+  await settleSuccessfulSignIn(ctx, keys);
   return user;
 }
 

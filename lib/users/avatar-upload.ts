@@ -4,12 +4,14 @@ import path from "node:path";
 import pLimit from "p-limit";
 import sharp from "sharp";
 import { eq } from "drizzle-orm";
-import { writeTx, type DB } from "@/db";
 import { privateDir, writePrivateFile } from "@/db/private-files";
 import { users } from "@/db/schema";
+import { actorOf, type Ctx } from "@/lib/context";
+import { getEnv } from "@/lib/env";
 import { DomainError, invalid, notFound } from "@/lib/errors";
 import { takeRateSlots, waitPhrase } from "@/lib/rate-limit";
-import { getEnv } from "@/lib/env";
+import { write, type Write, type Written } from "@/lib/write";
+import { recordPresence } from "./presence";
 
 export const AVATAR_MAX_BYTES = 2 * 1024 * 1024;
 export const AVATAR_MAX_SIDE = 8000;
@@ -128,12 +130,21 @@ const uploadRule = (userId: string, limit: number) => ({
   message: (s: number) => `You can upload ${limit === 1 ? "one avatar" : `${limit} avatars`} an hour. Try again in ${waitPhrase(s)}.`,
 });
 
+const SIGN_IN_FIRST = "Please sign in to change your avatar.";
+
+async function imageOf(w: Write, userId: string) {
+  const user = await w.tx.select({ image: users.image }).from(users).where(eq(users.id, userId)).get();
+  if (!user) throw notFound("This account no longer exists.");
+  return user.image;
+}
+
 /** Counts an upload against the member's hourly limit (nothing is counted when refused). */
-function takeUploadSlot(db: DB, userId: string, now: Date) {
+async function takeUploadSlot(ctx: Ctx, userId: string) {
   try {
-    writeTx(db, (tx) => {
-      if (!tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).get()) throw notFound("This account no longer exists.");
-      takeRateSlots(tx, [uploadRule(userId, getEnv().AVATAR_UPLOADS_PER_HOUR)], now);
+    await write(ctx, async (w) => {
+      await imageOf(w, userId);
+      await takeRateSlots(w, [uploadRule(userId, getEnv().AVATAR_UPLOADS_PER_HOUR)]);
+      return {};
     });
   } catch (err) {
     // The message goes next to the avatar field, like every other refusal of an upload.
@@ -144,43 +155,48 @@ function takeUploadSlot(db: DB, userId: string, now: Date) {
   }
 }
 
+export type AvatarUpload = { bytes: Uint8Array; type?: string };
+
 /**
- * Stores a new avatar under a fresh name and points the account at it; the old upload is removed.
- * The upload is counted against the member's hourly limit once its header passes, before its
- * pixels are decoded: refusals from the bytes and header alone count nothing.
+ * The acting member's new avatar: stored under a fresh name, the account pointed at it, the old
+ * upload removed. The upload is counted against the member's hourly limit once its header passes,
+ * before its pixels are decoded (refusals from the bytes and header alone count nothing); the
+ * decoding and the file happen between writes, never inside one.
  */
-export async function setAvatar(db: DB, userId: string, bytes: Uint8Array, statedType = "", dir = avatarDir(), now = new Date()) {
-  await inspectAvatar(bytes, statedType);
-  takeUploadSlot(db, userId, now);
-  const image = await decodeAvatar(bytes);
+export async function uploadAvatar(ctx: Ctx, input: AvatarUpload, dir = avatarDir()) {
+  const { id } = actorOf(ctx, SIGN_IN_FIRST);
+  await inspectAvatar(input.bytes, input.type ?? "");
+  await takeUploadSlot(ctx, id);
+  const image = await decodeAvatar(input.bytes);
   privateDir(dir);
   const name = `${randomBytes(12).toString("base64url")}.webp`;
   const file = path.join(dir, name);
   writePrivateFile(file, image);
-  let previous: string | null;
+  let written: Written<{ previous: string | null }>;
   try {
-    previous = writeTx(db, (tx) => {
-      const user = tx.select({ image: users.image }).from(users).where(eq(users.id, userId)).get();
-      if (!user) throw notFound("This account no longer exists.");
-      tx.update(users).set({ image: `${AVATAR_PATH_PREFIX}${name}` }).where(eq(users.id, userId)).run();
-      return user.image;
+    written = await write(ctx, async (w) => {
+      const previous = await imageOf(w, id);
+      await w.tx.update(users).set({ image: `${AVATAR_PATH_PREFIX}${name}` }).where(eq(users.id, id)).run();
+      await recordPresence(w, id);
+      return { previous };
     });
   } catch (err) {
     removeFile(file);
     throw err;
   }
-  removeFile(avatarFile(previous, dir));
-  return { url: `${AVATAR_PATH_PREFIX}${name}`, bytes: image.length };
+  removeFile(avatarFile(written.previous, dir));
+  return { url: `${AVATAR_PATH_PREFIX}${name}`, bytes: image.length, changes: written.changes };
 }
 
 /** Back to the generated avatar (an uploaded file is removed; a provider's picture is forgotten). */
-export function removeAvatar(db: DB, userId: string, dir = avatarDir()) {
-  const previous = writeTx(db, (tx) => {
-    const user = tx.select({ image: users.image }).from(users).where(eq(users.id, userId)).get();
-    if (!user) throw notFound("This account no longer exists.");
-    tx.update(users).set({ image: null }).where(eq(users.id, userId)).run();
-    return user.image;
+export async function removeAvatar(ctx: Ctx, dir = avatarDir()) {
+  const { id } = actorOf(ctx, SIGN_IN_FIRST);
+  const { previous, changes } = await write(ctx, async (w) => {
+    const previous = await imageOf(w, id);
+    await w.tx.update(users).set({ image: null }).where(eq(users.id, id)).run();
+    if (previous !== null) await recordPresence(w, id);
+    return { previous };
   });
   removeFile(avatarFile(previous, dir));
-  return { changed: previous !== null };
+  return { changed: previous !== null, changes };
 }

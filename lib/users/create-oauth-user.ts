@@ -1,26 +1,26 @@
 import { eq } from "drizzle-orm";
-import { writeTx, type DB } from "@/db";
 import { users } from "@/db/schema";
+import type { Ctx } from "@/lib/context";
 import { providedName } from "@/lib/text";
+import { write } from "@/lib/write";
 import { DISPLAY_NAME_MAX } from "./schemas";
 import { USERNAME_MAX, usernameBase, usernameKey } from "./username";
 
+export type OAuthProfile = { name?: string | null; email?: string | null; image?: string | null; emailVerified?: Date | null };
+
 /** A first OAuth/OIDC sign-in: a user with a valid username derived from the profile, made unique. */
-export function createOAuthUser(
-  db: DB,
-  data: { name?: string | null; email?: string | null; image?: string | null; emailVerified?: Date | null },
-) {
+export async function createOAuthUser(ctx: Ctx, data: OAuthProfile) {
   const email = data.email ? data.email.trim().toLowerCase() : null;
   const base = usernameBase(data.name, email);
-  return writeTx(db, (tx) => {
-    const taken = (name: string) =>
-      !!tx.select({ id: users.id }).from(users).where(eq(users.usernameKey, usernameKey(name))).get();
+  const { user, changes } = await write(ctx, async (w) => {
+    const taken = async (name: string) =>
+      !!(await w.tx.select({ id: users.id }).from(users).where(eq(users.usernameKey, usernameKey(name))).get());
     let username = base;
-    for (let n = 2; taken(username); n++) {
+    for (let n = 2; await taken(username); n++) {
       const suffix = String(n);
       username = base.slice(0, USERNAME_MAX - suffix.length) + suffix;
     }
-    return tx
+    const user = await w.tx
       .insert(users)
       .values({
         username,
@@ -33,5 +33,9 @@ export function createOAuthUser(
       })
       .returning()
       .get();
+    w.changes.directory = true;
+    await w.emit("member.joined", { memberId: user.id });
+    return { user };
   });
+  return { ...user, changes };
 }

@@ -4,9 +4,9 @@ import { users } from "@/db/schema";
 import { mentionCandidates } from "@/lib/markdown/mentions";
 
 /** The `@`-mentioned names in some markdown that belong to members: lower-cased name → username. */
-export function knownMentions(db: DB | Tx, src: string): Map<string, string> {
+export async function knownMentions(db: DB | Tx, src: string): Promise<Map<string, string>> {
   const names = mentionCandidates(src);
   if (!names.length) return new Map();
-  const rows = db.select({ key: users.usernameKey, username: users.username }).from(users).where(inArray(users.usernameKey, names)).all();
+  const rows = await db.select({ key: users.usernameKey, username: users.username }).from(users).where(inArray(users.usernameKey, names)).all();
   return new Map(rows.map((r) => [r.key, r.username]));
 }

@@ -1,6 +1,8 @@
 import { and, eq, lte, sql } from "drizzle-orm";
 import type { DB, Tx } from "@/db";
 import { users } from "@/db/schema";
+import type { Write } from "@/lib/write";
+import { recordPresence } from "./presence";
 
 // Newcomers: accounts younger than 7 days or with fewer than 3 published contributions.
 export const NEWCOMER_DAYS = 7;
@@ -18,8 +20,8 @@ export function isNewcomerRow(u: Contributions, now: Date): boolean {
 }
 
 /** Whether a member counts as a newcomer right now (slower limits, the "New" marker). */
-export function isNewcomer(db: DB | Tx, user: { id: string }, now: Date): boolean {
-  const row = db
+export async function isNewcomer(conn: DB | Tx, user: { id: string }, now: Date): Promise<boolean> {
+  const row = await conn
     .select({ createdAt: users.createdAt, reviewCount: users.reviewCount, commentCount: users.commentCount })
     .from(users)
     .where(eq(users.id, user.id))
@@ -31,13 +33,13 @@ export type ContributionChange = { flipped: boolean; reviewCount: number; commen
 const NO_CHANGE: ContributionChange = { flipped: false, reviewCount: 0, commentCount: 0 };
 
 /**
- * Adds to a member's published reviews and comments, inside the verb's transaction, and brings
- * their "New" marker up to date. `flipped` when the marker flipped: the pages that show their
- * name then need rendering afresh (lib/users/presence.ts). Also returns the new counts.
+ * Adds to a member's published reviews and comments, inside the verb's write, and brings their
+ * "New" marker up to date. `flipped` when the marker flipped: every page that shows their name is
+ * then recorded in the write's changes (lib/users/presence.ts). Also returns the new counts.
  */
-export function adjustContributions(tx: Tx, userId: string | null, delta: { reviews?: number; comments?: number }, now: Date): ContributionChange {
+export async function adjustContributions(w: Write, userId: string | null, delta: { reviews?: number; comments?: number }): Promise<ContributionChange> {
   if (!userId) return NO_CHANGE;
-  const row = tx
+  const row = await w.tx
     .update(users)
     .set({
       reviewCount: sql`${users.reviewCount} + ${delta.reviews ?? 0}`,
@@ -48,45 +50,48 @@ export function adjustContributions(tx: Tx, userId: string | null, delta: { revi
     .get();
   if (!row) return NO_CHANGE;
   const counts = { reviewCount: row.reviewCount, commentCount: row.commentCount };
-  const isNew = isNewcomerRow(row, now);
+  const isNew = isNewcomerRow(row, w.now);
   if (isNew === row.isNew) return { flipped: false, ...counts };
-  tx.update(users).set({ isNew }).where(eq(users.id, userId)).run();
+  await w.tx.update(users).set({ isNew }).where(eq(users.id, userId)).run();
+  await recordPresence(w, userId);
   return { flipped: true, ...counts };
 }
 
 /**
  * Ends the first week: members marked new whose account is now 7 days old and who have made
- * their 3 contributions lose the marker. Returns their ids (run by the periodic sweep).
+ * their 3 contributions lose the marker, and the pages showing them are recorded in the write's
+ * changes. Returns their ids (run by the periodic sweep).
  */
-export function endFirstWeeks(db: DB | Tx, now: Date): string[] {
-  return db
+export async function endFirstWeeks(w: Write): Promise<string[]> {
+  const ended = await w.tx
     .update(users)
     .set({ isNew: false })
     .where(
       and(
         eq(users.isNew, true),
-        lte(users.createdAt, new Date(now.getTime() - WEEK_MS)),
+        lte(users.createdAt, new Date(w.now.getTime() - WEEK_MS)),
         sql`${users.reviewCount} + ${users.commentCount} >= ${NEWCOMER_CONTRIBUTIONS}`,
       ),
     )
     .returning({ id: users.id })
-    .all()
-    .map((r) => r.id);
+    .all();
+  for (const { id } of ended) await recordPresence(w, id);
+  return ended.map((r) => r.id);
 }
 
 /**
  * A review by this member is being published: counts it, and says whether it is a newcomer's
  * first (no review of theirs was ever published before), which the review page then announces.
  */
-export function countPublishedReview(tx: Tx, userId: string, postId: number | null, now: Date): { first: boolean } & ContributionChange {
-  const before = tx
+export async function countPublishedReview(w: Write, userId: string, reviewId: number | null): Promise<{ first: boolean } & ContributionChange> {
+  const before = await w.tx
     .select({ createdAt: users.createdAt, reviewCount: users.reviewCount, commentCount: users.commentCount })
     .from(users)
     .where(eq(users.id, userId))
     .get();
-  const earlier = tx.get<{ one: number }>(
-    sql`select 1 as one from posts where author_id = ${userId} and published_at is not null and id <> ${postId ?? -1} limit 1`,
+  const earlier = await w.tx.get<{ one: number } | undefined>(
+    sql`select 1 as one from posts where author_id = ${userId} and published_at is not null and id <> ${reviewId ?? -1} limit 1`,
   );
-  const first = !!before && !earlier && isNewcomerRow(before, now);
-  return { first, ...adjustContributions(tx, userId, { reviews: 1 }, now) };
+  const first = !!before && !earlier && isNewcomerRow(before, w.now);
+  return { first, ...(await adjustContributions(w, userId, { reviews: 1 })) };
 }

@@ -1,40 +1,35 @@
 import { sql } from "drizzle-orm";
-import type { DB } from "@/db";
-import { FEED_TAG, MEMBERS_TAG, RANKING_TAG, badgeTag, expireTags, filmTag, reviewTag, tagTag, userTag } from "@/lib/cache/tags";
+import type { Write } from "@/lib/write";
 
 /**
- * Every cache tag of a page that shows this member's name, avatar or "New" marker: their profile,
- * the member lists, the reviews they wrote (with the feeds, films and tags listing them) and every
- * review whose page, thread, voters or history names them, the Ranking and the holders of each
- * badge they hold. Used when any of those change.
+ * Records, in the write's changes, every page that shows this member's name, avatar or "New"
+ * marker: their profile, the members directory, the reviews they wrote (with the feeds, films and
+ * tags listing them) and every review whose page, thread, voters or history names them, the
+ * Ranking and the holders of each badge they hold. Read through the write's transaction, so a
+ * deletion records it before its rows go.
  */
-export function presenceTags(db: DB, userId: string): string[] {
-  const posts = db.all<{ id: number }>(sql`
+export async function recordPresence(w: Write, userId: string) {
+  const c = w.changes;
+  const named = await w.tx.all<{ id: number }>(sql`
     select post_id as id from comments where author_id = ${userId}
     union select post_id from post_votes where user_id = ${userId}
     union select post_id from comment_votes where user_id = ${userId}
     union select post_id from post_revisions where editor_id = ${userId}
     union select c.post_id from comment_revisions r join comments c on c.id = r.comment_id where r.editor_id = ${userId}
     union select id from posts where author_id = ${userId}`);
-  const listed = db.all<{ filmId: number; tag: string | null }>(sql`
-    select p.film_id as filmId, t.tag as tag from posts p left join post_tags t on t.post_id = p.id
+  const listed = await w.tx.all<{ id: number; filmId: number; tag: string | null }>(sql`
+    select p.id as id, p.film_id as filmId, t.tag as tag from posts p left join post_tags t on t.post_id = p.id
     where p.author_id = ${userId} and p.status = 'published'`);
-  const held = db.all<{ slug: string }>(sql`select badge_slug as slug from user_badges where user_id = ${userId}`);
-  return [
-    userTag(userId),
-    MEMBERS_TAG,
-    RANKING_TAG,
-    ...held.map((b) => badgeTag(b.slug)),
-    ...(listed.length ? [FEED_TAG] : []),
-    ...posts.map((p) => reviewTag(p.id)),
-    ...listed.map((l) => filmTag(l.filmId)),
-    ...listed.flatMap((l) => (l.tag ? [tagTag(l.tag)] : [])),
-  ];
-}
-
-/** From a route handler: pages showing these members render afresh on their next request. */
-export function expirePresence(db: DB, userIds: Iterable<string | null | undefined>) {
-  const tags: string[] = [];
-  for (const id of new Set(userIds)) if (id) tags.push(...presenceTags(db, id));
-  if (tags.length) expireTags(tags);
+  const held = await w.tx.all<{ slug: string }>(sql`select badge_slug as slug from user_badges where user_id = ${userId}`);
+  c.members.add(userId);
+  c.directory = true;
+  c.ranking = true;
+  for (const b of held) c.badges.add(b.slug);
+  for (const p of named) c.threads.add(p.id);
+  // A published review's card shows the name: the feeds, its film and its tags list it.
+  for (const l of listed) {
+    c.reviews.add(l.id);
+    c.films.add(l.filmId);
+    if (l.tag) c.tags.add(l.tag);
+  }
 }

@@ -1,6 +1,6 @@
-import { desc, eq, or, sql } from "drizzle-orm";
-import type { DB } from "@/db";
-import { users, type UserRow } from "@/db/schema";
+import { and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
+import type { DB, Tx } from "@/db";
+import { comments, posts, users, type UserRow } from "@/db/schema";
 import { usernameKey } from "./username";
 
 export type PublicUser = Pick<UserRow, "id" | "username" | "name" | "image" | "bio" | "role" | "createdAt" | "isNew">;
@@ -16,12 +16,12 @@ export const publicColumns = {
   isNew: users.isNew,
 };
 
-export function getUserById(db: DB, id: string): UserRow | undefined {
+export async function getUserById(db: DB | Tx, id: string): Promise<UserRow | undefined> {
   return db.select().from(users).where(eq(users.id, id)).get();
 }
 
 /** A username (any case or Unicode form) or an email address. */
-export function findUserByIdentifier(db: DB, identifier: string): UserRow | undefined {
+export async function findUserByIdentifier(db: DB, identifier: string): Promise<UserRow | undefined> {
   const trimmed = identifier.normalize("NFKC").trim();
   return db
     .select()
@@ -30,15 +30,15 @@ export function findUserByIdentifier(db: DB, identifier: string): UserRow | unde
     .get();
 }
 
-export function isUsernameTaken(db: DB, username: string): boolean {
-  return !!db.select({ id: users.id }).from(users).where(eq(users.usernameKey, usernameKey(username))).get();
+export async function isUsernameTaken(db: DB | Tx, username: string): Promise<boolean> {
+  return !!(await db.select({ id: users.id }).from(users).where(eq(users.usernameKey, usernameKey(username))).get());
 }
 
-export function isEmailTaken(db: DB, email: string): boolean {
-  return !!db.select({ id: users.id }).from(users).where(eq(users.email, email.toLowerCase())).get();
+export async function isEmailTaken(db: DB | Tx, email: string): Promise<boolean> {
+  return !!(await db.select({ id: users.id }).from(users).where(eq(users.email, email.toLowerCase())).get());
 }
 
-export function listNewestMembers(db: DB, limit = 12): PublicUser[] {
+export async function listNewestMembers(db: DB, limit = 12): Promise<PublicUser[]> {
   return db
     .select(publicColumns)
     .from(users)
@@ -48,6 +48,57 @@ export function listNewestMembers(db: DB, limit = 12): PublicUser[] {
     .all();
 }
 
-export function countMembers(db: DB): number {
-  return db.select({ n: sql<number>`count(*)` }).from(users).get()?.n ?? 0;
+export async function countMembers(db: DB): Promise<number> {
+  return (await db.select({ n: sql<number>`count(*)` }).from(users).get())?.n ?? 0;
 }
+
+const PROFILE_PAGE_SIZE = 20;
+
+/** A member's public profile with their counts; null when no member has that username. */
+export async function getProfile(db: DB, username: string) {
+  const user = await db
+    .select({
+      ...publicColumns,
+      upvotesReceived: users.upvotesReceived,
+      reviewCount: users.reviewCount,
+      commentCount: users.commentCount,
+      badgePoints: users.badgePoints,
+      suspendedAt: users.suspendedAt,
+    })
+    .from(users)
+    .where(eq(users.usernameKey, usernameKey(username)))
+    .get();
+  return user ?? null;
+}
+export type Profile = NonNullable<Awaited<ReturnType<typeof getProfile>>>;
+
+/** A member's comments still shown, newest first, on published reviews: one page after `before` (a comment id). */
+export async function listMemberComments(db: DB, userId: string, before?: number, limit = PROFILE_PAGE_SIZE) {
+  const rows = await db
+    .select({
+      id: comments.id,
+      bodyHtml: comments.bodyHtml,
+      createdAt: comments.createdAt,
+      upvoteCount: comments.upvoteCount,
+      replyCount: comments.replyCount,
+      edited: comments.revisionCount,
+      reviewSlug: posts.slug,
+      reviewTitle: posts.title,
+    })
+    .from(comments)
+    .innerJoin(posts, eq(posts.id, comments.postId))
+    .where(
+      and(
+        eq(comments.authorId, userId),
+        isNull(comments.deletedAt),
+        eq(posts.status, "published"),
+        before ? lt(comments.id, before) : undefined,
+      ),
+    )
+    .orderBy(desc(comments.id))
+    .limit(limit + 1)
+    .all();
+  const page = rows.slice(0, limit).map((r) => ({ ...r, edited: r.edited > 1 }));
+  return { items: page, next: rows.length > limit ? page[page.length - 1]!.id : null };
+}
+export type MemberComment = Awaited<ReturnType<typeof listMemberComments>>["items"][number];

@@ -1,23 +1,28 @@
 import { eq } from "drizzle-orm";
-import { writeTx, type DB } from "@/db";
-import { users } from "@/db/schema";
-import { notFound } from "@/lib/errors";
 import { z } from "zod";
+import { users } from "@/db/schema";
+import type { Ctx } from "@/lib/context";
+import { notFound } from "@/lib/errors";
+import { write } from "@/lib/write";
 import { RoleInput } from "./schemas";
 import { usernameKey } from "./username";
 
-/** Sets a user's role (the `user:role` script). */
-export function setRole(db: DB, rawUsername: unknown, rawRole: unknown) {
-  const username = z.string().trim().min(1, "Name a user.").parse(rawUsername);
-  const role = RoleInput.parse(rawRole);
-  return writeTx(db, (tx) => {
-    const row = tx
+const NamedUser = z.string().trim().min(1, "Name a user.");
+
+/** Sets a member's role (the `user:role` script). */
+export async function setRole(ctx: Ctx, raw: { username: unknown; role: unknown }) {
+  const username = NamedUser.parse(raw.username);
+  const role = RoleInput.parse(raw.role);
+  return write(ctx, async (w) => {
+    const row = await w.tx
       .update(users)
       .set({ role })
       .where(eq(users.usernameKey, usernameKey(username)))
-      .returning({ username: users.username, role: users.role })
+      .returning({ id: users.id, username: users.username, role: users.role })
       .get();
     if (!row) throw notFound(`No user named ${username}.`);
-    return row;
+    // A profile shows its member's role.
+    w.changes.members.add(row.id);
+    return { username: row.username, role: row.role };
   });
 }

@@ -1,14 +1,18 @@
 import { SqliteError } from "better-sqlite3";
 import { and, eq, ne, sql } from "drizzle-orm";
 import { z } from "zod";
-import { writeTx, type DB, type Tx } from "@/db";
+import type { DB, Tx } from "@/db";
 import { users } from "@/db/schema";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { actorOf, type Ctx } from "@/lib/context";
 import { conflict, DomainError, invalid, notFound } from "@/lib/errors";
 import { giveRateSlotBack, takeRateSlots, waitPhrase } from "@/lib/rate-limit";
+import { write } from "@/lib/write";
+import { recordPresence } from "./presence";
 import { Bio, DisplayName, Email, NewPassword, PASSWORD_MAX } from "./schemas";
 import { usernameKey } from "./username";
 
+// The settings page's verbs (one form each) and its loader, kept together as the page is.
 export { BIO_MAX } from "./schemas";
 
 export const ProfileInput = z.object({
@@ -35,19 +39,32 @@ export const NotificationPrefsInput = z.object({
 });
 export type NotificationPrefs = z.infer<typeof NotificationPrefsInput>;
 
-function loadUser(db: DB | Tx, userId: string) {
-  const user = db.select().from(users).where(eq(users.id, userId)).get();
+const SIGN_IN_FIRST = "Please sign in to change your settings.";
+
+async function loadUser(conn: DB | Tx, userId: string) {
+  const user = await conn.select().from(users).where(eq(users.id, userId)).get();
   if (!user) throw notFound("This account no longer exists.");
   return user;
 }
 
-/** Display name and bio. Returns whether the name changed (every page showing it then renders afresh). */
-export function updateProfile(db: DB, userId: string, raw: unknown) {
+/**
+ * The acting member's display name and bio. A new name is recorded wherever it shows; a new bio
+ * on their profile and the members directory.
+ */
+export async function updateProfile(ctx: Ctx, raw: unknown) {
   const input = ProfileInput.parse(raw);
-  return writeTx(db, (tx) => {
-    const before = loadUser(tx, userId);
-    tx.update(users).set({ name: input.name, bio: input.bio }).where(eq(users.id, userId)).run();
-    return { nameChanged: before.name !== input.name, bioChanged: before.bio !== input.bio };
+  const { id } = actorOf(ctx, SIGN_IN_FIRST);
+  return write(ctx, async (w) => {
+    const before = await loadUser(w.tx, id);
+    await w.tx.update(users).set({ name: input.name, bio: input.bio }).where(eq(users.id, id)).run();
+    const nameChanged = before.name !== input.name;
+    const bioChanged = before.bio !== input.bio;
+    if (nameChanged) await recordPresence(w, id);
+    else if (bioChanged) {
+      w.changes.members.add(id);
+      w.changes.directory = true;
+    }
+    return { nameChanged, bioChanged };
   });
 }
 
@@ -62,34 +79,38 @@ const passwordRule = (userId: string) => ({
 });
 
 /** Checks the current password (counted against a limit); refuses with a field message when wrong. */
-export async function assertCurrentPassword(db: DB, user: { id: string; passwordHash: string | null }, given: string, field = "currentPassword") {
+export async function assertCurrentPassword(ctx: Ctx, user: { id: string; passwordHash: string | null }, given: string, field = "currentPassword") {
   if (!user.passwordHash) return;
   if (!given) throw invalid(field, "Enter your current password.");
   const rule = passwordRule(user.id);
-  writeTx(db, (tx) => takeRateSlots(tx, [rule], new Date()));
+  await write(ctx, async (w) => ({ counts: await takeRateSlots(w, [rule]) }));
+  const giveBack = () => write(ctx, async (w) => (await giveRateSlotBack(w, rule.key), {}));
   let ok: boolean;
   try {
+    // Checked between two writes, never inside one: every other write would queue behind scrypt.
     ok = await verifyPassword(given, user.passwordHash);
   } catch (err) {
     // The hashing line was full (429): nothing was checked, so the slot goes back.
-    writeTx(db, (tx) => giveRateSlotBack(tx, rule.key));
+    await giveBack();
     throw err;
   }
   if (!ok) throw invalid(field, "That is not your current password.");
-  writeTx(db, (tx) => giveRateSlotBack(tx, rule.key));
+  await giveBack();
 }
 
-/** A new email address (unique); needs the current password when the account has one. */
-export async function changeEmail(db: DB, userId: string, raw: unknown) {
+/** A new email address (unique) for the acting member; needs the current password when the account has one. */
+export async function changeEmail(ctx: Ctx, raw: unknown) {
   const input = EmailInput.parse(raw);
-  const user = loadUser(db, userId);
+  const { id } = actorOf(ctx, SIGN_IN_FIRST);
+  const user = await loadUser(ctx.db, id);
   if (user.email === input.email) return { changed: false };
   // The password first: a borrowed session must not learn which addresses have accounts.
-  await assertCurrentPassword(db, user, input.currentPassword);
-  const taken = db.select({ id: users.id }).from(users).where(and(eq(users.email, input.email), ne(users.id, userId))).get();
+  await assertCurrentPassword(ctx, user, input.currentPassword);
+  const taken = await ctx.db.select({ id: users.id }).from(users).where(and(eq(users.email, input.email), ne(users.id, id))).get();
   if (taken) throw conflict("email", "Another account already uses this email address.");
   try {
-    writeTx(db, (tx) => tx.update(users).set({ email: input.email, emailVerified: null }).where(eq(users.id, userId)).run());
+    // An email shows on no page: nothing to expire.
+    await write(ctx, async (w) => (await w.tx.update(users).set({ email: input.email, emailVerified: null }).where(eq(users.id, id)).run(), {}));
   } catch (err) {
     if (err instanceof SqliteError && err.code === "SQLITE_CONSTRAINT_UNIQUE") throw conflict("email", "Another account already uses this email address.");
     throw err;
@@ -98,20 +119,21 @@ export async function changeEmail(db: DB, userId: string, raw: unknown) {
 }
 
 /**
- * A new password, given the current one (an account made through a provider sets its first
- * password without one). Every session ends: the caller starts a fresh one for this browser
- * with the returned session version.
+ * A new password for the acting member, given the current one (an account made through a
+ * provider sets its first password without one). Every session ends: the caller starts a fresh
+ * one for this browser with the returned session version.
  */
-export async function changePassword(db: DB, userId: string, raw: unknown) {
-  const user = loadUser(db, userId);
+export async function changePassword(ctx: Ctx, raw: unknown) {
+  const { id } = actorOf(ctx, "Please sign in to change your password.");
+  const user = await loadUser(ctx.db, id);
   const input = PasswordInput.parse(raw);
-  await assertCurrentPassword(db, user, input.currentPassword);
+  await assertCurrentPassword(ctx, user, input.currentPassword);
   const passwordHash = await hashPassword(input.newPassword);
-  return writeTx(db, (tx) => {
-    const row = tx
+  return write(ctx, async (w) => {
+    const row = await w.tx
       .update(users)
       .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
-      .where(and(eq(users.id, userId), eq(users.sessionVersion, user.sessionVersion)))
+      .where(and(eq(users.id, id), eq(users.sessionVersion, user.sessionVersion)))
       .returning({ sessionVersion: users.sessionVersion })
       .get();
     if (!row) throw new DomainError("Conflict", "Your account changed while you were typing. Please try again.");
@@ -119,17 +141,20 @@ export async function changePassword(db: DB, userId: string, raw: unknown) {
   });
 }
 
-export function updateNotificationPrefs(db: DB, userId: string, raw: unknown): NotificationPrefs {
+/** Which kinds of notice the acting member gets. Returns the switches as saved. */
+export async function updateNotificationPrefs(ctx: Ctx, raw: unknown) {
   const input = NotificationPrefsInput.parse(raw);
-  writeTx(db, (tx) => {
-    loadUser(tx, userId);
-    tx.update(users).set(input).where(eq(users.id, userId)).run();
+  const { id } = actorOf(ctx, SIGN_IN_FIRST);
+  return write(ctx, async (w) => {
+    await loadUser(w.tx, id);
+    await w.tx.update(users).set(input).where(eq(users.id, id)).run();
+    return { prefs: input };
   });
-  return input;
 }
 
-export function getSettings(db: DB, userId: string) {
-  const u = db.select().from(users).where(eq(users.id, userId)).get();
+/** What the settings page shows its member; null when the account is gone. */
+export async function getSettings(db: DB, userId: string) {
+  const u = await db.select().from(users).where(eq(users.id, userId)).get();
   if (!u) return null;
   return {
     id: u.id,
@@ -149,7 +174,7 @@ export function getSettings(db: DB, userId: string) {
     } satisfies NotificationPrefs,
   };
 }
-export type Settings = NonNullable<ReturnType<typeof getSettings>>;
+export type Settings = NonNullable<Awaited<ReturnType<typeof getSettings>>>;
 
 /** The username typed to confirm a deletion must be this account's. */
 export function confirmsUsername(user: { username: string }, typed: unknown): boolean {

@@ -1,11 +1,13 @@
 import { SqliteError } from "better-sqlite3";
 import { createHash } from "node:crypto";
-import { writeTx, type DB } from "@/db";
+import type { DB, Tx } from "@/db";
 import { users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
+import type { Ctx } from "@/lib/context";
 import { authSecret, getEnv } from "@/lib/env";
 import { conflict } from "@/lib/errors";
 import { takeRateSlots, waitPhrase, type RateRule } from "@/lib/rate-limit";
+import { write } from "@/lib/write";
 import { isEmailTaken, isUsernameTaken } from "./queries";
 import { SignUpInput } from "./schemas";
 import { usernameKey } from "./username";
@@ -26,31 +28,31 @@ export function signUpRules(address: string): RateRule[] {
 }
 
 /**
- * Creates a password account for a visitor at `address`. Throws zod, Conflict or RateLimited
- * (too many sign-ups from the address, or the password hashing line is full) errors; writes
- * nothing on refusal.
+ * Creates a password account for a visitor at the context's address. Throws zod, Conflict or
+ * RateLimited (too many sign-ups from the address, or the password hashing line is full) errors;
+ * writes nothing on refusal.
  */
-export async function signUp(db: DB, raw: unknown, address: string, now = new Date()) {
+export async function signUp(ctx: Ctx, raw: unknown) {
   const input = SignUpInput.parse(raw);
-  const rules = signUpRules(address);
-  assertAvailable(db, input.username, input.email);
+  const rules = signUpRules(ctx.address ?? "");
+  await assertAvailable(ctx.db, input.username, input.email);
   // Checked before the costly hash too (and rolled back, so not counted): a refused address spends no scrypt.
   try {
-    writeTx(db, (tx) => {
-      takeRateSlots(tx, rules, now);
+    await write(ctx, async (w) => {
+      await takeRateSlots(w, rules);
       throw PROBED;
     });
   } catch (err) {
     if (err !== PROBED) throw err;
   }
-  // Hashing is slow and async, so it happens before the (synchronous) transaction.
+  // Hashing is slow, so it happens before the write, which holds the one write connection.
   const passwordHash = await hashPassword(input.password);
   try {
-    return writeTx(db, (tx) => {
-      assertAvailable(tx as unknown as DB, input.username, input.email);
+    return await write(ctx, async (w) => {
+      await assertAvailable(w.tx, input.username, input.email);
       // Counted in the transaction that writes the account: a refusal or a rollback counts nothing.
-      takeRateSlots(tx, rules, now);
-      return tx
+      await takeRateSlots(w, rules);
+      const user = await w.tx
         .insert(users)
         .values({
           username: input.username,
@@ -61,6 +63,9 @@ export async function signUp(db: DB, raw: unknown, address: string, now = new Da
         })
         .returning({ id: users.id, username: users.username, sessionVersion: users.sessionVersion })
         .get();
+      w.changes.directory = true;
+      await w.emit("member.joined", { memberId: user.id });
+      return user;
     });
   } catch (err) {
     // Two sign-ups racing for one name: the unique index decides.
@@ -72,7 +77,7 @@ export async function signUp(db: DB, raw: unknown, address: string, now = new Da
   }
 }
 
-function assertAvailable(db: DB, username: string, email: string) {
-  if (isUsernameTaken(db, username)) throw conflict("username", "That username is taken.");
-  if (isEmailTaken(db, email)) throw conflict("email", "An account with this email already exists.");
+async function assertAvailable(conn: DB | Tx, username: string, email: string) {
+  if (await isUsernameTaken(conn, username)) throw conflict("username", "That username is taken.");
+  if (await isEmailTaken(conn, email)) throw conflict("email", "An account with this email already exists.");
 }

@@ -2,6 +2,8 @@ import sharp from "sharp";
 import type { DB } from "@/db";
 import { hashPassword } from "@/lib/auth/password";
 import type { Actor } from "@/lib/permissions";
+import { signUp } from "@/lib/users/sign-up";
+import { ctxAs, fixtureWriter } from "./db";
 import { DAY, T0, makeUser } from "./reviews";
 export { rows, snapshot } from "./db";
 
@@ -13,13 +15,13 @@ export const PASSWORD = "zither-over-vienna-1949";
 /** A member with a password (hashed at the tests' cheap SCRYPT_COST). */
 export async function makePasswordUser(db: DB, username: string, password = PASSWORD, role: Actor["role"] = "member"): Promise<Actor> {
   const actor = makeUser(db, username, role);
-  db.$client.prepare(`update users set password_hash = ? where id = ?`).run(await hashPassword(password), actor.id);
+  fixtureWriter(db).$client.prepare(`update users set password_hash = ? where id = ?`).run(await hashPassword(password), actor.id);
   return actor;
 }
 
 /** Sets an account's creation time to `ageDays` before `from` (makeUser's rows are created "now"). */
 export function ageAccount(db: DB, actor: Actor, ageDays: number, from = T0) {
-  db.$client.prepare(`update users set created_at = ? where id = ?`).run(from.getTime() - ageDays * DAY, actor.id);
+  fixtureWriter(db).$client.prepare(`update users set created_at = ? where id = ?`).run(from.getTime() - ageDays * DAY, actor.id);
 }
 
 /** One users row as SQLite holds it. */
@@ -39,7 +41,7 @@ export type NoticeSwitch = "review_replies" | "comment_replies" | "mentions" | "
 /** Turns notice kinds on or off directly in the row (settings' own verb is tested on its own). */
 export function setSwitches(db: DB, actor: Actor, switches: Partial<Record<NoticeSwitch, boolean>>) {
   for (const [key, on] of Object.entries(switches)) {
-    db.$client.prepare(`update users set notify_${key} = ? where id = ?`).run(on ? 1 : 0, actor.id);
+    fixtureWriter(db).$client.prepare(`update users set notify_${key} = ? where id = ?`).run(on ? 1 : 0, actor.id);
   }
 }
 
@@ -61,10 +63,11 @@ export function noticeList(db: DB): [string, string, string | null, number | nul
 /** Sets an item's stored upvote count (and its author's total to match), to reach a high milestone without a crowd. */
 export function presetUpvotes(db: DB, type: "review" | "comment", id: number, count: number) {
   const table = type === "review" ? "posts" : "comments";
+  const w = fixtureWriter(db);
   const author = db.$client.prepare(`select author_id from ${table} where id = ?`).pluck().get(id) as string | null;
   const before = db.$client.prepare(`select upvote_count from ${table} where id = ?`).pluck().get(id) as number;
-  db.$client.prepare(`update ${table} set upvote_count = ? where id = ?`).run(count, id);
-  if (author) db.$client.prepare(`update users set upvotes_received = upvotes_received + ? where id = ?`).run(count - before, author);
+  w.$client.prepare(`update ${table} set upvote_count = ? where id = ?`).run(count, id);
+  if (author) w.$client.prepare(`update users set upvotes_received = upvotes_received + ? where id = ?`).run(count - before, author);
 }
 
 /** `n` members named `${prefix}1` … `${prefix}n`. */
@@ -91,4 +94,9 @@ export async function noisePng(side: number): Promise<Buffer> {
     raw[i] = x >>> 24;
   }
   return sharp(raw, { raw: { width: side, height: side, channels: 3 } }).png({ compressionLevel: 9 }).toBuffer();
+}
+
+/** A visitor's sign-up from `address` (at `now`, else the clock): signUp with the context a route builds. */
+export function signUpAt(db: DB, raw: unknown, address: string, now?: Date) {
+  return signUp(ctxAs(db, null, now, address), raw);
 }

@@ -7,7 +7,7 @@ import { DomainError } from "@/lib/errors";
 import { HASH_BUSY_RETRY_SECONDS, hashPassword } from "@/lib/auth/password";
 import { authenticate } from "@/lib/users/authenticate";
 import { signUp } from "@/lib/users/sign-up";
-import { rows, snapshot, perTestDb } from "../helpers/db";
+import { ctxAs, fixtureWriter, rows, snapshot, perTestDb } from "../helpers/db";
 import { clearEnv } from "../helpers/comments";
 import { setTestEnv } from "../helpers/env";
 import { thrown } from "../helpers/errors";
@@ -21,12 +21,14 @@ describe("authenticate", () => {
   let slept: number[];
   const sleep = async (ms: number) => void slept.push(ms);
   const signIn = (identifier: string, password: string, address = ADDRESS) =>
-    authenticate(t.db, { identifier, password }, address, sleep);
-  const throttleRow = (key: string) => rows(t.db, "auth_throttle").find((r) => r.key === key);
+    authenticate(ctxAs(t.db, null, undefined, address), { identifier, password }, sleep);
+  // Sign-in attempts are counted by the one limiter, in rate_windows, beside the sign-up's own windows.
+  const signInRows = () => rows(t.db, "rate_windows").filter((r) => /^(?:account|pair|address):/.test(String(r.key)));
+  const throttleRow = (key: string) => signInRows().find((r) => r.key === key);
 
   beforeEach(async () => {
     slept = [];
-    userId = (await signUp(t.db, { username: "Mara_K", email: "mara@example.com", password: PASSWORD }, "198.51.100.1")).id;
+    userId = (await signUp(ctxAs(t.db, null, undefined, "198.51.100.1"), { username: "Mara_K", email: "mara@example.com", password: PASSWORD })).id;
   });
 
   it.each(["Mara_K", "mara_k", "MARA_K", "  mara_k  ", "ｍａｒａ＿ｋ", "mara@example.com", "MARA@Example.com"])(
@@ -53,7 +55,7 @@ describe("authenticate", () => {
   });
 
   it("refuses a suspended account after a correct password, with a message about suspension", async () => {
-    t.db.update(users).set({ suspendedAt: new Date() }).where(eq(users.id, userId)).run();
+    fixtureWriter(t.db).update(users).set({ suspendedAt: new Date() }).where(eq(users.id, userId)).run();
     const e = (await thrown(() => signIn("mara_k", PASSWORD))) as DomainError;
     expect(e).toBeInstanceOf(DomainError);
     expect(e.kind).toBe("Forbidden");
@@ -70,8 +72,8 @@ describe("authenticate", () => {
     expect(slept).toEqual([750, 1500, 2250, 3000, 3000]);
     expect(slept).toHaveLength(refuseAfter - slowAfter);
     const keys = throttleKeys(accountRef(userId, "mara_k"), ADDRESS);
-    expect(throttleRow(keys.account)?.attempts).toBe(refuseAfter);
-    expect(throttleRow(keys.address)?.attempts).toBe(refuseAfter);
+    expect(throttleRow(keys.account)?.count).toBe(refuseAfter);
+    expect(throttleRow(keys.address)?.count).toBe(refuseAfter);
 
     const before = snapshot(t.db);
     slept = [];
@@ -93,23 +95,23 @@ describe("authenticate", () => {
     // Guesses by username and by email count against the one account.
     for (let i = 0; i < 3; i++) await thrown(() => signIn(i % 2 ? "mara@example.com" : "mara_k", `wrong guess ${i}`));
     const keys = throttleKeys(accountRef(userId, "mara_k"), ADDRESS);
-    expect(throttleRow(keys.account)?.attempts).toBe(3);
+    expect(throttleRow(keys.account)?.count).toBe(3);
     const user = await signIn("Mara_K", PASSWORD);
     expect(user.id).toBe(userId);
     expect(throttleRow(keys.account)).toBeUndefined();
     // The address keeps its three failures; the successful attempt was given back.
-    expect(throttleRow(keys.address)?.attempts).toBe(3);
+    expect(throttleRow(keys.address)?.count).toBe(3);
     expect(slept).toEqual([750]);
   });
 
   it("lets many members sign in from one shared address: only failures add up", async () => {
     const { refuseAfter, slowAfter } = SIGN_IN_LIMITS.address;
     for (let i = 0; i < refuseAfter + 10; i++) expect((await signIn("mara_k", PASSWORD)).id).toBe(userId);
-    expect(throttleRow(throttleKeys("x", ADDRESS).address)?.attempts).toBe(0);
+    expect(throttleRow(throttleKeys("x", ADDRESS).address)?.count).toBe(0);
     expect(slept).toEqual([]);
     // Failures still count from there.
     for (let i = 0; i < slowAfter; i++) await thrown(() => signIn(`ghost_${i}`, PASSWORD));
-    expect(throttleRow(throttleKeys("x", ADDRESS).address)?.attempts).toBe(slowAfter);
+    expect(throttleRow(throttleKeys("x", ADDRESS).address)?.count).toBe(slowAfter);
   });
 
   it("refuses an address that has tried too many accounts, while others still get in", async () => {
@@ -118,7 +120,7 @@ describe("authenticate", () => {
       expect(((await thrown(() => signIn(`ghost_${i}`, PASSWORD))) as DomainError).kind).toBe("Unauthenticated");
     }
     expect(slept.length).toBe(refuseAfter - SIGN_IN_LIMITS.address.slowAfter);
-    expect(throttleRow(throttleKeys("x", ADDRESS).address)?.attempts).toBe(refuseAfter);
+    expect(throttleRow(throttleKeys("x", ADDRESS).address)?.count).toBe(refuseAfter);
 
     const before = snapshot(t.db);
     const e = (await thrown(() => signIn("mara_k", PASSWORD))) as DomainError;
@@ -159,7 +161,7 @@ describe("authenticate", () => {
       expect(e).toBeInstanceOf(DomainError);
       expect({ kind: e.kind, status: e.status, retry: e.retryAfterSeconds }).toEqual({ kind: "RateLimited", status: 429, retry: HASH_BUSY_RETRY_SECONDS });
       expect(e.message).toMatch(/busy.*Try again in a moment/);
-      expect(rows(t.db, "auth_throttle")).toEqual([]);
+      expect(signInRows()).toEqual([]);
       await busy;
       expect((await signIn("mara_k", PASSWORD)).id).toBe(userId);
     } finally {
@@ -168,8 +170,8 @@ describe("authenticate", () => {
   });
 
   it("refuses bad input before counting an attempt", async () => {
-    const e = await thrown(() => authenticate(t.db, { identifier: " ", password: "" }, ADDRESS, sleep));
+    const e = await thrown(() => authenticate(ctxAs(t.db, null, undefined, ADDRESS), { identifier: " ", password: "" }, sleep));
     expect(e).toBeInstanceOf(ZodError);
-    expect(rows(t.db, "auth_throttle")).toEqual([]);
+    expect(signInRows()).toEqual([]);
   });
 });

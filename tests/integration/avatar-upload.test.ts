@@ -13,11 +13,12 @@ import {
   avatarFile,
   processAvatar,
   removeAvatar,
-  setAvatar,
   sniffImage,
+  uploadAvatar,
 } from "@/lib/users/avatar-upload";
 import { resetEnvForTests } from "@/lib/env";
-import { perTestDb, rows } from "../helpers/db";
+import { tagsFor } from "@/lib/cache/expire";
+import { ctxAs, fixtureWriter, perTestDb, rows } from "../helpers/db";
 import { setTestEnv } from "../helpers/env";
 import { expectDomainError, HOUR, makeUser, T0, at } from "../helpers/reviews";
 import { makeImage, noisePng, snapshot, userRow } from "../helpers/people";
@@ -33,7 +34,7 @@ function perTestDir() {
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
   return {
     get path() {
-      return path.join(dir, "avatars"); // does not exist yet: setAvatar makes it
+      return path.join(dir, "avatars"); // does not exist yet: uploadAvatar makes it
     },
     get root() {
       return dir;
@@ -193,18 +194,21 @@ describe("processAvatar", () => {
   });
 });
 
-describe("setAvatar and removeAvatar", () => {
+describe("uploadAvatar and removeAvatar", () => {
   const t = perTestDb();
   const dir = perTestDir();
 
   it("stores the WebP under a fresh 16-character name and points the account at it", async () => {
     const mara = makeUser(t.db, "mara");
-    const result = await setAvatar(t.db, mara.id, await makeImage("png", 300, 200), "image/png", dir.path);
+    const result = await uploadAvatar(ctxAs(t.db, mara.id), { bytes: await makeImage("png", 300, 200), type: "image/png" }, dir.path);
     const files = filesIn(dir.path);
     expect(files).toHaveLength(1);
     expect(files[0]).toMatch(AVATAR_FILE);
     expect(files[0]).toMatch(/^[\w-]{16}\.webp$/);
-    expect(result).toEqual({ url: `/avatars/${files[0]}`, bytes: fs.statSync(path.join(dir.path, files[0]!)).size });
+    const { changes, ...uploaded } = result;
+    expect(uploaded).toEqual({ url: `/avatars/${files[0]}`, bytes: fs.statSync(path.join(dir.path, files[0]!)).size });
+    // The new face shows wherever she does: her profile, the members directory, the Ranking.
+    expect(tagsFor(changes).sort()).toEqual([`user:${mara.id}`, "members", "ranking"].sort());
     expect(userRow(t.db, mara.id)!.image).toBe(`/avatars/${files[0]}`);
     const meta = await sharp(path.join(dir.path, files[0]!)).metadata();
     expect([meta.format, meta.width, meta.height]).toEqual(["webp", AVATAR_SIZE, AVATAR_SIZE]);
@@ -218,7 +222,7 @@ describe("setAvatar and removeAvatar", () => {
     const mara = makeUser(t.db, "mara");
     fs.mkdirSync(dir.path, { mode: 0o755 });
     fs.chmodSync(dir.path, 0o755);
-    const result = await setAvatar(t.db, mara.id, await makeImage("png", 20, 20), "image/png", dir.path);
+    const result = await uploadAvatar(ctxAs(t.db, mara.id), { bytes: await makeImage("png", 20, 20), type: "image/png" }, dir.path);
     expect(modeOf(dir.path)).toBe(0o700);
     expect(modeOf(avatarFile(result.url, dir.path)!)).toBe(0o600);
   });
@@ -226,9 +230,9 @@ describe("setAvatar and removeAvatar", () => {
   it("removes the previous upload when a new one replaces it, and only that file", async () => {
     const mara = makeUser(t.db, "mara");
     const femi = makeUser(t.db, "femi");
-    const femis = await setAvatar(t.db, femi.id, await makeImage("jpeg", 50, 50), "image/jpeg", dir.path);
-    const first = await setAvatar(t.db, mara.id, await makeImage("png", 50, 50), "image/png", dir.path);
-    const second = await setAvatar(t.db, mara.id, await makeImage("webp", 50, 50), "image/webp", dir.path);
+    const femis = await uploadAvatar(ctxAs(t.db, femi.id), { bytes: await makeImage("jpeg", 50, 50), type: "image/jpeg" }, dir.path);
+    const first = await uploadAvatar(ctxAs(t.db, mara.id), { bytes: await makeImage("png", 50, 50), type: "image/png" }, dir.path);
+    const second = await uploadAvatar(ctxAs(t.db, mara.id), { bytes: await makeImage("webp", 50, 50), type: "image/webp" }, dir.path);
     expect(second.url).not.toBe(first.url);
     expect(filesIn(dir.path)).toEqual([femis.url, second.url].map((u) => u.slice("/avatars/".length)).sort());
     expect(userRow(t.db, mara.id)!.image).toBe(second.url);
@@ -240,46 +244,50 @@ describe("setAvatar and removeAvatar", () => {
     const outside = path.join(dir.root, "victim.webp");
     fs.writeFileSync(outside, "keep me");
     for (const image of ["https://avatars.example.com/u/1.png", "/avatars/../victim.webp", "/avatars/AAAAAAAAAAAAAAAA.png"]) {
-      t.db.$client.prepare(`update users set image = ? where id = ?`).run(image, mara.id);
+      fixtureWriter(t.db).$client.prepare(`update users set image = ? where id = ?`).run(image, mara.id);
       expect(avatarFile(image, dir.path)).toBeNull();
-      expect(removeAvatar(t.db, mara.id, dir.path)).toEqual({ changed: true });
+      expect((await removeAvatar(ctxAs(t.db, mara.id), dir.path)).changed).toBe(true);
       expect(userRow(t.db, mara.id)!.image).toBeNull();
     }
     expect(fs.readFileSync(outside, "utf8")).toBe("keep me");
-    t.db.$client.prepare(`update users set image = ? where id = ?`).run("/avatars/../victim.webp", mara.id);
-    const result = await setAvatar(t.db, mara.id, await makeImage("png", 20, 20), "image/png", dir.path);
+    fixtureWriter(t.db).$client.prepare(`update users set image = ? where id = ?`).run("/avatars/../victim.webp", mara.id);
+    const result = await uploadAvatar(ctxAs(t.db, mara.id), { bytes: await makeImage("png", 20, 20), type: "image/png" }, dir.path);
     expect(fs.readFileSync(outside, "utf8")).toBe("keep me");
     expect(filesIn(dir.path)).toEqual([result.url.slice("/avatars/".length)]);
   });
 
   it("refuses a bad upload with no file written and the account as it was", async () => {
     const mara = makeUser(t.db, "mara");
-    const kept = await setAvatar(t.db, mara.id, await makeImage("png", 20, 20), "image/png", dir.path);
+    const kept = await uploadAvatar(ctxAs(t.db, mara.id), { bytes: await makeImage("png", 20, 20), type: "image/png" }, dir.path);
     const before = snapshot(t.db);
     const files = filesIn(dir.path);
     const tooWide = await makeImage("png", AVATAR_MAX_SIDE + 1, 8);
-    await expectDomainError(() => setAvatar(t.db, mara.id, tooWide, "image/png", dir.path), "Invalid", 422, ["avatar"]);
-    await expectDomainError(() => setAvatar(t.db, mara.id, Buffer.from("not an image"), "image/png", dir.path), "Invalid", 422, ["avatar"]);
-    await expectDomainError(async () => setAvatar(t.db, mara.id, await makeImage("png", 20, 20), "image/jpeg", dir.path), "Invalid", 422, ["avatar"]);
+    await expectDomainError(() => uploadAvatar(ctxAs(t.db, mara.id), { bytes: tooWide, type: "image/png" }, dir.path), "Invalid", 422, ["avatar"]);
+    await expectDomainError(() => uploadAvatar(ctxAs(t.db, mara.id), { bytes: Buffer.from("not an image"), type: "image/png" }, dir.path), "Invalid", 422, ["avatar"]);
+    await expectDomainError(async () => uploadAvatar(ctxAs(t.db, mara.id), { bytes: await makeImage("png", 20, 20), type: "image/jpeg" }, dir.path), "Invalid", 422, ["avatar"]);
     expect(snapshot(t.db)).toEqual(before);
     expect(filesIn(dir.path)).toEqual(files);
     expect(userRow(t.db, mara.id)!.image).toBe(kept.url);
   });
 
   it("refuses an account that is gone (404), leaving no file behind", async () => {
-    await expectDomainError(async () => setAvatar(t.db, ghostId, await makeImage("png", 20, 20), "image/png", dir.path), "NotFound", 404);
+    await expectDomainError(async () => uploadAvatar(ctxAs(t.db, ghostId), { bytes: await makeImage("png", 20, 20), type: "image/png" }, dir.path), "NotFound", 404);
     expect(filesIn(dir.path)).toEqual([]);
-    expect(() => removeAvatar(t.db, ghostId, dir.path)).toThrow("This account no longer exists.");
+    await expect(removeAvatar(ctxAs(t.db, ghostId), dir.path)).rejects.toThrow("This account no longer exists.");
   });
 
   it("removeAvatar goes back to the generated avatar, removing the upload; with none it changes nothing", async () => {
     const mara = makeUser(t.db, "mara");
-    await setAvatar(t.db, mara.id, await makeImage("png", 20, 20), "image/png", dir.path);
-    expect(removeAvatar(t.db, mara.id, dir.path)).toEqual({ changed: true });
+    await uploadAvatar(ctxAs(t.db, mara.id), { bytes: await makeImage("png", 20, 20), type: "image/png" }, dir.path);
+    const removed = await removeAvatar(ctxAs(t.db, mara.id), dir.path);
+    expect(removed.changed).toBe(true);
+    expect(tagsFor(removed.changes).sort()).toEqual([`user:${mara.id}`, "members", "ranking"].sort());
     expect(userRow(t.db, mara.id)!.image).toBeNull();
     expect(filesIn(dir.path)).toEqual([]);
     const before = snapshot(t.db);
-    expect(removeAvatar(t.db, mara.id, dir.path)).toEqual({ changed: false });
+    const unchanged = await removeAvatar(ctxAs(t.db, mara.id), dir.path);
+    expect(unchanged.changed).toBe(false);
+    expect(tagsFor(unchanged.changes)).toEqual([]);
     expect(snapshot(t.db)).toEqual(before);
   });
 });
@@ -297,13 +305,13 @@ describe("the upload limit per member", () => {
 
   it("refuses the upload past the limit with 429, Retry-After and the message by the field, leaving the avatar, files and rows as they were", async () => {
     const mara = makeUser(t.db, "mara");
-    await setAvatar(t.db, mara.id, await makeImage("png", 20, 20), "image/png", dir.path, T0);
-    const kept = await setAvatar(t.db, mara.id, await makeImage("jpeg", 20, 20), "image/jpeg", dir.path, at(1000));
+    await uploadAvatar(ctxAs(t.db, mara.id, T0), { bytes: await makeImage("png", 20, 20), type: "image/png" }, dir.path);
+    const kept = await uploadAvatar(ctxAs(t.db, mara.id, at(1000)), { bytes: await makeImage("jpeg", 20, 20), type: "image/jpeg" }, dir.path);
     const before = snapshot(t.db);
     const files = filesIn(dir.path);
-    const err = await expectDomainError(() => setAvatar(t.db, mara.id, Buffer.from("x"), "image/png", dir.path, at(2000)), "Invalid", 422, ["avatar"]);
+    const err = await expectDomainError(() => uploadAvatar(ctxAs(t.db, mara.id, at(2000)), { bytes: Buffer.from("x"), type: "image/png" }, dir.path), "Invalid", 422, ["avatar"]);
     expect(err.message).toMatch(/not an image we accept/);
-    const refusal = await expectDomainError(async () => setAvatar(t.db, mara.id, await makeImage("webp", 20, 20), "image/webp", dir.path, at(2000)), "RateLimited", 429, ["avatar"]);
+    const refusal = await expectDomainError(async () => uploadAvatar(ctxAs(t.db, mara.id, at(2000)), { bytes: await makeImage("webp", 20, 20), type: "image/webp" }, dir.path), "RateLimited", 429, ["avatar"]);
     expect(refusal.message).toBe("You can upload 2 avatars an hour. Try again in 60 minutes.");
     expect(refusal.retryAfterSeconds).toBe(3598); // the window opened at the first upload, 2 s earlier
     expect(refusal.fieldErrors).toEqual({ avatar: [refusal.message] });
@@ -313,8 +321,8 @@ describe("the upload limit per member", () => {
 
     // Another member has a limit of their own; the window reopens after the hour.
     const femi = makeUser(t.db, "femi");
-    await setAvatar(t.db, femi.id, await makeImage("png", 20, 20), "image/png", dir.path, at(3000));
-    const later = await setAvatar(t.db, mara.id, await makeImage("webp", 20, 20), "image/webp", dir.path, at(HOUR));
+    await uploadAvatar(ctxAs(t.db, femi.id, at(3000)), { bytes: await makeImage("png", 20, 20), type: "image/png" }, dir.path);
+    const later = await uploadAvatar(ctxAs(t.db, mara.id, at(HOUR)), { bytes: await makeImage("webp", 20, 20), type: "image/webp" }, dir.path);
     expect(userRow(t.db, mara.id)!.image).toBe(later.url);
   });
 
@@ -323,21 +331,21 @@ describe("the upload limit per member", () => {
     const png = await makeImage("png", 64, 64);
     const noise = await noisePng(64);
     const cutOff = noise.subarray(0, Math.floor(noise.length / 2)); // a header that reads fine
-    await expectDomainError(() => setAvatar(t.db, mara.id, cutOff, "image/png", dir.path, T0), "Invalid", 422, ["avatar"]);
-    await expectDomainError(() => setAvatar(t.db, mara.id, new Uint8Array(), "image/png", dir.path, T0), "Invalid", 422, ["avatar"]);
-    await expectDomainError(() => setAvatar(t.db, mara.id, png, "image/jpeg", dir.path, T0), "Invalid", 422, ["avatar"]);
+    await expectDomainError(() => uploadAvatar(ctxAs(t.db, mara.id, T0), { bytes: cutOff, type: "image/png" }, dir.path), "Invalid", 422, ["avatar"]);
+    await expectDomainError(() => uploadAvatar(ctxAs(t.db, mara.id, T0), { bytes: new Uint8Array(), type: "image/png" }, dir.path), "Invalid", 422, ["avatar"]);
+    await expectDomainError(() => uploadAvatar(ctxAs(t.db, mara.id, T0), { bytes: png, type: "image/jpeg" }, dir.path), "Invalid", 422, ["avatar"]);
     const garbage = Buffer.concat([png.subarray(0, 8), Buffer.from("this is not a PNG chunk at all".repeat(4))]);
-    await expectDomainError(() => setAvatar(t.db, mara.id, garbage, "image/png", dir.path, T0), "Invalid", 422, ["avatar"]);
-    await expectDomainError(() => setAvatar(t.db, mara.id, pngClaiming(png, 5000, 5000), "image/png", dir.path, T0), "Invalid", 422, ["avatar"]);
+    await expectDomainError(() => uploadAvatar(ctxAs(t.db, mara.id, T0), { bytes: garbage, type: "image/png" }, dir.path), "Invalid", 422, ["avatar"]);
+    await expectDomainError(() => uploadAvatar(ctxAs(t.db, mara.id, T0), { bytes: pngClaiming(png, 5000, 5000), type: "image/png" }, dir.path), "Invalid", 422, ["avatar"]);
     expect(rows(t.db, "rate_windows").map((r) => [r.key, r.count])).toEqual([[`avatar-upload:${mara.id}`, 1]]);
-    await setAvatar(t.db, mara.id, png, "image/png", dir.path, at(1000));
-    const err = await expectDomainError(() => setAvatar(t.db, mara.id, png, "image/png", dir.path, at(2000)), "RateLimited", 429, ["avatar"]);
+    await uploadAvatar(ctxAs(t.db, mara.id, at(1000)), { bytes: png, type: "image/png" }, dir.path);
+    const err = await expectDomainError(() => uploadAvatar(ctxAs(t.db, mara.id, at(2000)), { bytes: png, type: "image/png" }, dir.path), "RateLimited", 429, ["avatar"]);
     expect(err.message).toBe(TOO_MANY);
     expect(filesIn(dir.path)).toHaveLength(1);
   });
 
   it("refuses an account that is gone before counting anything", async () => {
-    await expectDomainError(async () => setAvatar(t.db, ghostId, await makeImage("png", 20, 20), "image/png", dir.path, T0), "NotFound", 404);
+    await expectDomainError(async () => uploadAvatar(ctxAs(t.db, ghostId, T0), { bytes: await makeImage("png", 20, 20), type: "image/png" }, dir.path), "NotFound", 404);
     expect(rows(t.db, "rate_windows")).toEqual([]);
   });
 });

@@ -44,7 +44,6 @@ describe("openDb", () => {
     expect(tables).toEqual([
       "__drizzle_migrations",
       "accounts",
-      "auth_throttle",
       "badges",
       "comment_revisions",
       "comment_votes",

@@ -4,7 +4,7 @@ import { verifyPassword } from "@/lib/auth/password";
 import { resetEnvForTests } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
 import { authenticate } from "@/lib/users/authenticate";
-import { rows, perTestDb } from "../helpers/db";
+import { ctxAs, rows, perTestDb } from "../helpers/db";
 import { setTestEnv, TEST_DEMO_PASSWORD } from "../helpers/env";
 import { thrown } from "../helpers/errors";
 
@@ -36,9 +36,9 @@ describe("the demo members' password", () => {
     expect(notice).toContain(ADMIN);
     expect(notice).toMatch(/only this once/);
 
-    const admin = await authenticate(t.db, { identifier: ADMIN, password: seeded.password }, "198.51.100.1", noSleep);
+    const admin = await authenticate(ctxAs(t.db, null, undefined, "198.51.100.1"), { identifier: ADMIN, password: seeded.password }, noSleep);
     expect(admin.role).toBe("admin");
-    const e = (await thrown(() => authenticate(t.db, { identifier: ADMIN, password: PUBLISHED }, "198.51.100.2", noSleep))) as DomainError;
+    const e = (await thrown(() => authenticate(ctxAs(t.db, null, undefined, "198.51.100.2"), { identifier: ADMIN, password: PUBLISHED }, noSleep))) as DomainError;
     expect(e).toBeInstanceOf(DomainError);
     expect(e.kind).toBe("Unauthenticated");
 
@@ -52,7 +52,7 @@ describe("the demo members' password", () => {
     expect(seeded).toMatchObject({ password: "a configured demo passphrase", generated: false });
     for (const m of rows(t.db, "users")) expect(await verifyPassword("a configured demo passphrase", m.password_hash as string)).toBe(true);
     expect(demoPasswordNotice(seeded)).not.toContain("a configured demo passphrase");
-    const e = (await thrown(() => authenticate(t.db, { identifier: ADMIN, password: PUBLISHED }, "198.51.100.2", noSleep))) as DomainError;
+    const e = (await thrown(() => authenticate(ctxAs(t.db, null, undefined, "198.51.100.2"), { identifier: ADMIN, password: PUBLISHED }, noSleep))) as DomainError;
     expect(e.kind).toBe("Unauthenticated");
   });
 });

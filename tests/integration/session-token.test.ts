@@ -3,12 +3,14 @@ import { eq } from "drizzle-orm";
 import { encode as authEncode, decode as authDecode } from "next-auth/jwt";
 import { users } from "@/db/schema";
 import { revokedSessions, users as usersTable } from "@/db/schema";
+import type { DB } from "@/db";
 import { forgetExpiredRevocations, revokeSession } from "@/lib/auth/revocation";
+import { write } from "@/lib/write";
 import { findSessionCookie, rolledSessionToken, SESSION_MAX_AGE, userFromSessionToken, viewerFromSessionToken } from "@/lib/auth/session-token";
 import { countUnread } from "@/lib/notifications/queries";
 import { listVotesOnReview } from "@/lib/votes/queries";
 import { postComment } from "../helpers/comments";
-import { perTestDb } from "../helpers/db";
+import { ctxAs, fixtureWriter, perTestDb } from "../helpers/db";
 import { vote } from "../helpers/votes";
 import { TEST_AUTH_SECRET } from "../helpers/env";
 import { makeUser, seedReview } from "../helpers/reviews";
@@ -21,12 +23,15 @@ const jar = (cookies: Record<string, string>) => ({
   has: (n: string) => n in cookies,
 });
 
+/** The sweep's step: revocations past their course forgotten, in a write at `now`. */
+const forgetAt = async (db: DB, now: Date) => (await write(ctxAs(db, null, now), async (w) => ({ n: await forgetExpiredRevocations(w) }))).n;
+
 describe("reading the session from its cookie", () => {
   const t = perTestDb();
 
   it("finds the member of a token Auth.js issued, with their current name and role", async () => {
     const mara = makeUser(t.db, "mara", "moderator");
-    t.db.update(users).set({ name: "Mara K." }).where(eq(users.id, mara.id)).run();
+    fixtureWriter(t.db).update(users).set({ name: "Mara K." }).where(eq(users.id, mara.id)).run();
     const session = await userFromSessionToken(t.db, await token(mara.id), NAME);
     expect(session?.user).toEqual({ id: mara.id, username: "mara", name: "Mara K.", role: "moderator", image: null });
   });
@@ -34,10 +39,10 @@ describe("reading the session from its cookie", () => {
   it("ends the session for a suspended, deleted or signed-out-everywhere member", async () => {
     const mara = makeUser(t.db, "mara");
     const tok = await token(mara.id);
-    t.db.update(users).set({ sessionVersion: 1 }).where(eq(users.id, mara.id)).run();
+    fixtureWriter(t.db).update(users).set({ sessionVersion: 1 }).where(eq(users.id, mara.id)).run();
     expect(await userFromSessionToken(t.db, tok, NAME)).toBeNull();
     expect(await userFromSessionToken(t.db, await token(mara.id, 1), NAME)).not.toBeNull();
-    t.db.update(users).set({ suspendedAt: new Date() }).where(eq(users.id, mara.id)).run();
+    fixtureWriter(t.db).update(users).set({ suspendedAt: new Date() }).where(eq(users.id, mara.id)).run();
     expect(await userFromSessionToken(t.db, await token(mara.id, 1), NAME)).toBeNull();
     expect(await userFromSessionToken(t.db, await token("no-such-member"), NAME)).toBeNull();
   });
@@ -49,27 +54,27 @@ describe("reading the session from its cookie", () => {
     const claims = (await authDecode({ token: here, secret: TEST_AUTH_SECRET, salt: NAME }))!;
     const rolled = await rolledSessionToken({ name: NAME }, { issuedAt: 0, claims }, Date.now());
     const revokedAt = new Date();
-    revokeSession(t.db, claims, revokedAt);
+    await revokeSession(ctxAs(t.db, null, revokedAt), claims);
     // Kept a whole maximum session age from the sign-out (and a minute of clock tolerance).
     expect(t.db.select().from(revokedSessions).all()).toEqual([{ id: "browser-one", expiresAt: new Date(revokedAt.getTime() + (SESSION_MAX_AGE + 60) * 1000) }]);
     expect(await userFromSessionToken(t.db, here, NAME)).toBeNull();
     expect(await userFromSessionToken(t.db, rolled!, NAME)).toBeNull();
     expect((await userFromSessionToken(t.db, elsewhere, NAME))?.user.id).toBe(mara.id);
     // Signing out twice lists it once; a token without a session id is listed by its own id.
-    revokeSession(t.db, claims);
+    await revokeSession(ctxAs(t.db, null), claims);
     const bare = await token(mara.id);
-    revokeSession(t.db, (await authDecode({ token: bare, secret: TEST_AUTH_SECRET, salt: NAME }))!);
+    await revokeSession(ctxAs(t.db, null), (await authDecode({ token: bare, secret: TEST_AUTH_SECRET, salt: NAME }))!);
     expect(await userFromSessionToken(t.db, bare, NAME)).toBeNull();
     expect(t.db.select().from(revokedSessions).all()).toHaveLength(2);
     expect(t.db.select().from(usersTable).all()).toHaveLength(1);
   });
 
-  it("forgets a sign-out once every token of its session has expired, and only then", () => {
+  it("forgets a sign-out once every token of its session has expired, and only then", async () => {
     const now = new Date("2026-11-21T12:00:00Z");
     const maxAge = SESSION_MAX_AGE * 1000 + 60_000;
-    revokeSession(t.db, { sid: "old", exp: now.getTime() / 1000 - 3600 }, new Date(now.getTime() - maxAge - 1));
-    revokeSession(t.db, { sid: "live", exp: now.getTime() / 1000 - 3600 }, new Date(now.getTime() - maxAge + 1000));
-    expect(forgetExpiredRevocations(t.db, now)).toBe(1);
+    await revokeSession(ctxAs(t.db, null, new Date(now.getTime() - maxAge - 1)), { sid: "old", exp: now.getTime() / 1000 - 3600 });
+    await revokeSession(ctxAs(t.db, null, new Date(now.getTime() - maxAge + 1000)), { sid: "live", exp: now.getTime() / 1000 - 3600 });
+    expect(await forgetAt(t.db, now)).toBe(1);
     expect(t.db.select({ id: revokedSessions.id }).from(revokedSessions).all()).toEqual([{ id: "live" }]);
   });
 
@@ -128,17 +133,17 @@ describe("reading the session from its cookie", () => {
     expect(statements).toBe(1);
     expect(viewer?.user.username).toBe("mara");
     expect([...viewer!.votes].sort()).toEqual([`c${onOne.id}`, `r${one}`]);
-    expect(viewer!.votes.sort()).toEqual(listVotesOnReview(t.db, mara.id, one).sort());
-    expect(viewer!.unread).toBe(countUnread(t.db, mara.id));
+    expect(viewer!.votes.sort()).toEqual((await listVotesOnReview(t.db, mara.id, one)).sort());
+    expect(viewer!.unread).toBe(await countUnread(t.db, mara.id));
 
     // Femi's upvote milestones and replies are notices: his count is his, and he upvoted nothing.
     const forFemi = await viewerFromSessionToken(t.db, await token(femi.id), NAME, one);
-    expect(forFemi!.unread).toBe(countUnread(t.db, femi.id));
+    expect(forFemi!.unread).toBe(await countUnread(t.db, femi.id));
     expect(forFemi!.unread).toBeGreaterThan(0);
     expect(forFemi!.votes).toEqual([]);
     // Without a review, no votes; a session that has ended, nothing at all.
     expect((await viewerFromSessionToken(t.db, tok, NAME, null))!.votes).toEqual([]);
-    t.db.update(users).set({ sessionVersion: 1 }).where(eq(users.id, mara.id)).run();
+    fixtureWriter(t.db).update(users).set({ sessionVersion: 1 }).where(eq(users.id, mara.id)).run();
     expect(await viewerFromSessionToken(t.db, tok, NAME, one)).toBeNull();
   });
 });

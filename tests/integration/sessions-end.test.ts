@@ -4,9 +4,10 @@ import { forgetExpiredRevocations, revokePresentedSession, revokeSession } from 
 import { findSessionCookie, rolledSessionToken, SESSION_MAX_AGE, userFromSessionToken } from "@/lib/auth/session-token";
 import { deleteAccount } from "@/lib/users/delete-account";
 import { changePassword } from "@/lib/users/settings";
-import { signUp } from "@/lib/users/sign-up";
-import { rows, perTestDb } from "../helpers/db";
+import { write } from "@/lib/write";
+import { ctxAs, rows, perTestDb } from "../helpers/db";
 import { TEST_AUTH_SECRET } from "../helpers/env";
+import { signUpAt } from "../helpers/people";
 import { makeUser } from "../helpers/reviews";
 
 const NAME = "authjs.session-token";
@@ -19,6 +20,8 @@ const jarOf = (cookies: Record<string, string>) => ({
   get: (n: string) => (n in cookies ? { value: cookies[n]! } : undefined),
   has: (n: string) => n in cookies,
 });
+/** The sweep's step: revocations past their course forgotten, in a write at `now`. */
+const forgetAt = async (db: Parameters<typeof ctxAs>[0], now: Date) => (await write(ctxAs(db, null, now), async (w) => ({ n: await forgetExpiredRevocations(w) }))).n;
 const signedIn = async (db: Parameters<typeof userFromSessionToken>[0], token: string) => (await userFromSessionToken(db, token, NAME))?.user.id ?? null;
 
 describe("a session ended stays ended", () => {
@@ -36,7 +39,7 @@ describe("a session ended stays ended", () => {
     expect(await signedIn(t.db, rolled)).toBe(mara.id);
 
     // Sign-out presents the older token, an hour after the roll.
-    revokeSession(t.db, olderClaims, new Date(rolledAt + 3600_000));
+    await revokeSession(ctxAs(t.db, null, new Date(rolledAt + 3600_000)), olderClaims);
     expect(await signedIn(t.db, older)).toBeNull();
     expect(await signedIn(t.db, rolled)).toBeNull();
 
@@ -44,9 +47,9 @@ describe("a session ended stays ended", () => {
     const [row] = rows(t.db, "revoked_sessions");
     expect(row!.expires_at as number).toBeGreaterThan((olderClaims.exp as number) * 1000);
     expect(row!.expires_at as number).toBeGreaterThan((rolledClaims.exp as number) * 1000);
-    expect(forgetExpiredRevocations(t.db, new Date((olderClaims.exp as number) * 1000 + 1000))).toBe(0);
+    expect(await forgetAt(t.db, new Date((olderClaims.exp as number) * 1000 + 1000))).toBe(0);
     expect(await signedIn(t.db, rolled)).toBeNull();
-    expect(forgetExpiredRevocations(t.db, new Date((rolledClaims.exp as number) * 1000 - 1000))).toBe(0);
+    expect(await forgetAt(t.db, new Date((rolledClaims.exp as number) * 1000 - 1000))).toBe(0);
     expect(rows(t.db, "revoked_sessions")).toHaveLength(1);
   });
 
@@ -56,7 +59,7 @@ describe("a session ended stays ended", () => {
     const firstClaims = await claimsOf(first);
     const rolled = (await rolledSessionToken({ name: NAME }, { issuedAt: 0, claims: firstClaims }))!;
     expect((await claimsOf(rolled)).sid).toBe(firstClaims.jti);
-    revokeSession(t.db, firstClaims);
+    await revokeSession(ctxAs(t.db, null), firstClaims);
     expect(await signedIn(t.db, rolled)).toBeNull();
   });
 
@@ -68,7 +71,7 @@ describe("a session ended stays ended", () => {
     expect(await rolledSessionToken({ name: NAME }, { issuedAt: claims.iat as number, claims }, afterExpiry)).toBeNull();
     expect(await rolledSessionToken({ name: NAME }, { issuedAt: claims.iat as number, claims: { ...claims, exp: undefined } }, Date.now() + DAY)).toBeNull();
     // A revoked session is never read, so never reaches the roll.
-    revokeSession(t.db, claims);
+    await revokeSession(ctxAs(t.db, null), claims);
     expect(await userFromSessionToken(t.db, token, NAME)).toBeNull();
   });
 
@@ -82,28 +85,28 @@ describe("a session ended stays ended", () => {
     expect(found).toMatchObject({ name: NAME, chunks: Object.keys(pieces).length });
     expect(await signedIn(t.db, found.value)).toBe(mara.id);
 
-    expect(await revokePresentedSession(t.db, jarOf(pieces), TEST_AUTH_SECRET)).toBe(true);
+    expect(await revokePresentedSession(ctxAs(t.db, null), jarOf(pieces), TEST_AUTH_SECRET)).toBe(true);
     expect(rows(t.db, "revoked_sessions").map((r) => r.id)).toEqual(["browser-three"]);
     expect(await signedIn(t.db, findSessionCookie(jarOf(pieces))!.value)).toBeNull();
     // Nothing to end without a readable cookie.
-    expect(await revokePresentedSession(t.db, jarOf({}), TEST_AUTH_SECRET)).toBe(false);
-    expect(await revokePresentedSession(t.db, jarOf({ [NAME]: "forged" }), TEST_AUTH_SECRET)).toBe(false);
+    expect(await revokePresentedSession(ctxAs(t.db, null), jarOf({}), TEST_AUTH_SECRET)).toBe(false);
+    expect(await revokePresentedSession(ctxAs(t.db, null), jarOf({ [NAME]: "forged" }), TEST_AUTH_SECRET)).toBe(false);
     expect(rows(t.db, "revoked_sessions")).toHaveLength(1);
   });
 
   it("a new password and a deleted account end every session of the member (P11)", async () => {
     const PASSWORD = "a slow dolly zoom";
-    const changer = await signUp(t.db, { username: "changer", email: "changer@example.com", password: PASSWORD }, "198.51.100.1");
-    const leaver = await signUp(t.db, { username: "leaver", email: "leaver@example.com", password: PASSWORD }, "198.51.100.1");
+    const changer = await signUpAt(t.db, { username: "changer", email: "changer@example.com", password: PASSWORD }, "198.51.100.1");
+    const leaver = await signUpAt(t.db, { username: "leaver", email: "leaver@example.com", password: PASSWORD }, "198.51.100.1");
     const changerTokens = await Promise.all(["a", "b"].map((sid) => mint({ uid: changer.id, sv: 0, sid })));
     const leaverTokens = await Promise.all(["c", "d"].map((sid) => mint({ uid: leaver.id, sv: 0, sid })));
     for (const tok of [...changerTokens, ...leaverTokens]) expect(await signedIn(t.db, tok)).not.toBeNull();
 
-    const { sessionVersion } = await changePassword(t.db, changer.id, { currentPassword: PASSWORD, newPassword: "another long passphrase", confirmPassword: "another long passphrase" });
+    const { sessionVersion } = await changePassword(ctxAs(t.db, changer.id), { currentPassword: PASSWORD, newPassword: "another long passphrase", confirmPassword: "another long passphrase" });
     for (const tok of changerTokens) expect(await signedIn(t.db, tok)).toBeNull();
     expect(await signedIn(t.db, await mint({ uid: changer.id, sv: sessionVersion, sid: "e" }))).toBe(changer.id);
 
-    await deleteAccount(t.db, leaver.id, { username: "leaver", currentPassword: PASSWORD }, t.file + "-avatars");
+    await deleteAccount(ctxAs(t.db, leaver.id), { username: "leaver", currentPassword: PASSWORD }, t.file + "-avatars");
     for (const tok of leaverTokens) expect(await signedIn(t.db, tok)).toBeNull();
   });
 });

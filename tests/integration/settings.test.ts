@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import type { DB } from "@/db";
 import { verifyPassword } from "@/lib/auth/password";
+import { tagsFor } from "@/lib/cache/expire";
 import { deleteAccount } from "@/lib/users/delete-account";
 import {
   BIO_MAX,
@@ -12,7 +13,7 @@ import {
   updateNotificationPrefs,
   updateProfile,
 } from "@/lib/users/settings";
-import { perTestDb } from "../helpers/db";
+import { ctxAs, fixtureWriter, perTestDb } from "../helpers/db";
 import { thrown } from "../helpers/errors";
 import { postComment } from "../helpers/comments";
 import { expectDomainError, makeUser, seedReview } from "../helpers/reviews";
@@ -29,6 +30,12 @@ function withoutWindows(db: DB) {
 const attempts = (db: DB, userId: string) =>
   (db.$client.prepare(`select count from rate_windows where key = ?`).pluck().get(`password-check:${userId}`) as number | undefined) ?? 0;
 
+/** A verb's result without what it changed (asserted on its own where it matters). */
+async function plain<T extends { changes: unknown }>(p: Promise<T>): Promise<Omit<T, "changes">> {
+  const { changes: _changes, ...rest } = await p;
+  return rest;
+}
+
 async function expectZodError(fn: () => unknown, path: string) {
   const err = await thrown(fn);
   expect(err).toBeInstanceOf(ZodError);
@@ -39,25 +46,32 @@ async function expectZodError(fn: () => unknown, path: string) {
 describe("updateProfile", () => {
   const t = perTestDb();
 
-  it("sets the display name and bio, normalized, and says which changed", () => {
+  it("sets the display name and bio, normalized, and says which changed", async () => {
     const mara = makeUser(t.db, "mara");
-    const result = updateProfile(t.db, mara.id, { name: "  Mara \t  Kowalczyk ", bio: "\r\n  Noir, mostly.\r\nSome Ｆｅｌｌｉｎｉ.  \n" });
+    const { changes, ...result } = await updateProfile(ctxAs(t.db, mara.id), { name: "  Mara \t  Kowalczyk ", bio: "\r\n  Noir, mostly.\r\nSome Ｆｅｌｌｉｎｉ.  \n" });
     expect(result).toEqual({ nameChanged: true, bioChanged: true });
+    // A new name: every page that shows it (here her profile, the members directory, the Ranking).
+    expect(tagsFor(changes).sort()).toEqual([`user:${mara.id}`, "members", "ranking"].sort());
     expect(userRow(t.db, mara.id)).toMatchObject({ name: "Mara Kowalczyk", bio: "Noir, mostly.\nSome Fellini." });
     const same = snapshot(t.db);
-    expect(updateProfile(t.db, mara.id, { name: "Mara Kowalczyk", bio: "Noir, mostly.\nSome Fellini." })).toEqual({ nameChanged: false, bioChanged: false });
+    const unchanged = await updateProfile(ctxAs(t.db, mara.id), { name: "Mara Kowalczyk", bio: "Noir, mostly.\nSome Fellini." });
+    expect(await plain(Promise.resolve(unchanged))).toEqual({ nameChanged: false, bioChanged: false });
+    expect(tagsFor(unchanged.changes)).toEqual([]);
     expect(snapshot(t.db)).toEqual(same);
-    expect(updateProfile(t.db, mara.id, { name: "Mara Kowalczyk" })).toEqual({ nameChanged: false, bioChanged: true });
+    const bioOnly = await updateProfile(ctxAs(t.db, mara.id), { name: "Mara Kowalczyk" });
+    expect(await plain(Promise.resolve(bioOnly))).toEqual({ nameChanged: false, bioChanged: true });
+    // A new bio: her profile and the members directory.
+    expect(tagsFor(bioOnly.changes).sort()).toEqual([`user:${mara.id}`, "members"].sort());
     expect(userRow(t.db, mara.id)).toMatchObject({ bio: "" });
   });
 
   it(`takes a bio of ${BIO_MAX} characters (after trimming) and refuses ${BIO_MAX + 1}, changing nothing`, async () => {
     const mara = makeUser(t.db, "mara");
     const full = "x".repeat(BIO_MAX);
-    updateProfile(t.db, mara.id, { name: "Mara", bio: `  ${full}  ` });
+    await updateProfile(ctxAs(t.db, mara.id), { name: "Mara", bio: `  ${full}  ` });
     expect(userRow(t.db, mara.id)!.bio).toBe(full);
     const before = snapshot(t.db);
-    const err = await expectZodError(() => updateProfile(t.db, mara.id, { name: "Other", bio: `${full}y` }), "bio");
+    const err = await expectZodError(() => updateProfile(ctxAs(t.db, mara.id), { name: "Other", bio: `${full}y` }), "bio");
     expect(err.issues[0]!.message).toBe(`A bio has at most ${BIO_MAX} characters.`);
     expect(snapshot(t.db)).toEqual(before);
   });
@@ -65,11 +79,11 @@ describe("updateProfile", () => {
   it("refuses an empty or too long display name, and an account that is gone, changing nothing", async () => {
     const mara = makeUser(t.db, "mara");
     const before = snapshot(t.db);
-    await expectZodError(() => updateProfile(t.db, mara.id, { name: "   ", bio: "" }), "name");
-    await expectZodError(() => updateProfile(t.db, mara.id, { name: "n".repeat(51), bio: "" }), "name");
-    await expectDomainError(() => updateProfile(t.db, ghostId, { name: "Ghost", bio: "" }), "NotFound", 404);
+    await expectZodError(() => updateProfile(ctxAs(t.db, mara.id), { name: "   ", bio: "" }), "name");
+    await expectZodError(() => updateProfile(ctxAs(t.db, mara.id), { name: "n".repeat(51), bio: "" }), "name");
+    await expectDomainError(() => updateProfile(ctxAs(t.db, ghostId), { name: "Ghost", bio: "" }), "NotFound", 404);
     expect(snapshot(t.db)).toEqual(before);
-    updateProfile(t.db, mara.id, { name: "n".repeat(50) });
+    await updateProfile(ctxAs(t.db, mara.id), { name: "n".repeat(50) });
     expect(userRow(t.db, mara.id)!.name).toBe("n".repeat(50));
   });
 });
@@ -79,15 +93,15 @@ describe("changeEmail", () => {
 
   it("changes the address (lower-cased, unverified again) given the current password", async () => {
     const mara = await makePasswordUser(t.db, "mara");
-    t.db.$client.prepare(`update users set email_verified = 1 where id = ?`).run(mara.id);
-    expect(await changeEmail(t.db, mara.id, { email: "  Mara.New@Example.COM ", currentPassword: PASSWORD })).toEqual({ changed: true });
+    fixtureWriter(t.db).$client.prepare(`update users set email_verified = 1 where id = ?`).run(mara.id);
+    expect(await changeEmail(ctxAs(t.db, mara.id), { email: "  Mara.New@Example.COM ", currentPassword: PASSWORD })).toEqual({ changed: true });
     expect(userRow(t.db, mara.id)).toMatchObject({ email: "mara.new@example.com", email_verified: null });
   });
 
   it("does nothing for the address it already has, in any case", async () => {
     const mara = await makePasswordUser(t.db, "mara");
     const before = snapshot(t.db);
-    expect(await changeEmail(t.db, mara.id, { email: "MARA@example.com", currentPassword: "" })).toEqual({ changed: false });
+    expect(await changeEmail(ctxAs(t.db, mara.id), { email: "MARA@example.com", currentPassword: "" })).toEqual({ changed: false });
     expect(snapshot(t.db)).toEqual(before);
   });
 
@@ -96,16 +110,16 @@ describe("changeEmail", () => {
     makeUser(t.db, "femi");
     const before = withoutWindows(t.db);
     expect(rows(t.db, "rate_windows")).toEqual([]);
-    const err = await expectDomainError(() => changeEmail(t.db, mara.id, { email: "FEMI@example.com", currentPassword: PASSWORD }), "Conflict", 409, ["email"]);
+    const err = await expectDomainError(() => changeEmail(ctxAs(t.db, mara.id), { email: "FEMI@example.com", currentPassword: PASSWORD }), "Conflict", 409, ["email"]);
     expect(err.message).toBe("Another account already uses this email address.");
     expect(withoutWindows(t.db)).toEqual(before);
     // The right password took its slot and gave it back.
     expect(rows(t.db, "rate_windows")).toEqual([{ key: `password-check:${mara.id}`, count: 0, window_started_at: expect.any(Number) }]);
     // Without the right password the address is not checked at all: the answer is about the password.
-    const missing = await expectDomainError(() => changeEmail(t.db, mara.id, { email: "femi@example.com" }), "Invalid", 422, ["currentPassword"]);
+    const missing = await expectDomainError(() => changeEmail(ctxAs(t.db, mara.id), { email: "femi@example.com" }), "Invalid", 422, ["currentPassword"]);
     expect(missing.message).toBe("Enter your current password.");
     expect(attempts(t.db, mara.id)).toBe(0);
-    const wrong = await expectDomainError(() => changeEmail(t.db, mara.id, { email: "femi@example.com", currentPassword: "not-my-password" }), "Invalid", 422, ["currentPassword"]);
+    const wrong = await expectDomainError(() => changeEmail(ctxAs(t.db, mara.id), { email: "femi@example.com", currentPassword: "not-my-password" }), "Invalid", 422, ["currentPassword"]);
     expect(wrong.message).toBe("That is not your current password.");
     expect(attempts(t.db, mara.id)).toBe(1);
     expect(withoutWindows(t.db)).toEqual(before);
@@ -116,11 +130,11 @@ describe("changeEmail", () => {
     const all = snapshot(t.db);
     const before = withoutWindows(t.db);
     // A missing password takes no slot: not even a window is opened.
-    const missing = await expectDomainError(() => changeEmail(t.db, mara.id, { email: "new@example.com" }), "Invalid", 422, ["currentPassword"]);
+    const missing = await expectDomainError(() => changeEmail(ctxAs(t.db, mara.id), { email: "new@example.com" }), "Invalid", 422, ["currentPassword"]);
     expect(missing.message).toBe("Enter your current password.");
-    await expectDomainError(() => changeEmail(t.db, mara.id, { email: "new@example.com", currentPassword: "" }), "Invalid", 422, ["currentPassword"]);
+    await expectDomainError(() => changeEmail(ctxAs(t.db, mara.id), { email: "new@example.com", currentPassword: "" }), "Invalid", 422, ["currentPassword"]);
     expect(snapshot(t.db)).toEqual(all);
-    const wrong = await expectDomainError(() => changeEmail(t.db, mara.id, { email: "new@example.com", currentPassword: "not-my-password" }), "Invalid", 422, ["currentPassword"]);
+    const wrong = await expectDomainError(() => changeEmail(ctxAs(t.db, mara.id), { email: "new@example.com", currentPassword: "not-my-password" }), "Invalid", 422, ["currentPassword"]);
     expect(wrong.message).toBe("That is not your current password.");
     expect(withoutWindows(t.db)).toEqual(before);
     expect(attempts(t.db, mara.id)).toBe(1);
@@ -129,14 +143,14 @@ describe("changeEmail", () => {
   it("refuses an address that is not one, before anything is counted", async () => {
     const mara = await makePasswordUser(t.db, "mara");
     const before = snapshot(t.db);
-    await expectZodError(() => changeEmail(t.db, mara.id, { email: "not-an-address", currentPassword: PASSWORD }), "email");
-    await expectZodError(() => changeEmail(t.db, mara.id, { email: "", currentPassword: PASSWORD }), "email");
+    await expectZodError(() => changeEmail(ctxAs(t.db, mara.id), { email: "not-an-address", currentPassword: PASSWORD }), "email");
+    await expectZodError(() => changeEmail(ctxAs(t.db, mara.id), { email: "", currentPassword: PASSWORD }), "email");
     expect(snapshot(t.db)).toEqual(before);
   });
 
   it("needs no password from an account that has none (made through a provider)", async () => {
     const femi = makeUser(t.db, "femi");
-    expect(await changeEmail(t.db, femi.id, { email: "femi@elsewhere.example" })).toEqual({ changed: true });
+    expect(await changeEmail(ctxAs(t.db, femi.id), { email: "femi@elsewhere.example" })).toEqual({ changed: true });
     expect(userRow(t.db, femi.id)).toMatchObject({ email: "femi@elsewhere.example" });
     expect(rows(t.db, "rate_windows")).toEqual([]);
   });
@@ -149,22 +163,22 @@ describe("changePassword", () => {
   it("sets a new password given the current one and ends every session (session_version + 1)", async () => {
     const mara = await makePasswordUser(t.db, "mara");
     const oldHash = userRow(t.db, mara.id)!.password_hash as string;
-    expect(await changePassword(t.db, mara.id, form(PASSWORD))).toEqual({ sessionVersion: 1 });
+    expect(await plain(changePassword(ctxAs(t.db, mara.id), form(PASSWORD)))).toEqual({ sessionVersion: 1 });
     const row = userRow(t.db, mara.id)!;
     expect(row.session_version).toBe(1);
     expect(row.password_hash).not.toBe(oldHash);
     expect(await verifyPassword(NEW_PASSWORD, row.password_hash as string)).toBe(true);
     expect(await verifyPassword(PASSWORD, row.password_hash as string)).toBe(false);
-    expect(await changePassword(t.db, mara.id, form(NEW_PASSWORD, PASSWORD))).toEqual({ sessionVersion: 2 });
+    expect(await plain(changePassword(ctxAs(t.db, mara.id), form(NEW_PASSWORD, PASSWORD)))).toEqual({ sessionVersion: 2 });
   });
 
   it("refuses a wrong current password, changing neither the hash nor the session version", async () => {
     const mara = await makePasswordUser(t.db, "mara");
     const before = withoutWindows(t.db);
-    const wrong = await expectDomainError(() => changePassword(t.db, mara.id, form("guess-guess-guess")), "Invalid", 422, ["currentPassword"]);
+    const wrong = await expectDomainError(() => changePassword(ctxAs(t.db, mara.id), form("guess-guess-guess")), "Invalid", 422, ["currentPassword"]);
     expect(wrong.message).toBe("That is not your current password.");
     // A missing one is refused too, without counting.
-    const missing = await expectDomainError(() => changePassword(t.db, mara.id, form("")), "Invalid", 422, ["currentPassword"]);
+    const missing = await expectDomainError(() => changePassword(ctxAs(t.db, mara.id), form("")), "Invalid", 422, ["currentPassword"]);
     expect(missing.message).toBe("Enter your current password.");
     expect(withoutWindows(t.db)).toEqual(before);
     expect(attempts(t.db, mara.id)).toBe(1);
@@ -172,45 +186,45 @@ describe("changePassword", () => {
 
   it("gives a right current password's attempt back: only wrong ones add up", async () => {
     const mara = await makePasswordUser(t.db, "mara");
-    await expectDomainError(() => changePassword(t.db, mara.id, form("guess-guess-guess")), "Invalid", 422, ["currentPassword"]);
+    await expectDomainError(() => changePassword(ctxAs(t.db, mara.id), form("guess-guess-guess")), "Invalid", 422, ["currentPassword"]);
     expect(attempts(t.db, mara.id)).toBe(1);
-    expect(await changePassword(t.db, mara.id, form(PASSWORD))).toEqual({ sessionVersion: 1 });
+    expect(await plain(changePassword(ctxAs(t.db, mara.id), form(PASSWORD)))).toEqual({ sessionVersion: 1 });
     expect(attempts(t.db, mara.id)).toBe(1);
-    expect(await changePassword(t.db, mara.id, form(NEW_PASSWORD, PASSWORD))).toEqual({ sessionVersion: 2 });
-    await expectDomainError(() => changePassword(t.db, mara.id, form(NEW_PASSWORD)), "Invalid", 422, ["currentPassword"]);
+    expect(await plain(changePassword(ctxAs(t.db, mara.id), form(NEW_PASSWORD, PASSWORD)))).toEqual({ sessionVersion: 2 });
+    await expectDomainError(() => changePassword(ctxAs(t.db, mara.id), form(NEW_PASSWORD)), "Invalid", 422, ["currentPassword"]);
     expect(attempts(t.db, mara.id)).toBe(2);
   });
 
   it("refuses a weak or mistyped new password before the current one is even checked", async () => {
     const mara = await makePasswordUser(t.db, "mara");
     const before = snapshot(t.db);
-    await expectZodError(() => changePassword(t.db, mara.id, form(PASSWORD, "short")), "newPassword");
-    await expectZodError(() => changePassword(t.db, mara.id, form(PASSWORD, "password123")), "newPassword");
-    const mismatch = await expectZodError(() => changePassword(t.db, mara.id, form(PASSWORD, NEW_PASSWORD, `${NEW_PASSWORD}!`)), "confirmPassword");
+    await expectZodError(() => changePassword(ctxAs(t.db, mara.id), form(PASSWORD, "short")), "newPassword");
+    await expectZodError(() => changePassword(ctxAs(t.db, mara.id), form(PASSWORD, "password123")), "newPassword");
+    const mismatch = await expectZodError(() => changePassword(ctxAs(t.db, mara.id), form(PASSWORD, NEW_PASSWORD, `${NEW_PASSWORD}!`)), "confirmPassword");
     expect(mismatch.issues[0]!.message).toBe("The two new passwords differ.");
     expect(snapshot(t.db)).toEqual(before);
   });
 
   it("lets an account without a password set its first one with no current password", async () => {
     const femi = makeUser(t.db, "femi");
-    expect(await changePassword(t.db, femi.id, form(""))).toEqual({ sessionVersion: 1 });
+    expect(await plain(changePassword(ctxAs(t.db, femi.id), form("")))).toEqual({ sessionVersion: 1 });
     expect(await verifyPassword(NEW_PASSWORD, userRow(t.db, femi.id)!.password_hash as string)).toBe(true);
     // From then on the current password is needed.
-    await expectDomainError(() => changePassword(t.db, femi.id, form("", PASSWORD)), "Invalid", 422, ["currentPassword"]);
+    await expectDomainError(() => changePassword(ctxAs(t.db, femi.id), form("", PASSWORD)), "Invalid", 422, ["currentPassword"]);
   });
 
   it("refuses (409) when the account changed while the new password was being hashed", async () => {
     const mara = await makePasswordUser(t.db, "mara");
     // The account is read before the first await; a sign-out-everywhere lands during the hashing.
-    const pending = changePassword(t.db, mara.id, form(PASSWORD));
-    t.db.$client.prepare(`update users set session_version = session_version + 1 where id = ?`).run(mara.id);
+    const pending = changePassword(ctxAs(t.db, mara.id), form(PASSWORD));
+    fixtureWriter(t.db).$client.prepare(`update users set session_version = session_version + 1 where id = ?`).run(mara.id);
     const hash = userRow(t.db, mara.id)!.password_hash;
     await expectDomainError(() => pending, "Conflict", 409);
     expect(userRow(t.db, mara.id)).toMatchObject({ session_version: 1, password_hash: hash });
   });
 
   it("refuses an account that is gone (404)", async () => {
-    await expectDomainError(() => changePassword(t.db, ghostId, form("")), "NotFound", 404);
+    await expectDomainError(() => changePassword(ctxAs(t.db, ghostId), form("")), "NotFound", 404);
   });
 });
 
@@ -220,36 +234,36 @@ describe("current-password attempts", () => {
   it("allows 10 an hour per account, across settings and account deletion; the 11th is refused (429) and changes nothing", async () => {
     const mara = await makePasswordUser(t.db, "mara");
     const femi = await makePasswordUser(t.db, "femi");
-    for (let i = 0; i < 4; i++) await expectDomainError(() => changeEmail(t.db, mara.id, { email: "x@example.com", currentPassword: `wrong-${i}` }), "Invalid", 422, ["currentPassword"]);
-    for (let i = 0; i < 4; i++) await expectDomainError(() => changePassword(t.db, mara.id, { currentPassword: `wrong-${i}`, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }), "Invalid", 422, ["currentPassword"]);
+    for (let i = 0; i < 4; i++) await expectDomainError(() => changeEmail(ctxAs(t.db, mara.id), { email: "x@example.com", currentPassword: `wrong-${i}` }), "Invalid", 422, ["currentPassword"]);
+    for (let i = 0; i < 4; i++) await expectDomainError(() => changePassword(ctxAs(t.db, mara.id), { currentPassword: `wrong-${i}`, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }), "Invalid", 422, ["currentPassword"]);
     // Right passwords in between are not counted.
-    expect(await changeEmail(t.db, mara.id, { email: "mara.b@example.com", currentPassword: PASSWORD })).toEqual({ changed: true });
-    expect(await changePassword(t.db, mara.id, { currentPassword: PASSWORD, newPassword: PASSWORD, confirmPassword: PASSWORD })).toEqual({ sessionVersion: 1 });
-    for (let i = 0; i < 2; i++) await expectDomainError(() => deleteAccount(t.db, mara.id, { username: "mara", currentPassword: `wrong-${i}` }, "/nonexistent"), "Invalid", 422, ["currentPassword"]);
+    expect(await changeEmail(ctxAs(t.db, mara.id), { email: "mara.b@example.com", currentPassword: PASSWORD })).toEqual({ changed: true });
+    expect(await plain(changePassword(ctxAs(t.db, mara.id), { currentPassword: PASSWORD, newPassword: PASSWORD, confirmPassword: PASSWORD }))).toEqual({ sessionVersion: 1 });
+    for (let i = 0; i < 2; i++) await expectDomainError(() => deleteAccount(ctxAs(t.db, mara.id), { username: "mara", currentPassword: `wrong-${i}` }, "/nonexistent"), "Invalid", 422, ["currentPassword"]);
     expect(attempts(t.db, mara.id)).toBe(10);
 
     const before = snapshot(t.db);
     // Even the right password waits now: the limit is on guesses, whichever turns out right.
-    const err = await expectDomainError(() => changePassword(t.db, mara.id, { currentPassword: PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }), "RateLimited", 429);
+    const err = await expectDomainError(() => changePassword(ctxAs(t.db, mara.id), { currentPassword: PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }), "RateLimited", 429);
     expect(err.message).toMatch(/^Too many attempts at your current password\. Try again in (60 minutes|1 hour)\.$/);
     expect(err.retryAfterSeconds).toBeGreaterThan(3500);
-    await expectDomainError(() => changeEmail(t.db, mara.id, { email: "x@example.com", currentPassword: PASSWORD }), "RateLimited", 429);
-    await expectDomainError(() => deleteAccount(t.db, mara.id, { username: "mara", currentPassword: PASSWORD }, "/nonexistent"), "RateLimited", 429);
+    await expectDomainError(() => changeEmail(ctxAs(t.db, mara.id), { email: "x@example.com", currentPassword: PASSWORD }), "RateLimited", 429);
+    await expectDomainError(() => deleteAccount(ctxAs(t.db, mara.id), { username: "mara", currentPassword: PASSWORD }, "/nonexistent"), "RateLimited", 429);
     // The password comes before the address: a full window answers 429 even for a taken one.
-    await expectDomainError(() => changeEmail(t.db, mara.id, { email: "femi@example.com", currentPassword: PASSWORD }), "RateLimited", 429);
+    await expectDomainError(() => changeEmail(ctxAs(t.db, mara.id), { email: "femi@example.com", currentPassword: PASSWORD }), "RateLimited", 429);
     // A missing password takes no slot, so it is refused as missing, not as one too many.
-    const missing = await expectDomainError(() => changePassword(t.db, mara.id, { currentPassword: "", newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }), "Invalid", 422, ["currentPassword"]);
+    const missing = await expectDomainError(() => changePassword(ctxAs(t.db, mara.id), { currentPassword: "", newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }), "Invalid", 422, ["currentPassword"]);
     expect(missing.message).toBe("Enter your current password.");
     expect(snapshot(t.db)).toEqual(before);
 
     // Another account is not held up.
-    expect(await changeEmail(t.db, femi.id, { email: "femi2@example.com", currentPassword: PASSWORD })).toEqual({ changed: true });
+    expect(await changeEmail(ctxAs(t.db, femi.id), { email: "femi2@example.com", currentPassword: PASSWORD })).toEqual({ changed: true });
 
     // An hour after the window opened, mara may try again; a right password leaves a fresh window at 0.
-    t.db.$client.prepare(`update rate_windows set window_started_at = window_started_at - 3600000 where key = ?`).run(`password-check:${mara.id}`);
-    expect(await changeEmail(t.db, mara.id, { email: "mara2@example.com", currentPassword: PASSWORD })).toEqual({ changed: true });
+    fixtureWriter(t.db).$client.prepare(`update rate_windows set window_started_at = window_started_at - 3600000 where key = ?`).run(`password-check:${mara.id}`);
+    expect(await changeEmail(ctxAs(t.db, mara.id), { email: "mara2@example.com", currentPassword: PASSWORD })).toEqual({ changed: true });
     expect(attempts(t.db, mara.id)).toBe(0);
-    await expectDomainError(() => changeEmail(t.db, mara.id, { email: "mara3@example.com", currentPassword: "wrong-again" }), "Invalid", 422, ["currentPassword"]);
+    await expectDomainError(() => changeEmail(ctxAs(t.db, mara.id), { email: "mara3@example.com", currentPassword: "wrong-again" }), "Invalid", 422, ["currentPassword"]);
     expect(attempts(t.db, mara.id)).toBe(1);
   });
 });
@@ -258,9 +272,9 @@ describe("notification preferences", () => {
   const t = perTestDb();
   const ALL_OFF = { notifyReviewReplies: false, notifyCommentReplies: false, notifyMentions: false, notifyMilestones: false, notifyBadges: false, badgeAnnouncements: false };
 
-  it("stores the switches as the settings form posts them (a box sends 'on' when ticked, nothing when not)", () => {
+  it("stores the switches as the settings form posts them (a box sends 'on' when ticked, nothing when not)", async () => {
     const mara = makeUser(t.db, "mara");
-    expect(getSettings(t.db, mara.id)!.prefs).toEqual({
+    expect((await getSettings(t.db, mara.id))!.prefs).toEqual({
       notifyReviewReplies: true,
       notifyCommentReplies: true,
       notifyMentions: true,
@@ -268,7 +282,9 @@ describe("notification preferences", () => {
       notifyBadges: true,
       badgeAnnouncements: true,
     });
-    const prefs = updateNotificationPrefs(t.db, mara.id, { notifyReviewReplies: "on", notifyMilestones: "on" });
+    const { prefs, changes } = await updateNotificationPrefs(ctxAs(t.db, mara.id), { notifyReviewReplies: "on", notifyMilestones: "on" });
+    // Notice switches show on no page.
+    expect(tagsFor(changes)).toEqual([]);
     expect(prefs).toEqual({ ...ALL_OFF, notifyReviewReplies: true, notifyMilestones: true });
     expect(userRow(t.db, mara.id)).toMatchObject({
       notify_review_replies: 1,
@@ -278,16 +294,18 @@ describe("notification preferences", () => {
       notify_badges: 0,
       badge_announcements: 0,
     });
-    expect(getSettings(t.db, mara.id)!.prefs).toEqual(prefs);
+    expect((await getSettings(t.db, mara.id))!.prefs).toEqual(prefs);
     expect(
-      updateNotificationPrefs(t.db, mara.id, {
+      (
+        await updateNotificationPrefs(ctxAs(t.db, mara.id), {
         notifyReviewReplies: "1",
         notifyCommentReplies: "true",
         notifyMentions: true,
         notifyMilestones: "off",
         notifyBadges: "0",
         badgeAnnouncements: "on",
-      }),
+        })
+      ).prefs,
     ).toEqual({
       notifyReviewReplies: true,
       notifyCommentReplies: true,
@@ -297,11 +315,11 @@ describe("notification preferences", () => {
       badgeAnnouncements: true,
     });
     expect(userRow(t.db, mara.id)).toMatchObject({ notify_badges: 0, badge_announcements: 1 });
-    expect(updateNotificationPrefs(t.db, mara.id, {})).toEqual(ALL_OFF);
-    expect(getSettings(t.db, mara.id)!.prefs).toEqual(ALL_OFF);
+    expect((await updateNotificationPrefs(ctxAs(t.db, mara.id), {})).prefs).toEqual(ALL_OFF);
+    expect((await getSettings(t.db, mara.id))!.prefs).toEqual(ALL_OFF);
   });
 
-  it("is what the verbs then honour", () => {
+  it("is what the verbs then honour", async () => {
     const mara = makeUser(t.db, "mara");
     const femi = makeUser(t.db, "femi");
     const review = seedReview(t.db, mara);
@@ -311,7 +329,7 @@ describe("notification preferences", () => {
       ["mara", "badge", null, review, null, "first-scored-review", null],
     ];
     expect(noticeList(t.db)).toEqual(published);
-    updateNotificationPrefs(t.db, mara.id, { notifyMentions: "on" });
+    await updateNotificationPrefs(ctxAs(t.db, mara.id), { notifyMentions: "on" });
     const first = postComment(t.db, femi, review);
     // No reply notice for mara, and her "First reply" badge comes without a notice; femi, with
     // every switch on, hears of his "First comment".
@@ -325,7 +343,7 @@ describe("notification preferences", () => {
   it("refuses an account that is gone (404), changing nothing", async () => {
     makeUser(t.db, "mara");
     const before = snapshot(t.db);
-    await expectDomainError(() => updateNotificationPrefs(t.db, ghostId, { notifyMentions: "on" }), "NotFound", 404);
+    await expectDomainError(() => updateNotificationPrefs(ctxAs(t.db, ghostId), { notifyMentions: "on" }), "NotFound", 404);
     expect(snapshot(t.db)).toEqual(before);
   });
 });
@@ -336,8 +354,8 @@ describe("getSettings", () => {
   it("gives what the settings page shows, and null for an account that is gone", async () => {
     const mara = await makePasswordUser(t.db, "Mara_K");
     const femi = makeUser(t.db, "femi");
-    updateProfile(t.db, mara.id, { name: "Mara K", bio: "Noir." });
-    expect(getSettings(t.db, mara.id)).toEqual({
+    await updateProfile(ctxAs(t.db, mara.id), { name: "Mara K", bio: "Noir." });
+    expect(await getSettings(t.db, mara.id)).toEqual({
       id: mara.id,
       username: "Mara_K",
       name: "Mara K",
@@ -347,11 +365,11 @@ describe("getSettings", () => {
       hasPassword: true,
       prefs: { notifyReviewReplies: true, notifyCommentReplies: true, notifyMentions: true, notifyMilestones: true, notifyBadges: true, badgeAnnouncements: true },
     });
-    expect(getSettings(t.db, femi.id)).toMatchObject({ hasPassword: false });
-    expect(getSettings(t.db, ghostId)).toBeNull();
+    expect(await getSettings(t.db, femi.id)).toMatchObject({ hasPassword: false });
+    expect(await getSettings(t.db, ghostId)).toBeNull();
   });
 
-  it("confirmsUsername accepts the username in any case or Unicode form, nothing else", () => {
+  it("confirmsUsername accepts the username in any case or Unicode form, nothing else", async () => {
     const user = { username: "Mara_K" };
     for (const typed of ["Mara_K", "mara_k", " MARA_K ", "Ｍａｒａ＿Ｋ"]) expect(confirmsUsername(user, typed), typed).toBe(true);
     for (const typed of ["Mara", "mara_k2", "", undefined, null, 42]) expect(confirmsUsername(user, typed), String(typed)).toBe(false);

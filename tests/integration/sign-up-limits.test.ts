@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { passwordQueue } from "@/lib/auth/password";
 import { DomainError } from "@/lib/errors";
-import { signUp } from "@/lib/users/sign-up";
 import { clearEnv } from "../helpers/comments";
 import { rows, snapshot, perTestDb } from "../helpers/db";
 import { setTestEnv } from "../helpers/env";
 import { thrown } from "../helpers/errors";
+import { signUpAt } from "../helpers/people";
 
 const HOUR = 3_600_000;
 const T0 = new Date("2026-11-20T10:00:00Z");
@@ -35,43 +35,43 @@ describe("sign-ups per address", () => {
   afterEach(() => clearEnv(...KEYS));
 
   it("refuses past the hourly limit with 429 and a retry time, writing nothing; another address goes on", async () => {
-    await signUp(t.db, someone(), A, T0);
-    await signUp(t.db, someone(), A, at(60_000));
+    await signUpAt(t.db, someone(), A, T0);
+    await signUpAt(t.db, someone(), A, at(60_000));
     const before = snapshot(t.db);
-    const e = await expectRefused(() => signUp(t.db, someone(), A, at(120_000)), 3600);
+    const e = await expectRefused(() => signUpAt(t.db, someone(), A, at(120_000)), 3600);
     expect(e.retryAfterSeconds).toBe(3600 - 120);
     expect(snapshot(t.db)).toEqual(before);
     expect(rows(t.db, "users")).toHaveLength(2);
-    await signUp(t.db, someone(), B, at(120_000));
+    await signUpAt(t.db, someone(), B, at(120_000));
     expect(rows(t.db, "users")).toHaveLength(3);
     // No raw address in the counters.
     expect(JSON.stringify(rows(t.db, "rate_windows"))).not.toMatch(/203\.0|198\.51/);
   });
 
   it("opens again after the hour, until the daily limit, which holds for the rest of the day", async () => {
-    await signUp(t.db, someone(), A, T0);
-    await signUp(t.db, someone(), A, at(1000));
-    await signUp(t.db, someone(), A, at(HOUR));
+    await signUpAt(t.db, someone(), A, T0);
+    await signUpAt(t.db, someone(), A, at(1000));
+    await signUpAt(t.db, someone(), A, at(HOUR));
     const before = snapshot(t.db);
-    await expectRefused(() => signUp(t.db, someone(), A, at(HOUR + 1000)), 24 * 3600);
-    const late = await expectRefused(() => signUp(t.db, someone(), A, at(3 * HOUR)), 24 * 3600);
+    await expectRefused(() => signUpAt(t.db, someone(), A, at(HOUR + 1000)), 24 * 3600);
+    const late = await expectRefused(() => signUpAt(t.db, someone(), A, at(3 * HOUR)), 24 * 3600);
     expect(late.retryAfterSeconds).toBe(21 * 3600);
     expect(snapshot(t.db)).toEqual(before);
-    await signUp(t.db, someone(), A, at(24 * HOUR));
+    await signUpAt(t.db, someone(), A, at(24 * HOUR));
     expect(rows(t.db, "users")).toHaveLength(4);
   });
 
   it("counts only accounts made: a refused name or bad input takes no place", async () => {
     const first = someone();
-    await signUp(t.db, first, A, T0);
-    expect(((await thrown(() => signUp(t.db, first, A, T0))) as DomainError).kind).toBe("Conflict");
-    await thrown(() => signUp(t.db, { ...someone(), password: "short" }, A, T0));
-    await signUp(t.db, someone(), A, T0);
+    await signUpAt(t.db, first, A, T0);
+    expect(((await thrown(() => signUpAt(t.db, first, A, T0))) as DomainError).kind).toBe("Conflict");
+    await thrown(() => signUpAt(t.db, { ...someone(), password: "short" }, A, T0));
+    await signUpAt(t.db, someone(), A, T0);
     expect(rows(t.db, "users")).toHaveLength(2);
   });
 
   it("lets exactly the limit through when many arrive at once from one address", async () => {
-    const results = await Promise.allSettled(Array.from({ length: 6 }, () => signUp(t.db, someone(), A, T0)));
+    const results = await Promise.allSettled(Array.from({ length: 6 }, () => signUpAt(t.db, someone(), A, T0)));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(2);
     const reasons = results.flatMap((r) => (r.status === "rejected" ? [r.reason as DomainError] : []));
     expect(reasons.map((r) => r.status)).toEqual([429, 429, 429, 429]);
@@ -88,7 +88,7 @@ describe("sign-ups and the password hashing line", () => {
     const { concurrency, waiting } = passwordQueue();
     const excess = 4;
     const results = await Promise.allSettled(
-      Array.from({ length: concurrency + waiting + excess }, (_, i) => signUp(t.db, someone(), `192.0.2.${i + 1}`, T0)),
+      Array.from({ length: concurrency + waiting + excess }, (_, i) => signUpAt(t.db, someone(), `192.0.2.${i + 1}`, T0)),
     );
     const refused = results.flatMap((r) => (r.status === "rejected" ? [r.reason as DomainError] : []));
     expect(refused).toHaveLength(excess);

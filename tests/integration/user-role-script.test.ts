@@ -3,9 +3,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { signUp } from "@/lib/users/sign-up";
 import { REPO_ROOT, rows, perTestDb } from "../helpers/db";
 import { TEST_AUTH_SECRET } from "../helpers/env";
+import { signUpAt } from "../helpers/people";
 
 const run = promisify(execFile);
 
@@ -33,7 +33,7 @@ describe("npm run user:role on a site started with SEED_DEMO=false", () => {
     const empty = await userRole(t.file, "first_admin", "admin");
     expect(empty).toEqual({ code: 1, out: expect.stringContaining("has no members yet. Sign up on the site first") });
 
-    await signUp(t.db, { username: "First_Admin", email: "first@example.com", password: "a slow dolly zoom" }, "198.51.100.1");
+    await signUpAt(t.db, { username: "First_Admin", email: "first@example.com", password: "a slow dolly zoom" }, "198.51.100.1");
     const typo = await userRole(t.file, "frist_admin", "admin");
     expect(typo).toEqual({ code: 1, out: expect.stringContaining('No member named "frist_admin"') });
     const badRole = await userRole(t.file, "first_admin", "owner");

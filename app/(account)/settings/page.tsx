@@ -53,7 +53,7 @@ export default async function SettingsPage({ searchParams }: PageProps<"/setting
   await connection();
   const [user, state] = await Promise.all([getCurrentUser(), readFormState()]);
   if (!user) redirect("/signin?callbackUrl=%2Fsettings");
-  const me = getSettings(getDb(), user.id);
+  const me = await getSettings(getDb(), user.id);
   if (!me) redirect("/signin?callbackUrl=%2Fsettings");
   const refused = sectionOf(state);
   const initial = (s: Section) => (refused === s ? state : null);

@@ -1,7 +1,8 @@
 import type { NextRequest } from "next/server";
 import { getDb } from "@/lib/db";
 import { configuredProviders } from "@/lib/auth/providers";
-import { plainAnswer as plain, redirectToProvider } from "@/lib/auth/provider-redirect";
+import { redirectToProvider } from "@/auth";
+import { plainAnswer as plain } from "@/lib/auth/provider-redirect";
 import { replyPagePath } from "@/lib/comments/reply-page";
 import { isSameOrigin } from "@/lib/forms/origin";
 import { BODY_LIMITS, BodyTooLarge, readFormCapped } from "@/lib/http/body";

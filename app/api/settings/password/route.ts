@@ -1,9 +1,8 @@
 import type { NextRequest } from "next/server";
 import { signIn } from "@/auth";
-import { getDb } from "@/lib/db";
-import { requireActor } from "@/lib/auth/require";
 import { mintTicket } from "@/lib/auth/ticket";
 import { handleForm } from "@/lib/forms/route";
+import { memberCtx } from "@/lib/http/ctx";
 import { changePassword } from "@/lib/users/settings";
 
 const text = (v: FormDataEntryValue | null) => (typeof v === "string" ? v : "");
@@ -11,13 +10,13 @@ const text = (v: FormDataEntryValue | null) => (typeof v === "string" ? v : "");
 /** A new password. Every session of the account ends; this browser gets a fresh one. */
 export async function POST(req: NextRequest) {
   return handleForm(req, "/settings", async (form) => {
-    const actor = await requireActor("Please sign in to change your password.");
-    const { sessionVersion } = await changePassword(getDb(), actor.id, {
+    const ctx = await memberCtx(req, "Please sign in to change your password.");
+    const { sessionVersion } = await changePassword(ctx, {
       currentPassword: text(form.get("currentPassword")),
       newPassword: text(form.get("newPassword")),
       confirmPassword: text(form.get("confirmPassword")),
     });
-    await signIn("credentials", { ticket: mintTicket(actor.id, sessionVersion), redirect: false });
+    await signIn("credentials", { ticket: mintTicket(ctx.actor.id, sessionVersion), redirect: false });
     return { redirect: "/settings?saved=password#password" };
   });
 }

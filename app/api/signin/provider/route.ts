@@ -1,6 +1,7 @@
 import type { NextRequest } from "next/server";
 import { configuredProviders } from "@/lib/auth/providers";
-import { plainAnswer as plain, redirectToProvider } from "@/lib/auth/provider-redirect";
+import { redirectToProvider } from "@/auth";
+import { plainAnswer as plain } from "@/lib/auth/provider-redirect";
 import { isSameOrigin } from "@/lib/forms/origin";
 import { BODY_LIMITS, BodyTooLarge, readFormCapped } from "@/lib/http/body";
 import { safeRedirectPath } from "@/lib/http/redirect";

@@ -7,7 +7,7 @@ import { ALL_TAG, MEMBERS_TAG, userTag } from "@/lib/cache/tags";
 import { getBoard } from "@/lib/badges/queries";
 import { listFeed } from "@/lib/reviews/queries";
 import { parseProfileRest as parseRest, type ProfileWhere as Where } from "@/lib/pages/address";
-import { getProfile, listMemberComments, type Profile } from "@/lib/users/profile";
+import { getProfile, listMemberComments, type Profile } from "@/lib/users/queries";
 
 // Shared page: a member's profile, static and cached until something of theirs changes.
 export const ensureStatic = "navigation";
@@ -20,16 +20,16 @@ async function load(username: string, where: Where): Promise<{ profile: Profile;
   "use cache";
   cacheLife("max");
   const db = getDb();
-  const profile = getProfile(db, username);
+  const profile = await getProfile(db, username);
   // An unknown name may be taken by the next member to join.
   cacheTag(ALL_TAG, profile ? userTag(profile.id) : MEMBERS_TAG);
   if (!profile || profile.suspendedAt) return null;
   if (where.kind === "reviews") {
-    const { items, nextCursor } = listFeed(db, { tab: "new", authorId: profile.id, cursor: where.cursor });
+    const { items, nextCursor } = await listFeed(db, { tab: "new", authorId: profile.id, cursor: where.cursor });
     return { profile, tab: { kind: "reviews", items, next: nextCursor } };
   }
-  if (where.kind === "badges") return { profile, tab: { kind: "badges", board: getBoard(db, profile.id)! } };
-  const { items, next } = listMemberComments(db, profile.id, where.before);
+  if (where.kind === "badges") return { profile, tab: { kind: "badges", board: (await getBoard(db, profile.id))! } };
+  const { items, next } = await listMemberComments(db, profile.id, where.before);
   return { profile, tab: { kind: "comments", items, next } };
 }
 

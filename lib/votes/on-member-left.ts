@@ -1,0 +1,34 @@
+import { eq, inArray, sql } from "drizzle-orm";
+import { comments, posts } from "@/db/schema";
+import type { EventMap } from "@/lib/events";
+import { reviewListed } from "@/lib/cache/changes";
+import { hotScore } from "@/lib/reviews/hot";
+import type { Write } from "@/lib/write";
+
+/**
+ * A deleted account's upvotes are gone (they cascaded with it): the comments and reviews it had
+ * upvoted are recounted from the votes that remain, and each review's hot score follows its count.
+ */
+export async function takeBackLeaversUpvotes(w: Write, e: EventMap["member.left"]) {
+  const { tx } = w;
+  if (e.votedComments.length) {
+    await tx
+      .update(comments)
+      .set({ upvoteCount: sql`(select count(*) from comment_votes v where v.comment_id = ${comments.id})` })
+      .where(inArray(comments.id, e.votedComments))
+      .run();
+    const threads = await tx.selectDistinct({ id: comments.postId }).from(comments).where(inArray(comments.id, e.votedComments)).all();
+    for (const t of threads) w.changes.threads.add(t.id);
+  }
+  for (const id of e.votedReviews) {
+    const p = await tx.get<{ n: number; publishedAt: number | null; status: string; filmId: number; authorId: string | null; tags: string | null } | undefined>(
+      sql`select (select count(*) from post_votes where post_id = ${id}) as n, published_at as publishedAt, status, film_id as filmId,
+          author_id as authorId, (select json_group_array(tag) from post_tags where post_id = ${id}) as tags from posts where id = ${id}`,
+    );
+    if (!p) continue;
+    const hot = p.status === "published" ? hotScore(p.n, p.publishedAt === null ? null : new Date(p.publishedAt)) : 0;
+    await tx.update(posts).set({ upvoteCount: p.n, hotScore: hot }).where(eq(posts.id, id)).run();
+    // The card's count changed wherever it is listed.
+    reviewListed(w.changes, { id, filmId: p.filmId, authorId: p.authorId, tags: JSON.parse(p.tags ?? "[]") as string[] });
+  }
+}
