@@ -133,3 +133,7 @@ export function reviewFormFields(form: FormData) {
     filmYear: s("filmYear"),
   };
 }
+
+/** Which review a verb acts on. */
+export const ReviewIdInput = z.object({ reviewId: z.coerce.number().int().positive() });
+export type ReviewIdInput = z.infer<typeof ReviewIdInput>;
