@@ -9,7 +9,7 @@ import { knownMentions } from "@/lib/users/mentions";
 import { write } from "@/lib/write";
 import { hotScore } from "./hot";
 import { ReviewInput } from "./schemas";
-import { replaceTags } from "./store";
+import { flippedSince, newcomerMarks, replaceTags } from "./store";
 
 // Path words under /reviews/ that a slug must not take.
 export const RESERVED_SLUGS: ReadonlySet<string> = new Set(["new", "drafts"]);
@@ -68,7 +68,9 @@ export async function createReview(ctx: Ctx, raw: unknown) {
       })
       .run();
     // A draft is shown nowhere but to its author's editor.
+    let newcomerFlipped: string[] = [];
     if (publish) {
+      const marks = await newcomerMarks(w.tx, [actor.id]);
       reviewListed(w.changes, { id: review.id, filmId, authorId: actor.id, tags: input.tags });
       await w.emit("review.published", {
         reviewId: review.id,
@@ -79,7 +81,8 @@ export async function createReview(ctx: Ctx, raw: unknown) {
         hasSpoilers: input.hasSpoilers,
         mentioned: rendered.mentioned,
       });
+      newcomerFlipped = await flippedSince(w.tx, marks);
     }
-    return { ...review, reviewId: review.id, badges: [...w.earned] };
+    return { ...review, newcomerFlipped, badges: [...w.earned] };
   });
 }

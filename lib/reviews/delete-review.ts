@@ -6,7 +6,7 @@ import { forbidden } from "@/lib/errors";
 import { canEditPost } from "@/lib/permissions";
 import { write } from "@/lib/write";
 import { ReviewIdInput } from "./schemas";
-import { commenterIds, loadLiveReview, tagsOf } from "./store";
+import { commenterIds, flippedSince, loadLiveReview, newcomerMarks, tagsOf } from "./store";
 
 /** Deletes a review: its page then says so (410); its revisions stay for the record. */
 export async function deleteReview(ctx: Ctx, raw: unknown) {
@@ -19,8 +19,10 @@ export async function deleteReview(ctx: Ctx, raw: unknown) {
     await w.tx.update(posts).set({ status: "deleted", hotScore: 0, updatedAt: w.now }).where(eq(posts.id, reviewId)).run();
     reviewListed(w.changes, { id: reviewId, filmId: review.filmId, authorId: review.authorId, tags });
     // Their comments on it leave their profiles.
-    for (const id of await commenterIds(w.tx, reviewId)) w.changes.members.add(id);
+    const commenters = await commenterIds(w.tx, reviewId);
+    for (const id of commenters) w.changes.members.add(id);
     w.changes.ranking = true;
+    const marks = await newcomerMarks(w.tx, review.status === "published" ? [review.authorId, ...commenters] : []);
     await w.emit("review.deleted", {
       reviewId,
       authorId: review.authorId,
@@ -29,6 +31,6 @@ export async function deleteReview(ctx: Ctx, raw: unknown) {
       score: review.score,
       publishedAt: review.publishedAt,
     });
-    return { id: review.id, reviewId: review.id, slug: review.slug, filmId: review.filmId, authorId: review.authorId, tags };
+    return { id: review.id, slug: review.slug, filmId: review.filmId, authorId: review.authorId, tags, newcomerFlipped: await flippedSince(w.tx, marks) };
   });
 }

@@ -13,7 +13,7 @@ import { write } from "@/lib/write";
 import { hotScore } from "./hot";
 import { isGraceEdit, sameSnapshot, type Snapshot } from "./revision-rules";
 import { ReviewIdInput, ReviewInput } from "./schemas";
-import { commenterIds, loadLiveReview, replaceTags, tagsOf } from "./store";
+import { commenterIds, flippedSince, loadLiveReview, newcomerMarks, replaceTags, tagsOf } from "./store";
 
 /**
  * Edits a review (its author, a moderator or an admin); `input` is the editor's form and the
@@ -48,8 +48,7 @@ export async function editReview(ctx: Ctx, raw: unknown) {
     const publishing = review.status === "draft" && input.intent === "publish";
     const tagsBefore = await tagsOf(w.tx, reviewId);
     const current: Snapshot = { ...prev, tags: tagsBefore };
-    const unchanged = { id: review.id, reviewId: review.id, slug: review.slug, status: review.status, changed: false as const };
-    if (!publishing && sameSnapshot(current, next)) return unchanged;
+    if (!publishing && sameSnapshot(current, next)) return { id: review.id, slug: review.slug, status: review.status, changed: false as const };
 
     const wasPublished = review.status === "published";
     const status = publishing ? "published" : review.status;
@@ -101,6 +100,7 @@ export async function editReview(ctx: Ctx, raw: unknown) {
     // Commenters' profiles list their comments under the review's title and status.
     if (next.title !== review.title || status !== review.status) for (const id of await commenterIds(w.tx, reviewId)) w.changes.members.add(id);
 
+    const marks = await newcomerMarks(w.tx, publishing ? [review.authorId] : []);
     if (publishing) {
       await w.emit("review.published", {
         reviewId,
@@ -129,12 +129,12 @@ export async function editReview(ctx: Ctx, raw: unknown) {
     }
     return {
       id: review.id,
-      reviewId: review.id,
       slug: review.slug,
       status,
       changed: true as const,
       previousFilmId: review.filmId,
       filmId,
+      newcomerFlipped: await flippedSince(w.tx, marks),
       badges: [...w.earned],
     };
   });

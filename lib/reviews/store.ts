@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Tx } from "@/db";
-import { comments, postTags, posts, type PostRow } from "@/db/schema";
+import { comments, postTags, posts, users, type PostRow } from "@/db/schema";
 import { gone, notFound } from "@/lib/errors";
 
 // Row helpers shared by the review verbs; each runs inside the caller's transaction.
@@ -28,4 +28,17 @@ export async function replaceTags(tx: Tx, reviewId: number, next: string[]) {
 export async function commenterIds(tx: Tx, reviewId: number): Promise<string[]> {
   const rows = await tx.selectDistinct({ id: comments.authorId }).from(comments).where(eq(comments.postId, reviewId)).all();
   return rows.flatMap((r) => (r.id ? [r.id] : []));
+}
+
+/** The "New" marker of each member: compared before and after a write's events, it says whose flipped. */
+export async function newcomerMarks(tx: Tx, userIds: readonly (string | null)[]): Promise<Map<string, boolean>> {
+  const ids = [...new Set(userIds.filter((id): id is string => !!id))];
+  if (!ids.length) return new Map();
+  const rows = await tx.select({ id: users.id, isNew: users.isNew }).from(users).where(inArray(users.id, ids)).all();
+  return new Map(rows.map((r) => [r.id, r.isNew]));
+}
+
+export async function flippedSince(tx: Tx, before: Map<string, boolean>): Promise<string[]> {
+  const after = await newcomerMarks(tx, [...before.keys()]);
+  return [...before].flatMap(([id, was]) => (after.get(id) !== undefined && after.get(id) !== was ? [id] : []));
 }
