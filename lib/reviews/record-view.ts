@@ -23,9 +23,9 @@ export async function recordView(ctx: Ctx, raw: RecordViewInput) {
     const review = await w.tx.select({ authorId: posts.authorId, status: posts.status, viewCount: posts.viewCount }).from(posts).where(eq(posts.id, reviewId)).get();
     if (!review || review.status !== "published") return { found: false as const };
     // Bots (no viewer) and the author read the count without adding to it.
-    if (!viewer || (viewer.userId && viewer.userId === review.authorId)) return { found: true as const, counted: false, views: review.viewCount, badges: [] };
+    if (!viewer || (viewer.userId && viewer.userId === review.authorId)) return { found: true as const, counted: false, views: review.viewCount };
     const inserted = (await w.tx.insert(postViews).values({ postId: reviewId, viewerKey: viewer.key, day }).onConflictDoNothing().run()).changes > 0;
-    if (!inserted) return { found: true as const, counted: false, views: review.viewCount, badges: [] };
+    if (!inserted) return { found: true as const, counted: false, views: review.viewCount };
     await w.tx.update(posts).set({ viewCount: sql`${posts.viewCount} + 1` }).where(eq(posts.id, reviewId)).run();
     const views = review.viewCount + 1;
     await w.emit("view.counted", { reviewId, authorId: review.authorId, views });

@@ -103,13 +103,13 @@ describe("createReview", () => {
     const author = makeAgedUser(t.db, "mara", 30);
     const marked = () => rows(t.db, "users").map(({ review_count, is_new }) => ({ review_count, is_new }));
     const publish = (title: string, intent = "publish") => createReview(ctxAs(t.db, author, T0), reviewForm({ title, intent }));
-    expect(publish("Draft", "draft").newcomerFlipped).toEqual([]);
+    expect((await publish("Draft", "draft")).newcomerFlipped).toEqual([]);
     expect(marked()).toEqual([{ review_count: 0, is_new: 1 }]);
-    expect([publish("One"), publish("Two")].map((r) => r.newcomerFlipped)).toEqual([[], []]);
+    expect([await publish("One"), await publish("Two")].map((r) => r.newcomerFlipped)).toEqual([[], []]);
     expect(marked()).toEqual([{ review_count: 2, is_new: 1 }]);
-    expect(publish("Three").newcomerFlipped).toEqual([author.id]);
+    expect((await publish("Three")).newcomerFlipped).toEqual([author.id]);
     expect(marked()).toEqual([{ review_count: 3, is_new: 0 }]);
-    expect(publish("Four").newcomerFlipped).toEqual([]);
+    expect((await publish("Four")).newcomerFlipped).toEqual([]);
     // Only the first published review is a newcomer's first; a draft is not one.
     expect(rows(t.db, "posts").map((p) => [p.title, p.first_review])).toEqual([["Draft", 0], ["One", 1], ["Two", 0], ["Three", 0], ["Four", 0]]);
     expect(allCounterDrift(t.db, T0)).toEqual([]);
