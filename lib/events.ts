@@ -1,4 +1,8 @@
+import type { PostStatus } from "@/db/schema";
 import type { Earned } from "@/lib/badges/grant";
+
+/** A review that is not deleted: the states a review verb finds it in. */
+export type LiveStatus = Exclude<PostStatus, "deleted">;
 
 /**
  * What a verb records about its write. Subscribers (`lib/subscribers.ts`) run on each inside the
@@ -31,16 +35,16 @@ export type EventMap = {
     reviewId: number;
     editorId: string;
     authorId: string | null;
-    status: "draft" | "published";
+    status: LiveStatus;
     wasPublished: boolean;
     filmId: number;
     score: number | null;
     hasSpoilers: boolean;
-    before: { filmId: number; status: "draft" | "published"; score: number | null };
+    before: { filmId: number; status: LiveStatus; score: number | null };
     mentionsAdded: string[];
   };
   /** `status` and `score` are the review's before it was deleted. */
-  "review.deleted": { reviewId: number; authorId: string | null; filmId: number; status: "draft" | "published"; score: number | null; publishedAt: Date | null };
+  "review.deleted": { reviewId: number; authorId: string | null; filmId: number; status: LiveStatus; score: number | null; publishedAt: Date | null };
   /** `repliedToId` is the member replied to: the parent comment's author, or the review's. */
   "comment.posted": { commentId: number; reviewId: number; authorId: string; parentId: number | null; repliedToId: string | null };
   "comment.edited": { commentId: number; reviewId: number; editorId: string; authorId: string | null };

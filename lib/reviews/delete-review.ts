@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { posts } from "@/db/schema";
+import type { LiveStatus } from "@/lib/events";
 import { reviewListed } from "@/lib/cache/changes";
 import { actorOf, type Ctx } from "@/lib/context";
 import { forbidden } from "@/lib/errors";
@@ -27,7 +28,7 @@ export async function deleteReview(ctx: Ctx, raw: unknown) {
       reviewId,
       authorId: review.authorId,
       filmId: review.filmId,
-      status: review.status as "draft" | "published",
+      status: review.status as LiveStatus,
       score: review.score,
       publishedAt: review.publishedAt,
     });

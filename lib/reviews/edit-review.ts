@@ -1,5 +1,6 @@
 import { and, desc, eq } from "drizzle-orm";
 import { postRevisions, posts } from "@/db/schema";
+import type { LiveStatus } from "@/lib/events";
 import { reviewListed } from "@/lib/cache/changes";
 import { actorOf, type Ctx } from "@/lib/context";
 import { getEnv } from "@/lib/env";
@@ -118,12 +119,12 @@ export async function editReview(ctx: Ctx, raw: unknown) {
         reviewId,
         editorId: actor.id,
         authorId: review.authorId,
-        status: status as "draft" | "published",
+        status: status as LiveStatus,
         wasPublished,
         filmId,
         score: next.score,
         hasSpoilers: next.hasSpoilers,
-        before: { filmId: review.filmId, status: review.status as "draft" | "published", score: review.score },
+        before: { filmId: review.filmId, status: review.status as LiveStatus, score: review.score },
         mentionsAdded: rendered.mentioned.filter((n) => !named.has(n)),
       });
     }
