@@ -2,14 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { postViews, posts } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
 import { write } from "@/lib/write";
-import { z } from "zod";
-
-export const RecordViewInput = z.object({
-  reviewId: z.coerce.number().int().positive(),
-  /** Who reads (see `viewerKey`); none for a bot. */
-  viewer: z.object({ key: z.string().min(1), userId: z.string().nullable() }).nullable(),
-});
-export type RecordViewInput = z.infer<typeof RecordViewInput>;
+import { RecordViewInput } from "./schemas";
 
 /**
  * Counts a reader once per review per day: one insert-or-ignore on the primary key and, when
