@@ -25,7 +25,7 @@ export async function proxy(req: NextRequest) {
     return new NextResponse("This address is malformed.", { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
   }
   const db = getDb();
-  const status = sharedPageStatus(db, segments) ?? editorPageStatus(db, segments, await viewerOf(req));
+  const status = (await sharedPageStatus(db, segments)) ?? (await editorPageStatus(db, segments, await viewerOf(req)));
   // On the configured origin, never one built from `Host`.
   if (typeof status === "object" && status !== null) {
     const location = new URL(`/${status.redirect.map(encodeURIComponent).join("/")}${req.nextUrl.search}`, getEnv().siteOrigin);

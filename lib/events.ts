@@ -1,4 +1,8 @@
+import type { PostStatus } from "@/db/schema";
 import type { Earned } from "@/lib/badges/grant";
+
+/** A review that is not deleted: the states a review verb finds it in. */
+export type LiveStatus = Exclude<PostStatus, "deleted">;
 
 /**
  * What a verb records about its write. Subscribers (`lib/subscribers.ts`) run on each inside the
@@ -18,11 +22,29 @@ export type EventMap = {
     givenAt: Date;
     publishedAt: Date | null;
   };
-  /** A review went from draft (or nothing) to published. */
-  "review.published": { reviewId: number; authorId: string | null; filmId: number; score: number | null; hasSpoilers: boolean };
-  /** A review's text or fields changed (not its first publishing). */
-  "review.edited": { reviewId: number; editorId: string; authorId: string | null; status: "draft" | "published"; wasPublished: boolean; score: number | null; hasSpoilers: boolean };
-  "review.deleted": { reviewId: number; authorId: string | null; filmId: number; publishedAt: Date | null };
+  /**
+   * A review went from draft (or nothing) to published, by `actorId` (its author, or a moderator
+   * publishing a draft). `mentioned`: the members its text names (lower-cased), who hear of it.
+   */
+  "review.published": { reviewId: number; authorId: string | null; actorId: string; filmId: number; score: number | null; hasSpoilers: boolean; mentioned: string[] };
+  /**
+   * A review's text or fields changed (not its first publishing). `before` is its film, status and
+   * score before the edit; `mentionsAdded` the names this edit's text adds (they hear of it).
+   */
+  "review.edited": {
+    reviewId: number;
+    editorId: string;
+    authorId: string | null;
+    status: LiveStatus;
+    wasPublished: boolean;
+    filmId: number;
+    score: number | null;
+    hasSpoilers: boolean;
+    before: { filmId: number; status: LiveStatus; score: number | null };
+    mentionsAdded: string[];
+  };
+  /** `status` and `score` are the review's before it was deleted. */
+  "review.deleted": { reviewId: number; authorId: string | null; filmId: number; status: LiveStatus; score: number | null; publishedAt: Date | null };
   /** `repliedToId` is the member replied to: the parent comment's author, or the review's. */
   "comment.posted": { commentId: number; reviewId: number; authorId: string; parentId: number | null; repliedToId: string | null };
   "comment.edited": { commentId: number; reviewId: number; editorId: string; authorId: string | null };

@@ -2,6 +2,19 @@ import { dropLeaversBadges } from "./badges/on-member-left";
 import type { EventMap, EventType } from "./events";
 import { takeBackLeaversStandings } from "./rankings/on-member-left";
 import { takeBackLeaversUpvotes } from "./votes/on-member-left";
+import { badgesOnReviewEdited } from "./badges/on-review-edited";
+import { badgesOnReviewPublished } from "./badges/on-review-published";
+import { badgesOnViewCounted } from "./badges/on-view-counted";
+import { filmOnReviewDeleted } from "./films/on-review-deleted";
+import { filmOnReviewEdited } from "./films/on-review-edited";
+import { filmOnReviewPublished } from "./films/on-review-published";
+import { notificationsOnReviewDeleted } from "./notifications/on-review-deleted";
+import { notificationsOnReviewEdited } from "./notifications/on-review-edited";
+import { notificationsOnReviewPublished } from "./notifications/on-review-published";
+import { rankingsOnReviewDeleted } from "./rankings/on-review-deleted";
+import { rankingsOnReviewPublished } from "./rankings/on-review-published";
+import { usersOnReviewDeleted } from "./users/on-review-deleted";
+import { usersOnReviewPublished } from "./users/on-review-published";
 import type { Write } from "./write";
 
 export type Subscriber<K extends EventType> = (w: Write, event: EventMap[K]) => Promise<void>;
@@ -12,13 +25,14 @@ export type Subscriber<K extends EventType> = (w: Write, event: EventMap[K]) => 
  */
 export const SUBSCRIBERS: { [K in EventType]: Subscriber<K>[] } = {
   "vote.cast": [],
-  "review.published": [],
-  "review.edited": [],
-  "review.deleted": [],
+  // Mention notices before the badges' own, as publishing always sent them.
+  "review.published": [filmOnReviewPublished, usersOnReviewPublished, rankingsOnReviewPublished, notificationsOnReviewPublished, badgesOnReviewPublished],
+  "review.edited": [filmOnReviewEdited, notificationsOnReviewEdited, badgesOnReviewEdited],
+  "review.deleted": [filmOnReviewDeleted, usersOnReviewDeleted, rankingsOnReviewDeleted, notificationsOnReviewDeleted],
   "comment.posted": [],
   "comment.edited": [],
   "comment.deleted": [],
-  "view.counted": [],
+  "view.counted": [badgesOnViewCounted],
   "member.joined": [],
   "member.left": [takeBackLeaversUpvotes, takeBackLeaversStandings, dropLeaversBadges],
   "badge.granted": [],

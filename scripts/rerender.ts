@@ -1,14 +1,18 @@
 // `npm run rerender [-- --all]`: re-render stored review HTML made by an older renderer version.
 import fs from "node:fs";
 import path from "node:path";
-import { openDb } from "@/db";
+import { closeDb, openDb } from "@/db";
 import { getEnv } from "@/lib/env";
 import { RENDERER_VERSION } from "@/lib/markdown/render";
 import { rerenderReviews } from "@/lib/reviews/rerender";
 
-const db = openDb(getEnv().databasePath);
-const { updated } = rerenderReviews(db, { all: process.argv.includes("--all") });
-db.$client.close();
-// Pages a server cached on disk hold the old HTML; a restart expires the rest.
-if (updated > 0) fs.rmSync(path.join(process.cwd(), ".next", "server", "route-cache"), { recursive: true, force: true });
-console.log(`Re-rendered ${updated} review${updated === 1 ? "" : "s"} with renderer version ${RENDERER_VERSION}.${updated ? " Restart the server so cached pages show the new HTML." : ""}`);
+async function main() {
+  const db = openDb(getEnv().databasePath);
+  const { updated } = await rerenderReviews(db, { all: process.argv.includes("--all") });
+  closeDb(db);
+  // Pages a server cached on disk hold the old HTML; a restart expires the rest.
+  if (updated > 0) fs.rmSync(path.join(process.cwd(), ".next", "server", "route-cache"), { recursive: true, force: true });
+  console.log(`Re-rendered ${updated} review${updated === 1 ? "" : "s"} with renderer version ${RENDERER_VERSION}.${updated ? " Restart the server so cached pages show the new HTML." : ""}`);
+}
+
+void main();

@@ -38,8 +38,7 @@ async function Members() {
   cacheTag(ALL_TAG, MEMBERS_TAG);
   cacheLife("max");
   const db = getDb();
-  const members = listNewestMembers(db, 8);
-  const total = countMembers(db);
+  const [members, total] = await Promise.all([listNewestMembers(db, 8), countMembers(db)]);
   return (
     <section aria-labelledby="members-heading" className="members">
       <h2 id="members-heading" className="aside-title">The people writing here</h2>

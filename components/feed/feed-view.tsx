@@ -54,7 +54,7 @@ export async function FeedView({ tab, cursor }: { tab: FeedTab; cursor?: string 
   "use cache";
   cacheTag(ALL_TAG, FEED_TAG);
   cacheLife(tab.startsWith("top-") && tab !== "top-all" ? "hours" : "max");
-  const { items, nextCursor } = listFeed(getDb(), { tab, cursor });
+  const { items, nextCursor } = await listFeed(getDb(), { tab, cursor });
   return (
     <section aria-labelledby="feed-heading" className="feed">
       <h2 id="feed-heading" className="visually-hidden">

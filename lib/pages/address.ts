@@ -52,13 +52,13 @@ export type AddressAnswer = 404 | 410 | { redirect: string[] } | null;
  * the pages that can be stored are bounded by what the database holds. Indexed reads only.
  * `segments` are the decoded path segments.
  */
-export function sharedPageStatus(db: DB, segments: string[]): AddressAnswer {
+export async function sharedPageStatus(db: DB, segments: string[]): Promise<AddressAnswer> {
   const [section, key = "", ...rest] = segments;
   switch (section) {
     case "films":
-      return rest.length === 0 && read(db, "film", key) ? null : 404;
+      return rest.length === 0 && (await read(db, "film", key)) ? null : 404;
     case "tags":
-      return rest.length === 0 && TAG_PATTERN.test(key) && read(db, "publishedTag", key) ? null : 404;
+      return rest.length === 0 && TAG_PATTERN.test(key) && (await read(db, "publishedTag", key)) ? null : 404;
     case "u":
       return profileAnswer(db, key, rest);
     case "comments":
@@ -68,19 +68,19 @@ export function sharedPageStatus(db: DB, segments: string[]): AddressAnswer {
     case "feed": {
       if (!isFeedTab(key) || rest.length > 1) return 404;
       if (rest.length === 0) return null;
-      const cursor = canonicalCursor(db, key, rest[0]!);
+      const cursor = await canonicalCursor(db, key, rest[0]!);
       return cursor === rest[0] ? null : cursor === null ? 404 : { redirect: ["feed", key, cursor] };
     }
     case "badges": {
       if (segments.length === 1) return null;
       const page = pageParam(rest);
-      const holders = BADGE_BY_SLUG.has(key) ? read(db, "badgeHolders", key) : undefined;
+      const holders = BADGE_BY_SLUG.has(key) ? await read(db, "badgeHolders", key) : undefined;
       return page && holders && pageInRange(page, HOLDERS_PAGE_SIZE, holders.n) ? null : 404;
     }
     case "ranking": {
       const q = parseRankingRest(segments.slice(1));
       if (!q) return 404;
-      return q.page === 1 || rankingReaches(db, q.by, q.period, q.page) ? null : 404;
+      return q.page === 1 || (await rankingReaches(db, q.by, q.period, q.page)) ? null : 404;
     }
     case "not-yours":
       return rest.length === 0 && (key === "review" || key === "comment") ? null : 404;
@@ -89,15 +89,15 @@ export function sharedPageStatus(db: DB, segments: string[]): AddressAnswer {
   }
 }
 
-function profileAnswer(db: DB, key: string, rest: string[]): AddressAnswer {
+async function profileAnswer(db: DB, key: string, rest: string[]): Promise<AddressAnswer> {
   const where = parseProfileRest(rest);
-  const member = where ? read(db, "member", usernameKey(key)) : undefined;
+  const member = where ? await read(db, "member", usernameKey(key)) : undefined;
   if (!where || !member || member.suspendedAt !== null) return 404;
   let canonicalRest = rest;
   // An older page of comments starts below one of the member's own comments, as its links do.
-  if (where.kind === "comments" && where.before !== undefined && !read(db, "memberComment", where.before, member.id)) return 404;
+  if (where.kind === "comments" && where.before !== undefined && !(await read(db, "memberComment", where.before, member.id))) return 404;
   if (where.kind === "reviews" && where.cursor !== undefined) {
-    const cursor = canonicalCursor(db, "new", where.cursor, member.id);
+    const cursor = await canonicalCursor(db, "new", where.cursor, member.id);
     if (cursor === null) return 404;
     if (cursor !== where.cursor) canonicalRest = ["reviews", cursor];
   }
@@ -105,26 +105,26 @@ function profileAnswer(db: DB, key: string, rest: string[]): AddressAnswer {
   return member.username === key && canonicalRest === rest ? null : { redirect: ["u", member.username, ...canonicalRest] };
 }
 
-function commentAnswer(db: DB, key: string, rest: string[]): AddressAnswer {
+async function commentAnswer(db: DB, key: string, rest: string[]): Promise<AddressAnswer> {
   if (rest.length && ACCOUNT_PAGES.has(rest[0]!)) return null;
   const id = commentIdParam(key);
   if (!id || String(id) !== key) return 404;
   const [page, ...more] = rest;
   if (page === undefined || (page === "revisions" && more.length === 0)) {
-    const status = commentPermalinkStatus(db, id);
+    const status = await commentPermalinkStatus(db, id);
     if (status === 200) return null;
     // Its history stays readable, as for a deleted review's.
     return page === "revisions" && status === 410 ? null : status;
   }
   const n = page === "upvotes" ? pageParam(more) : null;
-  const comment = n ? read(db, "comment", id) : undefined;
+  const comment = n ? await read(db, "comment", id) : undefined;
   return n && comment && comment.deletedAt === null && comment.status === "published" && pageInRange(n, VOTERS_PAGE_SIZE, comment.upvotes) ? null : 404;
 }
 
-function reviewAnswer(db: DB, key: string, rest: string[]): AddressAnswer {
+async function reviewAnswer(db: DB, key: string, rest: string[]): Promise<AddressAnswer> {
   if (key === "new" && rest.length === 0) return null;
   if (rest.length && ACCOUNT_PAGES.has(rest[0]!)) return null;
-  const review = read(db, "review", key);
+  const review = await read(db, "review", key);
   if (!review) return 404;
   const [page, arg, ...more] = rest;
   const isPublished = review.status === "published";
@@ -142,7 +142,7 @@ function reviewAnswer(db: DB, key: string, rest: string[]): AddressAnswer {
       // A deleted review's history stays readable, but not its text.
       if (arg === undefined) return null;
       const pair = isPublished ? parseRevisionPair(arg) : null;
-      return pair && read(db, "revisions", review.id, pair.from, pair.to)!.n === 2 ? null : 404;
+      return pair && (await read(db, "revisions", review.id, pair.from, pair.to))!.n === 2 ? null : 404;
     }
     case "upvotes": {
       const n = pageParam(arg === undefined ? [] : [arg]);
@@ -158,9 +158,9 @@ function reviewAnswer(db: DB, key: string, rest: string[]): AddressAnswer {
  * with the review's current sort value when that has moved since the link was made, or null
  * when it names no published review (of `authorId`, on a profile).
  */
-function canonicalCursor(db: DB, tab: FeedTab, cursor: string, authorId?: string): string | null {
+async function canonicalCursor(db: DB, tab: FeedTab, cursor: string, authorId?: string): Promise<string | null> {
   const c = CURSOR_PATTERN.test(cursor) ? decodeCursor(cursor) : null;
-  const post = c && Number.isSafeInteger(c[1]) ? read(db, "feedPost", c[1]) : undefined;
+  const post = c && Number.isSafeInteger(c[1]) ? await read(db, "feedPost", c[1]) : undefined;
   if (!post || (authorId !== undefined && post.authorId !== authorId)) return null;
   const value = cursorValue(tab, post);
   return value === null ? null : encodeCursor(value, c![1]);
@@ -172,17 +172,17 @@ function canonicalCursor(db: DB, tab: FeedTab, cursor: string, authorId?: string
  * known only inside it would go out as 200. The page refuses by itself all the same
  * (forbidden(), notFound()); this only sets the status. Null: the page decides (signed out too).
  */
-export function editorPageStatus(db: DB, segments: string[], viewer: Actor | null): 403 | 404 | null {
+export async function editorPageStatus(db: DB, segments: string[], viewer: Actor | null): Promise<403 | 404 | null> {
   const [section, key = "", verb, ...more] = segments;
   if (!viewer || more.length) return null;
   if (section === "reviews" && verb === "edit") {
-    const review = db.select({ authorId: posts.authorId, status: posts.status }).from(posts).where(eq(posts.slug, key)).get();
+    const review = await db.select({ authorId: posts.authorId, status: posts.status }).from(posts).where(eq(posts.slug, key)).get();
     if (!review || review.status === "deleted") return 404;
     return canEditPost(viewer, review) ? null : 403;
   }
   if (section === "comments" && (verb === "edit" || verb === "delete")) {
     const id = commentIdParam(key);
-    const comment = id ? getCommentForEdit(db, id) : null;
+    const comment = id ? await getCommentForEdit(db, id) : null;
     if (!comment || comment.review.status !== "published") return 404;
     // A deleted comment's editor says so itself.
     if (comment.deletedAt) return null;

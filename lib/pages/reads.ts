@@ -28,6 +28,6 @@ type Row<K extends keyof typeof SQL> = {
   badgeHolders: { n: number };
 }[K];
 
-export function read<K extends keyof typeof SQL>(db: DB, query: K, ...args: (string | number)[]): Row<K> | undefined {
+export async function read<K extends keyof typeof SQL>(db: DB, query: K, ...args: (string | number)[]): Promise<Row<K> | undefined> {
   return db.$client.prepare(SQL[query]).get(...args) as Row<K> | undefined;
 }

@@ -1,37 +1,36 @@
 import { eq } from "drizzle-orm";
-import { writeTx, type DB } from "@/db";
 import { postRevisions, posts } from "@/db/schema";
-import { adjustFilmStats, filmContribution, resolveFilm } from "@/lib/films/resolve-film";
+import { reviewListed } from "@/lib/cache/changes";
+import { actorOf, type Ctx } from "@/lib/context";
+import { resolveFilm } from "@/lib/films/resolve-film";
 import { RENDERER_VERSION, renderMarkdown } from "@/lib/markdown/render";
-import { notifyMentions } from "@/lib/notifications/notify";
+import { uniqueSlugAsync, urlSlug } from "@/lib/slug";
 import { knownMentions } from "@/lib/users/mentions";
-import type { Earned } from "@/lib/badges/grant";
-import { onReviewPublished, publishedBadges } from "./published";
-import { uniqueSlug, urlSlug } from "@/lib/slug";
+import { write } from "@/lib/write";
 import { hotScore } from "./hot";
 import { ReviewInput } from "./schemas";
-import { replaceTags } from "./store";
+import { flippedSince, newcomerMarks, replaceTags } from "./store";
 
 // Path words under /reviews/ that a slug must not take.
 export const RESERVED_SLUGS: ReadonlySet<string> = new Set(["new", "drafts"]);
 
-/** Creates a review as a draft or published, with its first revision. */
-export function createReview(db: DB, authorId: string, raw: unknown, now = new Date()) {
+/** Creates a review by the acting member, as a draft or published, with its first revision. */
+export async function createReview(ctx: Ctx, raw: unknown) {
+  const actor = actorOf(ctx, "Please sign in to write a review. Your text is kept below.");
   const input = ReviewInput.parse(raw);
-  const rendered = renderMarkdown(input.body, { mentions: knownMentions(db, input.body) });
+  const rendered = renderMarkdown(input.body, { mentions: await knownMentions(ctx.db, input.body) });
   const publish = input.intent === "publish";
-  return writeTx(db, (tx) => {
-    const filmId = resolveFilm(tx, input.film);
-    const slug = uniqueSlug(urlSlug(input.title) || "review", (s) =>
-      RESERVED_SLUGS.has(s) || !!tx.select({ id: posts.id }).from(posts).where(eq(posts.slug, s)).get(),
+  const status = publish ? "published" : "draft";
+  return write(ctx, async (w) => {
+    const filmId = await resolveFilm(w, input.film);
+    const slug = await uniqueSlugAsync(urlSlug(input.title) || "review", async (s) =>
+      RESERVED_SLUGS.has(s) || !!(await w.tx.select({ id: posts.id }).from(posts).where(eq(posts.slug, s)).get()),
     );
-    const status = publish ? "published" : "draft";
-    const counted = publish ? onReviewPublished(tx, authorId, { id: null, score: input.score, hasSpoilers: input.hasSpoilers }, now) : null;
-    const post = tx
+    const review = await w.tx
       .insert(posts)
       .values({
         slug,
-        authorId,
+        authorId: actor.id,
         filmId,
         title: input.title,
         bodyMd: input.body,
@@ -43,20 +42,20 @@ export function createReview(db: DB, authorId: string, raw: unknown, now = new D
         status,
         wordCount: rendered.words,
         readingMinutes: rendered.readingMinutes,
-        publishedAt: publish ? now : null,
-        hotScore: publish ? hotScore(0, now) : 0,
-        firstReview: counted?.first ?? false,
-        createdAt: now,
-        updatedAt: now,
+        publishedAt: publish ? w.now : null,
+        hotScore: publish ? hotScore(0, w.now) : 0,
+        createdAt: w.now,
+        updatedAt: w.now,
       })
       .returning({ id: posts.id, slug: posts.slug, status: posts.status, filmId: posts.filmId })
       .get();
-    replaceTags(tx, post.id, input.tags);
-    tx.insert(postRevisions)
+    await replaceTags(w.tx, review.id, input.tags);
+    await w.tx
+      .insert(postRevisions)
       .values({
-        postId: post.id,
+        postId: review.id,
         number: 1,
-        editorId: authorId,
+        editorId: actor.id,
         reason: null,
         title: input.title,
         bodyMd: input.body,
@@ -64,16 +63,26 @@ export function createReview(db: DB, authorId: string, raw: unknown, now = new D
         tags: input.tags,
         filmId,
         hasSpoilers: input.hasSpoilers,
-        createdAt: now,
-        updatedAt: now,
+        createdAt: w.now,
+        updatedAt: w.now,
       })
       .run();
-    adjustFilmStats(tx, filmId, filmContribution({ status, score: input.score }));
-    let badges: Earned[] = [];
-    if (counted) {
-      notifyMentions(tx, rendered.mentioned, { actorId: authorId, postId: post.id }, now);
-      badges = publishedBadges(tx, authorId, { id: post.id, score: input.score, hasSpoilers: input.hasSpoilers }, counted.reviewCount, now);
+    // A draft is shown nowhere but to its author's editor.
+    let newcomerFlipped: string[] = [];
+    if (publish) {
+      const marks = await newcomerMarks(w.tx, [actor.id]);
+      reviewListed(w.changes, { id: review.id, filmId, authorId: actor.id, tags: input.tags });
+      await w.emit("review.published", {
+        reviewId: review.id,
+        authorId: actor.id,
+        actorId: actor.id,
+        filmId,
+        score: input.score,
+        hasSpoilers: input.hasSpoilers,
+        mentioned: rendered.mentioned,
+      });
+      newcomerFlipped = await flippedSince(w.tx, marks);
     }
-    return { ...post, newcomerFlipped: counted?.flipped ? [authorId] : [], badges };
+    return { ...review, newcomerFlipped, badges: [...w.earned] };
   });
 }

@@ -1,32 +1,36 @@
 import { and, desc, eq } from "drizzle-orm";
-import { writeTx, type DB } from "@/db";
 import { postRevisions, posts } from "@/db/schema";
+import type { LiveStatus } from "@/lib/events";
+import { reviewListed } from "@/lib/cache/changes";
+import { actorOf, type Ctx } from "@/lib/context";
 import { getEnv } from "@/lib/env";
 import { forbidden } from "@/lib/errors";
-import { adjustFilmStats, filmContribution, resolveFilm } from "@/lib/films/resolve-film";
+import { resolveFilm } from "@/lib/films/resolve-film";
 import { mentionCandidates } from "@/lib/markdown/mentions";
 import { RENDERER_VERSION, renderMarkdown } from "@/lib/markdown/render";
-import { notifyMentions } from "@/lib/notifications/notify";
+import { canEditPost } from "@/lib/permissions";
 import { knownMentions } from "@/lib/users/mentions";
-import { grantOneOff, type Earned } from "@/lib/badges/grant";
-import { onReviewPublished, publishedBadges } from "./published";
-import { canEditPost, type Actor } from "@/lib/permissions";
+import { write } from "@/lib/write";
 import { hotScore } from "./hot";
 import { isGraceEdit, sameSnapshot, type Snapshot } from "./revision-rules";
-import { ReviewInput } from "./schemas";
-import { loadLivePost, replaceTags, tagsOf } from "./store";
+import { ReviewIdInput, ReviewInput } from "./schemas";
+import { commenterIds, flippedSince, loadLiveReview, newcomerMarks, replaceTags, tagsOf } from "./store";
 
 /**
- * Edits a review (its author, a moderator or an admin). A draft's saves amend its one revision;
- * after publication a grace edit amends the last revision and any other edit adds one.
+ * Edits a review (its author, a moderator or an admin); `input` is the editor's form and the
+ * review's id. A draft's saves amend its one revision; after publication a grace edit amends the
+ * last revision and any other edit adds one. Publishing a draft records `review.published`.
  */
-export function editReview(db: DB, actor: Actor, postId: number, raw: unknown, now = new Date()) {
+export async function editReview(ctx: Ctx, raw: unknown) {
+  const actor = actorOf(ctx, "Please sign in to edit. Your text is kept below.");
+  const { reviewId } = ReviewIdInput.parse(raw);
   const input = ReviewInput.parse(raw);
-  const rendered = renderMarkdown(input.body, { mentions: knownMentions(db, input.body) });
-  return writeTx(db, (tx) => {
-    const post = loadLivePost(tx, postId);
-    if (!canEditPost(actor, post)) throw forbidden("You can only edit your own reviews.");
-    const filmId = resolveFilm(tx, input.film);
+  const rendered = renderMarkdown(input.body, { mentions: await knownMentions(ctx.db, input.body) });
+  const graceMs = getEnv().EDIT_GRACE_SECONDS * 1000;
+  return write(ctx, async (w) => {
+    const review = await loadLiveReview(w.tx, reviewId);
+    if (!canEditPost(actor, review)) throw forbidden("You can only edit your own reviews.");
+    const filmId = await resolveFilm(w, input.film);
     const next: Snapshot = {
       title: input.title,
       bodyMd: input.body,
@@ -35,41 +39,39 @@ export function editReview(db: DB, actor: Actor, postId: number, raw: unknown, n
       filmId,
       hasSpoilers: input.hasSpoilers,
     };
-    const prev = tx
+    const prev = (await w.tx
       .select()
       .from(postRevisions)
-      .where(eq(postRevisions.postId, postId))
+      .where(eq(postRevisions.postId, reviewId))
       .orderBy(desc(postRevisions.number))
       .limit(1)
-      .get()!;
-    const publishing = post.status === "draft" && input.intent === "publish";
-    const current: Snapshot = { ...prev, tags: tagsOf(tx, postId) };
-    if (!publishing && sameSnapshot(current, next)) return { id: post.id, slug: post.slug, status: post.status, changed: false };
+      .get())!;
+    const publishing = review.status === "draft" && input.intent === "publish";
+    const tagsBefore = await tagsOf(w.tx, reviewId);
+    const current: Snapshot = { ...prev, tags: tagsBefore };
+    if (!publishing && sameSnapshot(current, next)) return { id: review.id, slug: review.slug, status: review.status, changed: false as const };
 
-    const status = publishing ? "published" : post.status;
-    const amend = post.status === "draft" || isGraceEdit({ ...prev, tags: [...prev.tags].sort() }, next, actor.id, now, getEnv().EDIT_GRACE_SECONDS * 1000);
-    let revisionCount = post.revisionCount;
+    const wasPublished = review.status === "published";
+    const status = publishing ? "published" : review.status;
+    const amend = review.status === "draft" || isGraceEdit({ ...prev, tags: [...prev.tags].sort() }, next, actor.id, w.now, graceMs);
+    let revisionCount = review.revisionCount;
     if (amend) {
-      tx.update(postRevisions)
-        .set({
-          ...next,
-          editorId: actor.id,
-          reason: input.reason ?? prev.reason,
-          updatedAt: now,
-          ...(publishing ? { createdAt: now } : {}),
-        })
-        .where(and(eq(postRevisions.postId, postId), eq(postRevisions.number, prev.number)))
+      await w.tx
+        .update(postRevisions)
+        .set({ ...next, editorId: actor.id, reason: input.reason ?? prev.reason, updatedAt: w.now, ...(publishing ? { createdAt: w.now } : {}) })
+        .where(and(eq(postRevisions.postId, reviewId), eq(postRevisions.number, prev.number)))
         .run();
     } else {
       revisionCount += 1;
-      tx.insert(postRevisions)
-        .values({ postId, number: prev.number + 1, editorId: actor.id, reason: input.reason, ...next, createdAt: now, updatedAt: now })
+      await w.tx
+        .insert(postRevisions)
+        .values({ postId: reviewId, number: prev.number + 1, editorId: actor.id, reason: input.reason, ...next, createdAt: w.now, updatedAt: w.now })
         .run();
     }
-    const publishedAt = publishing ? now : post.publishedAt;
-    const counted = publishing && post.authorId ? onReviewPublished(tx, post.authorId, { id: post.id, score: next.score, hasSpoilers: next.hasSpoilers }, now) : null;
-    const substantive = !amend && post.status === "published";
-    tx.update(posts)
+    const publishedAt = publishing ? w.now : review.publishedAt;
+    const substantive = !amend && wasPublished;
+    await w.tx
+      .update(posts)
       .set({
         title: next.title,
         bodyMd: next.bodyMd,
@@ -83,44 +85,58 @@ export function editReview(db: DB, actor: Actor, postId: number, raw: unknown, n
         wordCount: rendered.words,
         readingMinutes: rendered.readingMinutes,
         publishedAt,
-        hotScore: hotScore(post.upvoteCount, publishedAt),
+        hotScore: hotScore(review.upvoteCount, publishedAt),
         revisionCount,
-        firstReview: counted ? counted.first : post.firstReview,
-        editedAt: substantive ? now : post.editedAt,
-        editedAfterComments: substantive && post.commentCount > 0 ? post.commentCount : post.editedAfterComments,
-        updatedAt: now,
+        editedAt: substantive ? w.now : review.editedAt,
+        editedAfterComments: substantive && review.commentCount > 0 ? review.commentCount : review.editedAfterComments,
+        updatedAt: w.now,
       })
-      .where(eq(posts.id, postId))
+      .where(eq(posts.id, reviewId))
       .run();
-    replaceTags(tx, postId, next.tags);
-    const before = filmContribution(post);
-    const after = filmContribution({ status, score: next.score });
-    adjustFilmStats(tx, post.filmId, { reviews: -before.reviews, scoreSum: -before.scoreSum, scoreCount: -before.scoreCount });
-    adjustFilmStats(tx, filmId, after);
-    const badges: Earned[] = [];
-    if (status === "published") {
-      // On publishing everyone named hears; later, only names an edit adds.
-      const before = new Set(publishing ? [] : mentionCandidates(post.bodyMd));
-      notifyMentions(tx, rendered.mentioned.filter((n) => !before.has(n)), { actorId: actor.id, postId }, now);
-    }
-    if (counted && post.authorId) badges.push(...publishedBadges(tx, post.authorId, { id: postId, score: next.score, hasSpoilers: next.hasSpoilers }, counted.reviewCount, now));
-    // Editing what one published (not a draft, not someone else's) earns "Second thoughts"; a
-    // score or spoiler flag added later earns what it would have on publishing.
-    if (!publishing && post.status === "published" && post.authorId) {
-      const add = (b: ReturnType<typeof grantOneOff>) => void (b && badges.push(b));
-      if (post.authorId === actor.id) add(grantOneOff(tx, actor.id, "first-edit", { postId }, now));
-      if (next.score !== null) add(grantOneOff(tx, post.authorId, "first-scored-review", { postId }, now));
-      if (next.hasSpoilers) add(grantOneOff(tx, post.authorId, "first-spoiler-review", { postId }, now));
+    await replaceTags(w.tx, reviewId, next.tags);
+
+    // Where it was listed and where it is now: both film pages, both sets of tags.
+    reviewListed(w.changes, { id: reviewId, filmId: review.filmId, authorId: review.authorId, tags: tagsBefore });
+    reviewListed(w.changes, { id: reviewId, filmId, authorId: review.authorId, tags: next.tags });
+    // Commenters' profiles list their comments under the review's title and status.
+    if (next.title !== review.title || status !== review.status) for (const id of await commenterIds(w.tx, reviewId)) w.changes.members.add(id);
+
+    const marks = await newcomerMarks(w.tx, publishing ? [review.authorId] : []);
+    if (publishing) {
+      await w.emit("review.published", {
+        reviewId,
+        authorId: review.authorId,
+        actorId: actor.id,
+        filmId,
+        score: next.score,
+        hasSpoilers: next.hasSpoilers,
+        mentioned: rendered.mentioned,
+      });
+    } else {
+      // Later edits tell only the names they add.
+      const named = new Set(mentionCandidates(review.bodyMd));
+      await w.emit("review.edited", {
+        reviewId,
+        editorId: actor.id,
+        authorId: review.authorId,
+        status: status as LiveStatus,
+        wasPublished,
+        filmId,
+        score: next.score,
+        hasSpoilers: next.hasSpoilers,
+        before: { filmId: review.filmId, status: review.status as LiveStatus, score: review.score },
+        mentionsAdded: rendered.mentioned.filter((n) => !named.has(n)),
+      });
     }
     return {
-      id: post.id,
-      slug: post.slug,
+      id: review.id,
+      slug: review.slug,
       status,
-      changed: true,
-      previousFilmId: post.filmId,
+      changed: true as const,
+      previousFilmId: review.filmId,
       filmId,
-      newcomerFlipped: counted?.flipped && post.authorId ? [post.authorId] : [],
-      badges,
+      newcomerFlipped: await flippedSince(w.tx, marks),
+      badges: [...w.earned],
     };
   });
 }

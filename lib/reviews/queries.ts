@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lt, or, type SQL } from "drizzle-orm";
 import type { DB } from "@/db";
 import { films, postRevisions, postTags, posts, users } from "@/db/schema";
 
@@ -60,9 +60,9 @@ function toCard(r: CardRow, tags: string[]) {
   };
 }
 
-function withTags(db: DB, rows: CardRow[]) {
+async function withTags(db: DB, rows: CardRow[]) {
   const ids = rows.map((r) => r.id);
-  const tagRows = ids.length ? db.select().from(postTags).where(inArray(postTags.postId, ids)).orderBy(asc(postTags.tag)).all() : [];
+  const tagRows = ids.length ? await db.select().from(postTags).where(inArray(postTags.postId, ids)).orderBy(asc(postTags.tag)).all() : [];
   return rows.map((r) => toCard(r, tagRows.filter((t) => t.postId === r.id).map((t) => t.tag)));
 }
 
@@ -97,7 +97,7 @@ function sortFor(tab: FeedTab) {
   return { col: posts.upvoteCount, value: (c: ReviewCard) => c.upvoteCount };
 }
 
-export function listFeed(db: DB, opts: { tab: FeedTab; cursor?: string; now?: number; limit?: number; filmId?: number; tag?: string; authorId?: string }) {
+export async function listFeed(db: DB, opts: { tab: FeedTab; cursor?: string; now?: number; limit?: number; filmId?: number; tag?: string; authorId?: string }) {
   const limit = opts.limit ?? PAGE_SIZE;
   const { col } = sortFor(opts.tab);
   const where: SQL[] = [eq(posts.status, "published")];
@@ -112,19 +112,19 @@ export function listFeed(db: DB, opts: { tab: FeedTab; cursor?: string; now?: nu
     const value = opts.tab === "new" ? new Date(c[0]) : c[0];
     where.push(or(lt(col, value), and(eq(col, value), lt(posts.id, c[1])))!);
   }
-  const rows = cards(db)
+  const rows = (await cards(db)
     .where(and(...where))
     .orderBy(desc(col), desc(posts.id))
     .limit(limit + 1)
-    .all() as CardRow[];
-  const page = withTags(db, rows.slice(0, limit));
+    .all()) as CardRow[];
+  const page = await withTags(db, rows.slice(0, limit));
   const last = rows.length > limit ? rows[limit - 1]! : null;
   const nextValue = last ? cursorValue(opts.tab, last) : null;
   return { items: page, nextCursor: last && nextValue !== null ? encodeCursor(nextValue, last.id) : null };
 }
 
-export function getReviewBySlug(db: DB, slug: string) {
-  const row = db
+export async function getReviewBySlug(db: DB, slug: string) {
+  const row = await db
     .select({ ...cardColumns, bodyHtml: posts.bodyHtml, revisionCount: posts.revisionCount, editedAt: posts.editedAt, editedAfterComments: posts.editedAfterComments, firstReview: posts.firstReview, wordCount: posts.wordCount, filmId: posts.filmId, filmDirector: films.director })
     .from(posts)
     .innerJoin(films, eq(films.id, posts.filmId))
@@ -132,68 +132,38 @@ export function getReviewBySlug(db: DB, slug: string) {
     .where(eq(posts.slug, slug))
     .get();
   if (!row) return null;
-  const [card] = withTags(db, [row as CardRow]);
+  const [card] = await withTags(db, [row as CardRow]);
   return { ...card!, bodyHtml: row.bodyHtml, revisionCount: row.revisionCount, editedAt: row.editedAt, editedAfterComments: row.editedAfterComments, firstReview: row.firstReview, wordCount: row.wordCount, filmId: row.filmId, filmDirector: row.filmDirector };
 }
-export type ReviewPage = NonNullable<ReturnType<typeof getReviewBySlug>>;
+export type ReviewPage = NonNullable<Awaited<ReturnType<typeof getReviewBySlug>>>;
 
 /** What the editor needs to edit a review (markdown, tags, film). */
-export function getReviewForEdit(db: DB, slug: string) {
-  const row = db
+export async function getReviewForEdit(db: DB, slug: string) {
+  const row = await db
     .select({ id: posts.id, slug: posts.slug, authorId: posts.authorId, status: posts.status, title: posts.title, bodyMd: posts.bodyMd, score: posts.score, hasSpoilers: posts.hasSpoilers, filmId: posts.filmId, filmTitle: films.title, filmYear: films.year })
     .from(posts)
     .innerJoin(films, eq(films.id, posts.filmId))
     .where(eq(posts.slug, slug))
     .get();
   if (!row) return null;
-  const tags = db.select({ tag: postTags.tag }).from(postTags).where(eq(postTags.postId, row.id)).orderBy(asc(postTags.tag)).all();
+  const tags = await db.select({ tag: postTags.tag }).from(postTags).where(eq(postTags.postId, row.id)).orderBy(asc(postTags.tag)).all();
   return { ...row, tags: tags.map((t) => t.tag) };
 }
 
-export function listRevisions(db: DB, postId: number) {
-  const rows = db
+export async function listRevisions(db: DB, reviewId: number) {
+  const rows = await db
     .select({ rev: postRevisions, editorUsername: users.username, editorName: users.name, filmTitle: films.title, filmYear: films.year })
     .from(postRevisions)
     .leftJoin(users, eq(users.id, postRevisions.editorId))
     .innerJoin(films, eq(films.id, postRevisions.filmId))
-    .where(eq(postRevisions.postId, postId))
+    .where(eq(postRevisions.postId, reviewId))
     .orderBy(asc(postRevisions.number))
     .all();
   return rows.map((r) => ({ ...r.rev, tags: [...r.rev.tags].sort(), editor: r.editorUsername ? { username: r.editorUsername, name: r.editorName! } : null, film: `${r.filmTitle} (${r.filmYear})` }));
 }
-export type Revision = ReturnType<typeof listRevisions>[number];
+export type Revision = Awaited<ReturnType<typeof listRevisions>>[number];
 
-export function listDrafts(db: DB, authorId: string) {
-  const rows = cards(db).where(and(eq(posts.authorId, authorId), eq(posts.status, "draft"))).orderBy(desc(posts.updatedAt)).limit(100).all() as CardRow[];
+export async function listDrafts(db: DB, authorId: string) {
+  const rows = (await cards(db).where(and(eq(posts.authorId, authorId), eq(posts.status, "draft"))).orderBy(desc(posts.updatedAt)).limit(100).all()) as CardRow[];
   return withTags(db, rows);
-}
-
-export function getFilmBySlug(db: DB, slug: string) {
-  const film = db.select().from(films).where(eq(films.slug, slug)).get();
-  if (!film) return null;
-  const histogram = Array.from({ length: 10 }, () => 0);
-  const rows = db
-    .select({ score: posts.score, n: sql<number>`count(*)` })
-    .from(posts)
-    .where(and(eq(posts.filmId, film.id), eq(posts.status, "published"), sql`${posts.score} is not null`))
-    .groupBy(posts.score)
-    .all();
-  for (const r of rows) if (r.score) histogram[r.score - 1] = r.n;
-  return { ...film, histogram, average: film.scoreCount >= 3 ? film.scoreSum / film.scoreCount : null };
-}
-
-export function tagExists(db: DB, tag: string): boolean {
-  return !!db.select({ id: postTags.postId }).from(postTags).innerJoin(posts, eq(posts.id, postTags.postId)).where(and(eq(postTags.tag, tag), eq(posts.status, "published"))).limit(1).get();
-}
-
-export function searchFilms(db: DB, q: string, limit = 10) {
-  const key = q.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
-  if (!key) return db.select({ id: films.id, title: films.title, year: films.year }).from(films).orderBy(desc(films.reviewCount), asc(films.title)).limit(limit).all();
-  return db
-    .select({ id: films.id, title: films.title, year: films.year })
-    .from(films)
-    .where(and(gte(films.titleKey, key), lt(films.titleKey, key + "\uffff")))
-    .orderBy(asc(films.titleKey), asc(films.year))
-    .limit(limit)
-    .all();
 }

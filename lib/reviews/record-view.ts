@@ -1,25 +1,30 @@
-import { and, eq, sql } from "drizzle-orm";
-import { writeTx, type DB } from "@/db";
+import { eq, sql } from "drizzle-orm";
 import { postViews, posts } from "@/db/schema";
-import { bumpCounter, reachRung } from "@/lib/badges/grant";
+import type { Ctx } from "@/lib/context";
+import { write } from "@/lib/write";
+import { RecordViewInput } from "./schemas";
 
 /**
  * Counts a reader once per review per day: one insert-or-ignore on the primary key and, when
- * it inserted, one counter bump. Authors, bots and drafts are not counted. Returns the view count.
+ * it inserted, one counter bump. Authors, bots and drafts are not counted. Returns the view count,
+ * or `null` for no such published review. No page is re-rendered for a view.
  */
-export function recordView(db: DB, postId: number, viewer: { key: string; userId: string | null } | null, now = new Date()) {
-  const day = now.toISOString().slice(0, 10);
-  return writeTx(db, (tx) => {
-    const post = tx.select({ authorId: posts.authorId, status: posts.status, viewCount: posts.viewCount }).from(posts).where(eq(posts.id, postId)).get();
-    if (!post || post.status !== "published") return null;
+export async function recordView(ctx: Ctx, raw: RecordViewInput) {
+  const { reviewId, viewer } = RecordViewInput.parse(raw);
+  const result = await write(ctx, async (w) => {
+    const day = w.now.toISOString().slice(0, 10);
+    const review = await w.tx.select({ authorId: posts.authorId, status: posts.status, viewCount: posts.viewCount }).from(posts).where(eq(posts.id, reviewId)).get();
+    if (!review || review.status !== "published") return { found: false as const };
     // Bots (no viewer) and the author read the count without adding to it.
-    if (!viewer || (viewer.userId && viewer.userId === post.authorId)) return { counted: false, views: post.viewCount };
-    const inserted = tx.insert(postViews).values({ postId, viewerKey: viewer.key, day }).onConflictDoNothing().run().changes > 0;
-    if (!inserted) return { counted: false, views: post.viewCount };
-    tx.update(posts).set({ viewCount: sql`${posts.viewCount} + 1` }).where(and(eq(posts.id, postId))).run();
-    // The author's views received climb the views ladder.
-    const received = post.authorId ? bumpCounter(tx, post.authorId, "viewsReceived", 1) : null;
-    const badge = received !== null ? reachRung(tx, post.authorId, "views", received, { postId }, now) : null;
-    return { counted: true, views: post.viewCount + 1, badges: badge ? [badge] : [] };
+    if (!viewer || (viewer.userId && viewer.userId === review.authorId)) return { found: true as const, counted: false, views: review.viewCount };
+    const inserted = (await w.tx.insert(postViews).values({ postId: reviewId, viewerKey: viewer.key, day }).onConflictDoNothing().run()).changes > 0;
+    if (!inserted) return { found: true as const, counted: false, views: review.viewCount };
+    await w.tx.update(posts).set({ viewCount: sql`${posts.viewCount} + 1` }).where(eq(posts.id, reviewId)).run();
+    const views = review.viewCount + 1;
+    await w.emit("view.counted", { reviewId, authorId: review.authorId, views });
+    return { found: true as const, counted: true, views, badges: [...w.earned] };
   });
+  if (!result.found) return null;
+  const { found: _found, ...rest } = result;
+  return rest;
 }

@@ -1,19 +1,22 @@
 import { and, eq, gt, lt, or } from "drizzle-orm";
-import { writeTx, type DB } from "@/db";
+import type { DB } from "@/db";
 import { posts } from "@/db/schema";
+import { makeCtx } from "@/lib/context";
 import { RENDERER_VERSION, renderMarkdown } from "@/lib/markdown/render";
 import { knownMentions } from "@/lib/users/mentions";
+import { write } from "@/lib/write";
 
 /**
  * Re-renders stored review HTML made by an older renderer (or every row, with `all`), in
  * batches of short transactions so a running server keeps writing. Returns how many changed.
  */
-export function rerenderReviews(db: DB, opts: { all?: boolean; batch?: number } = {}) {
+export async function rerenderReviews(db: DB, opts: { all?: boolean; batch?: number } = {}) {
   const batch = opts.batch ?? 200;
+  const ctx = makeCtx(db);
   let lastId = 0;
   let updated = 0;
   for (;;) {
-    const rows = db
+    const rows = await db
       .select({ id: posts.id, bodyMd: posts.bodyMd })
       .from(posts)
       .where(and(gt(posts.id, lastId), opts.all ? undefined : or(lt(posts.rendererVersion, RENDERER_VERSION), gt(posts.rendererVersion, RENDERER_VERSION))))
@@ -21,14 +24,19 @@ export function rerenderReviews(db: DB, opts: { all?: boolean; batch?: number } 
       .limit(batch)
       .all();
     if (rows.length === 0) return { updated };
-    const rendered = rows.map((r) => ({ id: r.id, out: renderMarkdown(r.bodyMd, { mentions: knownMentions(db, r.bodyMd) }) }));
-    writeTx(db, (tx) => {
+    // Rendering happens outside the transaction; only the stores run inside it.
+    const rendered: { id: number; out: ReturnType<typeof renderMarkdown> }[] = [];
+    for (const r of rows) rendered.push({ id: r.id, out: renderMarkdown(r.bodyMd, { mentions: await knownMentions(db, r.bodyMd) }) });
+    await write(ctx, async (w) => {
       for (const { id, out } of rendered) {
-        tx.update(posts)
+        await w.tx
+          .update(posts)
           .set({ bodyHtml: out.html, excerpt: out.excerpt, wordCount: out.words, readingMinutes: out.readingMinutes, rendererVersion: RENDERER_VERSION })
           .where(eq(posts.id, id))
           .run();
+        w.changes.reviews.add(id);
       }
+      return {};
     });
     updated += rows.length;
     lastId = rows[rows.length - 1]!.id;

@@ -133,3 +133,14 @@ export function reviewFormFields(form: FormData) {
     filmYear: s("filmYear"),
   };
 }
+
+/** Which review a verb acts on. */
+export const ReviewIdInput = z.object({ reviewId: z.coerce.number().int().positive() });
+export type ReviewIdInput = z.infer<typeof ReviewIdInput>;
+
+/** A reader of a review, as the views route identifies them (see `viewerKey`); none for a bot. */
+export const RecordViewInput = z.object({
+  reviewId: z.coerce.number().int().positive(),
+  viewer: z.object({ key: z.string().min(1), userId: z.string().nullable() }).nullable(),
+});
+export type RecordViewInput = z.infer<typeof RecordViewInput>;

@@ -1,30 +1,44 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Tx } from "@/db";
-import { postTags, posts, type PostRow } from "@/db/schema";
+import { comments, postTags, posts, users, type PostRow } from "@/db/schema";
 import { gone, notFound } from "@/lib/errors";
 
 // Row helpers shared by the review verbs; each runs inside the caller's transaction.
-export function loadLivePost(tx: Tx, postId: number): PostRow {
-  const post = tx.select().from(posts).where(eq(posts.id, postId)).get();
-  if (!post) throw notFound("There is no such review.");
-  if (post.status === "deleted") throw gone("This review was deleted.");
-  return post;
+export async function loadLiveReview(tx: Tx, reviewId: number): Promise<PostRow> {
+  const review = await tx.select().from(posts).where(eq(posts.id, reviewId)).get();
+  if (!review) throw notFound("There is no such review.");
+  if (review.status === "deleted") throw gone("This review was deleted.");
+  return review;
 }
 
-export function tagsOf(tx: Tx, postId: number): string[] {
-  return tx
-    .select({ tag: postTags.tag })
-    .from(postTags)
-    .where(eq(postTags.postId, postId))
-    .all()
-    .map((r) => r.tag)
-    .sort();
+export async function tagsOf(tx: Tx, reviewId: number): Promise<string[]> {
+  const rows = await tx.select({ tag: postTags.tag }).from(postTags).where(eq(postTags.postId, reviewId)).all();
+  return rows.map((r) => r.tag).sort();
 }
 
-export function replaceTags(tx: Tx, postId: number, next: string[]) {
-  const current = tagsOf(tx, postId);
+export async function replaceTags(tx: Tx, reviewId: number, next: string[]) {
+  const current = await tagsOf(tx, reviewId);
   const removed = current.filter((t) => !next.includes(t));
   const added = next.filter((t) => !current.includes(t));
-  if (removed.length) tx.delete(postTags).where(and(eq(postTags.postId, postId), inArray(postTags.tag, removed))).run();
-  for (const tag of added) tx.insert(postTags).values({ postId, tag }).run();
+  if (removed.length) await tx.delete(postTags).where(and(eq(postTags.postId, reviewId), inArray(postTags.tag, removed))).run();
+  for (const tag of added) await tx.insert(postTags).values({ postId: reviewId, tag }).run();
+}
+
+/** Members who commented on a review: their profiles list those comments under its title and status. */
+export async function commenterIds(tx: Tx, reviewId: number): Promise<string[]> {
+  const rows = await tx.selectDistinct({ id: comments.authorId }).from(comments).where(eq(comments.postId, reviewId)).all();
+  return rows.flatMap((r) => (r.id ? [r.id] : []));
+}
+
+/** The "New" marker of each member: compared before and after a write's events, it says whose flipped. */
+export async function newcomerMarks(tx: Tx, userIds: readonly (string | null)[]): Promise<Map<string, boolean>> {
+  const ids = [...new Set(userIds.filter((id): id is string => !!id))];
+  if (!ids.length) return new Map();
+  const rows = await tx.select({ id: users.id, isNew: users.isNew }).from(users).where(inArray(users.id, ids)).all();
+  return new Map(rows.map((r) => [r.id, r.isNew]));
+}
+
+export async function flippedSince(tx: Tx, before: Map<string, boolean>): Promise<string[]> {
+  const after = await newcomerMarks(tx, [...before.keys()]);
+  return [...before].flatMap(([id, was]) => (after.get(id) !== undefined && after.get(id) !== was ? [id] : []));
 }

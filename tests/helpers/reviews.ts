@@ -5,20 +5,21 @@ import { DomainError, type DomainErrorKind } from "@/lib/errors";
 import type { Actor } from "@/lib/permissions";
 import { createReview } from "@/lib/reviews/create-review";
 import { thrown } from "./errors";
+import { ctxAs, fixtureWriter } from "./db";
 export { rows, snapshot } from "./db";
 
 // Shared fixtures for the review-domain integration tests.
 
-/** A fixed clock: 2025-03-14 12:00 UTC. Verbs take `now`, so no test depends on the wall clock. */
+/** A fixed clock: 2025-03-14 12:00 UTC. Verbs read it from their Ctx (`ctxAs(db, actor, now)`), so no test depends on the wall clock. */
 export const T0 = new Date("2025-03-14T12:00:00.000Z");
 export const MINUTE = 60_000;
 export const HOUR = 3_600_000;
 export const DAY = 86_400_000;
 export const at = (ms: number) => new Date(T0.getTime() + ms);
 
-/** A user row inserted directly (no password hashing): the review verbs only need an id and a role. */
+/** A user row inserted directly (no password hashing; a fixture, so synchronous on the write connection): the review verbs only need an id and a role. */
 export function makeUser(db: DB, username: string, role: Actor["role"] = "member"): Actor {
-  const row = db
+  const row = fixtureWriter(db)
     .insert(users)
     .values({ username, usernameKey: username.toLowerCase(), name: username, email: `${username.toLowerCase()}@example.com`, role })
     .returning({ id: users.id, role: users.role })
@@ -44,8 +45,8 @@ export function reviewForm(over: Record<string, unknown> = {}): Record<string, u
 }
 
 /** Creates a review and returns its id. */
-export function seedReview(db: DB, author: Actor, over: Record<string, unknown> = {}, now = T0): number {
-  return createReview(db, author.id, reviewForm(over), now).id;
+export async function seedReview(db: DB, author: Actor, over: Record<string, unknown> = {}, now = T0): Promise<number> {
+  return (await createReview(ctxAs(db, author, now), reviewForm(over))).id;
 }
 
 

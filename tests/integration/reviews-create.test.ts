@@ -5,16 +5,16 @@ import { checkHtml } from "@/tests/fixtures/hostile-markdown/oracle";
 import { thrown } from "../helpers/errors";
 import { makeAgedUser } from "../helpers/comments";
 import { allCounterDrift } from "../helpers/votes";
-import { perTestDb } from "../helpers/db";
+import { perTestDb, ctxAs } from "../helpers/db";
 import { T0, countersOf, expectDomainError, makeUser, reviewForm, rowById, snapshot, rows } from "../helpers/reviews";
 
 describe("createReview", () => {
   const t = perTestDb();
 
-  it("publishes: the post, its tags, revision #1 and the film with its counters", () => {
+  it("publishes: the post, its tags, revision #1 and the film with its counters", async () => {
     const author = makeUser(t.db, "mara");
     const body = `Zither music over **rubble**. ${"word ".repeat(453)}`; // 4 + 453 = 457 words → 2 minutes
-    const result = createReview(t.db, author.id, reviewForm({ body, tags: "Noir, #vienna" }), T0);
+    const result = await createReview(ctxAs(t.db, author, T0), reviewForm({ body, tags: "Noir, #vienna" }));
     // A week-young account stays new after its first review. Publishing a first review, and a
     // scored one, earns "First review" and "Out of ten".
     expect(result).toEqual({
@@ -27,6 +27,7 @@ describe("createReview", () => {
         { userId: author.id, slug: "reviews-1", postId: result.id, commentId: null },
         { userId: author.id, slug: "first-scored-review", postId: result.id, commentId: null },
       ],
+      changes: expect.any(Object),
     });
 
     const [post, ...otherPosts] = rows(t.db, "posts");
@@ -89,34 +90,34 @@ describe("createReview", () => {
     ]);
   });
 
-  it("counts reading time as words / 230 rounded up", () => {
+  it("counts reading time as words / 230 rounded up", async () => {
     const author = makeUser(t.db, "mara");
     const cases = [[1, 1], [230, 1], [231, 2], [460, 2], [461, 3]] as const;
     for (const [words, minutes] of cases) {
-      const { id } = createReview(t.db, author.id, reviewForm({ title: `w${words}`, body: "word ".repeat(words) }), T0);
+      const { id } = await createReview(ctxAs(t.db, author, T0), reviewForm({ title: `w${words}`, body: "word ".repeat(words) }));
       expect(rowById(t.db, "posts", id)).toMatchObject({ word_count: words, reading_minutes: minutes });
     }
   });
 
-  it("counts each published review (a draft not): the third of a month-old account ends its newcomer marker", () => {
+  it("counts each published review (a draft not): the third of a month-old account ends its newcomer marker", async () => {
     const author = makeAgedUser(t.db, "mara", 30);
     const marked = () => rows(t.db, "users").map(({ review_count, is_new }) => ({ review_count, is_new }));
-    const publish = (title: string, intent = "publish") => createReview(t.db, author.id, reviewForm({ title, intent }), T0);
-    expect(publish("Draft", "draft").newcomerFlipped).toEqual([]);
+    const publish = (title: string, intent = "publish") => createReview(ctxAs(t.db, author, T0), reviewForm({ title, intent }));
+    expect((await publish("Draft", "draft")).newcomerFlipped).toEqual([]);
     expect(marked()).toEqual([{ review_count: 0, is_new: 1 }]);
-    expect([publish("One"), publish("Two")].map((r) => r.newcomerFlipped)).toEqual([[], []]);
+    expect([await publish("One"), await publish("Two")].map((r) => r.newcomerFlipped)).toEqual([[], []]);
     expect(marked()).toEqual([{ review_count: 2, is_new: 1 }]);
-    expect(publish("Three").newcomerFlipped).toEqual([author.id]);
+    expect((await publish("Three")).newcomerFlipped).toEqual([author.id]);
     expect(marked()).toEqual([{ review_count: 3, is_new: 0 }]);
-    expect(publish("Four").newcomerFlipped).toEqual([]);
+    expect((await publish("Four")).newcomerFlipped).toEqual([]);
     // Only the first published review is a newcomer's first; a draft is not one.
     expect(rows(t.db, "posts").map((p) => [p.title, p.first_review])).toEqual([["Draft", 0], ["One", 1], ["Two", 0], ["Three", 0], ["Four", 0]]);
     expect(allCounterDrift(t.db, T0)).toEqual([]);
   });
 
-  it("saves a draft: no publication time, no hot score, film counters untouched", () => {
+  it("saves a draft: no publication time, no hot score, film counters untouched", async () => {
     const author = makeUser(t.db, "mara");
-    const { id, filmId, status } = createReview(t.db, author.id, reviewForm({ intent: "draft", body: "", score: "6" }), T0);
+    const { id, filmId, status } = await createReview(ctxAs(t.db, author, T0), reviewForm({ intent: "draft", body: "", score: "6" }));
     expect(status).toBe("draft");
     expect(rowById(t.db, "posts", id)).toMatchObject({ status: "draft", published_at: null, hot_score: 0, body_md: "", body_html: "", excerpt: "", word_count: 0, reading_minutes: 0, score: 6 });
     expect(countersOf(t.db, filmId)).toEqual({ reviewCount: 0, scoreSum: 0, scoreCount: 0 });
@@ -124,25 +125,25 @@ describe("createReview", () => {
     expect(rows(t.db, "post_tags").map((r) => r.tag)).toEqual(["noir", "vienna"]);
   });
 
-  it("adds up the counters of a film over several reviews, unscored ones counting as reviews only", () => {
+  it("adds up the counters of a film over several reviews, unscored ones counting as reviews only", async () => {
     const [a, b] = [makeUser(t.db, "mara"), makeUser(t.db, "femi")];
-    const first = createReview(t.db, a.id, reviewForm({ score: "8" }), T0);
-    createReview(t.db, b.id, reviewForm({ filmId: String(first.filmId), score: "5" }), T0);
-    createReview(t.db, b.id, reviewForm({ filmId: String(first.filmId), score: "" }), T0);
-    createReview(t.db, b.id, reviewForm({ filmId: String(first.filmId), score: "10", intent: "draft" }), T0);
+    const first = await createReview(ctxAs(t.db, a, T0), reviewForm({ score: "8" }));
+    await createReview(ctxAs(t.db, b, T0), reviewForm({ filmId: String(first.filmId), score: "5" }));
+    await createReview(ctxAs(t.db, b, T0), reviewForm({ filmId: String(first.filmId), score: "" }));
+    await createReview(ctxAs(t.db, b, T0), reviewForm({ filmId: String(first.filmId), score: "10", intent: "draft" }));
     expect(countersOf(t.db, first.filmId)).toEqual({ reviewCount: 3, scoreSum: 13, scoreCount: 2 });
   });
 
-  it("stores the spoiler flag, and keeps inline spoiler text out of the excerpt", () => {
+  it("stores the spoiler flag, and keeps inline spoiler text out of the excerpt", async () => {
     const author = makeUser(t.db, "mara");
-    const { id } = createReview(t.db, author.id, reviewForm({ hasSpoilers: "on", body: "Great ending: >!Harry dies in the sewer!<" }), T0);
+    const { id } = await createReview(ctxAs(t.db, author, T0), reviewForm({ hasSpoilers: "on", body: "Great ending: >!Harry dies in the sewer!<" }));
     const post = rowById(t.db, "posts", id);
     expect(post).toMatchObject({ has_spoilers: 1, excerpt: "Great ending: [spoiler]" });
     expect(post?.body_html).toContain('<span class="spoiler" tabindex="0">Harry dies in the sewer</span>');
     expect(rows(t.db, "post_revisions")[0]).toMatchObject({ has_spoilers: 1 });
   });
 
-  it("stores a hostile body harmless: no script, no javascript: link, no event handler", () => {
+  it("stores a hostile body harmless: no script, no javascript: link, no event handler", async () => {
     const author = makeUser(t.db, "mara");
     const body = [
       "<script>alert(1)</script>",
@@ -150,7 +151,7 @@ describe("createReview", () => {
       '<img src=x onerror=alert(1)> <a href="javascript:alert(3)">click</a>',
       "[fine](https://example.com/x)",
     ].join("\n\n");
-    const { id } = createReview(t.db, author.id, reviewForm({ body }), T0);
+    const { id } = await createReview(ctxAs(t.db, author, T0), reviewForm({ body }));
     const post = rowById(t.db, "posts", id)!;
     const html = post.body_html as string;
     expect(checkHtml(html)).toEqual([]);
@@ -165,7 +166,7 @@ describe("createReview", () => {
   it("refuses invalid input with a ZodError and writes nothing", async () => {
     const author = makeUser(t.db, "mara");
     const before = snapshot(t.db);
-    const err = await thrown(() => createReview(t.db, author.id, reviewForm({ title: "", score: "11", tags: "c#" }), T0));
+    const err = await thrown(() => createReview(ctxAs(t.db, author, T0), reviewForm({ title: "", score: "11", tags: "c#" })));
     expect(err).toBeInstanceOf(ZodError);
     expect((err as ZodError).issues.map((i) => i.path.join(".")).sort()).toEqual(["score", "tags", "title"]);
     expect(snapshot(t.db)).toEqual(before);
@@ -173,31 +174,32 @@ describe("createReview", () => {
 
   it("refuses an unknown film id as Invalid on \"film\" and writes nothing", async () => {
     const author = makeUser(t.db, "mara");
-    createReview(t.db, author.id, reviewForm(), T0);
+    await createReview(ctxAs(t.db, author, T0), reviewForm());
     const before = snapshot(t.db);
-    const err = await expectDomainError(() => createReview(t.db, author.id, reviewForm({ filmId: "999", title: "Other" }), T0), "Invalid", 422, ["film"]);
+    const err = await expectDomainError(() => createReview(ctxAs(t.db, author, T0), reviewForm({ filmId: "999", title: "Other" })), "Invalid", 422, ["film"]);
     expect(err.fieldErrors.film).toEqual(["That film is not in Marquee. Choose one from the list or add it."]);
     expect(snapshot(t.db)).toEqual(before);
   });
 
-  it("gives a repeated title the next free slug, and the same form sent twice makes two reviews", () => {
+  it("gives a repeated title the next free slug, and the same form sent twice makes two reviews", async () => {
     const author = makeUser(t.db, "mara");
-    const slugs = [0, 1, 2].map(() => createReview(t.db, author.id, reviewForm({ title: "Noir!" }), T0).slug);
+    const slugs: string[] = [];
+    for (let i = 0; i < 3; i++) slugs.push((await createReview(ctxAs(t.db, author, T0), reviewForm({ title: "Noir!" }))).slug);
     expect(slugs).toEqual(["noir", "noir-2", "noir-3"]);
     expect(rows(t.db, "posts").map((p) => p.slug)).toEqual(slugs);
     expect(rows(t.db, "post_revisions")).toHaveLength(3);
   });
 
-  it("keeps reserved words, symbol-only titles and long titles to usable slugs", () => {
+  it("keeps reserved words, symbol-only titles and long titles to usable slugs", async () => {
     const author = makeUser(t.db, "mara");
-    const slug = (title: string) => createReview(t.db, author.id, reviewForm({ title }), T0).slug;
-    expect(slug("New")).toBe("new-2");
-    expect(slug("DRAFTS")).toBe("drafts-2");
-    expect(slug("new")).toBe("new-3");
-    expect(slug("!!! ???")).toBe("review");
-    expect(slug("!!!")).toBe("review-2");
-    expect(slug("Amélie: a Love Letter to Montmartre")).toBe("amelie-a-love-letter-to-montmartre");
-    const long = slug(`${"very long title ".repeat(10)}`);
+    const slug = async (title: string) => (await createReview(ctxAs(t.db, author, T0), reviewForm({ title }))).slug;
+    expect(await slug("New")).toBe("new-2");
+    expect(await slug("DRAFTS")).toBe("drafts-2");
+    expect(await slug("new")).toBe("new-3");
+    expect(await slug("!!! ???")).toBe("review");
+    expect(await slug("!!!")).toBe("review-2");
+    expect(await slug("Amélie: a Love Letter to Montmartre")).toBe("amelie-a-love-letter-to-montmartre");
+    const long = await slug(`${"very long title ".repeat(10)}`);
     expect(long.length).toBeLessThanOrEqual(60);
     expect(long).toMatch(/^very-long-title-[a-z-]*[a-z]$/);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { deleteReview } from "@/lib/reviews/delete-review";
 import { deleteComment } from "@/lib/comments/delete-comment";
-import { perTestDb } from "../helpers/db";
+import { perTestDb, ctxAs } from "../helpers/db";
 import { later, makeAgedUser, makeRegular, postComment } from "../helpers/comments";
 import { allCounterDrift } from "../helpers/votes";
 import { DAY, MINUTE, T0, at, countersOf, expectDomainError, makeUser, rowById, seedReview, snapshot, rows } from "../helpers/reviews";
@@ -10,23 +10,23 @@ describe("deleteReview", () => {
   const t = perTestDb();
   const contributions = () => t.db.$client.prepare(`select username, review_count, comment_count, is_new from users order by username`).all();
 
-  function setup() {
+  async function setup() {
     const author = makeUser(t.db, "mara");
-    const postId = seedReview(t.db, author, { score: "8" });
+    const postId = await seedReview(t.db, author, { score: "8" });
     const filmId = rowById(t.db, "posts", postId)?.film_id as number;
-    seedReview(t.db, makeUser(t.db, "femi"), { title: "Second opinion", filmId: String(filmId), score: "5" });
+    await seedReview(t.db, makeUser(t.db, "femi"), { title: "Second opinion", filmId: String(filmId), score: "5" });
     return { author, postId, filmId };
   }
 
-  it("marks the author's review deleted, takes it out of the film's counters and keeps its history", () => {
-    const { author, postId, filmId } = setup();
+  it("marks the author's review deleted, takes it out of the film's counters and keeps its history", async () => {
+    const { author, postId, filmId } = await setup();
     expect(countersOf(t.db, filmId)).toEqual({ reviewCount: 2, scoreSum: 13, scoreCount: 2 });
     expect(contributions()).toEqual([
       { username: "femi", review_count: 1, comment_count: 0, is_new: 1 },
       { username: "mara", review_count: 1, comment_count: 0, is_new: 1 },
     ]);
-    const result = deleteReview(t.db, author, postId, at(DAY));
-    expect(result).toEqual({ id: postId, slug: "harry-lime-s-vienna", filmId, authorId: author.id, tags: [], newcomerFlipped: [] });
+    const result = await deleteReview(ctxAs(t.db, author, at(DAY)), { reviewId: postId });
+    expect(result).toEqual({ id: postId, slug: "harry-lime-s-vienna", filmId, authorId: author.id, tags: ["noir", "vienna"], newcomerFlipped: [], changes: expect.any(Object) });
     expect(rowById(t.db, "posts", postId)).toMatchObject({
       status: "deleted",
       hot_score: 0,
@@ -43,17 +43,17 @@ describe("deleteReview", () => {
     ]);
   });
 
-  it("takes the review and the live comments on it out of everyone's contributions: members left with fewer than 3 become new", () => {
-    const mara = makeRegular(t.db, "mara"); // a year-old account with exactly three reviews
+  it("takes the review and the live comments on it out of everyone's contributions: members left with fewer than 3 become new", async () => {
+    const mara = await makeRegular(t.db, "mara"); // a year-old account with exactly three reviews
     const postId = rows(t.db, "posts", `where title = 'mara''s review 1'`)[0]!.id as number;
     const ines = makeAgedUser(t.db, "ines", 365);
-    seedReview(t.db, ines, { title: "Ines's only review" });
+    await seedReview(t.db, ines, { title: "Ines's only review" });
     const femi = makeUser(t.db, "femi");
-    const i1 = postComment(t.db, ines, postId);
-    postComment(t.db, ines, postId, i1.id);
-    const i3 = postComment(t.db, ines, postId);
-    deleteComment(t.db, ines, i3.id, later(t.db)); // already uncounted: not taken off twice
-    postComment(t.db, femi, postId, i1.id);
+    const i1 = await postComment(t.db, ines, postId);
+    await postComment(t.db, ines, postId, i1.id);
+    const i3 = await postComment(t.db, ines, postId);
+    await deleteComment(t.db, ines, i3.id, later(t.db)); // already uncounted: not taken off twice
+    await postComment(t.db, femi, postId, i1.id);
     expect(contributions()).toEqual([
       { username: "femi", review_count: 0, comment_count: 1, is_new: 1 },
       { username: "ines", review_count: 1, comment_count: 2, is_new: 0 },
@@ -71,7 +71,7 @@ describe("deleteReview", () => {
       [femi.id, "comments-1", postId],
       [ines.id, "replies-1", postId],
     ]);
-    const result = deleteReview(t.db, mara, postId, later(t.db));
+    const result = await deleteReview(ctxAs(t.db, mara, later(t.db)), { reviewId: postId });
     expect(result.newcomerFlipped).toEqual([mara.id, ines.id]); // femi was new already
     expect(contributions()).toEqual([
       { username: "femi", review_count: 0, comment_count: 0, is_new: 1 },
@@ -83,41 +83,41 @@ describe("deleteReview", () => {
     expect(allCounterDrift(t.db, later(t.db))).toEqual([]);
   });
 
-  it("deletes a draft without touching the film's counters", () => {
-    const { author, filmId } = setup();
-    const draftId = seedReview(t.db, author, { title: "Draft", intent: "draft", filmId: String(filmId), score: "1" });
-    deleteReview(t.db, author, draftId, at(MINUTE));
+  it("deletes a draft without touching the film's counters", async () => {
+    const { author, filmId } = await setup();
+    const draftId = await seedReview(t.db, author, { title: "Draft", intent: "draft", filmId: String(filmId), score: "1" });
+    await deleteReview(ctxAs(t.db, author, at(MINUTE)), { reviewId: draftId });
     expect(rowById(t.db, "posts", draftId)).toMatchObject({ status: "deleted" });
     expect(countersOf(t.db, filmId)).toEqual({ reviewCount: 2, scoreSum: 13, scoreCount: 2 });
   });
 
-  it("lets a moderator delete someone else's review", () => {
-    const { postId, filmId } = setup();
-    deleteReview(t.db, makeUser(t.db, "modest", "moderator"), postId, at(DAY));
+  it("lets a moderator delete someone else's review", async () => {
+    const { postId, filmId } = await setup();
+    await deleteReview(ctxAs(t.db, makeUser(t.db, "modest", "moderator"), at(DAY)), { reviewId: postId });
     expect(rowById(t.db, "posts", postId)).toMatchObject({ status: "deleted" });
     expect(countersOf(t.db, filmId)).toEqual({ reviewCount: 1, scoreSum: 5, scoreCount: 1 });
   });
 
   it("refuses another member with Forbidden (403) and changes nothing", async () => {
-    const { postId } = setup();
+    const { postId } = await setup();
     const troll = makeUser(t.db, "troll");
     const before = snapshot(t.db);
-    await expectDomainError(() => deleteReview(t.db, troll, postId, at(DAY)), "Forbidden", 403);
+    await expectDomainError(() => deleteReview(ctxAs(t.db, troll, at(DAY)), { reviewId: postId }), "Forbidden", 403);
     expect(snapshot(t.db)).toEqual(before);
   });
 
   it("answers Gone (410) to a second delete and changes nothing", async () => {
-    const { author, postId } = setup();
-    deleteReview(t.db, author, postId, at(DAY));
+    const { author, postId } = await setup();
+    await deleteReview(ctxAs(t.db, author, at(DAY)), { reviewId: postId });
     const before = snapshot(t.db);
-    await expectDomainError(() => deleteReview(t.db, author, postId, at(2 * DAY)), "Gone", 410);
+    await expectDomainError(() => deleteReview(ctxAs(t.db, author, at(2 * DAY)), { reviewId: postId }), "Gone", 410);
     expect(snapshot(t.db)).toEqual(before);
   });
 
   it("answers NotFound (404) for a review that never existed", async () => {
-    const { author } = setup();
+    const { author } = await setup();
     const before = snapshot(t.db);
-    await expectDomainError(() => deleteReview(t.db, author, 9999, at(DAY)), "NotFound", 404);
+    await expectDomainError(() => deleteReview(ctxAs(t.db, author, at(DAY)), { reviewId: 9999 }), "NotFound", 404);
     expect(snapshot(t.db)).toEqual(before);
   });
 });

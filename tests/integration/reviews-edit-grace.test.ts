@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { editReview } from "@/lib/reviews/edit-review";
-import { perTestDb } from "../helpers/db";
+import { perTestDb, ctxAs } from "../helpers/db";
 import { MINUTE, T0, at, makeUser, reviewForm, rowById, seedReview, rows } from "../helpers/reviews";
 
 // The grace rule: an edit by the same editor within 5 minutes of the previous revision that changes
@@ -10,18 +10,18 @@ const BODY = reviewForm().body as string;
 describe("editReview: revisions and the grace window", () => {
   const t = perTestDb();
 
-  function setup() {
+  async function setup() {
     const author = makeUser(t.db, "mara");
-    const postId = seedReview(t.db, author);
+    const postId = await seedReview(t.db, author);
     return { author, postId };
   }
   const revisions = (postId: number) => rows(t.db, "post_revisions", `where post_id = ${postId}`);
 
-  it("adds revision #2 with a full snapshot for an edit after the window, and marks the post edited", () => {
-    const { author, postId } = setup();
+  it("adds revision #2 with a full snapshot for an edit after the window, and marks the post edited", async () => {
+    const { author, postId } = await setup();
     const filmId = rowById(t.db, "posts", postId)?.film_id;
     const edit = reviewForm({ title: "Harry Lime, Reconsidered", body: `${BODY} Welles steals it.`, score: "9", tags: "vienna noir welles", hasSpoilers: "on", reason: " second  viewing " });
-    const result = editReview(t.db, author, postId, edit, at(10 * MINUTE));
+    const result = await editReview(ctxAs(t.db, author, at(10 * MINUTE)), { ...edit, reviewId: postId });
     // The author's first edit of a published review earns "Second thoughts", and marking spoilers
     // on it earns the "Spoiler alert" publishing it so would have. Its score was there from the
     // start: "Out of ten" was granted on publishing and is not granted again.
@@ -37,6 +37,7 @@ describe("editReview: revisions and the grace window", () => {
         { userId: author.id, slug: "first-edit", postId, commentId: null },
         { userId: author.id, slug: "first-spoiler-review", postId, commentId: null },
       ],
+      changes: expect.any(Object),
     });
     expect(rows(t.db, "user_badges").map((b) => [b.user_id, b.badge_slug, b.post_id, b.granted_at])).toEqual([
       [author.id, "reviews-1", postId, T0.getTime()],
@@ -83,10 +84,10 @@ describe("editReview: revisions and the grace window", () => {
     expect(rows(t.db, "post_tags").map((r) => r.tag).sort()).toEqual(["noir", "vienna", "welles"]);
   });
 
-  it("amends revision #1 in place for a small edit by the same editor within 5 minutes", () => {
-    const { author, postId } = setup();
+  it("amends revision #1 in place for a small edit by the same editor within 5 minutes", async () => {
+    const { author, postId } = await setup();
     const typoFix = reviewForm({ body: BODY.replace("crooked", "crooked, ruined"), reason: "typo" });
-    const result = editReview(t.db, author, postId, typoFix, at(4 * MINUTE));
+    const result = await editReview(ctxAs(t.db, author, at(4 * MINUTE)), { ...typoFix, reviewId: postId });
     expect(result.changed).toBe(true);
     expect(revisions(postId)).toEqual([
       expect.objectContaining({ number: 1, editor_id: author.id, reason: "typo", body_md: BODY.replace("crooked", "crooked, ruined"), created_at: T0.getTime(), updated_at: at(4 * MINUTE).getTime() }),
@@ -99,19 +100,19 @@ describe("editReview: revisions and the grace window", () => {
     });
   });
 
-  it("counts the window from the revision's creation: exactly 5 minutes amends, a moment later adds", () => {
-    const { author, postId } = setup();
-    editReview(t.db, author, postId, reviewForm({ body: `${BODY} A.` }), at(5 * MINUTE));
+  it("counts the window from the revision's creation: exactly 5 minutes amends, a moment later adds", async () => {
+    const { author, postId } = await setup();
+    await editReview(ctxAs(t.db, author, at(5 * MINUTE)), { ...reviewForm({ body: `${BODY} A.` }), reviewId: postId });
     expect(revisions(postId)).toHaveLength(1);
-    editReview(t.db, author, postId, reviewForm({ body: `${BODY} AB.` }), at(5 * MINUTE + 1));
+    await editReview(ctxAs(t.db, author, at(5 * MINUTE + 1)), { ...reviewForm({ body: `${BODY} AB.` }), reviewId: postId });
     expect(revisions(postId).map((r) => r.number)).toEqual([1, 2]);
     expect(rowById(t.db, "posts", postId)).toMatchObject({ revision_count: 2, edited_at: at(5 * MINUTE + 1).getTime() });
   });
 
-  it("does not stretch the window by amending: small edits at 2, 4 and 6 minutes make two revisions", () => {
-    const { author, postId } = setup();
+  it("does not stretch the window by amending: small edits at 2, 4 and 6 minutes make two revisions", async () => {
+    const { author, postId } = await setup();
     for (const [i, minute] of [2, 4, 6].entries()) {
-      editReview(t.db, author, postId, reviewForm({ body: `${BODY} ${"!".repeat(i + 1)}` }), at(minute * MINUTE));
+      await editReview(ctxAs(t.db, author, at(minute * MINUTE)), { ...reviewForm({ body: `${BODY} ${"!".repeat(i + 1)}` }), reviewId: postId });
     }
     expect(revisions(postId).map((r) => [r.number, r.created_at, r.updated_at])).toEqual([
       [1, T0.getTime(), at(4 * MINUTE).getTime()],
@@ -119,11 +120,11 @@ describe("editReview: revisions and the grace window", () => {
     ]);
   });
 
-  it("allows 100 changed characters in grace, not 101 (title and body counted together)", () => {
-    const { author, postId } = setup();
-    editReview(t.db, author, postId, reviewForm({ title: "Harry Lime's Vienna!", body: BODY + "x".repeat(99) }), at(MINUTE));
+  it("allows 100 changed characters in grace, not 101 (title and body counted together)", async () => {
+    const { author, postId } = await setup();
+    await editReview(ctxAs(t.db, author, at(MINUTE)), { ...reviewForm({ title: "Harry Lime's Vienna!", body: BODY + "x".repeat(99) }), reviewId: postId });
     expect(revisions(postId)).toHaveLength(1);
-    editReview(t.db, author, postId, reviewForm({ title: "Harry Lime's Vienna!", body: BODY + "x".repeat(99) + "y".repeat(101) }), at(2 * MINUTE));
+    await editReview(ctxAs(t.db, author, at(2 * MINUTE)), { ...reviewForm({ title: "Harry Lime's Vienna!", body: BODY + "x".repeat(99) + "y".repeat(101) }), reviewId: postId });
     expect(revisions(postId).map((r) => r.number)).toEqual([1, 2]);
     expect(rowById(t.db, "posts", postId)).toMatchObject({ revision_count: 2 });
   });
@@ -134,25 +135,25 @@ describe("editReview: revisions and the grace window", () => {
     ["a tag change", { tags: "noir" }],
     ["the spoiler switch", { hasSpoilers: "on" }],
     ["another film", { filmTitle: "Amélie", filmYear: "2001" }],
-  ])("adds a revision within the window for %s, however small", (_name, over) => {
-    const { author, postId } = setup();
-    editReview(t.db, author, postId, reviewForm(over), at(MINUTE));
+  ])("adds a revision within the window for %s, however small", async (_name, over) => {
+    const { author, postId } = await setup();
+    await editReview(ctxAs(t.db, author, at(MINUTE)), { ...reviewForm(over), reviewId: postId });
     expect(revisions(postId).map((r) => [r.number, r.editor_id])).toEqual([[1, author.id], [2, author.id]]);
     expect(rowById(t.db, "posts", postId)).toMatchObject({ revision_count: 2, edited_at: at(MINUTE).getTime() });
   });
 
-  it("treats tags given in another order as unchanged and still a grace edit", () => {
-    const { author, postId } = setup();
-    editReview(t.db, author, postId, reviewForm({ tags: "#Vienna, NOIR", body: `${BODY}!` }), at(MINUTE));
+  it("treats tags given in another order as unchanged and still a grace edit", async () => {
+    const { author, postId } = await setup();
+    await editReview(ctxAs(t.db, author, at(MINUTE)), { ...reviewForm({ tags: "#Vienna, NOIR", body: `${BODY}!` }), reviewId: postId });
     expect(revisions(postId)).toHaveLength(1);
     expect(rowById(t.db, "posts", postId)).toMatchObject({ revision_count: 1, edited_at: null });
   });
 
-  it("makes a moderator's small edit a new revision, and the author's reply to it another", () => {
-    const { author, postId } = setup();
+  it("makes a moderator's small edit a new revision, and the author's reply to it another", async () => {
+    const { author, postId } = await setup();
     const mod = makeUser(t.db, "modest", "moderator");
-    editReview(t.db, mod, postId, reviewForm({ body: BODY.replace("rubble", "rubble [link removed]"), reason: "removed a link" }), at(MINUTE));
-    editReview(t.db, author, postId, reviewForm({ body: `${BODY} Fair.` }), at(2 * MINUTE));
+    await editReview(ctxAs(t.db, mod, at(MINUTE)), { ...reviewForm({ body: BODY.replace("rubble", "rubble [link removed]"), reason: "removed a link" }), reviewId: postId });
+    await editReview(ctxAs(t.db, author, at(2 * MINUTE)), { ...reviewForm({ body: `${BODY} Fair.` }), reviewId: postId });
     expect(revisions(postId).map((r) => [r.number, r.editor_id, r.reason])).toEqual([
       [1, author.id, null],
       [2, mod.id, "removed a link"],
@@ -161,10 +162,10 @@ describe("editReview: revisions and the grace window", () => {
     expect(rowById(t.db, "posts", postId)).toMatchObject({ author_id: author.id, revision_count: 3 });
   });
 
-  it("keeps an earlier reason on a grace edit that gives none", () => {
-    const { author, postId } = setup();
-    editReview(t.db, author, postId, reviewForm({ score: "9", reason: "rewatched" }), at(10 * MINUTE));
-    editReview(t.db, author, postId, reviewForm({ score: "9", body: `${BODY}.` }), at(11 * MINUTE));
+  it("keeps an earlier reason on a grace edit that gives none", async () => {
+    const { author, postId } = await setup();
+    await editReview(ctxAs(t.db, author, at(10 * MINUTE)), { ...reviewForm({ score: "9", reason: "rewatched" }), reviewId: postId });
+    await editReview(ctxAs(t.db, author, at(11 * MINUTE)), { ...reviewForm({ score: "9", body: `${BODY}.` }), reviewId: postId });
     expect(revisions(postId).map((r) => [r.number, r.reason, r.body_md])).toEqual([
       [1, null, BODY],
       [2, "rewatched", `${BODY}.`],

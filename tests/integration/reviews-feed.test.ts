@@ -3,13 +3,13 @@ import type { DB } from "@/db";
 import { deleteReview } from "@/lib/reviews/delete-review";
 import { hotScore } from "@/lib/reviews/hot";
 import { FEED_TABS, listDrafts, listFeed, type FeedTab } from "@/lib/reviews/queries";
-import { perTestDb } from "../helpers/db";
+import { perTestDb, ctxAs, fixtureWriter } from "../helpers/db";
 import { DAY, HOUR, MINUTE, T0, at, makeUser, rowById, seedReview } from "../helpers/reviews";
 
 /** Stands in for votes (a later verb): the upvote counter and the hot score it implies. */
 function setUpvotes(db: DB, postId: number, upvotes: number) {
   const publishedAt = new Date(rowById(db, "posts", postId)?.published_at as number);
-  db.$client.prepare("update posts set upvote_count = ?, hot_score = ? where id = ?").run(upvotes, hotScore(upvotes, publishedAt), postId);
+  fixtureWriter(db).$client.prepare("update posts set upvote_count = ?, hot_score = ? where id = ?").run(upvotes, hotScore(upvotes, publishedAt), postId);
 }
 
 const titles = (r: { items: { title: string }[] }) => r.items.map((c) => c.title);
@@ -17,59 +17,59 @@ const titles = (r: { items: { title: string }[] }) => r.items.map((c) => c.title
 describe("listFeed: order and filters", () => {
   const t = perTestDb();
 
-  it("lists published reviews newest first, leaving out drafts and deleted ones", () => {
+  it("lists published reviews newest first, leaving out drafts and deleted ones", async () => {
     const a = makeUser(t.db, "mara");
-    seedReview(t.db, a, { title: "Oldest" }, T0);
-    seedReview(t.db, a, { title: "Newest" }, at(2 * HOUR));
-    seedReview(t.db, a, { title: "Middle" }, at(HOUR));
-    seedReview(t.db, a, { title: "A draft", intent: "draft" }, at(3 * HOUR));
-    deleteReview(t.db, a, seedReview(t.db, a, { title: "Deleted" }, at(4 * HOUR)), at(5 * HOUR));
-    const feed = listFeed(t.db, { tab: "new" });
+    await seedReview(t.db, a, { title: "Oldest" }, T0);
+    await seedReview(t.db, a, { title: "Newest" }, at(2 * HOUR));
+    await seedReview(t.db, a, { title: "Middle" }, at(HOUR));
+    await seedReview(t.db, a, { title: "A draft", intent: "draft" }, at(3 * HOUR));
+    await deleteReview(ctxAs(t.db, a, at(5 * HOUR)), { reviewId: await seedReview(t.db, a, { title: "Deleted" }, at(4 * HOUR)) });
+    const feed = await listFeed(t.db, { tab: "new" });
     expect(titles(feed)).toEqual(["Newest", "Middle", "Oldest"]);
     expect(feed.nextCursor).toBeNull();
   });
 
-  it("ranks hot by log10(upvotes) plus publication time: 100 upvotes are worth 25 hours", () => {
+  it("ranks hot by log10(upvotes) plus publication time: 100 upvotes are worth 25 hours", async () => {
     const a = makeUser(t.db, "mara");
-    const old = seedReview(t.db, a, { title: "Old, 100 upvotes" }, T0);
-    seedReview(t.db, a, { title: "24h later, none" }, at(24 * HOUR));
-    seedReview(t.db, a, { title: "26h later, none" }, at(26 * HOUR));
+    const old = await seedReview(t.db, a, { title: "Old, 100 upvotes" }, T0);
+    await seedReview(t.db, a, { title: "24h later, none" }, at(24 * HOUR));
+    await seedReview(t.db, a, { title: "26h later, none" }, at(26 * HOUR));
     setUpvotes(t.db, old, 100);
-    expect(titles(listFeed(t.db, { tab: "hot" }))).toEqual(["26h later, none", "Old, 100 upvotes", "24h later, none"]);
+    expect(titles(await listFeed(t.db, { tab: "hot" }))).toEqual(["26h later, none", "Old, 100 upvotes", "24h later, none"]);
   });
 
-  it("ranks top by upvotes, newer id first on a tie, and limits top-day to the last 24 hours of `now`", () => {
+  it("ranks top by upvotes, newer id first on a tie, and limits top-day to the last 24 hours of `now`", async () => {
     const a = makeUser(t.db, "mara");
     const now = at(2 * DAY);
-    setUpvotes(t.db, seedReview(t.db, a, { title: "Two days ago" }, T0), 50);
-    setUpvotes(t.db, seedReview(t.db, a, { title: "Exactly a day ago" }, at(DAY)), 3);
-    setUpvotes(t.db, seedReview(t.db, a, { title: "An hour ago" }, at(2 * DAY - HOUR)), 3);
-    setUpvotes(t.db, seedReview(t.db, a, { title: "Last year" }, at(-400 * DAY)), 90);
-    const top = (tab: FeedTab) => titles(listFeed(t.db, { tab, now: now.getTime() }));
-    expect(top("top-day")).toEqual(["An hour ago", "Exactly a day ago"]);
-    expect(top("top-week")).toEqual(["Two days ago", "An hour ago", "Exactly a day ago"]);
-    expect(top("top-year")).toEqual(["Two days ago", "An hour ago", "Exactly a day ago"]);
-    expect(top("top-all")).toEqual(["Last year", "Two days ago", "An hour ago", "Exactly a day ago"]);
+    setUpvotes(t.db, await seedReview(t.db, a, { title: "Two days ago" }, T0), 50);
+    setUpvotes(t.db, await seedReview(t.db, a, { title: "Exactly a day ago" }, at(DAY)), 3);
+    setUpvotes(t.db, await seedReview(t.db, a, { title: "An hour ago" }, at(2 * DAY - HOUR)), 3);
+    setUpvotes(t.db, await seedReview(t.db, a, { title: "Last year" }, at(-400 * DAY)), 90);
+    const top = async (tab: FeedTab) => titles(await listFeed(t.db, { tab, now: now.getTime() }));
+    expect(await top("top-day")).toEqual(["An hour ago", "Exactly a day ago"]);
+    expect(await top("top-week")).toEqual(["Two days ago", "An hour ago", "Exactly a day ago"]);
+    expect(await top("top-year")).toEqual(["Two days ago", "An hour ago", "Exactly a day ago"]);
+    expect(await top("top-all")).toEqual(["Last year", "Two days ago", "An hour ago", "Exactly a day ago"]);
   });
 
-  it("filters by tag and by film", () => {
+  it("filters by tag and by film", async () => {
     const a = makeUser(t.db, "mara");
-    const noir = seedReview(t.db, a, { title: "Noir one", tags: "noir" });
-    seedReview(t.db, a, { title: "Vienna one", tags: "vienna" });
-    seedReview(t.db, a, { title: "Amélie one", tags: "noir paris", filmTitle: "Amélie", filmYear: "2001" });
-    seedReview(t.db, a, { title: "Noir draft", tags: "noir", intent: "draft" });
+    const noir = await seedReview(t.db, a, { title: "Noir one", tags: "noir" });
+    await seedReview(t.db, a, { title: "Vienna one", tags: "vienna" });
+    await seedReview(t.db, a, { title: "Amélie one", tags: "noir paris", filmTitle: "Amélie", filmYear: "2001" });
+    await seedReview(t.db, a, { title: "Noir draft", tags: "noir", intent: "draft" });
     const thirdMan = rowById(t.db, "posts", noir)?.film_id as number;
-    expect(titles(listFeed(t.db, { tab: "new", tag: "noir" })).sort()).toEqual(["Amélie one", "Noir one"]);
-    expect(titles(listFeed(t.db, { tab: "new", tag: "nothing" }))).toEqual([]);
-    expect(titles(listFeed(t.db, { tab: "new", filmId: thirdMan })).sort()).toEqual(["Noir one", "Vienna one"]);
-    expect(titles(listFeed(t.db, { tab: "top-all", filmId: thirdMan, tag: "vienna" }))).toEqual(["Vienna one"]);
+    expect(titles(await listFeed(t.db, { tab: "new", tag: "noir" })).sort()).toEqual(["Amélie one", "Noir one"]);
+    expect(titles(await listFeed(t.db, { tab: "new", tag: "nothing" }))).toEqual([]);
+    expect(titles(await listFeed(t.db, { tab: "new", filmId: thirdMan })).sort()).toEqual(["Noir one", "Vienna one"]);
+    expect(titles(await listFeed(t.db, { tab: "top-all", filmId: thirdMan, tag: "vienna" }))).toEqual(["Vienna one"]);
   });
 
-  it("builds cards with author, film and sorted tags, and an empty excerpt for spoiler-flagged reviews", () => {
+  it("builds cards with author, film and sorted tags, and an empty excerpt for spoiler-flagged reviews", async () => {
     const a = makeUser(t.db, "mara");
-    seedReview(t.db, a, { title: "Safe", tags: "vienna noir", body: "The ferris wheel scene." }, T0);
-    seedReview(t.db, a, { title: "Spoilers", hasSpoilers: "on", body: "Harry dies in the sewer." }, at(MINUTE));
-    const [spoilers, safe] = listFeed(t.db, { tab: "new" }).items;
+    await seedReview(t.db, a, { title: "Safe", tags: "vienna noir", body: "The ferris wheel scene." }, T0);
+    await seedReview(t.db, a, { title: "Spoilers", hasSpoilers: "on", body: "Harry dies in the sewer." }, at(MINUTE));
+    const [spoilers, safe] = (await listFeed(t.db, { tab: "new" })).items;
     expect(safe).toMatchObject({
       title: "Safe",
       excerpt: "The ferris wheel scene.",
@@ -83,14 +83,14 @@ describe("listFeed: order and filters", () => {
       tags: ["noir", "vienna"],
     });
     expect(spoilers).toMatchObject({ title: "Spoilers", hasSpoilers: true, excerpt: "" });
-    expect(JSON.stringify(listFeed(t.db, { tab: "hot" }))).not.toContain("sewer");
+    expect(JSON.stringify(await listFeed(t.db, { tab: "hot" }))).not.toContain("sewer");
   });
 
-  it("shows a review whose author account is gone with no author", () => {
+  it("shows a review whose author account is gone with no author", async () => {
     const a = makeUser(t.db, "mara");
-    seedReview(t.db, a);
-    t.db.$client.prepare("delete from users where id = ?").run(a.id);
-    expect(listFeed(t.db, { tab: "new" }).items).toEqual([expect.objectContaining({ author: null })]);
+    await seedReview(t.db, a);
+    fixtureWriter(t.db).$client.prepare("delete from users where id = ?").run(a.id);
+    expect((await listFeed(t.db, { tab: "new" })).items).toEqual([expect.objectContaining({ author: null })]);
   });
 });
 
@@ -98,22 +98,22 @@ describe("listFeed: cursor pagination", () => {
   const t = perTestDb();
 
   /** 45 reviews with many ties: four share each publication minute, upvotes cycle 0–2. */
-  function seed45(): number[] {
+  async function seed45(): Promise<number[]> {
     const a = makeUser(t.db, "mara");
     const ids: number[] = [];
     for (let i = 0; i < 45; i++) {
-      const id = seedReview(t.db, a, { title: `Review ${i}`, body: `Body ${i}.` }, at(Math.floor(i / 4) * MINUTE));
+      const id = await seedReview(t.db, a, { title: `Review ${i}`, body: `Body ${i}.` }, at(Math.floor(i / 4) * MINUTE));
       setUpvotes(t.db, id, i % 3);
       ids.push(id);
     }
     return ids;
   }
 
-  function walk(tab: FeedTab, limit: number) {
+  async function walk(tab: FeedTab, limit: number) {
     const pages: number[][] = [];
     let cursor: string | undefined;
     for (let guard = 0; guard < 10; guard++) {
-      const page = listFeed(t.db, { tab, cursor, limit, now: at(DAY).getTime() });
+      const page = await listFeed(t.db, { tab, cursor, limit, now: at(DAY).getTime() });
       pages.push(page.items.map((c) => c.id));
       if (!page.nextCursor) return pages;
       cursor = page.nextCursor;
@@ -121,26 +121,26 @@ describe("listFeed: cursor pagination", () => {
     throw new Error("pagination did not end");
   }
 
-  it.each(FEED_TABS.map((tab) => [tab]))("pages %s as 20 / 20 / 5 with no duplicates or gaps, in the one-page order", (tab) => {
-    const ids = seed45();
-    const pages = walk(tab, 20);
+  it.each(FEED_TABS.map((tab) => [tab]))("pages %s as 20 / 20 / 5 with no duplicates or gaps, in the one-page order", async (tab) => {
+    const ids = await seed45();
+    const pages = await walk(tab, 20);
     expect(pages.map((p) => p.length)).toEqual([20, 20, 5]);
     const all = pages.flat();
     expect(new Set(all).size).toBe(45);
     expect([...all].sort((x, y) => x - y)).toEqual(ids);
-    expect(all).toEqual(listFeed(t.db, { tab, limit: 100, now: at(DAY).getTime() }).items.map((c) => c.id));
+    expect(all).toEqual((await listFeed(t.db, { tab, limit: 100, now: at(DAY).getTime() })).items.map((c) => c.id));
   });
 
-  it("ends without a further cursor when the last page is exactly full", () => {
-    seed45();
-    expect(walk("new", 15).map((p) => p.length)).toEqual([15, 15, 15]);
+  it("ends without a further cursor when the last page is exactly full", async () => {
+    await seed45();
+    expect((await walk("new", 15)).map((p) => p.length)).toEqual([15, 15, 15]);
   });
 
-  it("treats a malformed cursor as the first page", () => {
-    seed45();
-    const first = listFeed(t.db, { tab: "new" }).items.map((c) => c.id);
+  it("treats a malformed cursor as the first page", async () => {
+    await seed45();
+    const first = (await listFeed(t.db, { tab: "new" })).items.map((c) => c.id);
     for (const cursor of ["garbage", Buffer.from('["x",1]').toString("base64url"), Buffer.from("[1e999,1]").toString("base64url")]) {
-      expect(listFeed(t.db, { tab: "new", cursor }).items.map((c) => c.id)).toEqual(first);
+      expect((await listFeed(t.db, { tab: "new", cursor })).items.map((c) => c.id)).toEqual(first);
     }
   });
 });
@@ -148,18 +148,18 @@ describe("listFeed: cursor pagination", () => {
 describe("listDrafts", () => {
   const t = perTestDb();
 
-  it("lists only the author's own drafts, most recently saved first", () => {
+  it("lists only the author's own drafts, most recently saved first", async () => {
     const [mara, femi] = [makeUser(t.db, "mara"), makeUser(t.db, "femi")];
-    seedReview(t.db, mara, { title: "Older draft", intent: "draft" }, T0);
-    seedReview(t.db, mara, { title: "Newer draft", intent: "draft", body: "" }, at(HOUR));
-    seedReview(t.db, mara, { title: "Published" }, at(2 * HOUR));
-    deleteReview(t.db, mara, seedReview(t.db, mara, { title: "Deleted draft", intent: "draft" }, at(3 * HOUR)), at(3 * HOUR));
-    seedReview(t.db, femi, { title: "Femi's draft", intent: "draft" }, at(4 * HOUR));
-    expect(listDrafts(t.db, mara.id).map((c) => [c.title, c.status])).toEqual([
+    await seedReview(t.db, mara, { title: "Older draft", intent: "draft" }, T0);
+    await seedReview(t.db, mara, { title: "Newer draft", intent: "draft", body: "" }, at(HOUR));
+    await seedReview(t.db, mara, { title: "Published" }, at(2 * HOUR));
+    await deleteReview(ctxAs(t.db, mara, at(3 * HOUR)), { reviewId: await seedReview(t.db, mara, { title: "Deleted draft", intent: "draft" }, at(3 * HOUR)) });
+    await seedReview(t.db, femi, { title: "Femi's draft", intent: "draft" }, at(4 * HOUR));
+    expect((await listDrafts(t.db, mara.id)).map((c) => [c.title, c.status])).toEqual([
       ["Newer draft", "draft"],
       ["Older draft", "draft"],
     ]);
-    expect(listDrafts(t.db, femi.id).map((c) => c.title)).toEqual(["Femi's draft"]);
-    expect(listDrafts(t.db, makeUser(t.db, "nobody").id)).toEqual([]);
+    expect((await listDrafts(t.db, femi.id)).map((c) => c.title)).toEqual(["Femi's draft"]);
+    expect(await listDrafts(t.db, makeUser(t.db, "nobody").id)).toEqual([]);
   });
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { noChanges } from "@/lib/cache/changes";
 import { deleteReview } from "@/lib/reviews/delete-review";
 import { recordView } from "@/lib/reviews/record-view";
 import { isLikelyBot, viewerKey } from "@/lib/reviews/viewer-key";
-import { perTestDb } from "../helpers/db";
+import { perTestDb, ctxAs } from "../helpers/db";
 import { HOUR, T0, at, makeUser, rowById, seedReview, snapshot, rows } from "../helpers/reviews";
 
 const FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
@@ -11,78 +12,78 @@ const ADDRESS = "203.0.113.9";
 describe("recordView", () => {
   const t = perTestDb();
 
-  function setup() {
+  async function setup() {
     const author = makeUser(t.db, "mara");
     const reader = makeUser(t.db, "femi");
-    const postId = seedReview(t.db, author);
+    const postId = await seedReview(t.db, author);
     const as = (u: { id: string }, day = "2025-03-14") => ({ key: viewerKey(u.id, ADDRESS, FIREFOX, day), userId: u.id });
     return { author, reader, postId, as };
   }
   const views = () => rows(t.db, "post_views");
 
-  it("counts a reader's first view: one post_views row and the counter at 1", () => {
-    const { author, reader, postId, as } = setup();
+  it("counts a reader's first view: one post_views row and the counter at 1", async () => {
+    const { author, reader, postId, as } = await setup();
     const viewsReceived = () => rows(t.db, "users", `where id = '${author.id}'`)[0]!.views_received;
     expect(viewsReceived()).toBe(0);
     // One view is no rung of the views ladder (100, 1,000, 10,000): no badge, but the author's
     // views received count it.
-    expect(recordView(t.db, postId, as(reader), T0)).toEqual({ counted: true, views: 1, badges: [] });
+    expect(await recordView(ctxAs(t.db, null, T0), { reviewId: postId, viewer: as(reader) })).toEqual({ counted: true, views: 1, badges: [], changes: noChanges() });
     expect(views()).toEqual([{ post_id: postId, viewer_key: `u:${reader.id}`, day: "2025-03-14" }]);
     expect(rowById(t.db, "posts", postId)).toMatchObject({ view_count: 1 });
     expect(viewsReceived()).toBe(1);
   });
 
-  it("counts the same reader once per UTC day", () => {
-    const { reader, postId, as } = setup();
-    recordView(t.db, postId, as(reader), T0);
+  it("counts the same reader once per UTC day", async () => {
+    const { reader, postId, as } = await setup();
+    await recordView(ctxAs(t.db, null, T0), { reviewId: postId, viewer: as(reader) });
     const before = snapshot(t.db);
-    expect(recordView(t.db, postId, as(reader), at(11 * HOUR + 59 * 60_000))).toEqual({ counted: false, views: 1 });
+    expect(await recordView(ctxAs(t.db, null, at(11 * HOUR + 59 * 60_000)), { reviewId: postId, viewer: as(reader) })).toEqual({ counted: false, views: 1, changes: noChanges() });
     expect(snapshot(t.db)).toEqual(before);
-    expect(recordView(t.db, postId, as(reader), at(12 * HOUR))).toEqual({ counted: true, views: 2, badges: [] });
+    expect(await recordView(ctxAs(t.db, null, at(12 * HOUR)), { reviewId: postId, viewer: as(reader) })).toEqual({ counted: true, views: 2, badges: [], changes: noChanges() });
     expect(views().map((v) => v.day)).toEqual(["2025-03-14", "2025-03-15"]);
     expect(rowById(t.db, "posts", postId)).toMatchObject({ view_count: 2 });
     expect(rows(t.db, "users", `where username = 'mara'`)[0]).toMatchObject({ views_received: 2 });
   });
 
-  it("counts different readers separately, anonymous ones by their hashed key", () => {
-    const { reader, postId, as } = setup();
+  it("counts different readers separately, anonymous ones by their hashed key", async () => {
+    const { reader, postId, as } = await setup();
     const anon = (address: string) => ({ key: viewerKey(null, address, FIREFOX, "2025-03-14"), userId: null });
-    recordView(t.db, postId, as(reader), T0);
-    recordView(t.db, postId, anon(ADDRESS), T0);
-    recordView(t.db, postId, anon("198.51.100.7"), T0);
-    expect(recordView(t.db, postId, anon(ADDRESS), at(HOUR))).toEqual({ counted: false, views: 3 });
+    await recordView(ctxAs(t.db, null, T0), { reviewId: postId, viewer: as(reader) });
+    await recordView(ctxAs(t.db, null, T0), { reviewId: postId, viewer: anon(ADDRESS) });
+    await recordView(ctxAs(t.db, null, T0), { reviewId: postId, viewer: anon("198.51.100.7") });
+    expect(await recordView(ctxAs(t.db, null, at(HOUR)), { reviewId: postId, viewer: anon(ADDRESS) })).toEqual({ counted: false, views: 3, changes: noChanges() });
     expect(rowById(t.db, "posts", postId)).toMatchObject({ view_count: 3 });
     expect(views()).toHaveLength(3);
     expect(JSON.stringify(snapshot(t.db))).not.toContain(ADDRESS);
   });
 
-  it("does not count the author, nor a bot (no viewer), but tells them the count", () => {
-    const { author, reader, postId, as } = setup();
-    recordView(t.db, postId, as(reader), T0);
+  it("does not count the author, nor a bot (no viewer), but tells them the count", async () => {
+    const { author, reader, postId, as } = await setup();
+    await recordView(ctxAs(t.db, null, T0), { reviewId: postId, viewer: as(reader) });
     const before = snapshot(t.db);
-    expect(recordView(t.db, postId, as(author), at(HOUR))).toEqual({ counted: false, views: 1 });
-    expect(recordView(t.db, postId, null, at(HOUR))).toEqual({ counted: false, views: 1 });
+    expect(await recordView(ctxAs(t.db, null, at(HOUR)), { reviewId: postId, viewer: as(author) })).toEqual({ counted: false, views: 1, changes: noChanges() });
+    expect(await recordView(ctxAs(t.db, null, at(HOUR)), { reviewId: postId, viewer: null })).toEqual({ counted: false, views: 1, changes: noChanges() });
     expect(snapshot(t.db)).toEqual(before);
   });
 
-  it("answers null for a draft, a deleted review and a missing one, writing nothing", () => {
-    const { author, reader, postId, as } = setup();
-    const draftId = seedReview(t.db, author, { title: "Draft", intent: "draft" });
-    deleteReview(t.db, author, postId, at(HOUR));
+  it("answers null for a draft, a deleted review and a missing one, writing nothing", async () => {
+    const { author, reader, postId, as } = await setup();
+    const draftId = await seedReview(t.db, author, { title: "Draft", intent: "draft" });
+    await deleteReview(ctxAs(t.db, author, at(HOUR)), { reviewId: postId });
     const before = snapshot(t.db);
-    expect(recordView(t.db, draftId, as(reader), at(2 * HOUR))).toBeNull();
-    expect(recordView(t.db, postId, as(reader), at(2 * HOUR))).toBeNull();
-    expect(recordView(t.db, 9999, as(reader), at(2 * HOUR))).toBeNull();
+    expect(await recordView(ctxAs(t.db, null, at(2 * HOUR)), { reviewId: draftId, viewer: as(reader) })).toBeNull();
+    expect(await recordView(ctxAs(t.db, null, at(2 * HOUR)), { reviewId: postId, viewer: as(reader) })).toBeNull();
+    expect(await recordView(ctxAs(t.db, null, at(2 * HOUR)), { reviewId: 9999, viewer: as(reader) })).toBeNull();
     expect(snapshot(t.db)).toEqual(before);
   });
 });
 
 describe("viewerKey and isLikelyBot", () => {
-  it("keys a signed-in reader by user id", () => {
+  it("keys a signed-in reader by user id", async () => {
     expect(viewerKey("user-1", ADDRESS, FIREFOX, "2025-03-14")).toBe("u:user-1");
   });
 
-  it("never holds an anonymous reader's raw address, and changes with the day", () => {
+  it("never holds an anonymous reader's raw address, and changes with the day", async () => {
     const monday = viewerKey(null, ADDRESS, FIREFOX, "2025-03-14");
     const tuesday = viewerKey(null, ADDRESS, FIREFOX, "2025-03-15");
     expect(monday).toMatch(/^a:[\w-]{32}$/);
@@ -103,7 +104,7 @@ describe("viewerKey and isLikelyBot", () => {
     ["Mozilla/5.0 HeadlessChrome/126.0", true],
     [FIREFOX, false],
     ["Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 Version/17.5 Mobile/15E148 Safari/604.1", false],
-  ])("treats the agent %j as a bot: %j", (ua, bot) => {
+  ])("treats the agent %j as a bot: %j", async (ua, bot) => {
     expect(isLikelyBot(ua)).toBe(bot);
   });
 });

@@ -14,7 +14,7 @@ export default async function DraftsPage() {
   await connection();
   const user = await getCurrentUser();
   if (!user) redirect("/signin?callbackUrl=%2Fdrafts");
-  const drafts = listDrafts(getDb(), user.id);
+  const drafts = await listDrafts(getDb(), user.id);
   return (
     <div className="drafts-page">
       <h1>My drafts</h1>

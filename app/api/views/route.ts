@@ -1,14 +1,15 @@
 import type { NextRequest } from "next/server";
 import { z } from "zod";
-import { getDb } from "@/lib/db";
 import { clientAddress } from "@/lib/auth/address";
+import { expireChanges } from "@/lib/cache/expire";
+import { withCtx } from "@/lib/context";
 import { getCurrentUser } from "@/lib/auth/session";
 import { isSameOrigin } from "@/lib/forms/origin";
 import { BODY_LIMITS } from "@/lib/http/body";
+import { requestCtx } from "@/lib/http/ctx";
 import { readJsonRequest, refuse } from "@/lib/http/refuse";
 import { recordView } from "@/lib/reviews/record-view";
 import { isLikelyBot, viewerKey } from "@/lib/reviews/viewer-key";
-import { expireBadgeTags } from "@/lib/badges/effects";
 
 const ViewInput = z.object({ postId: z.coerce.number().int().positive() });
 
@@ -26,8 +27,10 @@ export async function POST(req: NextRequest) {
   const viewer = isLikelyBot(ua)
     ? null
     : { key: viewerKey(user?.id ?? null, clientAddress(req), ua ?? "", now.toISOString().slice(0, 10)), userId: user?.id ?? null };
-  const res = recordView(getDb(), parsed.data.postId, viewer, now);
+  // The day the key is salted with is the day the view counts on.
+  const ctx = withCtx(requestCtx(req), { now });
+  const res = await recordView(ctx, { reviewId: parsed.data.postId, viewer });
   if (!res) return Response.json({ error: "No such published review." }, { status: 404, headers });
-  if ("badges" in res) expireBadgeTags(res.badges);
+  expireChanges(res.changes);
   return Response.json({ counted: res.counted, views: res.views }, { headers });
 }

@@ -3,7 +3,8 @@ import { notFound } from "next/navigation";
 import { cacheLife, cacheTag } from "next/cache";
 import { getDb } from "@/lib/db";
 import { ALL_TAG, FEED_TAG, filmTag } from "@/lib/cache/tags";
-import { getFilmBySlug, listFeed } from "@/lib/reviews/queries";
+import { getFilmBySlug } from "@/lib/films/queries";
+import { listFeed } from "@/lib/reviews/queries";
 import { ReviewList } from "@/components/review/review-list";
 import { ScoreHistogram } from "@/components/film/score-histogram";
 
@@ -18,10 +19,10 @@ async function loadFilm(slug: string) {
   "use cache";
   cacheLife("max");
   const db = getDb();
-  const film = getFilmBySlug(db, slug);
+  const film = await getFilmBySlug(db, slug);
   cacheTag(ALL_TAG, film ? filmTag(film.id) : FEED_TAG);
   if (!film) return null;
-  return { film, reviews: listFeed(db, { tab: "new", filmId: film.id, limit: SHOWN }).items };
+  return { film, reviews: (await listFeed(db, { tab: "new", filmId: film.id, limit: SHOWN })).items };
 }
 
 export async function generateMetadata({ params }: PageProps<"/films/[slug]">): Promise<Metadata> {

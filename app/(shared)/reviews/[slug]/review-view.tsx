@@ -19,7 +19,7 @@ import { buildThread, type CommentNode, type CommentSort } from "@/lib/comments/
 export async function loadReview(slug: string): Promise<Review | null> {
   "use cache";
   cacheLife("max");
-  const review = getReviewBySlug(getDb(), slug);
+  const review = await getReviewBySlug(getDb(), slug);
   // A slug nobody has yet may be taken by the next review published.
   cacheTag(ALL_TAG, review ? reviewTag(review.id) : FEED_TAG);
   return review;
@@ -42,7 +42,7 @@ async function loadDiscussion(reviewId: number, sort: CommentSort): Promise<Comm
   "use cache";
   cacheLife("max");
   cacheTag(ALL_TAG, reviewTag(reviewId));
-  return buildThread(listThread(getDb(), reviewId), sort);
+  return buildThread(await listThread(getDb(), reviewId), sort);
 }
 
 /** The review page with its thread in the given order. Await it in the page itself: it may call notFound(). */

@@ -18,7 +18,7 @@ async function loadTag(tag: string) {
   "use cache";
   cacheLife("max");
   cacheTag(ALL_TAG, tagTag(tag));
-  return listFeed(getDb(), { tab: "new", tag, limit: SHOWN }).items;
+  return (await listFeed(getDb(), { tab: "new", tag, limit: SHOWN })).items;
 }
 
 export async function generateMetadata({ params }: PageProps<"/tags/[tag]">): Promise<Metadata> {

@@ -23,7 +23,7 @@ export default async function EditReviewPage({ params, searchParams }: PageProps
     // A signed-out post refused for it: only what was sent comes back, nothing stored is read.
     return <SignedOutEditor slug={slug} state={state} />;
   }
-  const review = getReviewForEdit(getDb(), slug);
+  const review = await getReviewForEdit(getDb(), slug);
   if (!review || review.status === "deleted") notFound();
   if (!canEditPost(user, review)) forbidden();
   const isDraft = review.status === "draft";

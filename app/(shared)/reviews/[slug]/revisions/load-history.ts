@@ -41,7 +41,7 @@ export async function loadHistory(slug: string, from: number, to: number): Promi
   "use cache";
   cacheLife("max");
   const db = getDb();
-  const review = getReviewBySlug(db, slug);
+  const review = await getReviewBySlug(db, slug);
   if (!review) {
     // A slug nobody has yet may be taken by the next review published, which expires the feed.
     cacheTag(ALL_TAG, FEED_TAG);
@@ -51,7 +51,7 @@ export async function loadHistory(slug: string, from: number, to: number): Promi
     cacheTag(ALL_TAG, reviewTag(review.id));
     return null;
   }
-  const revisions = listRevisions(db, review.id);
+  const revisions = await listRevisions(db, review.id);
   const tags = new Set([ALL_TAG, reviewTag(review.id)]);
   for (const r of revisions) {
     tags.add(filmTag(r.filmId));
