@@ -1,12 +1,12 @@
 import type { EventMap, EventType } from "./events";
 import type { Write } from "./write";
-import { onCommentEdited as badgesOnCommentEdited } from "./badges/on-comment-edited";
-import { onCommentPosted as badgesOnCommentPosted } from "./badges/on-comment-posted";
-import { onCommentDeleted as notificationsOnCommentDeleted } from "./notifications/on-comment-deleted";
-import { onCommentEdited as notificationsOnCommentEdited } from "./notifications/on-comment-edited";
-import { onCommentPosted as notificationsOnCommentPosted } from "./notifications/on-comment-posted";
-import { onCommentDeleted as usersOnCommentDeleted } from "./users/on-comment-deleted";
-import { onCommentPosted as usersOnCommentPosted } from "./users/on-comment-posted";
+import { badgesOnCommentEdited } from "./badges/on-comment-edited";
+import { badgesOnCommentPosted } from "./badges/on-comment-posted";
+import { notificationsOnCommentDeleted } from "./notifications/on-comment-deleted";
+import { notificationsOnCommentEdited } from "./notifications/on-comment-edited";
+import { notificationsOnCommentPosted } from "./notifications/on-comment-posted";
+import { usersOnCommentDeleted } from "./users/on-comment-deleted";
+import { usersOnCommentPosted } from "./users/on-comment-posted";
 
 export type Subscriber<K extends EventType> = (w: Write, event: EventMap[K]) => Promise<void>;
 

@@ -16,7 +16,7 @@ export function asksToStopAnnouncements(e: Pick<Posted, "parentAnnouncesBadge" |
  * The comments rung of its author and the replies rung of the member it answers, at the counts the
  * users' subscriber just moved; then a STOP under an announcement turns announcements off.
  */
-export async function onCommentPosted(w: Write, e: Posted) {
+export async function badgesOnCommentPosted(w: Write, e: Posted) {
   const source = { postId: e.reviewId, commentId: e.commentId };
   const repliedTo = e.repliedToId && e.repliedToId !== e.authorId ? e.repliedToId : null;
   const ids = repliedTo ? [e.authorId, repliedTo] : [e.authorId];

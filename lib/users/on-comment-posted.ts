@@ -8,7 +8,7 @@ import { adjustContributions } from "./newcomer";
  * a reply received by the member it answers (the review's or the parent comment's author), unless
  * they answered themselves.
  */
-export async function onCommentPosted(w: Write, e: EventMap["comment.posted"]) {
+export async function usersOnCommentPosted(w: Write, e: EventMap["comment.posted"]) {
   await adjustContributions(w, e.authorId, { comments: 1 });
   if (e.repliedToId && e.repliedToId !== e.authorId) {
     await bumpCounter(w, e.repliedToId, "repliesReceived", 1);
