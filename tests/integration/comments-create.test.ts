@@ -6,9 +6,11 @@ import { MAX_THREAD_DEPTH, createComment } from "@/lib/comments/create-comment";
 import { pathIds, segment } from "@/lib/comments/path";
 import { getCommentContext, listThread } from "@/lib/comments/queries";
 import { deleteComment } from "@/lib/comments/delete-comment";
+import { editComment } from "@/lib/comments/edit-comment";
+import { insertComment } from "@/lib/comments/store";
 import { checkHtml } from "@/tests/fixtures/hostile-markdown/oracle";
 import { thrown } from "../helpers/errors";
-import { ctxAs, perTestDb } from "../helpers/db";
+import { ctxAs, fixtureWriter, perTestDb } from "../helpers/db";
 import { MINUTE, T0, at, expectDomainError, makeUser, seedReview } from "../helpers/reviews";
 import {
   commentCount,
@@ -374,5 +376,55 @@ describe("createComment", () => {
     await expectDomainError(() => createComment(ctxAs(t.db, member.id, later(t.db)), commentForm(reviewId, { parentId: String(parent.id) })), "Invalid", 422);
     expect(snapshot(t.db)).toEqual(before);
     expect(counterDrift(t.db)).toEqual({ posts: [], comments: [] });
+  });
+
+  it("tells the member it answers once, and each member it mentions; an edit tells only the names it adds, a delete takes them back", async () => {
+    const { author, reviewId, member } = await commentSetup(t.db);
+    const ines = makeUser(t.db, "ines");
+    const zed = makeUser(t.db, "zed");
+    const told = () =>
+      t.db.$client.prepare(`select recipient_id as who, kind, comment_id as about from notifications where kind <> 'badge' order by id`).all();
+    const c = await postComment(t.db, member, reviewId, null, "@mara and @Ines: mind the cuckoo clock.");
+    // mara hears of the reply, so not again of the mention; ines of the mention.
+    expect(told()).toEqual([
+      { who: author.id, kind: "review_reply", about: c.id },
+      { who: ines.id, kind: "mention", about: c.id },
+    ]);
+    await editComment(ctxAs(t.db, member, later(t.db)), { commentId: c.id, body: "@mara, @ines and @zed: mind the cuckoo clock." });
+    expect(told()).toEqual([
+      { who: author.id, kind: "review_reply", about: c.id },
+      { who: ines.id, kind: "mention", about: c.id },
+      { who: zed.id, kind: "mention", about: c.id },
+    ]);
+    await deleteComment(ctxAs(t.db, member, later(t.db, 2 * MINUTE)), { commentId: c.id });
+    expect(told()).toEqual([]);
+  });
+
+  it("turns badge announcements off when the review's author answers STOP under one; anyone else's STOP is an ordinary comment", async () => {
+    const { author, reviewId, member } = await commentSetup(t.db);
+    const system = makeUser(t.db, "marquee_badges");
+    fixtureWriter(t.db).$client.prepare(`update users set is_system = 1 where id = ?`).run(system.id);
+    const note = await insertComment(fixtureWriter(t.db), {
+      postId: reviewId,
+      parent: null,
+      authorId: system.id,
+      bodyMd: "Congratulations @mara!",
+      bodyHtml: "<p>Congratulations @mara!</p>\n",
+      now: at(MINUTE),
+      announcesBadge: "upvotes-10",
+    });
+    const announcements = () => (t.db.$client.prepare(`select badge_announcements as on_ from users where id = ?`).get(author.id) as { on_: number }).on_;
+    const others = await createComment(ctxAs(t.db, member, later(t.db)), commentForm(reviewId, { parentId: String(note.id), body: "STOP" }));
+    expect(others.stopped).toBe(false);
+    expect(rows(t.db, "comments", `where id > ${others.comment.id}`)).toEqual([]);
+    expect(announcements()).toBe(1);
+
+    const stop = await createComment(ctxAs(t.db, author, later(t.db, 2 * MINUTE)), commentForm(reviewId, { parentId: String(note.id), body: "Stop!" }));
+    expect(stop.stopped).toBe(true);
+    expect(announcements()).toBe(0);
+    // The system answers under the STOP, and the counts hold.
+    expect(rows(t.db, "comments", `where id > ${stop.comment.id}`).map((r) => [r.author_id, r.parent_id, r.depth])).toEqual([[system.id, stop.comment.id, 3]]);
+    expect(counterDrift(t.db)).toEqual({ posts: [], comments: [] });
+    expect(tagsFor(stop.changes)).toContain(`review:${reviewId}`);
   });
 });

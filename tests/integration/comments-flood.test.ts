@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { makeCtx } from "@/lib/context";
+import type { DomainError } from "@/lib/errors";
 import type { Actor } from "@/lib/permissions";
 import { createComment } from "@/lib/comments/create-comment";
 import { deleteComment } from "@/lib/comments/delete-comment";
@@ -8,6 +10,7 @@ import { MINUTE, at, expectDomainError, makeUser, seedReview } from "../helpers/
 import {
   clearEnv,
   commentForm,
+  counterDrift,
   makeAgedUser,
   makeRegular,
   removeReview,
@@ -188,5 +191,20 @@ describe("createComment flood control", () => {
       [misplaced.id, null, true],
       [moved.id, target.id, false],
     ]);
+  });
+
+  it("checks the gap inside the write: of two comments one member sends at once, one goes through", async () => {
+    const { reviewId } = await setup();
+    const femi = await makeRegular(t.db, "femi");
+    // Both parse and render before either takes the write lock; the second then sees the first.
+    const sent = await Promise.allSettled([
+      createComment(makeCtx(t.db, { actor: femi }), commentForm(reviewId, { body: "Sent from the phone." })),
+      createComment(makeCtx(t.db, { actor: femi }), commentForm(reviewId, { body: "Sent from the laptop." })),
+    ]);
+    expect(sent.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const refused = sent.find((r) => r.status === "rejected")!.reason as DomainError;
+    expect({ kind: refused.kind, status: refused.status }).toEqual({ kind: "RateLimited", status: 429 });
+    expect(rows(t.db, "comments")).toHaveLength(1);
+    expect(counterDrift(t.db)).toEqual({ posts: [], comments: [] });
   });
 });
