@@ -7,7 +7,7 @@ import type { Write } from "@/lib/write";
 
 // Flood control, checked inside the posting transaction (at `w.now`, read once its lock is held) so
 // two racing posts cannot both pass.
-export const DUPLICATE_WINDOW_MS = 5 * 60_000;
+const DUPLICATE_WINDOW_MS = 5 * 60_000;
 
 const seconds = (n: number) => (n === 1 ? "1 second" : `${n} seconds`);
 

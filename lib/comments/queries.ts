@@ -75,7 +75,6 @@ export async function getCommentContext(db: DB, id: number) {
     .all();
   return { review: head.review, ancestors: ancestors.map(toThreadComment), subtree: subtree.map(toThreadComment) };
 }
-export type CommentContext = NonNullable<Awaited<ReturnType<typeof getCommentContext>>>;
 
 /** A comment with what its edit page needs; null when there is no such comment. */
 export async function getCommentForEdit(db: DB, id: number) {
@@ -122,12 +121,6 @@ export async function listCommentRevisions(db: DB, commentId: number) {
 export async function getThreadComment(db: DB, id: number): Promise<ThreadComment | null> {
   const row = await selectThread(db).where(eq(comments.id, id)).get();
   return row ? toThreadComment(row) : null;
-}
-
-/** Everyone who has a comment on a review (their profiles list those comments). */
-export async function listCommenterIds(db: DB, reviewId: number): Promise<string[]> {
-  const rows = await db.selectDistinct({ id: comments.authorId }).from(comments).where(eq(comments.postId, reviewId)).all();
-  return rows.flatMap((r) => (r.id ? [r.id] : []));
 }
 
 /**
