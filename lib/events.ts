@@ -45,10 +45,29 @@ export type EventMap = {
   };
   /** `status` and `score` are the review's before it was deleted. */
   "review.deleted": { reviewId: number; authorId: string | null; filmId: number; status: LiveStatus; score: number | null; publishedAt: Date | null };
-  /** `repliedToId` is the member replied to: the parent comment's author, or the review's. */
-  "comment.posted": { commentId: number; reviewId: number; authorId: string; parentId: number | null; repliedToId: string | null };
-  "comment.edited": { commentId: number; reviewId: number; editorId: string; authorId: string | null };
-  "comment.deleted": { commentId: number; reviewId: number; authorId: string | null };
+  /**
+   * `repliedToId` is the member replied to: the parent comment's author, or the review's (the
+   * comment's own author included: subscribers leave them out). `mentioned`: the lower-cased names
+   * of members the comment `@`-mentions. `path`, `depth` and `parentAnnouncesBadge` place it under
+   * a badge announcement, where the review's author may answer STOP.
+   */
+  "comment.posted": {
+    commentId: number;
+    reviewId: number;
+    reviewAuthorId: string | null;
+    authorId: string;
+    parentId: number | null;
+    repliedToId: string | null;
+    body: string;
+    mentioned: readonly string[];
+    path: string;
+    depth: number;
+    parentAnnouncesBadge: string | null;
+  };
+  /** A comment's text changed; `addedMentions`: the names its new text mentions that its old text did not. */
+  "comment.edited": { commentId: number; reviewId: number; editorId: string; authorId: string | null; addedMentions: readonly string[] };
+  /** `repliedToId` as for `comment.posted`: whose replies received go back down. */
+  "comment.deleted": { commentId: number; reviewId: number; authorId: string | null; parentId: number | null; repliedToId: string | null };
   /** A reader counted once for the day; `views` is the review's count after it. */
   "view.counted": { reviewId: number; authorId: string | null; views: number };
   "member.joined": { memberId: string };

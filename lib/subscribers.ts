@@ -16,6 +16,13 @@ import { rankingsOnReviewPublished } from "./rankings/on-review-published";
 import { usersOnReviewDeleted } from "./users/on-review-deleted";
 import { usersOnReviewPublished } from "./users/on-review-published";
 import type { Write } from "./write";
+import { badgesOnCommentEdited } from "./badges/on-comment-edited";
+import { badgesOnCommentPosted } from "./badges/on-comment-posted";
+import { notificationsOnCommentDeleted } from "./notifications/on-comment-deleted";
+import { notificationsOnCommentEdited } from "./notifications/on-comment-edited";
+import { notificationsOnCommentPosted } from "./notifications/on-comment-posted";
+import { usersOnCommentDeleted } from "./users/on-comment-deleted";
+import { usersOnCommentPosted } from "./users/on-comment-posted";
 
 export type Subscriber<K extends EventType> = (w: Write, event: EventMap[K]) => Promise<void>;
 
@@ -29,10 +36,10 @@ export const SUBSCRIBERS: { [K in EventType]: Subscriber<K>[] } = {
   "review.published": [filmOnReviewPublished, usersOnReviewPublished, rankingsOnReviewPublished, notificationsOnReviewPublished, badgesOnReviewPublished],
   "review.edited": [filmOnReviewEdited, notificationsOnReviewEdited, badgesOnReviewEdited],
   "review.deleted": [filmOnReviewDeleted, usersOnReviewDeleted, rankingsOnReviewDeleted, notificationsOnReviewDeleted],
-  "comment.posted": [],
-  "comment.edited": [],
-  "comment.deleted": [],
   "view.counted": [badgesOnViewCounted],
+  "comment.posted": [usersOnCommentPosted, badgesOnCommentPosted, notificationsOnCommentPosted],
+  "comment.edited": [badgesOnCommentEdited, notificationsOnCommentEdited],
+  "comment.deleted": [usersOnCommentDeleted, notificationsOnCommentDeleted],
   "member.joined": [],
   "member.left": [takeBackLeaversUpvotes, takeBackLeaversStandings, dropLeaversBadges],
   "badge.granted": [],

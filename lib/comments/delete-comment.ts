@@ -1,31 +1,37 @@
-import { and, eq, inArray } from "drizzle-orm";
-import { writeTx, type DB } from "@/db";
-import { comments, notifications } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { comments } from "@/db/schema";
+import { reviewListed } from "@/lib/cache/changes";
+import { actorOf, type Ctx } from "@/lib/context";
 import { forbidden } from "@/lib/errors";
-import { canEditPost, type Actor } from "@/lib/permissions";
-import { bumpCounter } from "@/lib/badges/grant";
-import { adjustContributions } from "@/lib/users/newcomer";
-import { adjustCommentCounts, loadLiveComment, loadOpenReview } from "./store";
+import { canEditPost } from "@/lib/permissions";
+import { write } from "@/lib/write";
+import { CommentDeleteInput } from "./schemas";
+import { adjustCommentCounts, isMarkedNew, loadLiveComment, loadOpenReview, loadReviewTags } from "./store";
 
 /**
  * Deletes a comment. Its replies stay: while it has any it shows as "[deleted]" above them, and
- * without any it is no longer shown. The review's and the parent's counts drop by one.
+ * without any it is no longer shown. The review's and the parent's counts drop by one; its
+ * subscribers take back what the comment counted for its author and the member it answered.
  */
-export function deleteComment(db: DB, actor: Actor, commentId: number, now = new Date()) {
-  return writeTx(db, (tx) => {
-    const comment = loadLiveComment(tx, commentId);
+export async function deleteComment(ctx: Ctx, raw: unknown) {
+  const { commentId } = CommentDeleteInput.parse(raw);
+  const actor = actorOf(ctx);
+  return write(ctx, async (w) => {
+    const comment = await loadLiveComment(w.tx, commentId);
     if (!canEditPost(actor, comment)) throw forbidden("You can only delete your own comments.");
-    const review = loadOpenReview(tx, comment.postId);
-    tx.update(comments).set({ deletedAt: now, updatedAt: now }).where(eq(comments.id, commentId)).run();
-    adjustCommentCounts(tx, review.id, comment.parentId, -1);
-    const { flipped } = adjustContributions(tx, comment.authorId, { comments: -1 }, now);
-    // The person it replied to has one reply fewer (badges already earned stay).
-    const repliedTo = comment.parentId ? (tx.select({ a: comments.authorId }).from(comments).where(eq(comments.id, comment.parentId)).get()?.a ?? null) : review.authorId;
-    if (repliedTo && repliedTo !== comment.authorId) bumpCounter(tx, repliedTo, "repliesReceived", -1);
-    // Notices of a reply or mention that is gone would lead nowhere.
-    tx.delete(notifications)
-      .where(and(eq(notifications.commentId, commentId), inArray(notifications.kind, ["review_reply", "comment_reply", "mention"])))
-      .run();
+    const review = await loadOpenReview(w.tx, comment.postId);
+    const wasNew = comment.authorId ? await isMarkedNew(w.tx, comment.authorId) : null;
+    await w.tx.update(comments).set({ deletedAt: w.now, updatedAt: w.now }).where(eq(comments.id, commentId)).run();
+    await adjustCommentCounts(w.tx, review.id, comment.parentId, -1);
+    // The person it replied to: the parent comment's author, or the review's.
+    const repliedTo = comment.parentId
+      ? ((await w.tx.select({ a: comments.authorId }).from(comments).where(eq(comments.id, comment.parentId)).get())?.a ?? null)
+      : review.authorId;
+    reviewListed(w.changes, { id: review.id, filmId: review.filmId, authorId: review.authorId, tags: await loadReviewTags(w.tx, review.id) });
+    w.changes.comments.add(comment.id);
+    if (comment.authorId) w.changes.members.add(comment.authorId);
+    await w.emit("comment.deleted", { commentId, reviewId: review.id, authorId: comment.authorId, parentId: comment.parentId, repliedToId: repliedTo });
+    const flipped = comment.authorId !== null && (await isMarkedNew(w.tx, comment.authorId)) !== wasNew;
     return {
       id: comment.id,
       postId: review.id,
@@ -34,7 +40,7 @@ export function deleteComment(db: DB, actor: Actor, commentId: number, now = new
       authorId: comment.authorId,
       /** Whose replies received went down. */
       repliedTo: repliedTo && repliedTo !== comment.authorId ? repliedTo : null,
-      newcomerFlipped: flipped && comment.authorId ? [comment.authorId] : [],
+      newcomerFlipped: flipped ? [comment.authorId!] : [],
     };
   });
 }

@@ -24,7 +24,7 @@ const threadColumns = {
 };
 
 const selectThread = (db: DB) => db.select(threadColumns).from(comments).leftJoin(users, eq(users.id, comments.authorId));
-type ThreadRow = ReturnType<ReturnType<typeof selectThread>["all"]>[number];
+type ThreadRow = Awaited<ReturnType<ReturnType<typeof selectThread>["all"]>>[number];
 
 function toThreadComment(r: ThreadRow): ThreadComment {
   const deleted = r.deletedAt !== null;
@@ -47,12 +47,9 @@ function toThreadComment(r: ThreadRow): ThreadComment {
 }
 
 /** Every comment of a review, deleted ones included, parents before replies: one query. */
-export function listThread(db: DB, postId: number): ThreadComment[] {
-  return selectThread(db)
-    .where(eq(comments.postId, postId))
-    .orderBy(asc(comments.path))
-    .all()
-    .map(toThreadComment);
+export async function listThread(db: DB, reviewId: number): Promise<ThreadComment[]> {
+  const rows = await selectThread(db).where(eq(comments.postId, reviewId)).orderBy(asc(comments.path)).all();
+  return rows.map(toThreadComment);
 }
 
 const reviewColumns = { id: posts.id, slug: posts.slug, title: posts.title, status: posts.status, commentCount: posts.commentCount, authorId: posts.authorId };
@@ -61,8 +58,8 @@ const reviewColumns = { id: posts.id, slug: posts.slug, title: posts.title, stat
  * A comment's permalink page: the comment, its review, its ancestors (top-level first) and its
  * subtree (itself first). Three queries. Null when there is no such comment.
  */
-export function getCommentContext(db: DB, id: number) {
-  const head = db
+export async function getCommentContext(db: DB, id: number) {
+  const head = await db
     .select({ path: comments.path, postId: comments.postId, review: reviewColumns })
     .from(comments)
     .innerJoin(posts, eq(posts.id, comments.postId))
@@ -70,27 +67,19 @@ export function getCommentContext(db: DB, id: number) {
     .get();
   if (!head) return null;
   const ancestorIds = pathIds(head.path).slice(0, -1);
-  const ancestors = ancestorIds.length
-    ? selectThread(db)
-        .where(inArray(comments.id, ancestorIds))
-        .orderBy(asc(comments.path))
-        .all()
-        .map(toThreadComment)
-    : [];
+  const ancestors = ancestorIds.length ? await selectThread(db).where(inArray(comments.id, ancestorIds)).orderBy(asc(comments.path)).all() : [];
   const [from, to] = subtreeRange(head.path);
-  const subtree = selectThread(db)
+  const subtree = await selectThread(db)
     .where(and(eq(comments.postId, head.postId), gte(comments.path, from), lt(comments.path, to)))
     .orderBy(asc(comments.path))
-    .all()
-    .map(toThreadComment);
-  return { review: head.review, ancestors, subtree };
+    .all();
+  return { review: head.review, ancestors: ancestors.map(toThreadComment), subtree: subtree.map(toThreadComment) };
 }
-export type CommentContext = NonNullable<ReturnType<typeof getCommentContext>>;
 
 /** A comment with what its edit page needs; null when there is no such comment. */
-export function getCommentForEdit(db: DB, id: number) {
+export async function getCommentForEdit(db: DB, id: number) {
   return (
-    db
+    (await db
       .select({
         id: comments.id,
         postId: comments.postId,
@@ -106,13 +95,13 @@ export function getCommentForEdit(db: DB, id: number) {
       .from(comments)
       .innerJoin(posts, eq(posts.id, comments.postId))
       .where(eq(comments.id, id))
-      .get() ?? null
+      .get()) ?? null
   );
 }
 
 /** Every revision of a comment, oldest first, with its editor's name. */
-export function listCommentRevisions(db: DB, commentId: number) {
-  return db
+export async function listCommentRevisions(db: DB, commentId: number) {
+  return await db
     .select({
       number: commentRevisions.number,
       bodyMd: commentRevisions.bodyMd,
@@ -129,19 +118,9 @@ export function listCommentRevisions(db: DB, commentId: number) {
 }
 
 /** One comment as the thread shows it (for the answer to a post made with JavaScript). */
-export function getThreadComment(db: DB, id: number): ThreadComment | null {
-  const row = selectThread(db).where(eq(comments.id, id)).get();
+export async function getThreadComment(db: DB, id: number): Promise<ThreadComment | null> {
+  const row = await selectThread(db).where(eq(comments.id, id)).get();
   return row ? toThreadComment(row) : null;
-}
-
-/** Everyone who has a comment on a review (their profiles list those comments). */
-export function listCommenterIds(db: DB, postId: number): string[] {
-  return db
-    .selectDistinct({ id: comments.authorId })
-    .from(comments)
-    .where(eq(comments.postId, postId))
-    .all()
-    .flatMap((r) => (r.id ? [r.id] : []));
 }
 
 /**
@@ -149,7 +128,7 @@ export function listCommenterIds(db: DB, postId: number): string[] {
  * 404 when there is no such comment on a published review, 410 when it or its review was
  * deleted and no reply below it remains (the page then says so), else 200. Two indexed reads.
  */
-export function commentPermalinkStatus(db: DB, id: number): 200 | 404 | 410 {
+export async function commentPermalinkStatus(db: DB, id: number): Promise<200 | 404 | 410> {
   // Fixed SQL text, prepared once per connection: the proxy asks this on every permalink request,
   // and building the query through the ORM costs more than running it.
   const head = db.$client

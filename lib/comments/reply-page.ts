@@ -12,10 +12,10 @@ const positiveInt = (v: FormDataEntryValue | null) => {
  * is shown again there, with its text and messages. A reply's is its parent's reply page. Null
  * when there is no such review: the answer is then the message alone.
  */
-export function replyPagePath(db: DB, form: FormData): string | null {
+export async function replyPagePath(db: DB, form: FormData): Promise<string | null> {
   const parentId = positiveInt(form.get("parentId"));
   if (parentId) return `/comments/${parentId}/reply`;
   const reviewId = positiveInt(form.get("reviewId"));
-  const post = reviewId ? db.select({ slug: posts.slug }).from(posts).where(eq(posts.id, reviewId)).get() : undefined;
-  return post ? `/reviews/${encodeURIComponent(post.slug)}/reply` : null;
+  const review = reviewId ? await db.select({ slug: posts.slug }).from(posts).where(eq(posts.id, reviewId)).get() : undefined;
+  return review ? `/reviews/${encodeURIComponent(review.slug)}/reply` : null;
 }

@@ -41,10 +41,19 @@ export const CommentInput = z.object({
 });
 export type CommentInput = z.infer<typeof CommentInput>;
 
+// A comment named by the address it was posted to: any id, since one no comment has is a 404 from
+// the verb (the route turns anything else in the address into 0).
+const CommentRef = z.number({ error: "There is no such comment." }).int().nonnegative();
+
 export const CommentEditInput = z.object({
+  commentId: CommentRef,
   body: CommentBody,
   reason: EditReason,
 });
+export type CommentEditInput = z.infer<typeof CommentEditInput>;
+
+export const CommentDeleteInput = z.object({ commentId: CommentRef });
+export type CommentDeleteInput = z.infer<typeof CommentDeleteInput>;
 
 /** The text fields of a posted comment form (files and unknown fields dropped). */
 export function commentFormFields(form: FormData): Record<string, string | undefined> {

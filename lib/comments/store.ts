@@ -1,47 +1,56 @@
 import { eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
-import { commentRevisions, comments, posts, type CommentRow } from "@/db/schema";
+import { commentRevisions, comments, postTags, posts, users, type CommentRow } from "@/db/schema";
 import { RENDERER_VERSION } from "@/lib/markdown/render";
 import { childPath } from "./path";
 import { gone, notFound } from "@/lib/errors";
 
 // Row helpers shared by the comment verbs; each runs inside the caller's transaction.
-export function loadComment(tx: Tx, id: number): CommentRow {
-  const comment = tx.select().from(comments).where(eq(comments.id, id)).get();
+export async function loadComment(tx: Tx, id: number): Promise<CommentRow> {
+  const comment = await tx.select().from(comments).where(eq(comments.id, id)).get();
   if (!comment) throw notFound("There is no such comment.");
   return comment;
 }
 
-export function loadLiveComment(tx: Tx, id: number): CommentRow {
-  const comment = loadComment(tx, id);
+export async function loadLiveComment(tx: Tx, id: number): Promise<CommentRow> {
+  const comment = await loadComment(tx, id);
   if (comment.deletedAt) throw gone("This comment was deleted.");
   return comment;
 }
 
 /** The review a comment hangs on must be published: a draft or hidden one does not exist to readers. */
-export function loadOpenReview(tx: Tx, postId: number) {
-  const post = tx
-    .select({ id: posts.id, slug: posts.slug, title: posts.title, status: posts.status, authorId: posts.authorId, commentCount: posts.commentCount })
+export async function loadOpenReview(tx: Tx, reviewId: number) {
+  const review = await tx
+    .select({ id: posts.id, slug: posts.slug, title: posts.title, status: posts.status, authorId: posts.authorId, filmId: posts.filmId, commentCount: posts.commentCount })
     .from(posts)
-    .where(eq(posts.id, postId))
+    .where(eq(posts.id, reviewId))
     .get();
-  if (!post || (post.status !== "published" && post.status !== "deleted")) throw notFound("There is no such review.");
-  if (post.status === "deleted") throw gone("This review was deleted, so it takes no more comments.");
-  return post;
+  if (!review || (review.status !== "published" && review.status !== "deleted")) throw notFound("There is no such review.");
+  if (review.status === "deleted") throw gone("This review was deleted, so it takes no more comments.");
+  return review;
 }
 
-/** Moves a review's comment count and (for a reply) its parent's reply count by `delta`. */
-export function adjustCommentCounts(tx: Tx, postId: number, parentId: number | null, delta: number) {
-  tx.update(posts).set({ commentCount: sql`${posts.commentCount} + ${delta}` }).where(eq(posts.id, postId)).run();
+/** A review's tags: a comment moves the counts on its card wherever it is listed, tag pages included. */
+export async function loadReviewTags(tx: Tx, reviewId: number): Promise<string[]> {
+  return (await tx.select({ tag: postTags.tag }).from(postTags).where(eq(postTags.postId, reviewId)).all()).map((t) => t.tag);
+}
+
+/**
+ * Moves a review's comment count and (for a reply) its parent's reply count by `delta`. Part of a
+ * comment's own write, not a subscriber's: every comment row counts, whoever writes it (a member's
+ * post, or a badge announcement and its STOP answer), so the counts move wherever rows come and go.
+ */
+export async function adjustCommentCounts(tx: Tx, reviewId: number, parentId: number | null, delta: number) {
+  await tx.update(posts).set({ commentCount: sql`${posts.commentCount} + ${delta}` }).where(eq(posts.id, reviewId)).run();
   if (parentId !== null)
-    tx.update(comments).set({ replyCount: sql`${comments.replyCount} + ${delta}` }).where(eq(comments.id, parentId)).run();
+    await tx.update(comments).set({ replyCount: sql`${comments.replyCount} + ${delta}` }).where(eq(comments.id, parentId)).run();
 }
 
 /**
  * Writes a comment (or reply) with its first revision and bumps the review's and parent's
  * counts. The path holds the comment's own id, so it takes the id AUTOINCREMENT hands out next.
  */
-export function insertComment(
+export async function insertComment(
   tx: Tx,
   c: {
     postId: number;
@@ -52,9 +61,10 @@ export function insertComment(
     now: Date;
     announcesBadge?: string | null;
   },
-): CommentRow {
-  const id = (tx.get<{ seq: number }>(sql`select coalesce((select seq from sqlite_sequence where name = 'comments'), 0) as seq`)?.seq ?? 0) + 1;
-  const comment = tx
+): Promise<CommentRow> {
+  const next = await tx.get<{ seq: number }>(sql`select coalesce((select seq from sqlite_sequence where name = 'comments'), 0) as seq`);
+  const id = (next?.seq ?? 0) + 1;
+  const comment = await tx
     .insert(comments)
     .values({
       id,
@@ -72,7 +82,12 @@ export function insertComment(
     })
     .returning()
     .get();
-  tx.insert(commentRevisions).values({ commentId: id, number: 1, editorId: c.authorId, bodyMd: c.bodyMd, createdAt: c.now, updatedAt: c.now }).run();
-  adjustCommentCounts(tx, c.postId, comment.parentId, 1);
+  await tx.insert(commentRevisions).values({ commentId: id, number: 1, editorId: c.authorId, bodyMd: c.bodyMd, createdAt: c.now, updatedAt: c.now }).run();
+  await adjustCommentCounts(tx, c.postId, comment.parentId, 1);
   return comment;
+}
+
+/** Whether a member carries the "New" marker (a verb compares before and after its write). */
+export async function isMarkedNew(tx: Tx, userId: string): Promise<boolean | null> {
+  return (await tx.select({ isNew: users.isNew }).from(users).where(eq(users.id, userId)).get())?.isNew ?? null;
 }

@@ -16,7 +16,7 @@ export const FORM_STATE_HEADER = "x-marquee-form-state";
 /** A form's work: where to go next, the data a script gets back, and what the writes changed (expired here, after they committed). */
 type Handler = (form: FormData, req: NextRequest) => Promise<{ redirect: string; data?: Record<string, unknown>; changes?: Changes | Changes[] }>;
 /** The page a refused plain post is shown again on; it may depend on what was posted. */
-type Page = string | ((form: FormData) => string | null);
+type Page = string | ((form: FormData) => string | null | Promise<string | null>);
 
 /**
  * One endpoint for a form, with or without JavaScript. The client island asks for JSON and gets
@@ -56,7 +56,7 @@ export async function handleForm(
     const field = opts.maxBody?.field;
     const state = refused("oversized-body", { status: 413, ok: false, message, fieldErrors: field ? { [field]: [message] } : {}, values: {} });
     if (wantsJson) return respond(true, state);
-    const path = typeof page === "string" ? page : page(new FormData());
+    const path = typeof page === "string" ? page : await page(new FormData());
     return path ? renderPageWithState(req, path, state) : respond(false, state);
   }
   const values: Record<string, string> = {};
@@ -85,7 +85,7 @@ export async function handleForm(
     const back = safeRedirectPath(opts.signInReturnsTo(form));
     return new Response(null, { status: 303, headers: { location: `/signin?callbackUrl=${encodeURIComponent(back)}`, "cache-control": "no-store" } });
   }
-  const path = typeof page === "string" ? page : page(form);
+  const path = typeof page === "string" ? page : await page(form);
   return path ? renderPageWithState(req, path, state) : respond(false, state);
 }
 

@@ -2,6 +2,7 @@
 import type { DB } from "@/db";
 import { sampleDiscussion } from "@/db/seed-large";
 import { createComment } from "@/lib/comments/create-comment";
+import { makeCtx } from "@/lib/context";
 import { listThread } from "@/lib/comments/queries";
 import { buildThread } from "@/lib/comments/tree";
 import { getReviewBySlug } from "@/lib/reviews/queries";
@@ -12,21 +13,21 @@ import { median } from "./sample-review";
  * started and answered, chains, bodies of every kind), so the demo's discussions and the large
  * database's are pages of the same kind. Numbered, so no member repeats a comment.
  */
-export function seedOneTree(db: DB, reviewId: number, authorIds: string[], n: number, start: Date) {
+export async function seedOneTree(db: DB, reviewId: number, authorIds: string[], n: number, start: Date): Promise<number[]> {
   const ids: number[] = [];
-  sampleDiscussion(n).forEach(({ parent, body }, i) => {
-    const at = new Date(start.getTime() + i * 60_000);
+  for (const [i, { parent, body }] of sampleDiscussion(n).entries()) {
+    const ctx = makeCtx(db, { actor: { id: authorIds[i % authorIds.length]!, role: "member" }, now: new Date(start.getTime() + i * 60_000) });
     const input = { reviewId, parentId: parent < 0 ? null : ids[parent]!, body: `${body} (${i + 1})` };
-    ids.push(createComment(db, authorIds[i % authorIds.length]!, input, at).comment.id);
-  });
+    ids.push((await createComment(ctx, input)).comment.id);
+  }
   return ids;
 }
 
 /** What the review page reads for one render, as the number of SQL statements prepared, and the p50 time. */
-export function measurePageData(db: DB, slug: string, runs = 30) {
-  const load = () => {
-    const review = getReviewBySlug(db, slug)!;
-    return buildThread(listThread(db, review.id));
+export async function measurePageData(db: DB, slug: string, runs = 30) {
+  const load = async () => {
+    const review = (await getReviewBySlug(db, slug))!;
+    return buildThread(await listThread(db, review.id));
   };
   const client = db.$client;
   const prepare = client.prepare.bind(client);
@@ -35,14 +36,13 @@ export function measurePageData(db: DB, slug: string, runs = 30) {
     queries++;
     return prepare(sql);
   }) as typeof client.prepare;
-  load();
+  await load();
   client.prepare = prepare;
-  const ms = median(
-    Array.from({ length: runs }, () => {
-      const t = performance.now();
-      load();
-      return performance.now() - t;
-    }),
-  );
-  return { queries, ms };
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await load();
+    times.push(performance.now() - t);
+  }
+  return { queries, ms: median(times) };
 }

@@ -1,9 +1,11 @@
 import type { DB } from "@/db";
 import { createComment } from "@/lib/comments/create-comment";
+import { deleteReview } from "@/lib/reviews/delete-review";
 import { listThread } from "@/lib/comments/queries";
 import { buildThread, type CommentNode, type CommentSort } from "@/lib/comments/tree";
 import type { Actor } from "@/lib/permissions";
 import type { PostStatus } from "@/db/schema";
+import { ctxAs, fixtureWriter } from "./db";
 import { setTestEnv } from "./env";
 import { DAY, MINUTE, T0, makeUser, seedReview } from "./reviews";
 export { rows, snapshot } from "./db";
@@ -23,14 +25,14 @@ const clocks = new WeakMap<DB, { last: number; serial: number }>();
  * minute after the previous postComment on this database (past even the newcomers' 30 s interval);
  * without `body` the text is unique (no duplicate refusal). Pass both to exercise flood control.
  */
-export function postComment(db: DB, author: Actor, reviewId: number, parentId: number | null = null, body?: string, now?: Date) {
+export async function postComment(db: DB, author: Actor, reviewId: number, parentId: number | null = null, body?: string, now?: Date) {
   const clock = clocks.get(db) ?? { last: T0.getTime(), serial: 0 };
   clock.serial += 1;
   const when = now ?? new Date(clock.last + MINUTE);
   clock.last = Math.max(clock.last, when.getTime());
   clocks.set(db, clock);
   const form = commentForm(reviewId, { parentId: parentId === null ? "" : String(parentId), body: body ?? `Comment ${clock.serial}: the zither again.` });
-  return createComment(db, author.id, form, when).comment;
+  return (await createComment(ctxAs(db, author, when), form)).comment;
 }
 
 /** A minute after the latest postComment on this database: a time no interval or grace window catches. */
@@ -41,28 +43,28 @@ export function later(db: DB, ms = MINUTE): Date {
 /** A member whose account is `ageDays` old at T0 (makeUser's rows are created "now", after T0). */
 export function makeAgedUser(db: DB, username: string, ageDays: number, role: Actor["role"] = "member"): Actor {
   const actor = makeUser(db, username, role);
-  db.$client.prepare(`update users set created_at = ? where id = ?`).run(T0.getTime() - ageDays * DAY, actor.id);
+  fixtureWriter(db).$client.prepare(`update users set created_at = ? where id = ?`).run(T0.getTime() - ageDays * DAY, actor.id);
   return actor;
 }
 
 /** A regular (not a newcomer): a year-old account with three published reviews. */
-export function makeRegular(db: DB, username: string, role: Actor["role"] = "member"): Actor {
+export async function makeRegular(db: DB, username: string, role: Actor["role"] = "member"): Promise<Actor> {
   const actor = makeAgedUser(db, username, 365, role);
-  for (const n of [1, 2, 3]) seedReview(db, actor, { title: `${username}'s review ${n}` });
+  for (const n of [1, 2, 3]) await seedReview(db, actor, { title: `${username}'s review ${n}` });
   return actor;
 }
 
 /** Author, a published review of theirs, and a commenter: what most comment tests start from. */
-export function commentSetup(db: DB) {
+export async function commentSetup(db: DB) {
   const author = makeUser(db, "mara");
-  const reviewId = seedReview(db, author);
+  const reviewId = await seedReview(db, author);
   const member = makeUser(db, "femi");
   return { author, reviewId, member };
 }
 
 /** Puts a review in a status directly (no verb hides a review yet). */
 export function setReviewStatus(db: DB, reviewId: number, status: PostStatus) {
-  db.$client.prepare(`update posts set status = ? where id = ?`).run(status, reviewId);
+  fixtureWriter(db).$client.prepare(`update posts set status = ? where id = ?`).run(status, reviewId);
 }
 
 /** One comment row as SQLite holds it. */
@@ -117,9 +119,14 @@ export function counterDrift(db: DB) {
 
 /** The tree a review page shows, reduced to what a reader sees: [id, deleted, children]. */
 export type Shape = [number, boolean, Shape[]] | [number, boolean, Shape[], number];
-export function shownTree(db: DB, reviewId: number, sort: CommentSort = "oldest"): Shape[] {
+export async function shownTree(db: DB, reviewId: number, sort: CommentSort = "oldest"): Promise<Shape[]> {
   const shape = (n: CommentNode): Shape => (n.continued ? [n.id, n.deleted, n.children.map(shape), n.continued] : [n.id, n.deleted, n.children.map(shape)]);
-  return buildThread(listThread(db, reviewId), sort).map(shape);
+  return buildThread(await listThread(db, reviewId), sort).map(shape);
+}
+
+/** Deletes a review through its verb, as `actor` at `now` (the comment tests' one use of another domain's verb). */
+export function removeReview(db: DB, actor: Actor, reviewId: number, now?: Date) {
+  return deleteReview(ctxAs(db, actor, now), { reviewId });
 }
 
 /** Forgets the given environment variables (and the parsed environment) after a test set them. */

@@ -9,7 +9,7 @@ import { listThread } from "@/lib/comments/queries";
 import { buildThread, type CommentNode } from "@/lib/comments/tree";
 import { DomainError } from "@/lib/errors";
 import type { Actor } from "@/lib/permissions";
-import { createTestDb } from "../helpers/db";
+import { createTestDb, ctxAs } from "../helpers/db";
 import { T0, makeUser, seedReview } from "../helpers/reviews";
 import { commentForm, counterDrift, makeRegular } from "../helpers/comments";
 
@@ -31,7 +31,7 @@ const step = fc.record({ op, seconds: fc.oneof(fc.integer({ min: 0, max: 45 }), 
 
 type Model = Map<number, { postId: number; parentId: number | null; live: boolean }>;
 
-function expectInvariants(db: DB, model: Model, reviews: number[]) {
+async function expectInvariants(db: DB, model: Model, reviews: number[]) {
   expect(counterDrift(db)).toEqual({ posts: [], comments: [] });
   for (const postId of reviews) {
     const live = [...model].filter(([, c]) => c.postId === postId && c.live).map(([id]) => id);
@@ -40,7 +40,7 @@ function expectInvariants(db: DB, model: Model, reviews: number[]) {
     // Shown with no depth cut: every live comment, and a deleted one only above a live one.
     const shown: CommentNode[] = [];
     const walk = (nodes: CommentNode[]) => nodes.forEach((n) => (shown.push(n), walk(n.children)));
-    walk(buildThread(listThread(db, postId), "best", Infinity));
+    walk(buildThread(await listThread(db, postId), "best", Infinity));
     expect(shown.filter((n) => !n.deleted).map((n) => n.id).sort((a, b) => a - b)).toEqual(live.sort((a, b) => a - b));
     const hasLive = (n: CommentNode): boolean => n.children.some((c) => !c.deleted || hasLive(c));
     expect(shown.filter((n) => n.deleted && !hasLive(n)).map((n) => n.id)).toEqual([]);
@@ -65,17 +65,17 @@ function expectInvariants(db: DB, model: Model, reviews: number[]) {
 
 describe("comment counters under random comment / reply / edit / delete sequences", () => {
   // Fifty fresh databases and a recount after every step: seconds of work, more on a loaded machine.
-  it("always equal a recount from rows", { timeout: 60_000 }, () => {
+  it("always equal a recount from rows", { timeout: 60_000 }, async () => {
     // How often each write went through (or was refused), so a generator that stopped exercising one shows up.
     const done = { create: 0, reply: 0, edit: 0, newRevision: 0, delete: 0, Forbidden: 0, Gone: 0, RateLimited: 0 };
-    fc.assert(
-      fc.property(fc.array(step, { minLength: 5, maxLength: 40 }), (steps) => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 5, maxLength: 40 }), async (steps) => {
         const t = createTestDb();
         try {
           // The reviews' author (a regular), a newcomer, another member and a moderator.
-          const host = makeRegular(t.db, "mara");
-          const actors: Actor[] = [host, makeUser(t.db, "femi"), makeRegular(t.db, "ines"), makeUser(t.db, "modest", "moderator")];
-          const reviews = [seedReview(t.db, host, { title: "The Third Man" }), seedReview(t.db, host, { title: "Solaris" })];
+          const host = await makeRegular(t.db, "mara");
+          const actors: Actor[] = [host, makeUser(t.db, "femi"), await makeRegular(t.db, "ines"), makeUser(t.db, "modest", "moderator")];
+          const reviews = [await seedReview(t.db, host, { title: "The Third Man" }), await seedReview(t.db, host, { title: "Solaris" })];
           const model: Model = new Map();
           const ids = () => [...model.keys()];
           let clock = T0.getTime();
@@ -86,7 +86,7 @@ describe("comment counters under random comment / reply / edit / delete sequence
             try {
               if (op.kind === "create") {
                 const postId = reviews[op.review]!;
-                const { comment } = createComment(t.db, who.id, commentForm(postId, { body: op.body }), now);
+                const { comment } = await createComment(ctxAs(t.db, who, now), commentForm(postId, { body: op.body }));
                 model.set(comment.id, { postId, parentId: null, live: true });
               } else if (model.size === 0) {
                 continue;
@@ -94,15 +94,15 @@ describe("comment counters under random comment / reply / edit / delete sequence
                 const id = ids()[op.pick % model.size]!;
                 const target = model.get(id)!;
                 if (op.kind === "reply") {
-                  const { comment } = createComment(t.db, who.id, commentForm(target.postId, { parentId: String(id), body: op.body }), now);
+                  const { comment } = await createComment(ctxAs(t.db, who, now), commentForm(target.postId, { parentId: String(id), body: op.body }));
                   model.set(comment.id, { postId: target.postId, parentId: id, live: true });
                 } else if (op.kind === "edit") {
                   const before = t.db.$client.prepare(`select revision_count as n from comments where id = ?`).get(id) as { n: number };
-                  editComment(t.db, who, id, { body: op.body }, now);
+                  await editComment(ctxAs(t.db, who, now), { commentId: id, body: op.body });
                   const after = t.db.$client.prepare(`select revision_count as n from comments where id = ?`).get(id) as { n: number };
                   if (after.n > before.n) done.newRevision += 1;
                 } else {
-                  deleteComment(t.db, who, id, now);
+                  await deleteComment(ctxAs(t.db, who, now), { commentId: id });
                   target.live = false;
                 }
               }
@@ -112,7 +112,7 @@ describe("comment counters under random comment / reply / edit / delete sequence
               if (!(err instanceof DomainError) || !(err.kind === "Forbidden" || err.kind === "Gone" || err.kind === "RateLimited")) throw err;
               done[err.kind] += 1;
             }
-            expectInvariants(t.db, model, reviews);
+            await expectInvariants(t.db, model, reviews);
           }
         } finally {
           t.close();

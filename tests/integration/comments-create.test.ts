@@ -1,14 +1,16 @@
 import { describe, expect, it, vi } from "vitest";
 import { ZodError } from "zod";
 import { toFormError } from "@/lib/action-result";
+import { tagsFor } from "@/lib/cache/expire";
 import { MAX_THREAD_DEPTH, createComment } from "@/lib/comments/create-comment";
 import { pathIds, segment } from "@/lib/comments/path";
 import { getCommentContext, listThread } from "@/lib/comments/queries";
 import { deleteComment } from "@/lib/comments/delete-comment";
-import { deleteReview } from "@/lib/reviews/delete-review";
+import { editComment } from "@/lib/comments/edit-comment";
+import { insertComment } from "@/lib/comments/store";
 import { checkHtml } from "@/tests/fixtures/hostile-markdown/oracle";
 import { thrown } from "../helpers/errors";
-import { perTestDb } from "../helpers/db";
+import { ctxAs, fixtureWriter, perTestDb } from "../helpers/db";
 import { MINUTE, T0, at, expectDomainError, makeUser, seedReview } from "../helpers/reviews";
 import {
   commentCount,
@@ -18,6 +20,7 @@ import {
   counterDrift,
   later,
   postComment,
+  removeReview,
   replyCount,
   revisionsOf,
   rows,
@@ -29,10 +32,10 @@ describe("createComment", () => {
   const t = perTestDb();
   const contributions = () => t.db.$client.prepare(`select username, review_count, comment_count, is_new from users order by username`).all();
 
-  it("posts a top-level comment: the row, revision #1 and the review's comment_count", () => {
-    const { author, reviewId, member } = commentSetup(t.db);
+  it("posts a top-level comment: the row, revision #1 and the review's comment_count", async () => {
+    const { author, reviewId, member } = await commentSetup(t.db);
     const body = "Anna's walk past Holly at the end is the **whole** film.";
-    const result = createComment(t.db, member.id, commentForm(reviewId, { body }), at(MINUTE));
+    const result = await createComment(ctxAs(t.db, member.id, at(MINUTE)), commentForm(reviewId, { body }));
     expect(result).toEqual({
       comment: expect.objectContaining({ id: 1, postId: reviewId, parentId: null, authorId: member.id, depth: 1, path: "000001" }),
       review: { id: reviewId, slug: "harry-lime-s-vienna", title: "Harry Lime's Vienna", authorId: author.id },
@@ -44,7 +47,28 @@ describe("createComment", () => {
         { userId: author.id, slug: "replies-1", postId: reviewId, commentId: 1 },
       ],
       stopped: false, // no STOP under a badge announcement
+      changes: expect.any(Object),
     });
+    // What it expires: the review's card wherever it is listed (feed, film, tags, its author's
+    // profile), the commenter's profile, the replied-to author's, new-comment answers, and the
+    // badges granted with their holders, the catalog and the Ranking.
+    const filmId = rows(t.db, "posts")[0]!.film_id as number;
+    expect(tagsFor(result.changes).sort()).toEqual(
+      [
+        `review:${reviewId}`,
+        "feed",
+        `film:${filmId}`,
+        "tag:noir",
+        "tag:vienna",
+        `user:${author.id}`,
+        `user:${member.id}`,
+        "comments:new",
+        "badges",
+        "ranking",
+        "badge:comments-1",
+        "badge:replies-1",
+      ].sort(),
+    );
     expect(rows(t.db, "comments")).toEqual([
       {
         id: 1,
@@ -92,24 +116,24 @@ describe("createComment", () => {
     ]);
   });
 
-  it("posts a reply one level down: path = parent's path + its own segment, both counts +1", () => {
-    const { author, reviewId, member } = commentSetup(t.db);
-    const top = postComment(t.db, member, reviewId);
-    const reply = createComment(t.db, author.id, commentForm(reviewId, { parentId: String(top.id), body: "Agreed." }), later(t.db)).comment;
+  it("posts a reply one level down: path = parent's path + its own segment, both counts +1", async () => {
+    const { author, reviewId, member } = await commentSetup(t.db);
+    const top = await postComment(t.db, member, reviewId);
+    const reply = (await createComment(ctxAs(t.db, author.id, later(t.db)), commentForm(reviewId, { parentId: String(top.id), body: "Agreed." }))).comment;
     expect(commentRow(t.db, reply.id)).toMatchObject({ parent_id: top.id, depth: 2, path: `${top.path}${segment(reply.id)}`, author_id: author.id, reply_count: 0 });
     expect(replyCount(t.db, top.id)).toBe(1);
     expect(commentCount(t.db, reviewId)).toBe(2);
     // A number works as well as the form's string.
-    const second = createComment(t.db, member.id, { reviewId, parentId: reply.id, body: "Deeper." }, later(t.db, 2 * MINUTE)).comment;
+    const second = (await createComment(ctxAs(t.db, member.id, later(t.db, 2 * MINUTE)), { reviewId, parentId: reply.id, body: "Deeper." })).comment;
     expect(second).toMatchObject({ parentId: reply.id, depth: 3, path: `${reply.path}${segment(second.id)}` });
     expect([replyCount(t.db, top.id), replyCount(t.db, reply.id), commentCount(t.db, reviewId)]).toEqual([1, 1, 3]);
     expect(counterDrift(t.db)).toEqual({ posts: [], comments: [] });
   });
 
-  it("keeps fixed-width paths whose ids, read back, are the chain of ancestors", () => {
-    const { reviewId, member } = commentSetup(t.db);
-    const chain = [postComment(t.db, member, reviewId)];
-    for (let i = 0; i < 7; i++) chain.push(postComment(t.db, member, reviewId, chain.at(-1)!.id));
+  it("keeps fixed-width paths whose ids, read back, are the chain of ancestors", async () => {
+    const { reviewId, member } = await commentSetup(t.db);
+    const chain = [await postComment(t.db, member, reviewId)];
+    for (let i = 0; i < 7; i++) chain.push(await postComment(t.db, member, reviewId, chain.at(-1)!.id));
     for (const [i, c] of chain.entries()) {
       expect(c.depth).toBe(i + 1);
       expect(c.path).toHaveLength(6 * (i + 1));
@@ -117,23 +141,23 @@ describe("createComment", () => {
     }
   });
 
-  it("lists a whole thread in one query: parents before replies, siblings oldest first, deleted ones too", () => {
-    const { author, reviewId, member } = commentSetup(t.db);
-    const other = seedReview(t.db, author, { title: "Another review" });
+  it("lists a whole thread in one query: parents before replies, siblings oldest first, deleted ones too", async () => {
+    const { author, reviewId, member } = await commentSetup(t.db);
+    const other = await seedReview(t.db, author, { title: "Another review" });
     // Posted interleaved, so creation order is not thread order.
-    const a = postComment(t.db, member, reviewId);
-    const b = postComment(t.db, author, reviewId);
-    const a1 = postComment(t.db, author, reviewId, a.id);
-    const elsewhere = postComment(t.db, member, other);
-    const b1 = postComment(t.db, member, reviewId, b.id);
-    const a2 = postComment(t.db, member, reviewId, a.id);
-    const a1x = postComment(t.db, member, reviewId, a1.id);
-    const c = postComment(t.db, author, reviewId);
-    const a1y = postComment(t.db, author, reviewId, a1.id);
-    deleteComment(t.db, member, a2.id, later(t.db));
+    const a = await postComment(t.db, member, reviewId);
+    const b = await postComment(t.db, author, reviewId);
+    const a1 = await postComment(t.db, author, reviewId, a.id);
+    const elsewhere = await postComment(t.db, member, other);
+    const b1 = await postComment(t.db, member, reviewId, b.id);
+    const a2 = await postComment(t.db, member, reviewId, a.id);
+    const a1x = await postComment(t.db, member, reviewId, a1.id);
+    const c = await postComment(t.db, author, reviewId);
+    const a1y = await postComment(t.db, author, reviewId, a1.id);
+    await deleteComment(ctxAs(t.db, member, later(t.db)), { commentId: a2.id });
 
     const prepare = vi.spyOn(t.db.$client, "prepare");
-    const thread = listThread(t.db, reviewId);
+    const thread = await listThread(t.db, reviewId);
     expect(prepare).toHaveBeenCalledTimes(1);
     prepare.mockRestore();
 
@@ -154,32 +178,32 @@ describe("createComment", () => {
       replyCount: 1,
     });
     expect(thread.find((r) => r.id === a2.id)).toMatchObject({ deleted: true, bodyHtml: "", author: null });
-    expect(listThread(t.db, other).map((r) => r.id)).toEqual([elsewhere.id]);
+    expect((await listThread(t.db, other)).map((r) => r.id)).toEqual([elsewhere.id]);
   });
 
-  it("gives a comment's context: its review, its ancestors top-level first, and its own subtree only", () => {
-    const { author, reviewId, member } = commentSetup(t.db);
-    const a = postComment(t.db, member, reviewId);
-    const b = postComment(t.db, author, reviewId, a.id);
-    const c = postComment(t.db, member, reviewId, b.id);
-    const c1 = postComment(t.db, author, reviewId, c.id);
-    const sibling = postComment(t.db, author, reviewId, b.id); // after c, outside its subtree
-    const c2 = postComment(t.db, member, reviewId, c.id);
-    const c1x = postComment(t.db, member, reviewId, c1.id);
-    postComment(t.db, member, reviewId); // another top-level thread
-    const context = getCommentContext(t.db, c.id)!;
+  it("gives a comment's context: its review, its ancestors top-level first, and its own subtree only", async () => {
+    const { author, reviewId, member } = await commentSetup(t.db);
+    const a = await postComment(t.db, member, reviewId);
+    const b = await postComment(t.db, author, reviewId, a.id);
+    const c = await postComment(t.db, member, reviewId, b.id);
+    const c1 = await postComment(t.db, author, reviewId, c.id);
+    const sibling = await postComment(t.db, author, reviewId, b.id); // after c, outside its subtree
+    const c2 = await postComment(t.db, member, reviewId, c.id);
+    const c1x = await postComment(t.db, member, reviewId, c1.id);
+    await postComment(t.db, member, reviewId); // another top-level thread
+    const context = (await getCommentContext(t.db, c.id))!;
     expect(context.review).toMatchObject({ id: reviewId, slug: "harry-lime-s-vienna", title: "Harry Lime's Vienna", status: "published", commentCount: 8 });
     expect(context.ancestors.map((r) => r.id)).toEqual([a.id, b.id]);
     expect(context.subtree.map((r) => r.id)).toEqual([c.id, c1.id, c1x.id, c2.id]);
-    expect(getCommentContext(t.db, sibling.id)?.subtree.map((r) => r.id)).toEqual([sibling.id]);
-    expect(getCommentContext(t.db, a.id)?.ancestors).toEqual([]);
-    expect(getCommentContext(t.db, 999)).toBeNull();
+    expect((await getCommentContext(t.db, sibling.id))?.subtree.map((r) => r.id)).toEqual([sibling.id]);
+    expect((await getCommentContext(t.db, a.id))?.ancestors).toEqual([]);
+    expect(await getCommentContext(t.db, 999)).toBeNull();
   });
 
-  it("demotes headings (h1 → h3 … capped at h6, no ids) and renders inline spoilers", () => {
-    const { reviewId, member } = commentSetup(t.db);
+  it("demotes headings (h1 → h3 … capped at h6, no ids) and renders inline spoilers", async () => {
+    const { reviewId, member } = await commentSetup(t.db);
     const body = "# Big\n\n## Smaller\n\n##### Five\n\nThe end: >!Harry dies in the sewer!<";
-    const c = postComment(t.db, member, reviewId, null, body);
+    const c = await postComment(t.db, member, reviewId, null, body);
     const html = commentRow(t.db, c.id)?.body_html as string;
     expect(html).toBe(
       [
@@ -193,15 +217,15 @@ describe("createComment", () => {
     expect(html).not.toMatch(/<h[12][\s>]|\sid=|heading-anchor/);
   });
 
-  it("stores hostile markdown harmless, and keeps the source as typed", () => {
-    const { reviewId, member } = commentSetup(t.db);
+  it("stores hostile markdown harmless, and keeps the source as typed", async () => {
+    const { reviewId, member } = await commentSetup(t.db);
     const body = [
       "<script>alert(1)</script>",
       "[x](javascript:alert(1)) and [y](JaVaScRiPt:alert(2)) and [z](data:text/html,<b>hi</b>)",
       '<img src=x onerror=alert(1)> <a href="javascript:alert(3)">click</a> <iframe src="https://evil.example"></iframe>',
       "![pixel](http://tracker.example/p.gif) [fine](https://example.com/x)",
     ].join("\n\n");
-    const c = postComment(t.db, member, reviewId, null, body);
+    const c = await postComment(t.db, member, reviewId, null, body);
     const row = commentRow(t.db, c.id)!;
     const html = row.body_html as string;
     expect(checkHtml(html)).toEqual([]);
@@ -218,20 +242,20 @@ describe("createComment", () => {
     expect(revisionsOf(t.db, c.id)).toEqual([expect.objectContaining({ number: 1, body_md: body })]);
   });
 
-  it("normalizes the body: line endings, leading blank lines and trailing whitespace", () => {
-    const { reviewId, member } = commentSetup(t.db);
-    const c = postComment(t.db, member, reviewId, null, "\n \n\tHolly.\r\nAnna.  \r\n\n  ");
+  it("normalizes the body: line endings, leading blank lines and trailing whitespace", async () => {
+    const { reviewId, member } = await commentSetup(t.db);
+    const c = await postComment(t.db, member, reviewId, null, "\n \n\tHolly.\r\nAnna.  \r\n\n  ");
     expect(commentRow(t.db, c.id)).toMatchObject({ body_md: "\tHolly.\nAnna." });
-    const d = postComment(t.db, member, reviewId, null, "\n\nCalloway.   ");
+    const d = await postComment(t.db, member, reviewId, null, "\n\nCalloway.   ");
     expect(commentRow(t.db, d.id)).toMatchObject({ body_md: "Calloway.", body_html: "<p>Calloway.</p>\n" });
   });
 
   it("takes exactly 10,000 characters (after trimming), and refuses 10,001 on \"body\" with nothing written", async () => {
-    const { reviewId, member } = commentSetup(t.db);
-    const c = postComment(t.db, member, reviewId, null, `${"x".repeat(10_000)}\n\n   `);
+    const { reviewId, member } = await commentSetup(t.db);
+    const c = await postComment(t.db, member, reviewId, null, `${"x".repeat(10_000)}\n\n   `);
     expect((commentRow(t.db, c.id)?.body_md as string).length).toBe(10_000);
     const before = snapshot(t.db);
-    const err = await thrown(() => createComment(t.db, member.id, commentForm(reviewId, { body: "y".repeat(10_001) }), later(t.db)));
+    const err = await thrown(() => createComment(ctxAs(t.db, member.id, later(t.db)), commentForm(reviewId, { body: "y".repeat(10_001) })));
     expect(err).toBeInstanceOf(ZodError);
     expect(toFormError(err, {})).toMatchObject({
       status: 422,
@@ -246,10 +270,10 @@ describe("createComment", () => {
     ["only invisible characters", "\u200b \u200d\ufeff\u2060"],
     ["missing", undefined],
   ])("refuses a body that is %s as 422 on \"body\" and writes nothing", async (_name, body) => {
-    const { reviewId, member } = commentSetup(t.db);
-    postComment(t.db, member, reviewId);
+    const { reviewId, member } = await commentSetup(t.db);
+    await postComment(t.db, member, reviewId);
     const before = snapshot(t.db);
-    const err = await thrown(() => createComment(t.db, member.id, commentForm(reviewId, { body }), later(t.db)));
+    const err = await thrown(() => createComment(ctxAs(t.db, member.id, later(t.db)), commentForm(reviewId, { body })));
     expect(err).toBeInstanceOf(ZodError);
     expect(toFormError(err, {})).toMatchObject({ status: 422, fieldErrors: { body: ["Write something before posting."] } });
     expect(Object.keys(toFormError(err, {}).fieldErrors)).toEqual(["body"]);
@@ -262,9 +286,9 @@ describe("createComment", () => {
     ["parentId", { parentId: "-3" }],
     ["parentId", { parentId: "1.5" }],
   ])("refuses a malformed %s as 422 on that field and writes nothing", async (field, over) => {
-    const { reviewId, member } = commentSetup(t.db);
+    const { reviewId, member } = await commentSetup(t.db);
     const before = snapshot(t.db);
-    const err = await thrown(() => createComment(t.db, member.id, commentForm(reviewId, over), at(MINUTE)));
+    const err = await thrown(() => createComment(ctxAs(t.db, member.id, at(MINUTE)), commentForm(reviewId, over)));
     expect(err).toBeInstanceOf(ZodError);
     expect(Object.keys(toFormError(err, {}).fieldErrors)).toEqual([field]);
     expect(snapshot(t.db)).toEqual(before);
@@ -274,46 +298,46 @@ describe("createComment", () => {
     ["a draft", "draft"],
     ["a hidden review", "hidden"],
   ] as const)("answers NotFound (404) for %s and writes nothing", async (_name, status) => {
-    const { author, member } = commentSetup(t.db);
-    const reviewId = seedReview(t.db, author, { title: "Not public", intent: status === "draft" ? "draft" : "publish" });
+    const { author, member } = await commentSetup(t.db);
+    const reviewId = await seedReview(t.db, author, { title: "Not public", intent: status === "draft" ? "draft" : "publish" });
     if (status === "hidden") setReviewStatus(t.db, reviewId, "hidden");
     const before = snapshot(t.db);
-    await expectDomainError(() => createComment(t.db, member.id, commentForm(reviewId), at(MINUTE)), "NotFound", 404);
+    await expectDomainError(() => createComment(ctxAs(t.db, member.id, at(MINUTE)), commentForm(reviewId)), "NotFound", 404);
     expect(snapshot(t.db)).toEqual(before);
   });
 
   it("answers NotFound (404) for a review that never existed and writes nothing", async () => {
-    const { member } = commentSetup(t.db);
+    const { member } = await commentSetup(t.db);
     const before = snapshot(t.db);
-    await expectDomainError(() => createComment(t.db, member.id, commentForm(9999), at(MINUTE)), "NotFound", 404);
+    await expectDomainError(() => createComment(ctxAs(t.db, member.id, at(MINUTE)), commentForm(9999)), "NotFound", 404);
     expect(snapshot(t.db)).toEqual(before);
   });
 
   it("answers Gone (410) for a deleted review, for comments and replies, and writes nothing", async () => {
-    const { author, reviewId, member } = commentSetup(t.db);
-    const top = postComment(t.db, member, reviewId);
-    deleteReview(t.db, author, reviewId, later(t.db));
+    const { author, reviewId, member } = await commentSetup(t.db);
+    const top = await postComment(t.db, member, reviewId);
+    await removeReview(t.db, author, reviewId, later(t.db));
     const before = snapshot(t.db);
-    await expectDomainError(() => createComment(t.db, member.id, commentForm(reviewId), later(t.db)), "Gone", 410);
-    await expectDomainError(() => createComment(t.db, member.id, commentForm(reviewId, { parentId: String(top.id) }), later(t.db)), "Gone", 410);
+    await expectDomainError(() => createComment(ctxAs(t.db, member.id, later(t.db)), commentForm(reviewId)), "Gone", 410);
+    await expectDomainError(() => createComment(ctxAs(t.db, member.id, later(t.db)), commentForm(reviewId, { parentId: String(top.id) })), "Gone", 410);
     expect(snapshot(t.db)).toEqual(before);
   });
 
   it("answers NotFound (404) for a parent that does not exist and writes nothing", async () => {
-    const { reviewId, member } = commentSetup(t.db);
-    postComment(t.db, member, reviewId);
+    const { reviewId, member } = await commentSetup(t.db);
+    await postComment(t.db, member, reviewId);
     const before = snapshot(t.db);
-    await expectDomainError(() => createComment(t.db, member.id, commentForm(reviewId, { parentId: "999" }), later(t.db)), "NotFound", 404);
+    await expectDomainError(() => createComment(ctxAs(t.db, member.id, later(t.db)), commentForm(reviewId, { parentId: "999" })), "NotFound", 404);
     expect(snapshot(t.db)).toEqual(before);
   });
 
   it("refuses a parent from another review as Invalid (422) with a form-level message, and writes nothing", async () => {
-    const { author, reviewId, member } = commentSetup(t.db);
-    const other = seedReview(t.db, author, { title: "Another review" });
-    const foreign = postComment(t.db, member, other);
+    const { author, reviewId, member } = await commentSetup(t.db);
+    const other = await seedReview(t.db, author, { title: "Another review" });
+    const foreign = await postComment(t.db, member, other);
     const before = snapshot(t.db);
     const err = await expectDomainError(
-      () => createComment(t.db, member.id, commentForm(reviewId, { parentId: String(foreign.id) }), later(t.db)),
+      () => createComment(ctxAs(t.db, member.id, later(t.db)), commentForm(reviewId, { parentId: String(foreign.id) })),
       "Invalid",
       422,
     );
@@ -322,35 +346,85 @@ describe("createComment", () => {
   });
 
   it("answers Gone (410) to a reply to a deleted comment and writes nothing", async () => {
-    const { author, reviewId, member } = commentSetup(t.db);
-    const top = postComment(t.db, member, reviewId);
-    deleteComment(t.db, member, top.id, later(t.db));
+    const { author, reviewId, member } = await commentSetup(t.db);
+    const top = await postComment(t.db, member, reviewId);
+    await deleteComment(ctxAs(t.db, member, later(t.db)), { commentId: top.id });
     const before = snapshot(t.db);
-    await expectDomainError(() => createComment(t.db, author.id, commentForm(reviewId, { parentId: String(top.id) }), later(t.db)), "Gone", 410);
+    await expectDomainError(() => createComment(ctxAs(t.db, author.id, later(t.db)), commentForm(reviewId, { parentId: String(top.id) })), "Gone", 410);
     expect(snapshot(t.db)).toEqual(before);
   });
 
   it("refuses the same form sent twice in a row (a double submit): one comment, counted once", async () => {
-    const { reviewId, member } = commentSetup(t.db);
+    const { reviewId, member } = await commentSetup(t.db);
     const form = commentForm(reviewId, { body: "Posted twice by a double click." });
-    createComment(t.db, member.id, form, at(MINUTE));
+    await createComment(ctxAs(t.db, member.id, at(MINUTE)), form);
     const before = snapshot(t.db);
-    await expectDomainError(() => createComment(t.db, member.id, form, at(MINUTE + 300)), "RateLimited", 429);
+    await expectDomainError(() => createComment(ctxAs(t.db, member.id, at(MINUTE + 300)), form), "RateLimited", 429);
     expect(snapshot(t.db)).toEqual(before);
     expect(rows(t.db, "comments")).toHaveLength(1);
     expect(commentCount(t.db, reviewId)).toBe(1);
   });
 
   it(`stops a chain at depth ${MAX_THREAD_DEPTH} as Invalid (422), writing nothing`, async () => {
-    const { reviewId, member } = commentSetup(t.db);
+    const { reviewId, member } = await commentSetup(t.db);
     const other = makeUser(t.db, "modest");
-    let parent = postComment(t.db, member, reviewId);
-    for (let depth = 2; depth <= MAX_THREAD_DEPTH; depth++) parent = postComment(t.db, depth % 2 ? member : other, reviewId, parent.id);
+    let parent = await postComment(t.db, member, reviewId);
+    for (let depth = 2; depth <= MAX_THREAD_DEPTH; depth++) parent = await postComment(t.db, depth % 2 ? member : other, reviewId, parent.id);
     expect(parent.depth).toBe(MAX_THREAD_DEPTH);
     expect(parent.path).toHaveLength(6 * MAX_THREAD_DEPTH);
     const before = snapshot(t.db);
-    await expectDomainError(() => createComment(t.db, member.id, commentForm(reviewId, { parentId: String(parent.id) }), later(t.db)), "Invalid", 422);
+    await expectDomainError(() => createComment(ctxAs(t.db, member.id, later(t.db)), commentForm(reviewId, { parentId: String(parent.id) })), "Invalid", 422);
     expect(snapshot(t.db)).toEqual(before);
     expect(counterDrift(t.db)).toEqual({ posts: [], comments: [] });
+  });
+
+  it("tells the member it answers once, and each member it mentions; an edit tells only the names it adds, a delete takes them back", async () => {
+    const { author, reviewId, member } = await commentSetup(t.db);
+    const ines = makeUser(t.db, "ines");
+    const zed = makeUser(t.db, "zed");
+    const told = () =>
+      t.db.$client.prepare(`select recipient_id as who, kind, comment_id as about from notifications where kind <> 'badge' order by id`).all();
+    const c = await postComment(t.db, member, reviewId, null, "@mara and @Ines: mind the cuckoo clock.");
+    // mara hears of the reply, so not again of the mention; ines of the mention.
+    expect(told()).toEqual([
+      { who: author.id, kind: "review_reply", about: c.id },
+      { who: ines.id, kind: "mention", about: c.id },
+    ]);
+    await editComment(ctxAs(t.db, member, later(t.db)), { commentId: c.id, body: "@mara, @ines and @zed: mind the cuckoo clock." });
+    expect(told()).toEqual([
+      { who: author.id, kind: "review_reply", about: c.id },
+      { who: ines.id, kind: "mention", about: c.id },
+      { who: zed.id, kind: "mention", about: c.id },
+    ]);
+    await deleteComment(ctxAs(t.db, member, later(t.db, 2 * MINUTE)), { commentId: c.id });
+    expect(told()).toEqual([]);
+  });
+
+  it("turns badge announcements off when the review's author answers STOP under one; anyone else's STOP is an ordinary comment", async () => {
+    const { author, reviewId, member } = await commentSetup(t.db);
+    const system = makeUser(t.db, "marquee_badges");
+    fixtureWriter(t.db).$client.prepare(`update users set is_system = 1 where id = ?`).run(system.id);
+    const note = await insertComment(fixtureWriter(t.db), {
+      postId: reviewId,
+      parent: null,
+      authorId: system.id,
+      bodyMd: "Congratulations @mara!",
+      bodyHtml: "<p>Congratulations @mara!</p>\n",
+      now: at(MINUTE),
+      announcesBadge: "upvotes-10",
+    });
+    const announcements = () => (t.db.$client.prepare(`select badge_announcements as on_ from users where id = ?`).get(author.id) as { on_: number }).on_;
+    const others = await createComment(ctxAs(t.db, member, later(t.db)), commentForm(reviewId, { parentId: String(note.id), body: "STOP" }));
+    expect(others.stopped).toBe(false);
+    expect(rows(t.db, "comments", `where id > ${others.comment.id}`)).toEqual([]);
+    expect(announcements()).toBe(1);
+
+    const stop = await createComment(ctxAs(t.db, author, later(t.db, 2 * MINUTE)), commentForm(reviewId, { parentId: String(note.id), body: "Stop!" }));
+    expect(stop.stopped).toBe(true);
+    expect(announcements()).toBe(0);
+    // The system answers under the STOP, and the counts hold.
+    expect(rows(t.db, "comments", `where id > ${stop.comment.id}`).map((r) => [r.author_id, r.parent_id, r.depth])).toEqual([[system.id, stop.comment.id, 3]]);
+    expect(counterDrift(t.db)).toEqual({ posts: [], comments: [] });
+    expect(tagsFor(stop.changes)).toContain(`review:${reviewId}`);
   });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { tagsFor } from "@/lib/cache/expire";
 import { deleteComment } from "@/lib/comments/delete-comment";
 import { getCommentContext, listThread } from "@/lib/comments/queries";
 import { buildThread } from "@/lib/comments/tree";
-import { deleteReview } from "@/lib/reviews/delete-review";
-import { perTestDb } from "../helpers/db";
+import { ctxAs, perTestDb } from "../helpers/db";
 import { DAY, at, expectDomainError, makeUser, seedReview } from "../helpers/reviews";
 import {
   commentCount,
@@ -12,8 +12,10 @@ import {
   counterDrift,
   later,
   postComment,
+  removeReview,
   replyCount,
   revisionsOf,
+  rows,
   shownTree,
   snapshot,
 } from "../helpers/comments";
@@ -23,11 +25,11 @@ describe("deleteComment", () => {
   const noDrift = { posts: [], comments: [] };
   const contributions = () => t.db.$client.prepare(`select username, review_count, comment_count, is_new from users order by username`).all();
 
-  it("deletes a reply without replies: it disappears, and the review's and parent's counts drop by one", () => {
-    const { author, reviewId, member } = commentSetup(t.db);
-    const top = postComment(t.db, author, reviewId);
-    const reply = postComment(t.db, member, reviewId, top.id);
-    const sibling = postComment(t.db, author, reviewId, top.id);
+  it("deletes a reply without replies: it disappears, and the review's and parent's counts drop by one", async () => {
+    const { author, reviewId, member } = await commentSetup(t.db);
+    const top = await postComment(t.db, author, reviewId);
+    const reply = await postComment(t.db, member, reviewId, top.id);
+    const sibling = await postComment(t.db, author, reviewId, top.id);
     expect([commentCount(t.db, reviewId), replyCount(t.db, top.id)]).toEqual([3, 2]);
     expect(contributions()).toEqual([
       { username: "femi", review_count: 0, comment_count: 1, is_new: 1 },
@@ -51,9 +53,24 @@ describe("deleteComment", () => {
       { username: "mara", replies_received: 1 }, // femi's reply; her own reply to herself does not count
     ]);
 
-    const result = deleteComment(t.db, member, reply.id, at(DAY));
+    const result = await deleteComment(ctxAs(t.db, member, at(DAY)), { commentId: reply.id });
     // The parent's author (mara, who wrote the top comment) lost the reply she had received.
-    expect(result).toEqual({ id: reply.id, postId: reviewId, slug: "harry-lime-s-vienna", parentId: top.id, authorId: member.id, repliedTo: author.id, newcomerFlipped: [] });
+    expect(result).toEqual({
+      id: reply.id,
+      postId: reviewId,
+      slug: "harry-lime-s-vienna",
+      parentId: top.id,
+      authorId: member.id,
+      repliedTo: author.id,
+      newcomerFlipped: [],
+      changes: expect.any(Object),
+    });
+    // What it expires: the review's card wherever it is listed, the comment's author's profile and
+    // the replied-to member's, and the comment's own address.
+    const filmId = rows(t.db, "posts")[0]!.film_id as number;
+    expect(tagsFor(result.changes).sort()).toEqual(
+      [`review:${reviewId}`, "feed", `film:${filmId}`, "tag:noir", "tag:vienna", `user:${author.id}`, `user:${member.id}`, "comments:new"].sort(),
+    );
     expect(commentRow(t.db, reply.id)).toMatchObject({
       deleted_at: at(DAY).getTime(),
       updated_at: at(DAY).getTime(),
@@ -63,7 +80,7 @@ describe("deleteComment", () => {
     });
     expect(revisionsOf(t.db, reply.id)).toHaveLength(1);
     expect([commentCount(t.db, reviewId), replyCount(t.db, top.id), replyCount(t.db, sibling.id)]).toEqual([2, 1, 0]);
-    expect(shownTree(t.db, reviewId)).toEqual([[top.id, false, [[sibling.id, false, []]]]]);
+    expect(await shownTree(t.db, reviewId)).toEqual([[top.id, false, [[sibling.id, false, []]]]]);
     expect(counterDrift(t.db)).toEqual(noDrift);
     // It no longer counts as femi's; mara's own comments still do.
     expect(contributions()).toEqual([
@@ -79,27 +96,27 @@ describe("deleteComment", () => {
     ]);
   });
 
-  it("deletes a top-level comment without replies: only the review's count drops", () => {
-    const { reviewId, member } = commentSetup(t.db);
-    const keep = postComment(t.db, member, reviewId);
-    const gone = postComment(t.db, member, reviewId);
-    deleteComment(t.db, member, gone.id, at(DAY));
+  it("deletes a top-level comment without replies: only the review's count drops", async () => {
+    const { reviewId, member } = await commentSetup(t.db);
+    const keep = await postComment(t.db, member, reviewId);
+    const gone = await postComment(t.db, member, reviewId);
+    await deleteComment(ctxAs(t.db, member, at(DAY)), { commentId: gone.id });
     expect([commentCount(t.db, reviewId), replyCount(t.db, keep.id)]).toEqual([1, 0]);
-    expect(shownTree(t.db, reviewId)).toEqual([[keep.id, false, []]]);
+    expect(await shownTree(t.db, reviewId)).toEqual([[keep.id, false, []]]);
     expect(counterDrift(t.db)).toEqual(noDrift);
   });
 
-  it("keeps a deleted comment with replies as [deleted] (no text, no author) above its intact replies", () => {
-    const { author, reviewId, member } = commentSetup(t.db);
-    const top = postComment(t.db, member, reviewId);
-    const r1 = postComment(t.db, author, reviewId, top.id);
-    const r2 = postComment(t.db, member, reviewId, top.id);
-    const r1a = postComment(t.db, member, reviewId, r1.id);
-    deleteComment(t.db, member, top.id, at(DAY));
+  it("keeps a deleted comment with replies as [deleted] (no text, no author) above its intact replies", async () => {
+    const { author, reviewId, member } = await commentSetup(t.db);
+    const top = await postComment(t.db, member, reviewId);
+    const r1 = await postComment(t.db, author, reviewId, top.id);
+    const r2 = await postComment(t.db, member, reviewId, top.id);
+    const r1a = await postComment(t.db, member, reviewId, r1.id);
+    await deleteComment(ctxAs(t.db, member, at(DAY)), { commentId: top.id });
 
     // Its replies are still live: the review loses one comment, the deleted one keeps its reply count.
     expect([commentCount(t.db, reviewId), replyCount(t.db, top.id), replyCount(t.db, r1.id)]).toEqual([3, 2, 1]);
-    const [node, ...others] = buildThread(listThread(t.db, reviewId), "oldest");
+    const [node, ...others] = buildThread(await listThread(t.db, reviewId), "oldest");
     expect(others).toEqual([]);
     expect(node).toMatchObject({ id: top.id, deleted: true, bodyHtml: "", author: null, edited: false, replyCount: 2 });
     expect(node!.children.map((c) => [c.id, c.deleted, c.author?.id, c.bodyHtml])).toEqual([
@@ -110,52 +127,52 @@ describe("deleteComment", () => {
     expect(counterDrift(t.db)).toEqual(noDrift);
   });
 
-  it("prunes a chain: deleting the last reply under a deleted comment makes both vanish", () => {
-    const { author, reviewId, member } = commentSetup(t.db);
-    const other = postComment(t.db, author, reviewId);
-    const a = postComment(t.db, member, reviewId);
-    const b = postComment(t.db, author, reviewId, a.id);
-    const c = postComment(t.db, member, reviewId, b.id);
-    deleteComment(t.db, member, a.id, later(t.db));
-    deleteComment(t.db, author, b.id, later(t.db));
-    expect(shownTree(t.db, reviewId)).toEqual([
+  it("prunes a chain: deleting the last reply under a deleted comment makes both vanish", async () => {
+    const { author, reviewId, member } = await commentSetup(t.db);
+    const other = await postComment(t.db, author, reviewId);
+    const a = await postComment(t.db, member, reviewId);
+    const b = await postComment(t.db, author, reviewId, a.id);
+    const c = await postComment(t.db, member, reviewId, b.id);
+    await deleteComment(ctxAs(t.db, member, later(t.db)), { commentId: a.id });
+    await deleteComment(ctxAs(t.db, author, later(t.db)), { commentId: b.id });
+    expect(await shownTree(t.db, reviewId)).toEqual([
       [other.id, false, []],
       [a.id, true, [[b.id, true, [[c.id, false, []]]]]],
     ]);
     expect([commentCount(t.db, reviewId), replyCount(t.db, a.id), replyCount(t.db, b.id)]).toEqual([2, 0, 1]);
 
-    deleteComment(t.db, member, c.id, later(t.db));
-    expect(shownTree(t.db, reviewId)).toEqual([[other.id, false, []]]);
+    await deleteComment(ctxAs(t.db, member, later(t.db)), { commentId: c.id });
+    expect(await shownTree(t.db, reviewId)).toEqual([[other.id, false, []]]);
     expect([commentCount(t.db, reviewId), replyCount(t.db, a.id), replyCount(t.db, b.id)]).toEqual([1, 0, 0]);
     // The rows stay (deleted), so the permalink of the chain still resolves.
-    expect(listThread(t.db, reviewId).map((r) => [r.id, r.deleted])).toEqual([
+    expect((await listThread(t.db, reviewId)).map((r) => [r.id, r.deleted])).toEqual([
       [other.id, false],
       [a.id, true],
       [b.id, true],
       [c.id, true],
     ]);
-    expect(getCommentContext(t.db, c.id)?.ancestors.map((r) => r.id)).toEqual([a.id, b.id]);
+    expect((await getCommentContext(t.db, c.id))?.ancestors.map((r) => r.id)).toEqual([a.id, b.id]);
     expect(counterDrift(t.db)).toEqual(noDrift);
   });
 
-  it("keeps a deleted comment while one of several replies lives, and drops it with the last", () => {
-    const { author, reviewId, member } = commentSetup(t.db);
-    const top = postComment(t.db, author, reviewId);
-    const [x, y] = [postComment(t.db, member, reviewId, top.id), postComment(t.db, member, reviewId, top.id)];
-    deleteComment(t.db, author, top.id, later(t.db));
-    deleteComment(t.db, member, x.id, later(t.db));
-    expect(shownTree(t.db, reviewId)).toEqual([[top.id, true, [[y.id, false, []]]]]);
-    deleteComment(t.db, member, y.id, later(t.db));
-    expect(shownTree(t.db, reviewId)).toEqual([]);
+  it("keeps a deleted comment while one of several replies lives, and drops it with the last", async () => {
+    const { author, reviewId, member } = await commentSetup(t.db);
+    const top = await postComment(t.db, author, reviewId);
+    const [x, y] = [await postComment(t.db, member, reviewId, top.id), await postComment(t.db, member, reviewId, top.id)];
+    await deleteComment(ctxAs(t.db, author, later(t.db)), { commentId: top.id });
+    await deleteComment(ctxAs(t.db, member, later(t.db)), { commentId: x.id });
+    expect(await shownTree(t.db, reviewId)).toEqual([[top.id, true, [[y.id, false, []]]]]);
+    await deleteComment(ctxAs(t.db, member, later(t.db)), { commentId: y.id });
+    expect(await shownTree(t.db, reviewId)).toEqual([]);
     expect(commentCount(t.db, reviewId)).toBe(0);
     expect(counterDrift(t.db)).toEqual(noDrift);
   });
 
-  it.each(["moderator", "admin"] as const)("lets a %s delete a member's comment", (role) => {
-    const { reviewId, member } = commentSetup(t.db);
-    const top = postComment(t.db, member, reviewId);
-    const reply = postComment(t.db, member, reviewId, top.id);
-    deleteComment(t.db, makeUser(t.db, `staff_${role}`, role), reply.id, at(DAY));
+  it.each(["moderator", "admin"] as const)("lets a %s delete a member's comment", async (role) => {
+    const { reviewId, member } = await commentSetup(t.db);
+    const top = await postComment(t.db, member, reviewId);
+    const reply = await postComment(t.db, member, reviewId, top.id);
+    await deleteComment(ctxAs(t.db, makeUser(t.db, `staff_${role}`, role), at(DAY)), { commentId: reply.id });
     expect(commentRow(t.db, reply.id)).toMatchObject({ deleted_at: at(DAY).getTime(), author_id: member.id });
     expect([commentCount(t.db, reviewId), replyCount(t.db, top.id)]).toEqual([1, 0]);
   });
@@ -164,55 +181,55 @@ describe("deleteComment", () => {
     ["another member", "troll"],
     ["the review's author", "mara"],
   ])("refuses %s with Forbidden (403) and changes nothing", async (_name, who) => {
-    const { author, reviewId, member } = commentSetup(t.db);
+    const { author, reviewId, member } = await commentSetup(t.db);
     const actor = who === "mara" ? author : makeUser(t.db, who);
-    const top = postComment(t.db, member, reviewId);
-    const reply = postComment(t.db, member, reviewId, top.id);
+    const top = await postComment(t.db, member, reviewId);
+    const reply = await postComment(t.db, member, reviewId, top.id);
     const before = snapshot(t.db);
-    await expectDomainError(() => deleteComment(t.db, actor, reply.id, at(DAY)), "Forbidden", 403);
-    await expectDomainError(() => deleteComment(t.db, actor, top.id, at(DAY)), "Forbidden", 403);
+    await expectDomainError(() => deleteComment(ctxAs(t.db, actor, at(DAY)), { commentId: reply.id }), "Forbidden", 403);
+    await expectDomainError(() => deleteComment(ctxAs(t.db, actor, at(DAY)), { commentId: top.id }), "Forbidden", 403);
     expect(snapshot(t.db)).toEqual(before);
   });
 
   it("answers Gone (410) to a second delete and changes nothing: the counts drop once", async () => {
-    const { reviewId, member } = commentSetup(t.db);
-    const top = postComment(t.db, member, reviewId);
-    const reply = postComment(t.db, member, reviewId, top.id);
+    const { reviewId, member } = await commentSetup(t.db);
+    const top = await postComment(t.db, member, reviewId);
+    const reply = await postComment(t.db, member, reviewId, top.id);
     const mod = makeUser(t.db, "modest", "moderator");
-    deleteComment(t.db, member, reply.id, at(DAY));
+    await deleteComment(ctxAs(t.db, member, at(DAY)), { commentId: reply.id });
     const before = snapshot(t.db);
-    await expectDomainError(() => deleteComment(t.db, member, reply.id, at(2 * DAY)), "Gone", 410);
-    await expectDomainError(() => deleteComment(t.db, mod, reply.id, at(2 * DAY)), "Gone", 410);
+    await expectDomainError(() => deleteComment(ctxAs(t.db, member, at(2 * DAY)), { commentId: reply.id }), "Gone", 410);
+    await expectDomainError(() => deleteComment(ctxAs(t.db, mod, at(2 * DAY)), { commentId: reply.id }), "Gone", 410);
     expect(snapshot(t.db)).toEqual(before);
     expect([commentCount(t.db, reviewId), replyCount(t.db, top.id)]).toEqual([1, 0]);
   });
 
   it("answers NotFound (404) for a comment that never existed", async () => {
-    const { reviewId, member } = commentSetup(t.db);
-    postComment(t.db, member, reviewId);
+    const { reviewId, member } = await commentSetup(t.db);
+    await postComment(t.db, member, reviewId);
     const before = snapshot(t.db);
-    await expectDomainError(() => deleteComment(t.db, member, 999, at(DAY)), "NotFound", 404);
+    await expectDomainError(() => deleteComment(ctxAs(t.db, member, at(DAY)), { commentId: 999 }), "NotFound", 404);
     expect(snapshot(t.db)).toEqual(before);
   });
 
   it("answers Gone (410) for a comment on a deleted review and changes nothing", async () => {
-    const { author, reviewId, member } = commentSetup(t.db);
-    const top = postComment(t.db, member, reviewId);
-    deleteReview(t.db, author, reviewId, at(DAY));
+    const { author, reviewId, member } = await commentSetup(t.db);
+    const top = await postComment(t.db, member, reviewId);
+    await removeReview(t.db, author, reviewId, at(DAY));
     const before = snapshot(t.db);
-    await expectDomainError(() => deleteComment(t.db, member, top.id, at(2 * DAY)), "Gone", 410);
+    await expectDomainError(() => deleteComment(ctxAs(t.db, member, at(2 * DAY)), { commentId: top.id }), "Gone", 410);
     expect(snapshot(t.db)).toEqual(before);
   });
 
-  it("moves only the counts of the comment's own review", () => {
-    const { author, reviewId, member } = commentSetup(t.db);
-    const secondReview = seedReview(t.db, author, { title: "Second opinion" });
-    const here = postComment(t.db, member, reviewId);
-    const there = postComment(t.db, member, secondReview);
-    const thereReply = postComment(t.db, author, secondReview, there.id);
-    deleteComment(t.db, member, here.id, at(DAY));
+  it("moves only the counts of the comment's own review", async () => {
+    const { author, reviewId, member } = await commentSetup(t.db);
+    const secondReview = await seedReview(t.db, author, { title: "Second opinion" });
+    const here = await postComment(t.db, member, reviewId);
+    const there = await postComment(t.db, member, secondReview);
+    const thereReply = await postComment(t.db, author, secondReview, there.id);
+    await deleteComment(ctxAs(t.db, member, at(DAY)), { commentId: here.id });
     expect([commentCount(t.db, reviewId), commentCount(t.db, secondReview), replyCount(t.db, there.id)]).toEqual([0, 2, 1]);
-    deleteComment(t.db, author, thereReply.id, at(DAY));
+    await deleteComment(ctxAs(t.db, author, at(DAY)), { commentId: thereReply.id });
     expect([commentCount(t.db, reviewId), commentCount(t.db, secondReview), replyCount(t.db, there.id)]).toEqual([0, 1, 0]);
     expect(counterDrift(t.db)).toEqual(noDrift);
   });

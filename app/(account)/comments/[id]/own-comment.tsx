@@ -27,7 +27,7 @@ export async function loadOwnComment(id: number, verb: "edit" | "delete") {
     return { page: signedOut(id, verb, state) };
   }
   const db = getDb();
-  const comment = id ? getCommentForEdit(db, id) : null;
+  const comment = id ? await getCommentForEdit(db, id) : null;
   if (!comment || comment.review.status !== "published") notFound();
   const discussion = { href: `/reviews/${comment.review.slug}#comments`, label: "Back to the discussion" };
   if (comment.deletedAt) {
@@ -40,7 +40,7 @@ export async function loadOwnComment(id: number, verb: "edit" | "delete") {
     };
   }
   if (!canEditPost(user, comment)) forbidden();
-  const node = getThreadComment(db, id)!;
+  const node = (await getThreadComment(db, id))!;
   const back = commentHref(node, comment.review.slug);
   return { comment, node, back, state: state as FormState | null };
 }

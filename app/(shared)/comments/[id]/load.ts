@@ -20,7 +20,7 @@ export type CommentPage =
 export async function loadCommentPage(id: number): Promise<CommentPage> {
   "use cache";
   cacheLife("max");
-  const ctx = id ? getCommentContext(getDb(), id) : null;
+  const ctx = id ? await getCommentContext(getDb(), id) : null;
   if (!ctx) {
     cacheTag(ALL_TAG, NEW_COMMENT_TAG);
     return { kind: "missing" };

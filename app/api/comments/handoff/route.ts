@@ -31,7 +31,7 @@ export async function POST(req: NextRequest) {
   if (form.get("js") === "1") {
     destination = safeRedirectPath(form.get("back"));
   } else {
-    const page = replyPagePath(getDb(), form);
+    const page = await replyPagePath(getDb(), form);
     if (!page) return plain(404, "There is no such review.");
     const body = form.get("body");
     const draft = putFormState(

@@ -19,7 +19,7 @@ export default async function ReplyToCommentPage({ params, searchParams }: PageP
   const draft = (await searchParams).draft;
   const [user, posted] = await Promise.all([getCurrentUser(), readFormState()]);
   const db = getDb();
-  const comment = id ? getCommentForEdit(db, id) : null;
+  const comment = id ? await getCommentForEdit(db, id) : null;
   if (!comment || (comment.review.status !== "published" && comment.review.status !== "deleted")) notFound();
   if (comment.review.status === "deleted") {
     return (
@@ -36,10 +36,11 @@ export default async function ReplyToCommentPage({ params, searchParams }: PageP
     );
   }
   const resumed = typeof draft === "string" ? takeFormState(draft) : null;
+  const parent = await getThreadComment(db, id);
   return (
     <ReplyScreen
       review={comment.review}
-      parent={getThreadComment(db, id)}
+      parent={parent}
       state={posted ?? resumed}
       signedIn={!!user}
       resumed={!!resumed}

@@ -17,7 +17,7 @@ export default async function ReplyToReviewPage({ params, searchParams }: PagePr
   const { slug } = await params;
   const draft = (await searchParams).draft;
   const [user, posted] = await Promise.all([getCurrentUser(), readFormState()]);
-  const review = getReviewForEdit(getDb(), slug);
+  const review = await getReviewForEdit(getDb(), slug);
   if (!review || (review.status !== "published" && review.status !== "deleted")) notFound();
   if (review.status === "deleted") {
     return (

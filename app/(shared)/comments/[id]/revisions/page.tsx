@@ -34,7 +34,7 @@ async function loadHistory(id: number): Promise<History> {
   "use cache";
   cacheLife("max");
   const db = getDb();
-  const comment = id ? getCommentForEdit(db, id) : null;
+  const comment = id ? await getCommentForEdit(db, id) : null;
   if (!comment) {
     cacheTag(ALL_TAG, NEW_COMMENT_TAG);
     return { kind: "missing" };
@@ -42,7 +42,7 @@ async function loadHistory(id: number): Promise<History> {
   cacheTag(ALL_TAG, reviewTag(comment.postId));
   if (comment.review.status !== "published" && comment.review.status !== "deleted") return { kind: "missing" };
   if (comment.deletedAt || comment.review.status === "deleted") return { kind: "gone", slug: comment.review.slug };
-  const revisions = listCommentRevisions(db, id);
+  const revisions = await listCommentRevisions(db, id);
   const entries = revisions.map((rev, i): Entry => {
     const prev = revisions[i - 1];
     const diff = wordDiff(prev?.bodyMd ?? "", rev.bodyMd);

@@ -1,0 +1,34 @@
+import { inArray } from "drizzle-orm";
+import { users } from "@/db/schema";
+import type { EventMap } from "@/lib/events";
+import type { Write } from "@/lib/write";
+import { isStop, stopAnnouncements } from "./announce";
+import { reachRung } from "./grant";
+
+type Posted = EventMap["comment.posted"];
+
+/** "STOP" from the review's author in reply to a badge announcement: announcements stop. */
+export function asksToStopAnnouncements(e: Pick<Posted, "parentAnnouncesBadge" | "authorId" | "reviewAuthorId" | "body">): boolean {
+  return !!e.parentAnnouncesBadge && e.authorId === e.reviewAuthorId && isStop(e.body);
+}
+
+/**
+ * The comments rung of its author and the replies rung of the member it answers, at the counts the
+ * users' subscriber just moved; then a STOP under an announcement turns announcements off.
+ */
+export async function badgesOnCommentPosted(w: Write, e: Posted) {
+  const source = { postId: e.reviewId, commentId: e.commentId };
+  const repliedTo = e.repliedToId && e.repliedToId !== e.authorId ? e.repliedToId : null;
+  const ids = repliedTo ? [e.authorId, repliedTo] : [e.authorId];
+  const counts = await w.tx
+    .select({ id: users.id, comments: users.commentCount, replies: users.repliesReceived })
+    .from(users)
+    .where(inArray(users.id, ids))
+    .all();
+  const of = (id: string) => counts.find((c) => c.id === id);
+  await reachRung(w, e.authorId, "comments", of(e.authorId)?.comments ?? 0, source);
+  if (repliedTo) await reachRung(w, repliedTo, "replies", of(repliedTo)?.replies ?? 0, source);
+  if (asksToStopAnnouncements(e)) {
+    await stopAnnouncements(w, e.authorId, { id: e.reviewId }, { id: e.commentId, path: e.path, depth: e.depth });
+  }
+}
