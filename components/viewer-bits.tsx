@@ -3,6 +3,7 @@
 import { useEffect, useSyncExternalStore } from "react";
 import "./votes/votes.css";
 import type { FormState } from "@/lib/action-result";
+import { parseVoteKey } from "@/lib/votes/key";
 import { CONTENT_EVENT } from "./static-html-block";
 import { getServerViewer, getServerVotes, getViewer, getVotes, getVotesAsked, subscribeViewer, type Viewer } from "./viewer-store";
 
@@ -27,7 +28,7 @@ type VoteState = "own" | "up" | "none";
 
 function showVote(el: HTMLElement, state: VoteState) {
   const key = el.dataset.vote!;
-  const what = key.startsWith("r") ? "review" : "comment";
+  const what = parseVoteKey(key)?.type ?? "comment";
   const form = el.querySelector<HTMLFormElement>("form");
   const button = form?.querySelector<HTMLButtonElement>("button");
   if (!form || !button) return;
@@ -134,7 +135,8 @@ async function vote(event: SubmitEvent) {
     body.set("value", wants ? "up" : "none");
     const res = await fetch("/api/votes", { method: "POST", body, headers: { accept: "application/json" } });
     if (res.status === 401) {
-      const anchor = key.startsWith("r") ? "#vote" : `#comment-${key.slice(1)}`;
+      const item = parseVoteKey(key);
+      const anchor = item?.type === "review" ? "#vote" : `#comment-${item?.id}`;
       window.location.assign(`/signin?callbackUrl=${encodeURIComponent(window.location.pathname + anchor)}`);
       return;
     }

@@ -15,6 +15,11 @@ import { rankingsOnReviewDeleted } from "./rankings/on-review-deleted";
 import { rankingsOnReviewPublished } from "./rankings/on-review-published";
 import { usersOnReviewDeleted } from "./users/on-review-deleted";
 import { usersOnReviewPublished } from "./users/on-review-published";
+import { grantUpvoteBadges } from "./badges/on-vote-cast";
+import { noticeUpvoteMilestone } from "./notifications/on-vote-cast";
+import { bumpUpvoteStanding } from "./rankings/on-vote-cast";
+import { updateHotScore } from "./reviews/on-vote-cast";
+import { countUpvoteReceived } from "./users/on-vote-cast";
 import type { Write } from "./write";
 import { badgesOnCommentEdited } from "./badges/on-comment-edited";
 import { badgesOnCommentPosted } from "./badges/on-comment-posted";
@@ -31,7 +36,6 @@ export type Subscriber<K extends EventType> = (w: Write, event: EventMap[K]) => 
  * first, then standings and badges (which read those counters), then notices.
  */
 export const SUBSCRIBERS: { [K in EventType]: Subscriber<K>[] } = {
-  "vote.cast": [],
   // Mention notices before the badges' own, as publishing always sent them.
   "review.published": [filmOnReviewPublished, usersOnReviewPublished, rankingsOnReviewPublished, notificationsOnReviewPublished, badgesOnReviewPublished],
   "review.edited": [filmOnReviewEdited, notificationsOnReviewEdited, badgesOnReviewEdited],
@@ -40,6 +44,15 @@ export const SUBSCRIBERS: { [K in EventType]: Subscriber<K>[] } = {
   "comment.posted": [usersOnCommentPosted, badgesOnCommentPosted, notificationsOnCommentPosted],
   "comment.edited": [badgesOnCommentEdited, notificationsOnCommentEdited],
   "comment.deleted": [usersOnCommentDeleted, notificationsOnCommentDeleted],
+  // Upvotes received before the badges that read them.
+  "vote.cast": [updateHotScore, countUpvoteReceived, bumpUpvoteStanding, grantUpvoteBadges, noticeUpvoteMilestone],
+  "review.published": [],
+  "review.edited": [],
+  "review.deleted": [],
+  "comment.posted": [],
+  "comment.edited": [],
+  "comment.deleted": [],
+  "view.counted": [],
   "member.joined": [],
   "member.left": [takeBackLeaversUpvotes, takeBackLeaversStandings, dropLeaversBadges],
   "badge.granted": [],

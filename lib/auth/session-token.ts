@@ -1,5 +1,6 @@
 import type { DB } from "@/db";
 import { authSecret } from "@/lib/env";
+import { voteKeySql } from "@/lib/votes/key";
 import { decode, encode } from "./jwt-codec";
 import { sessionKey } from "./revocation";
 
@@ -42,9 +43,9 @@ const SESSION_SQL = `select ${SESSION_COLUMNS} from users u where u.id = @uid`;
 const VIEWER_SQL = `select ${SESSION_COLUMNS},
   (select count(*) from notifications n where n.recipient_id = u.id and n.read_at is null) as unread,
   (select json_group_array(k) from (
-     select 'r' || v.post_id as k from post_votes v where v.user_id = u.id and v.post_id = @review
+     select ${voteKeySql("review", "v.post_id")} as k from post_votes v where v.user_id = u.id and v.post_id = @review
      union all
-     select 'c' || v.comment_id from comment_votes v where v.user_id = u.id and v.post_id = @review)) as votes
+     select ${voteKeySql("comment", "v.comment_id")} from comment_votes v where v.user_id = u.id and v.post_id = @review)) as votes
   from users u where u.id = @uid`;
 
 type SessionRow = SessionUser & { suspendedAt: number | null; sessionVersion: number; revoked: number };

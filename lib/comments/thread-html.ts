@@ -6,6 +6,7 @@ import { isSystemName } from "@/lib/badges/system";
 import { formatDate } from "@/lib/format";
 import { avatarUrl } from "@/lib/users/avatar";
 import { NEWCOMER_CONTRIBUTIONS, NEWCOMER_DAYS } from "@/lib/users/newcomer";
+import { voteKey } from "@/lib/votes/key";
 import type { CommentNode } from "./tree";
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -33,8 +34,6 @@ export type VoteTarget = {
   votersHref: string;
   size?: "small" | "large";
 };
-
-export const voteKey = (type: "review" | "comment", id: number) => `${type === "review" ? "r" : "c"}${id}`;
 
 /**
  * An upvote control: a plain form that works without JavaScript (an upvote, then back to the

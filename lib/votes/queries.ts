@@ -2,26 +2,26 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { unionAll } from "drizzle-orm/sqlite-core";
 import type { DB } from "@/db";
 import { commentVotes, postVotes, users } from "@/db/schema";
+import { votePrefix, type VoteTarget } from "./key";
 
-/** The viewer's upvotes on a review and on its comments, as "r42" / "c17" keys: one query. */
-export function listVotesOnReview(db: DB, userId: string, reviewId: number): string[] {
+/** The viewer's upvotes on a review and on its comments, as vote keys ("r42", "c17"): one query. */
+export async function listVotesOnReview(db: DB, userId: string, reviewId: number): Promise<string[]> {
   const onReview = db
-    .select({ key: sql<string>`'r' || ${postVotes.postId}` })
+    .select({ key: sql<string>`${votePrefix("review")} || ${postVotes.postId}` })
     .from(postVotes)
     .where(and(eq(postVotes.userId, userId), eq(postVotes.postId, reviewId)));
   const onComments = db
-    .select({ key: sql<string>`'c' || ${commentVotes.commentId}` })
+    .select({ key: sql<string>`${votePrefix("comment")} || ${commentVotes.commentId}` })
     .from(commentVotes)
     .where(and(eq(commentVotes.userId, userId), eq(commentVotes.postId, reviewId)));
-  return unionAll(onReview, onComments)
-    .all()
-    .map((r) => r.key);
+  const rows = await unionAll(onReview, onComments).all();
+  return rows.map((r) => r.key);
 }
 
 export const VOTERS_PAGE_SIZE = 50;
 
 /** Who upvoted a review or a comment, newest first, one page (numbered from 1). */
-export function listVoters(db: DB, type: "review" | "comment", id: number, page: number) {
+export async function listVoters(db: DB, type: VoteTarget, id: number, page: number) {
   const table = type === "review" ? postVotes : commentVotes;
   const target = type === "review" ? eq(postVotes.postId, id) : eq(commentVotes.commentId, id);
   return db

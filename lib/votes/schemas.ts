@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { VOTE_TARGETS, parseVoteKey } from "./key";
 
-export const VOTE_TARGETS = ["review", "comment"] as const;
-export type VoteTarget = (typeof VOTE_TARGETS)[number];
+export { VOTE_TARGETS, type VoteTarget } from "./key";
 
 /** An upvote ("up") or its undo ("none") on a review or a comment. Idempotent: the same post twice changes nothing more. */
 export const VoteInput = z.object({
@@ -23,8 +23,8 @@ export function voteFormFields(form: FormData) {
     const v = form.get(k);
     return typeof v === "string" ? v : undefined;
   };
-  // The pages' controls name the item in one field, "r12" or "c345"; type and id apart work too.
-  const item = /^([rc])(\d{1,15})$/.exec(get("item") ?? "");
-  if (item) return { type: item[1] === "r" ? "review" : "comment", id: item[2], value: get("value") };
+  // The pages' controls name the item in one field, its vote key ("r12", "c345"); type and id apart work too.
+  const item = parseVoteKey(get("item") ?? "");
+  if (item) return { type: item.type, id: String(item.id), value: get("value") };
   return { type: get("type"), id: get("id"), value: get("value") };
 }

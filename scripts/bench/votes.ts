@@ -1,6 +1,6 @@
 // Upvotes through the real HTTP route under load: many signed-in members, idempotent up/undo posts.
 import { encode } from "next-auth/jwt";
-import type { DB } from "@/db";
+import { unlockedWriter, type DB } from "@/db";
 import { users } from "@/db/schema";
 import { postLoad, type PostLoad, type Server } from "./server";
 
@@ -11,12 +11,16 @@ export function sessionCookie(secret: string, userId: string): Promise<string> {
   return encode({ token: { uid: userId, sv: 0 }, secret, salt: SESSION_COOKIE });
 }
 
-/** `n` members who joined a month ago, for voting. */
+/**
+ * `n` members who joined a month ago, for voting. A fixture written straight through the write
+ * connection (the benchmark prepares its databases before any server uses them).
+ */
 export function makeVoters(db: DB, n: number): string[] {
   const joined = new Date(Date.now() - 30 * 86_400_000);
+  const writer = unlockedWriter(db);
   return Array.from({ length: n }, (_, i) => {
     const username = `bench_voter_${i}`;
-    return db.insert(users).values({ username, usernameKey: username, name: `Bench Voter ${i}`, createdAt: joined }).returning({ id: users.id }).get().id;
+    return writer.insert(users).values({ username, usernameKey: username, name: `Bench Voter ${i}`, createdAt: joined }).returning({ id: users.id }).get().id;
   });
 }
 

@@ -2,6 +2,7 @@ import type { DB } from "@/db";
 import type { Actor } from "@/lib/permissions";
 import { castVote } from "@/lib/votes/cast-vote";
 import type { VoteTarget } from "@/lib/votes/schemas";
+import { ctxAs, fixtureWriter } from "./db";
 import { T0 } from "./reviews";
 export { rows, snapshot } from "./db";
 
@@ -9,7 +10,7 @@ export { rows, snapshot } from "./db";
 
 /** Upvotes (or, with "none", takes back) a review or a comment as the vote button posts it. */
 export function vote(db: DB, actor: Actor, type: VoteTarget, id: number, value: "up" | "none" = "up", now = T0) {
-  return castVote(db, actor, { type, id: String(id), value }, now);
+  return castVote(ctxAs(db, actor, now), { type, id: String(id), value });
 }
 
 /** An Actor for a user id that is in no row: a session outliving its account. */
@@ -17,7 +18,7 @@ export const ghost: Actor = { id: "00000000-0000-4000-8000-000000000000", role: 
 
 /** Suspends a user directly (no verb is under test here). */
 export function suspend(db: DB, actor: Actor, at = T0) {
-  db.$client.prepare(`update users set suspended_at = ? where id = ?`).run(at.getTime(), actor.id);
+  fixtureWriter(db).$client.prepare(`update users set suspended_at = ? where id = ?`).run(at.getTime(), actor.id);
 }
 
 /** One value from one row, as SQLite holds it. */

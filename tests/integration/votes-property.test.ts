@@ -5,10 +5,10 @@ import { createComment } from "@/lib/comments/create-comment";
 import { deleteComment } from "@/lib/comments/delete-comment";
 import { DomainError, type DomainErrorKind } from "@/lib/errors";
 import type { Actor } from "@/lib/permissions";
-import { recountAll } from "@/lib/recount";
+import { recountAll } from "@/lib/maintenance/recount";
 import { deleteReview } from "@/lib/reviews/delete-review";
 import { castVote } from "@/lib/votes/cast-vote";
-import { createTestDb } from "../helpers/db";
+import { createTestDb, ctxAs, fixtureWriter } from "../helpers/db";
 import { setTestEnv } from "../helpers/env";
 import { DAY, T0, at, makeUser, seedReview } from "../helpers/reviews";
 import { clearEnv, commentForm, makeRegular, postComment } from "../helpers/comments";
@@ -47,9 +47,9 @@ type Model = { reviews: Item[]; comments: (Item & { postId: number })[]; votes: 
 const key = (userId: string, type: "review" | "comment", id: number) => `${userId}:${type === "review" ? "r" : "c"}${id}`;
 
 /** Runs `fn` and returns the DomainError kind it threw, or null; any other error fails the test. */
-function attempt(fn: () => unknown): DomainErrorKind | null {
+async function attempt(fn: () => unknown): Promise<DomainErrorKind | null> {
   try {
-    fn();
+    await fn();
     return null;
   } catch (err) {
     if (err instanceof DomainError) return err.kind;
@@ -64,19 +64,19 @@ describe("vote counters under random votes, undos, deletions and new comments", 
   afterEach(() => clearEnv(...Object.keys(LIMITS)));
 
   // Fifty fresh databases and a full recount after every step: seconds of work, more on a loaded machine.
-  it("always equal an independent recount, and recountAll finds nothing to correct", { timeout: 120_000 }, () => {
+  it("always equal an independent recount, and recountAll finds nothing to correct", { timeout: 120_000 }, async () => {
     const done = { up: 0, undo: 0, noop: 0, again: 0, selfRefused: 0, voteGone: 0, voteRateLimited: 0, comment: 0, commentDeleted: 0, reviewDeleted: 0, forbiddenDelete: 0 };
-    fc.assert(
-      fc.property(fc.array(step, { minLength: 10, maxLength: 60, size: "max" }), (steps) => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 10, maxLength: 60, size: "max" }), async (steps) => {
         const t = createTestDb();
         try {
           // Two regulars (mara writes two of the reviews, ines one), a newcomer, and a moderator who is one too.
-          const actors: Actor[] = [makeRegular(t.db, "mara"), makeRegular(t.db, "ines"), makeUser(t.db, "femi"), makeUser(t.db, "modest", "moderator")];
+          const actors: Actor[] = [await makeRegular(t.db, "mara"), await makeRegular(t.db, "ines"), await makeUser(t.db, "femi"), await makeUser(t.db, "modest", "moderator")];
           const model: Model = {
             reviews: [
-              { id: seedReview(t.db, actors[0]!, { title: "The Third Man" }, at(-DAY)), author: 0, deleted: false },
-              { id: seedReview(t.db, actors[0]!, { title: "Solaris", filmTitle: "Solaris", filmYear: "1972", score: "9" }), author: 0, deleted: false },
-              { id: seedReview(t.db, actors[1]!, { title: "Stalker", filmTitle: "Stalker", filmYear: "1979", score: "" }), author: 1, deleted: false },
+              { id: await seedReview(t.db, actors[0]!, { title: "The Third Man" }, at(-DAY)), author: 0, deleted: false },
+              { id: await seedReview(t.db, actors[0]!, { title: "Solaris", filmTitle: "Solaris", filmYear: "1972", score: "9" }), author: 0, deleted: false },
+              { id: await seedReview(t.db, actors[1]!, { title: "Stalker", filmTitle: "Stalker", filmYear: "1979", score: "" }), author: 1, deleted: false },
             ],
             comments: [],
             votes: new Set(),
@@ -86,13 +86,13 @@ describe("vote counters under random votes, undos, deletions and new comments", 
           let last: CastOp | null = null;
 
           /** Casts a vote, checks the outcome against the model's prediction, and updates the model. */
-          const castAndCheck = (who: number, type: "review" | "comment", item: Item & { postId?: number }, value: "up" | "none", now: Date) => {
+          const castAndCheck = async (who: number, type: "review" | "comment", item: Item & { postId?: number }, value: "up" | "none", now: Date) => {
             const user = actors[who]!;
             const k = key(user.id, type, item.id);
             const reviewGone = type === "review" ? item.deleted : model.reviews.find((r) => r.id === item.postId)!.deleted;
             const expected: DomainErrorKind | "noop" | "change" = reviewGone || item.deleted ? "Gone" : item.author === who ? "Forbidden" : model.votes.has(k) === (value === "up") ? "noop" : "change";
             let changed: boolean | undefined;
-            const kind = attempt(() => (changed = castVote(t.db, user, { type, id: item.id, value }, now).changed));
+            const kind = await attempt(async () => (changed = (await castVote(ctxAs(t.db, user, now), { type, id: item.id, value })).changed));
             if (expected === "change" && kind === "RateLimited") {
               done.voteRateLimited++;
               return;
@@ -130,21 +130,22 @@ describe("vote counters under random votes, undos, deletions and new comments", 
               if (op.kind === "again") done.again++;
               const item = v.type === "review" ? model.reviews.find((r) => r.id === v.id)! : model.comments.find((c) => c.id === v.id)!;
               const votesBefore = model.votes.size;
-              castAndCheck(v.who, v.type, item, v.value, now);
+              await castAndCheck(v.who, v.type, item, v.value, now);
               refused = model.votes.size === votesBefore;
               last = v;
             } else if (op.kind === "self") {
               const mine = [...model.reviews.map((r) => ["review", r] as const), ...model.comments.map((c) => ["comment", c] as const)].filter(([, i]) => i.author === op.actor);
               if (!mine.length) continue;
               const [type, item] = mine[op.pick % mine.length]!;
-              castAndCheck(op.actor, type, item, "up", now);
+              await castAndCheck(op.actor, type, item, "up", now);
               refused = true;
             } else if (op.kind === "comment") {
               const review = model.reviews[op.review % model.reviews.length]!;
               const siblings = model.comments.filter((c) => c.postId === review.id);
               const parent = op.parent === null || !siblings.length ? null : siblings[op.parent % siblings.length]!;
               let id = 0;
-              const kind = attempt(() => (id = createComment(t.db, actors[op.actor]!.id, commentForm(review.id, { parentId: parent ? String(parent.id) : "", body: `Remark ${++serial}.` }), now).comment.id));
+              const form = commentForm(review.id, { parentId: parent ? String(parent.id) : "", body: `Remark ${++serial}.` });
+              const kind = await attempt(async () => (id = (await createComment(ctxAs(t.db, actors[op.actor]!, now), form)).comment.id));
               if (review.deleted || parent?.deleted) expect(kind).toBe("Gone");
               else if (kind !== "RateLimited") expect(kind).toBeNull();
               if (kind === null) {
@@ -158,7 +159,7 @@ describe("vote counters under random votes, undos, deletions and new comments", 
               const item = items[op.pick % items.length]!;
               const mayDelete = item.author === op.actor || actors[op.actor]!.role === "moderator";
               const reviewGone = op.kind === "deleteComment" && model.reviews.find((r) => r.id === (item as Model["comments"][number]).postId)!.deleted;
-              const kind = attempt(() => (op.kind === "deleteReview" ? deleteReview : deleteComment)(t.db, actors[op.actor]!, item.id, now));
+              const kind = await attempt(() => (op.kind === "deleteReview" ? deleteReview : deleteComment)(ctxAs(t.db, actors[op.actor]!, now), { id: item.id }));
               expect(kind).toBe(item.deleted ? "Gone" : !mayDelete ? "Forbidden" : reviewGone ? "Gone" : null);
               if (kind === "Forbidden") done.forbiddenDelete++;
               if (kind === null) {
@@ -175,7 +176,7 @@ describe("vote counters under random votes, undos, deletions and new comments", 
             expect(voteRowProblems(t.db)).toEqual([]);
             expect(voteKeys(t.db)).toEqual([...model.votes].sort());
           }
-          expect(recountAll(t.db, new Date(clock))).toEqual(ZERO);
+          expect(await recountAll(t.db, new Date(clock))).toEqual(ZERO);
         } finally {
           t.close();
         }
@@ -191,22 +192,22 @@ describe("vote counters under random votes, undos, deletions and new comments", 
  * Mara's and Ines's reviews of two films, a thread with replies, votes on all of it from three
  * people, one deleted comment and one deleted review that both keep their votes.
  */
-function corruptionScenario(db: DB) {
-  const [mara, ines, femi] = [makeRegular(db, "mara"), makeRegular(db, "ines"), makeUser(db, "femi")];
-  const third = seedReview(db, mara, { title: "The Third Man" });
-  const solaris = seedReview(db, ines, { title: "Solaris", filmTitle: "Solaris", filmYear: "1972", score: "9" });
-  const doomed = seedReview(db, ines, { title: "Stalker", filmTitle: "Stalker", filmYear: "1979" });
-  const top = postComment(db, femi, third);
-  const reply = postComment(db, ines, third, top.id);
-  const dropped = postComment(db, mara, third, top.id);
-  const onDoomed = postComment(db, mara, doomed);
+async function corruptionScenario(db: DB) {
+  const [mara, ines, femi] = [await makeRegular(db, "mara"), await makeRegular(db, "ines"), await makeUser(db, "femi")];
+  const third = await seedReview(db, mara, { title: "The Third Man" });
+  const solaris = await seedReview(db, ines, { title: "Solaris", filmTitle: "Solaris", filmYear: "1972", score: "9" });
+  const doomed = await seedReview(db, ines, { title: "Stalker", filmTitle: "Stalker", filmYear: "1979" });
+  const top = await postComment(db, femi, third);
+  const reply = await postComment(db, ines, third, top.id);
+  const dropped = await postComment(db, mara, third, top.id);
+  const onDoomed = await postComment(db, mara, doomed);
   const at1 = at(DAY);
   for (const [who, type, id] of [
     [femi, "review", third], [ines, "review", third], [femi, "review", solaris], [mara, "review", doomed], [femi, "review", doomed],
     [mara, "comment", top.id], [ines, "comment", top.id], [mara, "comment", reply.id], [femi, "comment", dropped.id], [femi, "comment", onDoomed.id],
-  ] as const) vote(db, who, type, id, "up", at1);
-  deleteComment(db, mara, dropped.id, at1);
-  deleteReview(db, ines, doomed, at1);
+  ] as const) await vote(db, who, type, id, "up", at1);
+  await deleteComment(ctxAs(db, mara, at1), { id: dropped.id });
+  await deleteReview(ctxAs(db, ines, at1), { id: doomed });
   return { mara, ines, femi, third, solaris, doomed, top, reply, dropped };
 }
 
@@ -244,10 +245,10 @@ describe("recountAll", () => {
   // The time the recount (and the independent one) judges "New" markers at: after the scenario.
   const NOW = at(2 * DAY);
 
-  it("repairs counters corrupted with raw SQL, reports how many rows each step fixed, then finds nothing", () => {
+  it("repairs counters corrupted with raw SQL, reports how many rows each step fixed, then finds nothing", async () => {
     const t = createTestDb();
     try {
-      const s = corruptionScenario(t.db);
+      const s = await corruptionScenario(t.db);
       expect(allCounterDrift(t.db, NOW)).toEqual([]);
       // Mara: 3 + 1 published reviews, her comments deleted or on a deleted review. Ines: 3 + 1 (Stalker is
       // deleted) and her reply. Femi: one comment, a week-young account: the only one marked new.
@@ -265,8 +266,8 @@ describe("recountAll", () => {
         { username: "ines", badge_points: 5, replies_received: 1, views_received: 0 },
         { username: "mara", badge_points: 4, replies_received: 1, views_received: 0 },
       ]);
-      expect(recountAll(t.db, NOW)).toEqual(ZERO);
-      const run = (sql: string, ...args: unknown[]) => t.db.$client.prepare(sql).run(...args);
+      expect(await recountAll(t.db, NOW)).toEqual(ZERO);
+      const run = (sql: string, ...args: unknown[]) => fixtureWriter(t.db).$client.prepare(sql).run(...args);
       run(`update posts set upvote_count = 7, comment_count = comment_count + 2 where id = ?`, s.third);
       run(`update posts set upvote_count = 0, hot_score = 1 where id = ?`, s.doomed); // deleted: its votes still count, its hot score is 0
       run(`update posts set hot_score = hot_score + 0.5 where id = ?`, s.solaris);
@@ -285,7 +286,7 @@ describe("recountAll", () => {
       run(`update monthly_scores set upvotes = upvotes + 1 where user_id = ?`, s.femi.id); // no column the drift check sees
       expect(allCounterDrift(t.db, NOW)).toHaveLength(22);
 
-      expect(recountAll(t.db, NOW)).toEqual({
+      expect(await recountAll(t.db, NOW)).toEqual({
         ...ZERO,
         postComments: 1,
         postUpvotes: 2,
@@ -325,33 +326,33 @@ describe("recountAll", () => {
         { username: "ines", upvotes: 4 },
         { username: "mara", upvotes: 4 },
       ]);
-      expect(recountAll(t.db, NOW)).toEqual(ZERO);
+      expect(await recountAll(t.db, NOW)).toEqual(ZERO);
     } finally {
       t.close();
     }
   });
 
-  it("corrects exactly the counters that were corrupted, whichever they are", { timeout: 60_000 }, () => {
+  it("corrects exactly the counters that were corrupted, whichever they are", { timeout: 60_000 }, async () => {
     const cells = Object.keys(STEP);
     const corruption = fc.record({ cell: fc.constantFrom(...cells), pick: fc.nat(), delta: fc.integer({ min: -3, max: 3 }).filter((d) => d !== 0) });
-    fc.assert(
-      fc.property(fc.array(corruption, { minLength: 1, maxLength: 12 }), (corruptions) => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(corruption, { minLength: 1, maxLength: 12 }), async (corruptions) => {
         const t = createTestDb();
         try {
-          corruptionScenario(t.db);
+          await corruptionScenario(t.db);
           for (const { cell, pick, delta } of corruptions) {
             const [table, column] = cell.split(".") as [string, string];
             const key = table === "badges" ? "slug" : "id";
             const ids = t.db.$client.prepare(`select "${key}" from "${table}" order by "${key}"`).pluck().all() as (number | string)[];
             const id = ids[pick % ids.length];
             // A marker is 0 or 1: corrupting it flips it.
-            if (column === "is_new") t.db.$client.prepare(`update users set is_new = 1 - is_new where id = ?`).run(id);
-            else t.db.$client.prepare(`update "${table}" set "${column}" = "${column}" + ? where "${key}" = ?`).run(column === "hot_score" ? delta / 4 : delta, id);
+            if (column === "is_new") fixtureWriter(t.db).$client.prepare(`update users set is_new = 1 - is_new where id = ?`).run(id);
+            else fixtureWriter(t.db).$client.prepare(`update "${table}" set "${column}" = "${column}" + ? where "${key}" = ?`).run(column === "hot_score" ? delta / 4 : delta, id);
           }
           const expected = expectedCorrections(allCounterDrift(t.db, NOW));
-          expect(recountAll(t.db, NOW)).toEqual(expected);
+          expect(await recountAll(t.db, NOW)).toEqual(expected);
           expect(allCounterDrift(t.db, NOW)).toEqual([]);
-          expect(recountAll(t.db, NOW)).toEqual(ZERO);
+          expect(await recountAll(t.db, NOW)).toEqual(ZERO);
         } finally {
           t.close();
         }

@@ -2,6 +2,8 @@ import { describe, expect, it, vi } from "vitest";
 import { ZodError } from "zod";
 import type { DB } from "@/db";
 import { toFormError } from "@/lib/action-result";
+import { isUnchanged } from "@/lib/cache/changes";
+import { tagsFor } from "@/lib/cache/expire";
 import { deleteComment } from "@/lib/comments/delete-comment";
 import type { Actor } from "@/lib/permissions";
 import { deleteReview } from "@/lib/reviews/delete-review";
@@ -9,7 +11,7 @@ import { listFeed } from "@/lib/reviews/queries";
 import { castVote } from "@/lib/votes/cast-vote";
 import { VOTERS_PAGE_SIZE, listVoters, listVotesOnReview } from "@/lib/votes/queries";
 import { thrown } from "../helpers/errors";
-import { perTestDb } from "../helpers/db";
+import { ctxAs, fixtureWriter, perTestDb } from "../helpers/db";
 import { HOUR, T0, at, expectDomainError, makeUser, rowById, seedReview } from "../helpers/reviews";
 import { makeRegular, postComment, setReviewStatus } from "../helpers/comments";
 import {
@@ -27,12 +29,12 @@ import {
 } from "../helpers/votes";
 
 /** Author, a published review of theirs, a comment of theirs on it, and two other members. */
-function voteSetup(db: DB) {
-  const mara = makeUser(db, "mara");
-  const reviewId = seedReview(db, mara);
-  const femi = makeUser(db, "femi");
-  const ines = makeUser(db, "ines");
-  const comment = postComment(db, mara, reviewId);
+async function voteSetup(db: DB) {
+  const mara = await makeUser(db, "mara");
+  const reviewId = await seedReview(db, mara);
+  const femi = await makeUser(db, "femi");
+  const ines = await makeUser(db, "ines");
+  const comment = await postComment(db, mara, reviewId);
   return { mara, reviewId, femi, ines, commentId: comment.id };
 }
 
@@ -48,123 +50,123 @@ describe("castVote", () => {
     return err;
   }
 
-  it("upvotes a review: the row, its count, its author's upvotes received and its hot score, then takes it back", () => {
-    const { mara, reviewId, femi, ines } = voteSetup(t.db);
+  it("upvotes a review: the row, its count, its author's upvotes received and its hot score, then takes it back", async () => {
+    const { mara, reviewId, femi, ines } = await voteSetup(t.db);
     const published = T0.getTime();
     expect(hotScoreOf(t.db, reviewId)).toBe(expectedHot(0, published));
 
-    const result = vote(t.db, femi, "review", reviewId, "up", at(HOUR));
+    const result = await vote(t.db, femi, "review", reviewId, "up", at(HOUR));
     expect(result).toMatchObject({ type: "review", id: reviewId, postId: reviewId, slug: "harry-lime-s-vienna", authorId: mara.id, voted: true, changed: true, count: 1 });
     expect(rows(t.db, "post_votes")).toEqual([{ user_id: femi.id, post_id: reviewId, created_at: at(HOUR).getTime() }]);
     expect([upvoteCount(t.db, "review", reviewId), upvotesReceived(t.db, mara), upvotesReceived(t.db, femi)]).toEqual([1, 1, 0]);
     // log10(max(n, 1)): the first upvote leaves the hot score where it was, the second lifts it.
     expect(hotScoreOf(t.db, reviewId)).toBe(expectedHot(1, published));
-    vote(t.db, ines, "review", reviewId, "up", at(HOUR));
+    await vote(t.db, ines, "review", reviewId, "up", at(HOUR));
     expect(hotScoreOf(t.db, reviewId)).toBeCloseTo(expectedHot(2, published), 9);
     expect(hotScoreOf(t.db, reviewId) - expectedHot(0, published)).toBeCloseTo(Math.log10(2), 9);
 
-    expect(vote(t.db, femi, "review", reviewId, "none", at(2 * HOUR))).toMatchObject({ voted: false, changed: true, count: 1 });
+    expect(await vote(t.db, femi, "review", reviewId, "none", at(2 * HOUR))).toMatchObject({ voted: false, changed: true, count: 1 });
     expect(rows(t.db, "post_votes")).toEqual([{ user_id: ines.id, post_id: reviewId, created_at: at(HOUR).getTime() }]);
-    vote(t.db, ines, "review", reviewId, "none", at(2 * HOUR));
+    await vote(t.db, ines, "review", reviewId, "none", at(2 * HOUR));
     expect(rows(t.db, "post_votes")).toEqual([]);
     expect([upvoteCount(t.db, "review", reviewId), upvotesReceived(t.db, mara)]).toEqual([0, 0]);
     expect(hotScoreOf(t.db, reviewId)).toBe(expectedHot(0, published));
     expect(allCounterDrift(t.db)).toEqual([]);
   });
 
-  it("upvotes a comment: the row filed under its review, the comment's count and its author's, not the review's", () => {
-    const { mara, reviewId, femi, commentId } = voteSetup(t.db);
+  it("upvotes a comment: the row filed under its review, the comment's count and its author's, not the review's", async () => {
+    const { mara, reviewId, femi, commentId } = await voteSetup(t.db);
     const hot = hotScoreOf(t.db, reviewId);
-    const result = vote(t.db, femi, "comment", commentId, "up", at(HOUR));
+    const result = await vote(t.db, femi, "comment", commentId, "up", at(HOUR));
     expect(result).toMatchObject({ type: "comment", id: commentId, postId: reviewId, authorId: mara.id, voted: true, changed: true, count: 1 });
     expect(rows(t.db, "comment_votes")).toEqual([{ user_id: femi.id, comment_id: commentId, post_id: reviewId, created_at: at(HOUR).getTime() }]);
     expect([upvoteCount(t.db, "comment", commentId), upvoteCount(t.db, "review", reviewId), upvotesReceived(t.db, mara)]).toEqual([1, 0, 1]);
     expect(hotScoreOf(t.db, reviewId)).toBe(hot);
 
-    expect(vote(t.db, femi, "comment", commentId, "none", at(HOUR))).toMatchObject({ voted: false, changed: true, count: 0 });
+    expect(await vote(t.db, femi, "comment", commentId, "none", at(HOUR))).toMatchObject({ voted: false, changed: true, count: 0 });
     expect(rows(t.db, "comment_votes")).toEqual([]);
     expect([upvoteCount(t.db, "comment", commentId), upvotesReceived(t.db, mara)]).toEqual([0, 0]);
     expect(allCounterDrift(t.db)).toEqual([]);
   });
 
-  it("adds up a person's upvotes received over their reviews and comments, from every voter", () => {
-    const { mara, reviewId, femi, ines, commentId } = voteSetup(t.db);
-    const femisReview = seedReview(t.db, femi, { title: "Femi on Solaris", filmTitle: "Solaris", filmYear: "1972" });
-    const maraElsewhere = postComment(t.db, mara, femisReview);
-    const femisComment = postComment(t.db, femi, reviewId);
-    vote(t.db, femi, "review", reviewId);
-    vote(t.db, femi, "comment", commentId);
-    vote(t.db, femi, "comment", maraElsewhere.id);
-    vote(t.db, ines, "review", reviewId);
-    vote(t.db, ines, "comment", femisComment.id);
-    vote(t.db, mara, "review", femisReview);
+  it("adds up a person's upvotes received over their reviews and comments, from every voter", async () => {
+    const { mara, reviewId, femi, ines, commentId } = await voteSetup(t.db);
+    const femisReview = await seedReview(t.db, femi, { title: "Femi on Solaris", filmTitle: "Solaris", filmYear: "1972" });
+    const maraElsewhere = await postComment(t.db, mara, femisReview);
+    const femisComment = await postComment(t.db, femi, reviewId);
+    await vote(t.db, femi, "review", reviewId);
+    await vote(t.db, femi, "comment", commentId);
+    await vote(t.db, femi, "comment", maraElsewhere.id);
+    await vote(t.db, ines, "review", reviewId);
+    await vote(t.db, ines, "comment", femisComment.id);
+    await vote(t.db, mara, "review", femisReview);
     expect([upvotesReceived(t.db, mara), upvotesReceived(t.db, femi), upvotesReceived(t.db, ines)]).toEqual([4, 2, 0]);
-    vote(t.db, femi, "comment", maraElsewhere.id, "none");
+    await vote(t.db, femi, "comment", maraElsewhere.id, "none");
     expect(upvotesReceived(t.db, mara)).toBe(3);
     expect(allCounterDrift(t.db)).toEqual([]);
     expect(voteRowProblems(t.db)).toEqual([]);
   });
 
-  it("treats the same vote twice as one: a single row, no change the second time, nothing written", () => {
-    const { mara, reviewId, femi, ines, commentId } = voteSetup(t.db);
-    vote(t.db, femi, "review", reviewId, "up", at(HOUR));
-    vote(t.db, femi, "comment", commentId, "up", at(HOUR));
+  it("treats the same vote twice as one: a single row, no change the second time, nothing written", async () => {
+    const { mara, reviewId, femi, ines, commentId } = await voteSetup(t.db);
+    await vote(t.db, femi, "review", reviewId, "up", at(HOUR));
+    await vote(t.db, femi, "comment", commentId, "up", at(HOUR));
     const before = snapshot(t.db);
-    expect(vote(t.db, femi, "review", reviewId, "up", at(2 * HOUR))).toMatchObject({ voted: true, changed: false, count: 1 });
-    expect(vote(t.db, femi, "comment", commentId, "up", at(2 * HOUR))).toMatchObject({ voted: true, changed: false, count: 1 });
+    expect(await vote(t.db, femi, "review", reviewId, "up", at(2 * HOUR))).toMatchObject({ voted: true, changed: false, count: 1 });
+    expect(await vote(t.db, femi, "comment", commentId, "up", at(2 * HOUR))).toMatchObject({ voted: true, changed: false, count: 1 });
     // Nothing at all: not the vote's time, not a counter, not a rate-limit slot.
     expect(snapshot(t.db)).toEqual(before);
     expect(rows(t.db, "post_votes")).toHaveLength(1);
     expect(upvotesReceived(t.db, mara)).toBe(2);
 
-    vote(t.db, femi, "review", reviewId, "none", at(3 * HOUR));
+    await vote(t.db, femi, "review", reviewId, "none", at(3 * HOUR));
     const undone = snapshot(t.db);
-    expect(vote(t.db, femi, "review", reviewId, "none", at(3 * HOUR))).toMatchObject({ voted: false, changed: false, count: 0 });
+    expect(await vote(t.db, femi, "review", reviewId, "none", at(3 * HOUR))).toMatchObject({ voted: false, changed: false, count: 0 });
     expect(snapshot(t.db)).toEqual(undone);
     // Taking back a vote never cast is a no-op too.
     const fresh = snapshot(t.db);
-    expect(vote(t.db, ines, "comment", commentId, "none")).toMatchObject({ voted: false, changed: false, count: 1 });
+    expect(await vote(t.db, ines, "comment", commentId, "none")).toMatchObject({ voted: false, changed: false, count: 1 });
     expect(snapshot(t.db)).toEqual(fresh);
     expect(allCounterDrift(t.db)).toEqual([]);
   });
 
   it("refuses an upvote on one's own review or comment (403), and its undo, changing nothing", async () => {
-    const { mara, reviewId, commentId } = voteSetup(t.db);
+    const { mara, reviewId, commentId } = await voteSetup(t.db);
     await expectRefused(() => vote(t.db, mara, "review", reviewId), "Forbidden", 403, "You can't upvote your own review.");
     await expectRefused(() => vote(t.db, mara, "comment", commentId), "Forbidden", 403, "You can't upvote your own comment.");
     await expectRefused(() => vote(t.db, mara, "review", reviewId, "none"), "Forbidden", 403);
     // Staff are no exception.
-    const modest = makeUser(t.db, "modest", "moderator");
-    const own = seedReview(t.db, modest, { title: "The moderator's own" });
+    const modest = await makeUser(t.db, "modest", "moderator");
+    const own = await seedReview(t.db, modest, { title: "The moderator's own" });
     await expectRefused(() => vote(t.db, modest, "review", own), "Forbidden", 403, "You can't upvote your own review.");
-    expect(vote(t.db, modest, "review", reviewId).changed).toBe(true);
+    expect((await vote(t.db, modest, "review", reviewId)).changed).toBe(true);
   });
 
   it("answers 404 for a review that is missing, a draft or hidden, and 410 for a deleted one", async () => {
-    const { mara, femi } = voteSetup(t.db);
-    const draft = seedReview(t.db, mara, { title: "Unfinished", intent: "draft" });
-    const hidden = seedReview(t.db, mara, { title: "Hidden by a moderator" });
-    setReviewStatus(t.db, hidden, "hidden");
-    const deleted = seedReview(t.db, mara, { title: "Thought better of it" });
-    deleteReview(t.db, mara, deleted);
+    const { mara, femi } = await voteSetup(t.db);
+    const draft = await seedReview(t.db, mara, { title: "Unfinished", intent: "draft" });
+    const hidden = await seedReview(t.db, mara, { title: "Hidden by a moderator" });
+    await setReviewStatus(t.db, hidden, "hidden");
+    const deleted = await seedReview(t.db, mara, { title: "Thought better of it" });
+    await deleteReview(ctxAs(t.db, mara), { id: deleted });
     for (const id of [999, draft, hidden]) await expectRefused(() => vote(t.db, femi, "review", id), "NotFound", 404, "There is no such review.");
     await expectRefused(() => vote(t.db, femi, "review", deleted), "Gone", 410, "This review was deleted, so it takes no more votes.");
     await expectRefused(() => vote(t.db, femi, "review", deleted, "none"), "Gone", 410);
   });
 
   it("answers 404 for a missing comment or one on a draft or hidden review, 410 for a deleted comment or review", async () => {
-    const { mara, femi, reviewId } = voteSetup(t.db);
-    const doomed = postComment(t.db, mara, reviewId);
-    deleteComment(t.db, mara, doomed.id, at(HOUR));
-    const onHidden = seedReview(t.db, mara, { title: "Hidden later" });
-    const hiddenComment = postComment(t.db, mara, onHidden);
-    setReviewStatus(t.db, onHidden, "hidden");
-    const onDraft = seedReview(t.db, mara, { title: "Back to draft" });
-    const draftComment = postComment(t.db, mara, onDraft);
-    setReviewStatus(t.db, onDraft, "draft");
-    const onDeleted = seedReview(t.db, mara, { title: "Deleted later" });
-    const orphan = postComment(t.db, mara, onDeleted);
-    deleteReview(t.db, mara, onDeleted);
+    const { mara, femi, reviewId } = await voteSetup(t.db);
+    const doomed = await postComment(t.db, mara, reviewId);
+    await deleteComment(ctxAs(t.db, mara, at(HOUR)), { id: doomed.id });
+    const onHidden = await seedReview(t.db, mara, { title: "Hidden later" });
+    const hiddenComment = await postComment(t.db, mara, onHidden);
+    await setReviewStatus(t.db, onHidden, "hidden");
+    const onDraft = await seedReview(t.db, mara, { title: "Back to draft" });
+    const draftComment = await postComment(t.db, mara, onDraft);
+    await setReviewStatus(t.db, onDraft, "draft");
+    const onDeleted = await seedReview(t.db, mara, { title: "Deleted later" });
+    const orphan = await postComment(t.db, mara, onDeleted);
+    await deleteReview(ctxAs(t.db, mara), { id: onDeleted });
 
     for (const id of [999, hiddenComment.id, draftComment.id]) await expectRefused(() => vote(t.db, femi, "comment", id), "NotFound", 404, "There is no such comment.");
     await expectRefused(() => vote(t.db, femi, "comment", doomed.id), "Gone", 410, "This comment was deleted, so it takes no more votes.");
@@ -172,13 +174,13 @@ describe("castVote", () => {
   });
 
   it("keeps votes on an item deleted later: still counted for its author, and no longer undoable (410)", async () => {
-    const { mara, femi, reviewId, commentId } = voteSetup(t.db);
-    const reply = postComment(t.db, mara, reviewId, commentId);
-    vote(t.db, femi, "review", reviewId);
-    vote(t.db, femi, "comment", reply.id);
-    deleteComment(t.db, mara, reply.id, at(HOUR));
+    const { mara, femi, reviewId, commentId } = await voteSetup(t.db);
+    const reply = await postComment(t.db, mara, reviewId, commentId);
+    await vote(t.db, femi, "review", reviewId);
+    await vote(t.db, femi, "comment", reply.id);
+    await deleteComment(ctxAs(t.db, mara, at(HOUR)), { id: reply.id });
     await expectRefused(() => vote(t.db, femi, "comment", reply.id, "none"), "Gone", 410);
-    deleteReview(t.db, mara, reviewId, at(HOUR));
+    await deleteReview(ctxAs(t.db, mara, at(HOUR)), { id: reviewId });
     await expectRefused(() => vote(t.db, femi, "review", reviewId, "none"), "Gone", 410);
     await expectRefused(() => vote(t.db, femi, "comment", commentId), "Gone", 410);
     expect([upvoteCount(t.db, "review", reviewId), upvoteCount(t.db, "comment", reply.id), upvotesReceived(t.db, mara)]).toEqual([1, 1, 2]);
@@ -187,22 +189,22 @@ describe("castVote", () => {
     expect(allCounterDrift(t.db)).toEqual([]);
   });
 
-  it("counts a vote on a review whose author's account is gone, for nobody", () => {
-    const { mara, femi, reviewId } = voteSetup(t.db);
+  it("counts a vote on a review whose author's account is gone, for nobody", async () => {
+    const { mara, femi, reviewId } = await voteSetup(t.db);
     // The account row goes (as lib/users/delete-account.ts does, taking its badges out of the
     // holder counts first): its review and comment keep no author.
     expect(t.db.$client.prepare(`select badge_slug from user_badges where user_id = ? order by rowid`).pluck().all(mara.id)).toEqual(["reviews-1", "first-scored-review", "comments-1"]);
-    t.db.$client.prepare(`update badges set holder_count = holder_count - 1 where slug in (select badge_slug from user_badges where user_id = ?)`).run(mara.id);
-    t.db.$client.prepare(`delete from users where id = ?`).run(mara.id);
+    fixtureWriter(t.db).$client.prepare(`update badges set holder_count = holder_count - 1 where slug in (select badge_slug from user_badges where user_id = ?)`).run(mara.id);
+    fixtureWriter(t.db).$client.prepare(`delete from users where id = ?`).run(mara.id);
     expect(rowById(t.db, "posts", reviewId)).toMatchObject({ author_id: null });
-    expect(vote(t.db, femi, "review", reviewId)).toMatchObject({ authorId: null, changed: true, count: 1 });
+    expect(await vote(t.db, femi, "review", reviewId)).toMatchObject({ authorId: null, changed: true, count: 1 });
     expect([upvotesReceived(t.db, mara), upvotesReceived(t.db, femi)]).toEqual([undefined, 0]);
     expect(allCounterDrift(t.db)).toEqual([]);
   });
 
   it("refuses a suspended voter (403) and an unknown one (401), changing nothing", async () => {
-    const { femi, reviewId, commentId } = voteSetup(t.db);
-    vote(t.db, femi, "review", reviewId);
+    const { femi, reviewId, commentId } = await voteSetup(t.db);
+    await vote(t.db, femi, "review", reviewId);
     suspend(t.db, femi);
     const msg = "This account is suspended, so it cannot vote.";
     await expectRefused(() => vote(t.db, femi, "comment", commentId), "Forbidden", 403, msg);
@@ -212,12 +214,12 @@ describe("castVote", () => {
     await expectRefused(() => vote(t.db, ghost, "review", 999), "Unauthenticated", 401);
   });
 
-  it("accepts the form's strings and numbers alike, and ignores fields it does not know", () => {
-    const { femi, ines, reviewId, commentId } = voteSetup(t.db);
-    expect(castVote(t.db, femi, { type: "review", id: reviewId, value: "up" }, T0).changed).toBe(true);
-    expect(castVote(t.db, femi, { type: "comment", id: ` ${commentId} `, value: "up" }, T0).changed).toBe(true);
+  it("accepts the form's strings and numbers alike, and ignores fields it does not know", async () => {
+    const { femi, ines, reviewId, commentId } = await voteSetup(t.db);
+    expect((await castVote(ctxAs(t.db, femi, T0), { type: "review", id: reviewId, value: "up" })).changed).toBe(true);
+    expect((await castVote(ctxAs(t.db, femi, T0), { type: "comment", id: ` ${commentId} `, value: "up" })).changed).toBe(true);
     // A forged user id in the form does not vote as someone else.
-    castVote(t.db, femi, { type: "review", id: String(reviewId), value: "none", userId: ines.id, user_id: ines.id }, T0);
+    await castVote(ctxAs(t.db, femi, T0), { type: "review", id: String(reviewId), value: "none", userId: ines.id, user_id: ines.id });
     expect(rows(t.db, "post_votes")).toEqual([]);
     expect(rows(t.db, "comment_votes").map((r) => r.user_id)).toEqual([femi.id]);
   });
@@ -243,9 +245,9 @@ describe("castVote", () => {
     ["a string body", "type=review&id=1&value=up", null],
   ];
   it.each(forged)("rejects %s with a ZodError (422 on the form), changing nothing", async (_name, raw, field) => {
-    const { femi } = voteSetup(t.db);
+    const { femi } = await voteSetup(t.db);
     const before = snapshot(t.db);
-    const err = await thrown(() => castVote(t.db, femi, raw, T0));
+    const err = await thrown(() => castVote(ctxAs(t.db, femi, T0), raw));
     expect(err).toBeInstanceOf(ZodError);
     const form = toFormError(err, {});
     expect(form).toMatchObject({ status: 422, ok: false });
@@ -258,26 +260,29 @@ describe("castVote", () => {
 describe("hot feed after votes", () => {
   const t = perTestDb();
 
-  it("moves reviews up and down the hot feed as their votes come and go", () => {
-    const mara = makeUser(t.db, "mara");
-    const [older, old, fresh] = [2, 1, 0].map((h) => seedReview(t.db, mara, { title: `Published ${h}h before T0` }, at(-h * HOUR))) as [number, number, number];
-    const voters = ["femi", "ines", "jun"].map((n) => makeUser(t.db, n));
-    const hot = () => listFeed(t.db, { tab: "hot" }).items.map((c) => c.id);
-    expect(hot()).toEqual([fresh, old, older]);
+  it("moves reviews up and down the hot feed as their votes come and go", async () => {
+    const mara = await makeUser(t.db, "mara");
+    const published: number[] = [];
+    for (const h of [2, 1, 0]) published.push(await seedReview(t.db, mara, { title: `Published ${h}h before T0` }, at(-h * HOUR)));
+    const [older, old, fresh] = published as [number, number, number];
+    const voters: Actor[] = [];
+    for (const n of ["femi", "ines", "jun"]) voters.push(await makeUser(t.db, n));
+    const hot = async () => (await listFeed(t.db, { tab: "hot" })).items.map((c) => c.id);
+    expect(await hot()).toEqual([fresh, old, older]);
     // One upvote is log10(1) = 0: no move.
-    vote(t.db, voters[0]!, "review", old);
-    expect(hot()).toEqual([fresh, old, older]);
+    await vote(t.db, voters[0]!, "review", old);
+    expect(await hot()).toEqual([fresh, old, older]);
     // Two are worth log10(2) × 12.5 h ≈ 3.8 h of freshness.
-    vote(t.db, voters[1]!, "review", old);
-    expect(hot()).toEqual([old, fresh, older]);
-    vote(t.db, voters[0]!, "review", older);
-    vote(t.db, voters[1]!, "review", older);
-    expect(hot()).toEqual([old, older, fresh]);
-    vote(t.db, voters[2]!, "review", older);
-    expect(hot()).toEqual([older, old, fresh]);
-    vote(t.db, voters[1]!, "review", old, "none");
-    expect(hot()).toEqual([older, fresh, old]);
-    expect(listFeed(t.db, { tab: "hot" }).items.map((c) => c.upvoteCount)).toEqual([3, 0, 1]);
+    await vote(t.db, voters[1]!, "review", old);
+    expect(await hot()).toEqual([old, fresh, older]);
+    await vote(t.db, voters[0]!, "review", older);
+    await vote(t.db, voters[1]!, "review", older);
+    expect(await hot()).toEqual([old, older, fresh]);
+    await vote(t.db, voters[2]!, "review", older);
+    expect(await hot()).toEqual([older, old, fresh]);
+    await vote(t.db, voters[1]!, "review", old, "none");
+    expect(await hot()).toEqual([older, fresh, old]);
+    expect((await listFeed(t.db, { tab: "hot" })).items.map((c) => c.upvoteCount)).toEqual([3, 0, 1]);
     for (const [id, n, h] of [[older, 3, 2], [old, 1, 1], [fresh, 0, 0]] as const) {
       expect(hotScoreOf(t.db, id)).toBeCloseTo(expectedHot(n, at(-h * HOUR).getTime()), 9);
     }
@@ -288,68 +293,135 @@ describe("hot feed after votes", () => {
 describe("vote queries", () => {
   const t = perTestDb();
 
-  it("lists a reader's votes on a review and its comments in one query, and no one else's", () => {
-    const { mara, reviewId, femi, ines, commentId } = voteSetup(t.db);
-    const c2 = postComment(t.db, ines, reviewId, commentId);
-    const c3 = postComment(t.db, mara, reviewId);
-    const elsewhere = seedReview(t.db, ines, { title: "Ines elsewhere" });
-    const elsewhereComment = postComment(t.db, mara, elsewhere);
-    vote(t.db, femi, "review", reviewId);
-    vote(t.db, femi, "comment", commentId);
-    vote(t.db, femi, "comment", c3.id);
-    vote(t.db, femi, "review", elsewhere);
-    vote(t.db, femi, "comment", elsewhereComment.id);
-    vote(t.db, ines, "comment", c3.id);
-    vote(t.db, mara, "comment", c2.id);
+  it("lists a reader's votes on a review and its comments in one query, and no one else's", async () => {
+    const { mara, reviewId, femi, ines, commentId } = await voteSetup(t.db);
+    const c2 = await postComment(t.db, ines, reviewId, commentId);
+    const c3 = await postComment(t.db, mara, reviewId);
+    const elsewhere = await seedReview(t.db, ines, { title: "Ines elsewhere" });
+    const elsewhereComment = await postComment(t.db, mara, elsewhere);
+    await vote(t.db, femi, "review", reviewId);
+    await vote(t.db, femi, "comment", commentId);
+    await vote(t.db, femi, "comment", c3.id);
+    await vote(t.db, femi, "review", elsewhere);
+    await vote(t.db, femi, "comment", elsewhereComment.id);
+    await vote(t.db, ines, "comment", c3.id);
+    await vote(t.db, mara, "comment", c2.id);
 
     const prepare = vi.spyOn(t.db.$client, "prepare");
-    const keys = listVotesOnReview(t.db, femi.id, reviewId);
+    const keys = await listVotesOnReview(t.db, femi.id, reviewId);
     expect(prepare).toHaveBeenCalledTimes(1);
     prepare.mockRestore();
     expect([...keys].sort()).toEqual([`c${commentId}`, `c${c3.id}`, `r${reviewId}`].sort());
-    expect(listVotesOnReview(t.db, ines.id, reviewId)).toEqual([`c${c3.id}`]);
-    expect(listVotesOnReview(t.db, femi.id, elsewhere).sort()).toEqual([`c${elsewhereComment.id}`, `r${elsewhere}`]);
-    vote(t.db, femi, "review", reviewId, "none");
-    expect(listVotesOnReview(t.db, femi.id, reviewId).sort()).toEqual([`c${commentId}`, `c${c3.id}`].sort());
-    expect(listVotesOnReview(t.db, ghost.id, reviewId)).toEqual([]);
+    expect(await listVotesOnReview(t.db, ines.id, reviewId)).toEqual([`c${c3.id}`]);
+    expect((await listVotesOnReview(t.db, femi.id, elsewhere)).sort()).toEqual([`c${elsewhereComment.id}`, `r${elsewhere}`]);
+    await vote(t.db, femi, "review", reviewId, "none");
+    expect((await listVotesOnReview(t.db, femi.id, reviewId)).sort()).toEqual([`c${commentId}`, `c${c3.id}`].sort());
+    expect(await listVotesOnReview(t.db, ghost.id, reviewId)).toEqual([]);
   });
 
   /** `n` members who each upvote the item, one a second from T0 (or all at T0). */
-  function voters(db: DB, n: number, type: "review" | "comment", id: number, sameTime = false): Actor[] {
-    return Array.from({ length: n }, (_, i) => {
-      const v = makeUser(db, `voter${String(i + 1).padStart(2, "0")}`);
-      vote(db, v, type, id, "up", at(sameTime ? 0 : i * 1000));
-      return v;
-    });
+  async function voters(db: DB, n: number, type: "review" | "comment", id: number, sameTime = false): Promise<Actor[]> {
+    const all: Actor[] = [];
+    for (let i = 0; i < n; i++) {
+      const v = await makeUser(db, `voter${String(i + 1).padStart(2, "0")}`);
+      await vote(db, v, type, id, "up", at(sameTime ? 0 : i * 1000));
+      all.push(v);
+    }
+    return all;
   }
 
-  it("lists who upvoted a review, newest first, 50 to a page", () => {
-    const { reviewId } = voteSetup(t.db);
-    const all = voters(t.db, VOTERS_PAGE_SIZE + 5, "review", reviewId);
-    const names = (page: number) => listVoters(t.db, "review", reviewId, page).map((v) => v.username);
+  it("lists who upvoted a review, newest first, 50 to a page", async () => {
+    const { reviewId } = await voteSetup(t.db);
+    const all = await voters(t.db, VOTERS_PAGE_SIZE + 5, "review", reviewId);
+    const names = async (page: number) => (await listVoters(t.db, "review", reviewId, page)).map((v) => v.username);
     const newestFirst = all.map((_, i) => `voter${String(i + 1).padStart(2, "0")}`).reverse();
     expect(VOTERS_PAGE_SIZE).toBe(50);
-    expect(names(1)).toEqual(newestFirst.slice(0, 50));
-    expect(names(2)).toEqual(newestFirst.slice(50));
-    expect(names(3)).toEqual([]);
-    expect(listVoters(t.db, "review", reviewId, 1)[0]).toEqual({ username: "voter55", name: "voter55", image: null, isNew: true, votedAt: at(54_000) });
+    expect(await names(1)).toEqual(newestFirst.slice(0, 50));
+    expect(await names(2)).toEqual(newestFirst.slice(50));
+    expect(await names(3)).toEqual([]);
+    expect((await listVoters(t.db, "review", reviewId, 1))[0]).toEqual({ username: "voter55", name: "voter55", image: null, isNew: true, votedAt: at(54_000) });
     // A vote taken back leaves the list.
-    vote(t.db, all[54]!, "review", reviewId, "none");
-    expect(names(1)[0]).toBe("voter54");
-    expect(names(2)).toEqual(newestFirst.slice(51));
-    expect(listVoters(t.db, "comment", reviewId, 1)).toEqual([]);
+    await vote(t.db, all[54]!, "review", reviewId, "none");
+    expect((await names(1))[0]).toBe("voter54");
+    expect(await names(2)).toEqual(newestFirst.slice(51));
+    expect(await listVoters(t.db, "comment", reviewId, 1)).toEqual([]);
     // A regular (a year-old account with three reviews) carries no "New" marker.
-    const regular = makeRegular(t.db, "regular");
-    vote(t.db, regular, "review", reviewId, "up", at(60_000));
-    expect(listVoters(t.db, "review", reviewId, 1)[0]).toEqual({ username: "regular", name: "regular", image: null, isNew: false, votedAt: at(60_000) });
+    const regular = await makeRegular(t.db, "regular");
+    await vote(t.db, regular, "review", reviewId, "up", at(60_000));
+    expect((await listVoters(t.db, "review", reviewId, 1))[0]).toEqual({ username: "regular", name: "regular", image: null, isNew: false, votedAt: at(60_000) });
   });
 
-  it("lists who upvoted a comment, and pages through votes cast at the same instant without repeats or gaps", () => {
-    const { commentId } = voteSetup(t.db);
-    voters(t.db, 52, "comment", commentId, true);
-    const pages = [1, 2].map((p) => listVoters(t.db, "comment", commentId, p).map((v) => v.username));
+  it("lists who upvoted a comment, and pages through votes cast at the same instant without repeats or gaps", async () => {
+    const { commentId } = await voteSetup(t.db);
+    await voters(t.db, 52, "comment", commentId, true);
+    const pages: string[][] = [];
+    for (const p of [1, 2]) pages.push((await listVoters(t.db, "comment", commentId, p)).map((v) => v.username));
     expect(pages.map((p) => p.length)).toEqual([50, 2]);
     expect(new Set(pages.flat()).size).toBe(52);
     expect(upvoteCount(t.db, "comment", commentId)).toBe(52);
+  });
+});
+
+describe("what a vote changes", () => {
+  const t = perTestDb();
+
+  // What the votes route expired before changes were recorded (its hand-written lists), rebuilt
+  // here from the rows: the tags from a vote's changes must cover them.
+  const reviewRowTags = (id: number) => {
+    const post = t.db.$client.prepare(`select film_id, author_id from posts where id = ?`).get(id) as { film_id: number; author_id: string | null };
+    const tags = t.db.$client.prepare(`select tag from post_tags where post_id = ? order by tag`).pluck().all(id) as string[];
+    return [`review:${id}`, "feed", `film:${post.film_id}`, ...(post.author_id ? [`user:${post.author_id}`] : []), ...tags.map((tag) => `tag:${tag}`)];
+  };
+  const badgeListTags = (earned: { userId: string; slug: string }[]) =>
+    earned.length ? ["badges", "ranking", ...earned.flatMap((e) => [`user:${e.userId}`, `badge:${e.slug}`])] : [];
+  const sorted = (tags: Iterable<string>) => [...new Set(tags)].sort();
+
+  it("an upvote on a review or its undo: the review in every listing (its film, its tags, its author) and the Ranking", async () => {
+    const { mara, reviewId, femi } = await voteSetup(t.db);
+    const filmId = t.db.$client.prepare(`select film_id from posts where id = ?`).pluck().get(reviewId) as number;
+    const expected = sorted([`review:${reviewId}`, "feed", `film:${filmId}`, `user:${mara.id}`, "tag:noir", "tag:vienna", "ranking"]);
+    for (const value of ["up", "none"] as const) {
+      const { changes } = await vote(t.db, femi, "review", reviewId, value, at(HOUR));
+      expect(sorted(tagsFor(changes))).toEqual(expected);
+      expect(sorted(tagsFor(changes))).toEqual(expect.arrayContaining(sorted([...reviewRowTags(reviewId), "ranking"])));
+    }
+  });
+
+  it("an upvote on a comment: its review's page, its author, and the Ranking; no listing", async () => {
+    const { mara, reviewId, femi, commentId } = await voteSetup(t.db);
+    for (const value of ["up", "none"] as const) {
+      const { changes } = await vote(t.db, femi, "comment", commentId, value, at(HOUR));
+      expect(sorted(tagsFor(changes))).toEqual(sorted([`review:${reviewId}`, `user:${mara.id}`, "ranking"]));
+    }
+  });
+
+  it("the upvote that earns badges adds them, their holder, and the note announcing them under the review", async () => {
+    const { mara, reviewId } = await voteSetup(t.db);
+    for (let i = 1; i < 10; i++) await vote(t.db, await makeUser(t.db, `early${i}`), "review", reviewId, "up", at(i * HOUR));
+    const tenth = await vote(t.db, await makeUser(t.db, "tenth"), "review", reviewId, "up", at(10 * HOUR));
+    expect(tenth.badges.map((b) => b.slug).sort()).toEqual(["review-10-upvotes", "upvotes-10"]);
+    const note = t.db.$client.prepare(`select id from comments where announces_badge is not null`).pluck().get() as number;
+    expect([...tenth.changes.comments]).toEqual([note]);
+    const tags = sorted(tagsFor(tenth.changes));
+    expect(tags).toEqual(expect.arrayContaining(sorted([...reviewRowTags(reviewId), "ranking", ...badgeListTags(tenth.badges)])));
+    expect(tags).toEqual(
+      sorted([...reviewRowTags(reviewId), "ranking", "badges", `user:${mara.id}`, "badge:review-10-upvotes", "badge:upvotes-10", "comments:new"]),
+    );
+  });
+
+  it("a review whose author's account is gone: the review in its listings, and nobody's standing", async () => {
+    const { mara, femi, reviewId } = await voteSetup(t.db);
+    fixtureWriter(t.db).$client.prepare(`update badges set holder_count = holder_count - 1 where slug in (select badge_slug from user_badges where user_id = ?)`).run(mara.id);
+    fixtureWriter(t.db).$client.prepare(`delete from users where id = ?`).run(mara.id);
+    const { changes } = await vote(t.db, femi, "review", reviewId);
+    expect(sorted(tagsFor(changes))).toEqual(sorted(reviewRowTags(reviewId)));
+  });
+
+  it("a vote that changes nothing, or is refused, expires nothing", async () => {
+    const { mara, reviewId, femi, commentId } = await voteSetup(t.db);
+    await vote(t.db, femi, "review", reviewId);
+    expect(isUnchanged((await vote(t.db, femi, "review", reviewId)).changes)).toBe(true);
+    expect(isUnchanged((await vote(t.db, femi, "comment", commentId, "none")).changes)).toBe(true);
+    await expectDomainError(() => vote(t.db, mara, "review", reviewId), "Forbidden", 403);
   });
 });

@@ -1,11 +1,7 @@
 import type { NextRequest } from "next/server";
-import { getDb } from "@/lib/db";
-import { requireActor } from "@/lib/auth/require";
-import { RANKING_TAG, expireTags, reviewTag, userTag } from "@/lib/cache/tags";
-import { badgeTags } from "@/lib/badges/effects";
 import { handleForm } from "@/lib/forms/route";
+import { memberCtx } from "@/lib/http/ctx";
 import { safeRedirectPath } from "@/lib/http/redirect";
-import { reviewListingTags } from "@/lib/reviews/listing-tags";
 import { castVote } from "@/lib/votes/cast-vote";
 import { voteFormFields } from "@/lib/votes/schemas";
 
@@ -35,19 +31,13 @@ export async function POST(req: NextRequest) {
     req,
     "/vote",
     async (form) => {
-      const actor = await requireActor("Please sign in to upvote.");
-      const db = getDb();
-      const result = castVote(db, actor, voteFormFields(form));
-      if (result.changed) {
-        // Upvotes received are a Ranking column; a badge also changes boards and the catalog.
-        expireTags([RANKING_TAG, ...badgeTags(result.badges)]);
-        expireTags(
-          result.type === "review"
-            ? reviewListingTags(db, result.postId)
-            : [reviewTag(result.postId), result.authorId && userTag(result.authorId)],
-        );
-      }
-      return { redirect: backOf(form, req), data: { type: result.type, id: result.id, voted: result.voted, count: result.count } };
+      const ctx = await memberCtx(req, "Please sign in to upvote.");
+      const result = await castVote(ctx, voteFormFields(form));
+      return {
+        redirect: backOf(form, req),
+        data: { type: result.type, id: result.id, voted: result.voted, count: result.count },
+        changes: result.changes,
+      };
     },
     { signInReturnsTo: (form) => backOf(form, req), values: (form) => ({ back: backOf(form, req) }) },
   );

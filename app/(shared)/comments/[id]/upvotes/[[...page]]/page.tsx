@@ -20,12 +20,12 @@ async function load(id: number, page: number): Promise<{ title: string; by: stri
   "use cache";
   cacheLife("max");
   const db = getDb();
-  const comment = id ? getCommentForEdit(db, id) : null;
+  const comment = id ? await getCommentForEdit(db, id) : null;
   cacheTag(ALL_TAG, comment ? reviewTag(comment.postId) : NEW_COMMENT_TAG);
   if (!comment || comment.deletedAt || comment.review.status !== "published") return null;
-  const node = getThreadComment(db, id)!;
+  const node = (await getThreadComment(db, id))!;
   if (page > 1 && (page - 1) * VOTERS_PAGE_SIZE >= node.upvoteCount) return null;
-  return { title: comment.review.title, by: node.author?.name ?? "a deleted account", total: node.upvoteCount, voters: listVoters(db, "comment", id, page) };
+  return { title: comment.review.title, by: node.author?.name ?? "a deleted account", total: node.upvoteCount, voters: await listVoters(db, "comment", id, page) };
 }
 
 export default async function CommentUpvotesPage({ params }: PageProps<"/comments/[id]/upvotes/[[...page]]">) {

@@ -19,11 +19,11 @@ async function load(slug: string, page: number): Promise<{ title: string; total:
   "use cache";
   cacheLife("max");
   const db = getDb();
-  const review = getReviewBySlug(db, slug);
+  const review = await getReviewBySlug(db, slug);
   cacheTag(ALL_TAG, review ? reviewTag(review.id) : FEED_TAG);
   if (!review || review.status !== "published") return null;
   if (page > 1 && (page - 1) * VOTERS_PAGE_SIZE >= review.upvoteCount) return null;
-  return { title: review.title, total: review.upvoteCount, voters: listVoters(db, "review", review.id, page) };
+  return { title: review.title, total: review.upvoteCount, voters: await listVoters(db, "review", review.id, page) };
 }
 
 export default async function ReviewUpvotesPage({ params }: PageProps<"/reviews/[slug]/upvotes/[[...page]]">) {

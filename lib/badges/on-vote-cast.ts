@@ -1,0 +1,33 @@
+import { eq } from "drizzle-orm";
+import { users } from "@/db/schema";
+import type { EventMap } from "@/lib/events";
+import type { Write } from "@/lib/write";
+import { announceBadges } from "./announce";
+import { grantOneOff, reachRung, type Earned } from "./grant";
+
+/**
+ * An upvote may earn the item's author a rung of the upvotes ladder (at the count of upvotes
+ * received that the users subscriber, which runs first, just stored) and, at the item's tenth
+ * upvote, the review's or comment's one-off. What a review's upvote earned is announced under it.
+ * Undos take nothing back.
+ */
+export async function grantUpvoteBadges(w: Write, e: EventMap["vote.cast"]) {
+  if (!e.up || !e.authorId) return;
+  const source = { postId: e.reviewId, commentId: e.target === "review" ? null : e.itemId };
+  const earned: Earned[] = [];
+  const author = await w.tx.select({ received: users.upvotesReceived }).from(users).where(eq(users.id, e.authorId)).get();
+  if (author) {
+    const rung = await reachRung(w, e.authorId, "upvotes", author.received, source);
+    if (rung) earned.push(rung);
+  }
+  if (e.count === 10) {
+    const star = await grantOneOff(w, e.authorId, e.target === "review" ? "review-10-upvotes" : "comment-10-upvotes", source);
+    if (star) earned.push(star);
+  }
+  if (e.target !== "review" || !earned.length) return;
+  const note = await announceBadges(w, { id: e.reviewId, authorId: e.authorId }, earned);
+  if (note !== null) {
+    w.changes.comments.add(note);
+    w.changes.threads.add(e.reviewId);
+  }
+}
