@@ -46,13 +46,6 @@ export const SUBSCRIBERS: { [K in EventType]: Subscriber<K>[] } = {
   "comment.deleted": [usersOnCommentDeleted, notificationsOnCommentDeleted],
   // Upvotes received before the badges that read them.
   "vote.cast": [updateHotScore, countUpvoteReceived, bumpUpvoteStanding, grantUpvoteBadges, noticeUpvoteMilestone],
-  "review.published": [],
-  "review.edited": [],
-  "review.deleted": [],
-  "comment.posted": [],
-  "comment.edited": [],
-  "comment.deleted": [],
-  "view.counted": [],
   "member.joined": [],
   "member.left": [takeBackLeaversUpvotes, takeBackLeaversStandings, dropLeaversBadges],
   "badge.granted": [],
