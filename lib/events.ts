@@ -31,7 +31,8 @@ export type EventMap = {
   "view.counted": { reviewId: number; authorId: string | null; views: number };
   "member.joined": { memberId: string };
   "member.left": { memberId: string };
-  "badge.granted": { earned: Earned };
+  /** `at`: when it was earned (a backfilled grant is dated by the event that earned it); `silent`: no notice. */
+  "badge.granted": { earned: Earned; at: Date; silent: boolean };
 };
 
 export type EventType = keyof EventMap;

@@ -1,4 +1,5 @@
 import type { EventMap, EventType } from "./events";
+import { noticeBadge } from "./notifications/on-badge-granted";
 import type { Write } from "./write";
 
 export type Subscriber<K extends EventType> = (w: Write, event: EventMap[K]) => Promise<void>;
@@ -18,5 +19,5 @@ export const SUBSCRIBERS: { [K in EventType]: Subscriber<K>[] } = {
   "view.counted": [],
   "member.joined": [],
   "member.left": [],
-  "badge.granted": [],
+  "badge.granted": [noticeBadge],
 };
