@@ -1,13 +1,28 @@
 import type { DB } from "@/db";
 import { forgetExpiredRevocations } from "@/lib/auth/revocation";
-import { grantBadge } from "@/lib/badges/grant";
+import { grantBadge, type Earned } from "@/lib/badges/grant";
 import { dueGrants, ruleFor } from "@/lib/badges/rules";
 import { makeCtx } from "@/lib/context";
 import { monthOf } from "@/lib/rankings/standings";
 import { endFirstWeeks } from "@/lib/users/newcomer";
-import { write } from "@/lib/write";
+import { write, type Write } from "@/lib/write";
 
 const ONE_YEAR = [ruleFor("one-year")!];
+
+/** Members who have been here a year get "A year at the pictures", dated now (the rule is the backfill's). */
+export async function grantAnniversaries(db: DB, now: Date) {
+  const due = await dueGrants(db, "all", now, ONE_YEAR);
+  return write(makeCtx(db, { now }), async (w) => ({ earned: await grantDue(w, due) }));
+}
+
+async function grantDue(w: Write, due: readonly { userId: string; slug: string }[]): Promise<Earned[]> {
+  const earned: Earned[] = [];
+  for (const g of due) {
+    const e = await grantBadge(w, g.userId, g.slug, {});
+    if (e) earned.push(e);
+  }
+  return earned;
+}
 
 let lastMonth: string | null = null;
 
@@ -22,9 +37,9 @@ export async function sweep(db: DB, now: Date) {
   const due = await dueGrants(db, "all", now, ONE_YEAR);
   const done = await write(makeCtx(db, { now }), async (w) => {
     const ended = await endFirstWeeks(w);
-    for (const g of due) await grantBadge(w, g.userId, g.slug, {});
+    const anniversaries = await grantDue(w, due);
     await forgetExpiredRevocations(w);
-    return { ended: ended.length, anniversaries: w.earned.length };
+    return { ended: ended.length, anniversaries: anniversaries.length };
   });
   const month = monthOf(now);
   if (lastMonth && month !== lastMonth) done.changes.ranking = true;
