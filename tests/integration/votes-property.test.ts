@@ -5,7 +5,7 @@ import { createComment } from "@/lib/comments/create-comment";
 import { deleteComment } from "@/lib/comments/delete-comment";
 import { DomainError, type DomainErrorKind } from "@/lib/errors";
 import type { Actor } from "@/lib/permissions";
-import { recountAll } from "@/lib/recount";
+import { recountAll } from "@/lib/maintenance/recount";
 import { deleteReview } from "@/lib/reviews/delete-review";
 import { castVote } from "@/lib/votes/cast-vote";
 import { createTestDb } from "../helpers/db";
