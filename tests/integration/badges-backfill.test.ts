@@ -47,8 +47,8 @@ async function history(db: DB) {
   const marasReview = await seedReview(db, mara, { title: "Harry Lime's Vienna", score: "8", hasSpoilers: "on" }, at(DAY));
   const femisReview = await seedReview(db, femi, { title: "Femi on Solaris", score: "", filmTitle: "Solaris", filmYear: "1972" }, at(2 * DAY));
   const marasComment = await postComment(db, mara, femisReview, null, "The ocean is the film.", at(3 * DAY));
-for (const [i, fan] of   fans.entries()) await vote(db, fan, "review", marasReview, "up", at(4 * DAY + i * MINUTE));
-for (const [i, fan] of   fans.entries()) await vote(db, fan, "comment", marasComment.id, "up", at(5 * DAY + i * MINUTE));
+  for (const [i, fan] of fans.entries()) await vote(db, fan, "review", marasReview, "up", at(4 * DAY + i * MINUTE));
+  for (const [i, fan] of fans.entries()) await vote(db, fan, "comment", marasComment.id, "up", at(5 * DAY + i * MINUTE));
   const fanComments = [];
   for (const [i, fan] of fans.entries()) fanComments.push(await postComment(db, fan, marasReview, null, `Fan ${i} agrees.`, at(6 * DAY + i * MINUTE)));
   await editReview(ctxAs(db, mara, at(7 * DAY)), { ...reviewForm({ title: "Harry Lime's Vienna", score: "8", hasSpoilers: "on", body: "Rubble, revised." }), reviewId: marasReview });
@@ -178,7 +178,7 @@ describe("backfillBadges", () => {
     const mara = makeUser(t.db, "mara");
     const reviewId = await seedReview(t.db, mara, { title: "Harry Lime's Vienna", score: "" }, at(DAY));
     // Her tenth upvote posts one announcement of its two badges under her review (announcements on, the default).
-for (const [i, fan] of     members(t.db, "fan", 10).entries()) await vote(t.db, fan, "review", reviewId, "up", at(2 * DAY + i * MINUTE));
+    for (const [i, fan] of members(t.db, "fan", 10).entries()) await vote(t.db, fan, "review", reviewId, "up", at(2 * DAY + i * MINUTE));
     expect(rows(t.db, "comments").map((c) => c.announces_badge)).toEqual(["upvotes-10"]);
     expect(slugsOf(t.db, mara)).toEqual(["review-10-upvotes", "reviews-1", "upvotes-10"]);
     const live = allGrants(t.db);
@@ -207,7 +207,7 @@ for (const [i, fan] of     members(t.db, "fan", 10).entries()) await vote(t.db, 
     const mara = makeUser(t.db, "mara");
     const quiet = makeUser(t.db, "quiet");
     const reviewId = await seedReview(t.db, mara, { title: "Harry Lime's Vienna", score: "" }, at(DAY));
-for (const [i, fan] of     members(t.db, "fan", 10).entries()) await vote(t.db, fan, "review", reviewId, "up", at(2 * DAY + i * MINUTE));
+    for (const [i, fan] of members(t.db, "fan", 10).entries()) await vote(t.db, fan, "review", reviewId, "up", at(2 * DAY + i * MINUTE));
     const system = rows(t.db, "users", "where is_system = 1")[0]!;
     forgetBadges(t.db);
     const result = await backfillBadges(t.db, { now: NOW });

@@ -68,11 +68,11 @@ describe("the Ranking", () => {
     const fans = members(t.db, "fan", 6);
     // February: ana's scored, spoiler-tagged review (3 points) and three upvotes on it.
     const anas = await seedReview(t.db, ana, { title: "Ana's", score: "8", hasSpoilers: "on" }, feb(10));
-for (const f of     fans.slice(0, 3)) await vote(t.db, f, "review", anas, "up", feb(11));
+    for (const f of fans.slice(0, 3)) await vote(t.db, f, "review", anas, "up", feb(11));
     // March: ben's scored review (2 points) and two upvotes; ana's edit (1 point), one upvote and a plain second review.
     const bens = await seedReview(t.db, ben, { title: "Ben's", score: "8" }, mar(5));
     await editReview(ctxAs(t.db, ana, mar(6)), { ...reviewForm({ title: "Ana's", score: "8", hasSpoilers: "on", body: "Revised in March." }), reviewId: anas });
-for (const f of     fans.slice(3, 5)) await vote(t.db, f, "review", bens, "up", mar(7));
+    for (const f of fans.slice(3, 5)) await vote(t.db, f, "review", bens, "up", mar(7));
     await vote(t.db, fans[5]!, "review", anas, "up", mar(7, 13));
     await createReview(ctxAs(t.db, ana.id, mar(8)), reviewForm({ title: "Ana's second", score: "" }));
 
@@ -112,7 +112,7 @@ for (const f of     fans.slice(3, 5)) await vote(t.db, f, "review", bens, "up", 
     const crowd = members(t.db, "m", 130);
     // Each publishes one scored review (2 points), in the reverse order of joining: rank is
     // publication order, not join order.
-for (const [i, m] of     [...crowd].reverse().entries()) await seedReview(t.db, m, { title: `Review ${i + 1}`, score: "6" }, at(i * MINUTE));
+    for (const [i, m] of [...crowd].reverse().entries()) await seedReview(t.db, m, { title: `Review ${i + 1}`, score: "6" }, at(i * MINUTE));
     const pages = await Promise.all([1, 2, 3, 4].map((n) => page(t.db, "points", "all", n)));
     expect(pages.map((p) => p.length)).toEqual([50, 50, 30, 0]);
     expect((await rankingPage(t.db, "points", "all", 3)).total).toBe(130);
@@ -140,7 +140,7 @@ for (const [i, m] of     [...crowd].reverse().entries()) await seedReview(t.db, 
     const ana = makeUser(t.db, "ana");
     const anas = await seedReview(t.db, ana, { title: "Ana's", score: "" }, T0);
     const fans = members(t.db, "fan", 10);
-for (const [i, f] of     fans.entries()) await vote(t.db, f, "review", anas, "up", at(i * MINUTE));
+    for (const [i, f] of fans.entries()) await vote(t.db, f, "review", anas, "up", at(i * MINUTE));
     const [note] = announcements(t.db, anas);
     // Its announcement takes no upvotes, so the system account receives none (nor this month's)…
     await expect(vote(t.db, fans[0]!, "comment", note!.id, "up", at(HOUR))).rejects.toThrow("Badge notes from Marquee take no upvotes.");
