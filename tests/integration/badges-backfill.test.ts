@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DB } from "@/db";
+import { dueGrants } from "@/lib/badges/rules";
 import { BACKFILL_QUIET_AFTER_MS, backfillBadges } from "@/lib/maintenance/backfill-badges";
 import { rankingPage } from "@/lib/rankings/ranking";
 import { editReview } from "@/lib/reviews/edit-review";
@@ -216,5 +217,31 @@ describe("backfillBadges", () => {
     expect(result.earned.every((e) => e.userId === mara.id)).toBe(true);
     expect(rows(t.db, "user_badges", `where user_id = '${system.id}'`)).toEqual([]);
     expect(heldBadges(t.db, quiet)).toEqual({});
+  });
+
+  it("evaluates each rule for one member exactly as for everyone: the same grants, dated and sourced alike", async () => {
+    const { mara, femi, fans } = await history(t.db);
+    forgetBadges(t.db);
+    const all = await dueGrants(t.db, "all", NOW);
+    expect(all.length).toBeGreaterThan(0);
+    const one = [];
+    for (const m of [mara, femi, ...fans]) one.push(...(await dueGrants(t.db, { userId: m.id }, NOW)));
+    const key = (g: { userId: string; slug: string }) => `${g.userId} ${g.slug}`;
+    expect([...one].sort((a, b) => key(a).localeCompare(key(b)))).toEqual([...all].sort((a, b) => key(a).localeCompare(key(b))));
+    // Nothing is due twice: a held badge is never due again.
+    await backfillBadges(t.db, { now: NOW });
+    expect(await dueGrants(t.db, "all", NOW)).toEqual([]);
+    expect(await dueGrants(t.db, { userId: mara.id }, NOW)).toEqual([]);
+  });
+
+  it("backfills only the members it is given", async () => {
+    const { mara, femi } = await history(t.db);
+    const live = allGrants(t.db);
+    forgetBadges(t.db);
+    const result = await backfillBadges(t.db, { now: NOW, userIds: [mara.id] });
+    expect(result.members).toBe(1);
+    expect(result.earned.every((e) => e.userId === mara.id)).toBe(true);
+    expect(allGrants(t.db)).toEqual(live.filter(([u]) => u === "mara"));
+    expect(heldBadges(t.db, femi)).toEqual({});
   });
 });
