@@ -83,7 +83,8 @@ export type EventMap = {
     upvotesGiven: { authorId: string; upvotes: number; lastAt: Date }[];
     badges: string[];
   };
-  "badge.granted": { earned: Earned };
+  /** `at`: when it was earned (a backfilled grant is dated by the event that earned it); `silent`: no notice. */
+  "badge.granted": { earned: Earned; at: Date; silent: boolean };
 };
 
 export type EventType = keyof EventMap;

@@ -2,8 +2,7 @@ import { ensureAuthSecret, getEnv } from "@/lib/env";
 import { getDb } from "@/lib/db";
 import { createBootToken, markBooted } from "@/lib/boot";
 import { demoPasswordNotice, seedIfEmpty } from "@/db/seed";
-import { endFirstWeeks } from "@/lib/users/newcomer";
-import { grantAnniversaries } from "@/lib/badges/sweep";
+import { sweep } from "@/lib/maintenance/sweep";
 
 const log = (msg: string) => console.log(`marquee: ${msg}`);
 
@@ -26,18 +25,17 @@ export async function startServer() {
     }
   }
 
-  // Start-up expires every page anyway, so first weeks that ended while stopped need no more.
-  endFirstWeeks(db, new Date());
-  grantAnniversaries(db, new Date());
+  // Start-up expires every page anyway, so what the sweep changes while stopped needs no more.
+  await sweep(db, new Date());
   const token = createBootToken();
   void expireBuildTimeCache(env.PORT, token);
-  setInterval(() => void sweep(env.PORT, token), SWEEP_INTERVAL_MS).unref();
+  setInterval(() => void sweepSoon(env.PORT, token), SWEEP_INTERVAL_MS).unref();
 }
 
 // How often a first week that just ended takes the "New" marker off the pages showing that name.
 const SWEEP_INTERVAL_MS = 5 * 60_000;
 
-async function sweep(port: number, token: string) {
+async function sweepSoon(port: number, token: string) {
   try {
     await fetch(`http://127.0.0.1:${port}/api/internal/sweep`, { method: "POST", headers: { "x-marquee-boot": token } });
   } catch {

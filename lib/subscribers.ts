@@ -20,6 +20,7 @@ import { noticeUpvoteMilestone } from "./notifications/on-vote-cast";
 import { bumpUpvoteStanding } from "./rankings/on-vote-cast";
 import { updateHotScore } from "./reviews/on-vote-cast";
 import { countUpvoteReceived } from "./users/on-vote-cast";
+import { noticeBadge } from "./notifications/on-badge-granted";
 import type { Write } from "./write";
 import { badgesOnCommentEdited } from "./badges/on-comment-edited";
 import { badgesOnCommentPosted } from "./badges/on-comment-posted";
@@ -48,5 +49,6 @@ export const SUBSCRIBERS: { [K in EventType]: Subscriber<K>[] } = {
   "vote.cast": [updateHotScore, countUpvoteReceived, bumpUpvoteStanding, grantUpvoteBadges, noticeUpvoteMilestone],
   "member.joined": [],
   "member.left": [takeBackLeaversUpvotes, takeBackLeaversStandings, dropLeaversBadges],
-  "badge.granted": [],
+  "member.left": [],
+  "badge.granted": [noticeBadge],
 };

@@ -18,7 +18,7 @@ import os from "node:os";
 import path from "node:path";
 import { openDb } from "@/db";
 import { renderMarkdown } from "@/lib/markdown/render";
-import { recountAll } from "@/lib/recount";
+import { recountAll } from "@/lib/maintenance/recount";
 import { PATHOLOGICAL } from "@/tests/fixtures/pathological-markdown";
 import { measureCaps } from "./bench/caps";
 import { loadComments } from "./bench/comments";

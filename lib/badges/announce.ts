@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
-import type { Tx } from "@/db";
 import { users } from "@/db/schema";
 import { insertComment } from "@/lib/comments/store";
 import { renderMarkdown } from "@/lib/markdown/render";
 import { usernameKey } from "@/lib/users/username";
+import type { Write } from "@/lib/write";
 import { BADGE_BY_SLUG, badgeNotice } from "./catalog";
 import type { Earned } from "./grant";
 import { SYSTEM_USERNAME } from "./system";
@@ -13,10 +13,10 @@ export { SYSTEM_USERNAME };
 const SYSTEM_NAME = "Marquee badges";
 
 /** The system account's id, created on first use (no password, no email: it never signs in). */
-export function systemAccountId(tx: Tx, now: Date): string {
-  const found = tx.select({ id: users.id }).from(users).where(eq(users.isSystem, true)).get();
+export async function systemAccountId(w: Write): Promise<string> {
+  const found = await w.tx.select({ id: users.id }).from(users).where(eq(users.isSystem, true)).get();
   if (found) return found.id;
-  return tx
+  const made = await w.tx
     .insert(users)
     .values({
       username: SYSTEM_USERNAME,
@@ -31,10 +31,11 @@ export function systemAccountId(tx: Tx, now: Date): string {
       notifyMilestones: false,
       notifyBadges: false,
       badgeAnnouncements: false,
-      createdAt: now,
+      createdAt: w.now,
     })
     .returning({ id: users.id })
-    .get().id;
+    .get();
+  return made.id;
 }
 
 /** The body of an announcement, in the shape of the source's badge bot (one note for what one vote earned). */
@@ -65,35 +66,45 @@ export function announcementMarkdown(username: string, slugs: readonly string[])
  * Posts the badges a review's upvote earned its author as one comment under that review, by the
  * system account, unless the author turned announcements off. Returns the comment's id.
  */
-export function announceBadges(tx: Tx, review: { id: number; authorId: string | null }, earned: readonly Earned[], now: Date): number | null {
+export async function announceBadges(w: Write, review: { id: number; authorId: string | null }, earned: readonly Earned[]): Promise<number | null> {
   if (!review.authorId || earned.length === 0) return null;
-  const author = tx
+  const author = await w.tx
     .select({ username: users.username, on: users.badgeAnnouncements, system: users.isSystem })
     .from(users)
     .where(eq(users.id, review.authorId))
     .get();
   if (!author?.on || author.system) return null;
   const body = announcementMarkdown(author.username, earned.map((e) => e.slug));
+  // Rendering a few lines of the system's own text: small enough to do under the write lock.
   const html = renderMarkdown(body, { demoteHeadings: true, mentions: new Map([[usernameKey(author.username), author.username]]) }).html;
-  return insertComment(tx, { postId: review.id, parent: null, authorId: systemAccountId(tx, now), bodyMd: body, bodyHtml: html, now, announcesBadge: earned[0]!.slug }).id;
+  const authorId = await systemAccountId(w);
+  const comment = await insertComment(w.tx, { postId: review.id, parent: null, authorId, bodyMd: body, bodyHtml: html, now: w.now, announcesBadge: earned[0]!.slug });
+  // A new comment under the review: its thread, and its card's comment count.
+  w.changes.comments.add(comment.id);
+  w.changes.reviews.add(review.id);
+  return comment.id;
 }
 
 /** A reply that is just the word STOP (any case, a full stop or "!" allowed). */
 export const isStop = (body: string) => /^\s*stop[.!]?\s*$/i.test(body);
 
+const STOPPED = "Done: no more badge notes under your reviews. Your badges still arrive in your notifications, and you can switch these notes back on in your settings.";
+
 /**
  * The review's author replied STOP to an announcement: announcements stop, and the system says
- * so in a reply. Anyone else's STOP is an ordinary comment.
+ * so in a reply. Anyone else's STOP is an ordinary comment. Returns the reply's id.
  */
-export function stopAnnouncements(tx: Tx, authorId: string, review: { id: number }, stop: { id: number; path: string; depth: number }, now: Date): number {
-  tx.update(users).set({ badgeAnnouncements: false }).where(eq(users.id, authorId)).run();
-  const body = "Done: no more badge notes under your reviews. Your badges still arrive in your notifications, and you can switch these notes back on in your settings.";
-  return insertComment(tx, {
+export async function stopAnnouncements(w: Write, authorId: string, review: { id: number }, stop: { id: number; path: string; depth: number }): Promise<number> {
+  await w.tx.update(users).set({ badgeAnnouncements: false }).where(eq(users.id, authorId)).run();
+  const comment = await insertComment(w.tx, {
     postId: review.id,
     parent: stop,
-    authorId: systemAccountId(tx, now),
-    bodyMd: body,
-    bodyHtml: renderMarkdown(body, { demoteHeadings: true }).html,
-    now,
-  }).id;
+    authorId: await systemAccountId(w),
+    bodyMd: STOPPED,
+    bodyHtml: renderMarkdown(STOPPED, { demoteHeadings: true }).html,
+    now: w.now,
+  });
+  w.changes.comments.add(comment.id);
+  w.changes.reviews.add(review.id);
+  return comment.id;
 }

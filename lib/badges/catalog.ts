@@ -134,6 +134,11 @@ function build(): Badge[] {
 export const BADGES: readonly Badge[] = build();
 export const BADGE_BY_SLUG: ReadonlyMap<string, Badge> = new Map(BADGES.map((b) => [b.slug, b]));
 
+/** The slug of the rung at exactly `value` on a ladder, or null between rungs. */
+export function rungAt(ladder: LadderKey, value: number): string | null {
+  return LADDER_SPECS[ladder].rungs.some(([t]) => t === value) ? ladderSlug(ladder, value) : null;
+}
+
 /** The rung after `threshold` on a ladder, or null at the top. */
 export function nextRung(ladder: LadderKey, threshold: number): number | null {
   return LADDER_SPECS[ladder].rungs.find(([t]) => t > threshold)?.[0] ?? null;

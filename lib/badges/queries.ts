@@ -20,8 +20,8 @@ export type LadderProgress = {
 };
 
 /** A member's badge board: what they hold (with dates and the item that earned it) and every ladder's progress. */
-export function getBoard(db: DB, userId: string) {
-  const u = db
+export async function getBoard(db: DB, userId: string) {
+  const u = await db
     .select({
       upvotes: users.upvotesReceived,
       reviews: users.reviewCount,
@@ -34,7 +34,7 @@ export function getBoard(db: DB, userId: string) {
     .where(eq(users.id, userId))
     .get();
   if (!u) return null;
-  const rows = db
+  const rows = await db
     .select({ slug: userBadges.badgeSlug, grantedAt: userBadges.grantedAt, postSlug: posts.slug, postTitle: posts.title, postStatus: posts.status, commentId: userBadges.commentId })
     .from(userBadges)
     .leftJoin(posts, eq(posts.id, userBadges.postId))
@@ -64,18 +64,18 @@ export function getBoard(db: DB, userId: string) {
   const earned = [...held.values()].sort((a, b) => b.grantedAt.getTime() - a.grantedAt.getTime());
   return { points: u.points, earned, ladders, oneOffs };
 }
-export type Board = NonNullable<ReturnType<typeof getBoard>>;
+export type Board = NonNullable<Awaited<ReturnType<typeof getBoard>>>;
 
 /** Every badge in catalog order with how many hold it. */
-export function listCatalog(db: DB) {
-  const counts = new Map(db.select({ slug: badges.slug, n: badges.holderCount }).from(badges).all().map((r) => [r.slug, r.n]));
+export async function listCatalog(db: DB) {
+  const counts = new Map((await db.select({ slug: badges.slug, n: badges.holderCount }).from(badges).all()).map((r) => [r.slug, r.n]));
   return BADGES.map((b) => ({ ...b, holders: counts.get(b.slug) ?? 0 }));
 }
 
 /** A badge's holders, first to earn it first, one page (numbered from 1). */
-export function listHolders(db: DB, slug: string, page: number) {
-  const total = db.select({ n: badges.holderCount }).from(badges).where(eq(badges.slug, slug)).get()?.n ?? 0;
-  const holders = db
+export async function listHolders(db: DB, slug: string, page: number) {
+  const total = (await db.select({ n: badges.holderCount }).from(badges).where(eq(badges.slug, slug)).get())?.n ?? 0;
+  const holders = await db
     .select({ username: users.username, name: users.name, image: users.image, isNew: users.isNew, grantedAt: userBadges.grantedAt })
     .from(userBadges)
     .innerJoin(users, eq(users.id, userBadges.userId))

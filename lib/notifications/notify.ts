@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
-import type { Tx } from "@/db";
 import { notifications, users, type NotificationKind } from "@/db/schema";
+import type { Write } from "@/lib/write";
 
 // Upvote counts that earn their author a notice: one per item and milestone, never one per vote.
 export const MILESTONES = [1, 10, 50, 100, 200, 500, 1000, 2000, 5000, 10000] as const;
@@ -25,21 +25,23 @@ export type Notice = {
   commentId?: number | null;
   target?: string | null;
   amount?: number | null;
+  /** When it happened, if not now (a backfilled badge is noticed when it was earned). */
+  at?: Date;
 };
 
 /**
- * Records a notice inside the verb's transaction, unless it is about the recipient's own action,
+ * Records a notice inside the write's transaction, unless it is about the recipient's own action,
  * the recipient switched that kind off, or (for milestones and badges) it was already given.
  * True when a notice was written.
  */
-export function notify(tx: Tx, n: Notice, now: Date): boolean {
+export async function notify(w: Write, n: Notice): Promise<boolean> {
   if (!n.recipientId || n.recipientId === n.actorId) return false;
-  const wants = tx.select({ on: SWITCH[n.kind] }).from(users).where(eq(users.id, n.recipientId)).get();
+  const wants = await w.tx.select({ on: SWITCH[n.kind] }).from(users).where(eq(users.id, n.recipientId)).get();
   if (!wants?.on) return false;
   // Milestones and badges come once (the unique index says so too, but a badge has no amount,
-  // and SQLite's unique indexes let NULLs repeat). Inside BEGIN IMMEDIATE this check cannot race.
+  // and SQLite's unique indexes let NULLs repeat). Inside the write lock this check cannot race.
   if (n.target) {
-    const given = tx
+    const given = await w.tx
       .select({ id: notifications.id })
       .from(notifications)
       .where(
@@ -53,7 +55,7 @@ export function notify(tx: Tx, n: Notice, now: Date): boolean {
       .get();
     if (given) return false;
   }
-  const row = tx
+  const row = await w.tx
     .insert(notifications)
     .values({
       recipientId: n.recipientId,
@@ -63,7 +65,7 @@ export function notify(tx: Tx, n: Notice, now: Date): boolean {
       commentId: n.commentId ?? null,
       target: n.target ?? null,
       amount: n.amount ?? null,
-      createdAt: now,
+      createdAt: n.at ?? w.now,
     })
     .onConflictDoNothing()
     .returning({ id: notifications.id })
@@ -71,35 +73,33 @@ export function notify(tx: Tx, n: Notice, now: Date): boolean {
   return !!row;
 }
 
+export type MentionsAt = { actorId: string; postId: number; commentId?: number | null; skip?: readonly (string | null)[] };
+
 /**
  * Tells each member `@`-mentioned (lower-cased names) that they were, except the author, anyone
  * in `skip`, and anyone already told about this comment (or review) — by a reply notice or an
- * earlier mention, however often an edit takes the name out and puts it back.
+ * earlier mention, however often an edit takes the name out and puts it back. Returns how many.
  */
-export function notifyMentions(
-  tx: Tx,
-  names: readonly string[],
-  at: { actorId: string; postId: number; commentId?: number | null; skip?: readonly (string | null)[] },
-  now: Date,
-): number {
+export async function notifyMentions(w: Write, names: readonly string[], at: MentionsAt): Promise<number> {
   if (!names.length) return 0;
-  const people = tx.select({ id: users.id }).from(users).where(inArray(users.usernameKey, [...names])).all();
+  const people = await w.tx.select({ id: users.id }).from(users).where(inArray(users.usernameKey, [...names])).all();
   if (!people.length) return 0;
   const about = at.commentId
     ? eq(notifications.commentId, at.commentId)
     : and(eq(notifications.postId, at.postId), isNull(notifications.commentId), eq(notifications.kind, "mention"));
   const told = new Set(
-    tx
-      .select({ id: notifications.recipientId })
-      .from(notifications)
-      .where(and(about, or(...people.map((p) => eq(notifications.recipientId, p.id)))))
-      .all()
-      .map((r) => r.id),
+    (
+      await w.tx
+        .select({ id: notifications.recipientId })
+        .from(notifications)
+        .where(and(about, or(...people.map((p) => eq(notifications.recipientId, p.id)))))
+        .all()
+    ).map((r) => r.id),
   );
   let sent = 0;
   for (const p of people) {
     if (at.skip?.includes(p.id) || told.has(p.id)) continue;
-    if (notify(tx, { recipientId: p.id, kind: "mention", actorId: at.actorId, postId: at.postId, commentId: at.commentId ?? null }, now)) sent++;
+    if (await notify(w, { recipientId: p.id, kind: "mention", actorId: at.actorId, postId: at.postId, commentId: at.commentId ?? null })) sent++;
   }
   return sent;
 }

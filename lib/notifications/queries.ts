@@ -8,20 +8,22 @@ import { excerptOfHtml } from "@/lib/markdown/render";
 export const NOTIFICATIONS_PAGE_SIZE = 20;
 const EXCERPT = 160;
 
-export function countUnread(db: DB, userId: string): number {
+export async function countUnread(db: DB, userId: string): Promise<number> {
   return (
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(notifications)
-      .where(and(eq(notifications.recipientId, userId), isNull(notifications.readAt)))
-      .get()?.n ?? 0
+    (
+      await db
+        .select({ n: sql<number>`count(*)` })
+        .from(notifications)
+        .where(and(eq(notifications.recipientId, userId), isNull(notifications.readAt)))
+        .get()
+    )?.n ?? 0
   );
 }
 
 const actors = alias(users, "actor");
 
-const boardOf = (db: DB, userId: string) => {
-  const me = db.select({ username: users.username }).from(users).where(eq(users.id, userId)).get();
+const boardOf = async (db: DB, userId: string) => {
+  const me = await db.select({ username: users.username }).from(users).where(eq(users.id, userId)).get();
   return me ? `/u/${me.username}/badges` : "/badges";
 };
 
@@ -92,13 +94,13 @@ const select = (db: DB) =>
 type Row = ReturnType<ReturnType<typeof select>["all"]>[number];
 
 /** One page of a member's notices, newest first, after `before` (a notice id). */
-export function listNotifications(db: DB, userId: string, before?: number, limit = NOTIFICATIONS_PAGE_SIZE) {
-  const rows = select(db)
+export async function listNotifications(db: DB, userId: string, before?: number, limit = NOTIFICATIONS_PAGE_SIZE) {
+  const rows = await select(db)
     .where(and(eq(notifications.recipientId, userId), before ? lt(notifications.id, before) : undefined))
     .orderBy(desc(notifications.id))
     .limit(limit + 1)
     .all();
-  const board = boardOf(db, userId);
+  const board = await boardOf(db, userId);
   const items: NoticeView[] = rows.slice(0, limit).map((r) => ({
     id: r.id,
     kind: r.kind,
@@ -112,35 +114,9 @@ export function listNotifications(db: DB, userId: string, before?: number, limit
 }
 
 /** Where a notice leads; null when it is not this member's. Reads only. */
-export function notificationHref(db: DB, userId: string, id: number): string | null {
-  const row = select(db)
+export async function notificationHref(db: DB, userId: string, id: number): Promise<string | null> {
+  const row = await select(db)
     .where(and(eq(notifications.id, id), eq(notifications.recipientId, userId)))
     .get();
-  return row ? describe(row, boardOf(db, userId)).href : null;
-}
-
-/** Where a notice leads, marking it read; null when it is not this member's. */
-export function openNotification(db: DB, userId: string, id: number, now = new Date()): string | null {
-  const href = notificationHref(db, userId, id);
-  if (href) markRead(db, userId, id, now);
-  return href;
-}
-
-/** Marks one notice read (only the recipient's own); true when it was theirs. */
-export function markRead(db: DB, userId: string, id: number, now = new Date()): boolean {
-  const own = db
-    .update(notifications)
-    .set({ readAt: sql`coalesce(${notifications.readAt}, ${now.getTime()})` })
-    .where(and(eq(notifications.id, id), eq(notifications.recipientId, userId)))
-    .run();
-  return own.changes > 0;
-}
-
-/** Marks every unread notice of a member read; returns how many. */
-export function markAllRead(db: DB, userId: string, now = new Date()): number {
-  return db
-    .update(notifications)
-    .set({ readAt: now })
-    .where(and(eq(notifications.recipientId, userId), isNull(notifications.readAt)))
-    .run().changes;
+  return row ? describe(row, await boardOf(db, userId)).href : null;
 }

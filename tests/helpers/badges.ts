@@ -6,7 +6,7 @@ import type { DB } from "@/db";
 import { listNotifications } from "@/lib/notifications/queries";
 import type { Actor } from "@/lib/permissions";
 import type { VoteTarget } from "@/lib/votes/schemas";
-import { MIGRATIONS } from "./db";
+import { fixtureWriter, MIGRATIONS } from "./db";
 import { makeUser } from "./reviews";
 export { rows, snapshot } from "./db";
 
@@ -56,8 +56,8 @@ export function announcements(db: DB, reviewId: number): { id: number; announces
 }
 
 /** The words a member's notification list shows for their newest badge notice. */
-export function newestBadgeWords(db: DB, actor: Actor) {
-  const item = listNotifications(db, actor.id).items.find((n) => n.kind === "badge");
+export async function newestBadgeWords(db: DB, actor: Actor) {
+  const item = (await listNotifications(db, actor.id)).items.find((n) => n.kind === "badge");
   return item ? { before: item.before, subject: item.subject, after: item.after, href: item.href } : null;
 }
 
@@ -71,12 +71,12 @@ export function members(db: DB, prefix: string, n: number): Actor[] {
  * below a high rung without a crowd of thousands; the crossing itself then goes through castVote.
  */
 export function presetReceived(db: DB, actor: Actor, column: "upvotes_received" | "views_received" | "replies_received", n: number) {
-  db.$client.prepare(`update users set ${column} = ? where id = ?`).run(n, actor.id);
+  fixtureWriter(db).$client.prepare(`update users set ${column} = ? where id = ?`).run(n, actor.id);
 }
 
 /** Turns a member's badge announcements (the notes under their reviews) on or off directly in the row. */
 export function setAnnouncements(db: DB, actor: Actor, on: boolean) {
-  db.$client.prepare(`update users set badge_announcements = ? where id = ?`).run(on ? 1 : 0, actor.id);
+  fixtureWriter(db).$client.prepare(`update users set badge_announcements = ? where id = ?`).run(on ? 1 : 0, actor.id);
 }
 
 /** The system account's row (created on the first announcement), or undefined. */
@@ -96,7 +96,7 @@ export type WorkerTask =
 
 export type WorkerJob = { file: string; migrations: string; task: WorkerTask; signal: SharedArrayBuffer; mode: "race" | "hold"; holdMs?: number };
 export type WorkerResult = { ok: true; value: unknown } | { ok: false; error: string };
-type Message = { kind: "ready" } | { kind: "holding"; result: WorkerResult } | { kind: "done"; result: WorkerResult };
+type Message = { kind: "ready" } | { kind: "holding" } | { kind: "done"; result: WorkerResult };
 
 const WORKER = pathToFileURL(fileURLToPath(new URL("./badge-worker.ts", import.meta.url))).href;
 const TSX = path.join(path.dirname(createRequire(import.meta.url).resolve("tsx/package.json")), "dist");
@@ -159,10 +159,10 @@ export async function race(file: string, tasks: WorkerTask[]): Promise<WorkerRes
 }
 
 /**
- * Starts `task` in a worker inside a transaction it keeps open (the write lock held, nothing
- * committed). Resolves once it holds the lock, with what the verb returned and `release`: call
- * it just before writing on another connection; the worker then waits `holdMs` and commits, so
- * the other write queues on the lock behind it. `release` resolves when the worker is done.
+ * Starts `task` in a worker whose transaction stays open at its COMMIT (the write lock held,
+ * nothing committed). Resolves once it holds the lock, with `release`: call it just before
+ * writing on another connection; the worker then waits `holdMs` and commits, so the other write
+ * queues on the lock behind it. `release` resolves with what the verb returned once it is done.
  */
 export async function holdOpen(file: string, task: WorkerTask, holdMs = 200) {
   const signal = new SharedArrayBuffer(8);
@@ -180,7 +180,7 @@ export async function holdOpen(file: string, task: WorkerTask, holdMs = 200) {
     });
     return done;
   };
-  return { result: m.result, release };
+  return { release };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -193,14 +193,15 @@ export async function holdOpen(file: string, task: WorkerTask, holdMs = 200) {
  * "reached at" moments too, as migration 0005 leaves an existing database.
  */
 export function forgetBadges(db: DB, months: "points" | "all" = "points") {
-  db.$client.exec(`
+  const writer = fixtureWriter(db).$client;
+  writer.exec(`
     delete from user_badges;
     delete from notifications where kind = 'badge';
     update badges set holder_count = 0;
     update users set badge_points = 0, points_reached_at = null;
   `);
-  if (months === "points") db.$client.exec(`update monthly_scores set points = 0, points_at = null`);
-  else db.$client.exec(`delete from monthly_scores; update users set upvotes_reached_at = null, reviews_reached_at = null`);
+  if (months === "points") writer.exec(`update monthly_scores set points = 0, points_at = null`);
+  else writer.exec(`delete from monthly_scores; update users set upvotes_reached_at = null, reviews_reached_at = null`);
 }
 
 /** Every grant as `[username, slug, granted_at, post_id, comment_id]`, sorted: compare the verbs' grants with the backfill's. */

@@ -4,9 +4,9 @@ import { SYSTEM_USERNAME } from "@/lib/badges/announce";
 import { SYSTEM_USERNAME as SYSTEM_USERNAME_OWN, isSystemName } from "@/lib/badges/system";
 import { createComment } from "@/lib/comments/create-comment";
 import type { Actor } from "@/lib/permissions";
-import { recountAll } from "@/lib/recount";
+import { recountAll } from "@/lib/maintenance/recount";
 import { getSettings, updateNotificationPrefs } from "@/lib/users/settings";
-import { perTestDb } from "../helpers/db";
+import { ctxAs, perTestDb } from "../helpers/db";
 import { commentForm, postComment } from "../helpers/comments";
 import { noticeList, setSwitches } from "../helpers/people";
 import { HOUR, MINUTE, at, expectDomainError, makeUser, seedReview } from "../helpers/reviews";
@@ -42,35 +42,35 @@ const TEN_AND_CROWD = [
 ].join("\n");
 
 /** mara's published review, ten upvotes on it from ten fans (the tenth earns two badges: one announcement), and spare fans. */
-function announced(db: DB, spare = 0) {
+async function announced(db: DB, spare = 0) {
   const mara = makeUser(db, "mara");
   const femi = makeUser(db, "femi");
-  const reviewId = seedReview(db, mara, { title: "Harry Lime's Vienna", score: "" });
+  const reviewId = await seedReview(db, mara, { title: "Harry Lime's Vienna", score: "" });
   const fans = members(db, "fan", 10 + spare);
-  fans.slice(0, 10).forEach((fan, i) => vote(db, fan, "review", reviewId, "up", at(i * MINUTE)));
+  for (const [i, fan] of fans.slice(0, 10).entries()) await vote(db, fan, "review", reviewId, "up", at(i * MINUTE));
   const notes = announcements(db, reviewId);
   expect(notes).toHaveLength(1);
   return { mara, femi, reviewId, fans, note: notes[0]!, spare: fans.slice(10) };
 }
 
 /** Takes mara from wherever she is to 50 upvotes received with two more real votes on her review. */
-function crossFifty(db: DB, mara: Actor, reviewId: number, voters: Actor[], when = at(5 * HOUR)) {
+async function crossFifty(db: DB, mara: Actor, reviewId: number, voters: Actor[], when = at(5 * HOUR)) {
   presetReceived(db, mara, "upvotes_received", 48);
-  vote(db, voters[0]!, "review", reviewId, "up", when);
+  await vote(db, voters[0]!, "review", reviewId, "up", when);
   return vote(db, voters[1]!, "review", reviewId, "up", when);
 }
 
 /** A reply as the reply box posts it. */
 const reply = (db: DB, author: Actor, reviewId: number, parentId: number | null, body: string, when = at(2 * HOUR)) =>
-  createComment(db, author.id, commentForm(reviewId, { parentId: parentId === null ? "" : String(parentId), body }), when);
+  createComment(ctxAs(db, author.id, when), commentForm(reviewId, { parentId: parentId === null ? "" : String(parentId), body }));
 
 const announcesOn = (db: DB, actor: Actor) => rows(db, "users", `where id = '${actor.id}'`)[0]!.badge_announcements;
 
 describe("badge announcements under reviews", () => {
   const t = perTestDb();
 
-  it("posts the badges a review's upvote earned as one comment under it, by the system account, with the links and the STOP line", () => {
-    const { mara, reviewId, note } = announced(t.db);
+  it("posts the badges a review's upvote earned as one comment under it, by the system account, with the links and the STOP line", async () => {
+    const { mara, reviewId, note } = await announced(t.db);
     const system = systemRow(t.db)!;
     // Created when first needed, dated then (not 1970).
     expect(system).toMatchObject({
@@ -108,13 +108,13 @@ describe("badge announcements under reviews", () => {
     expect(heldBadges(t.db, mara)).toHaveProperty("upvotes-10");
   });
 
-  it("names a lone badge in the opening line, with the reached and next-target sentences on lines of their own", () => {
+  it("names a lone badge in the opening line, with the reached and next-target sentences on lines of their own", async () => {
     const mara = makeUser(t.db, "mara");
-    const reviewId = seedReview(t.db, mara, { title: "Harry Lime's Vienna", score: "" });
+    const reviewId = await seedReview(t.db, mara, { title: "Harry Lime's Vienna", score: "" });
     const [fan] = members(t.db, "fan", 1);
     // Nine upvotes received elsewhere: this first upvote on the review earns "10 upvotes" and nothing else.
     presetReceived(t.db, mara, "upvotes_received", 9);
-    expect(vote(t.db, fan!, "review", reviewId, "up", at(HOUR)).badges.map((b) => b.slug)).toEqual(["upvotes-10"]);
+    expect((await vote(t.db, fan!, "review", reviewId, "up", at(HOUR))).badges.map((b) => b.slug)).toEqual(["upvotes-10"]);
     const notes = announcements(t.db, reviewId);
     expect(notes.map((n) => [n.announces_badge, n.parent_id])).toEqual([["upvotes-10", null]]);
     expect(notes[0]!.body_md).toBe(TEN_UPVOTES);
@@ -124,14 +124,14 @@ describe("badge announcements under reviews", () => {
     expect(systemRow(t.db)).toMatchObject({ created_at: at(HOUR).getTime() });
   });
 
-  it("names the last rung as completing the ladder", () => {
+  it("names the last rung as completing the ladder", async () => {
     const mara = makeUser(t.db, "mara");
-    const reviewId = seedReview(t.db, mara, { title: "Harry Lime's Vienna", score: "" });
+    const reviewId = await seedReview(t.db, mara, { title: "Harry Lime's Vienna", score: "" });
     const fans = members(t.db, "fan", 2);
     presetReceived(t.db, mara, "upvotes_received", 4998);
-    vote(t.db, fans[0]!, "review", reviewId, "up", at(HOUR));
+    await vote(t.db, fans[0]!, "review", reviewId, "up", at(HOUR));
     expect(announcements(t.db, reviewId)).toEqual([]);
-    vote(t.db, fans[1]!, "review", reviewId, "up", at(HOUR));
+    await vote(t.db, fans[1]!, "review", reviewId, "up", at(HOUR));
     const [note] = announcements(t.db, reviewId);
     expect(note!.announces_badge).toBe("upvotes-5000");
     expect(note!.body_md.split("\n").slice(0, 4)).toEqual([
@@ -142,13 +142,13 @@ describe("badge announcements under reviews", () => {
     ]);
   });
 
-  it("announces only badges a review's upvotes earned: not a comment's upvotes, not publishing, not replies", () => {
+  it("announces only badges a review's upvotes earned: not a comment's upvotes, not publishing, not replies", async () => {
     const mara = makeUser(t.db, "mara");
     const femi = makeUser(t.db, "femi");
-    const reviewId = seedReview(t.db, mara, { title: "Harry Lime's Vienna", score: "8", hasSpoilers: "on" });
-    const comment = postComment(t.db, mara, reviewId);
-    members(t.db, "fan", 10).forEach((fan, i) => vote(t.db, fan, "comment", comment.id, "up", at(i * MINUTE)));
-    postComment(t.db, femi, reviewId, comment.id);
+    const reviewId = await seedReview(t.db, mara, { title: "Harry Lime's Vienna", score: "8", hasSpoilers: "on" });
+    const comment = await postComment(t.db, mara, reviewId);
+    for (const [i, fan] of members(t.db, "fan", 10).entries()) await vote(t.db, fan, "comment", comment.id, "up", at(i * MINUTE));
+    await postComment(t.db, femi, reviewId, comment.id);
     expect(Object.keys(heldBadges(t.db, mara)).sort()).toEqual([
       "comment-10-upvotes", "comments-1", "first-scored-review", "first-spoiler-review", "replies-1", "reviews-1", "upvotes-10",
     ]);
@@ -156,10 +156,10 @@ describe("badge announcements under reviews", () => {
     expect(systemRow(t.db)).toBeUndefined();
   });
 
-  it.each(["STOP", "stop", "Stop!", "  sToP.  "])("honours %j from the review's author under an announcement: a system reply, and no more announcements", (word) => {
-    const { mara, reviewId, note, spare } = announced(t.db, 2);
+  it.each(["STOP", "stop", "Stop!", "  sToP.  "])("honours %j from the review's author under an announcement: a system reply, and no more announcements", async (word) => {
+    const { mara, reviewId, note, spare } = await announced(t.db, 2);
     const system = systemRow(t.db)!;
-    const stop = reply(t.db, mara, reviewId, note.id, word);
+    const stop = await reply(t.db, mara, reviewId, note.id, word);
     expect(stop.stopped).toBe(true);
     expect(announcesOn(t.db, mara)).toBe(0);
     const after = rows(t.db, "comments", `where id > ${stop.comment.id}`);
@@ -171,78 +171,78 @@ describe("badge announcements under reviews", () => {
 
     // Her next badge from this review's upvotes comes as a notice only.
     const before = rows(t.db, "comments").length;
-    expect(crossFifty(t.db, mara, reviewId, spare).badges.map((b) => b.slug)).toEqual(["upvotes-50"]);
+    expect((await crossFifty(t.db, mara, reviewId, spare)).badges.map((b) => b.slug)).toEqual(["upvotes-50"]);
     expect(rows(t.db, "comments")).toHaveLength(before);
     expect(badgeNotices(t.db, mara)).toContain("upvotes-50");
-    expect(getSettings(t.db, mara.id)!.prefs.badgeAnnouncements).toBe(false);
+    expect((await getSettings(t.db, mara.id))!.prefs.badgeAnnouncements).toBe(false);
   });
 
-  it("treats STOP from anyone but the review's author as an ordinary comment", () => {
-    const { mara, femi, reviewId, note, spare } = announced(t.db, 2);
-    const stop = reply(t.db, femi, reviewId, note.id, "STOP");
+  it("treats STOP from anyone but the review's author as an ordinary comment", async () => {
+    const { mara, femi, reviewId, note, spare } = await announced(t.db, 2);
+    const stop = await reply(t.db, femi, reviewId, note.id, "STOP");
     expect(stop.stopped).toBe(false);
     expect(announcesOn(t.db, mara)).toBe(1);
     expect(announcesOn(t.db, femi)).toBe(1);
     expect(rows(t.db, "comments", `where id > ${stop.comment.id}`)).toEqual([]);
-    crossFifty(t.db, mara, reviewId, spare);
+    await crossFifty(t.db, mara, reviewId, spare);
     expect(announcements(t.db, reviewId).map((a) => a.announces_badge)).toEqual(["upvotes-10", "upvotes-50"]);
   });
 
-  it("ignores the author's STOP anywhere but directly under an announcement, and any other words under one", () => {
-    const { mara, femi, reviewId, note, spare } = announced(t.db, 2);
-    const femis = postComment(t.db, femi, reviewId);
-    const femisReply = postComment(t.db, femi, reviewId, note.id);
+  it("ignores the author's STOP anywhere but directly under an announcement, and any other words under one", async () => {
+    const { mara, femi, reviewId, note, spare } = await announced(t.db, 2);
+    const femis = await postComment(t.db, femi, reviewId);
+    const femisReply = await postComment(t.db, femi, reviewId, note.id);
     const before = rows(t.db, "comments").length;
     const stopped = [
-      reply(t.db, mara, reviewId, null, "STOP", at(2 * HOUR)),
-      reply(t.db, mara, reviewId, femis.id, "STOP", at(3 * HOUR)),
-      reply(t.db, mara, reviewId, femisReply.id, "STOP", at(4 * HOUR)),
-      reply(t.db, mara, reviewId, note.id, "Please stop", at(5 * HOUR)),
-      reply(t.db, mara, reviewId, note.id, "STOP STOP", at(6 * HOUR)),
+      await reply(t.db, mara, reviewId, null, "STOP", at(2 * HOUR)),
+      await reply(t.db, mara, reviewId, femis.id, "STOP", at(3 * HOUR)),
+      await reply(t.db, mara, reviewId, femisReply.id, "STOP", at(4 * HOUR)),
+      await reply(t.db, mara, reviewId, note.id, "Please stop", at(5 * HOUR)),
+      await reply(t.db, mara, reviewId, note.id, "STOP STOP", at(6 * HOUR)),
     ].map((r) => r.stopped);
     expect(stopped).toEqual([false, false, false, false, false]);
     // Five comments of hers and not one system reply; announcements still on.
     expect(rows(t.db, "comments")).toHaveLength(before + 5);
     expect(rows(t.db, "comments", `where id > ${femisReply.id}`).every((c) => c.author_id === mara.id)).toBe(true);
     expect(announcesOn(t.db, mara)).toBe(1);
-    crossFifty(t.db, mara, reviewId, spare, at(7 * HOUR));
+    await crossFifty(t.db, mara, reviewId, spare, at(7 * HOUR));
     expect(announcements(t.db, reviewId).map((a) => a.announces_badge)).toEqual(["upvotes-10", "upvotes-50"]);
   });
 
-  it("ignores a STOP under the system's reply to a STOP (not an announcement), and the author's own STOP again changes nothing twice", () => {
-    const { mara, reviewId, note } = announced(t.db);
-    const stop = reply(t.db, mara, reviewId, note.id, "STOP");
+  it("ignores a STOP under the system's reply to a STOP (not an announcement), and the author's own STOP again changes nothing twice", async () => {
+    const { mara, reviewId, note } = await announced(t.db);
+    const stop = await reply(t.db, mara, reviewId, note.id, "STOP");
     const done = rows(t.db, "comments", `where parent_id = ${stop.comment.id}`)[0]!;
     const before = snapshot(t.db);
-    const again = reply(t.db, mara, reviewId, done.id as number, "STOP", at(3 * HOUR));
+    const again = await reply(t.db, mara, reviewId, done.id as number, "STOP", at(3 * HOUR));
     expect(again.stopped).toBe(false);
     expect(rows(t.db, "comments", `where id > ${again.comment.id}`)).toEqual([]);
     expect(rows(t.db, "comments")).toHaveLength(before.comments!.length + 1);
     expect(announcesOn(t.db, mara)).toBe(0);
   });
 
-  it("posts no announcements when the author switched them off in settings, and posts them again once switched back on", () => {
+  it("posts no announcements when the author switched them off in settings, and posts them again once switched back on", async () => {
     const mara = makeUser(t.db, "mara");
-    const reviewId = seedReview(t.db, mara, { title: "Harry Lime's Vienna", score: "" });
+    const reviewId = await seedReview(t.db, mara, { title: "Harry Lime's Vienna", score: "" });
     const prefs = { notifyReviewReplies: true, notifyCommentReplies: true, notifyMentions: true, notifyMilestones: true, notifyBadges: true };
-    expect(updateNotificationPrefs(t.db, mara.id, { ...prefs, badgeAnnouncements: "" })).toMatchObject({ badgeAnnouncements: false });
+    expect((await updateNotificationPrefs(ctxAs(t.db, mara), { ...prefs, badgeAnnouncements: "" })).prefs).toMatchObject({ badgeAnnouncements: false });
     expect(announcesOn(t.db, mara)).toBe(0);
     const fans = members(t.db, "fan", 12);
-    fans.slice(0, 10).forEach((fan, i) => vote(t.db, fan, "review", reviewId, "up", at(i * MINUTE)));
+    for (const [i, fan] of fans.slice(0, 10).entries()) await vote(t.db, fan, "review", reviewId, "up", at(i * MINUTE));
     expect(heldBadges(t.db, mara)).toHaveProperty("upvotes-10");
     expect(badgeNotices(t.db, mara)).toEqual(["reviews-1", "upvotes-10", "review-10-upvotes"]);
     expect(rows(t.db, "comments")).toEqual([]);
 
-    expect(updateNotificationPrefs(t.db, mara.id, { ...prefs, badgeAnnouncements: "on" })).toMatchObject({ badgeAnnouncements: true });
-    crossFifty(t.db, mara, reviewId, fans.slice(10));
+    expect((await updateNotificationPrefs(ctxAs(t.db, mara), { ...prefs, badgeAnnouncements: "on" })).prefs).toMatchObject({ badgeAnnouncements: true });
+    await crossFifty(t.db, mara, reviewId, fans.slice(10));
     expect(announcements(t.db, reviewId).map((a) => a.announces_badge)).toEqual(["upvotes-50"]);
   });
 
-  it("still announces when badge notices are switched off (the two switches are separate)", () => {
+  it("still announces when badge notices are switched off (the two switches are separate)", async () => {
     const mara = makeUser(t.db, "mara");
     setSwitches(t.db, mara, { badges: false });
-    const reviewId = seedReview(t.db, mara, { title: "Harry Lime's Vienna", score: "" });
-    members(t.db, "fan", 10).forEach((fan, i) => vote(t.db, fan, "review", reviewId, "up", at(i * MINUTE)));
+    const reviewId = await seedReview(t.db, mara, { title: "Harry Lime's Vienna", score: "" });
+    for (const [i, fan] of members(t.db, "fan", 10).entries()) await vote(t.db, fan, "review", reviewId, "up", at(i * MINUTE));
     expect(badgeNotices(t.db, mara)).toEqual([]);
     const notes = announcements(t.db, reviewId);
     expect(notes.map((a) => a.announces_badge)).toEqual(["upvotes-10"]);
@@ -250,9 +250,9 @@ describe("badge announcements under reviews", () => {
   });
 
   it("refuses members' upvotes on its notes (403), changing nothing, so the system account earns no badges", async () => {
-    const { mara, reviewId, note, fans } = announced(t.db);
+    const { mara, reviewId, note, fans } = await announced(t.db);
     const system = systemRow(t.db)!;
-    const stop = reply(t.db, mara, reviewId, note.id, "STOP");
+    const stop = await reply(t.db, mara, reviewId, note.id, "STOP");
     const done = rows(t.db, "comments", `where parent_id = ${stop.comment.id}`)[0]!;
     const before = snapshot(t.db);
     // Neither the announcement nor the reply to a STOP takes an upvote, from a fan or from the review's author.
@@ -266,15 +266,15 @@ describe("badge announcements under reviews", () => {
     expect(rows(t.db, "user_badges", `where user_id = '${system.id}'`)).toEqual([]);
     expect(rows(t.db, "notifications", `where recipient_id = '${system.id}'`)).toEqual([]);
     // A member's comment in the same thread still takes upvotes.
-    expect(vote(t.db, fans[0]!, "comment", stop.comment.id, "up", at(3 * HOUR))).toMatchObject({ voted: true, changed: true, count: 1 });
+    expect(await vote(t.db, fans[0]!, "comment", stop.comment.id, "up", at(3 * HOUR))).toMatchObject({ voted: true, changed: true, count: 1 });
   });
 
-  it("leaves every counter as recountAll finds it after announcements and a STOP", () => {
-    const { mara, reviewId, note } = announced(t.db);
-    reply(t.db, mara, reviewId, note.id, "STOP");
+  it("leaves every counter as recountAll finds it after announcements and a STOP", async () => {
+    const { mara, reviewId, note } = await announced(t.db);
+    await reply(t.db, mara, reviewId, note.id, "STOP");
     // The announcements are not replies to mara, nor contributions of the system account.
     expect(rows(t.db, "users", `where id = '${mara.id}'`)[0]).toMatchObject({ replies_received: 0 });
-    expect(recountAll(t.db, at(3 * HOUR))).toEqual({
+    expect(await recountAll(t.db, at(3 * HOUR))).toEqual({
       postComments: 0, postUpvotes: 0, commentReplies: 0, commentUpvotes: 0, upvotesReceived: 0, contributions: 0, newcomers: 0,
       reachedAt: 0, badgePoints: 0, badgeHolders: 0, repliesReceived: 0, viewsReceived: 0, monthly: 0, films: 0, hotScores: 0,
     });

@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { DB } from "@/db";
-import { BACKFILL_QUIET_AFTER_MS, backfillBadges } from "@/lib/badges/backfill";
-import { rankingPage } from "@/lib/badges/ranking";
+import { dueGrants } from "@/lib/badges/rules";
+import { BACKFILL_QUIET_AFTER_MS, backfillBadges } from "@/lib/maintenance/backfill-badges";
+import { rankingPage } from "@/lib/rankings/ranking";
 import { editReview } from "@/lib/reviews/edit-review";
 import { recordView } from "@/lib/reviews/record-view";
 import type { Actor } from "@/lib/permissions";
-import { recountAll } from "@/lib/recount";
-import { perTestDb } from "../helpers/db";
+import { recountAll } from "@/lib/maintenance/recount";
+import { ctxAs, perTestDb } from "../helpers/db";
 import { postComment } from "../helpers/comments";
 import { ageAccount } from "../helpers/people";
 import { DAY, HOUR, MINUTE, at, makeUser, reviewForm, seedReview } from "../helpers/reviews";
@@ -39,26 +40,27 @@ const ZERO = {
  * femi's plain one, a comment of mara's on femi's, ten upvotes on each, ten comments on mara's
  * review and an edit of it. Returns the people and items.
  */
-function history(db: DB) {
+async function history(db: DB) {
   const mara = makeUser(db, "mara");
   const femi = makeUser(db, "femi");
   const fans = members(db, "fan", 10);
   for (const p of [mara, femi, ...fans]) setAnnouncements(db, p, false);
-  const marasReview = seedReview(db, mara, { title: "Harry Lime's Vienna", score: "8", hasSpoilers: "on" }, at(DAY));
-  const femisReview = seedReview(db, femi, { title: "Femi on Solaris", score: "", filmTitle: "Solaris", filmYear: "1972" }, at(2 * DAY));
-  const marasComment = postComment(db, mara, femisReview, null, "The ocean is the film.", at(3 * DAY));
-  fans.forEach((fan, i) => vote(db, fan, "review", marasReview, "up", at(4 * DAY + i * MINUTE)));
-  fans.forEach((fan, i) => vote(db, fan, "comment", marasComment.id, "up", at(5 * DAY + i * MINUTE)));
-  const fanComments = fans.map((fan, i) => postComment(db, fan, marasReview, null, `Fan ${i} agrees.`, at(6 * DAY + i * MINUTE)));
-  editReview(db, mara, marasReview, reviewForm({ title: "Harry Lime's Vienna", score: "8", hasSpoilers: "on", body: "Rubble, revised." }), at(7 * DAY));
+  const marasReview = await seedReview(db, mara, { title: "Harry Lime's Vienna", score: "8", hasSpoilers: "on" }, at(DAY));
+  const femisReview = await seedReview(db, femi, { title: "Femi on Solaris", score: "", filmTitle: "Solaris", filmYear: "1972" }, at(2 * DAY));
+  const marasComment = await postComment(db, mara, femisReview, null, "The ocean is the film.", at(3 * DAY));
+  for (const [i, fan] of fans.entries()) await vote(db, fan, "review", marasReview, "up", at(4 * DAY + i * MINUTE));
+  for (const [i, fan] of fans.entries()) await vote(db, fan, "comment", marasComment.id, "up", at(5 * DAY + i * MINUTE));
+  const fanComments = [];
+  for (const [i, fan] of fans.entries()) fanComments.push(await postComment(db, fan, marasReview, null, `Fan ${i} agrees.`, at(6 * DAY + i * MINUTE)));
+  await editReview(ctxAs(db, mara, at(7 * DAY)), { ...reviewForm({ title: "Harry Lime's Vienna", score: "8", hasSpoilers: "on", body: "Rubble, revised." }), reviewId: marasReview });
   return { mara, femi, fans, marasReview, femisReview, marasComment, fanComments };
 }
 
 describe("backfillBadges", () => {
   const t = perTestDb();
 
-  it("grants what the data earned, dated when and by what it was earned: exactly what the verbs granted", () => {
-    const { mara, marasReview, femisReview, marasComment, fanComments } = history(t.db);
+  it("grants what the data earned, dated when and by what it was earned: exactly what the verbs granted", async () => {
+    const { mara, marasReview, femisReview, marasComment, fanComments } = await history(t.db);
     const live = allGrants(t.db);
     const points = pointsTable(t.db);
     const holders = rows(t.db, "badges").map((b) => [b.slug, b.holder_count]);
@@ -79,7 +81,7 @@ describe("backfillBadges", () => {
 
     forgetBadges(t.db);
     expect(allGrants(t.db)).toEqual([]);
-    const result = backfillBadges(t.db, NOW);
+    const result = await backfillBadges(t.db, { now: NOW });
     expect(result).toMatchObject({ members: 12, granted: live.length, notified: 0 });
     expect(allGrants(t.db)).toEqual(live);
     expect(pointsTable(t.db)).toEqual(points);
@@ -88,33 +90,33 @@ describe("backfillBadges", () => {
     // Every grant is weeks old: given quietly.
     expect(badgeNotices(t.db, mara)).toEqual([]);
     expect(rows(t.db, "notifications", "where kind = 'badge'")).toEqual([]);
-    expect(noCorrections(t.db)).toEqual(ZERO);
+    expect(await noCorrections(t.db)).toEqual(ZERO);
   });
 
-  it("is idempotent: a second run, or a run over badges the verbs already granted, grants and writes nothing", () => {
-    history(t.db);
+  it("is idempotent: a second run, or a run over badges the verbs already granted, grants and writes nothing", async () => {
+    await history(t.db);
     const live = snapshot(t.db);
     // Over what the verbs granted: nothing to add.
-    expect(backfillBadges(t.db, NOW)).toMatchObject({ members: 12, granted: 0, notified: 0, earned: [] });
+    expect(await backfillBadges(t.db, { now: NOW })).toMatchObject({ members: 12, granted: 0, notified: 0, earned: [] });
     expect(snapshot(t.db)).toEqual(live);
 
     forgetBadges(t.db);
-    const first = backfillBadges(t.db, NOW);
+    const first = await backfillBadges(t.db, { now: NOW });
     expect(first.granted).toBeGreaterThan(0);
     const after = snapshot(t.db);
-    expect(backfillBadges(t.db, NOW)).toMatchObject({ granted: 0, notified: 0, earned: [] });
-    expect(backfillBadges(t.db, at(60 * DAY))).toMatchObject({ granted: 0, notified: 0, earned: [] });
+    expect(await backfillBadges(t.db, { now: NOW })).toMatchObject({ granted: 0, notified: 0, earned: [] });
+    expect(await backfillBadges(t.db, { now: at(60 * DAY) })).toMatchObject({ granted: 0, notified: 0, earned: [] });
     expect(snapshot(t.db)).toEqual(after);
   });
 
-  it("notifies grants at most two days old and gives older ones quietly, the boundary included", () => {
+  it("notifies grants at most two days old and gives older ones quietly, the boundary included", async () => {
     const [ana, ben, cy] = ["ana", "ben", "cy"].map((n) => makeUser(t.db, n)) as [Actor, Actor, Actor];
-    seedReview(t.db, ana, { title: "Exactly two days", score: "" }, new Date(NOW.getTime() - BACKFILL_QUIET_AFTER_MS));
-    seedReview(t.db, ben, { title: "A moment more", score: "" }, new Date(NOW.getTime() - BACKFILL_QUIET_AFTER_MS - 1));
-    seedReview(t.db, cy, { title: "An hour ago", score: "" }, new Date(NOW.getTime() - HOUR));
+    await seedReview(t.db, ana, { title: "Exactly two days", score: "" }, new Date(NOW.getTime() - BACKFILL_QUIET_AFTER_MS));
+    await seedReview(t.db, ben, { title: "A moment more", score: "" }, new Date(NOW.getTime() - BACKFILL_QUIET_AFTER_MS - 1));
+    await seedReview(t.db, cy, { title: "An hour ago", score: "" }, new Date(NOW.getTime() - HOUR));
     expect(BACKFILL_QUIET_AFTER_MS).toBe(2 * DAY);
     forgetBadges(t.db);
-    const result = backfillBadges(t.db, NOW);
+    const result = await backfillBadges(t.db, { now: NOW });
     expect(result).toMatchObject({ members: 3, granted: 3, notified: 2 });
     expect([badgeNotices(t.db, ana), badgeNotices(t.db, ben), badgeNotices(t.db, cy)]).toEqual([["reviews-1"], [], ["reviews-1"]]);
     // A notice is dated with its grant.
@@ -125,13 +127,13 @@ describe("backfillBadges", () => {
     expect(heldBadges(t.db, ben)).toEqual({ "reviews-1": NOW.getTime() - 2 * DAY - 1 });
   });
 
-  it("dates a views rung from the day of the reader who reached it, and a year at the pictures from the anniversary", () => {
+  it("dates a views rung from the day of the reader who reached it, and a year at the pictures from the anniversary", async () => {
     const mara = makeUser(t.db, "mara");
-    const reviewId = seedReview(t.db, mara, { title: "Harry Lime's Vienna", score: "" }, at(DAY));
-    for (let n = 1; n <= 100; n++) recordView(t.db, reviewId, { key: `anon:${n}`, userId: null }, n <= 60 ? new Date("2025-03-20T15:00:00Z") : new Date("2025-03-22T18:30:00Z"));
+    const reviewId = await seedReview(t.db, mara, { title: "Harry Lime's Vienna", score: "" }, at(DAY));
+    for (let n = 1; n <= 100; n++) await recordView(ctxAs(t.db, null, n <= 60 ? new Date("2025-03-20T15:00:00Z") : new Date("2025-03-22T18:30:00Z")), { reviewId: reviewId, viewer: { key: `anon:${n}`, userId: null } });
     ageAccount(t.db, mara, 400, NOW);
     forgetBadges(t.db);
-    backfillBadges(t.db, NOW);
+    await backfillBadges(t.db, { now: NOW });
     expect(heldBadges(t.db, mara)).toEqual({
       "reviews-1": at(DAY).getTime(),
       // A view row keeps its day only: the rung counts from the start of that day (UTC).
@@ -142,78 +144,104 @@ describe("backfillBadges", () => {
     expect(holderCount(t.db, "one-year")).toBe(1);
   });
 
-  it("leaves recountAll nothing to correct on a database as migration 0005 leaves it (no monthly standings yet)", () => {
-    history(t.db);
+  it("leaves recountAll nothing to correct on a database as migration 0005 leaves it (no monthly standings yet)", async () => {
+    await history(t.db);
     forgetBadges(t.db, "all");
-    backfillBadges(t.db, NOW);
+    await backfillBadges(t.db, { now: NOW });
     // The Ranking's "this month" needs each month's upvotes and reviews, not only the points.
-    expect(noCorrections(t.db)).toEqual(ZERO);
+    expect(await noCorrections(t.db)).toEqual(ZERO);
   });
 
-  it("dates a month's points when the last of them was earned, whatever order the backfill finds them in", () => {
+  it("dates a month's points when the last of them was earned, whatever order the backfill finds them in", async () => {
     // host: 3 points (first review, scored, first reply received).
     // mara: a comment on March 2, her first review on March 20 — 2 points, reached on March 20.
     // femi: a comment on March 9, her first review on March 10 — 2 points, reached on March 10.
     const [host, mara, femi] = ["host", "mara", "femi"].map((n) => makeUser(t.db, n)) as [Actor, Actor, Actor];
-    const hostsReview = seedReview(t.db, host, { title: "The host's review", score: "8" }, new Date("2025-03-01T00:00:00Z"));
-    postComment(t.db, mara, hostsReview, null, "Mara was here.", new Date("2025-03-02T00:00:00Z"));
-    postComment(t.db, femi, hostsReview, null, "Femi was here.", new Date("2025-03-09T00:00:00Z"));
-    seedReview(t.db, femi, { title: "Femi's", score: "" }, new Date("2025-03-10T00:00:00Z"));
-    seedReview(t.db, mara, { title: "Mara's", score: "" }, new Date("2025-03-20T00:00:00Z"));
-    const byVerbs = rankingPage(t.db, "points", "month", 1, "2025-03").rows.map((r) => [r.username, r.value]);
+    const hostsReview = await seedReview(t.db, host, { title: "The host's review", score: "8" }, new Date("2025-03-01T00:00:00Z"));
+    await postComment(t.db, mara, hostsReview, null, "Mara was here.", new Date("2025-03-02T00:00:00Z"));
+    await postComment(t.db, femi, hostsReview, null, "Femi was here.", new Date("2025-03-09T00:00:00Z"));
+    await seedReview(t.db, femi, { title: "Femi's", score: "" }, new Date("2025-03-10T00:00:00Z"));
+    await seedReview(t.db, mara, { title: "Mara's", score: "" }, new Date("2025-03-20T00:00:00Z"));
+    const byVerbs = (await rankingPage(t.db, "points", "month", 1, "2025-03")).rows.map((r) => [r.username, r.value]);
     expect(byVerbs).toEqual([["host", 3], ["femi", 2], ["mara", 2]]);
     expect(monthRows(t.db, mara)[0]).toMatchObject({ month: "2025-03", points: 2, points_at: new Date("2025-03-20T00:00:00Z").getTime() });
 
     forgetBadges(t.db);
-    backfillBadges(t.db, new Date("2025-04-30T00:00:00Z"));
+    await backfillBadges(t.db, { now: new Date("2025-04-30T00:00:00Z") });
     // femi got to 2 points first, this month as all time.
-    expect(rankingPage(t.db, "points", "all", 1).rows.map((r) => [r.username, r.value])).toEqual(byVerbs);
-    expect(rankingPage(t.db, "points", "month", 1, "2025-03").rows.map((r) => [r.username, r.value])).toEqual(byVerbs);
+    expect((await rankingPage(t.db, "points", "all", 1)).rows.map((r) => [r.username, r.value])).toEqual(byVerbs);
+    expect((await rankingPage(t.db, "points", "month", 1, "2025-03")).rows.map((r) => [r.username, r.value])).toEqual(byVerbs);
     expect(monthRows(t.db, mara)[0]).toMatchObject({ month: "2025-03", points: 2, points_at: new Date("2025-03-20T00:00:00Z").getTime() });
     expect(monthRows(t.db, femi)[0]).toMatchObject({ month: "2025-03", points: 2, points_at: new Date("2025-03-10T00:00:00Z").getTime() });
   });
 
-  it("counts no badge announcement as a reply: it grants nothing the verbs did not", () => {
+  it("counts no badge announcement as a reply: it grants nothing the verbs did not", async () => {
     const mara = makeUser(t.db, "mara");
-    const reviewId = seedReview(t.db, mara, { title: "Harry Lime's Vienna", score: "" }, at(DAY));
+    const reviewId = await seedReview(t.db, mara, { title: "Harry Lime's Vienna", score: "" }, at(DAY));
     // Her tenth upvote posts one announcement of its two badges under her review (announcements on, the default).
-    members(t.db, "fan", 10).forEach((fan, i) => vote(t.db, fan, "review", reviewId, "up", at(2 * DAY + i * MINUTE)));
+    for (const [i, fan] of members(t.db, "fan", 10).entries()) await vote(t.db, fan, "review", reviewId, "up", at(2 * DAY + i * MINUTE));
     expect(rows(t.db, "comments").map((c) => c.announces_badge)).toEqual(["upvotes-10"]);
     expect(slugsOf(t.db, mara)).toEqual(["review-10-upvotes", "reviews-1", "upvotes-10"]);
     const live = allGrants(t.db);
     expect(heldBadges(t.db, mara)).not.toHaveProperty("replies-1");
     forgetBadges(t.db);
-    backfillBadges(t.db, NOW);
+    await backfillBadges(t.db, { now: NOW });
     expect(allGrants(t.db)).toEqual(live);
     // The recount the backfill ends with does not count the note as a reply to her either.
     expect(rows(t.db, "users", `where id = '${mara.id}'`)[0]).toMatchObject({ replies_received: 0 });
   });
 
-  it("counts a quick fix inside the grace window as the edit it is, as editReview and editComment do", () => {
+  it("counts a quick fix inside the grace window as the edit it is, as editReview and editComment do", async () => {
     const mara = makeUser(t.db, "mara");
-    const reviewId = seedReview(t.db, mara, { title: "Harry Lime's Vienna", score: "", body: "Zither music over rubble." }, at(DAY));
+    const reviewId = await seedReview(t.db, mara, { title: "Harry Lime's Vienna", score: "", body: "Zither music over rubble." }, at(DAY));
     // A typo fixed a minute after publishing: the revision is amended in place, no second one.
-    const fixed = editReview(t.db, mara, reviewId, reviewForm({ title: "Harry Lime's Vienna", score: "", body: "Zither music over the rubble." }), at(DAY + MINUTE));
+    const fixed = await editReview(ctxAs(t.db, mara, at(DAY + MINUTE)), { ...reviewForm({ title: "Harry Lime's Vienna", score: "", body: "Zither music over the rubble." }), reviewId: reviewId });
     expect(fixed.badges!.map((b) => b.slug)).toEqual(["first-edit"]);
     expect(rows(t.db, "post_revisions")).toHaveLength(1);
     const live = allGrants(t.db);
     forgetBadges(t.db);
-    backfillBadges(t.db, NOW);
+    await backfillBadges(t.db, { now: NOW });
     expect(allGrants(t.db)).toEqual(live);
   });
 
-  it("passes over the system account and grants nothing to a member with nothing to show", () => {
+  it("passes over the system account and grants nothing to a member with nothing to show", async () => {
     const mara = makeUser(t.db, "mara");
     const quiet = makeUser(t.db, "quiet");
-    const reviewId = seedReview(t.db, mara, { title: "Harry Lime's Vienna", score: "" }, at(DAY));
-    members(t.db, "fan", 10).forEach((fan, i) => vote(t.db, fan, "review", reviewId, "up", at(2 * DAY + i * MINUTE)));
+    const reviewId = await seedReview(t.db, mara, { title: "Harry Lime's Vienna", score: "" }, at(DAY));
+    for (const [i, fan] of members(t.db, "fan", 10).entries()) await vote(t.db, fan, "review", reviewId, "up", at(2 * DAY + i * MINUTE));
     const system = rows(t.db, "users", "where is_system = 1")[0]!;
     forgetBadges(t.db);
-    const result = backfillBadges(t.db, NOW);
+    const result = await backfillBadges(t.db, { now: NOW });
     // mara, quiet and ten fans: not the system account.
     expect(result.members).toBe(12);
     expect(result.earned.every((e) => e.userId === mara.id)).toBe(true);
     expect(rows(t.db, "user_badges", `where user_id = '${system.id}'`)).toEqual([]);
     expect(heldBadges(t.db, quiet)).toEqual({});
+  });
+
+  it("evaluates each rule for one member exactly as for everyone: the same grants, dated and sourced alike", async () => {
+    const { mara, femi, fans } = await history(t.db);
+    forgetBadges(t.db);
+    const all = await dueGrants(t.db, "all", NOW);
+    expect(all.length).toBeGreaterThan(0);
+    const one = [];
+    for (const m of [mara, femi, ...fans]) one.push(...(await dueGrants(t.db, { userId: m.id }, NOW)));
+    const key = (g: { userId: string; slug: string }) => `${g.userId} ${g.slug}`;
+    expect([...one].sort((a, b) => key(a).localeCompare(key(b)))).toEqual([...all].sort((a, b) => key(a).localeCompare(key(b))));
+    // Nothing is due twice: a held badge is never due again.
+    await backfillBadges(t.db, { now: NOW });
+    expect(await dueGrants(t.db, "all", NOW)).toEqual([]);
+    expect(await dueGrants(t.db, { userId: mara.id }, NOW)).toEqual([]);
+  });
+
+  it("backfills only the members it is given", async () => {
+    const { mara, femi } = await history(t.db);
+    const live = allGrants(t.db);
+    forgetBadges(t.db);
+    const result = await backfillBadges(t.db, { now: NOW, userIds: [mara.id] });
+    expect(result.members).toBe(1);
+    expect(result.earned.every((e) => e.userId === mara.id)).toBe(true);
+    expect(allGrants(t.db)).toEqual(live.filter(([u]) => u === "mara"));
+    expect(heldBadges(t.db, femi)).toEqual({});
   });
 });

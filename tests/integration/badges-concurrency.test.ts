@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { openDb, type DB } from "@/db";
+import { closeDb, openDb, unlockedWriter, type DB } from "@/db";
 import type { Actor } from "@/lib/permissions";
-import { MIGRATIONS, perTestDb } from "../helpers/db";
+import { fixtureWriter, MIGRATIONS, perTestDb } from "../helpers/db";
 import { postComment } from "../helpers/comments";
 import { HOUR, MINUTE, T0, at, makeUser, reviewForm, seedReview } from "../helpers/reviews";
 import { allCounterDrift, vote, voteRowProblems } from "../helpers/votes";
@@ -51,10 +51,10 @@ const drift = (db: DB) => {
 };
 
 /** mara's review with `n` upvotes already, and `spare` more members to vote at once. */
-function reviewAt(db: DB, n: number, spare: number) {
+async function reviewAt(db: DB, n: number, spare: number) {
   const mara = makeUser(db, "mara");
-  const reviewId = seedReview(db, mara, { title: "Harry Lime's Vienna", score: "" });
-  for (const [i, fan] of members(db, "early", n).entries()) vote(db, fan, "review", reviewId, "up", at(i * MINUTE));
+  const reviewId = await seedReview(db, mara, { title: "Harry Lime's Vienna", score: "" });
+  for (const [i, fan] of members(db, "early", n).entries()) await vote(db, fan, "review", reviewId, "up", at(i * MINUTE));
   return { mara, reviewId, racers: members(db, "racer", spare) };
 }
 
@@ -64,7 +64,7 @@ describe("badges under concurrent writes", () => {
   it(
     "two upvotes at once taking a review from 8 to 10: one crosses, one grant of each badge, one notice each, points added once",
     async () => {
-      const { mara, reviewId, racers } = reviewAt(t.db, 8, 2);
+      const { mara, reviewId, racers } = await reviewAt(t.db, 8, 2);
       const points = pointsOf(t.db, mara);
       const results = values(await race(t.file, racers.map((r) => upvote(r, "review", reviewId))));
 
@@ -89,17 +89,31 @@ describe("badges under concurrent writes", () => {
     WORKERS,
   );
 
+  it("two upvotes at once in one process (its write lock orders them): one crosses 10, each badge granted and noticed once", async () => {
+    const { mara, reviewId, racers } = await reviewAt(t.db, 8, 2);
+    const points = pointsOf(t.db, mara);
+    const results = await Promise.all(racers.map((r) => vote(t.db, r, "review", reviewId, "up", at(HOUR))));
+    expect(results.map((r) => r.count).sort((a, b) => a - b)).toEqual([9, 10]);
+    expect(results.find((r) => r.count === 10)!.badges.map((b) => b.slug)).toEqual(["upvotes-10", "review-10-upvotes"]);
+    expect(results.find((r) => r.count === 9)!.badges).toEqual([]);
+    expect([grantRows(t.db, mara, "upvotes-10"), grantRows(t.db, mara, "review-10-upvotes")]).toEqual([1, 1]);
+    expect(badgeNotices(t.db, mara)).toEqual(["reviews-1", "upvotes-10", "review-10-upvotes"]);
+    expect(pointsOf(t.db, mara)).toBe(points + 1 + 3);
+    expect(announcements(t.db, reviewId).map((a) => a.announces_badge)).toEqual(["upvotes-10"]);
+    expect(drift(t.db)).toEqual([]);
+  });
+
   it(
     "four upvotes at once across 50 (two on the review, two on a comment): upvotes-50 is granted once, to the vote that made it 50",
     async () => {
-      const { mara, reviewId, racers } = reviewAt(t.db, 0, 4);
-      const comment = postComment(t.db, mara, reviewId);
+      const { mara, reviewId, racers } = await reviewAt(t.db, 0, 4);
+      const comment = await postComment(t.db, mara, reviewId);
       // 48 upvotes received, spread so that neither item is near ten: 8 real votes, the rest preset.
       for (const [i, fan] of members(t.db, "early", 4).entries()) {
-        vote(t.db, fan, "review", reviewId, "up", at(i * MINUTE));
-        vote(t.db, fan, "comment", comment.id, "up", at(i * MINUTE));
+        await vote(t.db, fan, "review", reviewId, "up", at(i * MINUTE));
+        await vote(t.db, fan, "comment", comment.id, "up", at(i * MINUTE));
       }
-      t.db.$client.prepare(`update users set upvotes_received = 48 where id = ?`).run(mara.id);
+      fixtureWriter(t.db).$client.prepare(`update users set upvotes_received = 48 where id = ?`).run(mara.id);
       const points = pointsOf(t.db, mara);
       const tasks = racers.map((r, i) => upvote(r, i % 2 ? "comment" : "review", i % 2 ? comment.id : reviewId));
       const results = values(await race(t.file, tasks));
@@ -122,7 +136,7 @@ describe("badges under concurrent writes", () => {
   it(
     "the same voter's upvote sent twice at once (two tabs): one vote row, one crossing, one grant",
     async () => {
-      const { mara, reviewId, racers } = reviewAt(t.db, 9, 1);
+      const { mara, reviewId, racers } = await reviewAt(t.db, 9, 1);
       const results = values(await race(t.file, [upvote(racers[0]!, "review", reviewId), upvote(racers[0]!, "review", reviewId)]));
       expect(results.map((r) => [r.changed, r.count]).sort()).toEqual([[false, 10], [true, 10]]);
       expect(results.filter((r) => r.badges.length).map((r) => r.badges.map((b) => b.slug))).toEqual([["upvotes-10", "review-10-upvotes"]]);
@@ -139,8 +153,8 @@ describe("badges under concurrent writes", () => {
     "an edit of her review and an edit of her comment at once: 'Second thoughts' is granted once",
     async () => {
       const mara = makeUser(t.db, "mara");
-      const reviewId = seedReview(t.db, mara, { title: "Harry Lime's Vienna", score: "" }, T0);
-      const comment = postComment(t.db, mara, reviewId);
+      const reviewId = await seedReview(t.db, mara, { title: "Harry Lime's Vienna", score: "" }, T0);
+      const comment = await postComment(t.db, mara, reviewId);
       const points = pointsOf(t.db, mara);
       const later = at(2 * HOUR);
       const results = values(
@@ -162,21 +176,20 @@ describe("badges under concurrent writes", () => {
   it(
     "a vote waiting on the lock behind the one crossing 10 sees it committed: it counts 11 and grants nothing",
     async () => {
-      const { mara, reviewId, racers } = reviewAt(t.db, 9, 2);
+      const { mara, reviewId, racers } = await reviewAt(t.db, 9, 2);
       const [first, second] = racers as [Actor, Actor];
-      // The worker casts the 10th upvote inside a transaction it keeps open.
+      // The worker casts the 10th upvote inside a transaction it keeps open (at its COMMIT).
       const held = await holdOpen(t.file, upvote(first, "review", reviewId, at(HOUR)));
-      expect(held.result.ok).toBe(true);
-      expect((held.result as { value: { count: number } }).value.count).toBe(10);
       // Nothing of it is visible from this connection until it commits.
       expect(grantRows(t.db, mara, "upvotes-10")).toBe(0);
       expect(rows(t.db, "posts", `where id = ${reviewId}`)[0]).toMatchObject({ upvote_count: 9 });
 
       const done = held.release();
       // BEGIN IMMEDIATE: this waits for the worker's commit, then reads 10 and makes it 11.
-      const mine = vote(t.db, second, "review", reviewId, "up", at(2 * HOUR));
+      const mine = await vote(t.db, second, "review", reviewId, "up", at(2 * HOUR));
       const theirs = await done;
       expect(theirs.ok).toBe(true);
+      expect((theirs as { value: { count: number } }).value.count).toBe(10);
       expect(mine).toMatchObject({ count: 11, badges: [] });
       expect(rows(t.db, "user_badges", `where user_id = '${mara.id}' and badge_slug in ('upvotes-10', 'review-10-upvotes')`).sort((a, b) => String(a.badge_slug).localeCompare(String(b.badge_slug)))).toEqual([
         { user_id: mara.id, badge_slug: "review-10-upvotes", granted_at: at(HOUR).getTime(), post_id: reviewId, comment_id: null },
@@ -189,23 +202,24 @@ describe("badges under concurrent writes", () => {
     WORKERS,
   );
 
-  it("a vote that cannot get the write lock writes nothing at all: no vote, no count, no badge", () => {
-    const { mara, reviewId, racers } = reviewAt(t.db, 9, 1);
+  it("a vote that cannot get the write lock writes nothing at all: no vote, no count, no badge", async () => {
+    const { mara, reviewId, racers } = await reviewAt(t.db, 9, 1);
+    // Another process's writer holds SQLite's write lock.
     const other = openDb(t.file, { migrationsFolder: MIGRATIONS });
     try {
-      other.$client.exec("BEGIN IMMEDIATE");
+      unlockedWriter(other).$client.exec("BEGIN IMMEDIATE");
       // Do not wait out the five-second busy timeout: fail at once.
-      t.db.$client.pragma("busy_timeout = 0");
+      fixtureWriter(t.db).$client.pragma("busy_timeout = 0");
       const before = snapshot(t.db);
-      expect(() => vote(t.db, racers[0]!, "review", reviewId, "up", at(HOUR))).toThrow(/locked|busy/i);
-      other.$client.exec("ROLLBACK");
+      await expect(vote(t.db, racers[0]!, "review", reviewId, "up", at(HOUR))).rejects.toThrow(/locked|busy/i);
+      unlockedWriter(other).$client.exec("ROLLBACK");
       expect(snapshot(t.db)).toEqual(before);
       expect(grantRows(t.db, mara, "upvotes-10")).toBe(0);
       // Retried once the lock is free, it crosses and grants as usual.
-      expect(vote(t.db, racers[0]!, "review", reviewId, "up", at(HOUR)).badges.map((b) => b.slug)).toEqual(["upvotes-10", "review-10-upvotes"]);
+      expect((await vote(t.db, racers[0]!, "review", reviewId, "up", at(HOUR))).badges.map((b) => b.slug)).toEqual(["upvotes-10", "review-10-upvotes"]);
     } finally {
-      t.db.$client.pragma("busy_timeout = 5000");
-      other.$client.close();
+      fixtureWriter(t.db).$client.pragma("busy_timeout = 5000");
+      closeDb(other);
     }
   });
 });

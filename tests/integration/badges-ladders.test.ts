@@ -2,15 +2,15 @@ import { describe, expect, it } from "vitest";
 import type { DB } from "@/db";
 import { BADGES, TIER_POINTS } from "@/lib/badges/catalog";
 import { getBoard, listCatalog, listHolders } from "@/lib/badges/queries";
-import { grantAnniversaries } from "@/lib/badges/sweep";
+import { grantAnniversaries } from "@/lib/maintenance/sweep";
 import { editComment } from "@/lib/comments/edit-comment";
 import type { Actor } from "@/lib/permissions";
-import { recountAll } from "@/lib/recount";
+import { recountAll } from "@/lib/maintenance/recount";
 import { createReview } from "@/lib/reviews/create-review";
 import { deleteReview } from "@/lib/reviews/delete-review";
 import { editReview } from "@/lib/reviews/edit-review";
 import { recordView } from "@/lib/reviews/record-view";
-import { perTestDb } from "../helpers/db";
+import { ctxAs, perTestDb } from "../helpers/db";
 import { postComment } from "../helpers/comments";
 import { ageAccount } from "../helpers/people";
 import { DAY, HOUR, MINUTE, T0, at, makeUser, reviewForm, seedReview } from "../helpers/reviews";
@@ -54,7 +54,7 @@ const VIEWS = [100, 1000, 10000];
 const LONG = 60_000;
 
 describe("the catalog", () => {
-  it("holds the five ladders' rungs and the six one-off badges, each with its tier's points", () => {
+  it("holds the five ladders' rungs and the six one-off badges, each with its tier's points", async () => {
     const ladder = (key: string) => BADGES.filter((b) => b.ladder === key).map((b) => [b.threshold, b.tier, b.points]);
     expect(ladder("upvotes")).toEqual([
       [10, "bronze", 1], [50, "bronze", 1], [100, "silver", 3], [200, "silver", 3], [500, "silver", 3], [1000, "gold", 10], [2000, "gold", 10], [5000, "gold", 10],
@@ -76,32 +76,32 @@ describe("the catalog", () => {
 
   const t = perTestDb();
 
-  it("is copied into the badges table when the database opens, nobody holding anything yet", () => {
+  it("is copied into the badges table when the database opens, nobody holding anything yet", async () => {
     expect(rows(t.db, "badges").map((b) => [b.slug, b.points, b.holder_count])).toEqual(BADGES.map((b) => [b.slug, b.points, 0]));
-    expect(listCatalog(t.db).every((b) => b.holders === 0)).toBe(true);
+    expect((await listCatalog(t.db)).every((b) => b.holders === 0)).toBe(true);
   });
 });
 
 describe("the upvotes ladder (castVote)", () => {
   const t = perTestDb();
 
-  it("grants 10 and 50 upvotes at exactly the 10th and the 50th upvote, not one vote before", () => {
+  it("grants 10 and 50 upvotes at exactly the 10th and the 50th upvote, not one vote before", async () => {
     const mara = makeUser(t.db, "mara");
-    const reviewId = seedReview(t.db, mara, plain("Harry Lime's Vienna"));
+    const reviewId = await seedReview(t.db, mara, plain("Harry Lime's Vienna"));
     const fans = members(t.db, "fan", 50);
-    fans.forEach((fan, i) => {
+    for (const [i, fan] of fans.entries()) {
       const n = i + 1;
-      const result = vote(t.db, fan, "review", reviewId, "up", at(n * MINUTE));
+      const result = await vote(t.db, fan, "review", reviewId, "up", at(n * MINUTE));
       expect(rungsHeld(t.db, mara, "upvotes"), `after upvote ${n}`).toEqual(upTo(UPVOTES, n));
       expect(result.badges.map((b) => b.slug), `badges of upvote ${n}`).toEqual(n === 10 ? ["upvotes-10", "review-10-upvotes"] : n === 50 ? ["upvotes-50"] : []);
-    });
+    }
     // Dated by the vote that crossed the threshold, and pointing at the review it was cast on.
     expect(grantRow(t.db, mara, "upvotes-10")).toEqual({ user_id: mara.id, badge_slug: "upvotes-10", granted_at: at(10 * MINUTE).getTime(), post_id: reviewId, comment_id: null });
     expect(grantRow(t.db, mara, "upvotes-50")).toEqual({ user_id: mara.id, badge_slug: "upvotes-50", granted_at: at(50 * MINUTE).getTime(), post_id: reviewId, comment_id: null });
     // reviews-1 (1) + upvotes-10 (1) + review-10-upvotes (3) + upvotes-50 (1).
     expect(pointsOf(t.db, mara)).toBe(6);
     expect(badgeNotices(t.db, mara)).toEqual(["reviews-1", "upvotes-10", "review-10-upvotes", "upvotes-50"]);
-    expect(newestBadgeWords(t.db, mara)).toEqual({
+    expect(await newestBadgeWords(t.db, mara)).toEqual({
       before: "New badge: ",
       subject: "50 upvotes",
       after: ". You received more than 50 upvotes. Your next target is to reach 100 upvotes.",
@@ -111,15 +111,15 @@ describe("the upvotes ladder (castVote)", () => {
     for (const fan of fans) expect(heldBadges(t.db, fan)).toEqual({});
   });
 
-  it("adds up upvotes on reviews and comments: the 10th may land on a comment, which names the comment", () => {
+  it("adds up upvotes on reviews and comments: the 10th may land on a comment, which names the comment", async () => {
     const mara = makeUser(t.db, "mara");
-    const reviewId = seedReview(t.db, mara, plain("Harry Lime's Vienna"));
-    const comment = postComment(t.db, mara, reviewId);
+    const reviewId = await seedReview(t.db, mara, plain("Harry Lime's Vienna"));
+    const comment = await postComment(t.db, mara, reviewId);
     const fans = members(t.db, "fan", 6);
-    for (const fan of fans) vote(t.db, fan, "review", reviewId, "up", at(HOUR));
-    for (const fan of fans.slice(0, 3)) vote(t.db, fan, "comment", comment.id, "up", at(2 * HOUR));
+    for (const fan of fans) await vote(t.db, fan, "review", reviewId, "up", at(HOUR));
+    for (const fan of fans.slice(0, 3)) await vote(t.db, fan, "comment", comment.id, "up", at(2 * HOUR));
     expect(rungsHeld(t.db, mara, "upvotes")).toEqual([]);
-    const result = vote(t.db, fans[3]!, "comment", comment.id, "up", at(3 * HOUR));
+    const result = await vote(t.db, fans[3]!, "comment", comment.id, "up", at(3 * HOUR));
     expect(result.badges.map((b) => b.slug)).toEqual(["upvotes-10"]);
     expect(grantRow(t.db, mara, "upvotes-10")).toEqual({ user_id: mara.id, badge_slug: "upvotes-10", granted_at: at(3 * HOUR).getTime(), post_id: reviewId, comment_id: comment.id });
     // Neither item reached 10 on its own.
@@ -137,53 +137,53 @@ describe("the upvotes ladder (castVote)", () => {
     [5000, "5,000 upvotes", 10, "You received more than 5,000 upvotes.", "That was the last rung: the upvotes received ladder is complete."],
   ];
 
-  it("grants each higher rung on the vote that reaches it, with the next target, and says the last rung completes the ladder", () => {
+  it("grants each higher rung on the vote that reaches it, with the next target, and says the last rung completes the ladder", async () => {
     const mara = makeUser(t.db, "mara");
-    const reviewId = seedReview(t.db, mara, plain("Harry Lime's Vienna"));
-    const comment = postComment(t.db, mara, reviewId);
+    const reviewId = await seedReview(t.db, mara, plain("Harry Lime's Vienna"));
+    const comment = await postComment(t.db, mara, reviewId);
     const fans = members(t.db, "fan", HIGH.length * 2);
     let points = pointsOf(t.db, mara);
-    HIGH.forEach(([threshold, name, worth, reached, next], i) => {
+    for (const [i, [threshold, name, worth, reached, next]] of HIGH.entries()) {
       // Start two short of the rung (no crowd of thousands); the last two steps are real votes,
       // spread over the review and the comment so neither item reaches ten on its own.
       presetReceived(t.db, mara, "upvotes_received", threshold - 2);
       const [a, b] = [fans[2 * i]!, fans[2 * i + 1]!];
       const when = at((i + 1) * HOUR);
-      expect(vote(t.db, a, i % 2 ? "comment" : "review", i % 2 ? comment.id : reviewId, "up", when).badges).toEqual([]);
+      expect((await vote(t.db, a, i % 2 ? "comment" : "review", i % 2 ? comment.id : reviewId, "up", when)).badges).toEqual([]);
       expect(heldBadges(t.db, mara), `one short of ${threshold}`).not.toHaveProperty(`upvotes-${threshold}`);
       expect(pointsOf(t.db, mara)).toBe(points);
-      const result = vote(t.db, b, i % 2 ? "review" : "comment", i % 2 ? reviewId : comment.id, "up", when);
+      const result = await vote(t.db, b, i % 2 ? "review" : "comment", i % 2 ? reviewId : comment.id, "up", when);
       expect(result.badges.map((e) => e.slug)).toEqual([`upvotes-${threshold}`]);
       expect(heldBadges(t.db, mara)[`upvotes-${threshold}`]).toBe(when.getTime());
       points += worth;
       expect(pointsOf(t.db, mara), `points after ${threshold}`).toBe(points);
       expect(holderCount(t.db, `upvotes-${threshold}`)).toBe(1);
-      expect(newestBadgeWords(t.db, mara)).toEqual({ before: "New badge: ", subject: name, after: `. ${reached} ${next}`, href: "/u/mara/badges" });
-    });
+      expect(await newestBadgeWords(t.db, mara)).toEqual({ before: "New badge: ", subject: name, after: `. ${reached} ${next}`, href: "/u/mara/badges" });
+    }
     expect(badgeNotices(t.db, mara)).toEqual(["reviews-1", "comments-1", ...HIGH.map(([n]) => `upvotes-${n}`)]);
   });
 
-  it("never takes a badge back: undoing the vote that crossed 10 leaves it, and crossing again grants nothing", () => {
+  it("never takes a badge back: undoing the vote that crossed 10 leaves it, and crossing again grants nothing", async () => {
     const mara = makeUser(t.db, "mara");
-    const reviewId = seedReview(t.db, mara, plain("Harry Lime's Vienna"));
+    const reviewId = await seedReview(t.db, mara, plain("Harry Lime's Vienna"));
     const fans = members(t.db, "fan", 11);
-    for (const [i, fan] of fans.slice(0, 10).entries()) vote(t.db, fan, "review", reviewId, "up", at(i * MINUTE));
+    for (const [i, fan] of fans.slice(0, 10).entries()) await vote(t.db, fan, "review", reviewId, "up", at(i * MINUTE));
     const held = heldBadges(t.db, mara);
     expect(Object.keys(held).sort()).toEqual(["review-10-upvotes", "reviews-1", "upvotes-10"]);
     const points = pointsOf(t.db, mara);
     const notices = rows(t.db, "notifications", "where kind = 'badge'");
     const comments = rows(t.db, "comments");
 
-    const undo = vote(t.db, fans[9]!, "review", reviewId, "none", at(HOUR));
+    const undo = await vote(t.db, fans[9]!, "review", reviewId, "none", at(HOUR));
     expect(undo).toMatchObject({ voted: false, changed: true, count: 9, badges: [] });
     expect(rows(t.db, "users", `where id = '${mara.id}'`)[0]).toMatchObject({ upvotes_received: 9, badge_points: points });
     expect(heldBadges(t.db, mara)).toEqual(held);
     expect([holderCount(t.db, "upvotes-10"), holderCount(t.db, "review-10-upvotes")]).toEqual([1, 1]);
 
     // Back to 10, by the same fan and then (after another undo) by a new one: nothing is granted twice.
-    expect(vote(t.db, fans[9]!, "review", reviewId, "up", at(2 * HOUR))).toMatchObject({ count: 10, badges: [] });
-    vote(t.db, fans[0]!, "review", reviewId, "none", at(3 * HOUR));
-    expect(vote(t.db, fans[10]!, "review", reviewId, "up", at(4 * HOUR))).toMatchObject({ count: 10, badges: [] });
+    expect(await vote(t.db, fans[9]!, "review", reviewId, "up", at(2 * HOUR))).toMatchObject({ count: 10, badges: [] });
+    await vote(t.db, fans[0]!, "review", reviewId, "none", at(3 * HOUR));
+    expect(await vote(t.db, fans[10]!, "review", reviewId, "up", at(4 * HOUR))).toMatchObject({ count: 10, badges: [] });
     expect(heldBadges(t.db, mara)).toEqual(held);
     expect(pointsOf(t.db, mara)).toBe(points);
     expect([holderCount(t.db, "upvotes-10"), holderCount(t.db, "review-10-upvotes")]).toEqual([1, 1]);
@@ -192,13 +192,13 @@ describe("the upvotes ladder (castVote)", () => {
     expect(rows(t.db, "comments")).toEqual(comments);
   });
 
-  it("keeps the badges a review earned, and their notices, when the review is deleted", () => {
+  it("keeps the badges a review earned, and their notices, when the review is deleted", async () => {
     const mara = makeUser(t.db, "mara");
-    const reviewId = seedReview(t.db, mara, plain("Harry Lime's Vienna"));
-    for (const [i, fan] of members(t.db, "fan", 10).entries()) vote(t.db, fan, "review", reviewId, "up", at(i * MINUTE));
+    const reviewId = await seedReview(t.db, mara, plain("Harry Lime's Vienna"));
+    for (const [i, fan] of members(t.db, "fan", 10).entries()) await vote(t.db, fan, "review", reviewId, "up", at(i * MINUTE));
     const held = heldBadges(t.db, mara);
     const points = pointsOf(t.db, mara);
-    deleteReview(t.db, mara, reviewId, at(HOUR));
+    await deleteReview(ctxAs(t.db, mara, at(HOUR)), { reviewId: reviewId });
     expect(heldBadges(t.db, mara)).toEqual(held);
     expect(pointsOf(t.db, mara)).toBe(points);
     // A badge notice leads to the member's board, which is still there: it should not vanish with the review.
@@ -209,19 +209,19 @@ describe("the upvotes ladder (castVote)", () => {
 describe("the reviews ladder (createReview, editReview publishing a draft)", () => {
   const t = perTestDb();
 
-  it("grants a rung at the 1st, 5th, 10th, 25th, 50th and 100th published review, drafts not counting", () => {
+  it("grants a rung at the 1st, 5th, 10th, 25th, 50th and 100th published review, drafts not counting", async () => {
     const mara = makeUser(t.db, "mara");
     for (let n = 1; n <= 100; n++) {
       const when = at(n * MINUTE);
       let result;
       if (n % 7 === 0) {
         // Saved as a draft first (which counts for nothing), published later by editReview.
-        const draft = createReview(t.db, mara.id, reviewForm({ ...plain(`Review ${n}`), intent: "draft" }), when);
+        const draft = await createReview(ctxAs(t.db, mara.id, when), reviewForm({ ...plain(`Review ${n}`), intent: "draft" }));
         expect(draft.badges).toEqual([]);
         expect(rungsHeld(t.db, mara, "reviews"), `draft ${n}`).toEqual(upTo(REVIEWS, n - 1));
-        result = editReview(t.db, mara, draft.id, reviewForm({ ...plain(`Review ${n}`), intent: "publish" }), when);
+        result = await editReview(ctxAs(t.db, mara, when), { ...reviewForm({ ...plain(`Review ${n}`), intent: "publish" }), reviewId: draft.id });
       } else {
-        result = createReview(t.db, mara.id, reviewForm(plain(`Review ${n}`)), when);
+        result = await createReview(ctxAs(t.db, mara.id, when), reviewForm(plain(`Review ${n}`)));
       }
       expect(rungsHeld(t.db, mara, "reviews"), `after review ${n}`).toEqual(upTo(REVIEWS, n));
       expect(result.badges!.map((b) => b.slug), `badges of review ${n}`).toEqual(REVIEWS.includes(n) ? [`reviews-${n}`] : []);
@@ -229,7 +229,7 @@ describe("the reviews ladder (createReview, editReview publishing a draft)", () 
     }
     // 1 + 1 + 3 + 3 + 10 + 10.
     expect(pointsOf(t.db, mara)).toBe(28);
-    expect(newestBadgeWords(t.db, mara)).toEqual({
+    expect(await newestBadgeWords(t.db, mara)).toEqual({
       before: "New badge: ",
       subject: "100 reviews",
       after: ". You published 100 reviews. That was the last rung: the reviews published ladder is complete.",
@@ -237,18 +237,18 @@ describe("the reviews ladder (createReview, editReview publishing a draft)", () 
     });
   }, LONG);
 
-  it("names the first review and the next target in its notice, and a deleted-then-replaced review earns nothing twice", () => {
+  it("names the first review and the next target in its notice, and a deleted-then-replaced review earns nothing twice", async () => {
     const mara = makeUser(t.db, "mara");
-    const first = seedReview(t.db, mara, plain("First"), at(MINUTE));
-    expect(newestBadgeWords(t.db, mara)).toEqual({
+    const first = await seedReview(t.db, mara, plain("First"), at(MINUTE));
+    expect(await newestBadgeWords(t.db, mara)).toEqual({
       before: "New badge: ",
       subject: "First review",
       after: ". You published your first review. Your next target is to publish 5 reviews.",
       href: "/u/mara/badges",
     });
-    deleteReview(t.db, mara, first, at(HOUR));
+    await deleteReview(ctxAs(t.db, mara, at(HOUR)), { reviewId: first });
     expect(rows(t.db, "users", `where id = '${mara.id}'`)[0]).toMatchObject({ review_count: 0, badge_points: 1 });
-    const again = createReview(t.db, mara.id, reviewForm(plain("Second")), at(2 * HOUR));
+    const again = await createReview(ctxAs(t.db, mara.id, at(2 * HOUR)), reviewForm(plain("Second")));
     expect(again.badges).toEqual([]);
     expect(heldBadges(t.db, mara)).toEqual({ "reviews-1": at(MINUTE).getTime() });
     expect(pointsOf(t.db, mara)).toBe(1);
@@ -258,22 +258,22 @@ describe("the reviews ladder (createReview, editReview publishing a draft)", () 
 describe("the comments ladder (createComment)", () => {
   const t = perTestDb();
 
-  it("grants a rung at the 1st, 10th, 50th, 100th and 500th comment", () => {
+  it("grants a rung at the 1st, 10th, 50th, 100th and 500th comment", async () => {
     const mara = makeUser(t.db, "mara");
-    const reviewId = seedReview(t.db, mara, plain("Harry Lime's Vienna"));
+    const reviewId = await seedReview(t.db, mara, plain("Harry Lime's Vienna"));
     const femi = makeUser(t.db, "femi");
     let last = 0;
     for (let n = 1; n <= 500; n++) {
       // Top-level comments and replies to mara alike count as femi's comments.
-      const comment = postComment(t.db, femi, reviewId, n % 2 ? null : last || null);
-      if (n === 1) last = postComment(t.db, mara, reviewId).id;
+      const comment = await postComment(t.db, femi, reviewId, n % 2 ? null : last || null);
+      if (n === 1) last = (await postComment(t.db, mara, reviewId)).id;
       expect(rungsHeld(t.db, femi, "comments"), `after comment ${n}`).toEqual(upTo(COMMENTS, n));
       if (COMMENTS.includes(n)) {
         expect(grantRow(t.db, femi, `comments-${n}`)).toMatchObject({ post_id: reviewId, comment_id: comment.id, granted_at: comment.createdAt.getTime() });
       }
     }
     expect(rows(t.db, "users", `where id = '${femi.id}'`)[0]).toMatchObject({ comment_count: 500, badge_points: 1 + 1 + 3 + 3 + 10 });
-    expect(newestBadgeWords(t.db, femi)).toEqual({
+    expect(await newestBadgeWords(t.db, femi)).toEqual({
       before: "New badge: ",
       subject: "500 comments",
       after: ". You wrote 500 comments. That was the last rung: the comments written ladder is complete.",
@@ -286,24 +286,24 @@ describe("the comments ladder (createComment)", () => {
 describe("the replies ladder (createComment)", () => {
   const t = perTestDb();
 
-  it("grants a rung at the 1st, 10th, 50th, 100th and 500th reply by someone else to one's reviews and comments", () => {
+  it("grants a rung at the 1st, 10th, 50th, 100th and 500th reply by someone else to one's reviews and comments", async () => {
     const mara = makeUser(t.db, "mara");
-    const reviewId = seedReview(t.db, mara, plain("Harry Lime's Vienna"));
-    const hers = postComment(t.db, mara, reviewId);
+    const reviewId = await seedReview(t.db, mara, plain("Harry Lime's Vienna"));
+    const hers = await postComment(t.db, mara, reviewId);
     // Her own comment on her review and her own reply to her comment are no replies received.
-    postComment(t.db, mara, reviewId, hers.id);
+    await postComment(t.db, mara, reviewId, hers.id);
     expect(rows(t.db, "users", `where id = '${mara.id}'`)[0]).toMatchObject({ replies_received: 0 });
     expect(rungsHeld(t.db, mara, "replies")).toEqual([]);
     const others = members(t.db, "reader", 5);
     for (let n = 1; n <= 500; n++) {
       // Alternately a comment on her review and a reply to her comment.
-      const reply = postComment(t.db, others[n % 5]!, reviewId, n % 2 ? null : hers.id);
+      const reply = await postComment(t.db, others[n % 5]!, reviewId, n % 2 ? null : hers.id);
       expect(rungsHeld(t.db, mara, "replies"), `after reply ${n}`).toEqual(upTo(REPLIES, n));
       if (REPLIES.includes(n)) expect(grantRow(t.db, mara, `replies-${n}`)).toMatchObject({ post_id: reviewId, comment_id: reply.id, granted_at: reply.createdAt.getTime() });
     }
     expect(rows(t.db, "users", `where id = '${mara.id}'`)[0]).toMatchObject({ replies_received: 500 });
     expect(badgeNotices(t.db, mara).filter((s) => s.startsWith("replies-"))).toEqual(REPLIES.map((n) => `replies-${n}`));
-    expect(newestBadgeWords(t.db, mara)).toEqual({
+    expect(await newestBadgeWords(t.db, mara)).toEqual({
       before: "New badge: ",
       subject: "500 replies",
       after: ". You received 500 replies. That was the last rung: the replies received ladder is complete.",
@@ -311,11 +311,11 @@ describe("the replies ladder (createComment)", () => {
     });
   }, LONG);
 
-  it("words the first reply's notice with the next target", () => {
+  it("words the first reply's notice with the next target", async () => {
     const mara = makeUser(t.db, "mara");
-    const reviewId = seedReview(t.db, mara, plain("Harry Lime's Vienna"));
-    postComment(t.db, makeUser(t.db, "femi"), reviewId);
-    expect(newestBadgeWords(t.db, mara)).toEqual({
+    const reviewId = await seedReview(t.db, mara, plain("Harry Lime's Vienna"));
+    await postComment(t.db, makeUser(t.db, "femi"), reviewId);
+    expect(await newestBadgeWords(t.db, mara)).toEqual({
       before: "New badge: ",
       subject: "First reply",
       after: ". Someone replied to you for the first time. Your next target is to receive 10 replies.",
@@ -327,24 +327,24 @@ describe("the replies ladder (createComment)", () => {
 describe("the views ladder (recordView)", () => {
   const t = perTestDb();
 
-  it("grants 100 and 1,000 views at exactly the 100th and 1,000th counted reader", () => {
+  it("grants 100 and 1,000 views at exactly the 100th and 1,000th counted reader", async () => {
     const mara = makeUser(t.db, "mara");
-    const reviewId = seedReview(t.db, mara, plain("Harry Lime's Vienna"));
+    const reviewId = await seedReview(t.db, mara, plain("Harry Lime's Vienna"));
     const day = at(HOUR);
     for (let n = 1; n <= 1000; n++) {
-      const result = recordView(t.db, reviewId, { key: `anon:${n}`, userId: null }, day);
+      const result = await recordView(ctxAs(t.db, null, day), { reviewId: reviewId, viewer: { key: `anon:${n}`, userId: null } });
       // The author, a bot and a reader already counted today add nothing, even right below a rung.
       if (n === 99 || n === 999) {
-        expect(recordView(t.db, reviewId, { key: `u:${mara.id}`, userId: mara.id }, day)).toEqual({ counted: false, views: n });
-        expect(recordView(t.db, reviewId, null, day)).toEqual({ counted: false, views: n });
-        expect(recordView(t.db, reviewId, { key: `anon:${n}`, userId: null }, day)).toEqual({ counted: false, views: n });
+        expect(await recordView(ctxAs(t.db, null, day), { reviewId: reviewId, viewer: { key: `u:${mara.id}`, userId: mara.id } })).toEqual({ counted: false, views: n, badges: [], changes: expect.anything() });
+        expect(await recordView(ctxAs(t.db, null, day), { reviewId: reviewId, viewer: null })).toEqual({ counted: false, views: n, badges: [], changes: expect.anything() });
+        expect(await recordView(ctxAs(t.db, null, day), { reviewId: reviewId, viewer: { key: `anon:${n}`, userId: null } })).toEqual({ counted: false, views: n, badges: [], changes: expect.anything() });
       }
       expect(rungsHeld(t.db, mara, "views"), `after view ${n}`).toEqual(upTo(VIEWS, n));
       expect(result!.badges!.map((b) => b.slug)).toEqual(VIEWS.includes(n) ? [`views-${n}`] : []);
     }
     expect(grantRow(t.db, mara, "views-1000")).toEqual({ user_id: mara.id, badge_slug: "views-1000", granted_at: day.getTime(), post_id: reviewId, comment_id: null });
     expect(rows(t.db, "users", `where id = '${mara.id}'`)[0]).toMatchObject({ views_received: 1000 });
-    expect(newestBadgeWords(t.db, mara)).toEqual({
+    expect(await newestBadgeWords(t.db, mara)).toEqual({
       before: "New badge: ",
       subject: "1,000 views",
       after: ". Your reviews were read 1,000 times. Your next target is to reach 10,000 views.",
@@ -352,17 +352,17 @@ describe("the views ladder (recordView)", () => {
     });
   }, LONG);
 
-  it("grants the last rung at the 10,000th view and says the ladder is complete", () => {
+  it("grants the last rung at the 10,000th view and says the ladder is complete", async () => {
     const mara = makeUser(t.db, "mara");
-    const reviewId = seedReview(t.db, mara, plain("Harry Lime's Vienna"));
+    const reviewId = await seedReview(t.db, mara, plain("Harry Lime's Vienna"));
     presetReceived(t.db, mara, "views_received", 9998);
-    recordView(t.db, reviewId, { key: "anon:a", userId: null }, at(HOUR));
+    await recordView(ctxAs(t.db, null, at(HOUR)), { reviewId: reviewId, viewer: { key: "anon:a", userId: null } });
     expect(rungsHeld(t.db, mara, "views")).toEqual([]);
     // The next day the same reader counts again: that is the 10,000th view.
-    const result = recordView(t.db, reviewId, { key: "anon:a", userId: null }, at(DAY + HOUR));
+    const result = await recordView(ctxAs(t.db, null, at(DAY + HOUR)), { reviewId: reviewId, viewer: { key: "anon:a", userId: null } });
     expect(result!.badges!.map((b) => b.slug)).toEqual(["views-10000"]);
     expect(pointsOf(t.db, mara)).toBe(1 + 10);
-    expect(newestBadgeWords(t.db, mara)).toEqual({
+    expect(await newestBadgeWords(t.db, mara)).toEqual({
       before: "New badge: ",
       subject: "10,000 views",
       after: ". Your reviews were read 10,000 times. That was the last rung: the views received ladder is complete.",
@@ -374,17 +374,17 @@ describe("the views ladder (recordView)", () => {
 describe("one-off badges", () => {
   const t = perTestDb();
 
-  it("first scored review and first spoiler review come with the first such review, once", () => {
+  it("first scored review and first spoiler review come with the first such review, once", async () => {
     const mara = makeUser(t.db, "mara");
-    seedReview(t.db, mara, plain("Unscored"), at(MINUTE));
+    await seedReview(t.db, mara, plain("Unscored"), at(MINUTE));
     expect(Object.keys(heldBadges(t.db, mara))).toEqual(["reviews-1"]);
-    const scored = createReview(t.db, mara.id, reviewForm({ title: "Scored", score: "7" }), at(2 * MINUTE));
+    const scored = await createReview(ctxAs(t.db, mara.id, at(2 * MINUTE)), reviewForm({ title: "Scored", score: "7" }));
     expect(scored.badges.map((b) => b.slug)).toEqual(["first-scored-review"]);
-    const spoiler = createReview(t.db, mara.id, reviewForm({ title: "Spoiled", score: "6", hasSpoilers: "on" }), at(3 * MINUTE));
+    const spoiler = await createReview(ctxAs(t.db, mara.id, at(3 * MINUTE)), reviewForm({ title: "Spoiled", score: "6", hasSpoilers: "on" }));
     expect(spoiler.badges.map((b) => b.slug)).toEqual(["first-spoiler-review"]);
-    expect(createReview(t.db, mara.id, reviewForm({ title: "Again", score: "6", hasSpoilers: "on" }), at(4 * MINUTE)).badges).toEqual([]);
+    expect((await createReview(ctxAs(t.db, mara.id, at(4 * MINUTE)), reviewForm({ title: "Again", score: "6", hasSpoilers: "on" }))).badges).toEqual([]);
     expect(grantRow(t.db, mara, "first-spoiler-review")).toMatchObject({ post_id: spoiler.id, granted_at: at(3 * MINUTE).getTime() });
-    expect(newestBadgeWords(t.db, mara)).toEqual({
+    expect(await newestBadgeWords(t.db, mara)).toEqual({
       before: "New badge: ",
       subject: "Spoiler alert",
       after: ". You published your first review marked as containing spoilers.",
@@ -392,33 +392,33 @@ describe("one-off badges", () => {
     });
   });
 
-  it("first edit comes with editing one's own published review or comment, not a draft and not someone else's", () => {
+  it("first edit comes with editing one's own published review or comment, not a draft and not someone else's", async () => {
     const mara = makeUser(t.db, "mara");
     const mod = makeUser(t.db, "moda", "moderator");
-    const draft = createReview(t.db, mara.id, reviewForm({ ...plain("Draft"), intent: "draft" }), at(MINUTE));
-    editReview(t.db, mara, draft.id, reviewForm({ ...plain("Draft"), body: "Still a draft.", intent: "draft" }), at(2 * MINUTE));
+    const draft = await createReview(ctxAs(t.db, mara.id, at(MINUTE)), reviewForm({ ...plain("Draft"), intent: "draft" }));
+    await editReview(ctxAs(t.db, mara, at(2 * MINUTE)), { ...reviewForm({ ...plain("Draft"), body: "Still a draft.", intent: "draft" }), reviewId: draft.id });
     expect(heldBadges(t.db, mara)).toEqual({});
-    const reviewId = seedReview(t.db, mara, plain("Published"), at(3 * MINUTE));
-    const comment = postComment(t.db, mara, reviewId);
+    const reviewId = await seedReview(t.db, mara, plain("Published"), at(3 * MINUTE));
+    const comment = await postComment(t.db, mara, reviewId);
     // A moderator's edit earns the moderator nothing, and the author nothing.
-    editComment(t.db, mod, comment.id, { body: "Edited by a moderator." }, at(HOUR));
+    await editComment(ctxAs(t.db, mod, at(HOUR)), { commentId: comment.id, body: "Edited by a moderator." });
     expect(Object.keys(heldBadges(t.db, mara)).sort()).toEqual(["comments-1", "reviews-1"]);
     expect(heldBadges(t.db, mod)).toEqual({});
-    const edited = editComment(t.db, mara, comment.id, { body: "Edited by mara herself." }, at(2 * HOUR));
+    const edited = await editComment(ctxAs(t.db, mara, at(2 * HOUR)), { commentId: comment.id, body: "Edited by mara herself." });
     expect(edited).toMatchObject({ changed: true, badges: [{ userId: mara.id, slug: "first-edit", postId: reviewId, commentId: comment.id }] });
     expect(grantRow(t.db, mara, "first-edit")).toEqual({ user_id: mara.id, badge_slug: "first-edit", granted_at: at(2 * HOUR).getTime(), post_id: reviewId, comment_id: comment.id });
-    const again = editReview(t.db, mara, reviewId, reviewForm({ ...plain("Published"), body: "A second look." }), at(3 * HOUR));
+    const again = await editReview(ctxAs(t.db, mara, at(3 * HOUR)), { ...reviewForm({ ...plain("Published"), body: "A second look." }), reviewId: reviewId });
     expect(again.badges).toEqual([]);
     expect(holderCount(t.db, "first-edit")).toBe(1);
   });
 
-  it("ten upvotes on one comment earn 'Well said' once, on the tenth", () => {
+  it("ten upvotes on one comment earn 'Well said' once, on the tenth", async () => {
     const mara = makeUser(t.db, "mara");
-    const reviewId = seedReview(t.db, makeUser(t.db, "femi"), plain("Femi's"));
-    const comment = postComment(t.db, mara, reviewId);
+    const reviewId = await seedReview(t.db, makeUser(t.db, "femi"), plain("Femi's"));
+    const comment = await postComment(t.db, mara, reviewId);
     const fans = members(t.db, "fan", 10);
     for (const [i, fan] of fans.entries()) {
-      const result = vote(t.db, fan, "comment", comment.id, "up", at((i + 1) * MINUTE));
+      const result = await vote(t.db, fan, "comment", comment.id, "up", at((i + 1) * MINUTE));
       expect(result.badges.map((b) => b.slug), `upvote ${i + 1}`).toEqual(i === 9 ? ["upvotes-10", "comment-10-upvotes"] : []);
     }
     expect(grantRow(t.db, mara, "comment-10-upvotes")).toEqual({ user_id: mara.id, badge_slug: "comment-10-upvotes", granted_at: at(10 * MINUTE).getTime(), post_id: reviewId, comment_id: comment.id });
@@ -426,34 +426,34 @@ describe("one-off badges", () => {
     expect(pointsOf(t.db, mara)).toBe(5);
   });
 
-  it("a year at the pictures comes with the sweep once the account is 365 days old, once", () => {
+  it("a year at the pictures comes with the sweep once the account is 365 days old, once", async () => {
     const old = makeUser(t.db, "old");
     const young = makeUser(t.db, "young");
     ageAccount(t.db, old, 365);
     ageAccount(t.db, young, 364);
-    expect(grantAnniversaries(t.db, T0).map((e) => e.userId)).toEqual([old.id]);
-    expect(grantAnniversaries(t.db, T0)).toEqual([]);
+    expect((await grantAnniversaries(t.db, T0)).earned.map((e) => e.userId)).toEqual([old.id]);
+    expect((await grantAnniversaries(t.db, T0)).earned).toEqual([]);
     expect(heldBadges(t.db, old)).toEqual({ "one-year": T0.getTime() });
     expect(heldBadges(t.db, young)).toEqual({});
     expect(pointsOf(t.db, old)).toBe(3);
-    expect(newestBadgeWords(t.db, old)).toEqual({ before: "New badge: ", subject: "A year at the pictures", after: ". You have been a member for a year.", href: "/u/old/badges" });
-    expect(grantAnniversaries(t.db, at(DAY)).map((e) => e.userId)).toEqual([young.id]);
+    expect(await newestBadgeWords(t.db, old)).toEqual({ before: "New badge: ", subject: "A year at the pictures", after: ". You have been a member for a year.", href: "/u/old/badges" });
+    expect((await grantAnniversaries(t.db, at(DAY))).earned.map((e) => e.userId)).toEqual([young.id]);
   });
 });
 
 describe("points, holders, boards and months", () => {
   const t = perTestDb();
 
-  it("counts holders per badge, lists them first to earn first, and shows each member's board", () => {
+  it("counts holders per badge, lists them first to earn first, and shows each member's board", async () => {
     const [ana, ben, cy] = ["ana", "ben", "cy"].map((n) => makeUser(t.db, n)) as [Actor, Actor, Actor];
-    seedReview(t.db, ben, plain("Ben's"), at(MINUTE));
-    seedReview(t.db, ana, { title: "Ana's", score: "9" }, at(2 * MINUTE));
-    const cysReview = seedReview(t.db, cy, plain("Cy's"), at(3 * MINUTE));
-    postComment(t.db, ana, cysReview, null, "First!", at(HOUR));
-    const catalog = new Map(listCatalog(t.db).map((b) => [b.slug, b.holders]));
+    await seedReview(t.db, ben, plain("Ben's"), at(MINUTE));
+    await seedReview(t.db, ana, { title: "Ana's", score: "9" }, at(2 * MINUTE));
+    const cysReview = await seedReview(t.db, cy, plain("Cy's"), at(3 * MINUTE));
+    await postComment(t.db, ana, cysReview, null, "First!", at(HOUR));
+    const catalog = new Map((await listCatalog(t.db)).map((b) => [b.slug, b.holders]));
     expect([catalog.get("reviews-1"), catalog.get("first-scored-review"), catalog.get("comments-1"), catalog.get("replies-1"), catalog.get("reviews-5")]).toEqual([3, 1, 1, 1, 0]);
     expect(holderCount(t.db, "reviews-1")).toBe(3);
-    const holders = listHolders(t.db, "reviews-1", 1);
+    const holders = await listHolders(t.db, "reviews-1", 1);
     expect(holders.total).toBe(3);
     expect(holders.holders.map((h) => [h.username, h.grantedAt.getTime()])).toEqual([
       ["ben", at(MINUTE).getTime()],
@@ -462,7 +462,7 @@ describe("points, holders, boards and months", () => {
     ]);
     expect([pointsOf(t.db, ana), pointsOf(t.db, ben), pointsOf(t.db, cy)]).toEqual([3, 1, 2]);
 
-    const board = getBoard(t.db, ana.id)!;
+    const board = (await getBoard(t.db, ana.id))!;
     expect(board.points).toBe(3);
     // Newest first: the comment an hour later, then the two the review earned together (in either order).
     const earned = board.earned.map((e) => [e.slug, e.grantedAt.getTime(), e.postTitle]);
@@ -478,21 +478,21 @@ describe("points, holders, boards and months", () => {
     ]);
   });
 
-  it("books points, upvotes and reviews in the month they happen; an undo takes the upvote from the month it was given in", () => {
+  it("books points, upvotes and reviews in the month they happen; an undo takes the upvote from the month it was given in", async () => {
     const mara = makeUser(t.db, "mara");
     const feb = new Date("2025-02-27T10:00:00.000Z");
     const mar = new Date("2025-03-02T10:00:00.000Z");
-    const reviewId = seedReview(t.db, mara, plain("Harry Lime's Vienna"), feb);
+    const reviewId = await seedReview(t.db, mara, plain("Harry Lime's Vienna"), feb);
     const fans = members(t.db, "fan", 10);
-    for (const fan of fans.slice(0, 9)) vote(t.db, fan, "review", reviewId, "up", feb);
-    vote(t.db, fans[9]!, "review", reviewId, "up", mar);
+    for (const fan of fans.slice(0, 9)) await vote(t.db, fan, "review", reviewId, "up", feb);
+    await vote(t.db, fans[9]!, "review", reviewId, "up", mar);
     expect(monthRows(t.db, mara)).toEqual([
       { user_id: mara.id, month: "2025-02", points: 1, points_at: feb.getTime(), upvotes: 9, upvotes_at: feb.getTime(), reviews: 1, reviews_at: feb.getTime() },
       // upvotes-10 (1) and review-10-upvotes (3) were earned in March.
       { user_id: mara.id, month: "2025-03", points: 4, points_at: mar.getTime(), upvotes: 1, upvotes_at: mar.getTime(), reviews: 0, reviews_at: null },
     ]);
     // A February upvote taken back in March leaves March alone; the badges stay.
-    vote(t.db, fans[0]!, "review", reviewId, "none", new Date("2025-03-05T10:00:00.000Z"));
+    await vote(t.db, fans[0]!, "review", reviewId, "none", new Date("2025-03-05T10:00:00.000Z"));
     expect(monthRows(t.db, mara).map((m) => [m.month, m.points, m.upvotes, m.reviews])).toEqual([
       ["2025-02", 1, 8, 1],
       ["2025-03", 4, 1, 0],
@@ -500,25 +500,25 @@ describe("points, holders, boards and months", () => {
     expect(pointsOf(t.db, mara)).toBe(5);
   });
 
-  it("leaves every counter as recountAll finds it after the ladders are climbed through the verbs", () => {
+  it("leaves every counter as recountAll finds it after the ladders are climbed through the verbs", async () => {
     const mara = makeUser(t.db, "mara");
     // No announcements: they are tested (with their own counters) in badges-announce.test.ts.
     setAnnouncements(t.db, mara, false);
-    const reviewId = seedReview(t.db, mara, { title: "Scored", score: "8", hasSpoilers: "on" }, at(MINUTE));
-    const comment = postComment(t.db, mara, reviewId);
+    const reviewId = await seedReview(t.db, mara, { title: "Scored", score: "8", hasSpoilers: "on" }, at(MINUTE));
+    const comment = await postComment(t.db, mara, reviewId);
     const fans = members(t.db, "fan", 12);
     for (const [i, fan] of fans.entries()) {
-      vote(t.db, fan, "review", reviewId, "up", at(HOUR + i * MINUTE));
-      if (i < 10) vote(t.db, fan, "comment", comment.id, "up", at(2 * HOUR + i * MINUTE));
-      postComment(t.db, fan, reviewId, i % 2 ? comment.id : null);
+      await vote(t.db, fan, "review", reviewId, "up", at(HOUR + i * MINUTE));
+      if (i < 10) await vote(t.db, fan, "comment", comment.id, "up", at(2 * HOUR + i * MINUTE));
+      await postComment(t.db, fan, reviewId, i % 2 ? comment.id : null);
     }
-    for (let n = 0; n < 120; n++) recordView(t.db, reviewId, { key: `anon:${n}`, userId: null }, at(3 * HOUR));
-    editComment(t.db, mara, comment.id, { body: "Second thoughts on the zither." }, at(4 * HOUR));
-    vote(t.db, fans[0]!, "review", reviewId, "none", at(5 * HOUR));
+    for (let n = 0; n < 120; n++) await recordView(ctxAs(t.db, null, at(3 * HOUR)), { reviewId: reviewId, viewer: { key: `anon:${n}`, userId: null } });
+    await editComment(ctxAs(t.db, mara, at(4 * HOUR)), { commentId: comment.id, body: "Second thoughts on the zither." });
+    await vote(t.db, fans[0]!, "review", reviewId, "none", at(5 * HOUR));
     expect(Object.keys(heldBadges(t.db, mara)).sort()).toEqual([
       "comment-10-upvotes", "comments-1", "first-edit", "first-scored-review", "first-spoiler-review", "replies-1", "replies-10",
       "review-10-upvotes", "reviews-1", "upvotes-10", "views-100",
     ]);
-    expect(Object.values(recountAll(t.db, at(6 * HOUR))).every((n) => n === 0)).toBe(true);
+    expect(Object.values(await recountAll(t.db, at(6 * HOUR))).every((n) => n === 0)).toBe(true);
   });
 });

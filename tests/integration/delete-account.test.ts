@@ -6,7 +6,7 @@ import type { DB } from "@/db";
 import { deleteReview } from "@/lib/reviews/delete-review";
 import { recordView } from "@/lib/reviews/record-view";
 import { viewerKey } from "@/lib/reviews/viewer-key";
-import { recountAll } from "@/lib/recount";
+import { recountAll } from "@/lib/maintenance/recount";
 import { deleteAccount } from "@/lib/users/delete-account";
 import { uploadAvatar } from "@/lib/users/avatar-upload";
 import { tagsFor } from "@/lib/cache/expire";

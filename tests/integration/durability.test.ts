@@ -10,7 +10,7 @@ import { openDb, type DB } from "@/db";
 import { backupDatabase } from "@/db/backup";
 import { listThread } from "@/lib/comments/queries";
 import { buildThread, DEFAULT_SORT, DISPLAY_DEPTH, type CommentNode } from "@/lib/comments/tree";
-import { recountAll } from "@/lib/recount";
+import { recountAll } from "@/lib/maintenance/recount";
 import { getReviewBySlug, listFeed } from "@/lib/reviews/queries";
 import { countMembers, listNewestMembers } from "@/lib/users/queries";
 import { MIGRATIONS, REPO_ROOT } from "../helpers/db";

@@ -4,7 +4,7 @@ import { tagsFor } from "@/lib/cache/expire";
 import { createComment } from "@/lib/comments/create-comment";
 import { deleteComment } from "@/lib/comments/delete-comment";
 import type { Actor } from "@/lib/permissions";
-import { recountAll } from "@/lib/recount";
+import { recountAll } from "@/lib/maintenance/recount";
 import { createReview } from "@/lib/reviews/create-review";
 import { deleteReview } from "@/lib/reviews/delete-review";
 import { editReview } from "@/lib/reviews/edit-review";

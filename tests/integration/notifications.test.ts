@@ -1,32 +1,41 @@
 import { describe, expect, it } from "vitest";
-import { writeTx, type DB } from "@/db";
+import type { DB } from "@/db";
 import { createComment } from "@/lib/comments/create-comment";
 import { deleteComment } from "@/lib/comments/delete-comment";
 import { editComment } from "@/lib/comments/edit-comment";
 import { MAX_MENTIONS } from "@/lib/markdown/mentions";
 import { excerptOfHtml } from "@/lib/markdown/render";
 import { MILESTONES, isMilestone, notify, notifyMentions, type Notice } from "@/lib/notifications/notify";
-import { countUnread, listNotifications, markAllRead, markRead, openNotification } from "@/lib/notifications/queries";
+import { makeCtx } from "@/lib/context";
+import { markAllRead } from "@/lib/notifications/mark-all-read";
+import { markRead } from "@/lib/notifications/mark-read";
+import { openNotification } from "@/lib/notifications/open-notification";
+import { countUnread, listNotifications } from "@/lib/notifications/queries";
 import type { Actor } from "@/lib/permissions";
 import { deleteReview } from "@/lib/reviews/delete-review";
 import { editReview } from "@/lib/reviews/edit-review";
 import { knownMentions } from "@/lib/users/mentions";
-import { perTestDb } from "../helpers/db";
+import { write } from "@/lib/write";
+import { ctxAs, fixtureWriter, perTestDb } from "../helpers/db";
 import { commentForm, commentRow, later, postComment } from "../helpers/comments";
 import { DAY, HOUR, MINUTE, T0, at, makeUser, reviewForm, rowById, seedReview } from "../helpers/reviews";
 import { vote } from "../helpers/votes";
 import { crowd, noticeList, presetUpvotes, rows, setSwitches, snapshot } from "../helpers/people";
 
 /** mara wrote a published review; femi and ines read it. */
-function setup(db: DB) {
+async function setup(db: DB) {
   const mara = makeUser(db, "mara");
   const femi = makeUser(db, "femi");
   const ines = makeUser(db, "ines");
-  const reviewId = seedReview(db, mara);
+  const reviewId = await seedReview(db, mara);
   return { mara, femi, ines, reviewId };
 }
 
-const notifyNow = (db: DB, n: Notice, now = T0) => writeTx(db, (tx) => notify(tx, n, now));
+/** notify() in a write of its own, at `now`: whether it wrote the notice. */
+const notifyNow = async (db: DB, n: Notice, now = T0) => (await write(makeCtx(db, { now }), async (w) => ({ sent: await notify(w, n) }))).sent;
+/** notifyMentions() in a write of its own, at `now`: how many it told. */
+const mentionNow = async (db: DB, names: string[], at: Parameters<typeof notifyMentions>[2], now = T0) =>
+  (await write(makeCtx(db, { now }), async (w) => ({ sent: await notifyMentions(w, names, at) }))).sent;
 
 /** A badge notice as noticeList shows it: no actor, no amount, the badge's slug as target. */
 const badge = (recipient: string, slug: string, post: number | null, comment: number | null = null) => [recipient, "badge", null, post, comment, slug, null];
@@ -34,7 +43,7 @@ const badge = (recipient: string, slug: string, post: number | null, comment: nu
 const published = (reviewId: number) => [badge("mara", "reviews-1", reviewId), badge("mara", "first-scored-review", reviewId)];
 
 describe("isMilestone", () => {
-  it("is true at 1, 10, 50, 100, 200, 500, 1000, 2000, 5000, 10000, then every 10,000", () => {
+  it("is true at 1, 10, 50, 100, 200, 500, 1000, 2000, 5000, 10000, then every 10,000", async () => {
     expect(MILESTONES).toEqual([1, 10, 50, 100, 200, 500, 1000, 2000, 5000, 10000]);
     for (const n of [...MILESTONES, 20_000, 30_000, 1_000_000]) expect(isMilestone(n), String(n)).toBe(true);
     for (const n of [0, 2, 9, 11, 49, 51, 99, 101, 999, 1001, 9999, 10_001, 15_000, 25_000, -1]) expect(isMilestone(n), String(n)).toBe(false);
@@ -44,32 +53,32 @@ describe("isMilestone", () => {
 describe("notify and notifyMentions", () => {
   const t = perTestDb();
 
-  it("writes one notice and says so", () => {
-    const { mara, femi, reviewId } = setup(t.db);
+  it("writes one notice and says so", async () => {
+    const { mara, femi, reviewId } = await setup(t.db);
     const before = rows(t.db, "notifications");
     expect(noticeList(t.db)).toEqual(published(reviewId));
-    expect(notifyNow(t.db, { recipientId: mara.id, kind: "review_reply", actorId: femi.id, postId: reviewId }, at(MINUTE))).toBe(true);
+    expect(await notifyNow(t.db, { recipientId: mara.id, kind: "review_reply", actorId: femi.id, postId: reviewId }, at(MINUTE))).toBe(true);
     expect(rows(t.db, "notifications")).toEqual([
       ...before,
       { id: 3, recipient_id: mara.id, kind: "review_reply", actor_id: femi.id, post_id: reviewId, comment_id: null, target: null, amount: null, created_at: at(MINUTE).getTime(), read_at: null },
     ]);
   });
 
-  it("writes nothing about one's own action, for no recipient, or for a kind the recipient switched off", () => {
-    const { mara, femi, reviewId } = setup(t.db);
+  it("writes nothing about one's own action, for no recipient, or for a kind the recipient switched off", async () => {
+    const { mara, femi, reviewId } = await setup(t.db);
     setSwitches(t.db, femi, { mentions: false });
     const before = snapshot(t.db);
-    expect(notifyNow(t.db, { recipientId: mara.id, kind: "mention", actorId: mara.id, postId: reviewId })).toBe(false);
-    expect(notifyNow(t.db, { recipientId: null, kind: "review_reply", actorId: femi.id, postId: reviewId })).toBe(false);
-    expect(notifyNow(t.db, { recipientId: femi.id, kind: "mention", actorId: mara.id, postId: reviewId })).toBe(false);
-    expect(notifyNow(t.db, { recipientId: "00000000-0000-4000-8000-000000000000", kind: "mention", actorId: mara.id, postId: reviewId })).toBe(false);
+    expect(await notifyNow(t.db, { recipientId: mara.id, kind: "mention", actorId: mara.id, postId: reviewId })).toBe(false);
+    expect(await notifyNow(t.db, { recipientId: null, kind: "review_reply", actorId: femi.id, postId: reviewId })).toBe(false);
+    expect(await notifyNow(t.db, { recipientId: femi.id, kind: "mention", actorId: mara.id, postId: reviewId })).toBe(false);
+    expect(await notifyNow(t.db, { recipientId: "00000000-0000-4000-8000-000000000000", kind: "mention", actorId: mara.id, postId: reviewId })).toBe(false);
     expect(snapshot(t.db)).toEqual(before);
     // Another kind still reaches femi.
-    expect(notifyNow(t.db, { recipientId: femi.id, kind: "comment_reply", actorId: mara.id, postId: reviewId })).toBe(true);
+    expect(await notifyNow(t.db, { recipientId: femi.id, kind: "comment_reply", actorId: mara.id, postId: reviewId })).toBe(true);
   });
 
-  it("honours each switch for its own kind only", () => {
-    const { mara, reviewId } = setup(t.db);
+  it("honours each switch for its own kind only", async () => {
+    const { mara, reviewId } = await setup(t.db);
     const kinds = [
       ["review_replies", "review_reply"],
       ["comment_replies", "comment_reply"],
@@ -81,7 +90,7 @@ describe("notify and notifyMentions", () => {
       const person = makeUser(t.db, `switch${i}`);
       setSwitches(t.db, person, { [off]: false });
       for (const [, k] of kinds) {
-        const sent = notifyNow(t.db, { recipientId: person.id, kind: k, actorId: mara.id, postId: reviewId, target: k === "milestone" || k === "badge" ? `x${i}` : null, amount: k === "milestone" ? 1 : null });
+        const sent = await notifyNow(t.db, { recipientId: person.id, kind: k, actorId: mara.id, postId: reviewId, target: k === "milestone" || k === "badge" ? `x${i}` : null, amount: k === "milestone" ? 1 : null });
         expect(sent, `${off} off, ${k}`).toBe(k !== kind);
       }
     }
@@ -89,13 +98,13 @@ describe("notify and notifyMentions", () => {
     expect(noticeList(t.db).filter((n) => n[0] === "mara")).toEqual(published(reviewId));
   });
 
-  it("gives a milestone or badge once per target and amount, whatever the retries", () => {
-    const { mara, reviewId } = setup(t.db);
+  it("gives a milestone or badge once per target and amount, whatever the retries", async () => {
+    const { mara, reviewId } = await setup(t.db);
     const milestone: Notice = { recipientId: mara.id, kind: "milestone", postId: reviewId, target: `r${reviewId}`, amount: 10 };
-    expect(notifyNow(t.db, milestone, at(MINUTE))).toBe(true);
-    expect(notifyNow(t.db, milestone, at(HOUR))).toBe(false);
-    expect(notifyNow(t.db, { ...milestone, amount: 50 })).toBe(true);
-    expect(notifyNow(t.db, { ...milestone, target: "c1" })).toBe(true);
+    expect(await notifyNow(t.db, milestone, at(MINUTE))).toBe(true);
+    expect(await notifyNow(t.db, milestone, at(HOUR))).toBe(false);
+    expect(await notifyNow(t.db, { ...milestone, amount: 50 })).toBe(true);
+    expect(await notifyNow(t.db, { ...milestone, target: "c1" })).toBe(true);
     expect(noticeList(t.db)).toEqual([
       ...published(reviewId),
       ["mara", "milestone", null, reviewId, null, `r${reviewId}`, 10],
@@ -105,41 +114,41 @@ describe("notify and notifyMentions", () => {
     expect(rows(t.db, "notifications")[2]).toMatchObject({ created_at: at(MINUTE).getTime() });
   });
 
-  it("gives a badge once per badge, whatever the retries", () => {
+  it("gives a badge once per badge, whatever the retries", async () => {
     // notify() says milestones and badges are given once; a badge has a target but no amount.
-    const { mara, reviewId } = setup(t.db);
+    const { mara, reviewId } = await setup(t.db);
     const notice: Notice = { recipientId: mara.id, kind: "badge", target: "comments-1" };
-    expect(notifyNow(t.db, notice, at(MINUTE))).toBe(true);
-    expect(notifyNow(t.db, notice, at(HOUR))).toBe(false);
+    expect(await notifyNow(t.db, notice, at(MINUTE))).toBe(true);
+    expect(await notifyNow(t.db, notice, at(HOUR))).toBe(false);
     // Nor again for a badge setup's review already earned her, whatever it points at.
-    expect(notifyNow(t.db, { ...notice, target: "reviews-1" }, at(HOUR))).toBe(false);
+    expect(await notifyNow(t.db, { ...notice, target: "reviews-1" }, at(HOUR))).toBe(false);
     expect(noticeList(t.db)).toEqual([...published(reviewId), badge("mara", "comments-1", null)]);
   });
 
-  it("tells the members mentioned, except the author, the skipped and unknown names, and counts them", () => {
-    const { mara, femi, ines, reviewId } = setup(t.db);
-    const sent = writeTx(t.db, (tx) => notifyMentions(tx, ["femi", "ines", "mara", "nobody"], { actorId: mara.id, postId: reviewId, skip: [ines.id] }, at(MINUTE)));
+  it("tells the members mentioned, except the author, the skipped and unknown names, and counts them", async () => {
+    const { mara, femi, ines, reviewId } = await setup(t.db);
+    const sent = await mentionNow(t.db, ["femi", "ines", "mara", "nobody"], { actorId: mara.id, postId: reviewId, skip: [ines.id] }, at(MINUTE));
     expect(sent).toBe(1);
     expect(noticeList(t.db)).toEqual([...published(reviewId), ["femi", "mention", "mara", reviewId, null, null, null]]);
-    expect(writeTx(t.db, (tx) => notifyMentions(tx, [], { actorId: femi.id, postId: reviewId }, T0))).toBe(0);
+    expect(await mentionNow(t.db, [], { actorId: femi.id, postId: reviewId }, T0)).toBe(0);
   });
 });
 
 describe("knownMentions", () => {
   const t = perTestDb();
 
-  it("maps each mentioned member's lower-cased name to their username, leaving out unknown names", () => {
+  it("maps each mentioned member's lower-cased name to their username, leaving out unknown names", async () => {
     makeUser(t.db, "Mara_K");
     makeUser(t.db, "femi");
-    const found = knownMentions(t.db, "@mara_k, @FEMI and @nobody; `@femi` again; a@femi.com");
+    const found = await knownMentions(t.db, "@mara_k, @FEMI and @nobody; `@femi` again; a@femi.com");
     expect([...found.entries()]).toEqual(expect.arrayContaining([["mara_k", "Mara_K"], ["femi", "femi"]]));
     expect(found.size).toBe(2);
-    expect(knownMentions(t.db, "nobody at all").size).toBe(0);
+    expect((await knownMentions(t.db, "nobody at all")).size).toBe(0);
   });
 
-  it(`looks up at most MAX_MENTIONS (${MAX_MENTIONS}) names, the first ones`, () => {
+  it(`looks up at most MAX_MENTIONS (${MAX_MENTIONS}) names, the first ones`, async () => {
     const people = crowd(t.db, "viewer", MAX_MENTIONS + 5);
-    const found = knownMentions(t.db, people.map((_, i) => `@viewer${i + 1}`).join(" "));
+    const found = await knownMentions(t.db, people.map((_, i) => `@viewer${i + 1}`).join(" "));
     expect([...found.keys()].sort()).toEqual(Array.from({ length: MAX_MENTIONS }, (_, i) => `viewer${i + 1}`).sort());
   });
 });
@@ -147,11 +156,11 @@ describe("knownMentions", () => {
 describe("notices from comments", () => {
   const t = perTestDb();
 
-  it("tells the review's author of a top-level comment, and the parent's author (only) of a reply", () => {
-    const { mara, femi, ines, reviewId } = setup(t.db);
-    const top = postComment(t.db, femi, reviewId);
-    const reply = postComment(t.db, ines, reviewId, top.id);
-    const deeper = postComment(t.db, mara, reviewId, reply.id);
+  it("tells the review's author of a top-level comment, and the parent's author (only) of a reply", async () => {
+    const { mara, femi, ines, reviewId } = await setup(t.db);
+    const top = await postComment(t.db, femi, reviewId);
+    const reply = await postComment(t.db, ines, reviewId, top.id);
+    const deeper = await postComment(t.db, mara, reviewId, reply.id);
     // Each first comment earns its author "First comment", and each first reply received its
     // recipient "First reply": those badge notices come before the reply notice.
     expect(noticeList(t.db)).toEqual([
@@ -169,12 +178,12 @@ describe("notices from comments", () => {
     expect(rows(t.db, "notifications")[7]).toMatchObject({ kind: "comment_reply", created_at: commentRow(t.db, reply.id)!.created_at, read_at: null });
   });
 
-  it("tells no one of their own comment on their own review, or their reply to their own comment", () => {
-    const { mara, femi, reviewId } = setup(t.db);
-    const own = postComment(t.db, mara, reviewId);
-    postComment(t.db, mara, reviewId, own.id);
-    const femis = postComment(t.db, femi, reviewId);
-    postComment(t.db, femi, reviewId, femis.id, "Replying to myself, @femi.");
+  it("tells no one of their own comment on their own review, or their reply to their own comment", async () => {
+    const { mara, femi, reviewId } = await setup(t.db);
+    const own = await postComment(t.db, mara, reviewId);
+    await postComment(t.db, mara, reviewId, own.id);
+    const femis = await postComment(t.db, femi, reviewId);
+    await postComment(t.db, femi, reviewId, femis.id, "Replying to myself, @femi.");
     // Their first comments earn them a badge, but answering oneself is no reply received.
     expect(noticeList(t.db)).toEqual([
       ...published(reviewId),
@@ -185,10 +194,10 @@ describe("notices from comments", () => {
     ]);
   });
 
-  it("tells each mentioned member once, never the author, and not again someone the reply already told", () => {
-    const { femi, ines, reviewId } = setup(t.db);
+  it("tells each mentioned member once, never the author, and not again someone the reply already told", async () => {
+    const { femi, ines, reviewId } = await setup(t.db);
     makeUser(t.db, "otto");
-    const c = postComment(t.db, femi, reviewId, null, "@mara @Ines @femi @nobody and @ines again, `@otto` in code");
+    const c = await postComment(t.db, femi, reviewId, null, "@mara @Ines @femi @nobody and @ines again, `@otto` in code");
     // (Badge notices aside: this is about who hears of the comment itself.)
     const aboutComments = () => noticeList(t.db).filter((n) => n[1] !== "badge");
     expect(aboutComments()).toEqual([
@@ -204,20 +213,20 @@ describe("notices from comments", () => {
       '<a href="/u/ines" class="mention">@ines</a>',
     ]);
     // A reply mentioning the parent's author and the review's author: one notice each.
-    const r = postComment(t.db, ines, reviewId, c.id, "@femi yes, and @mara said so too");
+    const r = await postComment(t.db, ines, reviewId, c.id, "@femi yes, and @mara said so too");
     expect(aboutComments().slice(2)).toEqual([
       ["femi", "comment_reply", "ines", reviewId, r.id, null, null],
       ["mara", "mention", "ines", reviewId, r.id, null, null],
     ]);
   });
 
-  it("skips each kind for a recipient who switched it off, and then tells a mentioned one by the mention", () => {
-    const { mara, femi, ines, reviewId } = setup(t.db);
+  it("skips each kind for a recipient who switched it off, and then tells a mentioned one by the mention", async () => {
+    const { mara, femi, ines, reviewId } = await setup(t.db);
     setSwitches(t.db, mara, { review_replies: false });
     setSwitches(t.db, femi, { comment_replies: false });
     setSwitches(t.db, ines, { mentions: false });
-    const top = postComment(t.db, femi, reviewId, null, "Nothing for mara, nothing for @ines.");
-    const reply = postComment(t.db, ines, reviewId, top.id, "Nothing for femi.");
+    const top = await postComment(t.db, femi, reviewId, null, "Nothing for mara, nothing for @ines.");
+    const reply = await postComment(t.db, ines, reviewId, top.id, "Nothing for femi.");
     // Only badge notices (badges are switched on for everyone here).
     const badges = [
       ...published(reviewId),
@@ -228,24 +237,24 @@ describe("notices from comments", () => {
     ];
     expect(noticeList(t.db)).toEqual(badges);
     // mara, without review-reply notices but with mentions on, hears of a comment that names her.
-    const named = postComment(t.db, femi, reviewId, null, "Is @mara reading?");
+    const named = await postComment(t.db, femi, reviewId, null, "Is @mara reading?");
     expect(noticeList(t.db)).toEqual([...badges, ["mara", "mention", "femi", reviewId, named.id, null, null]]);
   });
 
-  it(`tells at most MAX_MENTIONS (${MAX_MENTIONS}) people about one comment, linking those only`, () => {
-    const { femi, reviewId } = setup(t.db);
+  it(`tells at most MAX_MENTIONS (${MAX_MENTIONS}) people about one comment, linking those only`, async () => {
+    const { femi, reviewId } = await setup(t.db);
     crowd(t.db, "viewer", MAX_MENTIONS + 5);
     const body = Array.from({ length: MAX_MENTIONS + 5 }, (_, i) => `@viewer${i + 1}`).join(" ");
-    const c = postComment(t.db, femi, reviewId, null, body);
+    const c = await postComment(t.db, femi, reviewId, null, body);
     const mentions = noticeList(t.db).filter((n) => n[1] === "mention");
     expect(mentions.map((n) => n[0]).sort()).toEqual(Array.from({ length: MAX_MENTIONS }, (_, i) => `viewer${i + 1}`).sort());
     expect((commentRow(t.db, c.id)!.body_html as string).match(/class="mention"/g)).toHaveLength(MAX_MENTIONS);
   });
 
-  it("on an edit, tells only the members the edit newly mentions", () => {
-    const { femi, reviewId } = setup(t.db);
+  it("on an edit, tells only the members the edit newly mentions", async () => {
+    const { femi, reviewId } = await setup(t.db);
     makeUser(t.db, "otto");
-    const c = postComment(t.db, femi, reviewId, null, "First thoughts, cc @ines.");
+    const c = await postComment(t.db, femi, reviewId, null, "First thoughts, cc @ines.");
     expect(noticeList(t.db)).toEqual([
       ...published(reviewId),
       badge("femi", "comments-1", reviewId, c.id),
@@ -256,32 +265,32 @@ describe("notices from comments", () => {
     // A grace edit (same editor, a minute on) and a later one both count. mara, the review's
     // author, was already told of this comment by her reply notice: naming her adds nothing.
     // femi's first edit of what he published earns him "Second thoughts", once.
-    editComment(t.db, femi, c.id, { body: "First thoughts, cc @ines @otto." }, later(t.db, MINUTE));
-    editComment(t.db, femi, c.id, { body: "First thoughts, cc @INES @otto, and @mara @nobody." }, later(t.db, HOUR));
+    await editComment(ctxAs(t.db, femi, later(t.db, MINUTE)), { commentId: c.id, body: "First thoughts, cc @ines @otto." });
+    await editComment(ctxAs(t.db, femi, later(t.db, HOUR)), { commentId: c.id, body: "First thoughts, cc @INES @otto, and @mara @nobody." });
     expect(noticeList(t.db).slice(6)).toEqual([["otto", "mention", "femi", reviewId, c.id, null, null], badge("femi", "first-edit", reviewId, c.id)]);
     // An edit that changes the words around the same names tells no one.
     const before = noticeList(t.db);
-    editComment(t.db, femi, c.id, { body: "Second thoughts, cc @ines @otto @mara." }, later(t.db, DAY));
+    await editComment(ctxAs(t.db, femi, later(t.db, DAY)), { commentId: c.id, body: "Second thoughts, cc @ines @otto @mara." });
     expect(noticeList(t.db)).toEqual(before);
   });
 
-  it("never tells a member twice about one comment, however its mentions are edited out and back in", () => {
-    const { femi, reviewId } = setup(t.db);
+  it("never tells a member twice about one comment, however its mentions are edited out and back in", async () => {
+    const { femi, reviewId } = await setup(t.db);
     makeUser(t.db, "otto");
-    const c = postComment(t.db, femi, reviewId, null, "Over to you, @otto.");
-    editComment(t.db, femi, c.id, { body: "Over to you." }, later(t.db, HOUR));
-    editComment(t.db, femi, c.id, { body: "Over to you, @otto." }, later(t.db, 2 * HOUR));
-    editComment(t.db, femi, c.id, { body: "Over to you." }, later(t.db, 3 * HOUR));
-    editComment(t.db, femi, c.id, { body: "Over to you, @otto!" }, later(t.db, 4 * HOUR));
+    const c = await postComment(t.db, femi, reviewId, null, "Over to you, @otto.");
+    await editComment(ctxAs(t.db, femi, later(t.db, HOUR)), { commentId: c.id, body: "Over to you." });
+    await editComment(ctxAs(t.db, femi, later(t.db, 2 * HOUR)), { commentId: c.id, body: "Over to you, @otto." });
+    await editComment(ctxAs(t.db, femi, later(t.db, 3 * HOUR)), { commentId: c.id, body: "Over to you." });
+    await editComment(ctxAs(t.db, femi, later(t.db, 4 * HOUR)), { commentId: c.id, body: "Over to you, @otto!" });
     expect(noticeList(t.db).filter((n) => n[0] === "otto")).toEqual([["otto", "mention", "femi", reviewId, c.id, null, null]]);
   });
 
-  it("on an edit, counts as told only those with a notice about this very comment", () => {
-    const { mara, femi, reviewId } = setup(t.db);
+  it("on an edit, counts as told only those with a notice about this very comment", async () => {
+    const { mara, femi, reviewId } = await setup(t.db);
     makeUser(t.db, "otto");
     setSwitches(t.db, mara, { review_replies: false });
-    const first = postComment(t.db, femi, reviewId, null, "cc @otto");
-    const second = postComment(t.db, femi, reviewId, null, "More thoughts.");
+    const first = await postComment(t.db, femi, reviewId, null, "cc @otto");
+    const second = await postComment(t.db, femi, reviewId, null, "More thoughts.");
     expect(noticeList(t.db)).toEqual([
       ...published(reviewId),
       badge("femi", "comments-1", reviewId, first.id),
@@ -290,7 +299,7 @@ describe("notices from comments", () => {
     ]);
     // mara (review replies off) has no notice about this comment, and otto's is about the other
     // one: both are told. (A badge notice, femi's "Second thoughts", is not one about the comment.)
-    editComment(t.db, femi, second.id, { body: "More thoughts, @mara and @otto." }, later(t.db, HOUR));
+    await editComment(ctxAs(t.db, femi, later(t.db, HOUR)), { commentId: second.id, body: "More thoughts, @mara and @otto." });
     expect(noticeList(t.db).slice(5)).toEqual([
       ["mara", "mention", "femi", reviewId, second.id, null, null],
       ["otto", "mention", "femi", reviewId, second.id, null, null],
@@ -299,11 +308,11 @@ describe("notices from comments", () => {
   });
 
   it("takes back the reply and mention notices of a deleted comment, and nothing else", async () => {
-    const { mara, femi, ines, reviewId } = setup(t.db);
-    const kept = postComment(t.db, ines, reviewId);
-    const doomed = postComment(t.db, femi, reviewId, kept.id, "@mara look");
-    const replyToGone = postComment(t.db, ines, reviewId, doomed.id);
-    vote(t.db, mara, "comment", doomed.id, "up", later(t.db));
+    const { mara, femi, ines, reviewId } = await setup(t.db);
+    const kept = await postComment(t.db, ines, reviewId);
+    const doomed = await postComment(t.db, femi, reviewId, kept.id, "@mara look");
+    const replyToGone = await postComment(t.db, ines, reviewId, doomed.id);
+    await vote(t.db, mara, "comment", doomed.id, "up", later(t.db));
     const badges = {
       kept: [badge("ines", "comments-1", reviewId, kept.id), badge("mara", "replies-1", reviewId, kept.id)],
       doomed: [badge("femi", "comments-1", reviewId, doomed.id), badge("ines", "replies-1", reviewId, doomed.id)],
@@ -320,7 +329,7 @@ describe("notices from comments", () => {
       ["femi", "comment_reply", "ines", reviewId, replyToGone.id, null, null],
       ["femi", "milestone", null, reviewId, doomed.id, `c${doomed.id}`, 1],
     ]);
-    deleteComment(t.db, femi, doomed.id, later(t.db, HOUR));
+    await deleteComment(ctxAs(t.db, femi, later(t.db, HOUR)), { commentId: doomed.id });
     // Badges once earned stay, with their notices, even those the deleted comment earned.
     expect(noticeList(t.db)).toEqual([
       ...published(reviewId),
@@ -334,22 +343,22 @@ describe("notices from comments", () => {
   });
 
   it("writes no notice when the comment is refused", async () => {
-    const { femi, reviewId } = setup(t.db);
-    const draft = seedReview(t.db, femi, { title: "Unfinished", intent: "draft" });
+    const { femi, reviewId } = await setup(t.db);
+    const draft = await seedReview(t.db, femi, { title: "Unfinished", intent: "draft" });
     const before = snapshot(t.db);
-    expect(() => createComment(t.db, femi.id, commentForm(draft, { body: "@mara hello" }), at(MINUTE))).toThrow();
-    expect(() => createComment(t.db, femi.id, commentForm(reviewId, { parentId: "999", body: "@mara hello" }), at(MINUTE))).toThrow();
+    await expect(createComment(ctxAs(t.db, femi.id, at(MINUTE)), commentForm(draft, { body: "@mara hello" }))).rejects.toThrow();
+    await expect(createComment(ctxAs(t.db, femi.id, at(MINUTE)), commentForm(reviewId, { parentId: "999", body: "@mara hello" }))).rejects.toThrow();
     expect(snapshot(t.db)).toEqual(before);
   });
 });
 
 describe("notices from reviews", () => {
   const t = perTestDb();
-  const edit = (actor: Actor, id: number, over: Record<string, unknown>, now: Date) => editReview(t.db, actor, id, reviewForm(over), now);
+  const edit = (actor: Actor, id: number, over: Record<string, unknown>, now: Date) => editReview(ctxAs(t.db, actor, now), { ...reviewForm(over), reviewId: id });
 
-  it("tells the members a published review mentions, not its author", () => {
-    const { mara, reviewId } = setup(t.db);
-    const id = seedReview(t.db, mara, { title: "Second", body: "With thanks to @femi, @INES, @mara and @nobody." }, at(HOUR));
+  it("tells the members a published review mentions, not its author", async () => {
+    const { mara, reviewId } = await setup(t.db);
+    const id = await seedReview(t.db, mara, { title: "Second", body: "With thanks to @femi, @INES, @mara and @nobody." }, at(HOUR));
     // A second scored review earns mara nothing new.
     expect(noticeList(t.db)).toEqual([
       ...published(reviewId),
@@ -361,42 +370,42 @@ describe("notices from reviews", () => {
     expect(reviewId).not.toBe(id);
   });
 
-  it("tells no one while a review is a draft, everyone named when it is published, and then only names an edit adds", () => {
-    const { mara, reviewId } = setup(t.db);
+  it("tells no one while a review is a draft, everyone named when it is published, and then only names an edit adds", async () => {
+    const { mara, reviewId } = await setup(t.db);
     makeUser(t.db, "otto");
-    const id = seedReview(t.db, mara, { title: "Draft", body: "For @femi.", intent: "draft" });
-    edit(mara, id, { title: "Draft", body: "For @femi and @ines.", intent: "draft" }, at(HOUR));
+    const id = await seedReview(t.db, mara, { title: "Draft", body: "For @femi.", intent: "draft" });
+    await edit(mara, id, { title: "Draft", body: "For @femi and @ines.", intent: "draft" }, at(HOUR));
     // Only what publishing setup's review earned mara; editing a draft earns nothing.
     expect(noticeList(t.db)).toEqual(published(reviewId));
-    edit(mara, id, { title: "Draft", body: "For @femi and @ines.", intent: "publish" }, at(2 * HOUR));
+    await edit(mara, id, { title: "Draft", body: "For @femi and @ines.", intent: "publish" }, at(2 * HOUR));
     expect(noticeList(t.db).slice(2)).toEqual([
       ["femi", "mention", "mara", id, null, null, null],
       ["ines", "mention", "mara", id, null, null, null],
     ]);
     // Her first edit of a published review earns her "Second thoughts", once.
-    edit(mara, id, { title: "Draft", body: "For @femi, @ines and @otto." }, at(DAY));
-    edit(mara, id, { title: "Draft", body: "For @femi, @ines and @otto, again." }, at(2 * DAY));
+    await edit(mara, id, { title: "Draft", body: "For @femi, @ines and @otto." }, at(DAY));
+    await edit(mara, id, { title: "Draft", body: "For @femi, @ines and @otto, again." }, at(2 * DAY));
     expect(noticeList(t.db).slice(4)).toEqual([["otto", "mention", "mara", id, null, null, null], badge("mara", "first-edit", id)]);
     // A moderator's edit that adds a name is the moderator's doing (and earns the moderator no badge).
     const mod = makeUser(t.db, "modest", "moderator");
-    edit(mod, id, { title: "Draft", body: "For @femi, @ines and @otto, again. And @mara." }, at(3 * DAY));
+    await edit(mod, id, { title: "Draft", body: "For @femi, @ines and @otto, again. And @mara." }, at(3 * DAY));
     expect(noticeList(t.db).slice(6)).toEqual([["mara", "mention", "modest", id, null, null, null]]);
   });
 
-  it("never tells a member twice about one review, however its mentions are edited out and back in", () => {
-    const { mara } = setup(t.db);
+  it("never tells a member twice about one review, however its mentions are edited out and back in", async () => {
+    const { mara } = await setup(t.db);
     makeUser(t.db, "otto");
-    const id = seedReview(t.db, mara, { title: "Mentions", body: "Thanks, @otto." });
-    edit(mara, id, { title: "Mentions", body: "Thanks." }, at(HOUR));
-    edit(mara, id, { title: "Mentions", body: "Thanks, @otto." }, at(2 * HOUR));
+    const id = await seedReview(t.db, mara, { title: "Mentions", body: "Thanks, @otto." });
+    await edit(mara, id, { title: "Mentions", body: "Thanks." }, at(HOUR));
+    await edit(mara, id, { title: "Mentions", body: "Thanks, @otto." }, at(2 * HOUR));
     expect(noticeList(t.db).filter((n) => n[0] === "otto")).toEqual([["otto", "mention", "mara", id, null, null, null]]);
   });
 
-  it("on an edit, tells of the review those told only of a comment on it or of its upvotes, once", () => {
-    const { femi, reviewId } = setup(t.db);
+  it("on an edit, tells of the review those told only of a comment on it or of its upvotes, once", async () => {
+    const { femi, reviewId } = await setup(t.db);
     makeUser(t.db, "otto");
-    const c = postComment(t.db, femi, reviewId, null, "@otto look");
-    vote(t.db, femi, "review", reviewId, "up", later(t.db));
+    const c = await postComment(t.db, femi, reviewId, null, "@otto look");
+    await vote(t.db, femi, "review", reviewId, "up", later(t.db));
     // The badge notices (about the review, like the milestone) are not ones about the review either.
     expect(noticeList(t.db)).toEqual([
       ...published(reviewId),
@@ -408,25 +417,25 @@ describe("notices from reviews", () => {
     ]);
     // A moderator names both in the review: a notice about a comment on it or a milestone is not one about the review.
     const mod = makeUser(t.db, "modest", "moderator");
-    edit(mod, reviewId, { body: "Zither music. Thanks @mara and @otto." }, later(t.db, HOUR));
+    await edit(mod, reviewId, { body: "Zither music. Thanks @mara and @otto." }, later(t.db, HOUR));
     expect(noticeList(t.db).slice(7)).toEqual([
       ["mara", "mention", "modest", reviewId, null, null, null],
       ["otto", "mention", "modest", reviewId, null, null, null],
     ]);
     // Taken out and put back: no one is told again.
-    edit(mod, reviewId, { body: "Zither music." }, later(t.db, 2 * HOUR));
-    edit(mod, reviewId, { body: "Zither music. Thanks @mara and @otto." }, later(t.db, 3 * HOUR));
+    await edit(mod, reviewId, { body: "Zither music." }, later(t.db, 2 * HOUR));
+    await edit(mod, reviewId, { body: "Zither music. Thanks @mara and @otto." }, later(t.db, 3 * HOUR));
     expect(noticeList(t.db)).toHaveLength(9);
   });
 
-  it("takes back every notice about a deleted review: its mentions, the replies on it and milestones, not others'", () => {
-    const { mara, femi, ines, reviewId } = setup(t.db);
-    const other = seedReview(t.db, femi, { title: "Femi's", body: "Hi @mara" });
-    const c = postComment(t.db, femi, reviewId, null, "@ines see this");
-    const answer = postComment(t.db, ines, reviewId, c.id);
-    const elsewhere = postComment(t.db, ines, other);
-    vote(t.db, femi, "review", reviewId, "up", later(t.db));
-    vote(t.db, ines, "comment", c.id, "up", later(t.db));
+  it("takes back every notice about a deleted review: its mentions, the replies on it and milestones, not others'", async () => {
+    const { mara, femi, ines, reviewId } = await setup(t.db);
+    const other = await seedReview(t.db, femi, { title: "Femi's", body: "Hi @mara" });
+    const c = await postComment(t.db, femi, reviewId, null, "@ines see this");
+    const answer = await postComment(t.db, ines, reviewId, c.id);
+    const elsewhere = await postComment(t.db, ines, other);
+    await vote(t.db, femi, "review", reviewId, "up", later(t.db));
+    await vote(t.db, ines, "comment", c.id, "up", later(t.db));
     const onOther = noticeList(t.db).filter((n) => n[3] === other);
     expect(onOther).toEqual([
       ["mara", "mention", "femi", other, null, null, null],
@@ -449,7 +458,7 @@ describe("notices from reviews", () => {
     ]);
     const held = rows(t.db, "user_badges");
     const before = noticeList(t.db);
-    deleteReview(t.db, mara, reviewId, later(t.db, HOUR));
+    await deleteReview(ctxAs(t.db, mara, later(t.db, HOUR)), { reviewId: reviewId });
     // Every notice about the other review stays; of those about the deleted one, the replies,
     // mentions and milestones go. Badges stay earned, and so do their notices, even those the
     // deleted review (or a comment on it) earned: they lead to the board, not to the review.
@@ -470,28 +479,28 @@ describe("notices from reviews", () => {
 describe("milestone notices from votes", () => {
   const t = perTestDb();
 
-  it("tells a review's author of its first upvote once: not the second, nor again after undo and re-vote", () => {
-    const { mara, femi, ines, reviewId } = setup(t.db);
+  it("tells a review's author of its first upvote once: not the second, nor again after undo and re-vote", async () => {
+    const { mara, femi, ines, reviewId } = await setup(t.db);
     const before = rows(t.db, "notifications"); // what publishing the review earned mara
-    vote(t.db, femi, "review", reviewId, "up", at(HOUR));
+    await vote(t.db, femi, "review", reviewId, "up", at(HOUR));
     expect(rows(t.db, "notifications")).toEqual([
       ...before,
       { id: 3, recipient_id: mara.id, kind: "milestone", actor_id: null, post_id: reviewId, comment_id: null, target: `r${reviewId}`, amount: 1, created_at: at(HOUR).getTime(), read_at: null },
     ]);
-    vote(t.db, ines, "review", reviewId, "up", at(HOUR));
-    vote(t.db, femi, "review", reviewId, "none", at(2 * HOUR));
-    vote(t.db, ines, "review", reviewId, "none", at(2 * HOUR));
-    expect(vote(t.db, ines, "review", reviewId, "up", at(3 * HOUR))).toMatchObject({ count: 1, changed: true });
-    vote(t.db, femi, "review", reviewId, "none", at(3 * HOUR)); // a no-op
-    vote(t.db, femi, "review", reviewId, "up", at(3 * HOUR));
+    await vote(t.db, ines, "review", reviewId, "up", at(HOUR));
+    await vote(t.db, femi, "review", reviewId, "none", at(2 * HOUR));
+    await vote(t.db, ines, "review", reviewId, "none", at(2 * HOUR));
+    expect(await vote(t.db, ines, "review", reviewId, "up", at(3 * HOUR))).toMatchObject({ count: 1, changed: true });
+    await vote(t.db, femi, "review", reviewId, "none", at(3 * HOUR)); // a no-op
+    await vote(t.db, femi, "review", reviewId, "up", at(3 * HOUR));
     expect(noticeList(t.db)).toEqual([...published(reviewId), ["mara", "milestone", null, reviewId, null, `r${reviewId}`, 1]]);
   });
 
-  it("tells a comment's author at 1 and 10, with the comment as target", () => {
-    const { femi, reviewId } = setup(t.db);
-    const c = postComment(t.db, femi, reviewId);
+  it("tells a comment's author at 1 and 10, with the comment as target", async () => {
+    const { femi, reviewId } = await setup(t.db);
+    const c = await postComment(t.db, femi, reviewId);
     const voters = crowd(t.db, "voter", 10);
-    for (const [i, v] of voters.entries()) vote(t.db, v, "comment", c.id, "up", at(DAY + i * MINUTE));
+    for (const [i, v] of voters.entries()) await vote(t.db, v, "comment", c.id, "up", at(DAY + i * MINUTE));
     const milestones = noticeList(t.db).filter((n) => n[1] === "milestone");
     expect(milestones).toEqual([
       ["femi", "milestone", null, reviewId, c.id, `c${c.id}`, 1],
@@ -499,21 +508,21 @@ describe("milestone notices from votes", () => {
     ]);
   });
 
-  it("tells at each higher milestone reached by an upvote, never on the way down", () => {
-    const { femi, ines, reviewId } = setup(t.db);
+  it("tells at each higher milestone reached by an upvote, never on the way down", async () => {
+    const { femi, ines, reviewId } = await setup(t.db);
     for (const m of [50, 100, 1000, 20_000]) {
       presetUpvotes(t.db, "review", reviewId, m - 1);
-      vote(t.db, femi, "review", reviewId, "up", at(HOUR));
-      vote(t.db, femi, "review", reviewId, "none", at(HOUR));
+      await vote(t.db, femi, "review", reviewId, "up", at(HOUR));
+      await vote(t.db, femi, "review", reviewId, "none", at(HOUR));
     }
     // Taking an upvote back to land on a milestone is not reaching it.
     presetUpvotes(t.db, "review", reviewId, 9);
-    vote(t.db, ines, "review", reviewId, "up", at(2 * HOUR)); // 10
+    await vote(t.db, ines, "review", reviewId, "up", at(2 * HOUR)); // 10
     presetUpvotes(t.db, "review", reviewId, 11);
-    vote(t.db, ines, "review", reviewId, "none", at(3 * HOUR)); // back to 10
+    await vote(t.db, ines, "review", reviewId, "none", at(3 * HOUR)); // back to 10
     // And counts in between are not milestones.
     presetUpvotes(t.db, "review", reviewId, 10);
-    vote(t.db, ines, "review", reviewId, "up", at(4 * HOUR)); // 11
+    await vote(t.db, ines, "review", reviewId, "up", at(4 * HOUR)); // 11
     const milestone = (amount: number) => ["mara", "milestone", null, reviewId, null, `r${reviewId}`, amount];
     // presetUpvotes moves mara's upvotes received too, so the upvotes that land on a rung of that
     // ladder (50, 100, 1000, then 10 with the review's own tenth) earn badges, told just before the
@@ -533,13 +542,13 @@ describe("milestone notices from votes", () => {
     ]);
   });
 
-  it("tells no one when the author switched milestones off, or the author's account is gone", () => {
-    const { mara, femi, ines, reviewId } = setup(t.db);
+  it("tells no one when the author switched milestones off, or the author's account is gone", async () => {
+    const { mara, femi, ines, reviewId } = await setup(t.db);
     setSwitches(t.db, mara, { milestones: false });
-    vote(t.db, femi, "review", reviewId, "up", at(HOUR));
-    const orphan = seedReview(t.db, ines, { title: "Orphaned" });
-    t.db.$client.prepare(`update posts set author_id = null where id = ?`).run(orphan);
-    expect(vote(t.db, femi, "review", orphan, "up", at(HOUR))).toMatchObject({ count: 1, changed: true, badges: [] });
+    await vote(t.db, femi, "review", reviewId, "up", at(HOUR));
+    const orphan = await seedReview(t.db, ines, { title: "Orphaned" });
+    fixtureWriter(t.db).$client.prepare(`update posts set author_id = null where id = ?`).run(orphan);
+    expect(await vote(t.db, femi, "review", orphan, "up", at(HOUR))).toMatchObject({ count: 1, changed: true, badges: [] });
     // Only what publishing the two reviews earned their authors.
     expect(noticeList(t.db)).toEqual([...published(reviewId), badge("ines", "reviews-1", orphan), badge("ines", "first-scored-review", orphan)]);
   });
@@ -553,23 +562,23 @@ describe("reading notices", () => {
    * (for her first review, scored, her first reply received and her first comment), and one for a
    * badge the catalog no longer has.
    */
-  function inbox() {
-    const { mara, femi, ines, reviewId } = setup(t.db);
-    const reply = postComment(t.db, femi, reviewId, null, "Great **review**, but >!the sewer!< scene?"); // review_reply
-    const mine = postComment(t.db, mara, reviewId, reply.id);
-    const answer = postComment(t.db, ines, reviewId, mine.id, "Agreed with @femi."); // comment_reply to mara, mention to femi
-    const inComment = postComment(t.db, femi, reviewId, null, "cc @mara"); // review_reply (no mention: already told)
-    const femisReview = seedReview(t.db, femi, { title: "Femi on Solaris", filmTitle: "Solaris", filmYear: "1972", body: "As @mara said." }, at(HOUR)); // mention
-    vote(t.db, femi, "review", reviewId, "up", later(t.db)); // milestone 1
+  async function inbox() {
+    const { mara, femi, ines, reviewId } = await setup(t.db);
+    const reply = await postComment(t.db, femi, reviewId, null, "Great **review**, but >!the sewer!< scene?"); // review_reply
+    const mine = await postComment(t.db, mara, reviewId, reply.id);
+    const answer = await postComment(t.db, ines, reviewId, mine.id, "Agreed with @femi."); // comment_reply to mara, mention to femi
+    const inComment = await postComment(t.db, femi, reviewId, null, "cc @mara"); // review_reply (no mention: already told)
+    const femisReview = await seedReview(t.db, femi, { title: "Femi on Solaris", filmTitle: "Solaris", filmYear: "1972", body: "As @mara said." }, at(HOUR)); // mention
+    await vote(t.db, femi, "review", reviewId, "up", later(t.db)); // milestone 1
     presetUpvotes(t.db, "comment", mine.id, 999);
-    vote(t.db, femi, "comment", mine.id, "up", later(t.db)); // milestone 1000
-    notifyNow(t.db, { recipientId: mara.id, kind: "badge", target: "First Review" }, later(t.db, HOUR)); // a retired badge
+    await vote(t.db, femi, "comment", mine.id, "up", later(t.db)); // milestone 1000
+    await notifyNow(t.db, { recipientId: mara.id, kind: "badge", target: "First Review" }, later(t.db, HOUR)); // a retired badge
     return { mara, femi, ines, reviewId, reply, mine, answer, inComment, femisReview };
   }
 
-  it("lists a member's notices newest first, each in words with where it leads and a spoiler-free excerpt", () => {
-    const { mara, femi, ines, reply, mine, answer, inComment } = inbox();
-    const { items, next } = listNotifications(t.db, mara.id);
+  it("lists a member's notices newest first, each in words with where it leads and a spoiler-free excerpt", async () => {
+    const { mara, femi, ines, reply, mine, answer, inComment } = await inbox();
+    const { items, next } = await listNotifications(t.db, mara.id);
     expect(next).toBeNull();
     const femiActor = { username: "femi", name: "femi", image: null };
     const review = "Harry Lime's Vienna";
@@ -625,10 +634,10 @@ describe("reading notices", () => {
       ["ines", "comments-1", answer.id],
     ]);
     // A mention in a comment reads differently from one in a review.
-    const femis = listNotifications(t.db, femi.id).items;
+    const femis = (await listNotifications(t.db, femi.id)).items;
     expect(femis.find((n) => n.kind === "mention")).toMatchObject({ before: "mentioned you in a comment on ", subject: review, href: `/comments/${answer.id}`, excerpt: "Agreed with @femi." });
     // ines has only the badge her first comment earned her.
-    expect(listNotifications(t.db, ines.id)).toEqual({
+    expect(await listNotifications(t.db, ines.id)).toEqual({
       items: [
         {
           id: expect.any(Number),
@@ -647,89 +656,89 @@ describe("reading notices", () => {
     });
   });
 
-  it("cuts a long excerpt at 160 characters, as excerptOfHtml does", () => {
-    const { mara, femi, reviewId } = setup(t.db);
-    const c = postComment(t.db, femi, reviewId, null, "Long ".repeat(100));
-    const [notice] = listNotifications(t.db, mara.id).items;
+  it("cuts a long excerpt at 160 characters, as excerptOfHtml does", async () => {
+    const { mara, femi, reviewId } = await setup(t.db);
+    const c = await postComment(t.db, femi, reviewId, null, "Long ".repeat(100));
+    const [notice] = (await listNotifications(t.db, mara.id)).items;
     expect(notice!.excerpt).toBe(excerptOfHtml(commentRow(t.db, c.id)!.body_html as string, 160));
     expect(notice!.excerpt!.length).toBeLessThanOrEqual(161);
     expect(notice!.excerpt!.endsWith("…")).toBe(true);
   });
 
-  it("pages by id: `before` gives the notices older than the one given, `next` the id to continue from", () => {
-    const { mara, reviewId } = setup(t.db);
+  it("pages by id: `before` gives the notices older than the one given, `next` the id to continue from", async () => {
+    const { mara, reviewId } = await setup(t.db);
     const people = crowd(t.db, "reader", 7);
-    for (const p of people) postComment(t.db, p, reviewId);
-    const all = listNotifications(t.db, mara.id).items.map((n) => n.id);
+    for (const p of people) await postComment(t.db, p, reviewId);
+    const all = (await listNotifications(t.db, mara.id)).items.map((n) => n.id);
     // Seven replies, her "First reply" badge (the first of them) and the two for publishing.
     expect(all).toHaveLength(10);
-    expect(listNotifications(t.db, mara.id).items.map((n) => n.kind)).toEqual([...Array(7).fill("review_reply"), "badge", "badge", "badge"]);
+    expect((await listNotifications(t.db, mara.id)).items.map((n) => n.kind)).toEqual([...Array(7).fill("review_reply"), "badge", "badge", "badge"]);
     expect(all).toEqual([...all].sort((a, b) => b - a));
-    const first = listNotifications(t.db, mara.id, undefined, 3);
+    const first = await listNotifications(t.db, mara.id, undefined, 3);
     expect(first.items.map((n) => n.id)).toEqual(all.slice(0, 3));
     expect(first.next).toBe(all[2]);
-    const second = listNotifications(t.db, mara.id, first.next!, 3);
+    const second = await listNotifications(t.db, mara.id, first.next!, 3);
     expect(second.items.map((n) => n.id)).toEqual(all.slice(3, 6));
     expect(second.next).toBe(all[5]);
-    const third = listNotifications(t.db, mara.id, second.next!, 3);
+    const third = await listNotifications(t.db, mara.id, second.next!, 3);
     expect(third.items.map((n) => n.id)).toEqual(all.slice(6, 9));
-    const fourth = listNotifications(t.db, mara.id, third.next!, 3);
+    const fourth = await listNotifications(t.db, mara.id, third.next!, 3);
     expect(fourth).toEqual({ items: [expect.objectContaining({ id: all[9] })], next: null });
     // Exactly a page left: no next page.
-    expect(listNotifications(t.db, mara.id, all[6], 3).next).toBeNull();
+    expect((await listNotifications(t.db, mara.id, all[6], 3)).next).toBeNull();
   });
 
-  it("counts unread notices, and marks them read one by one or all at once, for their recipient only", () => {
-    const { mara, femi, ines } = inbox();
-    const ids = listNotifications(t.db, mara.id).items.map((n) => n.id);
+  it("counts unread notices, and marks them read one by one or all at once, for their recipient only", async () => {
+    const { mara, femi, ines } = await inbox();
+    const ids = (await listNotifications(t.db, mara.id)).items.map((n) => n.id);
     expect(ids).toHaveLength(11); // inbox()'s seven, and the four badges the verbs gave her
-    expect(countUnread(t.db, mara.id)).toBe(11);
-    const femiUnread = countUnread(t.db, femi.id);
+    expect(await countUnread(t.db, mara.id)).toBe(11);
+    const femiUnread = await countUnread(t.db, femi.id);
     expect(femiUnread).toBeGreaterThan(0);
 
-    expect(markRead(t.db, femi.id, ids[0]!, at(DAY))).toBe(false); // not femi's
-    expect(markRead(t.db, mara.id, 9999, at(DAY))).toBe(false);
-    expect(countUnread(t.db, mara.id)).toBe(11);
-    expect(markRead(t.db, mara.id, ids[0]!, at(DAY))).toBe(true);
-    expect(markRead(t.db, mara.id, ids[0]!, at(2 * DAY))).toBe(true); // still hers; the first read time stays
+    expect((await markRead(ctxAs(t.db, femi, at(DAY)), { id: ids[0]! })).marked).toBe(false); // not femi's
+    expect((await markRead(ctxAs(t.db, mara, at(DAY)), { id: 9999 })).marked).toBe(false);
+    expect(await countUnread(t.db, mara.id)).toBe(11);
+    expect((await markRead(ctxAs(t.db, mara, at(DAY)), { id: ids[0]! })).marked).toBe(true);
+    expect((await markRead(ctxAs(t.db, mara, at(2 * DAY)), { id: ids[0]! })).marked).toBe(true); // still hers; the first read time stays
     expect(rows(t.db, "notifications", `where id = ${ids[0]}`)[0]).toMatchObject({ read_at: at(DAY).getTime() });
-    expect(countUnread(t.db, mara.id)).toBe(10);
-    expect(listNotifications(t.db, mara.id).items.map((n) => n.read)).toEqual([true, ...Array(10).fill(false)]);
+    expect(await countUnread(t.db, mara.id)).toBe(10);
+    expect((await listNotifications(t.db, mara.id)).items.map((n) => n.read)).toEqual([true, ...Array(10).fill(false)]);
 
-    expect(markAllRead(t.db, mara.id, at(3 * DAY))).toBe(10);
-    expect(countUnread(t.db, mara.id)).toBe(0);
-    expect(markAllRead(t.db, mara.id, at(4 * DAY))).toBe(0);
+    expect((await markAllRead(ctxAs(t.db, mara, at(3 * DAY)))).marked).toBe(10);
+    expect(await countUnread(t.db, mara.id)).toBe(0);
+    expect((await markAllRead(ctxAs(t.db, mara, at(4 * DAY)))).marked).toBe(0);
     const times = rows(t.db, "notifications", `where recipient_id = '${mara.id}'`).map((r) => [r.id, r.read_at]);
     expect(times).toEqual(ids.map((id) => [id, id === ids[0] ? at(DAY).getTime() : at(3 * DAY).getTime()]).reverse());
     // Nobody else's notices moved.
-    expect(countUnread(t.db, femi.id)).toBe(femiUnread);
-    expect(countUnread(t.db, ines.id)).toBe(1); // her "First comment" badge
+    expect(await countUnread(t.db, femi.id)).toBe(femiUnread);
+    expect(await countUnread(t.db, ines.id)).toBe(1); // her "First comment" badge
   });
 
-  it("opens a notice: where it leads, marked read once; another member's notice opens nothing", () => {
-    const { mara, femi, reply } = inbox();
-    const items = listNotifications(t.db, mara.id).items;
+  it("opens a notice: where it leads, marked read once; another member's notice opens nothing", async () => {
+    const { mara, femi, reply } = await inbox();
+    const items = (await listNotifications(t.db, mara.id)).items;
     const oldestReply = items.findLast((n) => n.kind === "review_reply")!;
     const oldest = items.at(-1)!; // her "First review" badge
     expect(oldest).toMatchObject({ kind: "badge", subject: "First review" });
     const before = snapshot(t.db);
-    expect(openNotification(t.db, femi.id, oldestReply.id, at(DAY))).toBeNull();
-    expect(openNotification(t.db, mara.id, 9999, at(DAY))).toBeNull();
+    expect((await openNotification(ctxAs(t.db, femi, at(DAY)), { id: oldestReply.id })).href).toBeNull();
+    expect((await openNotification(ctxAs(t.db, mara, at(DAY)), { id: 9999 })).href).toBeNull();
     expect(snapshot(t.db)).toEqual(before);
-    expect(openNotification(t.db, mara.id, oldestReply.id, at(DAY))).toBe(`/comments/${reply.id}`);
-    expect(openNotification(t.db, mara.id, oldestReply.id, at(2 * DAY))).toBe(`/comments/${reply.id}`);
+    expect((await openNotification(ctxAs(t.db, mara, at(DAY)), { id: oldestReply.id })).href).toBe(`/comments/${reply.id}`);
+    expect((await openNotification(ctxAs(t.db, mara, at(2 * DAY)), { id: oldestReply.id })).href).toBe(`/comments/${reply.id}`);
     expect(rows(t.db, "notifications", `where id = ${oldestReply.id}`)[0]).toMatchObject({ read_at: at(DAY).getTime() });
-    expect(countUnread(t.db, mara.id)).toBe(10);
+    expect(await countUnread(t.db, mara.id)).toBe(10);
     // A badge notice opens the member's own badge board.
-    expect(openNotification(t.db, mara.id, oldest.id, at(DAY))).toBe("/u/mara/badges");
-    expect(countUnread(t.db, mara.id)).toBe(9);
+    expect((await openNotification(ctxAs(t.db, mara, at(DAY)), { id: oldest.id })).href).toBe("/u/mara/badges");
+    expect(await countUnread(t.db, mara.id)).toBe(9);
   });
 
-  it("shows a notice whose actor's account is gone without an actor", () => {
-    const { mara, femi, reviewId } = setup(t.db);
-    postComment(t.db, femi, reviewId);
-    t.db.$client.prepare(`delete from users where id = ?`).run(femi.id);
-    const [notice] = listNotifications(t.db, mara.id).items;
+  it("shows a notice whose actor's account is gone without an actor", async () => {
+    const { mara, femi, reviewId } = await setup(t.db);
+    await postComment(t.db, femi, reviewId);
+    fixtureWriter(t.db).$client.prepare(`delete from users where id = ?`).run(femi.id);
+    const [notice] = (await listNotifications(t.db, mara.id)).items;
     expect(notice).toMatchObject({ kind: "review_reply", actor: null, before: "replied to your review " });
   });
 });

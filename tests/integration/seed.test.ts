@@ -13,7 +13,7 @@ import { BADGE_BY_SLUG } from "@/lib/badges/catalog";
 import { listThread } from "@/lib/comments/queries";
 import { buildThread, type CommentNode } from "@/lib/comments/tree";
 import { mentionCandidates } from "@/lib/markdown/mentions";
-import { recountAll } from "@/lib/recount";
+import { recountAll } from "@/lib/maintenance/recount";
 import { hotScore } from "@/lib/reviews/hot";
 import { listFeed } from "@/lib/reviews/queries";
 import { AVATAR_SIZE, avatarDir, avatarFile } from "@/lib/users/avatar-upload";

@@ -21,8 +21,7 @@ export default async function NotificationsPage({ searchParams }: PageProps<"/no
   const raw = (await searchParams).before;
   const before = typeof raw === "string" && /^\d{1,15}$/.test(raw) ? Number(raw) : undefined;
   const db = getDb();
-  const { items, next } = listNotifications(db, user.id, before);
-  const unread = countUnread(db, user.id);
+  const [{ items, next }, unread] = await Promise.all([listNotifications(db, user.id, before), countUnread(db, user.id)]);
   const here = before ? `/notifications?before=${before}` : "/notifications";
   return (
     <div className="notices-page">

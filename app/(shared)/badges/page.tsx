@@ -14,7 +14,7 @@ async function load() {
   "use cache";
   cacheLife("max");
   cacheTag(ALL_TAG, BADGES_TAG);
-  return listCatalog(getDb());
+  return await listCatalog(getDb());
 }
 
 const holders = (n: number) => (n === 0 ? "Nobody yet" : n === 1 ? "1 holder" : `${n.toLocaleString("en-US")} holders`);

@@ -5,8 +5,8 @@ import Link from "@/components/link";
 import { OwnRank } from "@/components/badges/own-rank";
 import { NewMarker } from "@/components/new-marker";
 import { getDb } from "@/lib/db";
-import { monthOf } from "@/lib/badges/grant";
-import { PERIODS, RANK_BY, RANKING_PAGE_SIZE, rankingPage, type Period, type RankBy } from "@/lib/badges/ranking";
+import { monthOf } from "@/lib/rankings/standings";
+import { PERIODS, RANK_BY, RANKING_PAGE_SIZE, rankingPage, type Period, type RankBy } from "@/lib/rankings/ranking";
 import { ALL_TAG, RANKING_TAG } from "@/lib/cache/tags";
 import { parseRankingRest } from "@/lib/pages/params";
 import { avatarUrl } from "@/lib/users/avatar";
@@ -35,7 +35,7 @@ async function load(by: RankBy, period: Period, page: number) {
   cacheTag(ALL_TAG, RANKING_TAG);
   // "This month" is the month of this render; the sweep expires the Ranking when a month begins.
   const month = monthOf(new Date());
-  return { month, ...rankingPage(getDb(), by, period, page, month) };
+  return { month, ...(await rankingPage(getDb(), by, period, page, month)) };
 }
 
 const monthName = (month: string) => new Date(`${month}-01T00:00:00Z`).toLocaleDateString("en-US", { month: "long", year: "numeric", timeZone: "UTC" });

@@ -1,10 +1,11 @@
 import type { NextRequest } from "next/server";
 import { getDb } from "@/lib/db";
-import { requireActor } from "@/lib/auth/require";
 import { getCurrentUser } from "@/lib/auth/session";
 import { notFound } from "@/lib/errors";
 import { handleForm } from "@/lib/forms/route";
-import { notificationHref, openNotification } from "@/lib/notifications/queries";
+import { memberCtx } from "@/lib/http/ctx";
+import { openNotification } from "@/lib/notifications/open-notification";
+import { notificationHref } from "@/lib/notifications/queries";
 
 const seeOther = (location: string) => new Response(null, { status: 303, headers: { location, "cache-control": "no-store" } });
 const idOf = (raw: string) => (/^\d{1,15}$/.test(raw) ? Number(raw) : 0);
@@ -16,10 +17,10 @@ export async function POST(req: NextRequest, ctx: RouteContext<"/api/notificatio
     req,
     () => null,
     async () => {
-      const actor = await requireActor("Please sign in to see your notifications.");
-      const href = n ? openNotification(getDb(), actor.id, n) : null;
-      if (!href) throw notFound("There is no such notification.");
-      return { redirect: href };
+      const c = await memberCtx(req, "Please sign in to see your notifications.");
+      const opened = n ? await openNotification(c, { id: n }) : null;
+      if (!opened?.href) throw notFound("There is no such notification.");
+      return { redirect: opened.href, changes: opened.changes };
     },
     { signInReturnsTo: () => "/notifications" },
   );
@@ -33,7 +34,7 @@ export async function GET(_req: Request, ctx: RouteContext<"/api/notifications/[
   const n = idOf((await ctx.params).id);
   const user = await getCurrentUser();
   if (!user) return seeOther(`/signin?callbackUrl=${encodeURIComponent("/notifications")}`);
-  const href = n ? notificationHref(getDb(), user.id, n) : null;
+  const href = n ? await notificationHref(getDb(), user.id, n) : null;
   if (!href) return new Response("There is no such notification.", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
   return seeOther(href);
 }

@@ -1,12 +1,10 @@
 import type { NextRequest } from "next/server";
-import { z } from "zod";
-import { getDb } from "@/lib/db";
-import { requireActor } from "@/lib/auth/require";
 import { notFound } from "@/lib/errors";
 import { handleForm } from "@/lib/forms/route";
-import { markAllRead, markRead } from "@/lib/notifications/queries";
-
-const ReadInput = z.union([z.object({ all: z.literal("1") }), z.object({ id: z.coerce.number().int().positive() })]);
+import { memberCtx } from "@/lib/http/ctx";
+import { markAllRead } from "@/lib/notifications/mark-all-read";
+import { markRead } from "@/lib/notifications/mark-read";
+import { ReadInput } from "@/lib/notifications/schemas";
 
 // Back to the page of notices the button was on (only ever a notifications page).
 const backOf = (form: FormData) => {
@@ -20,15 +18,15 @@ export async function POST(req: NextRequest) {
     req,
     () => null,
     async (form) => {
-      const actor = await requireActor("Please sign in to see your notifications.");
+      const ctx = await memberCtx(req, "Please sign in to see your notifications.");
       const input = ReadInput.parse(Object.fromEntries(form));
-      const db = getDb();
       if ("all" in input) {
-        const marked = markAllRead(db, actor.id);
-        return { redirect: backOf(form), data: { marked } };
+        const { marked, changes } = await markAllRead(ctx);
+        return { redirect: backOf(form), data: { marked }, changes };
       }
-      if (!markRead(db, actor.id, input.id)) throw notFound("There is no such notification.");
-      return { redirect: backOf(form), data: { marked: 1 } };
+      const { marked, changes } = await markRead(ctx, input);
+      if (!marked) throw notFound("There is no such notification.");
+      return { redirect: backOf(form), data: { marked: 1 }, changes };
     },
     { signInReturnsTo: () => "/notifications" },
   );

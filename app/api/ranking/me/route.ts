@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import { getDb } from "@/lib/db";
 import { getCurrentUser } from "@/lib/auth/session";
-import { PERIODS, RANK_BY, ownRank, type Period, type RankBy } from "@/lib/badges/ranking";
+import { PERIODS, RANK_BY, ownRank, type Period, type RankBy } from "@/lib/rankings/ranking";
 
 const headers = { "cache-control": "private, no-store" };
 
@@ -14,6 +14,6 @@ export async function GET(req: NextRequest) {
   }
   const user = await getCurrentUser();
   if (!user) return Response.json({ signedIn: false, rank: null, value: 0, page: 1 }, { headers });
-  const mine = ownRank(getDb(), user.id, by as RankBy, period as Period);
+  const mine = await ownRank(getDb(), user.id, by as RankBy, period as Period);
   return Response.json({ signedIn: true, rank: mine?.rank ?? null, value: mine?.value ?? 0, page: mine?.page ?? 1 }, { headers });
 }

@@ -25,7 +25,7 @@ async function load(slug: string, page: number) {
   "use cache";
   cacheLife("max");
   cacheTag(ALL_TAG, BADGES_TAG, badgeTag(slug));
-  const { total, holders } = listHolders(getDb(), slug, page);
+  const { total, holders } = await listHolders(getDb(), slug, page);
   if (page > 1 && (page - 1) * HOLDERS_PAGE_SIZE >= total) return null;
   return { total, holders: holders.map((h) => ({ ...h, votedAt: h.grantedAt })) };
 }

@@ -1,14 +1,8 @@
 import { sql } from "drizzle-orm";
-import { writeTx, type DB } from "@/db";
+import { writeTx, type DB, type Tx } from "@/db";
 import { hotScore } from "@/lib/reviews/hot";
 import { NEWCOMER_CONTRIBUTIONS, NEWCOMER_DAYS } from "@/lib/users/newcomer";
 
-/**
- * Every denormalized counter, rebuilt from its source rows in one transaction: comment, reply and
- * upvote counts, upvotes received, members' contributions and "New" markers, badge points and
- * holders, replies and views received, monthly standings, stored hot scores and films' totals. Returns
- * how many rows each step corrected (all zero when the counters were exact).
- */
 // Live replies by others to a member's reviews (top-level comments) and comments (replies).
 // The system account's badge notes count for no one.
 // Replies each member received: comments under their review (top level) or answering their
@@ -46,8 +40,8 @@ export const MONTHLY_STANDINGS_SQL = `
 const MONTHS = sql.raw(MONTHLY_STANDINGS_SQL);
 
 /** Rebuilds monthly_scores where the rows disagree; returns how many (member, month) pairs it corrected. */
-function recountMonths(tx: Parameters<Parameters<typeof writeTx>[1]>[0]): number {
-  const differ = tx.get<{ n: number }>(sql`
+async function recountMonths(tx: Tx): Promise<number> {
+  const differ = (await tx.get<{ n: number }>(sql`
     select count(*) as n from (
       select w.user_id from (${MONTHS}) w
         left join monthly_scores m on m.user_id = w.user_id and m.month = w.month
@@ -56,37 +50,44 @@ function recountMonths(tx: Parameters<Parameters<typeof writeTx>[1]>[0]): number
       select m.user_id from monthly_scores m
         where (m.points <> 0 or m.upvotes <> 0 or m.reviews <> 0)
           and not exists (select 1 from (${MONTHS}) w where w.user_id = m.user_id and w.month = m.month)
-    )`)!.n;
+    )`))!.n;
   if (differ === 0) return 0;
-  tx.run(sql`delete from monthly_scores`);
-  tx.run(sql`insert into monthly_scores (user_id, month, points, points_at, upvotes, upvotes_at, reviews, reviews_at) ${MONTHS}`);
+  await tx.run(sql`delete from monthly_scores`);
+  await tx.run(sql`insert into monthly_scores (user_id, month, points, points_at, upvotes, upvotes_at, reviews, reviews_at) ${MONTHS}`);
   return differ;
 }
 
-export function recountAll(db: DB, now = new Date()) {
-  return writeTx(db, (tx) => {
-    const run = (q: ReturnType<typeof sql>) => tx.run(q).changes;
+/**
+ * Every denormalized counter, rebuilt from its source rows in one transaction: comment, reply and
+ * upvote counts, upvotes received, members' contributions and "New" markers, badge points and
+ * holders, replies and views received, monthly standings, stored hot scores and films' totals. Returns
+ * how many rows each step corrected (all zero when the counters were exact).
+ */
+export async function recountAll(db: DB, now = new Date()) {
+  return writeTx(db, async (tx) => {
+    const run = async (q: ReturnType<typeof sql>) => (await tx.run(q)).changes;
+    // One statement after another, in this order (the reached-at moments read the recounted counters).
     const fixed = {
-      postComments: run(sql`
+      postComments: await run(sql`
         update posts set comment_count = (select count(*) from comments c where c.post_id = posts.id and c.deleted_at is null)
         where comment_count <> (select count(*) from comments c where c.post_id = posts.id and c.deleted_at is null)`),
-      postUpvotes: run(sql`
+      postUpvotes: await run(sql`
         update posts set upvote_count = (select count(*) from post_votes v where v.post_id = posts.id)
         where upvote_count <> (select count(*) from post_votes v where v.post_id = posts.id)`),
-      commentReplies: run(sql`
+      commentReplies: await run(sql`
         update comments set reply_count = (select count(*) from comments r where r.parent_id = comments.id and r.deleted_at is null)
         where reply_count <> (select count(*) from comments r where r.parent_id = comments.id and r.deleted_at is null)`),
-      commentUpvotes: run(sql`
+      commentUpvotes: await run(sql`
         update comments set upvote_count = (select count(*) from comment_votes v where v.comment_id = comments.id)
         where upvote_count <> (select count(*) from comment_votes v where v.comment_id = comments.id)`),
-      upvotesReceived: run(sql`
+      upvotesReceived: await run(sql`
         update users set upvotes_received = (
           (select count(*) from post_votes v join posts p on p.id = v.post_id where p.author_id = users.id) +
           (select count(*) from comment_votes v join comments c on c.id = v.comment_id where c.author_id = users.id))
         where upvotes_received <> (
           (select count(*) from post_votes v join posts p on p.id = v.post_id where p.author_id = users.id) +
           (select count(*) from comment_votes v join comments c on c.id = v.comment_id where c.author_id = users.id))`),
-      contributions: run(sql`
+      contributions: await run(sql`
         update users set
           review_count = (select count(*) from posts p where p.author_id = users.id and p.status = 'published'),
           comment_count = (select count(*) from comments c join posts p on p.id = c.post_id
@@ -96,7 +97,7 @@ export function recountAll(db: DB, now = new Date()) {
            or comment_count <> (select count(*) from comments c join posts p on p.id = c.post_id
                                 where c.author_id = users.id and c.deleted_at is null and p.status = 'published'))`),
       // Reached-at moments missing from before they were kept: the latest upvote, the latest review.
-      reachedAt: run(sql`
+      reachedAt: await run(sql`
         update users set
           upvotes_reached_at = coalesce(upvotes_reached_at, (select max(at) from (
             select v.created_at as at from post_votes v join posts p on p.id = v.post_id where p.author_id = users.id
@@ -104,24 +105,24 @@ export function recountAll(db: DB, now = new Date()) {
             select v.created_at from comment_votes v join comments c on c.id = v.comment_id where c.author_id = users.id))),
           reviews_reached_at = coalesce(reviews_reached_at, (select max(published_at) from posts p where p.author_id = users.id and p.status = 'published'))
         where (upvotes_reached_at is null and upvotes_received > 0) or (reviews_reached_at is null and review_count > 0)`),
-      newcomers: run(sql`
+      newcomers: await run(sql`
         update users set is_new = not is_new
         where is_system = 0 and is_new <> (created_at > ${now.getTime() - NEWCOMER_DAYS * 86_400_000} or review_count + comment_count < ${NEWCOMER_CONTRIBUTIONS})`),
-      badgePoints: run(sql`
+      badgePoints: await run(sql`
         update users set badge_points = (select coalesce(sum(b.points), 0) from user_badges ub join badges b on b.slug = ub.badge_slug where ub.user_id = users.id)
         where badge_points <> (select coalesce(sum(b.points), 0) from user_badges ub join badges b on b.slug = ub.badge_slug where ub.user_id = users.id)`),
-      badgeHolders: run(sql`
+      badgeHolders: await run(sql`
         update badges set holder_count = (select count(*) from user_badges ub where ub.badge_slug = badges.slug)
         where holder_count <> (select count(*) from user_badges ub where ub.badge_slug = badges.slug)`),
-      repliesReceived: run(sql`
+      repliesReceived: await run(sql`
         update users set replies_received = r.n
         from (select u.id as uid, coalesce(g.n, 0) as n from users u left join (${REPLIES_BY_RECIPIENT}) g on g.recipient = u.id) r
         where r.uid = users.id and users.replies_received <> r.n`),
-      viewsReceived: run(sql`
+      viewsReceived: await run(sql`
         update users set views_received = (select coalesce(sum(p.view_count), 0) from posts p where p.author_id = users.id)
         where views_received <> (select coalesce(sum(p.view_count), 0) from posts p where p.author_id = users.id)`),
-      monthly: recountMonths(tx),
-      films: run(sql`
+      monthly: await recountMonths(tx),
+      films: await run(sql`
         update films set
           review_count = (select count(*) from posts p where p.film_id = films.id and p.status = 'published'),
           score_sum = (select coalesce(sum(p.score), 0) from posts p where p.film_id = films.id and p.status = 'published'),
@@ -132,13 +133,13 @@ export function recountAll(db: DB, now = new Date()) {
       hotScores: 0,
     };
     // The hot score is computed in TypeScript (SQLite has no log10 by default).
-    const rows = tx.all<{ id: number; status: string; upvotes: number; publishedAt: number | null; hot: number }>(
+    const rows = await tx.all<{ id: number; status: string; upvotes: number; publishedAt: number | null; hot: number }>(
       sql`select id, status, upvote_count as upvotes, published_at as publishedAt, hot_score as hot from posts`,
     );
     for (const r of rows) {
       const want = r.status === "published" ? hotScore(r.upvotes, r.publishedAt === null ? null : new Date(r.publishedAt)) : 0;
       if (Math.abs(want - r.hot) > 1e-9) {
-        tx.run(sql`update posts set hot_score = ${want} where id = ${r.id}`);
+        await tx.run(sql`update posts set hot_score = ${want} where id = ${r.id}`);
         fixed.hotScores++;
       }
     }
