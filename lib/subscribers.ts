@@ -49,6 +49,5 @@ export const SUBSCRIBERS: { [K in EventType]: Subscriber<K>[] } = {
   "vote.cast": [updateHotScore, countUpvoteReceived, bumpUpvoteStanding, grantUpvoteBadges, noticeUpvoteMilestone],
   "member.joined": [],
   "member.left": [takeBackLeaversUpvotes, takeBackLeaversStandings, dropLeaversBadges],
-  "member.left": [],
   "badge.granted": [noticeBadge],
 };
