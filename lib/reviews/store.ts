@@ -35,7 +35,9 @@ export async function newcomerMarks(tx: Tx, userIds: readonly (string | null)[])
   const ids = [...new Set(userIds.filter((id): id is string => !!id))];
   if (!ids.length) return new Map();
   const rows = await tx.select({ id: users.id, isNew: users.isNew }).from(users).where(inArray(users.id, ids)).all();
-  return new Map(rows.map((r) => [r.id, r.isNew]));
+  const isNew = new Map(rows.map((r) => [r.id, r.isNew]));
+  // In the order asked for (the author first), whatever order the rows came back in.
+  return new Map(ids.flatMap((id) => (isNew.has(id) ? [[id, isNew.get(id)!] as const] : [])));
 }
 
 export async function flippedSince(tx: Tx, before: Map<string, boolean>): Promise<string[]> {

@@ -5,7 +5,7 @@ import { handleForm } from "@/lib/forms/route";
 import { BODY_LIMITS } from "@/lib/http/body";
 import { createReview } from "@/lib/reviews/create-review";
 import { reviewFormFields } from "@/lib/reviews/schemas";
-import { perTestDb, snapshot } from "../helpers/db";
+import { ctxAs, perTestDb, snapshot } from "../helpers/db";
 import { makeUser } from "../helpers/reviews";
 
 // handleForm is the one door of every form route: the body is read under its cap while it
@@ -58,7 +58,7 @@ function saveReview(authorId: string) {
   let ran = 0;
   const handler = async (form: FormData) => {
     ran++;
-    const post = createReview(t.db, authorId, reviewFormFields(form));
+    const post = await createReview(ctxAs(t.db, authorId), reviewFormFields(form));
     return { redirect: `/reviews/${post.slug}` };
   };
   return { handler, ran: () => ran };

@@ -52,7 +52,7 @@ describe("deleteReview", () => {
     const i1 = await postComment(t.db, ines, postId);
     await postComment(t.db, ines, postId, i1.id);
     const i3 = await postComment(t.db, ines, postId);
-    await deleteComment(t.db, ines, i3.id, later(t.db)); // already uncounted: not taken off twice
+    await deleteComment(ctxAs(t.db, ines, later(t.db)), { commentId: i3.id }); // already uncounted: not taken off twice
     await postComment(t.db, femi, postId, i1.id);
     expect(contributions()).toEqual([
       { username: "femi", review_count: 0, comment_count: 1, is_new: 1 },

@@ -115,14 +115,14 @@ describe("reading the session from its cookie", () => {
   it("answers the viewer's bits in one query: their unread notices and their upvotes on one review only", async () => {
     const mara = makeUser(t.db, "mara");
     const femi = makeUser(t.db, "femi");
-    const one = seedReview(t.db, femi, { title: "One" });
-    const other = seedReview(t.db, femi, { title: "Other" });
-    const onOne = postComment(t.db, femi, one);
-    const onOther = postComment(t.db, femi, other);
-    vote(t.db, mara, "review", one);
-    vote(t.db, mara, "comment", onOne.id);
-    vote(t.db, mara, "comment", onOther.id);
-    vote(t.db, mara, "review", other);
+    const one = await seedReview(t.db, femi, { title: "One" });
+    const other = await seedReview(t.db, femi, { title: "Other" });
+    const onOne = await postComment(t.db, femi, one);
+    const onOther = await postComment(t.db, femi, other);
+    await vote(t.db, mara, "review", one);
+    await vote(t.db, mara, "comment", onOne.id);
+    await vote(t.db, mara, "comment", onOther.id);
+    await vote(t.db, mara, "review", other);
     const tok = await token(mara.id);
 
     let statements = 0;

@@ -322,7 +322,7 @@ describe("notification preferences", () => {
   it("is what the verbs then honour", async () => {
     const mara = makeUser(t.db, "mara");
     const femi = makeUser(t.db, "femi");
-    const review = seedReview(t.db, mara);
+    const review = await seedReview(t.db, mara);
     // Publishing earned mara two badges while her badge notices were still on.
     const published = [
       ["mara", "badge", null, review, null, "reviews-1", null],
@@ -330,13 +330,13 @@ describe("notification preferences", () => {
     ];
     expect(noticeList(t.db)).toEqual(published);
     await updateNotificationPrefs(ctxAs(t.db, mara.id), { notifyMentions: "on" });
-    const first = postComment(t.db, femi, review);
+    const first = await postComment(t.db, femi, review);
     // No reply notice for mara, and her "First reply" badge comes without a notice; femi, with
     // every switch on, hears of his "First comment".
     const femisBadge = ["femi", "badge", null, review, first.id, "comments-1", null];
     expect(noticeList(t.db)).toEqual([...published, femisBadge]);
     expect(rows(t.db, "user_badges", `where user_id = '${mara.id}'`).map((b) => b.badge_slug)).toEqual(["reviews-1", "first-scored-review", "replies-1"]);
-    const named = postComment(t.db, femi, review, null, "Right, @mara?");
+    const named = await postComment(t.db, femi, review, null, "Right, @mara?");
     expect(noticeList(t.db)).toEqual([...published, femisBadge, ["mara", "mention", "femi", review, named.id, null, null]]);
   });
 

@@ -53,7 +53,7 @@ describe("every shape of shared address", () => {
     }
     expect(await status("reviews", "no-such-review", "upvotes")).toBe(404);
     expect(await status("comments", 424242, "upvotes")).toBe(404);
-    await deleteComment(t.db, author, comment.id);
+    await deleteComment(ctxAs(t.db, author), { commentId: comment.id });
     expect(await status("comments", comment.id, "upvotes"), "a deleted comment's voters are not shown").toBe(404);
     setReviewStatus(t.db, reviewId, "deleted");
     expect(await status("reviews", slug, "upvotes")).toBe(404);

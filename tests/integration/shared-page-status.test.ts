@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { deleteComment } from "@/lib/comments/delete-comment";
 import { commentPermalinkStatus } from "@/lib/comments/queries";
 import { editorPageStatus, sharedPageStatus } from "@/lib/pages/address";
-import { perTestDb } from "../helpers/db";
+import { ctxAs, perTestDb } from "../helpers/db";
 import { commentSetup, postComment, setReviewStatus } from "../helpers/comments";
 import { makeUser, seedReview } from "../helpers/reviews";
 
@@ -61,15 +61,15 @@ describe("shared page addresses", () => {
     const reply = await postComment(t.db, author, reviewId, parent.id);
     const lone = await postComment(t.db, member, reviewId);
     expect(await commentPermalinkStatus(t.db, lone.id)).toBe(200);
-    await deleteComment(t.db, member, lone.id);
+    await deleteComment(ctxAs(t.db, member), { commentId: lone.id });
     expect(await commentPermalinkStatus(t.db, lone.id)).toBe(410);
     expect(await sharedPageStatus(t.db, ["comments", String(lone.id)])).toBe(410);
     // Its history stays readable.
     expect(await sharedPageStatus(t.db, ["comments", String(lone.id), "revisions"])).toBeNull();
 
-    await deleteComment(t.db, member, parent.id);
+    await deleteComment(ctxAs(t.db, member), { commentId: parent.id });
     expect(await commentPermalinkStatus(t.db, parent.id), "a reply below it remains").toBe(200);
-    await deleteComment(t.db, author, reply.id);
+    await deleteComment(ctxAs(t.db, author), { commentId: reply.id });
     expect(await commentPermalinkStatus(t.db, parent.id)).toBe(410);
 
     const other = await postComment(t.db, member, reviewId);
@@ -93,7 +93,7 @@ describe("shared page addresses", () => {
     }
     expect(await editorPageStatus(t.db, ["reviews", "no-such-review", "edit"], member)).toBe(404);
     expect(await editorPageStatus(t.db, ["comments", "424242", "edit"], member)).toBe(404);
-    await deleteComment(t.db, author, comment.id);
+    await deleteComment(ctxAs(t.db, author), { commentId: comment.id });
     expect(await editorPageStatus(t.db, ["comments", String(comment.id), "edit"], member), "the page says it was deleted").toBeNull();
   });
 });
