@@ -20,7 +20,7 @@ export type HandlerOptions = {
 };
 
 /** Where sign-in forms may send the browser: this site and the configured OAuth providers. */
-export function formActions(env: NodeJS.ProcessEnv): string[] {
+export function formActions(env: Readonly<Record<string, string | undefined>>): string[] {
   const origins: string[] = [];
   if (env.AUTH_GITHUB_ID) origins.push("https://github.com");
   if (env.AUTH_GOOGLE_ID) origins.push("https://accounts.google.com");

@@ -6,6 +6,7 @@ import { ALL_TAG, FEED_TAG, filmTag } from "@/lib/cache/tags";
 import { getFilmBySlug, listFeed } from "@/lib/reviews/queries";
 import { ReviewList } from "@/components/review/review-list";
 import { ScoreHistogram } from "@/components/film/score-histogram";
+import { countLabel } from "@/lib/count-labels";
 
 export const ensureStatic = "navigation";
 const SHOWN = 50;
@@ -58,7 +59,7 @@ export default async function FilmPage({ params }: PageProps<"/films/[slug]">) {
             </span>
           )}
           <span className="muted">
-            {film.reviewCount === 1 ? "1 review" : `${film.reviewCount} reviews`}
+            {countLabel(film.reviewCount, "review")}
           </span>
         </div>
         <ScoreHistogram histogram={film.histogram} />

@@ -15,6 +15,7 @@ import { Discussion } from "@/components/comments/discussion";
 import { voteHtml } from "@/lib/comments/thread-html";
 import { listThread } from "@/lib/comments/queries";
 import { buildThread, type CommentNode, type CommentSort } from "@/lib/comments/tree";
+import { commentsLabel } from "@/lib/count-labels";
 
 export async function loadReview(slug: string): Promise<Review | null> {
   "use cache";
@@ -67,7 +68,7 @@ function editedLabel(review: Review) {
   const n = review.editedAfterComments;
   return {
     href: `/reviews/${review.slug}/revisions`,
-    label: n ? `(Edited after ${n === 1 ? "1 comment" : `${n} comments`})` : "(Edited)",
+    label: n ? `(Edited after ${commentsLabel(n)})` : "(Edited)",
   };
 }
 

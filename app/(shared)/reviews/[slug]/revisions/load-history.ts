@@ -4,6 +4,7 @@ import { ALL_TAG, FEED_TAG, filmTag, reviewTag, userTag } from "@/lib/cache/tags
 import { formatDate } from "@/lib/format";
 import { describeChanges, fieldChanges, withContext, wordCounts, wordDiff, type DiffPiece, type RevisionPair, type WordChange } from "@/lib/reviews/diff";
 import { getReviewBySlug, listRevisions, type Revision } from "@/lib/reviews/queries";
+import { wordsLabel } from "@/lib/count-labels";
 
 export type HistoryEntry = {
   number: number;
@@ -128,9 +129,8 @@ function compare(a: Revision, b: Revision, knownBodyDiff?: WordChange[]): Compar
 /** "12 words added and 3 removed." */
 function countSentence(diff: WordChange[]): string {
   const { added, removed } = wordCounts(diff);
-  const words = (n: number) => `${n.toLocaleString("en-US")} ${n === 1 ? "word" : "words"}`;
-  if (added && removed) return `${words(added)} added and ${removed.toLocaleString("en-US")} removed.`;
-  if (added) return `${words(added)} added.`;
-  if (removed) return `${words(removed)} removed.`;
+  if (added && removed) return `${wordsLabel(added)} added and ${removed.toLocaleString("en-US")} removed.`;
+  if (added) return `${wordsLabel(added)} added.`;
+  if (removed) return `${wordsLabel(removed)} removed.`;
   return "Only punctuation or formatting changed.";
 }
