@@ -12,6 +12,7 @@ import { formatDate } from "@/lib/format";
 import { withContext, wordCounts, wordDiff, type DiffPiece } from "@/lib/reviews/diff";
 import "../../../reviews/revisions.css";
 import { wordsLabel } from "@/lib/count-labels";
+import { mayHoldInlineSpoiler } from "@/lib/markdown/spoiler-safe";
 
 export const ensureStatic = "navigation";
 
@@ -71,7 +72,7 @@ async function loadHistory(id: number): Promise<History> {
     id,
     review: { slug: comment.review.slug, title: comment.review.title },
     entries: entries.reverse(),
-    hasSpoilers: revisions.some((r) => r.bodyMd.includes(">!")),
+    hasSpoilers: revisions.some((r) => mayHoldInlineSpoiler(r.bodyMd)),
   };
 }
 

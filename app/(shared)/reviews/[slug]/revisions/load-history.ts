@@ -5,6 +5,7 @@ import { formatDate } from "@/lib/format";
 import { describeChanges, fieldChanges, withContext, wordCounts, wordDiff, type DiffPiece, type RevisionPair, type WordChange } from "@/lib/reviews/diff";
 import { getReviewBySlug, listRevisions, type Revision } from "@/lib/reviews/queries";
 import { wordsLabel } from "@/lib/count-labels";
+import { mayHoldInlineSpoiler } from "@/lib/markdown/spoiler-safe";
 
 export type HistoryEntry = {
   number: number;
@@ -110,8 +111,6 @@ function toEntry(rev: Revision, changes: string[]): HistoryEntry {
   };
 }
 
-const INLINE_SPOILER = ">!";
-
 function compare(a: Revision, b: Revision, knownBodyDiff?: WordChange[]): Comparison {
   const bodyChanged = a.bodyMd !== b.bodyMd;
   const bodyDiff = bodyChanged ? (knownBodyDiff ?? wordDiff(a.bodyMd, b.bodyMd)) : null;
@@ -122,7 +121,7 @@ function compare(a: Revision, b: Revision, knownBodyDiff?: WordChange[]): Compar
     title: { changed: a.title !== b.title, pieces: wordDiff(a.title, b.title) },
     details: changes.filter((c) => c.field !== "title" && c.field !== "body").map((c) => c.text),
     body: bodyDiff ? { summary: countSentence(bodyDiff), pieces: withContext(bodyDiff) } : null,
-    hasSpoilers: a.hasSpoilers || b.hasSpoilers || a.bodyMd.includes(INLINE_SPOILER) || b.bodyMd.includes(INLINE_SPOILER),
+    hasSpoilers: a.hasSpoilers || b.hasSpoilers || mayHoldInlineSpoiler(a.bodyMd) || mayHoldInlineSpoiler(b.bodyMd),
   };
 }
 
