@@ -54,7 +54,7 @@ export function pagePolicy(nonce: string, { formActions = [], dev = false }: { f
 /** Anything that is not a page (JSON, images, scripts) may load nothing and be framed by no one. */
 export const RESOURCE_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
 
-export const STATIC_HEADERS: Readonly<Record<string, string>> = {
+const STATIC_HEADERS: Readonly<Record<string, string>> = {
   "X-Content-Type-Options": "nosniff",
   "Referrer-Policy": "strict-origin-when-cross-origin",
   "Cross-Origin-Opener-Policy": "same-origin",

@@ -5,7 +5,7 @@ import { HEADING_ANCHOR_CLASS } from "./headings";
 import { SPOILER_CLASS } from "./schema";
 import { isAllowedHref, isAllowedImageSrc, isExternalHref } from "./url";
 
-export const EXTERNAL_REL = ["nofollow", "ugc", "noopener"];
+const EXTERNAL_REL = ["nofollow", "ugc", "noopener"];
 
 function hasClass(node: Element, name: string): boolean {
   const c = node.properties.className;
