@@ -7,7 +7,7 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Pages carry a per-request nonce: a browser revalidating with an ETag would keep an old one.
   generateEtags: false,
-  // scripts/serve.mjs compresses after it has put the nonce in; compressing here would come first.
+  // server/security-headers.ts compresses after it has put the nonce in; compressing here would come first.
   compress: false,
   reactStrictMode: true,
   // forbidden(): a page that is not the viewer's answers 403, not 200 with a refusal in it.

@@ -1,5 +1,6 @@
 import { Fragment } from "react";
 import type { DiffPiece } from "@/lib/reviews/diff";
+import { countLabel } from "@/lib/count-labels";
 
 // A word diff for reading: additions underlined, removals struck, long unchanged stretches shortened.
 export function BodyDiff({ pieces }: { pieces: DiffPiece[] }) {
@@ -21,7 +22,7 @@ export function DiffText({ pieces }: { pieces: DiffPiece[] }) {
       case "gap":
         return (
           <span key={i} className="rev-diff__gap">
-            {p.words === 0 ? "…" : `… ${p.words.toLocaleString("en-US")} unchanged ${p.words === 1 ? "word" : "words"} …`}
+            {p.words === 0 ? "…" : `… ${countLabel(p.words, "unchanged word")} …`}
           </span>
         );
     }

@@ -6,6 +6,7 @@ import type { FormState } from "@/lib/action-result";
 import { parseVoteKey } from "@/lib/votes/key";
 import { CONTENT_EVENT } from "./static-html-block";
 import { getServerViewer, getServerVotes, getViewer, getVotes, getVotesAsked, subscribeViewer, type Viewer } from "./viewer-store";
+import { upvotesLabel } from "@/lib/count-labels";
 
 // Shared pages are the same for every reader. This script marks what is the viewer's own on them,
 // from the one /api/viewer answer: their upvotes, their own reviews and comments (no upvote on
@@ -13,7 +14,6 @@ import { getServerViewer, getServerVotes, getViewer, getVotes, getVotesAsked, su
 // fields once signed in. It also counts an upvote at once. Without JavaScript the page stays as
 // every reader sees it, and each vote is a plain form post that comes back.
 
-const upvotes = (n: number) => (n === 1 ? "1 upvote" : `${n.toLocaleString("en-US")} upvotes`);
 
 type Cast = { voted: boolean; count: number; at: number };
 /**
@@ -54,7 +54,7 @@ function showVote(el: HTMLElement, state: VoteState) {
 
 function showCount(el: HTMLElement, count: number) {
   const link = el.querySelector(".vote__count");
-  if (link) link.textContent = upvotes(count);
+  if (link) link.textContent = upvotesLabel(count);
 }
 
 function showOwnLinks(comment: HTMLElement, show: boolean) {

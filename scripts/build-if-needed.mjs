@@ -16,7 +16,7 @@ function newestMtime(p) {
   return newest;
 }
 
-export function buildIsFresh() {
+function buildIsFresh() {
   const id = path.join(root, ".next", "BUILD_ID");
   if (!fs.existsSync(id)) return false;
   const built = fs.statSync(id).mtimeMs;

@@ -9,7 +9,8 @@ build();
 
 const port = process.env.PORT || "3000";
 console.log(`marquee: serving on http://localhost:${port}`);
-const server = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs")], {
+// The server is TypeScript (server/serve.ts), run through tsx's loader in a plain node process.
+const server = spawn(process.execPath, ["--import", "tsx", path.join(root, "server", "serve.ts")], {
   cwd: root,
   stdio: "inherit",
   env: { ...process.env, PORT: port, NEXT_TELEMETRY_DISABLED: "1" },

@@ -4,6 +4,7 @@ import { BADGE_BY_SLUG } from "@/lib/badges/catalog";
 import type { Board, HeldBadge } from "@/lib/badges/queries";
 import { BadgeIcon } from "./badge-icon";
 import "./badges.css";
+import { countLabel, pointsLabel } from "@/lib/count-labels";
 
 function EarnedBy({ held }: { held: HeldBadge }) {
   if (held.commentId && held.postSlug) return <Link href={`/comments/${held.commentId}`}>a comment on “<bdi>{held.postTitle}</bdi>”</Link>;
@@ -13,7 +14,7 @@ function EarnedBy({ held }: { held: HeldBadge }) {
 
 /** A member's badge board: what they earned (newest first, with what earned it), every ladder's progress, the one-offs. */
 export function BadgeBoard({ board, name }: { board: Board; name: string }) {
-  const points = `${board.points.toLocaleString("en-US")} ${board.points === 1 ? "point" : "points"}`;
+  const points = pointsLabel(board.points);
   return (
     <section className="board" aria-label={`${name}'s badges`}>
       <p className="board__summary muted" data-testid="board-summary">
@@ -22,7 +23,7 @@ export function BadgeBoard({ board, name }: { board: Board; name: string }) {
             <bdi>{name}</bdi> has no badges yet.
           </>
         ) : (
-          `${board.earned.length} ${board.earned.length === 1 ? "badge" : "badges"}, ${points}.`
+          `${countLabel(board.earned.length, "badge")}, ${points}.`
         )}{" "}
         Compare with others in the <Link href="/ranking">Ranking</Link>, or see <Link href="/badges">every badge</Link>.
       </p>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { countLabel } from "@/lib/count-labels";
 
 type Answer = { signedIn: boolean; rank: number | null; value: number; page: number } | null;
 
@@ -28,7 +29,7 @@ export function OwnRank({ by, period, unit }: { by: string; period: string; unit
         <>You are not in this ranking yet. Your first {unit[0]} puts you on it.</>
       ) : (
         <>
-          You are <strong>#{answer.rank.toLocaleString("en-US")}</strong> with {answer.value.toLocaleString("en-US")} {answer.value === 1 ? unit[0] : unit[1]}.{" "}
+          You are <strong>#{answer.rank.toLocaleString("en-US")}</strong> with {countLabel(answer.value, ...unit)}.{" "}
           {answer.page > 1 ? <a href={`/ranking/${by}${here || "/all"}/${answer.page}`}>See your page</a> : null}
         </>
       )}

@@ -8,9 +8,9 @@ import type { MemberComment, Profile } from "@/lib/users/queries";
 import { BadgeBoard } from "@/components/badges/badge-board";
 import type { Board } from "@/lib/badges/queries";
 import "./profile.css";
+import { countLabel } from "@/lib/count-labels";
 
 const ROLE_LABEL = { admin: "Admin", moderator: "Moderator", member: null } as const;
-const n = (count: number, one: string, many: string) => `${count.toLocaleString("en-US")} ${count === 1 ? one : many}`;
 
 export type ProfileTab =
   | { kind: "reviews"; items: ReviewCard[]; next: string | null }
@@ -36,11 +36,11 @@ export function ProfileView({ profile, tab, first, path }: { profile: Profile; t
           </p>
           {profile.bio ? <p className="profile__bio">{profile.bio}</p> : null}
           <ul className="profile__counts" aria-label="Counts">
-            <li>{n(profile.reviewCount, "review", "reviews")}</li>
-            <li>{n(profile.commentCount, "comment", "comments")}</li>
-            <li>{n(profile.upvotesReceived, "upvote received", "upvotes received")}</li>
+            <li>{countLabel(profile.reviewCount, "review", "reviews")}</li>
+            <li>{countLabel(profile.commentCount, "comment", "comments")}</li>
+            <li>{countLabel(profile.upvotesReceived, "upvote received", "upvotes received")}</li>
             <li>
-              <Link href={`${base}/badges`}>{n(profile.badgePoints, "badge point", "badge points")}</Link>
+              <Link href={`${base}/badges`}>{countLabel(profile.badgePoints, "badge point", "badge points")}</Link>
             </li>
           </ul>
         </div>
@@ -94,7 +94,7 @@ export function ProfileView({ profile, tab, first, path }: { profile: Profile; t
               </p>
               <div className="prose prose--comment" dangerouslySetInnerHTML={{ __html: c.bodyHtml }} />
               <p className="muted profile-comment__counts">
-                {n(c.upvoteCount, "upvote", "upvotes")} · {n(c.replyCount, "reply", "replies")}
+                {countLabel(c.upvoteCount, "upvote", "upvotes")} · {countLabel(c.replyCount, "reply", "replies")}
               </p>
             </li>
           ))}

@@ -7,6 +7,7 @@ import { countWords, readingMinutes } from "@/lib/markdown/stats";
 import { EDIT_REASON_MAX, rawCeiling } from "@/lib/text-limits";
 import { CheckboxField, EnhancedForm, Field, SelectField, SubmitButton, TextAreaField } from "../form";
 import { useStoredDraft } from "../use-stored-draft";
+import { wordsLabel } from "@/lib/count-labels";
 
 export type EditorValues = {
   slug: string | null;
@@ -95,7 +96,7 @@ export function ReviewEditor({ action, values, initial }: { action: string; valu
           <CheckboxField name="hasSpoilers" label="Contains spoilers" hint="Folds the whole review behind a reveal. For a single line, wrap it like >!this!<." defaultChecked={values.hasSpoilers} />
           <TextAreaField name="body" label="Review (Markdown)" defaultValue={values.body} onInput={onBodyInput} textareaRef={bodyRef} />
           <p className="editor__stats" aria-live="polite">
-            {words.toLocaleString("en-US")} {words === 1 ? "word" : "words"} · {readingMinutes(words)} min read
+            {wordsLabel(words)} · {readingMinutes(words)} min read
             {words > 0 && words < SHORT_WORDS ? <span className="editor__hint"> — reviews under {SHORT_WORDS} words read more like notes; add what stayed with you.</span> : null}
           </p>
           {restored ? <p className="notice">Restored text you typed in this browser but had not saved.</p> : null}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
-import { viewsLabel } from "./views-label";
+import { viewsLabel } from "@/lib/count-labels";
 
 /** Counts this reading (once per reader per day, decided by the server) and refreshes the shown count. */
 export function ViewBeacon({ postId }: { postId: number }) {

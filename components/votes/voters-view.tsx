@@ -5,12 +5,13 @@ import { pageParam } from "@/lib/pages/params";
 import { avatarUrl } from "@/lib/users/avatar";
 import { VOTERS_PAGE_SIZE } from "@/lib/votes/queries";
 import "./votes.css";
+import { upvotesLabel } from "@/lib/count-labels";
 
 export type Voter = { username: string; name: string; image: string | null; isNew: boolean; votedAt: Date };
 
 type Wording = { summary: (total: number) => string; pager: string; prev: string; next: string };
 const UPVOTES: Wording = {
-  summary: (total) => (total === 0 ? "No upvotes yet." : total === 1 ? "1 upvote." : `${total.toLocaleString("en-US")} upvotes, newest first.`),
+  summary: (total) => (total === 0 ? "No upvotes yet." : total === 1 ? "1 upvote." : `${upvotesLabel(total)}, newest first.`),
   pager: "Pages of upvotes",
   prev: "← Newer",
   next: "Older →",

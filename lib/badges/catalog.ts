@@ -1,5 +1,6 @@
 // Every badge Marquee gives, in code: five ladders of tiered rungs and six one-off badges.
 // The database keeps a copy (synced on start) so pages can count holders and join on it.
+import { countLabel } from "@/lib/count-labels";
 
 export const TIERS = ["bronze", "silver", "gold"] as const;
 export type Tier = (typeof TIERS)[number];
@@ -38,7 +39,6 @@ type LadderSpec = {
 };
 
 const num = (n: number) => n.toLocaleString("en-US");
-const plural = (n: number, one: string, many: string) => `${num(n)} ${n === 1 ? one : many}`;
 
 export const LADDER_SPECS: Record<LadderKey, LadderSpec> = {
   upvotes: {
@@ -49,7 +49,7 @@ export const LADDER_SPECS: Record<LadderKey, LadderSpec> = {
     target: (n) => `Your next target is to reach ${num(n)} upvotes.`,
     rule: (n) => `Receive ${num(n)} upvotes on your reviews and comments.`,
     name: (n) => `${num(n)} upvotes`,
-    progress: (n) => `${plural(n, "upvote", "upvotes")} received`,
+    progress: (n) => `${countLabel(n, "upvote", "upvotes")} received`,
   },
   reviews: {
     key: "reviews",
@@ -59,7 +59,7 @@ export const LADDER_SPECS: Record<LadderKey, LadderSpec> = {
     target: (n) => `Your next target is to publish ${num(n)} reviews.`,
     rule: (n) => (n === 1 ? "Publish your first review." : `Publish ${num(n)} reviews.`),
     name: (n) => (n === 1 ? "First review" : `${num(n)} reviews`),
-    progress: (n) => `${plural(n, "review", "reviews")} published`,
+    progress: (n) => `${countLabel(n, "review", "reviews")} published`,
   },
   comments: {
     key: "comments",
@@ -69,7 +69,7 @@ export const LADDER_SPECS: Record<LadderKey, LadderSpec> = {
     target: (n) => `Your next target is to write ${num(n)} comments.`,
     rule: (n) => (n === 1 ? "Write your first comment." : `Write ${num(n)} comments.`),
     name: (n) => (n === 1 ? "First comment" : `${num(n)} comments`),
-    progress: (n) => `${plural(n, "comment", "comments")} written`,
+    progress: (n) => `${countLabel(n, "comment", "comments")} written`,
   },
   replies: {
     key: "replies",
@@ -79,7 +79,7 @@ export const LADDER_SPECS: Record<LadderKey, LadderSpec> = {
     target: (n) => `Your next target is to receive ${num(n)} replies.`,
     rule: (n) => (n === 1 ? "Get a first reply to a review or comment of yours." : `Get ${num(n)} replies to your reviews and comments.`),
     name: (n) => (n === 1 ? "First reply" : `${num(n)} replies`),
-    progress: (n) => `${plural(n, "reply", "replies")} received`,
+    progress: (n) => `${countLabel(n, "reply", "replies")} received`,
   },
   views: {
     key: "views",
@@ -89,7 +89,7 @@ export const LADDER_SPECS: Record<LadderKey, LadderSpec> = {
     target: (n) => `Your next target is to reach ${num(n)} views.`,
     rule: (n) => `Have your reviews read ${num(n)} times (one view per reader a day).`,
     name: (n) => `${num(n)} views`,
-    progress: (n) => `${plural(n, "review view", "review views")}`,
+    progress: (n) => `${countLabel(n, "review view", "review views")}`,
   },
 };
 

@@ -8,6 +8,7 @@ import { avatarUrl } from "@/lib/users/avatar";
 import { NEWCOMER_CONTRIBUTIONS, NEWCOMER_DAYS } from "@/lib/users/newcomer";
 import { voteKey } from "@/lib/votes/key";
 import type { CommentNode } from "./tree";
+import { countLabel, upvotesLabel } from "@/lib/count-labels";
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
@@ -23,7 +24,6 @@ export const isolatedHtml = (s: string) => `<bdi>${escapeHtml(s)}</bdi>`;
 
 export const NEWCOMER_WHY = `New here: joined in the last ${NEWCOMER_DAYS} days or has fewer than ${NEWCOMER_CONTRIBUTIONS} reviews and comments`;
 
-export const upvotesLabel = (n: number) => (n === 1 ? "1 upvote" : `${n.toLocaleString("en-US")} upvotes`);
 
 export type VoteTarget = {
   type: "review" | "comment";
@@ -57,7 +57,7 @@ export type ThreadOptions = {
   opId: string | null;
 };
 
-const moreReplies = (n: number) => (n === 1 ? "1 more reply" : `${n} more replies`);
+const moreReplies = (n: number) => countLabel(n, "more reply", "more replies");
 
 /** One comment's header: who wrote it and when. */
 function metaHtml(node: CommentNode, opId: string | null): string {

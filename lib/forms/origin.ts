@@ -15,8 +15,8 @@ function originOf(value: string | null): string | null {
  * Route handlers get no Origin check from Next (server actions do): a state-changing POST must
  * come from a page of this site. Browsers send Origin on every POST. The site is the configured
  * origin (AUTH_URL); without one, for local use, also whatever host the browser was pointed at
- * (the Host header, or X-Forwarded-Host when a trusted proxy set it — scripts/serve.mjs drops it
- * otherwise, but `next dev` does not, hence TRUST_PROXY here too).
+ * (the Host header, or X-Forwarded-Host when a trusted proxy set it — server/client-address.ts drops
+ * it otherwise, but a bare `next dev` does not, hence TRUST_PROXY here too).
  */
 export function isSameOrigin(req: { headers: Headers }): boolean {
   const origin = originOf(req.headers.get("origin"));

@@ -1,14 +1,11 @@
-// Steps on the sanitized tree: hardening that needs our own URL policy, and plain text for every
-// surface that must never show a spoiler (excerpts, meta tags, feeds, notifications, search).
+// Steps on the sanitized tree: hardening that needs our own URL policy. (Plain text without
+// spoilers, for excerpts and notices, is lib/markdown/spoiler-safe.ts.)
 import type { Element, ElementContent, Root, RootContent, Text } from "hast";
-import { toText } from "hast-util-to-text";
 import { HEADING_ANCHOR_CLASS } from "./headings";
 import { SPOILER_CLASS } from "./schema";
-import { trimLineEdges } from "./trim";
 import { isAllowedHref, isAllowedImageSrc, isExternalHref } from "./url";
 
-export const EXTERNAL_REL = ["nofollow", "ugc", "noopener"];
-export const SPOILER_PLACEHOLDER = "[spoiler]";
+const EXTERNAL_REL = ["nofollow", "ugc", "noopener"];
 
 function hasClass(node: Element, name: string): boolean {
   const c = node.properties.className;
@@ -16,9 +13,9 @@ function hasClass(node: Element, name: string): boolean {
 }
 
 export const isSpoiler = (node: Element): boolean => node.tagName === "span" && hasClass(node, SPOILER_CLASS);
-const isHeadingAnchor = (node: Element): boolean => node.tagName === "a" && hasClass(node, HEADING_ANCHOR_CLASS);
+export const isHeadingAnchor = (node: Element): boolean => node.tagName === "a" && hasClass(node, HEADING_ANCHOR_CLASS);
 
-function text(value: string): Text {
+export function text(value: string): Text {
   return { type: "text", value };
 }
 
@@ -57,24 +54,4 @@ export function harden(root: Root): { spoilers: number } {
   };
   visit(root.children);
   return { spoilers };
-}
-
-/** A copy of the content with spoilers replaced by a placeholder and heading anchors removed. */
-function withoutSpoilers<T extends RootContent | ElementContent>(nodes: T[]): T[] {
-  const out: T[] = [];
-  for (const node of nodes) {
-    if (node.type !== "element") out.push(node);
-    else if (isSpoiler(node)) out.push(text(SPOILER_PLACEHOLDER) as T);
-    else if (!isHeadingAnchor(node)) out.push({ ...node, children: withoutSpoilers(node.children) });
-  }
-  return out;
-}
-
-/** Plain text (block boundaries become line breaks) with no spoiler text in it. */
-export function spoilerFreeText(root: Root): string {
-  const copy: Root = { type: "root", children: withoutSpoilers(root.children) };
-  // Spaces around line breaks (from `<br>\n`) go; so does code indentation, which no surface needs.
-  return trimLineEdges(toText(copy))
-    .replace(/\n{3,}/g, "\n\n")
-    .trim();
 }

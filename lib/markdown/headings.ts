@@ -13,7 +13,7 @@ export const HEADING_ANCHOR_LABEL = "Link to this section";
 const MAX_SLUG_LENGTH = 64;
 // Anchors roughly triple a heading's HTML; past this many (no real review has them) headings
 // stay plain so that 25,000 one-line headings can't blow the output up to megabytes.
-export const MAX_ANCHORED_HEADINGS = 250;
+const MAX_ANCHORED_HEADINGS = 250;
 const DEMOTE_BY = 2;
 
 export type HeadingEnv = {

@@ -12,13 +12,13 @@ import { isAllowedHref, isAllowedImageSrc, lowercaseScheme } from "./url";
 // lists. Inline nesting (emphasis runs like `*****…a*****…`) is not counted by markdown-it, so
 // capInlineDepth unwraps tags past MAX_INLINE_DEPTH; together they bound the HTML depth that
 // the (recursive) rehype steps see.
-export const MAX_NESTING = 32;
-export const MAX_INLINE_DEPTH = 16;
+const MAX_NESTING = 32;
+const MAX_INLINE_DEPTH = 16;
 // Bigger tables are left as text: markdown-it pads short rows with empty cells (up to 65,536 of
 // them), so a wide header over many one-character rows turns 100 kB into a megabyte of HTML.
 // Rows are over-estimated as every line up to the next blank one.
-export const MAX_TABLE_COLUMNS = 64;
-export const MAX_TABLE_CELLS = 10_000;
+const MAX_TABLE_COLUMNS = 64;
+const MAX_TABLE_CELLS = 10_000;
 
 type BlockRule = (state: StateBlock, startLine: number, endLine: number, silent: boolean) => boolean;
 

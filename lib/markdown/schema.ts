@@ -4,12 +4,12 @@ import { CLOBBER_PREFIX, HEADING_ANCHOR_CLASS, HEADING_ANCHOR_LABEL } from "./he
 import { MENTION_CLASS } from "./mentions";
 
 export const SPOILER_CLASS = "spoiler";
-export const ALIGN_CLASSES = ["align-left", "align-center", "align-right"] as const;
-export const CODE_LANGUAGE_CLASS = /^language-[\w+#.-]{1,40}$/i;
+const ALIGN_CLASSES = ["align-left", "align-center", "align-right"] as const;
+const CODE_LANGUAGE_CLASS = /^language-[\w+#.-]{1,40}$/i;
 
 const HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"] as const;
 
-export const ALLOWED_TAGS = [
+const ALLOWED_TAGS = [
   "p", "br", "hr", ...HEADINGS, "blockquote", "ul", "ol", "li", "pre", "code",
   "em", "strong", "del", "s", "a", "img", "span",
   "table", "thead", "tbody", "tr", "th", "td",

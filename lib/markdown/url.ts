@@ -33,7 +33,7 @@ function decodePercent(s: string): string {
 }
 
 /** Decode entities and percent-escapes until stable (bounded), drop invisibles, lowercase. */
-export function canonicalUrl(url: string): string {
+function canonicalUrl(url: string): string {
   let s = url;
   for (let i = 0; i < 4; i++) {
     const next = decodePercent(decodeEntities(s)).replace(INVISIBLE, "");

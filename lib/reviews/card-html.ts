@@ -5,8 +5,8 @@
 import { escapeHtml, isolatedHtml, NEWCOMER_WHY } from "@/lib/comments/thread-html";
 import { formatDate } from "@/lib/format";
 import { avatarUrl } from "@/lib/users/avatar";
-import { viewsLabel } from "@/components/review/views-label";
 import type { ReviewCard } from "./queries";
+import { commentsLabel, upvotesLabel, viewsLabel } from "@/lib/count-labels";
 
 const DOT = `<span aria-hidden="true">·</span>`;
 
@@ -53,7 +53,7 @@ export function bylineHtml({ author, publishedAt, readingMinutes, views, edited 
   );
 }
 
-const commentsLabel = (n: number) => (n === 0 ? "No comments" : n === 1 ? "1 comment" : `${n.toLocaleString("en-US")} comments`);
+const commentsFoot = (n: number) => (n === 0 ? "No comments" : commentsLabel(n));
 
 /** One review in a feed, film, tag or profile list. */
 export function reviewCardHtml(review: ReviewCard, showFilm = true): string {
@@ -69,8 +69,8 @@ export function reviewCardHtml(review: ReviewCard, showFilm = true): string {
     `<p class="review-card__meta">${film}${scoreHtml(review.score, "small")}${review.hasSpoilers ? `<span class="spoiler-pill">Contains spoilers</span>` : ""}</p>` +
     bylineHtml(review) +
     excerpt +
-    `<div class="review-card__foot"><span>${review.upvoteCount.toLocaleString("en-US")} ${review.upvoteCount === 1 ? "upvote" : "upvotes"}</span>${DOT}` +
-    `<a href="${href}#comments" class="review-card__comments">${commentsLabel(review.commentCount)}</a>${tagListHtml(review.tags)}</div></article>`
+    `<div class="review-card__foot"><span>${upvotesLabel(review.upvoteCount)}</span>${DOT}` +
+    `<a href="${href}#comments" class="review-card__comments">${commentsFoot(review.commentCount)}</a>${tagListHtml(review.tags)}</div></article>`
   );
 }
 

@@ -3,6 +3,7 @@
 import { diffWords } from "diff";
 import { countWords } from "@/lib/markdown/stats";
 import type { Revision } from "./queries";
+import { wordsLabel } from "@/lib/count-labels";
 
 /** The snapshot fields a revision's summary looks at. A full `Revision` fits. */
 export type RevisionFields = Pick<Revision, "title" | "bodyMd" | "score" | "tags" | "filmId" | "film" | "hasSpoilers">;
@@ -120,8 +121,8 @@ export function describeChanges(prev: RevisionFields, next: RevisionFields, body
 export function bodySummary(diff: WordChange[]): string {
   const { added, removed } = wordCounts(diff);
   if (added && removed) return `body: +${nf(added)} −${nf(removed)} words`;
-  if (added) return `body: +${nf(added)} ${added === 1 ? "word" : "words"}`;
-  if (removed) return `body: −${nf(removed)} ${removed === 1 ? "word" : "words"}`;
+  if (added) return `body: +${wordsLabel(added)}`;
+  if (removed) return `body: −${wordsLabel(removed)}`;
   return "body: punctuation or formatting changed";
 }
 

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, lt, or, type SQL } from "drizzle-orm";
 import type { DB } from "@/db";
 import { films, postRevisions, postTags, posts, users } from "@/db/schema";
+import { listedExcerpt } from "@/lib/markdown/spoiler-safe";
 
 // Loaders return DTOs in a fixed number of queries: one for the rows (joined to-one), one batch for tags.
 export const FEED_TABS = ["hot", "new", "top-day", "top-week", "top-month", "top-year", "top-all"] as const;
@@ -44,7 +45,7 @@ function toCard(r: CardRow, tags: string[]) {
     id: r.id,
     slug: r.slug,
     title: r.title,
-    excerpt: r.hasSpoilers ? "" : r.excerpt,
+    excerpt: listedExcerpt(r),
     hasSpoilers: r.hasSpoilers,
     score: r.score,
     status: r.status,

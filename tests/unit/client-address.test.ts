@@ -2,16 +2,11 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { CLIENT_ADDRESS_HEADER, clientAddress } from "@/lib/auth/address";
-// @ts-expect-error: a plain ES module without types, run by the production server as it is
-import * as serverSide from "@/scripts/client-address.mjs";
+import * as serverSide from "@/server/client-address";
 
-const { parseTrustProxy, settleClientAddress } = serverSide as {
-  CLIENT_ADDRESS_HEADER: string;
-  parseTrustProxy: (raw: string | undefined) => number;
-  settleClientAddress: (req: http.IncomingMessage, hops: number) => void;
-};
+const { parseTrustProxy, settleClientAddress } = serverSide;
 
-// The server's side (scripts/client-address.mjs, as scripts/serve.mjs calls it) on a real socket,
+// The server's side (server/client-address.ts, as server/handler.ts calls it) on a real socket,
 // and the app's side (lib/auth/address.ts) reading what it left: the headers the app would get.
 describe("the client address, from the socket unless a proxy is trusted", () => {
   let server: http.Server | null = null;
@@ -80,7 +75,7 @@ describe("the client address, from the socket unless a proxy is trusted", () => 
     expect(clientAddress({ headers: new Headers({ "x-forwarded-for": "203.0.113.1", "x-real-ip": "203.0.113.2" }) })).toBe("local");
     expect(clientAddress({ headers: new Headers({ [CLIENT_ADDRESS_HEADER]: "2001:db8::1" }) })).toBe("2001:db8::1");
     expect(clientAddress({ headers: new Headers({ [CLIENT_ADDRESS_HEADER]: "x".repeat(200) }) })).toBe("local");
-    expect((serverSide as { CLIENT_ADDRESS_HEADER: string }).CLIENT_ADDRESS_HEADER).toBe(CLIENT_ADDRESS_HEADER);
+    expect(serverSide.CLIENT_ADDRESS_HEADER).toBe(CLIENT_ADDRESS_HEADER);
   });
 
   it("TRUST_PROXY is off by default, else a small number of hops; anything else stops the server", () => {

@@ -2,8 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import zlib from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
-// @ts-expect-error: a plain ES module without types, run by the production server as it is
-import { HSTS, RESOURCE_POLICY, hasSession, hstsFor, newNonce, nonceRewriter, pagePolicy, secureResponse } from "@/scripts/security-headers.mjs";
+import { HSTS, RESOURCE_POLICY, hasSession, hstsFor, newNonce, nonceRewriter, pagePolicy, secureResponse } from "@/server/security-headers";
 
 const PLACEHOLDER = "PLACEHOLDERplaceholder";
 const NONCE = "n0nce_n0nce-n0nce_n0nc";
@@ -193,5 +192,15 @@ describe("secureResponse on a real server", () => {
     server!.close();
     const plain = await serve(handler, () => NONCE, hstsFor("http://marquee.example"));
     for (const path of ["/", "/missing"]) expect((await get(`${plain}${path}`)).headers["strict-transport-security"]).toBeUndefined();
+  });
+});
+
+describe("the development server's policy", () => {
+  it("differs from production's only by letting the page's scripts use eval", () => {
+    const nonce = newNonce();
+    const prod = pagePolicy(nonce, { formActions: ["https://github.com"] });
+    const dev = pagePolicy(nonce, { formActions: ["https://github.com"], dev: true });
+    expect(dev).toBe(prod.replace(`'nonce-${nonce}' 'strict-dynamic'`, `'nonce-${nonce}' 'strict-dynamic' 'unsafe-eval'`));
+    expect(prod).not.toContain("unsafe-eval");
   });
 });

@@ -7,6 +7,7 @@ import { LADDER_SPECS, LADDERS, TIER_POINTS } from "@/lib/badges/catalog";
 import { listCatalog } from "@/lib/badges/queries";
 import { ALL_TAG, BADGES_TAG } from "@/lib/cache/tags";
 import "@/components/badges/badges.css";
+import { pointsLabel } from "@/lib/count-labels";
 
 export const metadata: Metadata = { title: "Badges", description: "Every badge on Marquee, what earns it and how many members hold it." };
 
@@ -30,7 +31,7 @@ export default async function BadgesPage() {
         </h3>
         <p className="badge-card__rule">{b.rule}</p>
         <p className="muted">
-          <span className={`tier tier--${b.tier}`}>{b.tier}</span> · {b.points} {b.points === 1 ? "point" : "points"} · {holders(b.holders)}
+          <span className={`tier tier--${b.tier}`}>{b.tier}</span> · {pointsLabel(b.points)} · {holders(b.holders)}
         </p>
       </div>
     </li>

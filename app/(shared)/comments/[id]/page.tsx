@@ -11,6 +11,7 @@ import { configuredProviders } from "@/lib/auth/providers";
 import { commentIdParam } from "@/lib/comments/links";
 import { pathIds } from "@/lib/comments/path";
 import { loadCommentPage } from "./load";
+import { commentsLabel, countLabel } from "@/lib/count-labels";
 
 // Shared page: a comment in its context, static and cached like the review it belongs to.
 export const ensureStatic = "navigation";
@@ -67,7 +68,7 @@ export default async function CommentPermalinkPage({ params }: PageProps<"/comme
         </h1>
         <nav className="comment-page__nav" aria-label="This comment's context">
           <Link href={`/reviews/${review.slug}#comments`}>
-            ← All {review.commentCount === 1 ? "1 comment" : `${review.commentCount.toLocaleString("en-US")} comments`}
+            ← All {commentsLabel(review.commentCount)}
           </Link>
           {focus.parentId !== null ? (
             <>
@@ -84,7 +85,7 @@ export default async function CommentPermalinkPage({ params }: PageProps<"/comme
             {earlier.length ? (
               <details className="comment-ancestors__earlier">
                 <summary>
-                  {earlier.length === 1 ? "1 earlier comment" : `${earlier.length} earlier comments`} in this thread
+                  {countLabel(earlier.length, "earlier comment")} in this thread
                 </summary>
                 <div dangerouslySetInnerHTML={list(earlier)} />
               </details>

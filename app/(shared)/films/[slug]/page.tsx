@@ -7,6 +7,7 @@ import { getFilmBySlug } from "@/lib/films/queries";
 import { listFeed } from "@/lib/reviews/queries";
 import { ReviewList } from "@/components/review/review-list";
 import { ScoreHistogram } from "@/components/film/score-histogram";
+import { countLabel } from "@/lib/count-labels";
 
 export const ensureStatic = "navigation";
 const SHOWN = 50;
@@ -59,7 +60,7 @@ export default async function FilmPage({ params }: PageProps<"/films/[slug]">) {
             </span>
           )}
           <span className="muted">
-            {film.reviewCount === 1 ? "1 review" : `${film.reviewCount} reviews`}
+            {countLabel(film.reviewCount, "review")}
           </span>
         </div>
         <ScoreHistogram histogram={film.histogram} />

@@ -11,6 +11,7 @@ import { ALL_TAG, RANKING_TAG } from "@/lib/cache/tags";
 import { parseRankingRest } from "@/lib/pages/params";
 import { avatarUrl } from "@/lib/users/avatar";
 import "@/components/badges/badges.css";
+import { countLabel } from "@/lib/count-labels";
 
 // Shared page: everyone sees the same Ranking; the viewer's own rank comes from /api/ranking/me.
 export const ensureStatic = "navigation";
@@ -91,7 +92,7 @@ export default async function RankingPage({ params }: PageProps<"/ranking/[[...r
                 <NewMarker isNew={r.isNew} />
               </span>
               <span className="rank-list__value">
-                {r.value.toLocaleString("en-US")} {r.value === 1 ? one : many}
+                {countLabel(r.value, one, many)}
               </span>
             </li>
           ))}

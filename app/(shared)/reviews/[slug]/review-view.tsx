@@ -15,6 +15,8 @@ import { Discussion } from "@/components/comments/discussion";
 import { voteHtml } from "@/lib/comments/thread-html";
 import { listThread } from "@/lib/comments/queries";
 import { buildThread, type CommentNode, type CommentSort } from "@/lib/comments/tree";
+import { commentsLabel } from "@/lib/count-labels";
+import { reviewDescription } from "@/lib/markdown/spoiler-safe";
 
 export async function loadReview(slug: string): Promise<Review | null> {
   "use cache";
@@ -33,7 +35,7 @@ export async function reviewMetadata(slug: string): Promise<Metadata> {
   if (review.status === "deleted") return { title: "Review deleted", robots: { index: false } };
   return {
     title: `${review.title} — ${review.film.title} (${review.film.year})`,
-    description: review.hasSpoilers ? `A review of ${review.film.title} (contains spoilers).` : review.excerpt,
+    description: reviewDescription(review),
     alternates: { canonical: `/reviews/${review.slug}` },
   };
 }
@@ -67,7 +69,7 @@ function editedLabel(review: Review) {
   const n = review.editedAfterComments;
   return {
     href: `/reviews/${review.slug}/revisions`,
-    label: n ? `(Edited after ${n === 1 ? "1 comment" : `${n} comments`})` : "(Edited)",
+    label: n ? `(Edited after ${commentsLabel(n)})` : "(Edited)",
   };
 }
 

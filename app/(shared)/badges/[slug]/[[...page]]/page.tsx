@@ -8,6 +8,7 @@ import { BADGE_BY_SLUG } from "@/lib/badges/catalog";
 import { HOLDERS_PAGE_SIZE, listHolders } from "@/lib/badges/queries";
 import { ALL_TAG, BADGES_TAG, badgeTag } from "@/lib/cache/tags";
 import "@/components/badges/badges.css";
+import { pointsLabel } from "@/lib/count-labels";
 
 // Shared page: a badge and its holders, first to earn it first; cached until someone earns it.
 export const ensureStatic = "navigation";
@@ -44,7 +45,7 @@ export default async function BadgePage({ params }: PageProps<"/badges/[slug]/[[
         <div>
           <p className="badge-card__rule">{badge.rule}</p>
           <p className="muted">
-            <span className={`tier tier--${badge.tier}`}>{badge.tier}</span> · {badge.points} {badge.points === 1 ? "point" : "points"}
+            <span className={`tier tier--${badge.tier}`}>{badge.tier}</span> · {pointsLabel(badge.points)}
           </p>
         </div>
       </div>

@@ -11,6 +11,8 @@ import { getCommentForEdit, listCommentRevisions } from "@/lib/comments/queries"
 import { formatDate } from "@/lib/format";
 import { withContext, wordCounts, wordDiff, type DiffPiece } from "@/lib/reviews/diff";
 import "../../../reviews/revisions.css";
+import { wordsLabel } from "@/lib/count-labels";
+import { mayHoldInlineSpoiler } from "@/lib/markdown/spoiler-safe";
 
 export const ensureStatic = "navigation";
 
@@ -27,7 +29,6 @@ type History =
   | { kind: "gone"; slug: string }
   | { kind: "shown"; id: number; review: { slug: string; title: string }; entries: Entry[]; hasSpoilers: boolean };
 
-const words = (n: number) => `${n.toLocaleString("en-US")} ${n === 1 ? "word" : "words"}`;
 
 /** Every revision of a comment, newest first, each with the word diff from the one before. */
 async function loadHistory(id: number): Promise<History> {
@@ -50,11 +51,11 @@ async function loadHistory(id: number): Promise<History> {
     const summary = !prev
       ? "The comment as first posted."
       : added && removed
-        ? `${words(added)} added and ${removed.toLocaleString("en-US")} removed.`
+        ? `${wordsLabel(added)} added and ${removed.toLocaleString("en-US")} removed.`
         : added
-          ? `${words(added)} added.`
+          ? `${wordsLabel(added)} added.`
           : removed
-            ? `${words(removed)} removed.`
+            ? `${wordsLabel(removed)} removed.`
             : "Only punctuation or formatting changed.";
     return {
       number: rev.number,
@@ -71,7 +72,7 @@ async function loadHistory(id: number): Promise<History> {
     id,
     review: { slug: comment.review.slug, title: comment.review.title },
     entries: entries.reverse(),
-    hasSpoilers: revisions.some((r) => r.bodyMd.includes(">!")),
+    hasSpoilers: revisions.some((r) => mayHoldInlineSpoiler(r.bodyMd)),
   };
 }
 

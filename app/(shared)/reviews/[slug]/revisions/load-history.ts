@@ -4,6 +4,8 @@ import { ALL_TAG, FEED_TAG, filmTag, reviewTag, userTag } from "@/lib/cache/tags
 import { formatDate } from "@/lib/format";
 import { describeChanges, fieldChanges, withContext, wordCounts, wordDiff, type DiffPiece, type RevisionPair, type WordChange } from "@/lib/reviews/diff";
 import { getReviewBySlug, listRevisions, type Revision } from "@/lib/reviews/queries";
+import { wordsLabel } from "@/lib/count-labels";
+import { mayHoldInlineSpoiler } from "@/lib/markdown/spoiler-safe";
 
 export type HistoryEntry = {
   number: number;
@@ -109,8 +111,6 @@ function toEntry(rev: Revision, changes: string[]): HistoryEntry {
   };
 }
 
-const INLINE_SPOILER = ">!";
-
 function compare(a: Revision, b: Revision, knownBodyDiff?: WordChange[]): Comparison {
   const bodyChanged = a.bodyMd !== b.bodyMd;
   const bodyDiff = bodyChanged ? (knownBodyDiff ?? wordDiff(a.bodyMd, b.bodyMd)) : null;
@@ -121,16 +121,15 @@ function compare(a: Revision, b: Revision, knownBodyDiff?: WordChange[]): Compar
     title: { changed: a.title !== b.title, pieces: wordDiff(a.title, b.title) },
     details: changes.filter((c) => c.field !== "title" && c.field !== "body").map((c) => c.text),
     body: bodyDiff ? { summary: countSentence(bodyDiff), pieces: withContext(bodyDiff) } : null,
-    hasSpoilers: a.hasSpoilers || b.hasSpoilers || a.bodyMd.includes(INLINE_SPOILER) || b.bodyMd.includes(INLINE_SPOILER),
+    hasSpoilers: a.hasSpoilers || b.hasSpoilers || mayHoldInlineSpoiler(a.bodyMd) || mayHoldInlineSpoiler(b.bodyMd),
   };
 }
 
 /** "12 words added and 3 removed." */
 function countSentence(diff: WordChange[]): string {
   const { added, removed } = wordCounts(diff);
-  const words = (n: number) => `${n.toLocaleString("en-US")} ${n === 1 ? "word" : "words"}`;
-  if (added && removed) return `${words(added)} added and ${removed.toLocaleString("en-US")} removed.`;
-  if (added) return `${words(added)} added.`;
-  if (removed) return `${words(removed)} removed.`;
+  if (added && removed) return `${wordsLabel(added)} added and ${removed.toLocaleString("en-US")} removed.`;
+  if (added) return `${wordsLabel(added)} added.`;
+  if (removed) return `${wordsLabel(removed)} removed.`;
   return "Only punctuation or formatting changed.";
 }

@@ -10,12 +10,13 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import zlib from "node:zlib";
 import path from "node:path";
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 
 /** base64url of 16 random bytes: 22 characters, which Next.js accepts as a nonce. */
 export const newNonce = () => randomBytes(16).toString("base64url");
 
 /** The placeholder lives beside the build (and so beside every page cached from it), never served. */
-export function loadPlaceholder(distDir) {
+export function loadPlaceholder(distDir: string): string {
   const file = path.join(distDir, "server", "marquee-nonce-placeholder");
   try {
     const saved = fs.readFileSync(file, "utf8").trim();
@@ -30,10 +31,11 @@ export function loadPlaceholder(distDir) {
 }
 
 /** The policy for a page: scripts only with this response's nonce (and what they load). */
-export function pagePolicy(nonce, { formActions = [] } = {}) {
+export function pagePolicy(nonce: string, { formActions = [], dev = false }: { formActions?: readonly string[]; dev?: boolean } = {}): string {
   return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
+    // The development server's React rebuilds call stacks with eval; a production page never needs it.
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
     // Inline style attributes draw score bars and progress bars; no script can run from a style.
     "style-src 'self' 'unsafe-inline'",
     // Reviews may show https images (the renderer allows no other scheme).
@@ -52,7 +54,7 @@ export function pagePolicy(nonce, { formActions = [] } = {}) {
 /** Anything that is not a page (JSON, images, scripts) may load nothing and be framed by no one. */
 export const RESOURCE_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
 
-export const STATIC_HEADERS = {
+const STATIC_HEADERS: Readonly<Record<string, string>> = {
   "X-Content-Type-Options": "nosniff",
   "Referrer-Policy": "strict-origin-when-cross-origin",
   "Cross-Origin-Opener-Policy": "same-origin",
@@ -64,7 +66,7 @@ export const STATIC_HEADERS = {
 export const HSTS = "max-age=31536000; includeSubDomains";
 
 /** Whether responses carry HSTS: only when the configured public origin (AUTH_URL) is https. */
-export function hstsFor(authUrl) {
+export function hstsFor(authUrl: string | undefined): boolean {
   if (!authUrl) return false;
   try {
     return new URL(authUrl).protocol === "https:";
@@ -76,7 +78,7 @@ export function hstsFor(authUrl) {
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token(?:\.\d+)?=/;
 
 /** A request carries a session: what it is sent back may be that member's and must not be stored. */
-export const hasSession = (cookieHeader) => typeof cookieHeader === "string" && SESSION_COOKIE.test(cookieHeader);
+export const hasSession = (cookieHeader: unknown): boolean => typeof cookieHeader === "string" && SESSION_COOKIE.test(cookieHeader);
 
 const BUILD_SCRIPT = Buffer.from('<script src="/_next/static/');
 const BUILD_PRELOAD = Buffer.from('<link rel="preload" as="script"');
@@ -84,7 +86,7 @@ const BUILD_FILE = /^\/_next\/static\/(?!.*\.\.)[\w\-./~]+$/;
 const SLASH = 0x2f;
 
 /** A tag as Next.js writes it for one of the build's own files, without a nonce yet. */
-function namesBuildFile(tagBytes) {
+function namesBuildFile(tagBytes: Buffer): boolean {
   const tag = tagBytes.toString("latin1");
   if (tag.includes("nonce=")) return false;
   // Its first attribute is the address, in double quotes; a preload only fetches, never runs.
@@ -96,17 +98,17 @@ const LT = 0x3c;
 const GT = 0x3e;
 const MAX_TAG = 2048;
 
-const isDocument = (type) => /^text\/(?:html|x-component)\b/i.test(String(type ?? ""));
-const isJson = (type) => /^application\/json\b/i.test(String(type ?? ""));
+const isDocument = (type: unknown): boolean => /^text\/(?:html|x-component)\b/i.test(String(type ?? ""));
+const isJson = (type: unknown): boolean => /^application\/json\b/i.test(String(type ?? ""));
 
 /** Where each of the build's own script tags and script preloads in `buf` ends: where its nonce goes. */
-function buildTagEnds(buf) {
-  const ends = [];
+function buildTagEnds(buf: Buffer): number[] {
+  const ends: number[] = [];
   // Where each kind of tag is next: searched again only once passed, so a page is read once for
   // each kind, not once per tag (most of a page is a discussion with neither).
   let script = -2;
   let preload = -2;
-  const nextTag = (from) => {
+  const nextTag = (from: number): number => {
     if (script !== -1 && script < from) script = buf.indexOf(BUILD_SCRIPT, from);
     if (preload !== -1 && preload < from) preload = buf.indexOf(BUILD_PRELOAD, from);
     return script === -1 ? preload : preload === -1 ? script : Math.min(script, preload);
@@ -121,8 +123,8 @@ function buildTagEnds(buf) {
 }
 
 /** Every place the placeholder starts in `buf`. */
-function placesOf(buf, placeholder) {
-  const places = [];
+function placesOf(buf: Buffer, placeholder: Buffer): number[] {
+  const places: number[] = [];
   for (let at = buf.indexOf(placeholder); at !== -1; at = buf.indexOf(placeholder, at + placeholder.length)) places.push(at);
   return places;
 }
@@ -132,19 +134,25 @@ function placesOf(buf, placeholder) {
  * buffer (the caller's may be a cached page). Both lists are in ascending order; they never meet,
  * as a nonce-less tag holds no placeholder.
  */
-function withNonces(buf, { places, tagEnds }, nonce, nonceAttr) {
+type NoncePlaces = { places: readonly number[]; tagEnds: readonly number[] };
+
+function withNonces(buf: Buffer, { places, tagEnds }: NoncePlaces, nonce: Buffer, nonceAttr: Buffer): Buffer {
   if (places.length === 0 && tagEnds.length === 0) return buf;
-  const parts = [];
+  const parts: Buffer[] = [];
   let last = 0;
   let p = 0;
   let t = 0;
   while (p < places.length || t < tagEnds.length) {
-    if (t === tagEnds.length || (p < places.length && places[p] < tagEnds[t])) {
-      parts.push(buf.subarray(last, places[p]), nonce);
-      last = places[p++] + nonce.length;
+    const place = places[p];
+    const tagEnd = tagEnds[t];
+    if (tagEnd === undefined || (place !== undefined && place < tagEnd)) {
+      parts.push(buf.subarray(last, place), nonce);
+      last = place! + nonce.length;
+      p++;
     } else {
-      parts.push(buf.subarray(last, tagEnds[t]), nonceAttr);
-      last = tagEnds[t++];
+      parts.push(buf.subarray(last, tagEnd), nonceAttr);
+      last = tagEnd;
+      t++;
     }
   }
   parts.push(buf.subarray(last));
@@ -156,10 +164,11 @@ function withNonces(buf, { places, tagEnds }, nonce, nonceAttr) {
 // out last, up to a budget.
 const PAGE_PLAN_MIN_CHARS = 4096;
 const PAGE_PLAN_BUDGET_BYTES = 48 * 1024 * 1024;
-const pagePlans = new Map();
+type PagePlan = NoncePlaces & { placeholder: string; buf: Buffer; bytes: number };
+const pagePlans = new Map<string, PagePlan>();
 let pagePlanBytes = 0;
 
-function pagePlan(text, placeholder) {
+function pagePlan(text: string, placeholder: string): PagePlan {
   const kept = pagePlans.get(text);
   if (kept && kept.placeholder === placeholder) {
     pagePlans.delete(text);
@@ -167,7 +176,7 @@ function pagePlan(text, placeholder) {
     return kept;
   }
   const buf = Buffer.from(text);
-  const plan = { placeholder, buf, places: placesOf(buf, Buffer.from(placeholder)), tagEnds: buildTagEnds(buf), bytes: buf.length + 2 * text.length };
+  const plan: PagePlan = { placeholder, buf, places: placesOf(buf, Buffer.from(placeholder)), tagEnds: buildTagEnds(buf), bytes: buf.length + 2 * text.length };
   if (kept) pagePlanBytes -= kept.bytes;
   pagePlans.set(text, plan);
   pagePlanBytes += plan.bytes;
@@ -184,15 +193,18 @@ function pagePlan(text, placeholder) {
  * Next.js 16 leaves the nonce off its bootstrap <script src> and its script preloads in cached
  * pages. Only files of the build are named there, so nonce-ing those tags lets no other script in.
  */
-export function nonceRewriter(placeholder, nonce) {
+/** Rewrites one response's bytes; `page` takes a whole page handed over as one string. */
+export type NonceRewriter = ((chunk: Buffer, final: boolean) => Buffer) & { page: (text: string) => Buffer | null };
+
+export function nonceRewriter(placeholder: string, nonce: string): NonceRewriter {
   const from = Buffer.from(placeholder);
   const to = Buffer.from(nonce);
   const nonceAttr = Buffer.from(` nonce="${nonce}"`);
-  let tail = Buffer.alloc(0);
+  let tail: Buffer = Buffer.alloc(0);
   let started = false;
 
   /** Returns what can be sent now; keeps back a possible beginning of the placeholder or of a tag. */
-  const rewrite = (chunk, final) => {
+  const rewrite = ((chunk: Buffer, final: boolean): Buffer => {
     started = true;
     const buf = tail.length ? Buffer.concat([tail, chunk]) : chunk;
     let cut = buf.length;
@@ -211,10 +223,10 @@ export function nonceRewriter(placeholder, nonce) {
     tail = Buffer.from(buf.subarray(cut));
     const head = buf.subarray(0, cut);
     return withNonces(head, { places: placesOf(head, from), tagEnds: buildTagEnds(head) }, to, nonceAttr);
-  };
+  }) as NonceRewriter;
 
   /** A whole page in one string, before anything else was written: rewritten from its kept plan. */
-  rewrite.page = (text) => {
+  rewrite.page = (text: string): Buffer | null => {
     if (started || text.length < PAGE_PLAN_MIN_CHARS) return null;
     started = true;
     const plan = pagePlan(text, placeholder);
@@ -224,14 +236,14 @@ export function nonceRewriter(placeholder, nonce) {
 }
 
 const COMPRESSIBLE = /^(?:text\/|application\/(?:json|javascript|xml|manifest\+json)|image\/svg\+xml)/i;
-const acceptsGzip = (header) => /\bgzip\b/i.test(String(header ?? ""));
+const acceptsGzip = (header: unknown): boolean => /\bgzip\b/i.test(String(header ?? ""));
 
-const toBuffer = (chunk, encoding) =>
+const toBuffer = (chunk: unknown, encoding?: unknown): Buffer =>
   Buffer.isBuffer(chunk)
     ? chunk
     : chunk instanceof Uint8Array
       ? Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
-      : Buffer.from(String(chunk), typeof encoding === "string" ? encoding : "utf8");
+      : Buffer.from(String(chunk), typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8");
 
 /**
  * Wraps one response before Next.js writes to it: security headers on every status (HSTS too with
@@ -239,25 +251,31 @@ const toBuffer = (chunk, encoding) =>
  * and RSC payloads, then gzip where the client asks for it (Next.js's own compression is off: it
  * would run before the swap).
  */
-export function secureResponse(req, res, { placeholder, nonce, formActions, hsts = false }) {
+export type SecureOptions = { placeholder: string; nonce: string; formActions: readonly string[]; hsts?: boolean; dev?: boolean };
+
+type Callback = (err?: Error | null) => void;
+
+export function secureResponse(req: IncomingMessage, res: ServerResponse, { placeholder, nonce, formActions, hsts = false, dev = false }: SecureOptions): void {
   const signedIn = hasSession(req.headers.cookie);
   for (const [name, value] of Object.entries(STATIC_HEADERS)) res.setHeader(name, value);
   if (hsts) res.setHeader("Strict-Transport-Security", HSTS);
-  let rewrite = null;
-  let gzip = null;
-  const writeHead = res.writeHead;
-  const write = res.write;
-  const end = res.end;
+  let rewrite: NonceRewriter | null = null;
+  let gzip: zlib.Gzip | null = null;
+  // The response's own methods, called with the shapes used here (Node.js accepts more).
+  const writeHead = res.writeHead as (this: ServerResponse, ...args: unknown[]) => ServerResponse;
+  const write = res.write as (this: ServerResponse, chunk: Buffer, cb?: Callback) => boolean;
+  const end = res.end as (this: ServerResponse, chunk?: Buffer, cb?: () => void) => ServerResponse;
 
-  res.writeHead = function patchedWriteHead(...args) {
-    const given = args.find((a) => a && typeof a === "object" && !Array.isArray(a)) ?? {};
-    for (const [name, value] of Object.entries(given)) res.setHeader(name, value);
+  res.writeHead = function patchedWriteHead(this: ServerResponse, ...args: unknown[]) {
+    // Headers given as an object are set one by one, so the ones below can replace or remove them.
+    const given = (args.find((a) => a && typeof a === "object" && !Array.isArray(a)) ?? {}) as OutgoingHttpHeaders;
+    for (const [name, value] of Object.entries(given)) if (value !== undefined) res.setHeader(name, value);
     const headerArgs = args.filter((a) => typeof a !== "object" || a === null || Array.isArray(a));
     const type = String(res.getHeader("content-type") ?? "");
     res.removeHeader("X-Powered-By");
     if (isDocument(type)) {
       rewrite = nonceRewriter(placeholder, nonce);
-      res.setHeader("Content-Security-Policy", pagePolicy(nonce, { formActions }));
+      res.setHeader("Content-Security-Policy", pagePolicy(nonce, { formActions, dev }));
       // A page carries its nonce: no shared cache may keep it, and a revalidated copy would keep an old one.
       res.setHeader("Cache-Control", signedIn ? "private, no-store" : "private, no-cache");
       res.removeHeader("ETag");
@@ -275,38 +293,42 @@ export function secureResponse(req, res, { placeholder, nonce, formActions, hsts
         res.removeHeader("Content-Length");
         res.appendHeader("Vary", "Accept-Encoding");
         gzip = zlib.createGzip({ level: 6 });
-        gzip.on("data", (c) => write.call(res, c));
+        gzip.on("data", (c: Buffer) => write.call(res, c));
         gzip.on("end", () => end.call(res));
       }
     }
     return writeHead.apply(this, headerArgs);
-  };
+  } as ServerResponse["writeHead"];
 
-  const send = (buf, final, cb) => sendOut(rewrite ? rewrite(buf, final) : buf, final, cb);
-  const sendOut = (out, final, cb) => {
+  const send = (buf: Buffer, final: boolean, cb?: Callback): boolean => sendOut(rewrite ? rewrite(buf, final) : buf, final, cb);
+  const sendOut = (out: Buffer, final: boolean, cb?: Callback): boolean => {
     if (gzip) {
       if (out.length) gzip.write(out);
-      if (final) gzip.end(cb);
+      if (final) gzip.end(cb as () => void);
       // Streamed pages keep streaming: each write leaves as soon as it is compressed.
-      else gzip.flush(zlib.constants.Z_SYNC_FLUSH, cb);
+      else gzip.flush(zlib.constants.Z_SYNC_FLUSH, cb as () => void);
       return true;
     }
-    return final ? (end.call(res, out, cb), true) : write.call(res, out, cb);
+    if (final) {
+      end.call(res, out, cb as () => void);
+      return true;
+    }
+    return write.call(res, out, cb);
   };
 
-  res.write = function patchedWrite(chunk, encoding, cb) {
+  res.write = function patchedWrite(chunk: unknown, encoding?: unknown, cb?: Callback): boolean {
     if (!res.headersSent) res.writeHead(res.statusCode);
-    const callback = typeof encoding === "function" ? encoding : cb;
+    const callback = typeof encoding === "function" ? (encoding as Callback) : cb;
     if (chunk == null) return true;
     return send(toBuffer(chunk, encoding), false, callback);
-  };
-  res.end = function patchedEnd(chunk, encoding, cb) {
-    if (typeof chunk === "function") [chunk, encoding, cb] = [undefined, undefined, chunk];
-    if (typeof encoding === "function") [encoding, cb] = [undefined, encoding];
+  } as ServerResponse["write"];
+  res.end = function patchedEnd(chunk?: unknown, encoding?: unknown, cb?: Callback): ServerResponse {
+    if (typeof chunk === "function") [chunk, encoding, cb] = [undefined, undefined, chunk as Callback];
+    if (typeof encoding === "function") [encoding, cb] = [undefined, encoding as Callback];
     if (!res.headersSent) res.writeHead(res.statusCode);
-    const page = rewrite && typeof chunk === "string" && (encoding == null || /^utf-?8$/i.test(encoding)) ? rewrite.page(chunk) : null;
+    const page = rewrite && typeof chunk === "string" && (encoding == null || /^utf-?8$/i.test(String(encoding))) ? rewrite.page(chunk) : null;
     if (page) sendOut(page, true, cb);
     else send(chunk == null ? Buffer.alloc(0) : toBuffer(chunk, encoding), true, cb);
     return res;
-  };
+  } as ServerResponse["end"];
 }
