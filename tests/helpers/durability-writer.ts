@@ -2,7 +2,9 @@
 // SQLite file with the app's openDb and loops through real verbs — reviews, comments, threaded
 // replies, upvotes on reviews and comments — printing one JSON line on stdout after each verb
 // has returned. A line that reached the parent is an acknowledged write; nothing else is.
-import { openDb, type DB } from "@/db";
+import { closeDb, type DB } from "@/db";
+import { makeCtx } from "@/lib/context";
+import { openMarqueeDb } from "@/lib/db";
 import { createComment } from "@/lib/comments/create-comment";
 import { createReview } from "@/lib/reviews/create-review";
 import { castVote } from "@/lib/votes/cast-vote";
@@ -42,7 +44,7 @@ function load(db: DB): Known {
 let n = 0;
 const label = () => `${config.tag}-${++n}`;
 
-function writeReview(db: DB, known: Known): Ack {
+async function writeReview(db: DB, known: Known): Promise<Ack> {
   const author = pick(config.members);
   const mention = random() < 0.3 ? ` As @${pick(config.members).username} said, it holds up.` : "";
   const title = `Notes on a rewatch ${label()}`;
@@ -54,24 +56,24 @@ function writeReview(db: DB, known: Known): Ack {
     intent: "publish",
     ...pick(FILMS),
   };
-  const r = createReview(db, author.id, form);
+  const r = await createReview(makeCtx(db, { actor: { id: author.id, role: "member" } }), form);
   known.reviews.push({ id: r.id, authorId: author.id });
   return { kind: "review", id: r.id, slug: r.slug, authorId: author.id, title };
 }
 
-function writeComment(db: DB, known: Known): Ack {
+async function writeComment(db: DB, known: Known): Promise<Ack> {
   const author = pick(config.members);
   const review = pick(known.reviews);
   const under = known.comments.filter((c) => c.postId === review.id);
   const parent = under.length && random() < 0.5 ? pick(under) : null;
   const body = `${parent ? "Replying" : "Commenting"}: ${label()} — the zither again.${random() < 0.2 ? ` @${pick(config.members).username}` : ""}`;
-  const r = createComment(db, author.id, { reviewId: String(review.id), parentId: parent ? String(parent.id) : "", body });
+  const r = await createComment(makeCtx(db, { actor: { id: author.id, role: "member" } }), { reviewId: String(review.id), parentId: parent ? String(parent.id) : "", body });
   known.comments.push({ id: r.comment.id, postId: review.id, authorId: author.id });
   return { kind: "comment", id: r.comment.id, postId: review.id, parentId: parent?.id ?? null, authorId: author.id, body };
 }
 
 /** An upvote by a member who is not the author and has not voted on it yet, or null when none is left to try. */
-function writeVote(db: DB, known: Known): Ack | null {
+async function writeVote(db: DB, known: Known): Promise<Ack | null> {
   for (let attempt = 0; attempt < 20; attempt++) {
     const type = random() < 0.5 || !known.comments.length ? "review" : "comment";
     const target = type === "review" ? pick(known.reviews) : pick(known.comments);
@@ -79,18 +81,18 @@ function writeVote(db: DB, known: Known): Ack | null {
     const key = `${voter.id}:${type}:${target.id}`;
     if (voter.id === target.authorId || known.votes.has(key)) continue;
     // Another writer may have cast this very vote a moment ago: then nothing changes, and the row is there all the same.
-    const r = castVote(db, { id: voter.id, role: "member" }, { type, id: String(target.id), value: "up" });
+    const r = await castVote(makeCtx(db, { actor: { id: voter.id, role: "member" } }), { type, id: String(target.id), value: "up" });
     known.votes.add(key);
     return { kind: "vote", type, id: target.id, userId: voter.id, changed: r.changed };
   }
   return null;
 }
 
-function step(db: DB, known: Known): Ack {
+async function step(db: DB, known: Known): Promise<Ack> {
   const roll = random();
   if (!known.reviews.length || roll < 0.15) return writeReview(db, known);
   if (roll < 0.45) return writeComment(db, known);
-  return writeVote(db, known) ?? writeComment(db, known);
+  return (await writeVote(db, known)) ?? writeComment(db, known);
 }
 
 const say = (line: unknown) => process.stdout.write(JSON.stringify(line) + "\n");
@@ -104,7 +106,7 @@ async function main() {
   setTestEnv();
   say({ kind: "loaded" });
   if (config.waitForGo) await nextLine();
-  const db = openDb(config.file, { migrationsFolder: config.migrations });
+  const db = openMarqueeDb(config.file, { migrationsFolder: config.migrations });
   if (config.waitToWrite) {
     say({ kind: "open" });
     await nextLine();
@@ -113,11 +115,11 @@ async function main() {
   let known = load(db);
   for (let i = 0; config.ops === undefined || i < config.ops; i++) {
     if (i > 0 && i % config.refreshEvery === 0) known = load(db);
-    say(step(db, known));
+    say(await step(db, known));
     // Let the acknowledgement leave, as a server answers a request before taking the next one.
     await new Promise((resolve) => setImmediate(resolve));
   }
-  db.$client.close();
+  closeDb(db);
 }
 
 main().catch((err: unknown) => {

@@ -6,7 +6,8 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDb, type DB } from "@/db";
+import { closeDb, type DB } from "@/db";
+import { openMarqueeDb } from "@/lib/db";
 import { backupDatabase } from "@/db/backup";
 import { listThread } from "@/lib/comments/queries";
 import { buildThread, DEFAULT_SORT, DISPLAY_DEPTH, type CommentNode } from "@/lib/comments/tree";
@@ -49,9 +50,9 @@ afterAll(async () => {
 /** A new database file built from the committed migrations, with `n` members; closed again. */
 function freshDb(name: string, n: number): { file: string; members: Member[] } {
   const file = path.join(dir, name, "marquee.db");
-  const db = openDb(file, { migrationsFolder: MIGRATIONS });
+  const db = openMarqueeDb(file, { migrationsFolder: MIGRATIONS });
   const members = Array.from({ length: n }, (_, i) => ({ id: makeUser(db, `${name}${i + 1}`).id, username: `${name}${i + 1}` }));
-  db.$client.close();
+  closeDb(db);
   return { file, members };
 }
 
@@ -62,18 +63,18 @@ function writer(config: Omit<WriterConfig, "migrations" | "refreshEvery"> & { re
 }
 
 /** Opens the file with the app's openDb, runs `fn`, closes: no connection stays open between checks. */
-function withDb<T>(file: string, fn: (db: DB) => T): T {
-  const db = openDb(file, { migrationsFolder: MIGRATIONS });
+async function withDb<T>(file: string, fn: (db: DB) => Promise<T> | T): Promise<T> {
+  const db = openMarqueeDb(file, { migrationsFolder: MIGRATIONS });
   try {
-    return fn(db);
+    return await fn(db);
   } finally {
-    db.$client.close();
+    closeDb(db);
   }
 }
 
-function expectCountersExact(db: DB) {
+async function expectCountersExact(db: DB) {
   expect(allCounterDrift(db, new Date())).toEqual([]);
-  expect(recountAll(db)).toEqual(RECOUNT_NOTHING);
+  expect(await recountAll(db)).toEqual(RECOUNT_NOTHING);
 }
 
 /** Reviews, members' comments and votes in the file: what the writers wrote, acknowledged or not. */
@@ -115,15 +116,15 @@ describe("durability (P7)", () => {
       expect(fs.existsSync(`${file}-wal`)).toBe(true);
       acks.push(...w.acks);
       perRound.push(w.acks.length);
-      withDb(file, (db) => {
+      await withDb(file, (db) => {
         expect(integrity(db), `round ${round}`).toBe("ok");
         expect(missingAcks(db, acks), `round ${round}`).toEqual([]);
       });
       checks += acks.length;
     }
-    const unacknowledged = withDb(file, (db) => {
+    const unacknowledged = await withDb(file, async (db) => {
       expect(integrity(db)).toBe("ok");
-      expectCountersExact(db);
+      await expectCountersExact(db);
       // The check itself notices a row that is not there.
       const first = <K extends Ack["kind"]>(kind: K) => acks.find((a): a is Extract<Ack, { kind: K }> => a.kind === kind)!;
       const absent = [{ ...first("review"), id: 1e9 }, { ...first("comment"), body: "edited" }, { ...first("vote"), id: 1e9 }];
@@ -179,10 +180,10 @@ describe("durability (P7)", () => {
       ),
     );
     expect(crossing.length).toBeGreaterThan(0);
-    withDb(file, (db) => {
+    await withDb(file, async (db) => {
       expect(integrity(db)).toBe("ok");
       expect(missingAcks(db, acks)).toEqual([]);
-      expectCountersExact(db);
+      await expectCountersExact(db);
     });
     summary("four writers", {
       "ms writing": spans.map(([f, t]) => `${Math.round(f - t0)}..${Math.round(t - t0)}`).join(" "), writers: WRITERS, "ops each": OPS_PER_WRITER, acked: acks.length, ...tally(acks), "on another's rows": crossing.length, s: ((performance.now() - t0) / 1000).toFixed(1) });
@@ -224,11 +225,11 @@ describe("durability (P7)", () => {
     // Restored as the README says: no WAL left beside the database path, the backup copied over it.
     for (const suffix of ["-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
     fs.copyFileSync(direct, file);
-    const restored = checkRestored(file, beforeDirect, w.acks.slice(beforeDirect.length));
+    const restored = await checkRestored(file, beforeDirect, w.acks.slice(beforeDirect.length));
     const other = path.join(dir, "backup", "restored-cli", "marquee.db");
     fs.mkdirSync(path.dirname(other));
     fs.copyFileSync(viaCli, other);
-    const restoredCli = checkRestored(other, beforeCli, w.acks.slice(beforeCli.length));
+    const restoredCli = await checkRestored(other, beforeCli, w.acks.slice(beforeCli.length));
     summary("backup while writing", {
       "acked before": beforeDirect.length,
       "acked during": duringDirect,
@@ -248,7 +249,7 @@ describe("durability (P7)", () => {
  * home feed's loaders read from it. Returns how many of the writes acknowledged after the backup
  * began made it in too (any number may: the copy is of some moment during the backup).
  */
-function checkRestored(file: string, acked: Ack[], ackedLater: Ack[]) {
+async function checkRestored(file: string, acked: Ack[], ackedLater: Ack[]) {
   const raw = new Database(file, { readonly: true, fileMustExist: true });
   const journal = raw.pragma("journal_mode", { simple: true });
   const applied = raw.prepare(`select hash from __drizzle_migrations order by id`).pluck().all();
@@ -257,21 +258,21 @@ function checkRestored(file: string, acked: Ack[], ackedLater: Ack[]) {
   expect(journal).toBe("delete");
   const migrations = (JSON.parse(fs.readFileSync(path.join(MIGRATIONS, "meta", "_journal.json"), "utf8")) as { entries: unknown[] }).entries.length;
   expect(applied).toHaveLength(migrations);
-  return withDb(file, (db) => {
+  return withDb(file, async (db) => {
     expect(db.$client.prepare(`select hash from __drizzle_migrations order by id`).pluck().all()).toEqual(applied);
     expect(db.$client.prepare(`select sql from sqlite_master order by name`).pluck().all()).toEqual(schema);
     expect(integrity(db)).toBe("ok");
     expect(missingAcks(db, acked)).toEqual([]);
-    expectCountersExact(db);
+    await expectCountersExact(db);
 
     // The review with the most acknowledged comments, read as its page reads it.
     const reviews = acked.filter((a) => a.kind === "review");
     const comments = acked.filter((a) => a.kind === "comment");
     const busiest = reviews.map((r) => ({ r, n: comments.filter((c) => c.postId === r.id).length })).sort((a, b) => b.n - a.n)[0]!;
     expect(busiest.n).toBeGreaterThan(0);
-    const page = getReviewBySlug(db, busiest.r.slug);
+    const page = await getReviewBySlug(db, busiest.r.slug);
     expect(page).toMatchObject({ id: busiest.r.id, title: busiest.r.title, status: "published", author: { id: busiest.r.authorId } });
-    const rows = listThread(db, busiest.r.id);
+    const rows = await listThread(db, busiest.r.id);
     const mine = comments.filter((c) => c.postId === busiest.r.id);
     expect(rows.map((c) => c.id)).toEqual(expect.arrayContaining(mine.map((c) => c.id)));
     const shown = new Set<number>();
@@ -283,13 +284,13 @@ function checkRestored(file: string, acked: Ack[], ackedLater: Ack[]) {
 
     // The home page: the hot feed and the newest members.
     const published = db.$client.prepare(`select count(*) from posts where status = 'published'`).pluck().get() as number;
-    const hot = listFeed(db, { tab: "hot" }).items.map((i) => i.id);
+    const hot = (await listFeed(db, { tab: "hot" })).items.map((i) => i.id);
     expect(hot).toEqual(db.$client.prepare(`select id from posts where status = 'published' order by hot_score desc, id desc limit 20`).pluck().all());
     expect(hot).toHaveLength(Math.min(published, 20));
-    const newest = listFeed(db, { tab: "new" }).items[0]!;
+    const newest = (await listFeed(db, { tab: "new" })).items[0]!;
     expect(newest.id).toBe(db.$client.prepare(`select max(id) from posts where status = 'published'`).pluck().get());
-    expect(countMembers(db)).toBeGreaterThanOrEqual(6);
-    expect(listNewestMembers(db, 8).length).toBeGreaterThanOrEqual(6);
+    expect(await countMembers(db)).toBeGreaterThanOrEqual(6);
+    expect((await listNewestMembers(db, 8)).length).toBeGreaterThanOrEqual(6);
     return { later: ackedLater.length - missingAcks(db, ackedLater).length };
   });
 }
