@@ -7,8 +7,6 @@ import { Reviews } from "./reviews";
 import { nf } from "./options";
 import { Pools, replyTo } from "./text";
 
-// ————————————————————————————————————————————————————————————— planning: comments
-
 export type Comments = {
   n: number;
   // By plan index (thread by thread); ids come from the time order.

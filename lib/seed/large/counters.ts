@@ -8,8 +8,6 @@ import { Films, Reviews } from "./reviews";
 import { Pools } from "./text";
 import { Notice, Views, Votes } from "./votes";
 
-// ————————————————————————————————————————————————————————————— writing
-
 /**
  * One prepared single-row INSERT per table, run once per row inside the caller's transaction.
  * (Multi-row VALUES lists measured slower here: 500k votes took 7–10 s in batches of 50–666 rows,

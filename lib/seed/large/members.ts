@@ -5,8 +5,6 @@ import { DAY, HISTORY_DAYS, HOUR, LargeOptions, LargeSeedError, YEAR_MS } from "
 import { Rng, strictlyIncreasing } from "./random";
 import { BIOS_A, BIOS_B, FIRST_NAMES, HANDLE_A, HANDLE_B, LAST_NAMES, cap } from "./text";
 
-// ————————————————————————————————————————————————————————————— planning: members
-
 export type Members = {
   n: number;
   ids: string[];
@@ -24,7 +22,7 @@ export type Members = {
   star: number;
 };
 
-export function uuid(r: Rng): string {
+function uuid(r: Rng): string {
   const hex: string[] = [];
   for (let i = 0; i < 16; i++) hex.push(r.int(256).toString(16).padStart(2, "0"));
   hex[6] = (0x40 | (parseInt(hex[6]!, 16) & 0x0f)).toString(16);
@@ -33,7 +31,7 @@ export function uuid(r: Rng): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
-export const ascii = (s: string) => foldText(s).replace(/ /g, "");
+const ascii = (s: string) => foldText(s).replace(/ /g, "");
 
 export function planMembers(o: Required<Pick<LargeOptions, "users" | "seed">> & { now: number; fullBoard: boolean }): Members {
   const r = new Rng(o.seed, "members");

@@ -1,6 +1,5 @@
 // The large seed's options, fixed moments and errors.
 
-
 export const MINUTE = 60_000;
 export const HOUR = 3_600_000;
 export const DAY = 86_400_000;
@@ -19,7 +18,7 @@ export const LARGE_THREAD_SIZES: readonly number[] = [200, 1000];
 export const HISTORY_DAYS = 3 * 365;
 // Recent enough to sit in someone's bell: reply and milestone notices of the last month.
 export const NOTICE_DAYS = 30;
-// As db/seed.ts: notices older than three days have been read, six hours after they came.
+// As the demo seed (lib/seed/demo.ts): notices older than three days have been read, six hours after they came.
 export const READ_BEFORE_MS = 3 * DAY;
 export const READ_AFTER_MS = 6 * HOUR;
 // The member with a full badge board: what each ladder's top rung needs, with a margin.

@@ -1,9 +1,7 @@
 // The large seed's randomness: one seeded generator stream per name, delays and allocations.
 import { DAY, LargeSeedError } from "./options";
 
-// ————————————————————————————————————————————————————————————— random numbers
-
-export function hash32(s: string): number {
+function hash32(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);

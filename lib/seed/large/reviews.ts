@@ -7,8 +7,6 @@ import { DAY, HISTORY_DAYS, HOUR, LargeSeedError, MINUTE, STAR_REVIEWS } from ".
 import { PrefixSampler, Rng, countBelow } from "./random";
 import { COUNTRIES, FILM_ADJ, FILM_NOUN, FILM_PLACE, FIRST_NAMES, LAST_NAMES, Pools, REASONS_BODY, REASONS_SCORE, REASONS_TAGS, TAGS, THEMES, TITLE_PHRASES, cap } from "./text";
 
-// ————————————————————————————————————————————————————————————— planning: films and reviews
-
 export type Films = { n: number; titles: string[]; keys: string[]; years: Int32Array; directors: (string | null)[]; countries: (string | null)[]; weight: Float64Array };
 
 export function planFilms(count: number, seed: number, now: number): Films {
@@ -53,7 +51,7 @@ export function planFilms(count: number, seed: number, now: number): Films {
   return f;
 }
 
-export type Edit = { at: number; kind: "body" | "score" | "tags"; reason: string };
+type Edit = { at: number; kind: "body" | "score" | "tags"; reason: string };
 
 export type Reviews = {
   n: number;

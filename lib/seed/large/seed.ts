@@ -26,7 +26,6 @@ import { renderPools } from "./text";
 import { Notice, planViews, planVotes } from "./votes";
 import { collectReplyNotices, writeComments, writeFilms, writeMembers, writeNotices, writeReviews, writeViews, writeVotes } from "./write";
 
-
 /** The shared password hash: scrypt with a salt from the seed, in lib/auth/password.ts's format. */
 export function largePasswordHash(seed = 1): string {
   const N = 2 ** LARGE_SCRYPT_LOG_N;
@@ -35,7 +34,7 @@ export function largePasswordHash(seed = 1): string {
   return ["scrypt", N, 8, 1, salt.toString("base64url"), key.toString("base64url")].join("$");
 }
 
-export function checkOptions(o: LargeOptions) {
+function checkOptions(o: LargeOptions) {
   const whole = (name: string, v: number | undefined, min: number) => {
     if (v !== undefined && (!Number.isSafeInteger(v) || v < min)) throw new LargeSeedError(`${name} must be a whole number of at least ${nf(min)} (got ${v}).`);
   };

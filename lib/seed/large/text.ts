@@ -3,9 +3,7 @@ import { MAX_THREAD_DEPTH } from "@/lib/comments/create-comment";
 import { renderMarkdown } from "@/lib/markdown/render";
 import { Rng } from "./random";
 
-// ————————————————————————————————————————————————————————————— words
-
-export const words = (s: string) => s.trim().split(/\s+/);
+const words = (s: string) => s.trim().split(/\s+/);
 export const list = (s: string) => s.split("|").map((x) => x.trim());
 
 export const FIRST_NAMES = words(`Ingrid Tobias Mara Femi Kenji Lucía Samir Hollis Amara Bao Chiara Dmitri Esme Farah Gideon Hana
@@ -52,29 +50,29 @@ export const TAGS = words(`drama noir thriller horror comedy documentary animati
   cinematography underrated overrated classic 1970s 1980s 1990s japanese-cinema french-cinema korean-cinema
   italian-cinema iranian-cinema sound-design paranoia`);
 
-export const SUBJECTS = list(`the camera|the score|the editing|the lead performance|the final shot|the production design|
+const SUBJECTS = list(`the camera|the score|the editing|the lead performance|the final shot|the production design|
   the sound design|the screenplay|the supporting cast|the cinematography|the opening sequence|the second act|the ending|
   the dialogue|the lighting|every close-up|the long takes|the pacing|the colour grading|the central relationship|
   the framing|the silence|the use of sound|the costume design|the villain|the child actor`);
-export const VERBS = list(`holds|withholds|earns|carries|undercuts|frames|complicates|sustains|rewards|betrays|echoes|softens|
+const VERBS = list(`holds|withholds|earns|carries|undercuts|frames|complicates|sustains|rewards|betrays|echoes|softens|
   sharpens|unsettles|deepens|quietly rewrites|refuses|honours`);
-export const OBJECTS = list(`the silence between scenes|its quietest moments|a surprising amount of grief|the whole film|
+const OBJECTS = list(`the silence between scenes|its quietest moments|a surprising amount of grief|the whole film|
   the audience's patience|the emotional weight|the city at night|every small gesture|the mystery|the tension|the humour|
   the romance|its own ambitions|the last twenty minutes|the idea of home|the genre's oldest tricks|what the plot cannot say`);
-export const ADJECTIVES = words(`patient tender brutal quiet restless luminous austere playful melancholy precise uneven hypnotic
+const ADJECTIVES = words(`patient tender brutal quiet restless luminous austere playful melancholy precise uneven hypnotic
   generous cold warm strange assured fragile furious gentle lucid sly unhurried bruising`);
 export const THEMES = words(`memory grief distance obsession loyalty home time regret desire family faith ambition solitude
   violence forgiveness class exile friendship work ageing`);
-export const OCCASIONS = list(`on a rainy Tuesday|at a festival screening|on a battered DVD|in a half-empty cinema|at two in the
+const OCCASIONS = list(`on a rainy Tuesday|at a festival screening|on a battered DVD|in a half-empty cinema|at two in the
   morning|on 35mm last spring|as a teenager|with my father|in a repertory double bill|on a long-haul flight|at an outdoor
   screening|after years of putting it off`);
-export const PARTS = list(`first act|second act|final act|opening minutes|last reel|middle stretch|closing scene|prologue`);
-export const SPOILERS = list(`the brother was dead all along|the letters were never sent|she walks out of the final shot alone|
+const PARTS = list(`first act|second act|final act|opening minutes|last reel|middle stretch|closing scene|prologue`);
+const SPOILERS = list(`the brother was dead all along|the letters were never sent|she walks out of the final shot alone|
   the house burns in the last reel|the detective made the call himself|the narrator is the daughter|the money was never
   there|the twins switch places at the wedding|the stranger is her father|nobody leaves the island`);
-export const HEADINGS = list(`The first hour|On the score|What the ending asks|Performances|A note on the restoration|
+const HEADINGS = list(`The first hour|On the score|What the ending asks|Performances|A note on the restoration|
   Why it matters now|The look of it|Where it stumbles|Second viewing|Context|The craft|What stays`);
-export const QUOTES = list(`"You only get one evening like this," she says, and the film believes her.|"Nobody comes back
+const QUOTES = list(`"You only get one evening like this," she says, and the film believes her.|"Nobody comes back
   from the coast the same."|"I kept the key. I don't know why."|"It was never about the money."|"Tell me the part about
   the river again."|"Some houses remember."`);
 export const REASONS_BODY = list(`Added a paragraph on the ending|Expanded the section on the score|Added a note about the
@@ -88,7 +86,7 @@ export const TITLE_PHRASES = list(`a quiet masterpiece|beautiful and maddening|t
 
 export const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-export function reviewSentence(r: Rng): string {
+function reviewSentence(r: Rng): string {
   const s = () => r.pick(SUBJECTS);
   const a = () => r.pick(ADJECTIVES);
   const templates = [
@@ -128,7 +126,7 @@ export function reviewSentence(r: Rng): string {
 }
 
 /** A review body of about `target` words: paragraphs, sometimes headings, quotes, lists and inline spoilers. */
-export function reviewBody(r: Rng, target: number, spoilers: boolean): string {
+function reviewBody(r: Rng, target: number, spoilers: boolean): string {
   const blocks: string[] = [];
   let count = 0;
   let sinceHeading = 0;
@@ -151,12 +149,12 @@ export function reviewBody(r: Rng, target: number, spoilers: boolean): string {
   return blocks.join("\n\n");
 }
 
-export const COMMENT_OPENERS = list(`This.|Completely agree.|Respectfully, I think you're wrong about the ending.|Great review.|
+const COMMENT_OPENERS = list(`This.|Completely agree.|Respectfully, I think you're wrong about the ending.|Great review.|
   I had the opposite reaction.|Saw it last week because of this review.|Thanks for writing this.|Hmm.|Spot on about the
   score.|Interesting take!|Fair, but|Counterpoint:|Same here.|Beautifully put.|I'm not convinced.|Yes! Finally someone
   says it.|Good catch.|Did anyone else notice this?`);
 
-export function commentBody(r: Rng): string {
+function commentBody(r: Rng): string {
   const x = r.next();
   const sentences = (n: number) => Array.from({ length: n }, () => reviewSentence(r)).join(" ");
   if (x < 0.12) return r.pick(COMMENT_OPENERS);
@@ -194,12 +192,12 @@ export function sampleDiscussion(n: number): { parent: number; body: string }[] 
   });
 }
 
-export type Body = { md: string; html: string; excerpt: string; words: number; readingMinutes: number; spoilers: boolean; earlierMd: string };
+type Body = { md: string; html: string; excerpt: string; words: number; readingMinutes: number; spoilers: boolean; earlierMd: string };
 export type Pools = { reviews: Body[]; comments: { md: string; html: string }[] };
 
 // Rendered once per process with the app's renderer and shared round-robin: rendering a million
 // bodies would take longer than writing them.
-export let pools: Pools | undefined;
+let pools: Pools | undefined;
 export function renderPools(): Pools {
   if (pools) return pools;
   const r = new Rng(20261120, "bodies");

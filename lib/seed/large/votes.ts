@@ -6,8 +6,6 @@ import { DAY, LargeSeedError, NOTICE_DAYS, STAR_COMMENT_UPVOTES, STAR_UPVOTES, S
 import { COMMENT_VOTE_DELAYS, Delays, PrefixSampler, REVIEW_VOTE_DELAYS, Rng, VIEW_DELAYS, allocate, arrived, countBelow, delayWithin } from "./random";
 import { Reviews } from "./reviews";
 
-// ————————————————————————————————————————————————————————————— planning: votes and views
-
 export type Votes = {
   reviewCount: Int32Array;
   reviewStart: Int32Array;
