@@ -1,4 +1,5 @@
 // The large seed's options, fixed moments and errors.
+import { LADDER_SPECS, type LadderKey } from "@/lib/badges/catalog";
 
 export const MINUTE = 60_000;
 export const HOUR = 3_600_000;
@@ -21,11 +22,12 @@ export const NOTICE_DAYS = 30;
 // As the demo seed (lib/seed/demo.ts): notices older than three days have been read, six hours after they came.
 export const READ_BEFORE_MS = 3 * DAY;
 export const READ_AFTER_MS = 6 * HOUR;
-// The member with a full badge board: what each ladder's top rung needs, with a margin.
-export const STAR_REVIEWS = 106;
-export const STAR_COMMENTS = 540;
-export const STAR_UPVOTES = 5_300;
-export const STAR_VIEWS = 10_400;
+// The member with a full badge board: what each ladder's top rung needs (lib/badges/catalog.ts), with a margin.
+const topRung = (ladder: LadderKey) => LADDER_SPECS[ladder].rungs.at(-1)![0];
+export const STAR_REVIEWS = topRung("reviews") + 6;
+export const STAR_COMMENTS = topRung("comments") + 40;
+export const STAR_UPVOTES = topRung("upvotes") + 300;
+export const STAR_VIEWS = topRung("views") + 400;
 export const STAR_REVIEW_COMMENTS = 4;
 export const STAR_COMMENT_UPVOTES = 12;
 
