@@ -1,9 +1,9 @@
 // The large seed's comments: threads under the reviews, with the landmark threads' exact sizes.
 import { childPath } from "@/lib/comments/path";
-import { Members } from "./members";
+import type { Members } from "./members";
 import { DAY, HOUR, LargeSeedError, MINUTE, STAR_COMMENTS, STAR_REVIEW_COMMENTS } from "./options";
 import { COMMENT_DELAYS, PrefixSampler, Rng, THREAD_DELAYS, allocate, arrived, countBelow, delayWithin, strictlyIncreasing } from "./random";
-import { Reviews } from "./reviews";
+import type { Reviews } from "./reviews";
 import { nf } from "./options";
 import { Pools, replyTo } from "./text";
 

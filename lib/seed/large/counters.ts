@@ -1,32 +1,12 @@
-// The counters each row keeps, counted from the plan (lib/recount.ts holds the rules; the test holds them equal).
-import type Database from "better-sqlite3";
+// The counters each row keeps, counted from the plan: lib/recount.ts holds the rules, and the
+// integration test holds the two equal.
 import { NEWCOMER_CONTRIBUTIONS, NEWCOMER_DAYS } from "@/lib/users/newcomer";
-import { Comments } from "./comments";
-import { Members } from "./members";
+import type { Comments } from "./comments";
+import type { Members } from "./members";
 import { DAY } from "./options";
-import { Films, Reviews } from "./reviews";
-import { Pools } from "./text";
-import { Notice, Views, Votes } from "./votes";
-
-/**
- * One prepared single-row INSERT per table, run once per row inside the caller's transaction.
- * (Multi-row VALUES lists measured slower here: 500k votes took 7–10 s in batches of 50–666 rows,
- * 2–3 s one row at a time.)
- */
-export class Bulk {
-  private readonly stmt: Database.Statement;
-  private rows = 0;
-  constructor(client: Database.Database, head: string, width: number) {
-    this.stmt = client.prepare(`${head} values (${Array.from({ length: width }, () => "?").join(",")})`);
-  }
-  add(...values: unknown[]) {
-    this.stmt.run(values);
-    this.rows++;
-  }
-  finish(): number {
-    return this.rows;
-  }
-}
+import type { Films, Reviews } from "./reviews";
+import type { Pools } from "./text";
+import type { Notice, Views, Votes } from "./votes";
 
 export type Plan = { m: Members; f: Films; rv: Reviews; c: Comments; v: Votes; views: Views; notices: Notice[]; pool: Pools; filmId: Int32Array; filmCreated: Float64Array; filmSlug: string[] };
 

@@ -2,7 +2,7 @@
 import { RESERVED_SLUGS } from "@/lib/reviews/create-review";
 import { MAX_TAGS, TAG_PATTERN } from "@/lib/reviews/schemas";
 import { foldText, uniqueSlug, urlSlug } from "@/lib/slug";
-import { Members } from "./members";
+import type { Members } from "./members";
 import { DAY, HISTORY_DAYS, HOUR, LargeSeedError, MINUTE, STAR_REVIEWS } from "./options";
 import { PrefixSampler, Rng, countBelow } from "./random";
 import { COUNTRIES, FILM_ADJ, FILM_NOUN, FILM_PLACE, FIRST_NAMES, LAST_NAMES, Pools, REASONS_BODY, REASONS_SCORE, REASONS_TAGS, TAGS, THEMES, TITLE_PHRASES, cap } from "./text";

@@ -1,10 +1,10 @@
 // The large seed's upvotes and views, planned per review and comment.
 import { isMilestone } from "@/lib/notifications/notify";
-import { Comments } from "./comments";
-import { Members } from "./members";
+import type { Comments } from "./comments";
+import type { Members } from "./members";
 import { DAY, LargeSeedError, NOTICE_DAYS, STAR_COMMENT_UPVOTES, STAR_UPVOTES, STAR_VIEWS } from "./options";
 import { COMMENT_VOTE_DELAYS, Delays, PrefixSampler, REVIEW_VOTE_DELAYS, Rng, VIEW_DELAYS, allocate, arrived, countBelow, delayWithin } from "./random";
-import { Reviews } from "./reviews";
+import type { Reviews } from "./reviews";
 
 export type Votes = {
   reviewCount: Int32Array;
