@@ -1,7 +1,7 @@
 import { ensureAuthSecret, getEnv } from "@/lib/env";
 import { getDb } from "@/lib/db";
 import { createBootToken, markBooted } from "@/lib/boot";
-import { demoPasswordNotice, seedIfEmpty } from "@/db/seed";
+import { demoPasswordNotice, seedIfEmpty } from "@/lib/seed/demo";
 import { sweep } from "@/lib/maintenance/sweep";
 
 const log = (msg: string) => console.log(`marquee: ${msg}`);

@@ -1,8 +1,8 @@
 // `npm run seed:large -- --users 20000 --reviews 100000 --comments 1000000 --votes 5000000 [--out ./data/large.db]`:
-// writes a large, deterministic database for benchmarks (db/seed-large.ts) to a new file.
+// writes a large, deterministic database for benchmarks (lib/seed/large/seed.ts) to a new file.
 import fs from "node:fs";
 import path from "node:path";
-import type { LargeOptions } from "@/db/seed-large";
+import type { LargeOptions } from "@/lib/seed/large/options";
 
 const USAGE = `Usage: npm run seed:large -- --users N --reviews N --comments N --votes N [options]
 
@@ -13,7 +13,7 @@ const USAGE = `Usage: npm run seed:large -- --users N --reviews N --comments N -
   --views N        review views (default: half the votes, and what the landmarks need)
   --films N        films (default: one per 30 reviews, at least 20)
   --seed N         generator seed (default 1); the same seed and numbers give the same rows
-  --now ISO        the moment the history ends (default: LARGE_NOW in db/seed-large.ts)
+  --now ISO        the moment the history ends (default: LARGE_NOW in lib/seed/large/options.ts)
   --out FILE       where to write it (default ./data/large.db)
   --force          replace FILE if it exists`;
 
@@ -90,15 +90,17 @@ async function main() {
   clear(building);
   const started = performance.now();
   // Loaded once the arguments are known to be good: a mistyped number fails at once.
-  const { openDb } = await import("@/db");
-  const { LARGE_PASSWORD, LargeSeedError, seedLarge } = await import("@/db/seed-large");
-  const db = openDb(building);
+  const { closeDb, unlockedWriter } = await import("@/db");
+  const { openMarqueeDb } = await import("@/lib/db");
+  const { LARGE_PASSWORD, LargeSeedError } = await import("@/lib/seed/large/options");
+  const { seedLarge } = await import("@/lib/seed/large/seed");
+  const db = openMarqueeDb(building);
   try {
     const o = args.options;
     console.log(`seed:large: ${o.users} members, ${o.reviews} reviews, ${o.comments} comments, ${o.votes} upvotes (seed ${o.seed ?? 1}) → ${out}`);
-    const result = seedLarge(db, { ...o, log: (line) => console.log(`  ${line}`) });
-    db.$client.pragma("wal_checkpoint(TRUNCATE)");
-    db.$client.close();
+    const result = await seedLarge(db, { ...o, log: (line) => console.log(`  ${line}`) });
+    unlockedWriter(db).$client.pragma("wal_checkpoint(TRUNCATE)");
+    closeDb(db);
     if (args.force) clear(out);
     fs.renameSync(building, out);
     const total = (performance.now() - started) / 1000;
@@ -124,7 +126,7 @@ async function main() {
     console.log("");
     console.log(`Wrote ${out}: ${mb(fs.statSync(out).size)} in ${total.toFixed(0)} s.`);
   } catch (err) {
-    if (db.$client.open) db.$client.close();
+    closeDb(db);
     clear(building);
     if (err instanceof LargeSeedError) {
       console.error(`seed:large: ${err.message}`);

@@ -1,13 +1,15 @@
 // `npm run seed`: adds the demo content to an empty database (a database with users is left alone).
-import { openDb } from "@/db";
-import { demoPasswordNotice, seedIfEmpty } from "@/db/seed";
+import { closeDb } from "@/db";
+import { openMarqueeDb } from "@/lib/db";
+import { seedIfEmpty } from "@/lib/seed/demo";
+import { demoPasswordNotice } from "@/lib/seed/members";
 import { getEnv } from "@/lib/env";
 
 async function main() {
   const { databasePath } = getEnv();
-  const db = openDb(databasePath);
+  const db = openMarqueeDb(databasePath);
   const seeded = await seedIfEmpty(db);
-  db.$client.close();
+  closeDb(db);
   console.log(
     seeded
       ? `Seeded ${databasePath}: ${seeded.users} demo members (${seeded.avatars} with uploaded avatars), ${seeded.reviews} reviews, ` +

@@ -6,7 +6,7 @@ import { eq } from "drizzle-orm";
 import { closeDb } from "@/db";
 import { openMarqueeDb } from "@/lib/db";
 import { users } from "@/db/schema";
-import { seedIfEmpty } from "@/db/seed";
+import { seedIfEmpty } from "@/lib/seed/demo";
 import { BODY_LIMITS } from "@/lib/http/body";
 import { MAX_BODY_CHARS, MAX_COMMENT_CHARS, MAX_TITLE_CHARS } from "@/lib/markdown/limits";
 import { createReview } from "@/lib/reviews/create-review";

@@ -3,10 +3,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
-import { openDb, type DB } from "@/db";
+import { closeDb, type DB } from "@/db";
 import { posts, users } from "@/db/schema";
-import { seedIfEmpty } from "@/db/seed";
-import { largeLandmarks, seedLarge } from "@/db/seed-large";
+import { seedIfEmpty } from "@/lib/seed/demo";
+import { largeLandmarks, seedLarge } from "@/lib/seed/large/seed";
+import { makeCtx } from "@/lib/context";
+import { openMarqueeDb } from "@/lib/db";
 import { createReview } from "@/lib/reviews/create-review";
 import { measureRankingQueries, measureVoteBadgeCost } from "./badges";
 import type { PageSpec } from "./report";
@@ -59,25 +61,32 @@ function pagesFor(db: DB, review200: { id: number; url: string }, review1000: st
 /** The demo database, plus two discussions of 200 and 1,000 comments and members to vote and comment. */
 export async function prepareDemo(dir: string) {
   const dbPath = path.join(dir, "demo.db");
-  const db = openDb(dbPath);
+  const db = openMarqueeDb(dbPath);
   await seedIfEmpty(db);
-  const author = db.select({ id: users.id }).from(users).where(eq(users.username, "ingrid_alvarado")).get()!;
-  const voterIds = makeVoters(db, VOTERS);
+  const author = (await db.select({ id: users.id }).from(users).where(eq(users.username, "ingrid_alvarado")).get())!;
+  const voterIds = await makeVoters(db, VOTERS);
   const commenters = voterIds.slice(0, 50);
   const discussed = (title: string, daysAgo: number) =>
-    createReview(db, author.id, { title, filmTitle: "The Third Man", filmYear: "1949", score: "8", body: realisticReview(1500), intent: "publish" }, new Date(Date.now() - daysAgo * 86_400_000));
-  const r200 = discussed("Two hundred comments on Vienna", 31);
-  const r1000 = discussed("A thousand comments on Vienna", 30);
-  const small = discussed("Ten comments on Vienna", 32);
-  seedOneTree(db, small.id, commenters, 10, new Date(Date.now() - 29 * 86_400_000));
+    createReview(makeCtx(db, { actor: { id: author.id, role: "admin" }, now: new Date(Date.now() - daysAgo * 86_400_000) }), {
+      title,
+      filmTitle: "The Third Man",
+      filmYear: "1949",
+      score: "8",
+      body: realisticReview(1500),
+      intent: "publish",
+    });
+  const r200 = await discussed("Two hundred comments on Vienna", 31);
+  const r1000 = await discussed("A thousand comments on Vienna", 30);
+  const small = await discussed("Ten comments on Vienna", 32);
+  await seedOneTree(db, small.id, commenters, 10, new Date(Date.now() - 29 * 86_400_000));
   // In date order: the duplicate-comment rule compares with a member's latest comments.
   const t0 = performance.now();
-  seedOneTree(db, r1000.id, commenters, 1000, new Date(Date.now() - 28 * 86_400_000));
+  await seedOneTree(db, r1000.id, commenters, 1000, new Date(Date.now() - 28 * 86_400_000));
   const postMs = (performance.now() - t0) / 1000;
-  seedOneTree(db, r200.id, commenters, 200, new Date(Date.now() - 26 * 86_400_000));
-  const thread = { small: measurePageData(db, small.slug), big: measurePageData(db, r1000.slug), postMs };
-  const voteCost = measureVoteBadgeCost(db, voterIds, r200.id, author.id);
-  const published = db.select({ id: posts.id }).from(posts).where(eq(posts.status, "published")).all().map((p) => p.id);
+  await seedOneTree(db, r200.id, commenters, 200, new Date(Date.now() - 26 * 86_400_000));
+  const thread = { small: await measurePageData(db, small.slug), big: await measurePageData(db, r1000.slug), postMs };
+  const voteCost = await measureVoteBadgeCost(db, voterIds, r200.id, author.id);
+  const published = (await db.select({ id: posts.id }).from(posts).where(eq(posts.status, "published")).all()).map((p) => p.id);
   const review200 = { id: r200.id, url: `/reviews/${r200.slug}` };
   const prepared: Prepared = {
     label: "demo",
@@ -90,7 +99,7 @@ export async function prepareDemo(dir: string) {
     voterIds,
     readerId: author.id,
   };
-  db.$client.close();
+  closeDb(db);
   return { prepared, thread, voteCost };
 }
 
@@ -99,9 +108,9 @@ export async function prepareLarge(dir: string, largePath: string) {
   if (!fs.existsSync(largePath)) {
     console.log(`No large database at ${largePath}: making one with the default sizes (this takes minutes)…`);
     fs.mkdirSync(path.dirname(largePath), { recursive: true });
-    const made = openDb(largePath);
-    seedLarge(made, { ...LARGE_SIZES, log: (l) => console.log(`  ${l}`) });
-    made.$client.close();
+    const made = openMarqueeDb(largePath);
+    await seedLarge(made, { ...LARGE_SIZES, log: (l) => console.log(`  ${l}`) });
+    closeDb(made);
   }
   // The source is never opened (opening it would write beside it): the file is copied as it is,
   // with its write-ahead log if one is left, which SQLite folds in when the copy is opened.
@@ -109,15 +118,15 @@ export async function prepareLarge(dir: string, largePath: string) {
   const dbPath = path.join(dir, "large.db");
   fs.copyFileSync(largePath, dbPath, fs.constants.COPYFILE_FICLONE);
   if (fs.existsSync(`${largePath}-wal`) && fs.statSync(`${largePath}-wal`).size > 0) fs.copyFileSync(`${largePath}-wal`, `${dbPath}-wal`);
-  const db = openDb(dbPath);
-  const marks = largeLandmarks(db);
+  const db = openMarqueeDb(dbPath);
+  const marks = await largeLandmarks(db);
   const [t200, t1000] = [200, 1000].map((n) => marks.threads.find((t) => t.comments === n)?.slug);
   if (!t200 || !t1000) throw new Error(`${largePath} has no review with exactly 200 and 1,000 comments: make it again with npm run seed:large`);
-  const voterIds = makeVoters(db, VOTERS);
+  const voterIds = await makeVoters(db, VOTERS);
   const ids = db.$client.prepare("select id from posts where status = 'published' order by upvote_count desc limit 20").pluck().all() as number[];
   const quiet = db.$client.prepare("select id from posts where status = 'published' and comment_count < 20 order by id limit 1").pluck().get() as number;
   const lowRanked = db.$client.prepare("select id from users where is_system = 0 order by badge_points, created_at desc limit 1").pluck().get() as string;
-  const rankingQueries = measureRankingQueries(db, lowRanked);
+  const rankingQueries = await measureRankingQueries(db, lowRanked);
   const id200 = db.$client.prepare("select id from posts where slug = ?").pluck().get(t200) as number;
   const review200 = { id: id200, url: `/reviews/${t200}` };
   const prepared: Prepared = {
@@ -136,7 +145,7 @@ export async function prepareLarge(dir: string, largePath: string) {
       "select (select count(*) from users) as users, (select count(*) from posts) as reviews, (select count(*) from comments) as comments, (select count(*) from post_votes) + (select count(*) from comment_votes) as votes",
     )
     .get() as Record<string, number>;
-  db.$client.close();
+  closeDb(db);
   return { prepared, rankingQueries, sizes, bytes: fs.statSync(dbPath).size };
 }
 

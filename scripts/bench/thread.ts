@@ -1,6 +1,6 @@
 // A review with a large discussion for the benchmark, and a count of the queries a page load runs.
 import type { DB } from "@/db";
-import { sampleDiscussion } from "@/db/seed-large";
+import { sampleDiscussion } from "@/lib/seed/large/text";
 import { createComment } from "@/lib/comments/create-comment";
 import { makeCtx } from "@/lib/context";
 import { listThread } from "@/lib/comments/queries";

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { DEMO_USERS, demoPassword, demoPasswordNotice, seedDemo } from "@/db/seed";
+import { DEMO_USERS, demoPassword, demoPasswordNotice, seedDemo } from "@/lib/seed/members";
 import { verifyPassword } from "@/lib/auth/password";
 import { resetEnvForTests } from "@/lib/env";
 import { DomainError } from "@/lib/errors";

@@ -5,7 +5,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DB } from "@/db";
-import { LARGE_NOW, LARGE_PASSWORD, LargeSeedError, largeLandmarks, largePasswordHash, seedLarge, type LargeOptions } from "@/db/seed-large";
+import { LARGE_NOW, LARGE_PASSWORD, LargeSeedError, type LargeOptions } from "@/lib/seed/large/options";
+import { largeLandmarks, largePasswordHash, seedLarge } from "@/lib/seed/large/seed";
 import { verifyPassword } from "@/lib/auth/password";
 import { backfillBadges } from "@/lib/maintenance/backfill-badges";
 import { BADGES } from "@/lib/badges/catalog";
@@ -65,17 +66,17 @@ describe("the large seed, at a small size", () => {
   };
   let hash: string;
   let a: TestDb;
-  let first: ReturnType<typeof seedLarge>;
+  let first: Awaited<ReturnType<typeof seedLarge>>;
   let digestA: Record<string, string>;
   let digestB: Record<string, string>;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     hash = largePasswordHash();
     a = fresh();
-    first = seedLarge(a.db, { ...SMALL, passwordHash: hash });
+    first = await seedLarge(a.db, { ...SMALL, passwordHash: hash });
     digestA = digest(a.db, true);
     const b = fresh();
-    seedLarge(b.db, { ...SMALL, passwordHash: hash });
+    await seedLarge(b.db, { ...SMALL, passwordHash: hash });
     digestB = digest(b.db, true);
     b.close();
   }, 60_000);
@@ -104,16 +105,16 @@ describe("the large seed, at a small size", () => {
     expect(count(a.db, "select count(*) as n from comment_votes v join comments c on c.id = v.comment_id join users u on u.id = v.user_id where v.created_at < c.created_at or v.created_at < u.created_at or v.created_at >= coalesce(c.deleted_at, ?) or v.post_id <> c.post_id", LARGE_NOW.getTime() + 1)).toBe(0);
   });
 
-  it("keeps every counter exact: the app's recount corrects nothing and the backfill grants nothing more", () => {
-    const fixed = recountAll(a.db, LARGE_NOW);
+  it("keeps every counter exact: the app's recount corrects nothing and the backfill grants nothing more", async () => {
+    const fixed = await recountAll(a.db, LARGE_NOW);
     expect(Object.values(fixed).every((n) => n === 0), JSON.stringify(fixed)).toBe(true);
-    expect(backfillBadges(a.db, LARGE_NOW).granted).toBe(0);
+    expect((await backfillBadges(a.db, { now: LARGE_NOW })).granted).toBe(0);
     expect(digest(a.db, true)).toEqual(digestA);
   }, 30_000);
 
-  it("derives the same rows as writing them bare and running the app's backfill and recount", () => {
+  it("derives the same rows as writing them bare and running the app's backfill and recount", async () => {
     const ref = fresh();
-    seedLarge(ref.db, { ...SMALL, passwordHash: hash, derive: "app" });
+    await seedLarge(ref.db, { ...SMALL, passwordHash: hash, derive: "app" });
     expect(digest(ref.db, false)).toEqual(digest(a.db, false));
     ref.close();
   }, 30_000);
@@ -125,14 +126,14 @@ describe("the large seed, at a small size", () => {
     expect(a.db.$client.pragma("foreign_keys", { simple: true })).toBe(1);
   });
 
-  it("has the landmarks: threads of exactly 200 and 1,000 comments, a popular film, a full badge board", () => {
-    const marks = largeLandmarks(a.db);
+  it("has the landmarks: threads of exactly 200 and 1,000 comments, a popular film, a full badge board", async () => {
+    const marks = await largeLandmarks(a.db);
     expect(marks).toEqual(first.landmarks);
     expect(marks.threads.map((t) => t.comments)).toEqual(THREADS);
     for (const t of marks.threads) {
-      const review = getReviewBySlug(a.db, t.slug)!;
+      const review = (await getReviewBySlug(a.db, t.slug))!;
       expect(review.commentCount).toBe(t.comments);
-      const rows = listThread(a.db, review.id);
+      const rows = await listThread(a.db, review.id);
       expect(rows).toHaveLength(t.comments);
       expect(rows.every((c) => !c.deleted)).toBe(true);
       // Threaded: replies several levels deep, some past what one page shows.
@@ -166,7 +167,7 @@ describe("the large seed, at a small size", () => {
     expect(count(a.db, "select seq as n from sqlite_sequence where name = 'comments'")).toBe(SMALL.comments);
   });
 
-  it("stores what the pages read: slugs, excerpts, reading times, hot scores, revisions", () => {
+  it("stores what the pages read: slugs, excerpts, reading times, hot scores, revisions", async () => {
     const posts = a.db.$client.prepare("select * from posts where status = 'published'").all() as Record<string, unknown>[];
     for (const p of posts) {
       expect(p.slug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
@@ -177,13 +178,13 @@ describe("the large seed, at a small size", () => {
     const edited = a.db.$client.prepare("select id, slug, revision_count from posts where revision_count > 1 limit 20").all() as { id: number; slug: string; revision_count: number }[];
     expect(edited.length).toBeGreaterThan(0);
     for (const p of edited) {
-      const revisions = listRevisions(a.db, p.id);
+      const revisions = await listRevisions(a.db, p.id);
       expect(revisions).toHaveLength(p.revision_count);
       expect(revisions.at(-1)!.bodyMd).toBe((a.db.$client.prepare("select body_md as b from posts where id = ?").get(p.id) as { b: string }).b);
-      expect(getReviewBySlug(a.db, p.slug)!.revisionCount).toBe(p.revision_count);
+      expect((await getReviewBySlug(a.db, p.slug))!.revisionCount).toBe(p.revision_count);
       expect(revisions.at(-1)!.reason).toBeTruthy();
     }
-    const feed = listFeed(a.db, { tab: "hot", limit: 5 });
+    const feed = await listFeed(a.db, { tab: "hot", limit: 5 });
     expect(feed.items).toHaveLength(5);
   });
 
@@ -194,10 +195,10 @@ describe("the large seed, at a small size", () => {
     expect(await verifyPassword(LARGE_PASSWORD, stored)).toBe(true);
   });
 
-  it("refuses what it cannot build", () => {
-    expect(() => seedLarge(a.db, SMALL)).toThrow(LargeSeedError);
+  it("refuses what it cannot build", async () => {
+    await expect(seedLarge(a.db, SMALL)).rejects.toThrow(LargeSeedError);
     const t = fresh();
-    expect(() => seedLarge(t.db, { ...SMALL, votes: 1_000, passwordHash: hash })).toThrow(/votes.*too few/);
+    await expect(seedLarge(t.db, { ...SMALL, votes: 1_000, passwordHash: hash })).rejects.toThrow(/votes.*too few/);
   });
 });
 

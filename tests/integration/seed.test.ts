@@ -1,13 +1,20 @@
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { DEMO_USERS, seedAvatarDir, seedDemo, seedIfEmpty } from "@/db/seed";
-import { SEED_STOPS, SEED_THREADS, type SeedComment } from "@/db/seed-comments";
-import { SEED_FILMS, SEED_REVIEWS } from "@/db/seed-content";
-import { ANON_READERS } from "@/db/seed-views";
-import { planVotes, SEED_UNDOS, SEED_VOTES, VOTE_SPACING_MS } from "@/db/seed-votes";
+import { seedAvatarDir } from "@/lib/seed/avatars";
+import { applyBodyEdits } from "@/lib/seed/body-edits";
+import { SEED_FILMS } from "@/lib/seed/content/films";
+import { SEED_REVIEWS } from "@/lib/seed/content/reviews";
+import { SEED_STOPS, SEED_THREADS } from "@/lib/seed/content/threads";
+import type { SeedComment } from "@/lib/seed/content/types";
+import { SEED_UNDOS, SEED_VOTES } from "@/lib/seed/content/votes";
+import { seedIfEmpty } from "@/lib/seed/demo";
+import { DEMO_USERS, seedDemo } from "@/lib/seed/members";
+import { ANON_READERS } from "@/lib/seed/views";
+import { planVotes, VOTE_SPACING_MS } from "@/lib/seed/votes";
 import { SYSTEM_USERNAME } from "@/lib/badges/announce";
 import { BADGE_BY_SLUG } from "@/lib/badges/catalog";
 import { listThread } from "@/lib/comments/queries";
@@ -20,7 +27,7 @@ import { AVATAR_SIZE, avatarDir, avatarFile } from "@/lib/users/avatar-upload";
 import { authenticate } from "@/lib/users/authenticate";
 import { signUp } from "@/lib/users/sign-up";
 import { clearEnv } from "../helpers/comments";
-import { createTestDb, REPO_ROOT, rows, snapshot, perTestDb, type TestDb } from "../helpers/db";
+import { createTestDb, ctxAs, REPO_ROOT, rows, snapshot, perTestDb, type TestDb } from "../helpers/db";
 import { setTestEnv, TEST_DEMO_PASSWORD } from "../helpers/env";
 
 const DAY = 86_400_000;
@@ -115,7 +122,7 @@ describe("demo seed", () => {
   });
 
   it("adds nothing to a database that already has a member", async () => {
-    await signUp(t.db, { username: "first_member", email: "first@example.com", password: "a slow dolly zoom" }, "198.51.100.1");
+    await signUp(ctxAs(t.db, null, undefined, "198.51.100.1"), { username: "first_member", email: "first@example.com", password: "a slow dolly zoom" });
     const before = snapshot(t.db);
     expect(await seedIfEmpty(t.db)).toBeNull();
     expect(snapshot(t.db)).toEqual(before);
@@ -167,6 +174,48 @@ describe("demo reviews", () => {
     for (const f of recount) expect([f.review_count, f.score_sum, f.score_count]).toEqual([f.rc, f.ss, f.sc]);
     // Spoiler text never reaches an excerpt.
     for (const p of posts) expect(String(p.excerpt)).not.toMatch(/>!|!</);
+  });
+});
+
+describe("demo edit history", () => {
+  const t = demoDb();
+
+  // The data stores each edit as changes to the text before it. Every revision that replaying them
+  // writes, reviews' and members' comments' alike, is the one the seed wrote when the data still
+  // spelled out each revision's whole text: the digest of those 220 texts, sorted, taken then.
+  const REVISIONS_DIGEST = "4034fa5ffc824db11f811d00298ae688a4b670ebcd87ba0519e92bd40d9c568c";
+
+  it("writes exactly the revisions the whole-text history wrote", async () => {
+    await t.seeded();
+    const filmKey = new Map(SEED_FILMS.map((f) => [f.title, f.key]));
+    const reviewTexts = (
+      t.db.$client
+        .prepare(
+          `select u.username, f.title, r.body_md from post_revisions r join posts p on p.id = r.post_id
+           join users u on u.id = p.author_id join films f on f.id = p.film_id`,
+        )
+        .raw()
+        .all() as [string, string, string][]
+    ).map(([username, title, body]) => `${username}/${filmKey.get(title)}\0${body}`);
+    const commentTexts = (
+      t.db.$client
+        .prepare(
+          `select r.body_md from comment_revisions r join comments c on c.id = r.comment_id
+           where c.author_id not in ${SYSTEM} and c.body_md <> 'STOP'`,
+        )
+        .pluck()
+        .all() as string[]
+    ).map((body) => `c\0${body}`);
+    const texts = [...reviewTexts, ...commentTexts].sort();
+    expect(texts).toHaveLength(220);
+    expect(createHash("sha256").update(texts.join("\n\0\n")).digest("hex")).toBe(REVISIONS_DIGEST);
+  });
+
+  it("refuses an edit whose anchor is missing or found twice", () => {
+    expect(applyBodyEdits("one two one", [{ find: "two", replace: "2" }, { after: "2", insert: "!" }])).toBe("one 2! one");
+    expect(() => applyBodyEdits("one two one", [{ find: "one", replace: "1" }])).toThrow(/exactly once/);
+    expect(() => applyBodyEdits("one two", [{ after: "three", insert: "!" }])).toThrow(/exactly once/);
+    expect(() => applyBodyEdits("one two", [{ find: "", replace: "!" }])).toThrow(/exactly once/);
   });
 });
 
@@ -345,7 +394,7 @@ describe("demo people: avatars, mentions, notices and newcomers", () => {
 
   it("keeps the uploaded pictures small and real images", async () => {
     for (const u of DEMO_USERS.filter((u) => u.avatar)) {
-      const file = path.join(REPO_ROOT, "db", "seed-assets", u.avatar!.file);
+      const file = path.join(REPO_ROOT, "lib", "seed", "assets", u.avatar!.file);
       expect(fs.statSync(file).size).toBeLessThan(60 * 1024);
       const meta = await sharp(file).metadata();
       expect(["png", "jpeg"]).toContain(meta.format);
@@ -499,7 +548,7 @@ describe("demo votes", () => {
       expect(p.hot_score).toBeCloseTo(hotScore(Number(p.upvote_count), new Date(Number(p.published_at))), 9);
     }
     // Every step of the recount finds nothing to correct, the badge standings included.
-    const fixed = recountAll(t.db, new Date(now));
+    const fixed = await recountAll(t.db, new Date(now));
     expect(Object.keys(fixed)).toEqual(
       expect.arrayContaining([
         ...["postComments", "postUpvotes", "commentReplies", "commentUpvotes", "upvotesReceived", "contributions", "newcomers"],
@@ -529,15 +578,16 @@ describe("demo votes", () => {
 
   it("orders Hot differently from New, and best differently from oldest in some threads", async () => {
     await t.seeded();
-    const ids = (tab: "hot" | "new") => listFeed(t.db, { tab, limit: 100 }).items.map((r) => r.id);
-    expect(ids("hot")).toHaveLength(SEED_REVIEWS.filter((r) => r.status === "published").length);
-    expect(ids("hot")).not.toEqual(ids("new"));
+    const ids = async (tab: "hot" | "new") => (await listFeed(t.db, { tab, limit: 100 })).items.map((r) => r.id);
+    expect(await ids("hot")).toHaveLength(SEED_REVIEWS.filter((r) => r.status === "published").length);
+    expect(await ids("hot")).not.toEqual(await ids("new"));
 
     const flat = (nodes: CommentNode[]): number[] => nodes.flatMap((n) => [n.id, ...flat(n.children)]);
-    const differs = all(`select id from posts where status = 'published' and comment_count > 1`).filter((p) => {
-      const rows = listThread(t.db, Number(p.id));
-      return flat(buildThread(rows, "best", 100)).join() !== flat(buildThread(rows, "oldest", 100)).join();
-    });
+    const differs = [];
+    for (const p of all(`select id from posts where status = 'published' and comment_count > 1`)) {
+      const rows = await listThread(t.db, Number(p.id));
+      if (flat(buildThread(rows, "best", 100)).join() !== flat(buildThread(rows, "oldest", 100)).join()) differs.push(p);
+    }
     expect(differs.length).toBeGreaterThanOrEqual(3);
   });
 
@@ -556,7 +606,7 @@ describe("demo votes", () => {
       const thread = SEED_THREADS.find((th) => th.review === review)!;
       let c: SeedComment | undefined;
       for (const step of path.split(".")) c = (c ? c.replies : thread.comments)![Number(step) - 1];
-      const body = c!.edits?.at(-1)?.body ?? c!.body;
+      const body = (c!.edits ?? []).reduce((text, e) => applyBodyEdits(text, e.bodyEdits), c!.body);
       const found = t.db.$client.prepare(`select id from comments where post_id = ? and body_md = ?`).all(reviewId(review), body) as Row[];
       expect(found).toHaveLength(1);
       return Number(found[0]!.id);

@@ -8,11 +8,8 @@
 // comes alive brings readers back; members read what they later answer or upvote, and most of what
 // the others publish. Anonymous readers are a fixed pool of keys ("a:seed-reader-N").
 
-import type { PlannedVote, VoteItem } from "./seed-votes";
-
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
+import { DAY, HOUR, MINUTE } from "./duration";
+import type { PlannedVote, VoteItem } from "./votes";
 
 /** Anonymous readers: "a:seed-reader-1" … "a:seed-reader-600". */
 export const ANON_READERS = 600;
@@ -39,7 +36,7 @@ const PER_COMMENT_POSTED = 1.5;
  * publication, fewer each following day (LAUNCH_DECAY), as when it first appeared.
  */
 export const SEED_LINKS: { review: string; daysAfter: number; readers: number }[] = [
-  // Re-scored after a 16mm screening (db/seed-content.ts) and passed round a sound editors' forum the next day.
+  // Re-scored after a 16mm screening (lib/seed/content/reviews/the-conversation.ts) and passed round a sound editors' forum the next day.
   { review: "tobias_renner/the-conversation", daysAfter: 151, readers: 150 },
 ];
 /** The share of the other members who read a review without otherwise showing up under it. */
