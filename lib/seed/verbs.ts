@@ -9,7 +9,7 @@ import type { Actor } from "@/lib/permissions";
 import { createReview } from "@/lib/reviews/create-review";
 import { editReview } from "@/lib/reviews/edit-review";
 import { recordView } from "@/lib/reviews/record-view";
-import { setAvatar } from "@/lib/users/avatar-upload";
+import { uploadAvatar } from "@/lib/users/avatar-upload";
 import { castVote } from "@/lib/votes/cast-vote";
 
 /** A demo member's request at a moment of the demo history. */
@@ -31,7 +31,7 @@ export async function seedCreateReview(ctx: Ctx, fields: ReviewFields, intent: "
 }
 
 export async function seedEditReview(ctx: Ctx, reviewId: number, fields: ReviewFields, reason: string): Promise<void> {
-  await editReview(ctx, { id: reviewId, ...fields, reason, intent: "publish" });
+  await editReview(ctx, { ...fields, reviewId, reason, intent: "publish" });
 }
 
 export async function seedCreateComment(ctx: Ctx, input: { reviewId: number; parentId: number | null; body: string }): Promise<number> {
@@ -39,11 +39,11 @@ export async function seedCreateComment(ctx: Ctx, input: { reviewId: number; par
 }
 
 export async function seedEditComment(ctx: Ctx, commentId: number, input: { body: string; reason?: string }): Promise<void> {
-  await editComment(ctx, { id: commentId, ...input });
+  await editComment(ctx, { commentId, ...input });
 }
 
 export async function seedDeleteComment(ctx: Ctx, commentId: number): Promise<void> {
-  await deleteComment(ctx, { id: commentId });
+  await deleteComment(ctx, { commentId });
 }
 
 /** Casts or takes back an upvote; returns the slugs of the badges it earned. */
@@ -58,5 +58,5 @@ export async function seedRecordView(ctx: Ctx, reviewId: number, viewer: { key: 
 }
 
 export async function seedSetAvatar(ctx: Ctx, bytes: Uint8Array, statedType: string, dir: string): Promise<void> {
-  await setAvatar(ctx, { bytes, statedType, dir });
+  await uploadAvatar(ctx, { bytes, type: statedType }, dir);
 }

@@ -4,6 +4,7 @@
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { closeDb } from "@/db";
+import { makeCtx } from "@/lib/context";
 import { openMarqueeDb } from "@/lib/db";
 import { users } from "@/db/schema";
 import { seedIfEmpty } from "@/lib/seed/demo";
@@ -151,7 +152,7 @@ export async function measureCaps(dir: string, port: number, runs = 5): Promise<
   await seedIfEmpty(db);
   const [memberId] = makeVoters(db, 1) as [string];
   const author = db.select({ id: users.id }).from(users).where(eq(users.id, memberId)).get()!;
-  const own = createReview(db, author.id, { ...REVIEW, title: "The caps benchmark's own review" });
+  const own = await createReview(makeCtx(db, { actor: { id: author.id, role: "member" } }), { ...REVIEW, title: "The caps benchmark's own review" });
   const reviewId = db.$client.prepare("select id from posts where status = 'published' and author_id <> ? order by id limit 1").pluck().get(memberId) as number;
   closeDb(db);
   const cookie = `${SESSION_COOKIE}=${await sessionCookie(BENCH_SECRET, memberId)}`;

@@ -139,10 +139,10 @@ describe("demo seed", () => {
     await seedIfEmpty(t.db);
     for (const [i, u] of DEMO_USERS.entries()) {
       const address = `198.51.100.${i + 1}`;
-      const byName = await authenticate(t.db, { identifier: u.username, password: TEST_DEMO_PASSWORD }, address, noSleep);
+      const byName = await authenticate(ctxAs(t.db, null, undefined, address), { identifier: u.username, password: TEST_DEMO_PASSWORD }, noSleep);
       expect(byName).toMatchObject({ username: u.username, name: u.name, bio: u.bio });
       const email = `${u.username.replace(/_/g, ".")}@demo.marquee.test`;
-      const byEmail = await authenticate(t.db, { identifier: email.toUpperCase(), password: TEST_DEMO_PASSWORD }, address, noSleep);
+      const byEmail = await authenticate(ctxAs(t.db, null, undefined, address), { identifier: email.toUpperCase(), password: TEST_DEMO_PASSWORD }, noSleep);
       expect(byEmail.id).toBe(byName.id);
     }
   });

@@ -14,7 +14,7 @@
 import { createHash, scryptSync } from "node:crypto";
 import { unlockedWriter, type DB } from "@/db";
 import { backfillBadges } from "@/lib/maintenance/backfill-badges";
-import { recountAll } from "@/lib/recount";
+import { recountAll } from "@/lib/maintenance/recount";
 import { BADGES } from "@/lib/badges/catalog";
 import { uniqueSlug, urlSlug } from "@/lib/slug";
 import { planComments } from "./comments";
