@@ -43,7 +43,7 @@ export const SUBSCRIBERS: { [K in EventType]: Subscriber<K>[] } = {
   "review.deleted": [filmOnReviewDeleted, usersOnReviewDeleted, rankingsOnReviewDeleted, notificationsOnReviewDeleted],
   "view.counted": [badgesOnViewCounted],
   "comment.posted": [usersOnCommentPosted, badgesOnCommentPosted, notificationsOnCommentPosted],
-  "comment.edited": [badgesOnCommentEdited, notificationsOnCommentEdited],
+  "comment.edited": [notificationsOnCommentEdited, badgesOnCommentEdited],
   "comment.deleted": [usersOnCommentDeleted, notificationsOnCommentDeleted],
   // Upvotes received before the badges that read them.
   "vote.cast": [updateHotScore, countUpvoteReceived, bumpUpvoteStanding, grantUpvoteBadges, noticeUpvoteMilestone],
