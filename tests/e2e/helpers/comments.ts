@@ -14,9 +14,9 @@ export const LONG_BODY = "A long one. ".repeat(1_000).slice(0, 10_001);
 // ── Reading the database ────────────────────────────────────────────────────────────────────────
 
 export function review(slug: string): ReviewRowE2E {
-  const row = reviewBySlug(slug);
-  expect(row, `seeded review ${slug}`).toBeDefined();
-  return row!;
+  const found = reviewBySlug(slug);
+  expect(found, `seeded review ${slug}`).toBeDefined();
+  return found!;
 }
 
 /** The one comment stored with this body (posted by this journey). */
@@ -62,9 +62,9 @@ export function expectCountersHold(postId: number) {
 
 // Next keeps pages left by a client-side navigation in the DOM, hidden (React <Activity>): only the shown copy counts.
 export const commentEl = (page: Page, id: number) => page.locator(`#comment-${id}`).filter({ visible: true });
-/** A comment's own parts, not those of the replies nested in it. */
 /** The comment a permalink page is about, with its replies. */
 export const focusOf = (page: Page) => page.getByTestId("comment-focus").filter({ visible: true });
+/** A comment's own parts, not those of the replies nested in it. */
 export const ownBody = (c: Locator) => c.locator(":scope > .comment__body");
 export const ownActions = (c: Locator) => c.locator(":scope > .comment__actions");
 export const ownMeta = (c: Locator) => c.locator(":scope > .comment__meta");
