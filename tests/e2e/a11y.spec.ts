@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { HtmlValidate, type Message } from "html-validate";
 import type { Result as AxeViolation } from "axe-core";
 import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { accountNav, createMembers, E2E_ORIGIN, publishReviewVia, SESSION_COOKIE, sessionToken, shot, withDb } from "./helpers";
+import { accountNav, createMembers, E2E_ORIGIN, publishReviewVia, SESSION_COOKIE, sessionCookie, sessionToken, shot, withDb } from "./helpers";
 
 // Every page template, signed out and (where the page differs or is per-member) signed in, checked
 // two ways: axe-core in the browser once the client islands have loaded (no serious or critical
@@ -76,7 +76,7 @@ async function resolve(request: APIRequestContext): Promise<Addresses> {
   // A review of this spec's own, deleted through the app, for the 410 page.
   const [author] = createMembers("a11y");
   const headers = {
-    cookie: `${SESSION_COOKIE}=${await sessionToken(author!.id)}`,
+    cookie: await sessionCookie(author!.id),
     origin: E2E_ORIGIN,
     accept: "application/json",
     "x-forwarded-for": "192.0.2.41",

@@ -1,5 +1,5 @@
 import { expect, test, type Locator } from "@playwright/test";
-import { commentsWithBody, createMembers, E2E_ORIGIN, publishReviewVia, reviewBySlug, SESSION_COOKIE, sessionToken, signInWithCookie, unique, withDb } from "./helpers";
+import { commentsWithBody, createMembers, E2E_ORIGIN, publishReviewVia, reviewBySlug, sessionCookie, signInWithCookie, unique, withDb } from "./helpers";
 
 // A name or a title with a right-to-left override, stored before the text rule refused it (or
 // brought in from elsewhere), must not reorder the words around it: wherever the app prints it,
@@ -20,7 +20,7 @@ const holderOf = (scope: Locator, text: string) =>
 test("a right-to-left override in a name or title stays isolated: discussion heading, reply label, notices", async ({ page, context, request, browser }) => {
   const [author, stranger] = createMembers("bidi", 2);
   const hostileName = `${RLO}nimda ${unique("n")}`;
-  const authorHeaders = { cookie: `${SESSION_COOKIE}=${await sessionToken(author!.id)}`, origin: E2E_ORIGIN, accept: "application/json", "x-forwarded-for": "192.0.2.57" };
+  const authorHeaders = { cookie: await sessionCookie(author!.id), origin: E2E_ORIGIN, accept: "application/json", "x-forwarded-for": "192.0.2.57" };
   const slug = await publishReviewVia(request, authorHeaders, `Plain title ${unique("t")}`);
   // Stored as they would be from before the text rule: nothing has rendered the review yet.
   const hostileTitle = `${RLO}Stalker, backwards ${unique("t")}`;
@@ -90,7 +90,7 @@ test("a right-to-left override in a name or title stays isolated: discussion hea
 
 test("account pages name members and reviews in an isolate: signed in as, drafts, review and comment editors", async ({ page, context, request }) => {
   const [member] = createMembers("bidiacct");
-  const headers = { cookie: `${SESSION_COOKIE}=${await sessionToken(member!.id)}`, origin: E2E_ORIGIN, accept: "application/json", "x-forwarded-for": "192.0.2.58" };
+  const headers = { cookie: await sessionCookie(member!.id), origin: E2E_ORIGIN, accept: "application/json", "x-forwarded-for": "192.0.2.58" };
   const published = await publishReviewVia(request, headers, `Plain title ${unique("p")}`);
   const saved = await request.post("/api/reviews", {
     headers,

@@ -220,6 +220,11 @@ export async function sessionToken(userId: string): Promise<string> {
   return encode({ token: { uid: userId, sv: row!.sv }, secret: E2E_AUTH_SECRET, salt: SESSION_COOKIE });
 }
 
+/** The Cookie header value that signs a request in as a member: "authjs.session-token=…". */
+export async function sessionCookie(userId: string): Promise<string> {
+  return `${SESSION_COOKIE}=${await sessionToken(userId)}`;
+}
+
 /** A session token with extra claims (a session id, padding), issued at `issuedAt` ms (now by default). */
 export async function sessionTokenWith(userId: string, extra: Record<string, unknown>, issuedAt?: number): Promise<string> {
   const row = withDb((db) => db.prepare("select session_version as sv from users where id = ?").get(userId) as { sv: number } | undefined);

@@ -24,6 +24,7 @@ import {
   type MemberE2E,
   type ReviewRowE2E,
 } from "./helpers";
+import { setPasswordHash } from "./helpers/rows";
 
 // Journeys through the people features: avatars uploaded in /settings and shown wherever the
 // member's name is, notices of replies and @mentions with the header's unread count, a password
@@ -65,7 +66,7 @@ function setPassword(userId: string, password: string) {
   const salt = randomBytes(16);
   const key = scryptSync(password.normalize("NFKC"), salt, 32, { N, r: 8, p: 1, maxmem: 256 * 1024 * 1024 });
   const hash = ["scrypt", N, 8, 1, salt.toString("base64url"), key.toString("base64url")].join("$");
-  withDb((db) => db.prepare("update users set password_hash = ? where id = ?").run(hash, userId), { write: true });
+  setPasswordHash(userId, hash);
 }
 
 // ── Reading the database and the page ────────────────────────────────────────────────────────────

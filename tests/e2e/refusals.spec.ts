@@ -2,7 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { E2E_ORIGIN, SESSION_COOKIE, createMembers, postCommentVia, publishReviewVia, sessionToken, withDb, type MemberE2E } from "./helpers";
+import { E2E_ORIGIN, sessionCookie, SESSION_COOKIE, createMembers, postCommentVia, publishReviewVia, withDb, type MemberE2E } from "./helpers";
+import { commentDeletedAt } from "./helpers/rows";
 
 // A refused plain form post is answered with its page rendered again (lib/forms/route.ts). That
 // page must apply its own authorization: a stranger gets back only what they sent, another member
@@ -25,7 +26,7 @@ async function makeOwner(request: APIRequestContext): Promise<Owner> {
   const [member] = createMembers("own") as [MemberE2E];
   const m = { title: marker("DraftTitle"), body: marker("DraftBody"), comment: marker("CommentBody"), email: `${marker("mail")}@example.test`, bio: marker("BioText") };
   withDb((db) => db.prepare("update users set email = ?, bio = ? where id = ?").run(m.email, m.bio, member.id), { write: true });
-  const cookie = `${SESSION_COOKIE}=${await sessionToken(member.id)}`;
+  const cookie = await sessionCookie(member.id);
   const headers = { cookie, origin: E2E_ORIGIN, accept: "application/json" };
   const saved = await request.post("/api/reviews", {
     headers,
@@ -40,7 +41,7 @@ async function makeOwner(request: APIRequestContext): Promise<Owner> {
   const comment = await postCommentVia(request, headers, review.id, `My own words, to edit later. ${m.comment}`);
   // A notice of theirs: a reply from someone else.
   const [replier] = createMembers("rep") as [MemberE2E];
-  await postCommentVia(request, { cookie: `${SESSION_COOKIE}=${await sessionToken(replier.id)}`, origin: E2E_ORIGIN, accept: "application/json" }, review.id, "A reply.", comment);
+  await postCommentVia(request, { cookie: await sessionCookie(replier.id), origin: E2E_ORIGIN, accept: "application/json" }, review.id, "A reply.", comment);
   const notice = withDb((db) => db.prepare("select id from notifications where recipient_id = ? order by id desc").pluck().get(member.id) as number);
   expect(notice).toBeGreaterThan(0);
   return { member, cookie, draft, review, comment, notice, markers: Object.values(m) };
@@ -60,7 +61,7 @@ const ownerRows = (o: Owner) =>
 test("a refused plain post shows nothing of anyone else's, on every page it can re-render, to a stranger and to another member", async ({ request }) => {
   const owner = await makeOwner(request);
   const [other] = createMembers("oth") as [MemberE2E];
-  const otherCookie = `${SESSION_COOKIE}=${await sessionToken(other.id)}`;
+  const otherCookie = await sessionCookie(other.id);
   const sent = marker("SentByRequester");
   const before = ownerRows(owner);
 
@@ -114,7 +115,7 @@ test("a refused plain post shows nothing of anyone else's, on every page it can 
 test("editing or deleting what is not yours answers 403, and what does not exist 404", async ({ request }) => {
   const owner = await makeOwner(request);
   const [other] = createMembers("oth") as [MemberE2E];
-  const headers = { cookie: `${SESSION_COOKIE}=${await sessionToken(other.id)}` };
+  const headers = { cookie: await sessionCookie(other.id) };
   const cases: [string, number][] = [
     [`/reviews/${owner.draft.slug}/edit`, 403],
     [`/reviews/${owner.review.slug}/edit`, 403],
@@ -147,7 +148,7 @@ test("a deleted comment's permalink answers 410, one that never was 404, and a l
   expect(again.status()).toBe(200);
   expect(again.headers()["x-nextjs-cache"]).toBe("HIT");
   expect((await request.post(`/api/comments/${lone}/delete`, { headers })).status()).toBe(200);
-  expect(withDb((db) => db.prepare("select deleted_at from comments where id = ?").pluck().get(lone))).not.toBeNull();
+  expect(commentDeletedAt(lone)).not.toBeNull();
   for (let i = 0; i < 2; i++) {
     const gone = await request.get(`/comments/${lone}`);
     expect(gone.status()).toBe(410);

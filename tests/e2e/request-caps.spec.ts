@@ -1,6 +1,6 @@
 import http from "node:http";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { createMembers, E2E_ORIGIN, sessionToken, SESSION_COOKIE, withDb } from "./helpers";
+import { createMembers, E2E_ORIGIN, sessionCookie, withDb } from "./helpers";
 
 // Caps before work, over HTTP against the production server: bodies are cut off while they
 // stream, text at 10× its cap is refused with a 4xx before anything renders it, and a malformed
@@ -12,7 +12,7 @@ const MB = 1024 * 1024;
 
 async function signedInHeaders(prefix: string) {
   const [member] = createMembers(prefix);
-  const cookie = `${SESSION_COOKIE}=${await sessionToken(member!.id)}`;
+  const cookie = await sessionCookie(member!.id);
   return { member: member!, headers: { origin: E2E_ORIGIN, cookie, accept: "application/json" } };
 }
 

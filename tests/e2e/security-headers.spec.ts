@@ -1,5 +1,5 @@
 import { expect, test, type APIResponse } from "@playwright/test";
-import { E2E_ORIGIN, SESSION_COOKIE, createMembers, publishReviewVia, sessionToken, withDb } from "./helpers";
+import { E2E_ORIGIN, createMembers, publishReviewVia, sessionCookie, withDb } from "./helpers";
 
 // Every response carries the security headers; every page a fresh CSP nonce that each of its
 // scripts carries; pages for a signed-in member are never stored; the browser runs the pages
@@ -92,7 +92,7 @@ test("every page, anonymous: headers, one fresh nonce on every script, never kep
 
   // A deleted review's page: 410 Gone, with the same headers.
   const [author] = createMembers("hdrdel", 1);
-  const headers = { cookie: `${SESSION_COOKIE}=${await sessionToken(author!.id)}`, origin: E2E_ORIGIN, accept: "application/json" };
+  const headers = { cookie: await sessionCookie(author!.id), origin: E2E_ORIGIN, accept: "application/json" };
   const slug = await publishReviewVia(request, headers, "A review that will be deleted");
   expect((await request.post(`/api/reviews/${slug}/delete`, { headers, form: {} })).status()).toBe(200);
   const gone = await request.get(`/reviews/${slug}`);
@@ -102,7 +102,7 @@ test("every page, anonymous: headers, one fresh nonce on every script, never kep
 
 test("signed-in pages are sent with Cache-Control: no-store, per-user pages and shared ones", async ({ request }) => {
   const [m] = createMembers("hdr", 1);
-  const headers = { cookie: `${SESSION_COOKIE}=${await sessionToken(m!.id)}` };
+  const headers = { cookie: await sessionCookie(m!.id) };
   const p = pick();
   for (const url of ["/settings", "/notifications", "/drafts", "/reviews/new", "/", `/reviews/${p.review}`, "/api/viewer"]) {
     const res = await request.get(url, { headers, maxRedirects: 0 });

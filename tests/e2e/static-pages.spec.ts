@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type APIResponse, type Browser } from "@playwright/test";
-import { E2E_ORIGIN, SESSION_COOKIE, createMembers, postCommentVia, sessionToken, withDb, type MemberE2E } from "./helpers";
+import { E2E_ORIGIN, SESSION_COOKIE, createMembers, postCommentVia, sessionCookie, sessionToken, withDb, type MemberE2E } from "./helpers";
+import { voteRows } from "./helpers/rows";
 
 // Shared pages are rendered once and then served whole from the cache: no request-time read
 // anywhere in their route tree. A page that starts reading the request (cookies, headers, the
@@ -53,7 +54,7 @@ async function withoutNonce(res: APIResponse): Promise<string> {
 }
 
 async function asMember(request: APIRequestContext, m: MemberE2E) {
-  const cookie = `${SESSION_COOKIE}=${await sessionToken(m.id)}`;
+  const cookie = await sessionCookie(m.id);
   return { cookie, headers: { cookie, origin: E2E_ORIGIN, accept: "application/json" } };
 }
 
@@ -89,7 +90,7 @@ test("two members read the same cached review: the same bytes for both, and each
     const res = await request.post("/api/votes", { headers: a.headers, form: { item, value: "up" } });
     expect(res.status(), item).toBe(200);
   }
-  expect(withDb((db) => db.prepare("select count(*) from comment_votes where user_id = ? and comment_id = ?").pluck().get(ana.id, bComment))).toBe(1);
+  expect(voteRows("comment", bComment, ana.id)).toBe(1);
 
   // The cached page is the same for Ana, Ben and a signed-out reader, and names neither as its viewer.
   const anonymous = await request.get(url);

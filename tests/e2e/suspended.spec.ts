@@ -1,14 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, expectSignedOut, formMessage, submitSignIn, userByUsername, withDb } from "./helpers";
+import { DEMO_PASSWORD, expectSignedOut, formMessage, submitSignIn, userByUsername } from "./helpers";
+import { suspend } from "./helpers/rows";
 
 // Journey: a moderator has suspended a member; that member tries to sign in with the right password.
 const MEMBER = "kenji_nakamura";
 
 test("a suspended member cannot sign in and is told why", async ({ page }) => {
-  const changed = withDb(
-    (db) => db.prepare("update users set suspended_at = ? where username_key = ?").run(Date.now(), MEMBER).changes,
-    { write: true },
-  );
+  const changed = suspend(userByUsername(MEMBER)!.id);
   expect(changed).toBe(1);
   expect(userByUsername(MEMBER)?.suspended_at).not.toBeNull();
 

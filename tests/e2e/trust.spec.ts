@@ -1,6 +1,7 @@
 import http from "node:http";
 import { expect, test } from "@playwright/test";
 import { E2E_ORIGIN, OIDC_ORIGIN, unique, withDb } from "./helpers";
+import { viewCount } from "./helpers/rows";
 
 // What the server believes of a request. This suite's server trusts one proxy (TRUST_PROXY=1 in
 // playwright.config.ts): the last X-Forwarded-For hop is the client, whatever the client wrote
@@ -57,7 +58,7 @@ const spoofedHost = { host: EVIL, "x-forwarded-host": EVIL, "x-forwarded-proto":
 test("a view counts once however X-Forwarded-For and the server's own address header are spoofed; the proxy's hop decides", async () => {
   const postId = withDb((db) => db.prepare("select id from posts where status = 'published' order by id limit 1").pluck().get() as number);
   const rows = () => withDb((db) => db.prepare("select count(*) from post_views where post_id = ?").pluck().get(postId) as number);
-  const views = () => withDb((db) => db.prepare("select view_count from posts where id = ?").pluck().get(postId) as number);
+  const views = () => viewCount(postId);
   // An agent no other test uses: the anonymous viewer key is (address, agent, day).
   const ua = `${BROWSER_UA} ${unique("trust")}`;
   const view = (forwardedFor: string, internal: string) =>
