@@ -159,7 +159,8 @@ describe("vote counters under random votes, undos, deletions and new comments", 
               const item = items[op.pick % items.length]!;
               const mayDelete = item.author === op.actor || actors[op.actor]!.role === "moderator";
               const reviewGone = op.kind === "deleteComment" && model.reviews.find((r) => r.id === (item as Model["comments"][number]).postId)!.deleted;
-              const kind = await attempt(() => (op.kind === "deleteReview" ? deleteReview : deleteComment)(ctxAs(t.db, actors[op.actor]!, now), { id: item.id }));
+              const ctx = ctxAs(t.db, actors[op.actor]!, now);
+              const kind = await attempt(() => (op.kind === "deleteReview" ? deleteReview(ctx, { reviewId: item.id }) : deleteComment(ctx, { commentId: item.id })));
               expect(kind).toBe(item.deleted ? "Gone" : !mayDelete ? "Forbidden" : reviewGone ? "Gone" : null);
               if (kind === "Forbidden") done.forbiddenDelete++;
               if (kind === null) {
@@ -206,8 +207,8 @@ async function corruptionScenario(db: DB) {
     [femi, "review", third], [ines, "review", third], [femi, "review", solaris], [mara, "review", doomed], [femi, "review", doomed],
     [mara, "comment", top.id], [ines, "comment", top.id], [mara, "comment", reply.id], [femi, "comment", dropped.id], [femi, "comment", onDoomed.id],
   ] as const) await vote(db, who, type, id, "up", at1);
-  await deleteComment(ctxAs(db, mara, at1), { id: dropped.id });
-  await deleteReview(ctxAs(db, ines, at1), { id: doomed });
+  await deleteComment(ctxAs(db, mara, at1), { commentId: dropped.id });
+  await deleteReview(ctxAs(db, ines, at1), { reviewId: doomed });
   return { mara, ines, femi, third, solaris, doomed, top, reply, dropped };
 }
 

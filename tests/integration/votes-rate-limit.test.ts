@@ -124,7 +124,7 @@ describe("castVote rate limits", () => {
     const { host, reviewId, commentId } = await setup();
     const femi = await makeRegular(t.db, "femi");
     const gone = await seedReview(t.db, host, { title: "Soon deleted" });
-    await deleteReview(ctxAs(t.db, host), { id: gone });
+    await deleteReview(ctxAs(t.db, host), { reviewId: gone });
     await flips(femi, reviewId, 29);
     const before = snapshot(t.db);
     for (let i = 0; i < 5; i++) {

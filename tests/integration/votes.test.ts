@@ -148,7 +148,7 @@ describe("castVote", () => {
     const hidden = await seedReview(t.db, mara, { title: "Hidden by a moderator" });
     await setReviewStatus(t.db, hidden, "hidden");
     const deleted = await seedReview(t.db, mara, { title: "Thought better of it" });
-    await deleteReview(ctxAs(t.db, mara), { id: deleted });
+    await deleteReview(ctxAs(t.db, mara), { reviewId: deleted });
     for (const id of [999, draft, hidden]) await expectRefused(() => vote(t.db, femi, "review", id), "NotFound", 404, "There is no such review.");
     await expectRefused(() => vote(t.db, femi, "review", deleted), "Gone", 410, "This review was deleted, so it takes no more votes.");
     await expectRefused(() => vote(t.db, femi, "review", deleted, "none"), "Gone", 410);
@@ -157,7 +157,7 @@ describe("castVote", () => {
   it("answers 404 for a missing comment or one on a draft or hidden review, 410 for a deleted comment or review", async () => {
     const { mara, femi, reviewId } = await voteSetup(t.db);
     const doomed = await postComment(t.db, mara, reviewId);
-    await deleteComment(ctxAs(t.db, mara, at(HOUR)), { id: doomed.id });
+    await deleteComment(ctxAs(t.db, mara, at(HOUR)), { commentId: doomed.id });
     const onHidden = await seedReview(t.db, mara, { title: "Hidden later" });
     const hiddenComment = await postComment(t.db, mara, onHidden);
     await setReviewStatus(t.db, onHidden, "hidden");
@@ -166,7 +166,7 @@ describe("castVote", () => {
     await setReviewStatus(t.db, onDraft, "draft");
     const onDeleted = await seedReview(t.db, mara, { title: "Deleted later" });
     const orphan = await postComment(t.db, mara, onDeleted);
-    await deleteReview(ctxAs(t.db, mara), { id: onDeleted });
+    await deleteReview(ctxAs(t.db, mara), { reviewId: onDeleted });
 
     for (const id of [999, hiddenComment.id, draftComment.id]) await expectRefused(() => vote(t.db, femi, "comment", id), "NotFound", 404, "There is no such comment.");
     await expectRefused(() => vote(t.db, femi, "comment", doomed.id), "Gone", 410, "This comment was deleted, so it takes no more votes.");
@@ -178,9 +178,9 @@ describe("castVote", () => {
     const reply = await postComment(t.db, mara, reviewId, commentId);
     await vote(t.db, femi, "review", reviewId);
     await vote(t.db, femi, "comment", reply.id);
-    await deleteComment(ctxAs(t.db, mara, at(HOUR)), { id: reply.id });
+    await deleteComment(ctxAs(t.db, mara, at(HOUR)), { commentId: reply.id });
     await expectRefused(() => vote(t.db, femi, "comment", reply.id, "none"), "Gone", 410);
-    await deleteReview(ctxAs(t.db, mara, at(HOUR)), { id: reviewId });
+    await deleteReview(ctxAs(t.db, mara, at(HOUR)), { reviewId: reviewId });
     await expectRefused(() => vote(t.db, femi, "review", reviewId, "none"), "Gone", 410);
     await expectRefused(() => vote(t.db, femi, "comment", commentId), "Gone", 410);
     expect([upvoteCount(t.db, "review", reviewId), upvoteCount(t.db, "comment", reply.id), upvotesReceived(t.db, mara)]).toEqual([1, 1, 2]);
