@@ -67,9 +67,9 @@ test("sign-up, sign-in, sign-out, internal routes, Auth.js's own endpoint and th
       moderator: notApplicable,
       admin: notApplicable,
       // The right password: refused all the same, and no session issued.
-      suspended: refused(403, signin(null, who.suspended.username, PASSWORD, "203.0.113.11"), { mayTouch: ["auth_throttle"] }),
+      suspended: refused(403, signin(null, who.suspended.username, PASSWORD, "203.0.113.11"), { mayTouch: ["rate_windows"] }),
     }),
-    { route: "POST /api/signin", actor: "anonymous (wrong password)", ...refused(401, signin(null, signer.username, "not-the-password-1", "203.0.113.12"), { mayTouch: ["auth_throttle"] }) },
+    { route: "POST /api/signin", actor: "anonymous (wrong password)", ...refused(401, signin(null, signer.username, "not-the-password-1", "203.0.113.12"), { mayTouch: ["rate_windows"] }) },
     ...perActor("POST /api/signout", {
       anonymous: noWrite(200, signout(null)),
       member: allowed(200, signout(ended.member), revoked(ended.member)),

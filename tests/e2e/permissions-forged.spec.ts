@@ -107,12 +107,12 @@ test("forged ids: someone else's, unknown, deleted and mismatched targets are re
     {
       route: "POST /api/comments (suspended's password)",
       actor: "anonymous",
-      ...refused(403, () => call("/api/comments", { form: { reviewId: String(reviews.vote.id), parentId: "", body: `Back from suspension (${RUN}).`, identifier: who.suspended.username, password: PASSWORD }, headers: { "x-forwarded-for": "203.0.113.20" } }), { mayTouch: ["auth_throttle"] }),
+      ...refused(403, () => call("/api/comments", { form: { reviewId: String(reviews.vote.id), parentId: "", body: `Back from suspension (${RUN}).`, identifier: who.suspended.username, password: PASSWORD }, headers: { "x-forwarded-for": "203.0.113.20" } }), { mayTouch: ["rate_windows"] }),
     },
     {
       route: "POST /api/comments (wrong password)",
       actor: "anonymous",
-      ...refused(401, () => call("/api/comments", { form: { reviewId: String(reviews.vote.id), parentId: "", body: `Guessing (${RUN}).`, identifier: who.author.username, password: "not-the-password-1" }, headers: { "x-forwarded-for": "203.0.113.21" } }), { mayTouch: ["auth_throttle"] }),
+      ...refused(401, () => call("/api/comments", { form: { reviewId: String(reviews.vote.id), parentId: "", body: `Guessing (${RUN}).`, identifier: who.author.username, password: "not-the-password-1" }, headers: { "x-forwarded-for": "203.0.113.21" } }), { mayTouch: ["rate_windows"] }),
     },
   ];
   await runMatrix("Forged ids", cells);

@@ -82,7 +82,7 @@ test("a view counts once however X-Forwarded-For and the server's own address he
 });
 
 test("wrong passwords sent with a different X-Forwarded-For each time are counted against the one address the proxy reported", async () => {
-  const addressRows = () => withDb((db) => db.prepare("select key, attempts from auth_throttle where key like 'address:%'").all() as { key: string; attempts: number }[]);
+  const addressRows = () => withDb((db) => db.prepare("select key, count as attempts from rate_windows where key like 'address:%'").all() as { key: string; attempts: number }[]);
   const before = new Map(addressRows().map((r) => [r.key, r.attempts]));
   for (const n of [1, 2, 3]) {
     const res = await send(
