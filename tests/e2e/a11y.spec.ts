@@ -28,7 +28,7 @@ const validator = new HtmlValidate({
 
 // ── The member whose per-user pages are checked, and the addresses to check ─────────────────────
 
-/** A seeded demo member (db/seed.ts): an ordinary member with a draft, reviews, comments, badges and notices. */
+/** A seeded demo member (lib/seed/): an ordinary member with a draft, reviews, comments, badges and notices. */
 const MEMBER = "femi_oyelaran";
 
 type Addresses = {

@@ -5,7 +5,7 @@ import { commentEl, commentPost, expectCountersHold, ownActions, ownBody, ownMet
 // Editing a comment after the grace window (a revision and its history) and deleting comments with
 // and without replies.
 //
-// Each journey works on its own seeded review (db/seed-comments.ts), so the counts it checks are
+// Each journey works on its own seeded review (lib/seed/content/threads/), so the counts it checks are
 // not moved by another; every body is unique (the same body twice in five minutes is refused) and
 // the server runs with no interval between comments (playwright.config.ts).
 

@@ -7,7 +7,7 @@ import { background, commentEl, commentPost, DUPLICATE, EMPTY, expectCountersHol
 // counting at once, refusals that keep the text, and plain posts without JavaScript (signing in
 // from the comment form, refusals at 4xx).
 //
-// Each journey works on its own seeded review (db/seed-comments.ts), so the counts it checks are
+// Each journey works on its own seeded review (lib/seed/content/threads/), so the counts it checks are
 // not moved by another; every body is unique (the same body twice in five minutes is refused) and
 // the server runs with no interval between comments (playwright.config.ts).
 

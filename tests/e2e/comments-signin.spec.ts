@@ -6,7 +6,7 @@ import { blockFonts, commentEl, commentPost, expectCountersHold, ownActions, own
 // Signing in from a comment form and coming back to the text: a password inside the reply form,
 // Enter in the password field, the OpenID provider, and “Create an account” without JavaScript.
 //
-// Each journey works on its own seeded review (db/seed-comments.ts), so the counts it checks are
+// Each journey works on its own seeded review (lib/seed/content/threads/), so the counts it checks are
 // not moved by another; every body is unique (the same body twice in five minutes is refused) and
 // the server runs with no interval between comments (playwright.config.ts).
 

@@ -6,7 +6,7 @@ import { background, commentEl, commentPost, deepestComment, descendantsOf, expe
 // Reading a review's discussion: continue-thread pages of a deep thread, “view full context”,
 // permalink anchors, a reply deeper than the review page shows, and the sort links.
 //
-// Each journey works on its own seeded review (db/seed-comments.ts), so the counts it checks are
+// Each journey works on its own seeded review (lib/seed/content/threads/), so the counts it checks are
 // not moved by another; every body is unique (the same body twice in five minutes is refused) and
 // the server runs with no interval between comments (playwright.config.ts).
 

@@ -238,7 +238,7 @@ export async function signInWithCookie(context: BrowserContext, userId: string) 
 }
 
 /**
- * How far the vote counters are from a recount of the vote rows (lib/recount.ts), over the whole
+ * How far the vote counters are from a recount of the vote rows (lib/maintenance/recount.ts), over the whole
  * database: reviews and comments whose upvote_count is off, and members whose upvotes_received is.
  */
 export function voteCounterDrift() {

@@ -64,7 +64,7 @@ test("cross-site posts: another site's Origin, Origin: null and no Origin are re
 });
 
 // The header Next once trusted to skip its proxy (CVE-2025-29927). The server refuses any request
-// carrying it with 400 before Next sees it (scripts/serve.mjs): never more than the same request
+// carrying it with 400 before Next sees it (server/handler.ts): never more than the same request
 // without it, and no row changes.
 test("x-middleware-subrequest gets nothing more than the same request without it", async () => {
   const { who, reviews, comments } = F;

@@ -46,7 +46,7 @@ test("every shared page is served whole from the cache, for a signed-out and a s
   }
 });
 
-/** The page as sent, without the per-response nonce (scripts/security-headers.mjs puts a fresh one in each, wherever it appears). */
+/** The page as sent, without the per-response nonce (server/security-headers.ts puts a fresh one in each, wherever it appears). */
 async function withoutNonce(res: APIResponse): Promise<string> {
   const nonce = /'nonce-([^']+)'/.exec(res.headers()["content-security-policy"] ?? "")?.[1];
   expect(nonce, "the response's nonce").toBeTruthy();
