@@ -4,19 +4,12 @@ import { revokedSessions } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
 import { write, type Write } from "@/lib/write";
 import { decode } from "./jwt-codec";
-import { findSessionCookie, SESSION_MAX_AGE, type Jar } from "./session-token";
+import { findSessionCookie, SESSION_MAX_AGE, sessionKey, type Jar } from "./session-token";
 
 type Claims = Record<string, unknown>;
 
 // Tokens are accepted this long past their `exp` (lib/auth/jwt-codec.ts), so a revocation is kept as long.
 const CLOCK_TOLERANCE_MS = 60_000;
-
-/** What names one signed-in browser: the session id given at sign-in, else the token's own id. */
-export function sessionKey(claims: Claims): string | null {
-  if (typeof claims.sid === "string" && claims.sid) return claims.sid;
-  if (typeof claims.jti === "string" && claims.jti) return claims.jti;
-  return null;
-}
 
 export async function isRevoked(db: DB, claims: Claims): Promise<boolean> {
   const key = sessionKey(claims);

@@ -17,7 +17,7 @@ type Answer = { status: number; headers: http.IncomingHttpHeaders; body: string 
 /** A request exactly as written (Host included), sent straight to the server. */
 function send(method: string, path: string, headers: Record<string, string>, body?: string): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: "127.0.0.1", port: PORT, method, path, headers }, (res) => collect(res).then(resolve, reject));
+    const req = http.request({ host: "127.0.0.1", port: PORT, method, path, headers }, (res) => void collect(res).then(resolve, reject));
     req.on("error", reject);
     if (body !== undefined) req.setHeader("content-length", Buffer.byteLength(body)).write(body);
     req.end();
@@ -32,7 +32,7 @@ function send(method: string, path: string, headers: Record<string, string>, bod
 function sendUnfinished(path: string, headers: Record<string, string>, first: Buffer): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = http.request({ host: "127.0.0.1", port: PORT, method: "POST", path, headers }, (res) =>
-      collect(res).then((a) => {
+      void collect(res).then((a) => {
         req.destroy();
         resolve(a);
       }, reject),
