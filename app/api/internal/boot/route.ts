@@ -1,5 +1,5 @@
-import { revalidatePath, revalidateTag } from "next/cache";
-import { ALL_TAG } from "@/lib/cache/tags";
+import { revalidatePath } from "next/cache";
+import { expireEverything } from "@/lib/cache/expire";
 import { bootToken, markBooted } from "@/lib/boot";
 
 // Called once by this process at start-up: pages prerendered at build time, or kept on disk by
@@ -8,7 +8,7 @@ import { bootToken, markBooted } from "@/lib/boot";
 export async function POST(req: Request) {
   const token = bootToken();
   if (!token || req.headers.get("x-marquee-boot") !== token) return new Response(null, { status: 404 });
-  revalidateTag(ALL_TAG, { expire: 0 });
+  expireEverything();
   // Pages that read nothing (sign-in, not found) were rendered without the CSP nonce placeholder.
   revalidatePath("/", "layout");
   markBooted();
