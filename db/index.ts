@@ -18,7 +18,9 @@ export type Tx = Conn;
  */
 export type DB = Conn & { readonly [WRITER]: Writer };
 
-const WRITER = Symbol("marquee.writer");
+// From the global registry: Next bundles this module more than once (instrumentation, each route),
+// and the process's one DB, opened by any copy, must be usable by every other.
+const WRITER = Symbol.for("marquee.writer");
 type Writer = { conn: Conn; lock: Lock; file: string };
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
@@ -110,7 +112,9 @@ class Lock {
   }
 }
 
-const inTransaction = new AsyncLocalStorage<DB>();
+const g = globalThis as unknown as { __marqueeTx?: AsyncLocalStorage<DB> };
+// One for the process, for the same reason as WRITER.
+const inTransaction = (g.__marqueeTx ??= new AsyncLocalStorage<DB>());
 
 /**
  * Runs `fn` as one transaction on the write connection. The lock makes every other write wait for
