@@ -2,8 +2,7 @@
 // The database keeps a copy (synced on start) so pages can count holders and join on it.
 import { countLabel } from "@/lib/count-labels";
 
-export const TIERS = ["bronze", "silver", "gold"] as const;
-export type Tier = (typeof TIERS)[number];
+export type Tier = "bronze" | "silver" | "gold";
 export const TIER_POINTS: Record<Tier, number> = { bronze: 1, silver: 3, gold: 10 };
 
 export const LADDERS = ["upvotes", "reviews", "comments", "replies", "views"] as const;
@@ -97,7 +96,7 @@ export const ladderSlug = (ladder: LadderKey, threshold: number) => `${ladder}-$
 
 type OneOff = Omit<Badge, "points" | "ladder" | "threshold" | "position"> & { reached: string };
 
-export const ONE_OFFS: readonly OneOff[] = [
+const ONE_OFFS: readonly OneOff[] = [
   { slug: "first-edit", name: "Second thoughts", rule: "Edit a published review or comment.", tier: "bronze", icon: "edit", reached: "You edited something you published." },
   { slug: "first-scored-review", name: "Out of ten", rule: "Publish a review with a score.", tier: "bronze", icon: "score", reached: "You published your first scored review." },
   { slug: "first-spoiler-review", name: "Spoiler alert", rule: "Publish a review marked as containing spoilers.", tier: "bronze", icon: "spoiler", reached: "You published your first review marked as containing spoilers." },
@@ -140,7 +139,7 @@ export function rungAt(ladder: LadderKey, value: number): string | null {
 }
 
 /** The rung after `threshold` on a ladder, or null at the top. */
-export function nextRung(ladder: LadderKey, threshold: number): number | null {
+function nextRung(ladder: LadderKey, threshold: number): number | null {
   return LADDER_SPECS[ladder].rungs.find(([t]) => t > threshold)?.[0] ?? null;
 }
 

@@ -7,7 +7,7 @@ import { listedExcerpt } from "@/lib/markdown/spoiler-safe";
 export const FEED_TABS = ["hot", "new", "top-day", "top-week", "top-month", "top-year", "top-all"] as const;
 export type FeedTab = (typeof FEED_TABS)[number];
 const PERIOD_MS: Record<string, number> = { day: 86_400_000, week: 7 * 86_400_000, month: 30 * 86_400_000, year: 365 * 86_400_000 };
-export const PAGE_SIZE = 20;
+const PAGE_SIZE = 20;
 
 const cardColumns = {
   id: posts.id,
