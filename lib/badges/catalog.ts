@@ -1,6 +1,6 @@
 // Every badge Marquee gives, in code: five ladders of tiered rungs and six one-off badges.
 // The database keeps a copy (synced on start) so pages can count holders and join on it.
-import { countLabel } from "@/lib/count-labels";
+import { commentsLabel, countLabel, repliesLabel, upvotesLabel } from "@/lib/count-labels";
 
 export type Tier = "bronze" | "silver" | "gold";
 export const TIER_POINTS: Record<Tier, number> = { bronze: 1, silver: 3, gold: 10 };
@@ -48,7 +48,7 @@ export const LADDER_SPECS: Record<LadderKey, LadderSpec> = {
     target: (n) => `Your next target is to reach ${num(n)} upvotes.`,
     rule: (n) => `Receive ${num(n)} upvotes on your reviews and comments.`,
     name: (n) => `${num(n)} upvotes`,
-    progress: (n) => `${countLabel(n, "upvote", "upvotes")} received`,
+    progress: (n) => `${upvotesLabel(n)} received`,
   },
   reviews: {
     key: "reviews",
@@ -68,7 +68,7 @@ export const LADDER_SPECS: Record<LadderKey, LadderSpec> = {
     target: (n) => `Your next target is to write ${num(n)} comments.`,
     rule: (n) => (n === 1 ? "Write your first comment." : `Write ${num(n)} comments.`),
     name: (n) => (n === 1 ? "First comment" : `${num(n)} comments`),
-    progress: (n) => `${countLabel(n, "comment", "comments")} written`,
+    progress: (n) => `${commentsLabel(n)} written`,
   },
   replies: {
     key: "replies",
@@ -78,7 +78,7 @@ export const LADDER_SPECS: Record<LadderKey, LadderSpec> = {
     target: (n) => `Your next target is to receive ${num(n)} replies.`,
     rule: (n) => (n === 1 ? "Get a first reply to a review or comment of yours." : `Get ${num(n)} replies to your reviews and comments.`),
     name: (n) => (n === 1 ? "First reply" : `${num(n)} replies`),
-    progress: (n) => `${countLabel(n, "reply", "replies")} received`,
+    progress: (n) => `${repliesLabel(n)} received`,
   },
   views: {
     key: "views",
