@@ -8,9 +8,9 @@ import { starAt } from "./rules";
 
 /**
  * An upvote may earn the item's author a rung of the upvotes ladder (at the count of upvotes
- * received that the users subscriber, which runs first, just stored) and, at the item's
- * STAR_UPVOTES-th upvote, the review's or comment's one-off. What a review's upvote earned is announced under it.
- * Undos take nothing back.
+ * received that the users subscriber, which runs first, just stored) and, at the item's tenth
+ * upvote (`starAt`), the review's or comment's one-off. What a review's upvote earned is announced
+ * under it. Undos take nothing back.
  */
 export async function grantUpvoteBadges(w: Write, e: EventMap["vote.cast"]) {
   if (!e.up || !e.authorId) return;
