@@ -34,7 +34,7 @@ declare module "@auth/core/jwt" {
 }
 
 // Lazy: nothing here runs (or opens the database) while `next build` collects pages.
-export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+export const { handlers, signIn, signOut } = NextAuth(() => {
   const db = getDb();
   const env = getEnv();
   // Auth.js builds its callback URLs, redirects and cookie names from AUTH_URL or NEXTAUTH_URL,

@@ -18,7 +18,7 @@ export type BackupReport = {
 };
 
 /** A backup refused or failed for a reason worth telling the operator as is. */
-export class BackupError extends Error {
+class BackupError extends Error {
   override name = "BackupError";
 }
 

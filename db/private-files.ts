@@ -5,7 +5,7 @@ import path from "node:path";
 // reads it. Modes are set on creation and tightened on every open, so a folder or file made
 // looser by hand, a restore or an older version (which left the database world-readable) is
 // closed again. Bits are only ever taken away, never added.
-export const PRIVATE_DIR_MODE = 0o700;
+const PRIVATE_DIR_MODE = 0o700;
 export const PRIVATE_FILE_MODE = 0o600;
 
 /** Takes away the group and other bits beyond `mode` from an existing path; a missing one is skipped. */

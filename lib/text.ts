@@ -21,7 +21,7 @@
 import { z } from "zod";
 import { EDIT_REASON_MAX, MAX_MARKS_PER_GRAPHEME, RAW_UNITS_PER_GRAPHEME } from "./text-limits";
 
-export { MAX_MARKS_PER_GRAPHEME, RAW_UNITS_PER_GRAPHEME };
+export { RAW_UNITS_PER_GRAPHEME };
 
 type Problem = "surrogate" | "control" | "bidi";
 
@@ -86,7 +86,7 @@ const MARK = /\p{M}/gu;
  * How many graphemes `s` has, and the most combining marks any one of them carries; counting
  * stops past `limit` (segmenting is slow, and NFKC can make a short text 18 times longer).
  */
-export function graphemeFacts(s: string, limit = Infinity): { count: number; heaviest: number } {
+function graphemeFacts(s: string, limit = Infinity): { count: number; heaviest: number } {
   let count = 0;
   let heaviest = 0;
   for (const { segment } of segmenter.segment(s)) {
@@ -106,7 +106,7 @@ export function cleanShortText(s: string): { ok: true; text: string } | { ok: fa
 }
 
 /** Long text cleaned by the rule (steps 2–3), or the problem that refuses it. */
-export function cleanLongText(s: string): { ok: true; text: string } | { ok: false; problem: Problem } {
+function cleanLongText(s: string): { ok: true; text: string } | { ok: false; problem: Problem } {
   const problem = findProblem(s, "long");
   if (problem) return { ok: false, problem };
   return { ok: true, text: cleanLongControls(s).normalize("NFC") };

@@ -91,7 +91,7 @@ export function CommentForm({
  * in signs in and posts at once; a provider or "Create an account" keeps the text and brings the
  * reader back to it.
  */
-export function GuestSignIn({ prefix, providers, back, always }: { prefix: string; providers: { id: string; name: string }[]; back: string; always: boolean }) {
+function GuestSignIn({ prefix, providers, back, always }: { prefix: string; providers: { id: string; name: string }[]; back: string; always: boolean }) {
   return (
     <fieldset className={always ? "comment-signin" : "comment-signin guest-only"} data-testid={`${prefix}-signin`}>
       <legend>Not signed in? Sign in as you post</legend>

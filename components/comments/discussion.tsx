@@ -11,7 +11,7 @@ import { TopReply } from "./top-reply";
 
 const SORT_LABEL: Record<CommentSort, string> = { best: "Best", newest: "Newest", oldest: "Oldest" };
 
-export const sortHref = (slug: string, sort: CommentSort) =>
+const sortHref = (slug: string, sort: CommentSort) =>
   sort === "best" ? `/reviews/${slug}#comments` : `/reviews/${slug}/comments/${sort}#comments`;
 
 /** The discussion under a review: its count, the reply form, the sort links and the thread (one block of HTML). */

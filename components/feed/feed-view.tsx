@@ -16,7 +16,7 @@ const TAB_LABEL: Record<FeedTab, string> = {
 };
 
 export const isFeedTab = (s: string): s is FeedTab => (FEED_TABS as readonly string[]).includes(s);
-export const feedHref = (tab: FeedTab) => (tab === "hot" ? "/" : `/feed/${tab}`);
+const feedHref = (tab: FeedTab) => (tab === "hot" ? "/" : `/feed/${tab}`);
 
 export function FeedTabs({ current }: { current: FeedTab }) {
   const top = current.startsWith("top-");

@@ -8,7 +8,7 @@ import type { MemberComment, Profile } from "@/lib/users/queries";
 import { BadgeBoard } from "@/components/badges/badge-board";
 import type { Board } from "@/lib/badges/queries";
 import "./profile.css";
-import { countLabel } from "@/lib/count-labels";
+import { commentsLabel, countLabel, repliesLabel, upvotesLabel } from "@/lib/count-labels";
 
 const ROLE_LABEL = { admin: "Admin", moderator: "Moderator", member: null } as const;
 
@@ -37,7 +37,7 @@ export function ProfileView({ profile, tab, first, path }: { profile: Profile; t
           {profile.bio ? <p className="profile__bio">{profile.bio}</p> : null}
           <ul className="profile__counts" aria-label="Counts">
             <li>{countLabel(profile.reviewCount, "review", "reviews")}</li>
-            <li>{countLabel(profile.commentCount, "comment", "comments")}</li>
+            <li>{commentsLabel(profile.commentCount)}</li>
             <li>{countLabel(profile.upvotesReceived, "upvote received", "upvotes received")}</li>
             <li>
               <Link href={`${base}/badges`}>{countLabel(profile.badgePoints, "badge point", "badge points")}</Link>
@@ -94,7 +94,7 @@ export function ProfileView({ profile, tab, first, path }: { profile: Profile; t
               </p>
               <div className="prose prose--comment" dangerouslySetInnerHTML={{ __html: c.bodyHtml }} />
               <p className="muted profile-comment__counts">
-                {countLabel(c.upvoteCount, "upvote", "upvotes")} · {countLabel(c.replyCount, "reply", "replies")}
+                {upvotesLabel(c.upvoteCount)} · {repliesLabel(c.replyCount)}
               </p>
             </li>
           ))}

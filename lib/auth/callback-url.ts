@@ -7,7 +7,7 @@ import { safeRedirectPath } from "@/lib/http/redirect";
 // one judge of redirects first, so that Auth.js only ever sees a path on this site.
 
 /** The cookies in which Auth.js remembers where to go after signing in, on http and on https. */
-export const CALLBACK_COOKIES = ["authjs.callback-url", "__Secure-authjs.callback-url"] as const;
+const CALLBACK_COOKIES = ["authjs.callback-url", "__Secure-authjs.callback-url"] as const;
 
 const FIELD = "callbackUrl";
 

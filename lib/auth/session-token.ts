@@ -6,10 +6,10 @@ import { decode, encode } from "./jwt-codec";
 // Reading the session straight from its cookie: Auth.js's own auth() builds a request to its
 // session endpoint and re-encrypts the cookie every time (about 1.3 ms per request here), which
 // the hot routes (upvotes, the viewer's data) cannot afford. Same token, same checks.
-export const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
+const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
 export const SESSION_MAX_AGE = 30 * 24 * 60 * 60;
 /** A token older than this is re-issued by the route that rolls sessions (/api/viewer). */
-export const SESSION_UPDATE_AGE = 24 * 60 * 60;
+const SESSION_UPDATE_AGE = 24 * 60 * 60;
 
 export type SessionUser = { id: string; username: string; name: string; role: "member" | "moderator" | "admin"; image: string | null };
 /** What names one signed-in browser: the session id given at sign-in, else the token's own id. */

@@ -2,7 +2,6 @@ import "server-only";
 import { cookies } from "next/headers";
 import { cache } from "react";
 import { getDb } from "@/lib/db";
-import { unauthenticated } from "@/lib/errors";
 import { findSessionCookie, userFromSessionToken, type SessionUser } from "./session-token";
 
 export type CurrentUser = SessionUser;
@@ -13,9 +12,3 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   if (!found) return null;
   return (await userFromSessionToken(getDb(), found.value, found.name))?.user ?? null;
 });
-
-export async function requireUser(): Promise<CurrentUser> {
-  const user = await getCurrentUser();
-  if (!user) throw unauthenticated();
-  return user;
-}

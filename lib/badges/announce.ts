@@ -13,7 +13,7 @@ export { SYSTEM_USERNAME };
 const SYSTEM_NAME = "Marquee badges";
 
 /** The system account's id, created on first use (no password, no email: it never signs in). */
-export async function systemAccountId(w: Write): Promise<string> {
+async function systemAccountId(w: Write): Promise<string> {
   const found = await w.tx.select({ id: users.id }).from(users).where(eq(users.isSystem, true)).get();
   if (found) return found.id;
   const made = await w.tx
@@ -39,7 +39,7 @@ export async function systemAccountId(w: Write): Promise<string> {
 }
 
 /** The body of an announcement, in the shape of the source's badge bot (one note for what one vote earned). */
-export function announcementMarkdown(username: string, slugs: readonly string[]): string {
+function announcementMarkdown(username: string, slugs: readonly string[]): string {
   const words = (slug: string) => {
     const n = badgeNotice(slug)!;
     return n.next ? `${n.reached} ${n.next}` : n.reached;

@@ -1,9 +1,8 @@
 // Every badge Marquee gives, in code: five ladders of tiered rungs and six one-off badges.
 // The database keeps a copy (synced on start) so pages can count holders and join on it.
-import { countLabel } from "@/lib/count-labels";
+import { commentsLabel, countLabel, repliesLabel, upvotesLabel } from "@/lib/count-labels";
 
-export const TIERS = ["bronze", "silver", "gold"] as const;
-export type Tier = (typeof TIERS)[number];
+export type Tier = "bronze" | "silver" | "gold";
 export const TIER_POINTS: Record<Tier, number> = { bronze: 1, silver: 3, gold: 10 };
 
 export const LADDERS = ["upvotes", "reviews", "comments", "replies", "views"] as const;
@@ -49,7 +48,7 @@ export const LADDER_SPECS: Record<LadderKey, LadderSpec> = {
     target: (n) => `Your next target is to reach ${num(n)} upvotes.`,
     rule: (n) => `Receive ${num(n)} upvotes on your reviews and comments.`,
     name: (n) => `${num(n)} upvotes`,
-    progress: (n) => `${countLabel(n, "upvote", "upvotes")} received`,
+    progress: (n) => `${upvotesLabel(n)} received`,
   },
   reviews: {
     key: "reviews",
@@ -69,7 +68,7 @@ export const LADDER_SPECS: Record<LadderKey, LadderSpec> = {
     target: (n) => `Your next target is to write ${num(n)} comments.`,
     rule: (n) => (n === 1 ? "Write your first comment." : `Write ${num(n)} comments.`),
     name: (n) => (n === 1 ? "First comment" : `${num(n)} comments`),
-    progress: (n) => `${countLabel(n, "comment", "comments")} written`,
+    progress: (n) => `${commentsLabel(n)} written`,
   },
   replies: {
     key: "replies",
@@ -79,7 +78,7 @@ export const LADDER_SPECS: Record<LadderKey, LadderSpec> = {
     target: (n) => `Your next target is to receive ${num(n)} replies.`,
     rule: (n) => (n === 1 ? "Get a first reply to a review or comment of yours." : `Get ${num(n)} replies to your reviews and comments.`),
     name: (n) => (n === 1 ? "First reply" : `${num(n)} replies`),
-    progress: (n) => `${countLabel(n, "reply", "replies")} received`,
+    progress: (n) => `${repliesLabel(n)} received`,
   },
   views: {
     key: "views",
@@ -97,7 +96,7 @@ export const ladderSlug = (ladder: LadderKey, threshold: number) => `${ladder}-$
 
 type OneOff = Omit<Badge, "points" | "ladder" | "threshold" | "position"> & { reached: string };
 
-export const ONE_OFFS: readonly OneOff[] = [
+const ONE_OFFS: readonly OneOff[] = [
   { slug: "first-edit", name: "Second thoughts", rule: "Edit a published review or comment.", tier: "bronze", icon: "edit", reached: "You edited something you published." },
   { slug: "first-scored-review", name: "Out of ten", rule: "Publish a review with a score.", tier: "bronze", icon: "score", reached: "You published your first scored review." },
   { slug: "first-spoiler-review", name: "Spoiler alert", rule: "Publish a review marked as containing spoilers.", tier: "bronze", icon: "spoiler", reached: "You published your first review marked as containing spoilers." },
@@ -140,7 +139,7 @@ export function rungAt(ladder: LadderKey, value: number): string | null {
 }
 
 /** The rung after `threshold` on a ladder, or null at the top. */
-export function nextRung(ladder: LadderKey, threshold: number): number | null {
+function nextRung(ladder: LadderKey, threshold: number): number | null {
   return LADDER_SPECS[ladder].rungs.find(([t]) => t > threshold)?.[0] ?? null;
 }
 

@@ -1,6 +1,7 @@
 import type { EventMap } from "@/lib/events";
 import type { Write } from "@/lib/write";
 import { grantOneOff } from "./grant";
+import { isOwnEditOfPublished, reviewOneOffs } from "./rules";
 
 /**
  * Editing what one published (not a draft, not someone else's) earns "Second thoughts"; a score or
@@ -9,7 +10,6 @@ import { grantOneOff } from "./grant";
 export async function badgesOnReviewEdited(w: Write, e: EventMap["review.edited"]) {
   if (!e.wasPublished || !e.authorId) return;
   const source = { postId: e.reviewId };
-  if (e.authorId === e.editorId) await grantOneOff(w, e.editorId, "first-edit", source);
-  if (e.score !== null) await grantOneOff(w, e.authorId, "first-scored-review", source);
-  if (e.hasSpoilers) await grantOneOff(w, e.authorId, "first-spoiler-review", source);
+  if (isOwnEditOfPublished(e)) await grantOneOff(w, e.editorId, "first-edit", source);
+  for (const slug of reviewOneOffs(e)) await grantOneOff(w, e.authorId, slug, source);
 }

@@ -4,12 +4,13 @@ import type { EventMap } from "@/lib/events";
 import type { Write } from "@/lib/write";
 import { announceBadges } from "./announce";
 import { grantOneOff, reachRung, type Earned } from "./grant";
+import { starAt } from "./rules";
 
 /**
  * An upvote may earn the item's author a rung of the upvotes ladder (at the count of upvotes
  * received that the users subscriber, which runs first, just stored) and, at the item's tenth
- * upvote, the review's or comment's one-off. What a review's upvote earned is announced under it.
- * Undos take nothing back.
+ * upvote (`starAt`), the review's or comment's one-off. What a review's upvote earned is announced
+ * under it. Undos take nothing back.
  */
 export async function grantUpvoteBadges(w: Write, e: EventMap["vote.cast"]) {
   if (!e.up || !e.authorId) return;
@@ -20,8 +21,9 @@ export async function grantUpvoteBadges(w: Write, e: EventMap["vote.cast"]) {
     const rung = await reachRung(w, e.authorId, "upvotes", author.received, source);
     if (rung) earned.push(rung);
   }
-  if (e.count === 10) {
-    const star = await grantOneOff(w, e.authorId, e.target === "review" ? "review-10-upvotes" : "comment-10-upvotes", source);
+  const starSlug = starAt(e.target, e.count);
+  if (starSlug) {
+    const star = await grantOneOff(w, e.authorId, starSlug, source);
     if (star) earned.push(star);
   }
   if (e.target !== "review" || !earned.length) return;

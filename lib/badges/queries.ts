@@ -7,7 +7,7 @@ export const HOLDERS_PAGE_SIZE = 50;
 
 export type HeldBadge = { slug: string; grantedAt: Date; postSlug: string | null; postTitle: string | null; commentId: number | null };
 
-export type LadderProgress = {
+type LadderProgress = {
   key: LadderKey;
   title: string;
   value: number;

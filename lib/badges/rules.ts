@@ -16,7 +16,7 @@ const YEAR_MS = 365 * 86_400_000;
 export type Who = "all" | { userId: string };
 
 /** One event that counts toward a rule: whose, when (ms), and which review or comment it was. */
-export type RuleEvent = { userId: string; at: number; postId: number | null; commentId: number | null };
+type RuleEvent = { userId: string; at: number; postId: number | null; commentId: number | null };
 
 const col = (name: string) => sql.raw(name);
 const whose = (who: Who, column: string) => (who === "all" ? sql`${col(column)} is not null` : sql`${col(column)} = ${who.userId}`);
@@ -58,7 +58,7 @@ const LADDER_EVENTS: Record<LadderKey, (who: Who) => SQL> = {
 };
 
 /** The upvotes one review or comment needs for its author's "Crowd pleaser" or "Well said". */
-export const STAR_UPVOTES = 10;
+const STAR_UPVOTES = 10;
 
 /** Each one-off's events, oldest first: the first earns it. */
 const ONE_OFF_EVENTS: Record<OneOffSlug, (who: Who, now: number) => SQL> = {
@@ -99,7 +99,7 @@ const ONE_OFF_EVENTS: Record<OneOffSlug, (who: Who, now: number) => SQL> = {
 export type Rule = { slugs: readonly string[]; earnedAt: readonly number[]; events: (who: Who, now: number) => SQL; slugAt: (n: number) => string };
 
 /** Every rule: its badges, the events that count, and which of them (by position) earn. */
-export const RULES: readonly Rule[] = [
+const RULES: readonly Rule[] = [
   ...LADDERS.map((ladder): Rule => {
     const rungs = LADDER_SPECS[ladder].rungs.map(([t]) => t);
     return { slugs: rungs.map((t) => `${ladder}-${t}`), earnedAt: rungs, events: (who) => LADDER_EVENTS[ladder](who), slugAt: (n) => `${ladder}-${n}` };

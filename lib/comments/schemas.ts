@@ -7,7 +7,7 @@ const nf = (n: number) => n.toLocaleString("en-US");
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 const tooLong = (n: number) => `A comment has at most ${nf(MAX_COMMENT_CHARS)} characters; this one has ${nf(n)}.`;
 
-export const CommentBody = z
+const CommentBody = z
   .string({ error: "Write something before posting." })
   .pipe(longText({ what: "A comment", max: MAX_COMMENT_CHARS, tooLong }))
   // trimEnd, not a regex: /\s+$/ retries from every space of a long run (quadratic).

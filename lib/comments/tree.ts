@@ -5,7 +5,7 @@ export const DEFAULT_SORT: CommentSort = "best";
 // Levels shown on one page; deeper replies continue on the permalink page.
 export const DISPLAY_DEPTH = 6;
 
-export type CommentAuthor = { id: string; username: string; name: string; image: string | null; isNew: boolean } | null;
+type CommentAuthor = { id: string; username: string; name: string; image: string | null; isNew: boolean } | null;
 
 export type ThreadComment = {
   id: number;

@@ -14,7 +14,7 @@ export function filmContribution(review: { status: string; score: number | null 
   };
 }
 
-export const negated = (d: FilmStatsDelta): FilmStatsDelta => ({ reviews: -d.reviews, scoreSum: -d.scoreSum, scoreCount: -d.scoreCount });
+const negated = (d: FilmStatsDelta): FilmStatsDelta => ({ reviews: -d.reviews, scoreSum: -d.scoreSum, scoreCount: -d.scoreCount });
 
 /** Keeps a film's counters equal to its published reviews: called with the change a write makes. */
 export async function adjustFilmStats(w: Write, filmId: number, d: FilmStatsDelta) {

@@ -16,7 +16,7 @@ export function refuse(req: Req, kind: RefusalKind, status: number, message: str
   return new Response(message, { status, headers: { ...headers, "content-type": "text/plain; charset=utf-8" } });
 }
 
-export const MALFORMED_ADDRESS = "This address is malformed.";
+const MALFORMED_ADDRESS = "This address is malformed.";
 
 /** 400 for a path whose parameter `routeParam` refused. */
 export const refuseAddress = (req: Req) => refuse(req, "malformed-address", 400, MALFORMED_ADDRESS);

@@ -20,7 +20,7 @@ const REPLIES_BY_RECIPIENT = sql`
 
 // Each member's standing per month, from the rows: badge points granted, upvotes received on
 // what they wrote, reviews published (and still published) in that month.
-export const MONTHLY_STANDINGS_SQL = `
+const MONTHLY_STANDINGS_SQL = `
   select user_id, month, sum(points) as points, max(points_at) as points_at, sum(upvotes) as upvotes,
          max(upvotes_at) as upvotes_at, sum(reviews) as reviews, max(reviews_at) as reviews_at
   from (

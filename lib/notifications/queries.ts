@@ -5,7 +5,7 @@ import { comments, notifications, posts, users, type NotificationKind } from "@/
 import { BADGE_BY_SLUG, badgeNotice } from "@/lib/badges/catalog";
 import { excerptOfHtml } from "@/lib/markdown/render";
 
-export const NOTIFICATIONS_PAGE_SIZE = 20;
+const NOTIFICATIONS_PAGE_SIZE = 20;
 const EXCERPT = 160;
 
 export async function countUnread(db: DB, userId: string): Promise<number> {

@@ -9,14 +9,14 @@ import { wordsLabel } from "@/lib/count-labels";
 export type RevisionFields = Pick<Revision, "title" | "bodyMd" | "score" | "tags" | "filmId" | "film" | "hasSpoilers">;
 
 export type WordChange = { kind: "same" | "added" | "removed"; text: string };
-export type FieldName = "title" | "score" | "tags" | "film" | "spoilers" | "body";
+type FieldName = "title" | "score" | "tags" | "film" | "spoilers" | "body";
 export type FieldChange = { field: FieldName; text: string };
 
 // A review holds up to 100,000 characters (~35,000 tokens). Myers' diff costs about
 // tokens × edit length, so a rewrite would take seconds; past these bounds we give up and show
 // the changed stretch as removed-then-added instead. Both bounds only ever coarsen the result.
-export const MAX_EDIT_LENGTH = 1500;
-export const DIFF_TIMEOUT_MS = 300;
+const MAX_EDIT_LENGTH = 1500;
+const DIFF_TIMEOUT_MS = 300;
 
 export type WordDiffOptions = { maxEditLength?: number; timeout?: number };
 

@@ -7,7 +7,7 @@ import { listedExcerpt } from "@/lib/markdown/spoiler-safe";
 export const FEED_TABS = ["hot", "new", "top-day", "top-week", "top-month", "top-year", "top-all"] as const;
 export type FeedTab = (typeof FEED_TABS)[number];
 const PERIOD_MS: Record<string, number> = { day: 86_400_000, week: 7 * 86_400_000, month: 30 * 86_400_000, year: 365 * 86_400_000 };
-export const PAGE_SIZE = 20;
+const PAGE_SIZE = 20;
 
 const cardColumns = {
   id: posts.id,
@@ -126,7 +126,7 @@ export async function listFeed(db: DB, opts: { tab: FeedTab; cursor?: string; no
 
 export async function getReviewBySlug(db: DB, slug: string) {
   const row = await db
-    .select({ ...cardColumns, bodyHtml: posts.bodyHtml, revisionCount: posts.revisionCount, editedAt: posts.editedAt, editedAfterComments: posts.editedAfterComments, firstReview: posts.firstReview, wordCount: posts.wordCount, filmId: posts.filmId, filmDirector: films.director })
+    .select({ ...cardColumns, bodyHtml: posts.bodyHtml, revisionCount: posts.revisionCount, editedAt: posts.editedAt, editedAfterComments: posts.editedAfterComments, firstReview: posts.firstReview, filmId: posts.filmId, filmDirector: films.director })
     .from(posts)
     .innerJoin(films, eq(films.id, posts.filmId))
     .leftJoin(users, eq(users.id, posts.authorId))
@@ -134,7 +134,7 @@ export async function getReviewBySlug(db: DB, slug: string) {
     .get();
   if (!row) return null;
   const [card] = await withTags(db, [row as CardRow]);
-  return { ...card!, bodyHtml: row.bodyHtml, revisionCount: row.revisionCount, editedAt: row.editedAt, editedAfterComments: row.editedAfterComments, firstReview: row.firstReview, wordCount: row.wordCount, filmId: row.filmId, filmDirector: row.filmDirector };
+  return { ...card!, bodyHtml: row.bodyHtml, revisionCount: row.revisionCount, editedAt: row.editedAt, editedAfterComments: row.editedAfterComments, firstReview: row.firstReview, filmId: row.filmId, filmDirector: row.filmDirector };
 }
 export type ReviewPage = NonNullable<Awaited<ReturnType<typeof getReviewBySlug>>>;
 

@@ -1,6 +1,6 @@
 // The grace rule (reviews and comments): an edit by the same editor within 5 minutes of the previous revision that
 // changes at most 100 characters (and nothing but the text) amends that revision in place.
-export const GRACE_WINDOW_MS = 5 * 60_000; // the default; EDIT_GRACE_SECONDS configures it
+const GRACE_WINDOW_MS = 5 * 60_000; // the default; EDIT_GRACE_SECONDS configures it
 export const GRACE_MAX_CHARS = 100;
 
 export type Snapshot = {

@@ -36,7 +36,7 @@ const Score = z
   });
 
 /** Tags typed as "noir, slow-cinema" or given as a list: lower-cased, de-duplicated, at most five. */
-export const Tags = z
+const Tags = z
   .union([z.string().max(MAX_TAGS_RAW, TOO_MANY_TAGS), z.array(z.string().max(MAX_TAGS_RAW, TOO_MANY_TAGS)).max(MAX_TAGS * 4, TOO_MANY_TAGS)])
   .default("")
   .transform((v, ctx) => {

@@ -45,7 +45,7 @@ export type SeedOptions = {
  * Afterwards every notice older than three days counts as read, and first weeks that ended since
  * a member's last contribution take the "New" marker off, as the periodic sweep would.
  */
-export async function seedContent(db: DB, now = Date.now(), opts: SeedOptions = {}) {
+async function seedContent(db: DB, now = Date.now(), opts: SeedOptions = {}) {
   await write(makeCtx(db, { now: new Date(now) }), async (w) => {
     for (const f of SEED_FILMS) {
       const film = await w.tx

@@ -9,7 +9,7 @@ import type { Timeline } from "./timeline";
 import { actingAs, seedCreateReview, seedEditReview, type ReviewFields } from "./verbs";
 import type { VoteItem } from "./votes";
 
-export const reviewKey = (r: { author: string; film: string }) => `${r.author}/${r.film}`;
+const reviewKey = (r: { author: string; film: string }) => `${r.author}/${r.film}`;
 
 /** What the review part of the history leaves for the rest: ids once created, publication times. */
 export type SeededReviews = {

@@ -13,7 +13,7 @@ import type { PlannedVote, VoteItem } from "./votes";
 
 /** Anonymous readers: "a:seed-reader-1" … "a:seed-reader-600". */
 export const ANON_READERS = 600;
-export const anonReader = (n: number) => `a:seed-reader-${n}`;
+const anonReader = (n: number) => `a:seed-reader-${n}`;
 
 /** Readers on a review's first day, before popularity: everyone who opens the New tab. */
 const LAUNCH_BASE = 4;

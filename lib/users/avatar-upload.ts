@@ -24,7 +24,7 @@ export const AVATAR_SIZE = 256;
 const decoding = pLimit(2);
 // What uploaded avatars are called: the server picks the name, and serves nothing else.
 export const AVATAR_FILE = /^[\w-]{16}\.webp$/;
-export const AVATAR_PATH_PREFIX = "/avatars/";
+const AVATAR_PATH_PREFIX = "/avatars/";
 
 type Format = "png" | "jpeg" | "webp";
 const MIME: Record<Format, string> = { png: "image/png", jpeg: "image/jpeg", webp: "image/webp" };
@@ -44,7 +44,7 @@ export function sniffImage(b: Uint8Array): Format | null {
  * field, an empty or oversized file, bytes that are not PNG, JPEG or WebP, and a stated type that
  * is not what the bytes are.
  */
-export function checkAvatarBytes(bytes: Uint8Array, statedType = ""): Format {
+function checkAvatarBytes(bytes: Uint8Array, statedType = ""): Format {
   if (bytes.length === 0) throw invalid("avatar", "Choose an image to upload.");
   if (bytes.length > AVATAR_MAX_BYTES) throw invalid("avatar", `That file is ${(bytes.length / 1048576).toFixed(2)} MB; an avatar can be at most 2 MB.`);
   const format = sniffImage(bytes);
@@ -60,7 +60,7 @@ export function checkAvatarBytes(bytes: Uint8Array, statedType = ""): Format {
  * Reads an upload's header (no pixels are decoded): besides checkAvatarBytes' refusals, an image
  * over 8,000 px a side or over AVATAR_MAX_PIXELS, and a header that cannot be read.
  */
-export async function inspectAvatar(bytes: Uint8Array, statedType = ""): Promise<void> {
+async function inspectAvatar(bytes: Uint8Array, statedType = ""): Promise<void> {
   const format = checkAvatarBytes(bytes, statedType);
   let meta: Awaited<ReturnType<ReturnType<typeof sharp>["metadata"]>>;
   try {

@@ -11,7 +11,7 @@ const WEEK_MS = NEWCOMER_DAYS * 86_400_000;
 
 export type Contributions = { createdAt: Date; reviewCount: number; commentCount: number };
 
-export function isYoungAccount(createdAt: Date, now: Date): boolean {
+function isYoungAccount(createdAt: Date, now: Date): boolean {
   return now.getTime() - createdAt.getTime() < WEEK_MS;
 }
 

@@ -5,7 +5,7 @@ import { usernameKey } from "./username";
 
 export type PublicUser = Pick<UserRow, "id" | "username" | "name" | "image" | "bio" | "role" | "createdAt" | "isNew">;
 
-export const publicColumns = {
+const publicColumns = {
   id: users.id,
   username: users.username,
   name: users.name,

@@ -23,13 +23,13 @@ export const ProfileInput = z.object({
 // Required only of accounts that have a password (assertCurrentPassword says so next to the field).
 const CurrentPassword = z.string().max(PASSWORD_MAX, "That is not your current password.").default("");
 
-export const EmailInput = z.object({ email: Email, currentPassword: CurrentPassword });
-export const PasswordInput = z
+const EmailInput = z.object({ email: Email, currentPassword: CurrentPassword });
+const PasswordInput = z
   .object({ currentPassword: CurrentPassword, newPassword: NewPassword, confirmPassword: z.string().default("") })
   .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "The two new passwords differ." });
 
 const flag = z.preprocess((v) => v === "on" || v === "1" || v === "true" || v === true, z.boolean());
-export const NotificationPrefsInput = z.object({
+const NotificationPrefsInput = z.object({
   notifyReviewReplies: flag,
   notifyCommentReplies: flag,
   notifyMentions: flag,
@@ -37,7 +37,7 @@ export const NotificationPrefsInput = z.object({
   notifyBadges: flag,
   badgeAnnouncements: flag,
 });
-export type NotificationPrefs = z.infer<typeof NotificationPrefsInput>;
+type NotificationPrefs = z.infer<typeof NotificationPrefsInput>;
 
 const SIGN_IN_FIRST = "Please sign in to change your settings.";
 
@@ -174,7 +174,6 @@ export async function getSettings(db: DB, userId: string) {
     } satisfies NotificationPrefs,
   };
 }
-export type Settings = NonNullable<Awaited<ReturnType<typeof getSettings>>>;
 
 /** The username typed to confirm a deletion must be this account's. */
 export function confirmsUsername(user: { username: string }, typed: unknown): boolean {

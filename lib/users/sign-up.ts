@@ -16,7 +16,7 @@ const HOUR = 3_600_000;
 const PROBED = Symbol("probed");
 
 /** Accounts made from one address: SIGNUP_HOURLY_PER_ADDRESS an hour and SIGNUP_DAILY_PER_ADDRESS a day. */
-export function signUpRules(address: string): RateRule[] {
+function signUpRules(address: string): RateRule[] {
   const env = getEnv();
   // The key never holds the raw address.
   const who = createHash("sha256").update(authSecret()).update("\0signup\0").update(address).digest("base64url");

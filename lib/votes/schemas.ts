@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { VOTE_TARGETS, parseVoteKey } from "./key";
 
-export { VOTE_TARGETS, type VoteTarget } from "./key";
+export type { VoteTarget } from "./key";
 
 /** An upvote ("up") or its undo ("none") on a review or a comment. Idempotent: the same post twice changes nothing more. */
 export const VoteInput = z.object({

@@ -39,7 +39,7 @@ type Who = "anonymous" | "member";
 type Body = { type: "form"; fields: Record<string, string> } | { type: "json"; json: string } | { type: "multipart"; file: Uint8Array } | { type: "raw"; contentType: string; bytes: Uint8Array };
 
 /** `accepts`: a valid input at the cap, whose target is a 2xx within the time; every other case must be refused. */
-export type CapCase = { field: string; cap: string; sent: string; route: string; who: Who; body: Body; chunked?: boolean; accepts?: boolean };
+type CapCase = { field: string; cap: string; sent: string; route: string; who: Who; body: Body; chunked?: boolean; accepts?: boolean };
 export type CapResult = { field: string; cap: string; sent: string; route: string; status: string; medianMs: number; maxMs: number; runs: number; ok: boolean };
 
 const REVIEW = { title: "A title", filmTitle: "Stalker", filmYear: "1979", score: "8", tags: "slow-cinema", intent: "publish", body: "A short body for the caps benchmark." };

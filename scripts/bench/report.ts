@@ -8,7 +8,7 @@ import type { LoadResult, PostLoad } from "./server";
 import type { FreshCheck } from "./uncached";
 
 /** Which rows of the pages table are the 200-comment review in its three ways of being served. */
-export type RowKey = "a" | "bPage" | "bJson" | "bView" | "c";
+type RowKey = "a" | "bPage" | "bJson" | "bView" | "c";
 
 export type PageSpec = {
   name: string;
@@ -58,7 +58,7 @@ const byKey = (m: Measured, key: RowKey) => {
 };
 
 /** large/demo CPU per request on every cached page, worst first. */
-export function cachedRatios(demo: Measured, large: Measured) {
+function cachedRatios(demo: Measured, large: Measured) {
   return demo.specs
     .flatMap((s, i) => (s.cached ? [{ name: s.name, ratio: large.pages[i]!.cpuMsPerReq / demo.pages[i]!.cpuMsPerReq }] : []))
     .sort((a, b) => b.ratio - a.ratio);

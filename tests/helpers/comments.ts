@@ -93,7 +93,7 @@ type Counter = { id: number; stored: number; recount: number };
  * Every stored comment counter next to a recount from rows: a review's comment_count is its live
  * comments, a comment's reply_count its live direct replies (whether or not it is deleted itself).
  */
-export function commentCounters(db: DB): { posts: Counter[]; comments: Counter[] } {
+function commentCounters(db: DB): { posts: Counter[]; comments: Counter[] } {
   const posts = db.$client
     .prepare(
       `select p.id, p.comment_count as stored,

@@ -22,7 +22,7 @@ export function suspend(db: DB, actor: Actor, at = T0) {
 }
 
 /** One value from one row, as SQLite holds it. */
-export function cell(db: DB, table: "posts" | "comments" | "users" | "films", column: string, id: number | string): unknown {
+function cell(db: DB, table: "posts" | "comments" | "users" | "films", column: string, id: number | string): unknown {
   const row = db.$client.prepare(`select "${column}" as v from "${table}" where id = ?`).get(id) as { v: unknown } | undefined;
   return row?.v;
 }
@@ -66,7 +66,7 @@ type CommentRow = { id: number; post_id: number; parent_id: number | null; autho
  * user's views received are the views of every review they wrote, whatever its status. The system
  * account (is_system) has no contributions or "New" marker to check: recountAll leaves them alone.
  */
-export function counterChecks(db: DB, now?: Date): CounterCheck[] {
+function counterChecks(db: DB, now?: Date): CounterCheck[] {
   const all = <T>(q: string) => db.$client.prepare(q).all() as T[];
   const posts = all<PostRow>(`select id, author_id, film_id, status, score, published_at, comment_count, upvote_count, hot_score from posts order by id`);
   const comments = all<CommentRow>(`select id, post_id, parent_id, author_id, deleted_at, reply_count, upvote_count from comments order by id`);

@@ -14,7 +14,7 @@ export type SeedFilm = { key: string; title: string; year: number; director?: st
 export type BodyEdit = { find: string; replace: string } | { after: string; insert: string };
 
 /** An edit applied to a review: fields given replace the previous values; `bodyEdits` change its body. */
-export type SeedRevision = {
+type SeedRevision = {
   atDaysAgo: number;
   reason: string;
   title?: string;
@@ -37,7 +37,7 @@ export type SeedReview = {
   edits?: SeedRevision[]; // later edits, each at least 1 day after the previous state
 };
 
-export type SeedCommentEdit = {
+type SeedCommentEdit = {
   after: string;
   bodyEdits: BodyEdit[];
   reason?: string;

@@ -4,7 +4,7 @@ import { renderMarkdown } from "@/lib/markdown/render";
 import { Rng } from "./random";
 
 const words = (s: string) => s.trim().split(/\s+/);
-export const list = (s: string) => s.split("|").map((x) => x.trim());
+const list = (s: string) => s.split("|").map((x) => x.trim());
 
 export const FIRST_NAMES = words(`Ingrid Tobias Mara Femi Kenji Lucía Samir Hollis Amara Bao Chiara Dmitri Esme Farah Gideon Hana
   Ilse Jonah Kofi Leila Mateo Nadia Oskar Priya Quentin Rosa Sven Tamsin Umar Vera Wren Ximena Yusuf Zoë Anouk Bruno Céline

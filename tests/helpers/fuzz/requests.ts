@@ -94,7 +94,7 @@ function valueArb(t: Targets): fc.Arbitrary<string> {
 }
 
 /** UTF-8, except that a lone surrogate is written as its 3 bytes (invalid UTF-8), as a hostile client may. */
-export function looseUtf8(s: string): Uint8Array {
+function looseUtf8(s: string): Uint8Array {
   const out: number[] = [];
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);

@@ -8,7 +8,7 @@ import Database from "better-sqlite3";
 // hostile requests from one address neither slow the fuzz down nor throttle the specs after it.
 
 /** Tables that record attempts rather than content: a refusal may write them. */
-export const isCountingTable = (name: string) => /throttle|rate|limit|attempt/i.test(name);
+const isCountingTable = (name: string) => /throttle|rate|limit|attempt/i.test(name);
 
 export type Digest = Map<string, string>;
 export type CountingRows = { name: string; rows: Record<string, unknown>[] }[];

@@ -18,7 +18,7 @@ import { buildThread, type CommentNode, type CommentSort } from "@/lib/comments/
 import { commentsLabel } from "@/lib/count-labels";
 import { reviewDescription } from "@/lib/markdown/spoiler-safe";
 
-export async function loadReview(slug: string): Promise<Review | null> {
+async function loadReview(slug: string): Promise<Review | null> {
   "use cache";
   cacheLife("max");
   const review = await getReviewBySlug(getDb(), slug);
@@ -27,7 +27,7 @@ export async function loadReview(slug: string): Promise<Review | null> {
   return review;
 }
 
-export const isPublic = (r: Review | null): r is Review => !!r && (r.status === "published" || r.status === "deleted");
+const isPublic = (r: Review | null): r is Review => !!r && (r.status === "published" || r.status === "deleted");
 
 export async function reviewMetadata(slug: string): Promise<Metadata> {
   const review = await loadReview(slug);
