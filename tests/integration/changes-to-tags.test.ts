@@ -11,6 +11,7 @@ import { tagsFor } from "@/lib/cache/expire";
 import { createComment } from "@/lib/comments/create-comment";
 import { deleteComment } from "@/lib/comments/delete-comment";
 import { editComment } from "@/lib/comments/edit-comment";
+import { LADDER_SPECS } from "@/lib/badges/catalog";
 import { backfillBadges } from "@/lib/maintenance/backfill-badges";
 import { grantAnniversaries, sweep } from "@/lib/maintenance/sweep";
 import { markAllRead } from "@/lib/notifications/mark-all-read";
@@ -27,7 +28,7 @@ import { deleteAccount } from "@/lib/users/delete-account";
 import { setRole } from "@/lib/users/set-role";
 import { assertCurrentPassword, changeEmail, changePassword, updateNotificationPrefs, updateProfile } from "@/lib/users/settings";
 import { signUp } from "@/lib/users/sign-up";
-import { forgetBadges } from "../helpers/badges";
+import { forgetBadges, presetReceived } from "../helpers/badges";
 import { commentForm, postComment } from "../helpers/comments";
 import { REPO_ROOT, ctxAs, fixtureWriter, perTestDb } from "../helpers/db";
 import { PASSWORD, ageAccount, crowd, makeImage, makePasswordUser } from "../helpers/people";
@@ -62,6 +63,7 @@ const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), "marquee-avatars-"));
 // Badges the outcomes earn along the way: each expires its page, the catalog and the Ranking.
 const FIRST_EDIT = ["badge:first-edit", "badges", "ranking"];
 const FIRST_COMMENT_AND_REPLY = ["badge:comments-1", "badge:replies-1", "badges", "ranking"];
+const VIEWS_RUNG = LADDER_SPECS.views.rungs[0]![0];
 const none = { changes: undefined, want: [] };
 
 const VERBS: Record<string, Outcomes> = {
@@ -112,6 +114,12 @@ const VERBS: Record<string, Outcomes> = {
       const r = await editReview(ctxAs(db, s.mara, at(DAY)), { ...reviewForm({ body: "Zither music over rubble, twice." }), reviewId: s.review });
       return { changes: r.changes, want: [...s.listed, ...FIRST_EDIT] };
     },
+    "no change at all: nothing": async (db) => {
+      const s = await scene(db);
+      const r = await editReview(ctxAs(db, s.mara, at(DAY)), { ...reviewForm(), reviewId: s.review });
+      expect(r.changed).toBe(false);
+      return { changes: r.changes, want: [] };
+    },
     "to another film and other tags: both films, both sets of tags": async (db) => {
       const s = await scene(db);
       const r = await editReview(ctxAs(db, s.mara, at(DAY)), { ...reviewForm({ tags: "#Sewers", filmTitle: "Odd Man Out", filmYear: "1947" }), reviewId: s.review });
@@ -140,6 +148,19 @@ const VERBS: Record<string, Outcomes> = {
       expect(r?.counted).toBe(true);
       return { changes: r?.changes, want: [] };
     },
+    "a bot's view, counted for nobody: nothing": async (db) => {
+      const s = await scene(db);
+      const r = await recordView(ctxAs(db, null, at(DAY)), { reviewId: s.review, viewer: null });
+      expect(r?.counted).toBe(false);
+      return { changes: r?.changes, want: [] };
+    },
+    "the view that reaches a rung: the badge, its holder, the catalog, the Ranking (only upvotes are announced)": async (db) => {
+      const s = await scene(db);
+      presetReceived(db, s.mara, "views_received", VIEWS_RUNG - 1);
+      const r = await recordView(ctxAs(db, s.femi, at(DAY)), { reviewId: s.review, viewer: { key: `u:${s.femi.id}`, userId: s.femi.id } });
+      expect(r?.badges?.map((b) => b.slug)).toEqual([`views-${VIEWS_RUNG}`]);
+      return { changes: r?.changes, want: [`user:${s.mara.id}`, `badge:views-${VIEWS_RUNG}`, "badges", "ranking"] };
+    },
   },
   createComment: {
     "a comment: the review's card and page, its author and the review's author with their first badges": async (db) => {
@@ -155,11 +176,12 @@ const VERBS: Record<string, Outcomes> = {
       expect(r.newcomerFlipped).toEqual([s.femi.id]);
       return { changes: r.changes, want: [...s.listed, `user:${s.femi.id}`, "comments:new", "members", "ranking", "badge:replies-1", "badges"] };
     },
-    "a reply: the parent comment's author's replies instead": async (db) => {
+    "a reply: the parent comment's author, whose replies received rise": async (db) => {
       const s = await scene(db);
-      const c = await postComment(db, s.mara, s.review);
+      const anna = makeUser(db, "anna");
+      const c = await postComment(db, anna, s.review);
       const r = await createComment(ctxAs(db, s.femi, at(DAY)), commentForm(s.review, { parentId: String(c.id) }));
-      return { changes: r.changes, want: [...s.listed, `user:${s.femi.id}`, "comments:new", ...FIRST_COMMENT_AND_REPLY] };
+      return { changes: r.changes, want: [...s.listed, `user:${s.femi.id}`, `user:${anna.id}`, "comments:new", ...FIRST_COMMENT_AND_REPLY] };
     },
   },
   editComment: {
@@ -169,6 +191,13 @@ const VERBS: Record<string, Outcomes> = {
       const r = await editComment(ctxAs(db, s.femi, at(DAY)), { commentId: c.id, body: "The cuckoo clock, again.", reason: "" });
       return { changes: r.changes, want: [`review:${s.review}`, `user:${s.femi.id}`, "comments:new", ...FIRST_EDIT] };
     },
+    "the same text: nothing": async (db) => {
+      const s = await scene(db);
+      const c = await postComment(db, s.femi, s.review, null, "The cuckoo clock.");
+      const r = await editComment(ctxAs(db, s.femi, at(DAY)), { commentId: c.id, body: "The cuckoo clock.", reason: "" });
+      expect(r.changed).toBe(false);
+      return { changes: r.changes, want: [] };
+    },
   },
   deleteComment: {
     "the review's card and page and the comment's author": async (db) => {
@@ -176,6 +205,14 @@ const VERBS: Record<string, Outcomes> = {
       const c = await postComment(db, s.femi, s.review);
       const r = await deleteComment(ctxAs(db, s.femi, at(DAY)), { commentId: c.id });
       return { changes: r.changes, want: [...s.listed, `user:${s.femi.id}`, "comments:new"] };
+    },
+    "a reply: the parent comment's author, whose replies received fall": async (db) => {
+      const s = await scene(db);
+      const anna = makeUser(db, "anna");
+      const c = await postComment(db, anna, s.review);
+      const reply = await postComment(db, s.femi, s.review, c.id);
+      const r = await deleteComment(ctxAs(db, s.femi, at(DAY)), { commentId: reply.id });
+      return { changes: r.changes, want: [...s.listed, `user:${s.femi.id}`, `user:${anna.id}`, "comments:new"] };
     },
   },
   signUp: {
