@@ -287,9 +287,9 @@ const VERBS: Record<string, Outcomes> = {
     },
   },
   setRole: {
-    "the member's profile": async (db) => {
+    "the member's profile and their card among the newest members": async (db) => {
       const femi = makeUser(db, "femi");
-      return { changes: (await setRole(ctxAs(db, null, T0), { username: "femi", role: "moderator" })).changes, want: [`user:${femi.id}`] };
+      return { changes: (await setRole(ctxAs(db, null, T0), { username: "femi", role: "moderator" })).changes, want: [`user:${femi.id}`, "members"] };
     },
   },
   markRead: {
