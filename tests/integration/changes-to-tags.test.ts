@@ -91,6 +91,14 @@ const VERBS: Record<string, Outcomes> = {
       expect(slugs).toEqual(["review-10-upvotes", "upvotes-10"]);
       return { changes: r.changes, want: [...s.listed, "ranking", "badges", ...slugs.map((b) => `badge:${b}`), "comments:new"] };
     },
+    "a comment's 10th upvote: its badges, not announced": async (db) => {
+      const s = await scene(db);
+      const c = await postComment(db, s.mara, s.review);
+      const voters = crowd(db, "v", 10);
+      for (const v of voters.slice(0, 9)) await vote(db, v, "comment", c.id);
+      const r = await vote(db, voters[9]!, "comment", c.id, "up", at(DAY));
+      return { changes: r.changes, want: [`review:${s.review}`, `user:${s.mara.id}`, "ranking", "badges", "badge:comment-10-upvotes", "badge:upvotes-10"] };
+    },
     "the state it is already in: nothing": async (db) => {
       const s = await scene(db);
       return { changes: (await vote(db, s.femi, "review", s.review, "none")).changes, want: [] };
@@ -175,6 +183,14 @@ const VERBS: Record<string, Outcomes> = {
       const r = await createComment(ctxAs(db, s.femi, at(DAY)), commentForm(s.review));
       expect(r.newcomerFlipped).toEqual([s.femi.id]);
       return { changes: r.changes, want: [...s.listed, `user:${s.femi.id}`, "comments:new", "members", "ranking", "badge:replies-1", "badges"] };
+    },
+    "STOP under a badge note: the system's answer in the same thread": async (db) => {
+      const s = await scene(db);
+      for (const v of crowd(db, "v", 10)) await vote(db, v, "review", s.review);
+      const note = db.$client.prepare(`select id, author_id as systemId from comments where announces_badge is not null`).get() as { id: number; systemId: string };
+      const r = await createComment(ctxAs(db, s.mara, at(DAY)), commentForm(s.review, { parentId: String(note.id), body: "STOP" }));
+      expect(r.stopped).toBeTruthy();
+      return { changes: r.changes, want: [...s.listed, `user:${note.systemId}`, "comments:new", "badge:comments-1", "badges", "ranking"] };
     },
     "a reply: the parent comment's author, whose replies received rise": async (db) => {
       const s = await scene(db);
