@@ -21,8 +21,9 @@ export async function setRole(ctx: Ctx, raw: { username: unknown; role: unknown 
       .returning({ id: users.id, username: users.username, role: users.role })
       .get();
     if (!row) throw notFound(`No user named ${username}.`);
-    // A profile shows its member's role.
+    // A profile shows its member's role, and so does their card among the newest members.
     w.changes.members.add(row.id);
+    w.changes.directory = true;
     return { username: row.username, role: row.role };
   });
 }

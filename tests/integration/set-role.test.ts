@@ -27,9 +27,9 @@ describe("setRole", () => {
     expect(await set("ＣＡＲＯＬ＿Ｒ", "admin")).toEqual({ username: "Carol_R", role: "admin" });
     expect(await set("carol_r", "member")).toEqual({ username: "Carol_R", role: "member" });
     expect(roles()).toEqual([["Carol_R", "member"], ["dave", "member"]]);
-    // A profile shows its member's role.
+    // A profile shows its member's role, and so does their card among the newest members.
     const { changes } = await setRole(ctxAs(t.db, null), { username: "dave", role: "moderator" });
-    expect(tagsFor(changes)).toEqual([`user:${rows(t.db, "users")[1]!.id}`]);
+    expect(tagsFor(changes).sort()).toEqual(["members", `user:${rows(t.db, "users")[1]!.id}`]);
   });
 
   it("refuses an unknown user with NotFound and changes nothing", async () => {
