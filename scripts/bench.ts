@@ -16,11 +16,13 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { openDb } from "@/db";
+import { closeDb } from "@/db";
+import { openMarqueeDb } from "@/lib/db";
 import { renderMarkdown } from "@/lib/markdown/render";
 import { recountAll } from "@/lib/maintenance/recount";
 import { PATHOLOGICAL } from "@/tests/fixtures/pathological-markdown";
 import { measureCaps } from "./bench/caps";
+import { profileLines, startProfiler, stopProfiler, summarizeProfile, type WriteProfile } from "./bench/profile";
 import { loadComments } from "./bench/comments";
 import { prepareDemo, prepareLarge, type Prepared } from "./bench/prepare";
 import { readerJavaScript } from "./bench/reader-js";
@@ -79,7 +81,8 @@ async function measure(p: Prepared, port: number, opts: { recount: boolean }): P
   const cookies = await Promise.all(p.voterIds.map((id) => sessionCookie(BENCH_SECRET, id)));
   const reader = { cookie: `${SESSION_COOKIE}=${await sessionCookie(BENCH_SECRET, p.readerId)}` };
   const draft = { cookie: draftModeCookie() };
-  const server = await startServer(p.dbPath, port, SERVER_ENV);
+  const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), "marquee-profile-"));
+  const server = await startServer(p.dbPath, port, { ...SERVER_ENV, MARQUEE_CPU_PROFILE_DIR: profileDir });
   try {
     const coldMs = await coldRender(server.base, p.review1000);
     const pages: LoadResult[] = [];
@@ -100,16 +103,26 @@ async function measure(p: Prepared, port: number, opts: { recount: boolean }): P
     await loadVotes(server, cookies, p.voteReviewIds, 2); // warm-up, not reported
     const votes = await loadVotes(server, cookies, p.voteReviewIds, SECONDS);
     const comments = await loadComments(server, cookies.slice(0, 50), p.commentReviewId, SECONDS);
+    // Where their time goes: the same loads once more, under the profiler (which slows them a little).
+    const profiles: WriteProfile[] = [];
+    for (const [name, run] of [
+      ["upvotes (POST /api/votes)", () => loadVotes(server, cookies, p.voteReviewIds, SECONDS)],
+      ["comments (POST /api/comments)", () => loadComments(server, cookies.slice(0, 50), p.commentReviewId, SECONDS)],
+    ] as const) {
+      startProfiler(server);
+      const ran = await run();
+      profiles.push(summarizeProfile(name, await stopProfiler(server, profileDir), ran.posts));
+    }
     await server.stop();
     // The bench members' votes and comments went through the verbs: a recount must find nothing
     // to correct. (A full recount of the large database takes far longer than the load itself.)
     let drift: number | null = null;
     if (opts.recount) {
-      const after = openDb(p.dbPath);
-      drift = Object.values(recountAll(after)).reduce((a, b) => a + b, 0);
-      after.$client.close();
+      const after = openMarqueeDb(p.dbPath);
+      drift = Object.values(await recountAll(after)).reduce((a, b) => a + b, 0);
+      closeDb(after);
     }
-    return { label: p.label, specs: p.pages, pages, votes, comments, coldMs, weight, fresh, regeneration, drift };
+    return { label: p.label, specs: p.pages, pages, votes, comments, coldMs, weight, fresh, regeneration, drift, profiles };
   } catch (err) {
     await server.stop();
     throw err;
@@ -211,6 +224,12 @@ async function main() {
       `After a write: ${a.regeneration.runs} times an upvote or its undo through POST /api/votes (JSON answer), then one GET of the review, which must show the new count; CPU is read around the GET alone (target: median under ${TARGETS.regenerationMs} ms).`,
     );
     out();
+    out("## Where a write's time goes (the server's CPU profile, demo database)");
+    out(
+      "V8's sampling profiler in the server process (every 200 µs) during one more run of each write load, each sample traced through the build's source maps to the file it ran in. Self time, so a part's share is the work done in it, not in what it calls; native work (SQLite's C, hashing, compression) is counted where JavaScript called it.",
+    );
+    out();
+    for (const p of a.profiles) for (const l of profileLines(p)) out(l);
     out("## JavaScript a reader downloads for the 200-comment review (every script and script preload the page names, as sent with gzip)");
     for (const l of readerJsLines(runs)) out(l);
 

@@ -4,6 +4,7 @@ import http from "node:http";
 import path from "node:path";
 import { parseTrustProxy } from "./client-address";
 import { formActions, marqueeHandler } from "./handler";
+import { profileOnSignal } from "./profiler";
 import { hstsFor, loadPlaceholder } from "./security-headers";
 
 export async function startMarquee({ root, dev }: { root: string; dev: boolean }): Promise<http.Server> {
@@ -36,6 +37,7 @@ export async function startMarquee({ root, dev }: { root: string; dev: boolean }
   server.listen(port, host, () => {
     console.log(`marquee: listening on ${host ?? "all interfaces"}, port ${port}`);
   });
+  profileOnSignal(process.env.MARQUEE_CPU_PROFILE_DIR);
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => {
       server.close();

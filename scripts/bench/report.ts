@@ -1,3 +1,4 @@
+import type { WriteProfile } from "./profile";
 // The benchmark's Markdown: the pages under load, the 200-comment review against its targets, and
 // what a reader downloads. One column group per database measured (demo, and large unless skipped).
 import path from "node:path";
@@ -34,6 +35,7 @@ export type Measured = {
   fresh: FreshCheck;
   regeneration: Regeneration;
   drift: number | null;
+  profiles: WriteProfile[];
 };
 
 export const TARGETS = {
@@ -44,6 +46,9 @@ export const TARGETS = {
   readerJsKb: 120,
   largeOverDemo: 1.5,
   regenerationMs: 150,
+  upvotesPerSecond: 500,
+  upvoteP99Ms: 300,
+  commentsPerSecond: 400,
 };
 
 const ms = (n: number) => (n < 10 ? n.toFixed(2) : n.toFixed(0));
@@ -133,6 +138,8 @@ export function targetsTable(runs: Measured[]): string[] {
     const w = m.weight;
     return `${kb(w.htmlBytes)} (${kb(w.payloadBytes)}, ${((100 * w.payloadBytes) / w.htmlBytes).toFixed(0)} %) ${mark(w.htmlBytes / 1024 <= TARGETS.htmlKb)}`;
   });
+  add("upvotes through POST /api/votes (50 connections): req/s · p99 ms", `≥ ${TARGETS.upvotesPerSecond} · < ${TARGETS.upvoteP99Ms}`, (m) => `${m.votes.rps.toFixed(0)} · ${m.votes.p99} ${mark(m.votes.rps >= TARGETS.upvotesPerSecond && m.votes.p99 < TARGETS.upvoteP99Ms && !m.votes.errors && !m.votes.non2xx)}`);
+  add("comments through POST /api/comments (10 connections): req/s", `≥ ${TARGETS.commentsPerSecond}`, (m) => `${m.comments.rps.toFixed(0)} ${mark(m.comments.rps >= TARGETS.commentsPerSecond && !m.comments.errors && !m.comments.non2xx)}`);
   add("reader JavaScript, kB gzipped (`nomodule` not counted)", `≤ ${TARGETS.readerJsKb} kB`, (m) => `${m.weight.gzipKb.toFixed(1)} ${mark(m.weight.gzipKb <= TARGETS.readerJsKb)}`);
   if (runs.length === 2) {
     const ratios = cachedRatios(runs[0]!, runs[1]!);
