@@ -3,7 +3,7 @@ import type { DB } from "@/db";
 import { posts } from "@/db/schema";
 import { BADGE_BY_SLUG } from "@/lib/badges/catalog";
 import { HOLDERS_PAGE_SIZE } from "@/lib/badges/queries";
-import { rankingReaches } from "@/lib/rankings/ranking";
+import { rankingReaches } from "@/lib/rankings/queries";
 import { commentPermalinkStatus, getCommentForEdit } from "@/lib/comments/queries";
 import { commentIdParam } from "@/lib/comments/links";
 import { COMMENT_SORTS } from "@/lib/comments/tree";

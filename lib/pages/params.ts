@@ -1,4 +1,4 @@
-import { PERIODS, RANK_BY, type Period, type RankBy } from "@/lib/rankings/ranking";
+import { PERIODS, RANK_BY, type Period, type RankBy } from "@/lib/rankings/queries";
 
 /**
  * A pager's page from an optional last segment: none → 1; "2" and up → that page; anything else

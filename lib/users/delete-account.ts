@@ -6,7 +6,7 @@ import { invalid, notFound } from "@/lib/errors";
 import { write } from "@/lib/write";
 import { avatarDir, avatarFile } from "./avatar-upload";
 import { recordPresence } from "./presence";
-import { assertCurrentPassword, confirmsUsername } from "./settings";
+import { assertCurrentPassword, confirmsUsername } from "./account";
 
 export type DeleteAccountInput = { username?: unknown; currentPassword?: unknown };
 

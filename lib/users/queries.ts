@@ -1,6 +1,7 @@
 import { and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { DB, Tx } from "@/db";
 import { comments, posts, users, type UserRow } from "@/db/schema";
+import type { NotificationPrefs } from "./schemas";
 import { usernameKey } from "./username";
 
 export type PublicUser = Pick<UserRow, "id" | "username" | "name" | "image" | "bio" | "role" | "createdAt" | "isNew">;
@@ -102,3 +103,26 @@ export async function listMemberComments(db: DB, userId: string, before?: number
   return { items: page, next: rows.length > limit ? page[page.length - 1]!.id : null };
 }
 export type MemberComment = Awaited<ReturnType<typeof listMemberComments>>["items"][number];
+
+/** What the settings page shows its member; null when the account is gone. */
+export async function getSettings(db: DB, userId: string) {
+  const u = await db.select().from(users).where(eq(users.id, userId)).get();
+  if (!u) return null;
+  return {
+    id: u.id,
+    username: u.username,
+    name: u.name,
+    bio: u.bio,
+    email: u.email,
+    image: u.image,
+    hasPassword: !!u.passwordHash,
+    prefs: {
+      notifyReviewReplies: u.notifyReviewReplies,
+      notifyCommentReplies: u.notifyCommentReplies,
+      notifyMentions: u.notifyMentions,
+      notifyMilestones: u.notifyMilestones,
+      notifyBadges: u.notifyBadges,
+      badgeAnnouncements: u.badgeAnnouncements,
+    } satisfies NotificationPrefs,
+  };
+}

@@ -78,3 +78,28 @@ export const SignInInput = z.object({
 export type SignInInput = z.infer<typeof SignInInput>;
 
 export const RoleInput = z.enum(["member", "moderator", "admin"], { error: "Role must be member, moderator or admin." });
+
+// The settings page's forms.
+export const ProfileInput = z.object({
+  name: DisplayName.pipe(z.string().min(1, "Enter the name people see, or keep your username.")),
+  bio: Bio,
+});
+
+// Required only of accounts that have a password (assertCurrentPassword says so next to the field).
+const CurrentPassword = z.string().max(PASSWORD_MAX, "That is not your current password.").default("");
+
+export const EmailInput = z.object({ email: Email, currentPassword: CurrentPassword });
+export const PasswordInput = z
+  .object({ currentPassword: CurrentPassword, newPassword: NewPassword, confirmPassword: z.string().default("") })
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "The two new passwords differ." });
+
+const flag = z.preprocess((v) => v === "on" || v === "1" || v === "true" || v === true, z.boolean());
+export const NotificationPrefsInput = z.object({
+  notifyReviewReplies: flag,
+  notifyCommentReplies: flag,
+  notifyMentions: flag,
+  notifyMilestones: flag,
+  notifyBadges: flag,
+  badgeAnnouncements: flag,
+});
+export type NotificationPrefs = z.infer<typeof NotificationPrefsInput>;

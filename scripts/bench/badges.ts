@@ -2,7 +2,7 @@
 import type { DB } from "@/db";
 import { reachRung } from "@/lib/badges/grant";
 import { makeCtx } from "@/lib/context";
-import { ownRank, rankingPage } from "@/lib/rankings/ranking";
+import { ownRank, rankingPage } from "@/lib/rankings/queries";
 import { bumpMonth } from "@/lib/rankings/standings";
 import { castVote } from "@/lib/votes/cast-vote";
 import { write } from "@/lib/write";

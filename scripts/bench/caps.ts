@@ -14,7 +14,7 @@ import { createReview } from "@/lib/reviews/create-review";
 import { MAX_TAGS } from "@/lib/reviews/schemas";
 import { AVATAR_MAX_BYTES } from "@/lib/users/avatar-upload";
 import { PASSWORD_MAX } from "@/lib/users/schemas";
-import { BIO_MAX } from "@/lib/users/settings";
+import { BIO_MAX } from "@/lib/users/schemas";
 import { USERNAME_MAX } from "@/lib/users/username";
 import { median } from "./sample-review";
 import { BENCH_SECRET, startServer } from "./server";

@@ -5,7 +5,8 @@ import { SYSTEM_USERNAME as SYSTEM_USERNAME_OWN, isSystemName } from "@/lib/badg
 import { createComment } from "@/lib/comments/create-comment";
 import type { Actor } from "@/lib/permissions";
 import { recountAll } from "@/lib/maintenance/recount";
-import { getSettings, updateNotificationPrefs } from "@/lib/users/settings";
+import { getSettings } from "@/lib/users/queries";
+import { updateNotificationPrefs } from "@/lib/users/update-notification-prefs";
 import { ctxAs, perTestDb } from "../helpers/db";
 import { commentForm, postComment } from "../helpers/comments";
 import { noticeList, setSwitches } from "../helpers/people";

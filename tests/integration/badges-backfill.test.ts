@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { DB } from "@/db";
 import { dueGrants } from "@/lib/badges/rules";
 import { BACKFILL_QUIET_AFTER_MS, backfillBadges } from "@/lib/maintenance/backfill-badges";
-import { rankingPage } from "@/lib/rankings/ranking";
+import { rankingPage } from "@/lib/rankings/queries";
 import { editReview } from "@/lib/reviews/edit-review";
 import { recordView } from "@/lib/reviews/record-view";
 import type { Actor } from "@/lib/permissions";

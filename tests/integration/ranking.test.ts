@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DB } from "@/db";
-import { RANKING_PAGE_SIZE, ownRank, rankingPage, type Period, type RankBy } from "@/lib/rankings/ranking";
+import { RANKING_PAGE_SIZE, ownRank, rankingPage, type Period, type RankBy } from "@/lib/rankings/queries";
 import type { Actor } from "@/lib/permissions";
 import { createReview } from "@/lib/reviews/create-review";
 import { deleteReview } from "@/lib/reviews/delete-review";

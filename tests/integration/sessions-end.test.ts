@@ -3,7 +3,7 @@ import { decode, encode } from "@/lib/auth/jwt-codec";
 import { forgetExpiredRevocations, revokePresentedSession, revokeSession } from "@/lib/auth/revocation";
 import { findSessionCookie, rolledSessionToken, SESSION_MAX_AGE, userFromSessionToken } from "@/lib/auth/session-token";
 import { deleteAccount } from "@/lib/users/delete-account";
-import { changePassword } from "@/lib/users/settings";
+import { changePassword } from "@/lib/users/change-password";
 import { write } from "@/lib/write";
 import { ctxAs, rows, perTestDb } from "../helpers/db";
 import { TEST_AUTH_SECRET } from "../helpers/env";

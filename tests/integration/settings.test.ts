@@ -4,15 +4,13 @@ import type { DB } from "@/db";
 import { verifyPassword } from "@/lib/auth/password";
 import { tagsFor } from "@/lib/cache/expire";
 import { deleteAccount } from "@/lib/users/delete-account";
-import {
-  BIO_MAX,
-  changeEmail,
-  changePassword,
-  confirmsUsername,
-  getSettings,
-  updateNotificationPrefs,
-  updateProfile,
-} from "@/lib/users/settings";
+import { BIO_MAX } from "@/lib/users/schemas";
+import { changeEmail } from "@/lib/users/change-email";
+import { changePassword } from "@/lib/users/change-password";
+import { confirmsUsername } from "@/lib/users/account";
+import { getSettings } from "@/lib/users/queries";
+import { updateNotificationPrefs } from "@/lib/users/update-notification-prefs";
+import { updateProfile } from "@/lib/users/update-profile";
 import { ctxAs, fixtureWriter, perTestDb } from "../helpers/db";
 import { thrown } from "../helpers/errors";
 import { postComment } from "../helpers/comments";

@@ -4,7 +4,7 @@ import { createComment } from "@/lib/comments/create-comment";
 import { editReview } from "@/lib/reviews/edit-review";
 import { createReview } from "@/lib/reviews/create-review";
 import { createOAuthUser } from "@/lib/users/create-oauth-user";
-import { updateProfile } from "@/lib/users/settings";
+import { updateProfile } from "@/lib/users/update-profile";
 import { thrown } from "../helpers/errors";
 import { ctxAs, perTestDb } from "../helpers/db";
 import { T0, makeUser, reviewForm, rows, snapshot } from "../helpers/reviews";

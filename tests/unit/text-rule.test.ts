@@ -4,7 +4,7 @@ import { CommentEditInput, CommentInput } from "@/lib/comments/schemas";
 import { NewFilmInput } from "@/lib/films/schemas";
 import { ReviewInput } from "@/lib/reviews/schemas";
 import { SignInInput, SignUpInput } from "@/lib/users/schemas";
-import { ProfileInput } from "@/lib/users/settings";
+import { ProfileInput } from "@/lib/users/schemas";
 import { VoteInput } from "@/lib/votes/schemas";
 import { graphemeCount, providedName } from "@/lib/text";
 

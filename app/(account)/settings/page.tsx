@@ -9,7 +9,8 @@ import type { FormState } from "@/lib/action-result";
 import { getCurrentUser } from "@/lib/auth/session";
 import { readFormState } from "@/lib/forms/read-state";
 import { avatarUrl } from "@/lib/users/avatar";
-import { BIO_MAX, getSettings } from "@/lib/users/settings";
+import { BIO_MAX } from "@/lib/users/schemas";
+import { getSettings } from "@/lib/users/queries";
 import "@/components/settings/settings.css";
 
 export const metadata: Metadata = { title: "Settings" };

@@ -6,7 +6,7 @@ import { OwnRank } from "@/components/badges/own-rank";
 import { NewMarker } from "@/components/new-marker";
 import { getDb } from "@/lib/db";
 import { monthOf } from "@/lib/rankings/standings";
-import { PERIODS, RANK_BY, RANKING_PAGE_SIZE, rankingPage, type Period, type RankBy } from "@/lib/rankings/ranking";
+import { PERIODS, RANK_BY, RANKING_PAGE_SIZE, rankingPage, type Period, type RankBy } from "@/lib/rankings/queries";
 import { ALL_TAG, RANKING_TAG } from "@/lib/cache/tags";
 import { parseRankingRest } from "@/lib/pages/params";
 import { avatarUrl } from "@/lib/users/avatar";

@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import { getDb } from "@/lib/db";
 import { getCurrentUser } from "@/lib/auth/session";
-import { PERIODS, RANK_BY, ownRank, type Period, type RankBy } from "@/lib/rankings/ranking";
+import { PERIODS, RANK_BY, ownRank, type Period, type RankBy } from "@/lib/rankings/queries";
 
 const headers = { "cache-control": "private, no-store" };
 

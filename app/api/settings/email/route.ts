@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import { handleForm } from "@/lib/forms/route";
 import { memberCtx } from "@/lib/http/ctx";
-import { changeEmail } from "@/lib/users/settings";
+import { changeEmail } from "@/lib/users/change-email";
 
 /** A new email address for signing in; never shown to anyone else. */
 export async function POST(req: NextRequest) {

@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import { handleForm } from "@/lib/forms/route";
 import { memberCtx } from "@/lib/http/ctx";
-import { updateNotificationPrefs } from "@/lib/users/settings";
+import { updateNotificationPrefs } from "@/lib/users/update-notification-prefs";
 
 /** Which kinds of notice this member gets (an unticked box is absent from the form: off). */
 export async function POST(req: NextRequest) {

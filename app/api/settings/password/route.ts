@@ -3,7 +3,7 @@ import { signIn } from "@/auth";
 import { mintTicket } from "@/lib/auth/ticket";
 import { handleForm } from "@/lib/forms/route";
 import { memberCtx } from "@/lib/http/ctx";
-import { changePassword } from "@/lib/users/settings";
+import { changePassword } from "@/lib/users/change-password";
 
 const text = (v: FormDataEntryValue | null) => (typeof v === "string" ? v : "");
 

@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import { handleForm } from "@/lib/forms/route";
 import { memberCtx } from "@/lib/http/ctx";
-import { updateProfile } from "@/lib/users/settings";
+import { updateProfile } from "@/lib/users/update-profile";
 
 /** Display name and bio. A new name shows at once on every page that names this member. */
 export async function POST(req: NextRequest) {
