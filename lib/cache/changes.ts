@@ -15,8 +15,10 @@ export type Changes = {
   films: Set<number>;
   /** Tags whose listing changed, as typed or stored: the mapping normalises them. */
   tags: Set<string>;
-  /** Badges granted or taken: their pages, the catalog's counts and the holders' boards. */
+  /** Badges granted or taken: their pages, the catalog's counts and the Ranking's points. */
   badges: Set<string>;
+  /** Badges whose holder list shows a member whose name, avatar or marker changed: their pages alone. */
+  badgeHolders: Set<string>;
   /** Lists whose page changed. */
   lists: Set<number>;
   /** The Ranking's figures (points, upvotes received, reviews published) changed. */
@@ -34,6 +36,7 @@ export function noChanges(): Changes {
     films: new Set(),
     tags: new Set(),
     badges: new Set(),
+    badgeHolders: new Set(),
     lists: new Set(),
     ranking: false,
     directory: false,
@@ -41,7 +44,7 @@ export function noChanges(): Changes {
 }
 
 type SetKey = { [K in keyof Changes]: Changes[K] extends Set<unknown> ? K : never }[keyof Changes];
-const SET_KEYS = ["reviews", "threads", "comments", "members", "films", "tags", "badges", "lists"] as const satisfies readonly SetKey[];
+const SET_KEYS = ["reviews", "threads", "comments", "members", "films", "tags", "badges", "badgeHolders", "lists"] as const satisfies readonly SetKey[];
 
 /** Adds everything `from` records to `into` (a request that ran two verbs expires both). */
 export function mergeChanges(into: Changes, ...from: Changes[]): Changes {

@@ -23,6 +23,7 @@ export function tagsFor(c: Changes): string[] {
     if (name) tags.add(tagTag(name));
   }
   for (const slug of c.badges) tags.add(badgeTag(slug));
+  for (const slug of c.badgeHolders) tags.add(badgeTag(slug));
   // Holder counts on the catalog, points on the Ranking.
   if (c.badges.size) tags.add(BADGES_TAG).add(RANKING_TAG);
   for (const id of c.lists) tags.add(listTag(id));

@@ -24,7 +24,7 @@ export async function recordPresence(w: Write, userId: string) {
   c.members.add(userId);
   c.directory = true;
   c.ranking = true;
-  for (const b of held) c.badges.add(b.slug);
+  for (const b of held) c.badgeHolders.add(b.slug);
   for (const p of named) c.threads.add(p.id);
   // A published review's card shows the name: the feeds, its film and its tags list it.
   for (const l of listed) {
