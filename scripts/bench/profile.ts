@@ -8,7 +8,7 @@ import { SourceMapConsumer, type RawSourceMap } from "source-map-js";
 import type { Server } from "./server";
 
 type CallFrame = { functionName: string; url: string; lineNumber: number; columnNumber: number };
-type ProfileNode = { id: number; callFrame: CallFrame };
+type ProfileNode = { id: number; callFrame: CallFrame; children?: number[] };
 type CpuProfile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
 
 export type ProfileRow = { part: string; share: number; msPerRequest: number };
@@ -46,6 +46,8 @@ function mapFor(file: string): SourceMapConsumer | null {
 function sourceOf(frame: CallFrame): string {
   if (!frame.url.startsWith("file://")) return frame.url;
   const file = fileURLToPath(frame.url);
+  // A library's own files keep their path (their maps name sources like "server/base-server.ts").
+  if (file.includes("/node_modules/")) return file;
   const map = mapFor(file);
   if (!map) return file;
   const pos = map.originalPositionFor({ line: frame.lineNumber + 1, column: frame.columnNumber });
@@ -60,7 +62,7 @@ const PARTS: [RegExp, string][] = [
   [/node_modules\/zod/, "zod"],
   [/node_modules\/next\/|next\/dist|\.next\/server\/(chunks|app)\/.*\.js$|\[turbopack\]|turbopack/, "Next.js"],
   [/node_modules\//, "other libraries"],
-  [/(^|\/)server\//, "Marquee: server (headers, nonce)"],
+  [/^\/.*\/server\/|^server\//, "Marquee: server (headers, nonce)"],
   [/(^|\/)lib\/(auth|http|forms)\//, "Marquee: sign-in, forms and requests"],
   [/(^|\/)lib\/(write|events|subscribers|context|db)\.ts|(^|\/)db\//, "Marquee: transaction and events"],
   [/(^|\/)lib\/cache\//, "Marquee: changes to tags"],
@@ -84,6 +86,13 @@ function partOf(source: string, frame: CallFrame): string {
 export function summarizeProfile(name: string, file: string, requests: number): WriteProfile {
   const profile = JSON.parse(fs.readFileSync(file, "utf8")) as CpuProfile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  // The profiler's own work (starting, and building the profile at the stop) is not the server's.
+  const own = new Set<number>();
+  const mark = (id: number) => {
+    own.add(id);
+    for (const c of byId.get(id)?.children ?? []) mark(c);
+  };
+  for (const n of profile.nodes) if (n.callFrame.url.endsWith("/server/profiler.ts") && !own.has(n.id)) mark(n.id);
   const selfUs = new Map<number, number>();
   profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
   const parts = new Map<string, number>();
@@ -91,7 +100,7 @@ export function summarizeProfile(name: string, file: string, requests: number): 
   let busy = 0;
   for (const [id, us] of selfUs) {
     const frame = byId.get(id)!.callFrame;
-    if (frame.functionName === "(idle)") continue;
+    if (frame.functionName === "(idle)" || own.has(id)) continue;
     const source = sourceOf(frame);
     const part = partOf(source, frame);
     busy += us;
