@@ -1,8 +1,8 @@
-import type { PostStatus } from "@/db/schema";
+import type { ReviewStatus } from "@/db/schema";
 import type { Earned } from "@/lib/badges/grant";
 
 /** A review that is not deleted: the states a review verb finds it in. */
-export type LiveStatus = Exclude<PostStatus, "deleted">;
+export type LiveStatus = Exclude<ReviewStatus, "deleted">;
 
 /**
  * What a verb records about its write. Subscribers (`lib/subscribers.ts`) run on each inside the

@@ -3,6 +3,6 @@ export type Actor = { id: string; role: "member" | "moderator" | "admin" };
 
 const isStaff = (actor: Actor) => actor.role === "moderator" || actor.role === "admin";
 
-export function canEditPost(actor: Actor, post: { authorId: string | null }): boolean {
-  return post.authorId === actor.id || isStaff(actor);
+export function canEditAuthored(actor: Actor, item: { authorId: string | null }): boolean {
+  return item.authorId === actor.id || isStaff(actor);
 }

@@ -7,8 +7,8 @@ import "./badges.css";
 import { countLabel, pointsLabel } from "@/lib/count-labels";
 
 function EarnedBy({ held }: { held: HeldBadge }) {
-  if (held.commentId && held.postSlug) return <Link href={`/comments/${held.commentId}`}>a comment on “<bdi>{held.postTitle}</bdi>”</Link>;
-  if (held.postSlug) return <Link href={`/reviews/${held.postSlug}`}>“<bdi>{held.postTitle}</bdi>”</Link>;
+  if (held.commentId && held.reviewSlug) return <Link href={`/comments/${held.commentId}`}>a comment on “<bdi>{held.reviewTitle}</bdi>”</Link>;
+  if (held.reviewSlug) return <Link href={`/reviews/${held.reviewSlug}`}>“<bdi>{held.reviewTitle}</bdi>”</Link>;
   return null;
 }
 
@@ -45,7 +45,7 @@ export function BadgeBoard({ board, name }: { board: Board; name: string }) {
                     <br />
                     <span className="muted">
                       <time dateTime={h.grantedAt.toISOString()}>{formatDate(h.grantedAt)}</time>
-                      {h.postSlug ? (
+                      {h.reviewSlug ? (
                         <>
                           {" "}
                           · earned by <EarnedBy held={h} />

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { comments } from "./comments";
-import { posts } from "./posts";
+import { reviews } from "./reviews";
 import { users } from "./users";
 
 // A copy of the catalog in lib/badges/catalog.ts, synced on start, with how many hold each.
@@ -33,7 +33,7 @@ export const userBadges = sqliteTable(
       .references(() => badges.slug, { onDelete: "cascade" }),
     grantedAt: integer("granted_at", { mode: "timestamp_ms" }).notNull(),
     // The review or comment whose upvote, publication, reply or edit crossed the threshold.
-    postId: integer("post_id").references(() => posts.id, { onDelete: "set null" }),
+    reviewId: integer("post_id").references(() => reviews.id, { onDelete: "set null" }),
     commentId: integer("comment_id").references(() => comments.id, { onDelete: "set null" }),
   },
   (t) => [primaryKey({ columns: [t.userId, t.badgeSlug] }), index("user_badges_badge_idx").on(t.badgeSlug, t.grantedAt)],

@@ -1,15 +1,15 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
-import { posts } from "./posts";
+import { reviews } from "./reviews";
 import { users } from "./users";
 
 export const comments = sqliteTable(
   "comments",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    postId: integer("post_id")
+    reviewId: integer("post_id")
       .notNull()
-      .references(() => posts.id, { onDelete: "cascade" }),
+      .references(() => reviews.id, { onDelete: "cascade" }),
     parentId: integer("parent_id").references((): AnySQLiteColumn => comments.id, { onDelete: "cascade" }),
     authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
     // 1 for a reply to the review, parent's depth + 1 below it.
@@ -36,7 +36,7 @@ export const comments = sqliteTable(
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [
-    uniqueIndex("comments_post_path_unique").on(t.postId, t.path),
+    uniqueIndex("comments_post_path_unique").on(t.reviewId, t.path),
     index("comments_parent_idx").on(t.parentId),
     index("comments_author_created_idx").on(t.authorId, t.createdAt),
     check("comments_depth_check", sql`${t.depth} >= 1`),

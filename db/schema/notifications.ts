@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { comments } from "./comments";
-import { posts } from "./posts";
+import { reviews } from "./reviews";
 import { users } from "./users";
 
 export const NOTIFICATION_KINDS = ["review_reply", "comment_reply", "mention", "milestone", "badge"] as const;
@@ -19,7 +19,7 @@ export const notifications = sqliteTable(
     kind: text("kind", { enum: NOTIFICATION_KINDS }).notNull(),
     // Who did it; null for milestones and badges, and once that account is deleted.
     actorId: text("actor_id").references(() => users.id, { onDelete: "set null" }),
-    postId: integer("post_id").references(() => posts.id, { onDelete: "cascade" }),
+    reviewId: integer("post_id").references(() => reviews.id, { onDelete: "cascade" }),
     commentId: integer("comment_id").references(() => comments.id, { onDelete: "cascade" }),
     // What a milestone or badge is about ("r42", "c17", a badge slug): with `amount`, one notice
     // per milestone, however often the count crosses it.

@@ -1,21 +1,21 @@
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { comments } from "./comments";
-import { posts } from "./posts";
+import { reviews } from "./reviews";
 import { users } from "./users";
 
 // Upvotes only: one row per person and item, so the primary key is the one-vote rule.
-export const postVotes = sqliteTable(
+export const reviewVotes = sqliteTable(
   "post_votes",
   {
     userId: text("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    postId: integer("post_id")
+    reviewId: integer("post_id")
       .notNull()
-      .references(() => posts.id, { onDelete: "cascade" }),
+      .references(() => reviews.id, { onDelete: "cascade" }),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.postId] }), index("post_votes_post_idx").on(t.postId, t.createdAt)],
+  (t) => [primaryKey({ columns: [t.userId, t.reviewId] }), index("post_votes_post_idx").on(t.reviewId, t.createdAt)],
 );
 
 export const commentVotes = sqliteTable(
@@ -28,15 +28,15 @@ export const commentVotes = sqliteTable(
       .notNull()
       .references(() => comments.id, { onDelete: "cascade" }),
     // The comment's review, so one query finds a reader's votes on a whole thread.
-    postId: integer("post_id")
+    reviewId: integer("post_id")
       .notNull()
-      .references(() => posts.id, { onDelete: "cascade" }),
+      .references(() => reviews.id, { onDelete: "cascade" }),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.userId, t.commentId] }),
     index("comment_votes_comment_idx").on(t.commentId, t.createdAt),
-    index("comment_votes_user_post_idx").on(t.userId, t.postId),
+    index("comment_votes_user_post_idx").on(t.userId, t.reviewId),
   ],
 );
 

@@ -78,7 +78,7 @@ export async function announceBadges(w: Write, review: { id: number; authorId: s
   // Rendering a few lines of the system's own text: small enough to do under the write lock.
   const html = renderMarkdown(body, { demoteHeadings: true, mentions: new Map([[usernameKey(author.username), author.username]]) }).html;
   const authorId = await systemAccountId(w);
-  const comment = await insertComment(w.tx, { postId: review.id, parent: null, authorId, bodyMd: body, bodyHtml: html, now: w.now, announcesBadge: earned[0]!.slug });
+  const comment = await insertComment(w.tx, { reviewId: review.id, parent: null, authorId, bodyMd: body, bodyHtml: html, now: w.now, announcesBadge: earned[0]!.slug });
   // A new comment under the review: its thread, and its card's comment count.
   w.changes.comments.add(comment.id);
   w.changes.reviews.add(review.id);
@@ -97,7 +97,7 @@ const STOPPED = "Done: no more badge notes under your reviews. Your badges still
 export async function stopAnnouncements(w: Write, authorId: string, review: { id: number }, stop: { id: number; path: string; depth: number }): Promise<number> {
   await w.tx.update(users).set({ badgeAnnouncements: false }).where(eq(users.id, authorId)).run();
   const comment = await insertComment(w.tx, {
-    postId: review.id,
+    reviewId: review.id,
     parent: stop,
     authorId: await systemAccountId(w),
     bodyMd: STOPPED,

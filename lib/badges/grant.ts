@@ -4,8 +4,8 @@ import { bumpMonth } from "@/lib/rankings/standings";
 import type { Write } from "@/lib/write";
 import { BADGE_BY_SLUG, rungAt, type LadderKey, type OneOffSlug } from "./catalog";
 
-export type Earned = { userId: string; slug: string; postId: number | null; commentId: number | null };
-export type Source = { postId?: number | null; commentId?: number | null };
+export type Earned = { userId: string; slug: string; reviewId: number | null; commentId: number | null };
+export type Source = { reviewId?: number | null; commentId?: number | null };
 export type GrantOptions = {
   /** No notice (an old grant found by the backfill). */
   silent?: boolean;
@@ -24,9 +24,9 @@ export async function grantBadge(w: Write, userId: string, slug: string, source:
   const badge = BADGE_BY_SLUG.get(slug);
   if (!badge) throw new Error(`No badge "${slug}" in the catalog.`);
   const at = opts.at ?? w.now;
-  const postId = source.postId ?? null;
+  const reviewId = source.reviewId ?? null;
   const commentId = source.commentId ?? null;
-  const inserted = (await w.tx.insert(userBadges).values({ userId, badgeSlug: slug, grantedAt: at, postId, commentId }).onConflictDoNothing().run()).changes;
+  const inserted = (await w.tx.insert(userBadges).values({ userId, badgeSlug: slug, grantedAt: at, reviewId, commentId }).onConflictDoNothing().run()).changes;
   if (!inserted) return null;
   await w.tx.update(badges).set({ holderCount: sql`${badges.holderCount} + 1` }).where(eq(badges.slug, slug)).run();
   // Points are reached at the latest grant, whatever order grants are written in (the backfill's are out of order).
@@ -36,7 +36,7 @@ export async function grantBadge(w: Write, userId: string, slug: string, source:
     .where(eq(users.id, userId))
     .run();
   await bumpMonth(w, userId, at, { points: badge.points });
-  const earned: Earned = { userId, slug, postId, commentId };
+  const earned: Earned = { userId, slug, reviewId, commentId };
   w.earned.push(earned);
   // The badge's page and the catalog's counts, the holder's board and profile, the Ranking's points.
   w.changes.badges.add(slug);

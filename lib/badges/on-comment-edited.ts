@@ -6,5 +6,5 @@ import { isOwnEditOfPublished } from "./rules";
 /** Editing one's own comment earns "Second thoughts" (a moderator's edit earns the author nothing). */
 export async function badgesOnCommentEdited(w: Write, e: EventMap["comment.edited"]) {
   // A comment is published when posted: there are no draft comments.
-  if (isOwnEditOfPublished({ ...e, wasPublished: true })) await grantOneOff(w, e.editorId, "first-edit", { postId: e.reviewId, commentId: e.commentId });
+  if (isOwnEditOfPublished({ ...e, wasPublished: true })) await grantOneOff(w, e.editorId, "first-edit", { reviewId: e.reviewId, commentId: e.commentId });
 }

@@ -17,7 +17,7 @@ export function asksToStopAnnouncements(e: Pick<Posted, "parentAnnouncesBadge" |
  * users' subscriber just moved; then a STOP under an announcement turns announcements off.
  */
 export async function badgesOnCommentPosted(w: Write, e: Posted) {
-  const source = { postId: e.reviewId, commentId: e.commentId };
+  const source = { reviewId: e.reviewId, commentId: e.commentId };
   const repliedTo = e.repliedToId && e.repliedToId !== e.authorId ? e.repliedToId : null;
   const ids = repliedTo ? [e.authorId, repliedTo] : [e.authorId];
   const counts = await w.tx

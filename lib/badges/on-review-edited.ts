@@ -9,7 +9,7 @@ import { isOwnEditOfPublished, reviewOneOffs } from "./rules";
  */
 export async function badgesOnReviewEdited(w: Write, e: EventMap["review.edited"]) {
   if (!e.wasPublished || !e.authorId) return;
-  const source = { postId: e.reviewId };
+  const source = { reviewId: e.reviewId };
   if (isOwnEditOfPublished(e)) await grantOneOff(w, e.editorId, "first-edit", source);
   for (const slug of reviewOneOffs(e)) await grantOneOff(w, e.authorId, slug, source);
 }

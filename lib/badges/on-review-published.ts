@@ -8,7 +8,7 @@ import { reviewOneOffs } from "./rules";
 /** A published review climbs its author's reviews ladder, and a first scored or spoiler review earns its one-off. */
 export async function badgesOnReviewPublished(w: Write, e: EventMap["review.published"]) {
   if (!e.authorId) return;
-  const source = { postId: e.reviewId };
+  const source = { reviewId: e.reviewId };
   // The author's count as the contributions subscriber left it, this review included.
   const author = await w.tx.select({ reviewCount: users.reviewCount }).from(users).where(eq(users.id, e.authorId)).get();
   if (author) await reachRung(w, e.authorId, "reviews", author.reviewCount, source);

@@ -6,5 +6,5 @@ import { bumpCounter, reachRung } from "./grant";
 export async function badgesOnViewCounted(w: Write, e: EventMap["view.counted"]) {
   if (!e.authorId) return;
   const received = await bumpCounter(w, e.authorId, "viewsReceived", 1);
-  if (received !== null) await reachRung(w, e.authorId, "views", received, { postId: e.reviewId });
+  if (received !== null) await reachRung(w, e.authorId, "views", received, { reviewId: e.reviewId });
 }

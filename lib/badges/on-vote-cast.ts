@@ -14,7 +14,7 @@ import { starAt } from "./rules";
  */
 export async function grantUpvoteBadges(w: Write, e: EventMap["vote.cast"]) {
   if (!e.up || !e.authorId) return;
-  const source = { postId: e.reviewId, commentId: e.target === "review" ? null : e.itemId };
+  const source = { reviewId: e.reviewId, commentId: e.target === "review" ? null : e.itemId };
   const earned: Earned[] = [];
   const author = await w.tx.select({ received: users.upvotesReceived }).from(users).where(eq(users.id, e.authorId)).get();
   if (author) {

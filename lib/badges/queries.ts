@@ -1,11 +1,11 @@
 import { asc, eq } from "drizzle-orm";
 import type { DB } from "@/db";
-import { badges, posts, userBadges, users } from "@/db/schema";
+import { badges, reviews, userBadges, users } from "@/db/schema";
 import { BADGES, LADDER_SPECS, LADDERS, ladderSlug, type Badge, type LadderKey } from "./catalog";
 
 export const HOLDERS_PAGE_SIZE = 50;
 
-export type HeldBadge = { slug: string; grantedAt: Date; postSlug: string | null; postTitle: string | null; commentId: number | null };
+export type HeldBadge = { slug: string; grantedAt: Date; reviewSlug: string | null; reviewTitle: string | null; commentId: number | null };
 
 type LadderProgress = {
   key: LadderKey;
@@ -35,15 +35,15 @@ export async function getBoard(db: DB, userId: string) {
     .get();
   if (!u) return null;
   const rows = await db
-    .select({ slug: userBadges.badgeSlug, grantedAt: userBadges.grantedAt, postSlug: posts.slug, postTitle: posts.title, postStatus: posts.status, commentId: userBadges.commentId })
+    .select({ slug: userBadges.badgeSlug, grantedAt: userBadges.grantedAt, reviewSlug: reviews.slug, reviewTitle: reviews.title, reviewStatus: reviews.status, commentId: userBadges.commentId })
     .from(userBadges)
-    .leftJoin(posts, eq(posts.id, userBadges.postId))
+    .leftJoin(reviews, eq(reviews.id, userBadges.reviewId))
     .where(eq(userBadges.userId, userId))
     .all();
   const held = new Map<string, HeldBadge>(
     rows.map((r) => {
-      const shown = r.postStatus === "published";
-      return [r.slug, { slug: r.slug, grantedAt: r.grantedAt, postSlug: shown ? r.postSlug : null, postTitle: shown ? r.postTitle : null, commentId: shown ? r.commentId : null }];
+      const shown = r.reviewStatus === "published";
+      return [r.slug, { slug: r.slug, grantedAt: r.grantedAt, reviewSlug: shown ? r.reviewSlug : null, reviewTitle: shown ? r.reviewTitle : null, commentId: shown ? r.commentId : null }];
     }),
   );
   const ladders: LadderProgress[] = LADDERS.map((key) => {

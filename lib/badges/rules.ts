@@ -16,7 +16,7 @@ const YEAR_MS = 365 * 86_400_000;
 export type Who = "all" | { userId: string };
 
 /** One event that counts toward a rule: whose, when (ms), and which review or comment it was. */
-type RuleEvent = { userId: string; at: number; postId: number | null; commentId: number | null };
+type RuleEvent = { userId: string; at: number; reviewId: number | null; commentId: number | null };
 
 const col = (name: string) => sql.raw(name);
 const whose = (who: Who, column: string) => (who === "all" ? sql`${col(column)} is not null` : sql`${col(column)} = ${who.userId}`);
@@ -25,24 +25,24 @@ const whose = (who: Who, column: string) => (who === "all" ? sql`${col(column)} 
 const LADDER_EVENTS: Record<LadderKey, (who: Who) => SQL> = {
   // Upvotes on what they wrote.
   upvotes: (who) => sql`
-    select p.author_id as userId, v.created_at as at, v.post_id as postId, null as commentId
+    select p.author_id as userId, v.created_at as at, v.post_id as reviewId, null as commentId
       from post_votes v join posts p on p.id = v.post_id where ${whose(who, "p.author_id")}
     union all
     select c.author_id, v.created_at, v.post_id, v.comment_id
       from comment_votes v join comments c on c.id = v.comment_id where ${whose(who, "c.author_id")}`,
   // Their published reviews ("+status": through the author index, never every published review by date).
   reviews: (who) => sql`
-    select author_id as userId, published_at as at, id as postId, null as commentId
+    select author_id as userId, published_at as at, id as reviewId, null as commentId
       from posts where ${whose(who, "author_id")} and +status = 'published'`,
   // Their live comments under published reviews.
   comments: (who) => sql`
-    select c.author_id as userId, c.created_at as at, c.post_id as postId, c.id as commentId
+    select c.author_id as userId, c.created_at as at, c.post_id as reviewId, c.id as commentId
       from comments c join posts p on p.id = c.post_id
       where ${whose(who, "c.author_id")} and c.deleted_at is null and +p.status = 'published'`,
   // Others' live comments under their reviews (top level) and replies to their comments: two
   // indexed walks from what they wrote. The system account's badge notes count for no one.
   replies: (who) => sql`
-    select p.author_id as userId, c.created_at as at, c.post_id as postId, c.id as commentId
+    select p.author_id as userId, c.created_at as at, c.post_id as reviewId, c.id as commentId
       from posts p join comments c on c.post_id = p.id and +c.parent_id is null
       where ${whose(who, "p.author_id")} and c.deleted_at is null and c.author_id is not p.author_id
         and not exists (select 1 from users s where s.id = c.author_id and s.is_system = 1)
@@ -53,7 +53,7 @@ const LADDER_EVENTS: Record<LadderKey, (who: Who) => SQL> = {
         and not exists (select 1 from users s where s.id = c.author_id and s.is_system = 1)`,
   // Readers of their reviews, one a day each. A view row knows its day only: it counts from the start of that day (UTC).
   views: (who) => sql`
-    select p.author_id as userId, cast(strftime('%s', v.day) as integer) * 1000 as at, v.post_id as postId, null as commentId
+    select p.author_id as userId, cast(strftime('%s', v.day) as integer) * 1000 as at, v.post_id as reviewId, null as commentId
       from post_views v join posts p on p.id = v.post_id where ${whose(who, "p.author_id")}`,
 };
 
@@ -65,7 +65,7 @@ const ONE_OFF_EVENTS: Record<OneOffSlug, (who: Who, now: number) => SQL> = {
   // Their own published review or comment edited: a new revision, or a quick fix that amended the
   // last one (updated after it was made).
   "first-edit": (who) => sql`
-    select p.author_id as userId, case when r.number > 1 then r.created_at else r.updated_at end as at, r.post_id as postId, null as commentId
+    select p.author_id as userId, case when r.number > 1 then r.created_at else r.updated_at end as at, r.post_id as reviewId, null as commentId
       from post_revisions r join posts p on p.id = r.post_id
       where (r.number > 1 or (r.updated_at > r.created_at and p.status = 'published' and r.updated_at > p.published_at))
         and ${whose(who, "p.author_id")} and r.editor_id = p.author_id
@@ -74,25 +74,25 @@ const ONE_OFF_EVENTS: Record<OneOffSlug, (who: Who, now: number) => SQL> = {
       from comment_revisions r join comments c on c.id = r.comment_id
       where (r.number > 1 or r.updated_at > r.created_at) and ${whose(who, "c.author_id")} and r.editor_id = c.author_id`,
   "first-scored-review": (who) => sql`
-    select author_id as userId, published_at as at, id as postId, null as commentId
+    select author_id as userId, published_at as at, id as reviewId, null as commentId
       from posts where ${whose(who, "author_id")} and +status = 'published' and score is not null`,
   "first-spoiler-review": (who) => sql`
-    select author_id as userId, published_at as at, id as postId, null as commentId
+    select author_id as userId, published_at as at, id as reviewId, null as commentId
       from posts where ${whose(who, "author_id")} and +status = 'published' and has_spoilers = 1`,
   // The STAR_UPVOTES-th upvote on one of their reviews, or comments.
   "review-10-upvotes": (who) => sql`
-    select userId, at, postId, null as commentId from (
-      select p.author_id as userId, v.created_at as at, v.post_id as postId,
+    select userId, at, reviewId, null as commentId from (
+      select p.author_id as userId, v.created_at as at, v.post_id as reviewId,
              row_number() over (partition by v.post_id order by v.created_at, v.user_id) as n
         from post_votes v join posts p on p.id = v.post_id where ${whose(who, "p.author_id")}) where n = ${STAR_UPVOTES}`,
   "comment-10-upvotes": (who) => sql`
-    select userId, at, postId, commentId from (
-      select c.author_id as userId, v.created_at as at, v.post_id as postId, v.comment_id as commentId,
+    select userId, at, reviewId, commentId from (
+      select c.author_id as userId, v.created_at as at, v.post_id as reviewId, v.comment_id as commentId,
              row_number() over (partition by v.comment_id order by v.created_at, v.user_id) as n
         from comment_votes v join comments c on c.id = v.comment_id where ${whose(who, "c.author_id")}) where n = ${STAR_UPVOTES}`,
   // A year after joining.
   "one-year": (who, now) => sql`
-    select id as userId, created_at + ${YEAR_MS} as at, null as postId, null as commentId
+    select id as userId, created_at + ${YEAR_MS} as at, null as reviewId, null as commentId
       from users where ${whose(who, "id")} and created_at + ${YEAR_MS} <= ${now}`,
 };
 
@@ -120,14 +120,14 @@ export async function dueGrants(conn: Conn, who: Who, now: Date, rules: readonly
   const out: DueGrant[] = [];
   for (const rule of rules) {
     const positions = sql.join(rule.earnedAt.map((n) => sql`${n}`), sql`, `);
-    const found = await conn.all<{ userId: string; n: number; at: number; postId: number | null; commentId: number | null }>(sql`
-      select userId, n, min(at, ${now.getTime()}) as at, postId, commentId from (
-        select e.userId, e.at, e.postId, e.commentId,
-               row_number() over (partition by e.userId order by e.at, e.postId, e.commentId) as n
+    const found = await conn.all<{ userId: string; n: number; at: number; reviewId: number | null; commentId: number | null }>(sql`
+      select userId, n, min(at, ${now.getTime()}) as at, reviewId, commentId from (
+        select e.userId, e.at, e.reviewId, e.commentId,
+               row_number() over (partition by e.userId order by e.at, e.reviewId, e.commentId) as n
           from (${rule.events(who, now.getTime())}) e
           where e.at is not null and e.userId in (select id from users where is_system = 0)
       ) where n in (${positions})`);
-    for (const g of found) out.push({ userId: g.userId, slug: rule.slugAt(g.n), at: g.at, postId: g.postId, commentId: g.commentId });
+    for (const g of found) out.push({ userId: g.userId, slug: rule.slugAt(g.n), at: g.at, reviewId: g.reviewId, commentId: g.commentId });
   }
   const held = await heldBy(conn, who);
   return out

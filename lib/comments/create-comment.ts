@@ -26,7 +26,7 @@ export async function createComment(ctx: Ctx, raw: unknown) {
     let parent: { id: number; path: string; depth: number; authorId: string | null; announcesBadge: string | null } | null = null;
     if (input.parentId !== null) {
       const row = await loadComment(w.tx, input.parentId);
-      if (row.postId !== review.id) throw new DomainError("Invalid", "That comment belongs to another review, so you cannot reply to it here.");
+      if (row.reviewId !== review.id) throw new DomainError("Invalid", "That comment belongs to another review, so you cannot reply to it here.");
       if (row.deletedAt) throw gone("That comment was deleted, so it takes no more replies.");
       if (row.depth >= MAX_THREAD_DEPTH)
         throw new DomainError("Invalid", `This thread is ${MAX_THREAD_DEPTH} replies deep, as deep as it goes. Reply to an earlier comment instead.`);
@@ -36,7 +36,7 @@ export async function createComment(ctx: Ctx, raw: unknown) {
     // commit, which the gap between one member's comments relies on.
     await assertMayComment(w, authorId, input.body);
     const wasNew = await isMarkedNew(w.tx, authorId);
-    const comment = await insertComment(w.tx, { postId: review.id, parent, authorId, bodyMd: input.body, bodyHtml: rendered.html, now: w.now });
+    const comment = await insertComment(w.tx, { reviewId: review.id, parent, authorId, bodyMd: input.body, bodyHtml: rendered.html, now: w.now });
     const repliedTo = parent ? parent.authorId : review.authorId;
     // The card's comment count, wherever the review is listed; the comment on its author's profile.
     reviewListed(w.changes, { id: review.id, filmId: review.filmId, authorId: review.authorId, tags: await loadReviewTags(w.tx, review.id) });

@@ -3,7 +3,7 @@ import { comments } from "@/db/schema";
 import { reviewListed } from "@/lib/cache/changes";
 import { actorOf, type Ctx } from "@/lib/context";
 import { forbidden } from "@/lib/errors";
-import { canEditPost } from "@/lib/permissions";
+import { canEditAuthored } from "@/lib/permissions";
 import { write } from "@/lib/write";
 import { CommentDeleteInput } from "./schemas";
 import { adjustCommentCounts, isMarkedNew, loadLiveComment, loadOpenReview, loadReviewTags } from "./store";
@@ -18,8 +18,8 @@ export async function deleteComment(ctx: Ctx, raw: unknown) {
   const actor = actorOf(ctx);
   return write(ctx, async (w) => {
     const comment = await loadLiveComment(w.tx, commentId);
-    if (!canEditPost(actor, comment)) throw forbidden("You can only delete your own comments.");
-    const review = await loadOpenReview(w.tx, comment.postId);
+    if (!canEditAuthored(actor, comment)) throw forbidden("You can only delete your own comments.");
+    const review = await loadOpenReview(w.tx, comment.reviewId);
     const wasNew = comment.authorId ? await isMarkedNew(w.tx, comment.authorId) : null;
     await w.tx.update(comments).set({ deletedAt: w.now, updatedAt: w.now }).where(eq(comments.id, commentId)).run();
     await adjustCommentCounts(w.tx, review.id, comment.parentId, -1);
@@ -34,7 +34,7 @@ export async function deleteComment(ctx: Ctx, raw: unknown) {
     const flipped = comment.authorId !== null && (await isMarkedNew(w.tx, comment.authorId)) !== wasNew;
     return {
       id: comment.id,
-      postId: review.id,
+      reviewId: review.id,
       slug: review.slug,
       parentId: comment.parentId,
       authorId: comment.authorId,

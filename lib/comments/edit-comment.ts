@@ -6,7 +6,7 @@ import { forbidden } from "@/lib/errors";
 import { mentionCandidates } from "@/lib/markdown/mentions";
 import { RENDERER_VERSION, renderMarkdown } from "@/lib/markdown/render";
 import { knownMentions } from "@/lib/users/mentions";
-import { canEditPost } from "@/lib/permissions";
+import { canEditAuthored } from "@/lib/permissions";
 import { changedChars, GRACE_MAX_CHARS, sameEditorInWindow } from "@/lib/reviews/revision-rules";
 import { write } from "@/lib/write";
 import { CommentEditInput } from "./schemas";
@@ -24,9 +24,9 @@ export async function editComment(ctx: Ctx, raw: unknown) {
   return write(ctx, async (w) => {
     const { tx, now } = w;
     const comment = await loadLiveComment(tx, commentId);
-    if (!canEditPost(actor, comment)) throw forbidden("You can only edit your own comments.");
-    const review = await loadOpenReview(tx, comment.postId);
-    const base = { id: comment.id, postId: review.id, slug: review.slug };
+    if (!canEditAuthored(actor, comment)) throw forbidden("You can only edit your own comments.");
+    const review = await loadOpenReview(tx, comment.reviewId);
+    const base = { id: comment.id, reviewId: review.id, slug: review.slug };
     if (comment.bodyMd === input.body) return { ...base, changed: false as const };
     const prev = (await tx
       .select()

@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray, lt } from "drizzle-orm";
 import type { DB } from "@/db";
-import { commentRevisions, comments, posts, users } from "@/db/schema";
+import { commentRevisions, comments, reviews, users } from "@/db/schema";
 import { pathIds, subtreeRange } from "./path";
 import type { ThreadComment } from "./tree";
 
@@ -48,11 +48,11 @@ function toThreadComment(r: ThreadRow): ThreadComment {
 
 /** Every comment of a review, deleted ones included, parents before replies: one query. */
 export async function listThread(db: DB, reviewId: number): Promise<ThreadComment[]> {
-  const rows = await selectThread(db).where(eq(comments.postId, reviewId)).orderBy(asc(comments.path)).all();
+  const rows = await selectThread(db).where(eq(comments.reviewId, reviewId)).orderBy(asc(comments.path)).all();
   return rows.map(toThreadComment);
 }
 
-const reviewColumns = { id: posts.id, slug: posts.slug, title: posts.title, status: posts.status, commentCount: posts.commentCount, authorId: posts.authorId };
+const reviewColumns = { id: reviews.id, slug: reviews.slug, title: reviews.title, status: reviews.status, commentCount: reviews.commentCount, authorId: reviews.authorId };
 
 /**
  * A comment's permalink page: the comment, its review, its ancestors (top-level first) and its
@@ -60,9 +60,9 @@ const reviewColumns = { id: posts.id, slug: posts.slug, title: posts.title, stat
  */
 export async function getCommentContext(db: DB, id: number) {
   const head = await db
-    .select({ path: comments.path, postId: comments.postId, review: reviewColumns })
+    .select({ path: comments.path, reviewId: comments.reviewId, review: reviewColumns })
     .from(comments)
-    .innerJoin(posts, eq(posts.id, comments.postId))
+    .innerJoin(reviews, eq(reviews.id, comments.reviewId))
     .where(eq(comments.id, id))
     .get();
   if (!head) return null;
@@ -70,7 +70,7 @@ export async function getCommentContext(db: DB, id: number) {
   const ancestors = ancestorIds.length ? await selectThread(db).where(inArray(comments.id, ancestorIds)).orderBy(asc(comments.path)).all() : [];
   const [from, to] = subtreeRange(head.path);
   const subtree = await selectThread(db)
-    .where(and(eq(comments.postId, head.postId), gte(comments.path, from), lt(comments.path, to)))
+    .where(and(eq(comments.reviewId, head.reviewId), gte(comments.path, from), lt(comments.path, to)))
     .orderBy(asc(comments.path))
     .all();
   return { review: head.review, ancestors: ancestors.map(toThreadComment), subtree: subtree.map(toThreadComment) };
@@ -82,7 +82,7 @@ export async function getCommentForEdit(db: DB, id: number) {
     (await db
       .select({
         id: comments.id,
-        postId: comments.postId,
+        reviewId: comments.reviewId,
         parentId: comments.parentId,
         authorId: comments.authorId,
         bodyMd: comments.bodyMd,
@@ -93,7 +93,7 @@ export async function getCommentForEdit(db: DB, id: number) {
         review: reviewColumns,
       })
       .from(comments)
-      .innerJoin(posts, eq(posts.id, comments.postId))
+      .innerJoin(reviews, eq(reviews.id, comments.reviewId))
       .where(eq(comments.id, id))
       .get()) ?? null
   );
@@ -132,8 +132,8 @@ export async function commentPermalinkStatus(db: DB, id: number): Promise<200 | 
   // Fixed SQL text, prepared once per connection: the proxy asks this on every permalink request,
   // and building the query through the ORM costs more than running it.
   const head = db.$client
-    .prepare("select c.path, c.post_id as postId, c.deleted_at as deletedAt, p.status from comments c join posts p on p.id = c.post_id where c.id = ?")
-    .get(id) as { path: string; postId: number; deletedAt: number | null; status: string } | undefined;
+    .prepare("select c.path, c.post_id as reviewId, c.deleted_at as deletedAt, p.status from comments c join posts p on p.id = c.post_id where c.id = ?")
+    .get(id) as { path: string; reviewId: number; deletedAt: number | null; status: string } | undefined;
   if (!head) return 404;
   if (head.status === "deleted") return 410;
   if (head.status !== "published") return 404;
@@ -141,6 +141,6 @@ export async function commentPermalinkStatus(db: DB, id: number): Promise<200 | 
   const [from, to] = subtreeRange(head.path);
   const live = db.$client
     .prepare("select 1 from comments where post_id = ? and path >= ? and path < ? and deleted_at is null limit 1")
-    .get(head.postId, from, to);
+    .get(head.reviewId, from, to);
   return live ? 200 : 410;
 }

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
-import { commentRevisions, comments, postTags, posts, users, type CommentRow } from "@/db/schema";
+import { commentRevisions, comments, reviewTags, reviews, users, type CommentRow } from "@/db/schema";
 import { RENDERER_VERSION } from "@/lib/markdown/render";
 import { childPath } from "./path";
 import { gone, notFound } from "@/lib/errors";
@@ -21,9 +21,9 @@ export async function loadLiveComment(tx: Tx, id: number): Promise<CommentRow> {
 /** The review a comment hangs on must be published: a draft or hidden one does not exist to readers. */
 export async function loadOpenReview(tx: Tx, reviewId: number) {
   const review = await tx
-    .select({ id: posts.id, slug: posts.slug, title: posts.title, status: posts.status, authorId: posts.authorId, filmId: posts.filmId, commentCount: posts.commentCount })
-    .from(posts)
-    .where(eq(posts.id, reviewId))
+    .select({ id: reviews.id, slug: reviews.slug, title: reviews.title, status: reviews.status, authorId: reviews.authorId, filmId: reviews.filmId, commentCount: reviews.commentCount })
+    .from(reviews)
+    .where(eq(reviews.id, reviewId))
     .get();
   if (!review || (review.status !== "published" && review.status !== "deleted")) throw notFound("There is no such review.");
   if (review.status === "deleted") throw gone("This review was deleted, so it takes no more comments.");
@@ -32,7 +32,7 @@ export async function loadOpenReview(tx: Tx, reviewId: number) {
 
 /** A review's tags: a comment moves the counts on its card wherever it is listed, tag pages included. */
 export async function loadReviewTags(tx: Tx, reviewId: number): Promise<string[]> {
-  return (await tx.select({ tag: postTags.tag }).from(postTags).where(eq(postTags.postId, reviewId)).all()).map((t) => t.tag);
+  return (await tx.select({ tag: reviewTags.tag }).from(reviewTags).where(eq(reviewTags.reviewId, reviewId)).all()).map((t) => t.tag);
 }
 
 /**
@@ -41,7 +41,7 @@ export async function loadReviewTags(tx: Tx, reviewId: number): Promise<string[]
  * post, or a badge announcement and its STOP answer), so the counts move wherever rows come and go.
  */
 export async function adjustCommentCounts(tx: Tx, reviewId: number, parentId: number | null, delta: number) {
-  await tx.update(posts).set({ commentCount: sql`${posts.commentCount} + ${delta}` }).where(eq(posts.id, reviewId)).run();
+  await tx.update(reviews).set({ commentCount: sql`${reviews.commentCount} + ${delta}` }).where(eq(reviews.id, reviewId)).run();
   if (parentId !== null)
     await tx.update(comments).set({ replyCount: sql`${comments.replyCount} + ${delta}` }).where(eq(comments.id, parentId)).run();
 }
@@ -53,7 +53,7 @@ export async function adjustCommentCounts(tx: Tx, reviewId: number, parentId: nu
 export async function insertComment(
   tx: Tx,
   c: {
-    postId: number;
+    reviewId: number;
     parent: { id: number; path: string; depth: number } | null;
     authorId: string;
     bodyMd: string;
@@ -68,7 +68,7 @@ export async function insertComment(
     .insert(comments)
     .values({
       id,
-      postId: c.postId,
+      reviewId: c.reviewId,
       parentId: c.parent?.id ?? null,
       authorId: c.authorId,
       depth: (c.parent?.depth ?? 0) + 1,
@@ -83,7 +83,7 @@ export async function insertComment(
     .returning()
     .get();
   await tx.insert(commentRevisions).values({ commentId: id, number: 1, editorId: c.authorId, bodyMd: c.bodyMd, createdAt: c.now, updatedAt: c.now }).run();
-  await adjustCommentCounts(tx, c.postId, comment.parentId, 1);
+  await adjustCommentCounts(tx, c.reviewId, comment.parentId, 1);
   return comment;
 }
 

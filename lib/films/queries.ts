@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, lt, sql } from "drizzle-orm";
 import type { DB } from "@/db";
-import { films, posts } from "@/db/schema";
+import { films, reviews } from "@/db/schema";
 
 /** A film's page: its row, the histogram of its published scores, and its average once three are scored. */
 export async function getFilmBySlug(db: DB, slug: string) {
@@ -8,10 +8,10 @@ export async function getFilmBySlug(db: DB, slug: string) {
   if (!film) return null;
   const histogram = Array.from({ length: 10 }, () => 0);
   const rows = await db
-    .select({ score: posts.score, n: sql<number>`count(*)` })
-    .from(posts)
-    .where(and(eq(posts.filmId, film.id), eq(posts.status, "published"), sql`${posts.score} is not null`))
-    .groupBy(posts.score)
+    .select({ score: reviews.score, n: sql<number>`count(*)` })
+    .from(reviews)
+    .where(and(eq(reviews.filmId, film.id), eq(reviews.status, "published"), sql`${reviews.score} is not null`))
+    .groupBy(reviews.score)
     .all();
   for (const r of rows) if (r.score) histogram[r.score - 1] = r.n;
   return { ...film, histogram, average: film.scoreCount >= 3 ? film.scoreSum / film.scoreCount : null };

@@ -46,7 +46,7 @@ export async function backfillBadges(db: DB, opts: BackfillOptions = {}): Promis
       for (const g of due.slice(i, i + BATCH)) {
         const at = new Date(g.at);
         const silent = now.getTime() - g.at > BACKFILL_QUIET_AFTER_MS;
-        const granted = await grantBadge(w, g.userId, g.slug, { postId: g.postId, commentId: g.commentId }, { at, silent });
+        const granted = await grantBadge(w, g.userId, g.slug, { reviewId: g.reviewId, commentId: g.commentId }, { at, silent });
         if (granted) {
           earned.push(granted);
           if (!silent) notified++;

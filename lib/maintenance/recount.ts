@@ -68,10 +68,10 @@ export async function recountAll(db: DB, now = new Date()) {
     const run = async (q: ReturnType<typeof sql>) => (await tx.run(q)).changes;
     // One statement after another, in this order (the reached-at moments read the recounted counters).
     const fixed = {
-      postComments: await run(sql`
+      reviewComments: await run(sql`
         update posts set comment_count = (select count(*) from comments c where c.post_id = posts.id and c.deleted_at is null)
         where comment_count <> (select count(*) from comments c where c.post_id = posts.id and c.deleted_at is null)`),
-      postUpvotes: await run(sql`
+      reviewUpvotes: await run(sql`
         update posts set upvote_count = (select count(*) from post_votes v where v.post_id = posts.id)
         where upvote_count <> (select count(*) from post_votes v where v.post_id = posts.id)`),
       commentReplies: await run(sql`

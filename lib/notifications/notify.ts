@@ -21,7 +21,7 @@ export type Notice = {
   recipientId: string | null;
   kind: NotificationKind;
   actorId?: string | null;
-  postId?: number | null;
+  reviewId?: number | null;
   commentId?: number | null;
   target?: string | null;
   amount?: number | null;
@@ -61,7 +61,7 @@ export async function notify(w: Write, n: Notice): Promise<boolean> {
       recipientId: n.recipientId,
       kind: n.kind,
       actorId: n.actorId ?? null,
-      postId: n.postId ?? null,
+      reviewId: n.reviewId ?? null,
       commentId: n.commentId ?? null,
       target: n.target ?? null,
       amount: n.amount ?? null,
@@ -73,7 +73,7 @@ export async function notify(w: Write, n: Notice): Promise<boolean> {
   return !!row;
 }
 
-export type MentionsAt = { actorId: string; postId: number; commentId?: number | null; skip?: readonly (string | null)[] };
+export type MentionsAt = { actorId: string; reviewId: number; commentId?: number | null; skip?: readonly (string | null)[] };
 
 /**
  * Tells each member `@`-mentioned (lower-cased names) that they were, except the author, anyone
@@ -86,7 +86,7 @@ export async function notifyMentions(w: Write, names: readonly string[], at: Men
   if (!people.length) return 0;
   const about = at.commentId
     ? eq(notifications.commentId, at.commentId)
-    : and(eq(notifications.postId, at.postId), isNull(notifications.commentId), eq(notifications.kind, "mention"));
+    : and(eq(notifications.reviewId, at.reviewId), isNull(notifications.commentId), eq(notifications.kind, "mention"));
   const told = new Set(
     (
       await w.tx
@@ -99,7 +99,7 @@ export async function notifyMentions(w: Write, names: readonly string[], at: Men
   let sent = 0;
   for (const p of people) {
     if (at.skip?.includes(p.id) || told.has(p.id)) continue;
-    if (await notify(w, { recipientId: p.id, kind: "mention", actorId: at.actorId, postId: at.postId, commentId: at.commentId ?? null })) sent++;
+    if (await notify(w, { recipientId: p.id, kind: "mention", actorId: at.actorId, reviewId: at.reviewId, commentId: at.commentId ?? null })) sent++;
   }
   return sent;
 }

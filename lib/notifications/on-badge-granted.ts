@@ -6,5 +6,5 @@ import { notify } from "./notify";
 export async function noticeBadge(w: Write, e: EventMap["badge.granted"]) {
   if (e.silent) return;
   const { earned } = e;
-  await notify(w, { recipientId: earned.userId, kind: "badge", target: earned.slug, postId: earned.postId, commentId: earned.commentId, at: e.at });
+  await notify(w, { recipientId: earned.userId, kind: "badge", target: earned.slug, reviewId: earned.reviewId, commentId: earned.commentId, at: e.at });
 }

@@ -9,7 +9,7 @@ export async function noticeUpvoteMilestone(w: Write, e: EventMap["vote.cast"]) 
   await notify(w, {
     recipientId: e.authorId,
     kind: "milestone",
-    postId: e.reviewId,
+    reviewId: e.reviewId,
     commentId: e.target === "review" ? null : e.itemId,
     target: voteKey(e.target, e.itemId),
     amount: e.count,

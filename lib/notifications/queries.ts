@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull, lt, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { DB } from "@/db";
-import { comments, notifications, posts, users, type NotificationKind } from "@/db/schema";
+import { comments, notifications, reviews, users, type NotificationKind } from "@/db/schema";
 import { BADGE_BY_SLUG, badgeNotice } from "@/lib/badges/catalog";
 import { excerptOfHtml } from "@/lib/markdown/render";
 
@@ -43,8 +43,8 @@ export type NoticeView = {
 };
 
 function describe(r: Row, board: string): Pick<NoticeView, "before" | "subject" | "after" | "href"> {
-  const title = r.postTitle ?? "a review";
-  const reviewHref = r.postSlug ? `/reviews/${r.postSlug}` : "/";
+  const title = r.reviewTitle ?? "a review";
+  const reviewHref = r.reviewSlug ? `/reviews/${r.reviewSlug}` : "/";
   const commentHref = r.commentId ? `/comments/${r.commentId}` : reviewHref;
   const upvotes = r.amount === 1 ? "its first upvote" : `${(r.amount ?? 0).toLocaleString("en-US")} upvotes`;
   switch (r.kind) {
@@ -82,14 +82,14 @@ const select = (db: DB) =>
       actorUsername: actors.username,
       actorName: actors.name,
       actorImage: actors.image,
-      postSlug: posts.slug,
-      postTitle: posts.title,
+      reviewSlug: reviews.slug,
+      reviewTitle: reviews.title,
       commentHtml: comments.bodyHtml,
       commentDeletedAt: comments.deletedAt,
     })
     .from(notifications)
     .leftJoin(actors, eq(actors.id, notifications.actorId))
-    .leftJoin(posts, eq(posts.id, notifications.postId))
+    .leftJoin(reviews, eq(reviews.id, notifications.reviewId))
     .leftJoin(comments, eq(comments.id, notifications.commentId));
 type Row = ReturnType<ReturnType<typeof select>["all"]>[number];
 

@@ -1,13 +1,13 @@
 import { eq } from "drizzle-orm";
 import type { DB } from "@/db";
-import { posts } from "@/db/schema";
+import { reviews } from "@/db/schema";
 import { BADGE_BY_SLUG } from "@/lib/badges/catalog";
 import { HOLDERS_PAGE_SIZE } from "@/lib/badges/queries";
 import { rankingReaches } from "@/lib/rankings/queries";
 import { commentPermalinkStatus, getCommentForEdit } from "@/lib/comments/queries";
 import { commentIdParam } from "@/lib/comments/links";
 import { COMMENT_SORTS } from "@/lib/comments/tree";
-import { canEditPost, type Actor } from "@/lib/permissions";
+import { canEditAuthored, type Actor } from "@/lib/permissions";
 import { parseRevisionPair } from "@/lib/reviews/diff";
 import { cursorValue, decodeCursor, encodeCursor, FEED_TABS, type FeedTab } from "@/lib/reviews/queries";
 import { TAG_PATTERN } from "@/lib/reviews/schemas";
@@ -160,9 +160,9 @@ async function reviewAnswer(db: DB, key: string, rest: string[]): Promise<Addres
  */
 async function canonicalCursor(db: DB, tab: FeedTab, cursor: string, authorId?: string): Promise<string | null> {
   const c = CURSOR_PATTERN.test(cursor) ? decodeCursor(cursor) : null;
-  const post = c && Number.isSafeInteger(c[1]) ? await read(db, "feedPost", c[1]) : undefined;
-  if (!post || (authorId !== undefined && post.authorId !== authorId)) return null;
-  const value = cursorValue(tab, post);
+  const review = c && Number.isSafeInteger(c[1]) ? await read(db, "feedReview", c[1]) : undefined;
+  if (!review || (authorId !== undefined && review.authorId !== authorId)) return null;
+  const value = cursorValue(tab, review);
   return value === null ? null : encodeCursor(value, c![1]);
 }
 
@@ -176,9 +176,9 @@ export async function editorPageStatus(db: DB, segments: string[], viewer: Actor
   const [section, key = "", verb, ...more] = segments;
   if (!viewer || more.length) return null;
   if (section === "reviews" && verb === "edit") {
-    const review = await db.select({ authorId: posts.authorId, status: posts.status }).from(posts).where(eq(posts.slug, key)).get();
+    const review = await db.select({ authorId: reviews.authorId, status: reviews.status }).from(reviews).where(eq(reviews.slug, key)).get();
     if (!review || review.status === "deleted") return 404;
-    return canEditPost(viewer, review) ? null : 403;
+    return canEditAuthored(viewer, review) ? null : 403;
   }
   if (section === "comments" && (verb === "edit" || verb === "delete")) {
     const id = commentIdParam(key);
@@ -186,7 +186,7 @@ export async function editorPageStatus(db: DB, segments: string[], viewer: Actor
     if (!comment || comment.review.status !== "published") return 404;
     // A deleted comment's editor says so itself.
     if (comment.deletedAt) return null;
-    return canEditPost(viewer, comment) ? null : 403;
+    return canEditAuthored(viewer, comment) ? null : 403;
   }
   return null;
 }

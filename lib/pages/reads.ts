@@ -12,7 +12,7 @@ const SQL = {
   review: "select id, status, upvote_count as upvotes from posts where slug = ?",
   revisions: "select count(*) as n from post_revisions where post_id = ? and number in (?, ?)",
   comment: "select c.deleted_at as deletedAt, c.upvote_count as upvotes, p.status from comments c join posts p on p.id = c.post_id where c.id = ?",
-  feedPost: "select author_id as authorId, hot_score as hotScore, published_at as publishedAt, upvote_count as upvoteCount from posts where id = ? and status = 'published'",
+  feedReview: "select author_id as authorId, hot_score as hotScore, published_at as publishedAt, upvote_count as upvoteCount from posts where id = ? and status = 'published'",
   badgeHolders: "select holder_count as n from badges where slug = ?",
 } as const;
 
@@ -24,7 +24,7 @@ type Row<K extends keyof typeof SQL> = {
   review: { id: number; status: string; upvotes: number };
   revisions: { n: number };
   comment: { deletedAt: number | null; upvotes: number; status: string };
-  feedPost: { authorId: string | null; hotScore: number; publishedAt: number; upvoteCount: number };
+  feedReview: { authorId: string | null; hotScore: number; publishedAt: number; upvoteCount: number };
   badgeHolders: { n: number };
 }[K];
 

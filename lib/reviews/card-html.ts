@@ -33,7 +33,7 @@ export type BylineFacts = {
   publishedAt: Date | null;
   readingMinutes: number;
   /** The review page's counter, which its script brings up to date. */
-  views?: { count: number; postId: number };
+  views?: { count: number; reviewId: number };
   edited?: { href: string; label: string } | null;
 };
 
@@ -48,7 +48,7 @@ export function bylineHtml({ author, publishedAt, readingMinutes, views, edited 
     `<span>by ${name}</span>` +
     (publishedAt ? `${DOT}<time datetime="${publishedAt.toISOString()}">${formatDate(publishedAt)}</time>` : "") +
     (edited ? `<a href="${escapeHtml(edited.href)}" class="byline__edited">${escapeHtml(edited.label)}</a>` : "") +
-    (views ? `${DOT}<span data-views-for="${views.postId}">${viewsLabel(views.count)}</span>` : "") +
+    (views ? `${DOT}<span data-views-for="${views.reviewId}">${viewsLabel(views.count)}</span>` : "") +
     `${DOT}<span>${readingMinutes} min read</span></p>`
   );
 }

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { postRevisions, posts } from "@/db/schema";
+import { reviewRevisions, reviews } from "@/db/schema";
 import { reviewListed } from "@/lib/cache/changes";
 import { actorOf, type Ctx } from "@/lib/context";
 import { resolveFilm } from "@/lib/films/resolve-film";
@@ -24,10 +24,10 @@ export async function createReview(ctx: Ctx, raw: unknown) {
   return write(ctx, async (w) => {
     const filmId = await resolveFilm(w, input.film);
     const slug = await uniqueSlugAsync(urlSlug(input.title) || "review", async (s) =>
-      RESERVED_SLUGS.has(s) || !!(await w.tx.select({ id: posts.id }).from(posts).where(eq(posts.slug, s)).get()),
+      RESERVED_SLUGS.has(s) || !!(await w.tx.select({ id: reviews.id }).from(reviews).where(eq(reviews.slug, s)).get()),
     );
     const review = await w.tx
-      .insert(posts)
+      .insert(reviews)
       .values({
         slug,
         authorId: actor.id,
@@ -47,13 +47,13 @@ export async function createReview(ctx: Ctx, raw: unknown) {
         createdAt: w.now,
         updatedAt: w.now,
       })
-      .returning({ id: posts.id, slug: posts.slug, status: posts.status, filmId: posts.filmId })
+      .returning({ id: reviews.id, slug: reviews.slug, status: reviews.status, filmId: reviews.filmId })
       .get();
     await replaceTags(w.tx, review.id, input.tags);
     await w.tx
-      .insert(postRevisions)
+      .insert(reviewRevisions)
       .values({
-        postId: review.id,
+        reviewId: review.id,
         number: 1,
         editorId: actor.id,
         reason: null,

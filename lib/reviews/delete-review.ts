@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
-import { posts } from "@/db/schema";
+import { reviews } from "@/db/schema";
 import type { LiveStatus } from "@/lib/events";
 import { reviewListed } from "@/lib/cache/changes";
 import { actorOf, type Ctx } from "@/lib/context";
 import { forbidden } from "@/lib/errors";
-import { canEditPost } from "@/lib/permissions";
+import { canEditAuthored } from "@/lib/permissions";
 import { write } from "@/lib/write";
 import { ReviewIdInput } from "./schemas";
 import { commenterIds, flippedSince, loadLiveReview, newcomerMarks, tagsOf } from "./store";
@@ -15,9 +15,9 @@ export async function deleteReview(ctx: Ctx, raw: unknown) {
   const { reviewId } = ReviewIdInput.parse(raw);
   return write(ctx, async (w) => {
     const review = await loadLiveReview(w.tx, reviewId);
-    if (!canEditPost(actor, review)) throw forbidden("You can only delete your own reviews.");
+    if (!canEditAuthored(actor, review)) throw forbidden("You can only delete your own reviews.");
     const tags = await tagsOf(w.tx, reviewId);
-    await w.tx.update(posts).set({ status: "deleted", hotScore: 0, updatedAt: w.now }).where(eq(posts.id, reviewId)).run();
+    await w.tx.update(reviews).set({ status: "deleted", hotScore: 0, updatedAt: w.now }).where(eq(reviews.id, reviewId)).run();
     reviewListed(w.changes, { id: reviewId, filmId: review.filmId, authorId: review.authorId, tags });
     // Their comments on it leave their profiles.
     const commenters = await commenterIds(w.tx, reviewId);

@@ -1,5 +1,5 @@
 import { and, desc, eq } from "drizzle-orm";
-import { postRevisions, posts } from "@/db/schema";
+import { reviewRevisions, reviews } from "@/db/schema";
 import type { LiveStatus } from "@/lib/events";
 import { reviewListed } from "@/lib/cache/changes";
 import { actorOf, type Ctx } from "@/lib/context";
@@ -8,7 +8,7 @@ import { forbidden } from "@/lib/errors";
 import { resolveFilm } from "@/lib/films/resolve-film";
 import { mentionCandidates } from "@/lib/markdown/mentions";
 import { RENDERER_VERSION, renderMarkdown } from "@/lib/markdown/render";
-import { canEditPost } from "@/lib/permissions";
+import { canEditAuthored } from "@/lib/permissions";
 import { knownMentions } from "@/lib/users/mentions";
 import { write } from "@/lib/write";
 import { hotScore } from "./hot";
@@ -29,7 +29,7 @@ export async function editReview(ctx: Ctx, raw: unknown) {
   const graceMs = getEnv().EDIT_GRACE_SECONDS * 1000;
   return write(ctx, async (w) => {
     const review = await loadLiveReview(w.tx, reviewId);
-    if (!canEditPost(actor, review)) throw forbidden("You can only edit your own reviews.");
+    if (!canEditAuthored(actor, review)) throw forbidden("You can only edit your own reviews.");
     const filmId = await resolveFilm(w, input.film);
     const next: Snapshot = {
       title: input.title,
@@ -41,9 +41,9 @@ export async function editReview(ctx: Ctx, raw: unknown) {
     };
     const prev = (await w.tx
       .select()
-      .from(postRevisions)
-      .where(eq(postRevisions.postId, reviewId))
-      .orderBy(desc(postRevisions.number))
+      .from(reviewRevisions)
+      .where(eq(reviewRevisions.reviewId, reviewId))
+      .orderBy(desc(reviewRevisions.number))
       .limit(1)
       .get())!;
     const publishing = review.status === "draft" && input.intent === "publish";
@@ -57,21 +57,21 @@ export async function editReview(ctx: Ctx, raw: unknown) {
     let revisionCount = review.revisionCount;
     if (amend) {
       await w.tx
-        .update(postRevisions)
+        .update(reviewRevisions)
         .set({ ...next, editorId: actor.id, reason: input.reason ?? prev.reason, updatedAt: w.now, ...(publishing ? { createdAt: w.now } : {}) })
-        .where(and(eq(postRevisions.postId, reviewId), eq(postRevisions.number, prev.number)))
+        .where(and(eq(reviewRevisions.reviewId, reviewId), eq(reviewRevisions.number, prev.number)))
         .run();
     } else {
       revisionCount += 1;
       await w.tx
-        .insert(postRevisions)
-        .values({ postId: reviewId, number: prev.number + 1, editorId: actor.id, reason: input.reason, ...next, createdAt: w.now, updatedAt: w.now })
+        .insert(reviewRevisions)
+        .values({ reviewId, number: prev.number + 1, editorId: actor.id, reason: input.reason, ...next, createdAt: w.now, updatedAt: w.now })
         .run();
     }
     const publishedAt = publishing ? w.now : review.publishedAt;
     const substantive = !amend && wasPublished;
     await w.tx
-      .update(posts)
+      .update(reviews)
       .set({
         title: next.title,
         bodyMd: next.bodyMd,
@@ -91,7 +91,7 @@ export async function editReview(ctx: Ctx, raw: unknown) {
         editedAfterComments: substantive && review.commentCount > 0 ? review.commentCount : review.editedAfterComments,
         updatedAt: w.now,
       })
-      .where(eq(posts.id, reviewId))
+      .where(eq(reviews.id, reviewId))
       .run();
     await replaceTags(w.tx, reviewId, next.tags);
 

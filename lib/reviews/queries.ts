@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, lt, or, type SQL } from "drizzle-orm";
 import type { DB } from "@/db";
-import { films, postRevisions, postTags, posts, users } from "@/db/schema";
+import { films, reviewRevisions, reviewTags, reviews, users } from "@/db/schema";
 import { listedExcerpt } from "@/lib/markdown/spoiler-safe";
 
 // Loaders return DTOs in a fixed number of queries: one for the rows (joined to-one), one batch for tags.
@@ -10,21 +10,21 @@ const PERIOD_MS: Record<string, number> = { day: 86_400_000, week: 7 * 86_400_00
 const PAGE_SIZE = 20;
 
 const cardColumns = {
-  id: posts.id,
-  slug: posts.slug,
-  title: posts.title,
-  excerpt: posts.excerpt,
-  hasSpoilers: posts.hasSpoilers,
-  score: posts.score,
-  status: posts.status,
-  publishedAt: posts.publishedAt,
-  updatedAt: posts.updatedAt,
-  readingMinutes: posts.readingMinutes,
-  upvoteCount: posts.upvoteCount,
-  commentCount: posts.commentCount,
-  viewCount: posts.viewCount,
-  hotScore: posts.hotScore,
-  authorId: posts.authorId,
+  id: reviews.id,
+  slug: reviews.slug,
+  title: reviews.title,
+  excerpt: reviews.excerpt,
+  hasSpoilers: reviews.hasSpoilers,
+  score: reviews.score,
+  status: reviews.status,
+  publishedAt: reviews.publishedAt,
+  updatedAt: reviews.updatedAt,
+  readingMinutes: reviews.readingMinutes,
+  upvoteCount: reviews.upvoteCount,
+  commentCount: reviews.commentCount,
+  viewCount: reviews.viewCount,
+  hotScore: reviews.hotScore,
+  authorId: reviews.authorId,
   authorUsername: users.username,
   authorName: users.name,
   authorImage: users.image,
@@ -63,12 +63,12 @@ function toCard(r: CardRow, tags: string[]) {
 
 async function withTags(db: DB, rows: CardRow[]) {
   const ids = rows.map((r) => r.id);
-  const tagRows = ids.length ? await db.select().from(postTags).where(inArray(postTags.postId, ids)).orderBy(asc(postTags.tag)).all() : [];
-  return rows.map((r) => toCard(r, tagRows.filter((t) => t.postId === r.id).map((t) => t.tag)));
+  const tagRows = ids.length ? await db.select().from(reviewTags).where(inArray(reviewTags.reviewId, ids)).orderBy(asc(reviewTags.tag)).all() : [];
+  return rows.map((r) => toCard(r, tagRows.filter((t) => t.reviewId === r.id).map((t) => t.tag)));
 }
 
 const cards = (db: DB) =>
-  db.select(cardColumns).from(posts).innerJoin(films, eq(films.id, posts.filmId)).leftJoin(users, eq(users.id, posts.authorId));
+  db.select(cardColumns).from(reviews).innerJoin(films, eq(films.id, reviews.filmId)).leftJoin(users, eq(users.id, reviews.authorId));
 
 // Cursors are opaque strings holding the sort value and id of the last row shown.
 export function encodeCursor(value: number, id: number) {
@@ -93,29 +93,29 @@ export function cursorValue(tab: FeedTab, r: { hotScore: number; publishedAt: Da
 }
 
 function sortFor(tab: FeedTab) {
-  if (tab === "hot") return { col: posts.hotScore, value: (c: ReviewCard & { hot?: number }) => c.hot ?? 0 };
-  if (tab === "new") return { col: posts.publishedAt, value: (c: ReviewCard) => c.publishedAt?.getTime() ?? 0 };
-  return { col: posts.upvoteCount, value: (c: ReviewCard) => c.upvoteCount };
+  if (tab === "hot") return { col: reviews.hotScore, value: (c: ReviewCard & { hot?: number }) => c.hot ?? 0 };
+  if (tab === "new") return { col: reviews.publishedAt, value: (c: ReviewCard) => c.publishedAt?.getTime() ?? 0 };
+  return { col: reviews.upvoteCount, value: (c: ReviewCard) => c.upvoteCount };
 }
 
 export async function listFeed(db: DB, opts: { tab: FeedTab; cursor?: string; now?: number; limit?: number; filmId?: number; tag?: string; authorId?: string }) {
   const limit = opts.limit ?? PAGE_SIZE;
   const { col } = sortFor(opts.tab);
-  const where: SQL[] = [eq(posts.status, "published")];
+  const where: SQL[] = [eq(reviews.status, "published")];
   if (opts.tab.startsWith("top-") && opts.tab !== "top-all") {
-    where.push(gte(posts.publishedAt, new Date((opts.now ?? Date.now()) - PERIOD_MS[opts.tab.slice(4)]!)));
+    where.push(gte(reviews.publishedAt, new Date((opts.now ?? Date.now()) - PERIOD_MS[opts.tab.slice(4)]!)));
   }
-  if (opts.filmId) where.push(eq(posts.filmId, opts.filmId));
-  if (opts.authorId) where.push(eq(posts.authorId, opts.authorId));
-  if (opts.tag) where.push(inArray(posts.id, db.select({ id: postTags.postId }).from(postTags).where(eq(postTags.tag, opts.tag))));
+  if (opts.filmId) where.push(eq(reviews.filmId, opts.filmId));
+  if (opts.authorId) where.push(eq(reviews.authorId, opts.authorId));
+  if (opts.tag) where.push(inArray(reviews.id, db.select({ id: reviewTags.reviewId }).from(reviewTags).where(eq(reviewTags.tag, opts.tag))));
   const c = decodeCursor(opts.cursor);
   if (c) {
     const value = opts.tab === "new" ? new Date(c[0]) : c[0];
-    where.push(or(lt(col, value), and(eq(col, value), lt(posts.id, c[1])))!);
+    where.push(or(lt(col, value), and(eq(col, value), lt(reviews.id, c[1])))!);
   }
   const rows = (await cards(db)
     .where(and(...where))
-    .orderBy(desc(col), desc(posts.id))
+    .orderBy(desc(col), desc(reviews.id))
     .limit(limit + 1)
     .all()) as CardRow[];
   const page = await withTags(db, rows.slice(0, limit));
@@ -126,11 +126,11 @@ export async function listFeed(db: DB, opts: { tab: FeedTab; cursor?: string; no
 
 export async function getReviewBySlug(db: DB, slug: string) {
   const row = await db
-    .select({ ...cardColumns, bodyHtml: posts.bodyHtml, revisionCount: posts.revisionCount, editedAt: posts.editedAt, editedAfterComments: posts.editedAfterComments, firstReview: posts.firstReview, filmId: posts.filmId, filmDirector: films.director })
-    .from(posts)
-    .innerJoin(films, eq(films.id, posts.filmId))
-    .leftJoin(users, eq(users.id, posts.authorId))
-    .where(eq(posts.slug, slug))
+    .select({ ...cardColumns, bodyHtml: reviews.bodyHtml, revisionCount: reviews.revisionCount, editedAt: reviews.editedAt, editedAfterComments: reviews.editedAfterComments, firstReview: reviews.firstReview, filmId: reviews.filmId, filmDirector: films.director })
+    .from(reviews)
+    .innerJoin(films, eq(films.id, reviews.filmId))
+    .leftJoin(users, eq(users.id, reviews.authorId))
+    .where(eq(reviews.slug, slug))
     .get();
   if (!row) return null;
   const [card] = await withTags(db, [row as CardRow]);
@@ -141,30 +141,30 @@ export type ReviewPage = NonNullable<Awaited<ReturnType<typeof getReviewBySlug>>
 /** What the editor needs to edit a review (markdown, tags, film). */
 export async function getReviewForEdit(db: DB, slug: string) {
   const row = await db
-    .select({ id: posts.id, slug: posts.slug, authorId: posts.authorId, status: posts.status, title: posts.title, bodyMd: posts.bodyMd, score: posts.score, hasSpoilers: posts.hasSpoilers, filmId: posts.filmId, filmTitle: films.title, filmYear: films.year })
-    .from(posts)
-    .innerJoin(films, eq(films.id, posts.filmId))
-    .where(eq(posts.slug, slug))
+    .select({ id: reviews.id, slug: reviews.slug, authorId: reviews.authorId, status: reviews.status, title: reviews.title, bodyMd: reviews.bodyMd, score: reviews.score, hasSpoilers: reviews.hasSpoilers, filmId: reviews.filmId, filmTitle: films.title, filmYear: films.year })
+    .from(reviews)
+    .innerJoin(films, eq(films.id, reviews.filmId))
+    .where(eq(reviews.slug, slug))
     .get();
   if (!row) return null;
-  const tags = await db.select({ tag: postTags.tag }).from(postTags).where(eq(postTags.postId, row.id)).orderBy(asc(postTags.tag)).all();
+  const tags = await db.select({ tag: reviewTags.tag }).from(reviewTags).where(eq(reviewTags.reviewId, row.id)).orderBy(asc(reviewTags.tag)).all();
   return { ...row, tags: tags.map((t) => t.tag) };
 }
 
 export async function listRevisions(db: DB, reviewId: number) {
   const rows = await db
-    .select({ rev: postRevisions, editorUsername: users.username, editorName: users.name, filmTitle: films.title, filmYear: films.year })
-    .from(postRevisions)
-    .leftJoin(users, eq(users.id, postRevisions.editorId))
-    .innerJoin(films, eq(films.id, postRevisions.filmId))
-    .where(eq(postRevisions.postId, reviewId))
-    .orderBy(asc(postRevisions.number))
+    .select({ rev: reviewRevisions, editorUsername: users.username, editorName: users.name, filmTitle: films.title, filmYear: films.year })
+    .from(reviewRevisions)
+    .leftJoin(users, eq(users.id, reviewRevisions.editorId))
+    .innerJoin(films, eq(films.id, reviewRevisions.filmId))
+    .where(eq(reviewRevisions.reviewId, reviewId))
+    .orderBy(asc(reviewRevisions.number))
     .all();
   return rows.map((r) => ({ ...r.rev, tags: [...r.rev.tags].sort(), editor: r.editorUsername ? { username: r.editorUsername, name: r.editorName! } : null, film: `${r.filmTitle} (${r.filmYear})` }));
 }
 export type Revision = Awaited<ReturnType<typeof listRevisions>>[number];
 
 export async function listDrafts(db: DB, authorId: string) {
-  const rows = (await cards(db).where(and(eq(posts.authorId, authorId), eq(posts.status, "draft"))).orderBy(desc(posts.updatedAt)).limit(100).all()) as CardRow[];
+  const rows = (await cards(db).where(and(eq(reviews.authorId, authorId), eq(reviews.status, "draft"))).orderBy(desc(reviews.updatedAt)).limit(100).all()) as CardRow[];
   return withTags(db, rows);
 }

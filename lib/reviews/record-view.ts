@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { postViews, posts } from "@/db/schema";
+import { reviewViews, reviews } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
 import { write } from "@/lib/write";
 import { RecordViewInput } from "./schemas";
@@ -13,13 +13,13 @@ export async function recordView(ctx: Ctx, raw: RecordViewInput) {
   const { reviewId, viewer } = RecordViewInput.parse(raw);
   const result = await write(ctx, async (w) => {
     const day = w.now.toISOString().slice(0, 10);
-    const review = await w.tx.select({ authorId: posts.authorId, status: posts.status, viewCount: posts.viewCount }).from(posts).where(eq(posts.id, reviewId)).get();
+    const review = await w.tx.select({ authorId: reviews.authorId, status: reviews.status, viewCount: reviews.viewCount }).from(reviews).where(eq(reviews.id, reviewId)).get();
     if (!review || review.status !== "published") return { found: false as const };
     // Bots (no viewer) and the author read the count without adding to it.
     if (!viewer || (viewer.userId && viewer.userId === review.authorId)) return { found: true as const, counted: false, views: review.viewCount };
-    const inserted = (await w.tx.insert(postViews).values({ postId: reviewId, viewerKey: viewer.key, day }).onConflictDoNothing().run()).changes > 0;
+    const inserted = (await w.tx.insert(reviewViews).values({ reviewId, viewerKey: viewer.key, day }).onConflictDoNothing().run()).changes > 0;
     if (!inserted) return { found: true as const, counted: false, views: review.viewCount };
-    await w.tx.update(posts).set({ viewCount: sql`${posts.viewCount} + 1` }).where(eq(posts.id, reviewId)).run();
+    await w.tx.update(reviews).set({ viewCount: sql`${reviews.viewCount} + 1` }).where(eq(reviews.id, reviewId)).run();
     const views = review.viewCount + 1;
     await w.emit("view.counted", { reviewId, authorId: review.authorId, views });
     return { found: true as const, counted: true, views, badges: [...w.earned] };

@@ -1,6 +1,6 @@
 import { and, eq, gt, lt, or } from "drizzle-orm";
 import type { DB } from "@/db";
-import { posts } from "@/db/schema";
+import { reviews } from "@/db/schema";
 import { makeCtx } from "@/lib/context";
 import { RENDERER_VERSION, renderMarkdown } from "@/lib/markdown/render";
 import { knownMentions } from "@/lib/users/mentions";
@@ -17,10 +17,10 @@ export async function rerenderReviews(db: DB, opts: { all?: boolean; batch?: num
   let updated = 0;
   for (;;) {
     const rows = await db
-      .select({ id: posts.id, bodyMd: posts.bodyMd })
-      .from(posts)
-      .where(and(gt(posts.id, lastId), opts.all ? undefined : or(lt(posts.rendererVersion, RENDERER_VERSION), gt(posts.rendererVersion, RENDERER_VERSION))))
-      .orderBy(posts.id)
+      .select({ id: reviews.id, bodyMd: reviews.bodyMd })
+      .from(reviews)
+      .where(and(gt(reviews.id, lastId), opts.all ? undefined : or(lt(reviews.rendererVersion, RENDERER_VERSION), gt(reviews.rendererVersion, RENDERER_VERSION))))
+      .orderBy(reviews.id)
       .limit(batch)
       .all();
     if (rows.length === 0) return { updated };
@@ -30,9 +30,9 @@ export async function rerenderReviews(db: DB, opts: { all?: boolean; batch?: num
     await write(ctx, async (w) => {
       for (const { id, out } of rendered) {
         await w.tx
-          .update(posts)
+          .update(reviews)
           .set({ bodyHtml: out.html, excerpt: out.excerpt, wordCount: out.words, readingMinutes: out.readingMinutes, rendererVersion: RENDERER_VERSION })
-          .where(eq(posts.id, id))
+          .where(eq(reviews.id, id))
           .run();
         w.changes.reviews.add(id);
       }

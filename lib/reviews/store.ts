@@ -1,18 +1,18 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Tx } from "@/db";
-import { comments, postTags, posts, users, type PostRow } from "@/db/schema";
+import { comments, reviewTags, reviews, users, type ReviewRow } from "@/db/schema";
 import { gone, notFound } from "@/lib/errors";
 
 // Row helpers shared by the review verbs; each runs inside the caller's transaction.
-export async function loadLiveReview(tx: Tx, reviewId: number): Promise<PostRow> {
-  const review = await tx.select().from(posts).where(eq(posts.id, reviewId)).get();
+export async function loadLiveReview(tx: Tx, reviewId: number): Promise<ReviewRow> {
+  const review = await tx.select().from(reviews).where(eq(reviews.id, reviewId)).get();
   if (!review) throw notFound("There is no such review.");
   if (review.status === "deleted") throw gone("This review was deleted.");
   return review;
 }
 
 export async function tagsOf(tx: Tx, reviewId: number): Promise<string[]> {
-  const rows = await tx.select({ tag: postTags.tag }).from(postTags).where(eq(postTags.postId, reviewId)).all();
+  const rows = await tx.select({ tag: reviewTags.tag }).from(reviewTags).where(eq(reviewTags.reviewId, reviewId)).all();
   return rows.map((r) => r.tag).sort();
 }
 
@@ -20,13 +20,13 @@ export async function replaceTags(tx: Tx, reviewId: number, next: string[]) {
   const current = await tagsOf(tx, reviewId);
   const removed = current.filter((t) => !next.includes(t));
   const added = next.filter((t) => !current.includes(t));
-  if (removed.length) await tx.delete(postTags).where(and(eq(postTags.postId, reviewId), inArray(postTags.tag, removed))).run();
-  for (const tag of added) await tx.insert(postTags).values({ postId: reviewId, tag }).run();
+  if (removed.length) await tx.delete(reviewTags).where(and(eq(reviewTags.reviewId, reviewId), inArray(reviewTags.tag, removed))).run();
+  for (const tag of added) await tx.insert(reviewTags).values({ reviewId, tag }).run();
 }
 
 /** Members who commented on a review: their profiles list those comments under its title and status. */
 export async function commenterIds(tx: Tx, reviewId: number): Promise<string[]> {
-  const rows = await tx.selectDistinct({ id: comments.authorId }).from(comments).where(eq(comments.postId, reviewId)).all();
+  const rows = await tx.selectDistinct({ id: comments.authorId }).from(comments).where(eq(comments.reviewId, reviewId)).all();
   return rows.flatMap((r) => (r.id ? [r.id] : []));
 }
 

@@ -77,7 +77,7 @@ export function stopReplies(db: DB, timeline: Timeline, cast: Cast, reviews: See
     const note = await db
       .select({ id: comments.id })
       .from(comments)
-      .where(and(eq(comments.postId, reviewId), eq(comments.announcesBadge, slug)))
+      .where(and(eq(comments.reviewId, reviewId), eq(comments.announcesBadge, slug)))
       .orderBy(desc(comments.id))
       .get();
     if (!note) return; // the author had turned notes off already

@@ -2,7 +2,7 @@
 // members use, so every derived field comes out as the live paths make it.
 import { and, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import type { DB } from "@/db";
-import { commentVotes, comments, films, notifications, postVotes, posts, userBadges, users } from "@/db/schema";
+import { commentVotes, comments, films, notifications, reviewVotes, reviews, userBadges, users } from "@/db/schema";
 import { makeCtx } from "@/lib/context";
 import { foldText, urlSlug } from "@/lib/slug";
 import { endFirstWeeks } from "@/lib/users/newcomer";
@@ -108,7 +108,7 @@ async function seedContent(db: DB, now = Date.now(), opts: SeedOptions = {}) {
 }
 
 async function seededCounts(db: DB) {
-  const count = async (t: typeof postVotes | typeof commentVotes | typeof notifications | typeof comments | typeof userBadges) =>
+  const count = async (t: typeof reviewVotes | typeof commentVotes | typeof notifications | typeof comments | typeof userBadges) =>
     (await db.select({ n: sql<number>`count(*)` }).from(t).get())?.n ?? 0;
   return {
     films: SEED_FILMS.length,
@@ -116,8 +116,8 @@ async function seededCounts(db: DB) {
     // Every comment: the members' (the threads and the STOPs) and the system account's badge notes and replies.
     comments: await count(comments),
     announcements: (await db.select({ n: sql<number>`count(*)` }).from(comments).where(isNotNull(comments.announcesBadge)).get())?.n ?? 0,
-    votes: (await count(postVotes)) + (await count(commentVotes)),
-    views: (await db.select({ n: sql<number>`coalesce(sum(${posts.viewCount}), 0)` }).from(posts).get())?.n ?? 0,
+    votes: (await count(reviewVotes)) + (await count(commentVotes)),
+    views: (await db.select({ n: sql<number>`coalesce(sum(${reviews.viewCount}), 0)` }).from(reviews).get())?.n ?? 0,
     badges: await count(userBadges),
     avatars: (await db.select({ n: sql<number>`count(*)` }).from(users).where(isNotNull(users.image)).get())?.n ?? 0,
     notifications: await count(notifications),

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { eq, sql } from "drizzle-orm";
-import { postViews, posts, rateWindows, users } from "@/db/schema";
+import { reviewViews, reviews, rateWindows, users } from "@/db/schema";
 import { actorOf, type Ctx } from "@/lib/context";
 import { invalid, notFound } from "@/lib/errors";
 import { write } from "@/lib/write";
@@ -39,9 +39,9 @@ export async function deleteAccount(ctx: Ctx, raw: DeleteAccountInput, dir = ava
         select c.author_id, v.created_at from comment_votes v join comments c on c.id = v.comment_id where v.user_id = ${userId}
       ) where author_id is not null group by author_id, strftime('%Y-%m', created_at / 1000, 'unixepoch')`);
     const badges = (await tx.all<{ slug: string }>(sql`select badge_slug as slug from user_badges where user_id = ${userId}`)).map((r) => r.slug);
-    const drafts = (await tx.delete(posts).where(sql`${posts.authorId} = ${userId} and ${posts.status} = 'draft'`).run()).changes;
+    const drafts = (await tx.delete(reviews).where(sql`${reviews.authorId} = ${userId} and ${reviews.status} = 'draft'`).run()).changes;
     await tx.delete(rateWindows).where(sql`${rateWindows.key} like ${`%:${userId}`}`).run();
-    await tx.delete(postViews).where(eq(postViews.viewerKey, `u:${userId}`)).run();
+    await tx.delete(reviewViews).where(eq(reviewViews.viewerKey, `u:${userId}`)).run();
     // Cascades: sign-in links, votes, badges, notices to them. Set null: their reviews, comments, edits, notices they caused.
     await tx.delete(users).where(eq(users.id, userId)).run();
     await w.emit("member.left", {

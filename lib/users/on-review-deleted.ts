@@ -11,7 +11,7 @@ export async function usersOnReviewDeleted(w: Write, e: EventMap["review.deleted
   const commenters = await w.tx
     .select({ id: comments.authorId, n: sql<number>`count(*)` })
     .from(comments)
-    .where(and(eq(comments.postId, e.reviewId), isNull(comments.deletedAt)))
+    .where(and(eq(comments.reviewId, e.reviewId), isNull(comments.deletedAt)))
     .groupBy(comments.authorId)
     .all();
   for (const { id, n } of commenters) if (id) await adjustContributions(w, id, { comments: -n });

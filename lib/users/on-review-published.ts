@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { posts, users } from "@/db/schema";
+import { reviews, users } from "@/db/schema";
 import type { EventMap } from "@/lib/events";
 import type { Write } from "@/lib/write";
 import { countPublishedReview } from "./newcomer";
@@ -12,5 +12,5 @@ export async function usersOnReviewPublished(w: Write, e: EventMap["review.publi
   if (!e.authorId) return;
   const counted = await countPublishedReview(w, e.authorId, e.reviewId);
   await w.tx.update(users).set({ reviewsReachedAt: w.now }).where(eq(users.id, e.authorId)).run();
-  await w.tx.update(posts).set({ firstReview: counted.first }).where(eq(posts.id, e.reviewId)).run();
+  await w.tx.update(reviews).set({ firstReview: counted.first }).where(eq(reviews.id, e.reviewId)).run();
 }

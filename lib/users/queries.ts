@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { DB, Tx } from "@/db";
-import { comments, posts, users, type UserRow } from "@/db/schema";
+import { comments, reviews, users, type UserRow } from "@/db/schema";
 import type { NotificationPrefs } from "./schemas";
 import { usernameKey } from "./username";
 
@@ -83,16 +83,16 @@ export async function listMemberComments(db: DB, userId: string, before?: number
       upvoteCount: comments.upvoteCount,
       replyCount: comments.replyCount,
       edited: comments.revisionCount,
-      reviewSlug: posts.slug,
-      reviewTitle: posts.title,
+      reviewSlug: reviews.slug,
+      reviewTitle: reviews.title,
     })
     .from(comments)
-    .innerJoin(posts, eq(posts.id, comments.postId))
+    .innerJoin(reviews, eq(reviews.id, comments.reviewId))
     .where(
       and(
         eq(comments.authorId, userId),
         isNull(comments.deletedAt),
-        eq(posts.status, "published"),
+        eq(reviews.status, "published"),
         before ? lt(comments.id, before) : undefined,
       ),
     )

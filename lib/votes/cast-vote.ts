@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { commentVotes, comments, postTags, postVotes, posts, users } from "@/db/schema";
+import { commentVotes, comments, reviewTags, reviewVotes, reviews, users } from "@/db/schema";
 import { isSystemName } from "@/lib/badges/system";
 import { reviewListed } from "@/lib/cache/changes";
 import { actorOf, type Ctx } from "@/lib/context";
@@ -14,26 +14,26 @@ const MINUTE = 60_000;
 const DAY = 86_400_000;
 const times = (n: number) => (n === 1 ? "once" : `${n.toLocaleString("en-US")} times`);
 
-type Target = { type: VoteTarget; id: number; postId: number; slug: string; authorId: string | null; filmId: number; upvoteCount: number; publishedAt: Date | null };
+type Target = { type: VoteTarget; id: number; reviewId: number; slug: string; authorId: string | null; filmId: number; upvoteCount: number; publishedAt: Date | null };
 
 async function loadTarget(w: Write, type: VoteTarget, id: number): Promise<Target> {
   if (type === "review") {
-    const post = await w.tx.select().from(posts).where(eq(posts.id, id)).get();
-    if (!post || (post.status !== "published" && post.status !== "deleted")) throw notFound("There is no such review.");
-    if (post.status === "deleted") throw gone("This review was deleted, so it takes no more votes.");
-    return { type, id, postId: post.id, slug: post.slug, authorId: post.authorId, filmId: post.filmId, upvoteCount: post.upvoteCount, publishedAt: post.publishedAt };
+    const review = await w.tx.select().from(reviews).where(eq(reviews.id, id)).get();
+    if (!review || (review.status !== "published" && review.status !== "deleted")) throw notFound("There is no such review.");
+    if (review.status === "deleted") throw gone("This review was deleted, so it takes no more votes.");
+    return { type, id, reviewId: review.id, slug: review.slug, authorId: review.authorId, filmId: review.filmId, upvoteCount: review.upvoteCount, publishedAt: review.publishedAt };
   }
   const row = await w.tx
-    .select({ comment: comments, post: { status: posts.status, slug: posts.slug, filmId: posts.filmId } })
+    .select({ comment: comments, review: { status: reviews.status, slug: reviews.slug, filmId: reviews.filmId } })
     .from(comments)
-    .innerJoin(posts, eq(posts.id, comments.postId))
+    .innerJoin(reviews, eq(reviews.id, comments.reviewId))
     .where(eq(comments.id, id))
     .get();
-  if (!row || (row.post.status !== "published" && row.post.status !== "deleted")) throw notFound("There is no such comment.");
-  if (row.post.status === "deleted") throw gone("This comment's review was deleted, so it takes no more votes.");
+  if (!row || (row.review.status !== "published" && row.review.status !== "deleted")) throw notFound("There is no such comment.");
+  if (row.review.status === "deleted") throw gone("This comment's review was deleted, so it takes no more votes.");
   if (row.comment.deletedAt) throw gone("This comment was deleted, so it takes no more votes.");
   const c = row.comment;
-  return { type, id, postId: c.postId, slug: row.post.slug, authorId: c.authorId, filmId: row.post.filmId, upvoteCount: c.upvoteCount, publishedAt: null };
+  return { type, id, reviewId: c.reviewId, slug: row.review.slug, authorId: c.authorId, filmId: row.review.filmId, upvoteCount: c.upvoteCount, publishedAt: null };
 }
 
 /** The voter's two windows, at the limits of their standing now (a newcomer's are lower). */
@@ -71,36 +71,36 @@ export async function castVote(ctx: Ctx, raw: unknown) {
     }
     const isReview = input.type === "review";
     const mine = isReview
-      ? and(eq(postVotes.userId, actor.id), eq(postVotes.postId, target.id))
+      ? and(eq(reviewVotes.userId, actor.id), eq(reviewVotes.reviewId, target.id))
       : and(eq(commentVotes.userId, actor.id), eq(commentVotes.commentId, target.id));
     const existing = isReview
-      ? await w.tx.select({ at: postVotes.createdAt }).from(postVotes).where(mine).get()
+      ? await w.tx.select({ at: reviewVotes.createdAt }).from(reviewVotes).where(mine).get()
       : await w.tx.select({ at: commentVotes.createdAt }).from(commentVotes).where(mine).get();
     const wants = input.value === "up";
-    const item = { type: target.type, id: target.id, postId: target.postId, slug: target.slug, authorId: target.authorId };
+    const item = { type: target.type, id: target.id, reviewId: target.reviewId, slug: target.slug, authorId: target.authorId };
     if (!!existing === wants) return { ...item, voted: wants, changed: false, count: target.upvoteCount, badges: w.earned };
 
     await takeRateSlots(w, await rateRules(w, voter));
     const delta = wants ? 1 : -1;
     const count = target.upvoteCount + delta;
     if (isReview) {
-      if (wants) await w.tx.insert(postVotes).values({ userId: actor.id, postId: target.id, createdAt: w.now }).run();
-      else await w.tx.delete(postVotes).where(mine).run();
-      await w.tx.update(posts).set({ upvoteCount: count }).where(eq(posts.id, target.id)).run();
+      if (wants) await w.tx.insert(reviewVotes).values({ userId: actor.id, reviewId: target.id, createdAt: w.now }).run();
+      else await w.tx.delete(reviewVotes).where(mine).run();
+      await w.tx.update(reviews).set({ upvoteCount: count }).where(eq(reviews.id, target.id)).run();
       // Its card shows the count: on the feed, its film, its tags and its author's profile.
-      const tags = await w.tx.select({ tag: postTags.tag }).from(postTags).where(eq(postTags.postId, target.id)).all();
+      const tags = await w.tx.select({ tag: reviewTags.tag }).from(reviewTags).where(eq(reviewTags.reviewId, target.id)).all();
       reviewListed(w.changes, { id: target.id, filmId: target.filmId, authorId: target.authorId, tags: tags.map((t) => t.tag) });
     } else {
-      if (wants) await w.tx.insert(commentVotes).values({ userId: actor.id, commentId: target.id, postId: target.postId, createdAt: w.now }).run();
+      if (wants) await w.tx.insert(commentVotes).values({ userId: actor.id, commentId: target.id, reviewId: target.reviewId, createdAt: w.now }).run();
       else await w.tx.delete(commentVotes).where(mine).run();
       await w.tx.update(comments).set({ upvoteCount: sql`${comments.upvoteCount} + ${delta}` }).where(eq(comments.id, target.id)).run();
       // A comment's count shows in its review's discussion.
-      w.changes.threads.add(target.postId);
+      w.changes.threads.add(target.reviewId);
     }
     await w.emit("vote.cast", {
       target: target.type,
       itemId: target.id,
-      reviewId: target.postId,
+      reviewId: target.reviewId,
       authorId: target.authorId,
       voterId: actor.id,
       up: wants,

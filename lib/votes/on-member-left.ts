@@ -1,5 +1,5 @@
 import { eq, inArray, sql } from "drizzle-orm";
-import { comments, posts } from "@/db/schema";
+import { comments, reviews } from "@/db/schema";
 import type { EventMap } from "@/lib/events";
 import { reviewListed } from "@/lib/cache/changes";
 import { hotScore } from "@/lib/reviews/hot";
@@ -17,7 +17,7 @@ export async function takeBackLeaversUpvotes(w: Write, e: EventMap["member.left"
       .set({ upvoteCount: sql`(select count(*) from comment_votes v where v.comment_id = ${comments.id})` })
       .where(inArray(comments.id, e.votedComments))
       .run();
-    const threads = await tx.selectDistinct({ id: comments.postId }).from(comments).where(inArray(comments.id, e.votedComments)).all();
+    const threads = await tx.selectDistinct({ id: comments.reviewId }).from(comments).where(inArray(comments.id, e.votedComments)).all();
     for (const t of threads) w.changes.threads.add(t.id);
   }
   for (const id of e.votedReviews) {
@@ -27,7 +27,7 @@ export async function takeBackLeaversUpvotes(w: Write, e: EventMap["member.left"
     );
     if (!p) continue;
     const hot = p.status === "published" ? hotScore(p.n, p.publishedAt === null ? null : new Date(p.publishedAt)) : 0;
-    await tx.update(posts).set({ upvoteCount: p.n, hotScore: hot }).where(eq(posts.id, id)).run();
+    await tx.update(reviews).set({ upvoteCount: p.n, hotScore: hot }).where(eq(reviews.id, id)).run();
     // The card's count changed wherever it is listed.
     reviewListed(w.changes, { id, filmId: p.filmId, authorId: p.authorId, tags: JSON.parse(p.tags ?? "[]") as string[] });
   }

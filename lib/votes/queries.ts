@@ -1,19 +1,19 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { unionAll } from "drizzle-orm/sqlite-core";
 import type { DB } from "@/db";
-import { commentVotes, postVotes, users } from "@/db/schema";
+import { commentVotes, reviewVotes, users } from "@/db/schema";
 import { votePrefix, type VoteTarget } from "./key";
 
 /** The viewer's upvotes on a review and on its comments, as vote keys ("r42", "c17"): one query. */
 export async function listVotesOnReview(db: DB, userId: string, reviewId: number): Promise<string[]> {
   const onReview = db
-    .select({ key: sql<string>`${votePrefix("review")} || ${postVotes.postId}` })
-    .from(postVotes)
-    .where(and(eq(postVotes.userId, userId), eq(postVotes.postId, reviewId)));
+    .select({ key: sql<string>`${votePrefix("review")} || ${reviewVotes.reviewId}` })
+    .from(reviewVotes)
+    .where(and(eq(reviewVotes.userId, userId), eq(reviewVotes.reviewId, reviewId)));
   const onComments = db
     .select({ key: sql<string>`${votePrefix("comment")} || ${commentVotes.commentId}` })
     .from(commentVotes)
-    .where(and(eq(commentVotes.userId, userId), eq(commentVotes.postId, reviewId)));
+    .where(and(eq(commentVotes.userId, userId), eq(commentVotes.reviewId, reviewId)));
   const rows = await unionAll(onReview, onComments).all();
   return rows.map((r) => r.key);
 }
@@ -22,8 +22,8 @@ export const VOTERS_PAGE_SIZE = 50;
 
 /** Who upvoted a review or a comment, newest first, one page (numbered from 1). */
 export async function listVoters(db: DB, type: VoteTarget, id: number, page: number) {
-  const table = type === "review" ? postVotes : commentVotes;
-  const target = type === "review" ? eq(postVotes.postId, id) : eq(commentVotes.commentId, id);
+  const table = type === "review" ? reviewVotes : commentVotes;
+  const target = type === "review" ? eq(reviewVotes.reviewId, id) : eq(commentVotes.commentId, id);
   return db
     .select({ username: users.username, name: users.name, image: users.image, isNew: users.isNew, votedAt: table.createdAt })
     .from(table)

@@ -33,7 +33,7 @@ export async function measureVoteBadgeCost(db: DB, voterIds: string[], reviewId:
       await time(() =>
         write(ctx, async (w) => {
           await bumpMonth(w, authorId, w.now, { upvotes: 1 });
-          await reachRung(w, authorId, "upvotes", 7, { postId: reviewId });
+          await reachRung(w, authorId, "upvotes", 7, { reviewId });
           await bumpMonth(w, authorId, w.now, { upvotes: -1 });
           return {};
         }),

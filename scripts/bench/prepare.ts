@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { closeDb, type DB } from "@/db";
-import { posts, users } from "@/db/schema";
+import { reviews, users } from "@/db/schema";
 import { seedIfEmpty } from "@/lib/seed/demo";
 import { largeLandmarks, seedLarge } from "@/lib/seed/large/seed";
 import { makeCtx } from "@/lib/context";
@@ -86,7 +86,7 @@ export async function prepareDemo(dir: string) {
   await seedOneTree(db, r200.id, commenters, 200, new Date(Date.now() - 26 * 86_400_000));
   const thread = { small: await measurePageData(db, small.slug), big: await measurePageData(db, r1000.slug), postMs };
   const voteCost = await measureVoteBadgeCost(db, voterIds, r200.id, author.id);
-  const published = (await db.select({ id: posts.id }).from(posts).where(eq(posts.status, "published")).all()).map((p) => p.id);
+  const published = (await db.select({ id: reviews.id }).from(reviews).where(eq(reviews.status, "published")).all()).map((p) => p.id);
   const review200 = { id: r200.id, url: `/reviews/${r200.slug}` };
   const prepared: Prepared = {
     label: "demo",

@@ -124,7 +124,7 @@ async function announcedAtNine(request: APIRequestContext, tag: string) {
 type SystemComment = { id: number; parentId: number | null; badge: string | null; body: string };
 
 /** Every comment by the system account on a review, oldest first. */
-const systemCommentsOn = (postId: number) =>
+const systemCommentsOn = (reviewId: number) =>
   withDb(
     (db) =>
       db
@@ -132,9 +132,9 @@ const systemCommentsOn = (postId: number) =>
           `select c.id, c.parent_id as parentId, c.announces_badge as badge, c.body_md as body
            from comments c join users u on u.id = c.author_id where u.is_system = 1 and c.post_id = ? order by c.id`,
         )
-        .all(postId) as SystemComment[],
+        .all(reviewId) as SystemComment[],
   );
-const announcementsOn = (postId: number) => systemCommentsOn(postId).filter((c) => c.badge !== null);
+const announcementsOn = (reviewId: number) => systemCommentsOn(reviewId).filter((c) => c.badge !== null);
 
 /** Every announcement under any review by this member. */
 const announcementsUnderReviewsOf = (userId: string) =>
@@ -156,8 +156,8 @@ const badgesOf = (userId: string) =>
 const badgeRow = (userId: string, slug: string) =>
   withDb(
     (db) =>
-      db.prepare("select post_id as postId, comment_id as commentId from user_badges where user_id = ? and badge_slug = ?").get(userId, slug) as
-        | { postId: number | null; commentId: number | null }
+      db.prepare("select post_id as reviewId, comment_id as commentId from user_badges where user_id = ? and badge_slug = ?").get(userId, slug) as
+        | { reviewId: number | null; commentId: number | null }
         | undefined,
   );
 
@@ -346,8 +346,8 @@ test("ten members upvote a review: a notice, the board, the announcement under t
   // review's tenth upvote: ONE announcement lists both, and records the first of them.
   expect(upvotesReceived(a.id)).toBe(10);
   expect(badgesOf(a.id)).toEqual(expect.arrayContaining(["upvotes-10", "review-10-upvotes"]));
-  expect(badgeRow(a.id, "upvotes-10")).toEqual({ postId: r.id, commentId: null });
-  expect(badgeRow(a.id, "review-10-upvotes")).toEqual({ postId: r.id, commentId: null });
+  expect(badgeRow(a.id, "upvotes-10")).toEqual({ reviewId: r.id, commentId: null });
+  expect(badgeRow(a.id, "review-10-upvotes")).toEqual({ reviewId: r.id, commentId: null });
   const anns = announcementsOn(r.id);
   expect(anns.map((c) => [c.badge, c.parentId])).toEqual([["upvotes-10", null]]);
   expect(systemCommentsOn(r.id)).toHaveLength(1);
@@ -516,7 +516,7 @@ test("the author replies STOP: a confirmation, then later badges come as notices
   for (const v of crowd) await upvote(request, v, "review", second.id);
   expect(upvotesReceived(a.id)).toBe(50);
   expect(badgesOf(a.id)).toContain("upvotes-50");
-  expect(badgeRow(a.id, "upvotes-50")).toEqual({ postId: second.id, commentId: null });
+  expect(badgeRow(a.id, "upvotes-50")).toEqual({ reviewId: second.id, commentId: null });
   expect(systemCommentsOn(second.id)).toEqual([]);
   expect(announcementsUnderReviewsOf(a.id)).toEqual(["upvotes-10"]);
   expect(systemCommentsOn(review.id).map((c) => c.id)).toEqual([announcementId, confirmation]);
@@ -535,7 +535,7 @@ test("the author replies STOP: a confirmation, then later badges come as notices
     "Unread: New badge: Crowd pleaser. One of your reviews received 10 upvotes.",
   );
   // "First comment" was earned by a comment, yet its notice quotes none of it.
-  expect(badgeRow(a.id, "comments-1")).toEqual({ postId: review.id, commentId: own });
+  expect(badgeRow(a.id, "comments-1")).toEqual({ reviewId: review.id, commentId: own });
   const firstComment = badgeNotice(page, "First comment");
   await expect(firstComment.locator(".notice__what")).toHaveText(
     "Unread: New badge: First comment. You wrote your first comment. Your next target is to write 10 comments.",

@@ -177,8 +177,8 @@ export const commentById = (id: number) =>
 export const commentsWithBody = (body: string) =>
   withDb((db) => db.prepare("select * from comments where body_md = ? order by id").all(body) as CommentRowE2E[]);
 
-export const countComments = (postId: number) =>
-  withDb((db) => (db.prepare("select count(*) as n from comments where post_id = ?").get(postId) as { n: number }).n);
+export const countComments = (reviewId: number) =>
+  withDb((db) => (db.prepare("select count(*) as n from comments where post_id = ?").get(reviewId) as { n: number }).n);
 
 // ── Members made for a journey, signed in with a minted session cookie ─────────────────────────
 

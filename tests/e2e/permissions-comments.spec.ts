@@ -25,8 +25,8 @@ test("comments: create, edit, delete and the sign-in handoff × every actor", as
     call("/api/comments", { who: w, html, form: { reviewId: String(reviews.vote.id), parentId: "", body: `A comment by ${label} (${RUN}).` } });
   const posted = (w: Who) => (a: Answer) => {
     const id = Number((a.json?.data as { comment?: { id?: number } } | undefined)?.comment?.id);
-    const r = row("select author_id as author, post_id as post, deleted_at as deleted, (select count(*) from comment_revisions r where r.comment_id = c.id) as revisions from comments c where id = ?", id);
-    expect.soft(r, `${C} as ${w.username}`).toEqual({ author: w.id, post: reviews.vote.id, deleted: null, revisions: 1 });
+    const r = row("select author_id as author, post_id as review, deleted_at as deleted, (select count(*) from comment_revisions r where r.comment_id = c.id) as revisions from comments c where id = ?", id);
+    expect.soft(r, `${C} as ${w.username}`).toEqual({ author: w.id, review: reviews.vote.id, deleted: null, revisions: 1 });
   };
 
   const E = "POST /api/comments/[id]/edit";

@@ -16,7 +16,7 @@ async function signedInHeaders(prefix: string) {
   return { member: member!, headers: { origin: E2E_ORIGIN, cookie, accept: "application/json" } };
 }
 
-const postsBy = (authorId: string) => withDb((db) => (db.prepare("select count(*) as n from posts where author_id = ?").get(authorId) as { n: number }).n);
+const reviewsBy = (authorId: string) => withDb((db) => (db.prepare("select count(*) as n from posts where author_id = ?").get(authorId) as { n: number }).n);
 
 async function timed<T>(label: string, fn: () => Promise<T>): Promise<T> {
   const started = performance.now();
@@ -77,7 +77,7 @@ test("a chunked review body with no Content-Length is refused 413 before it has 
   );
   expect(answer.status).toBe(413);
   expect(JSON.parse(answer.body)).toMatchObject({ ok: false, fieldErrors: { body: [expect.stringMatching(/more than the 1 MB this form accepts/)] } });
-  expect(postsBy(member.id)).toBe(0);
+  expect(reviewsBy(member.id)).toBe(0);
 });
 
 async function expect4xx(request: APIRequestContext, label: string, path: string, opts: Parameters<APIRequestContext["post"]>[1], status: number) {
@@ -102,7 +102,7 @@ test("every capped field at 10× its cap is answered 4xx, and bodies over their 
   await expect4xx(request, "32 kB to an upvote", "/api/votes", { headers, form: { item: `r${reviewId}`, pad: "x".repeat(32 * 1024) } }, 413);
   await expect4xx(request, "32 kB to the profile form", "/api/settings/profile", { headers, form: { name: "Caps", bio: "x".repeat(32 * 1024) } }, 413);
   await expect4xx(request, "JSON that is not JSON to /api/preview", "/api/preview", { headers: { ...headers, "content-type": "application/json" }, data: Buffer.from("{") }, 400);
-  expect(postsBy(member.id)).toBe(0);
+  expect(reviewsBy(member.id)).toBe(0);
   // A review body at its cap (a fenced line of 99,990 spaces) still renders, promptly.
   const atCap = await timed("preview of a body at the cap with a 99,990-space fenced line", () =>
     request.post("/api/preview", { headers, data: { body: `\`\`\`\n${" ".repeat(99_990)}x\n\`\`\`` } }),

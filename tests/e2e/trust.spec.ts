@@ -56,13 +56,13 @@ const exposed = (a: Answer) => JSON.stringify([a.headers.location ?? "", a.heade
 const spoofedHost = { host: EVIL, "x-forwarded-host": EVIL, "x-forwarded-proto": "https" };
 
 test("a view counts once however X-Forwarded-For and the server's own address header are spoofed; the proxy's hop decides", async () => {
-  const postId = withDb((db) => db.prepare("select id from posts where status = 'published' order by id limit 1").pluck().get() as number);
-  const rows = () => withDb((db) => db.prepare("select count(*) from post_views where post_id = ?").pluck().get(postId) as number);
-  const views = () => viewCount(postId);
+  const reviewId = withDb((db) => db.prepare("select id from posts where status = 'published' order by id limit 1").pluck().get() as number);
+  const rows = () => withDb((db) => db.prepare("select count(*) from post_views where post_id = ?").pluck().get(reviewId) as number);
+  const views = () => viewCount(reviewId);
   // An agent no other test uses: the anonymous viewer key is (address, agent, day).
   const ua = `${BROWSER_UA} ${unique("trust")}`;
   const view = (forwardedFor: string, internal: string) =>
-    send("POST", "/api/views", { origin: E2E_ORIGIN, "content-type": "application/json", "user-agent": ua, "x-forwarded-for": forwardedFor, "x-marquee-client-address": internal }, JSON.stringify({ postId }));
+    send("POST", "/api/views", { origin: E2E_ORIGIN, "content-type": "application/json", "user-agent": ua, "x-forwarded-for": forwardedFor, "x-marquee-client-address": internal }, JSON.stringify({ postId: reviewId }));
 
   const [rowsBefore, viewsBefore] = [rows(), views()];
   const counted: boolean[] = [];

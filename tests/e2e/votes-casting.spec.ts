@@ -79,7 +79,7 @@ test("upvote a review and take it back, then upvote a comment: the count moves a
   expect(res.status()).toBe(200);
   expect(await res.json()).toMatchObject({ ok: true, data: { type: "comment", id: c.id, voted: true, count: c.upvotes + 1 } });
   await expectVoteShown(page, cKey, true, c.upvotes + 1);
-  expect(commentVoteRow(voter.id, c.id)).toEqual({ postId: r.id });
+  expect(commentVoteRow(voter.id, c.id)).toEqual({ reviewId: r.id });
   expect(commentVotes(c.id)).toMatchObject({ upvotes: c.upvotes + 1, received: c.received + 1 });
   expect(reviewVotes(TOKYO_FEMI).upvotes, "the review's own count is not moved by a comment's vote").toBe(r.upvotes);
   expect(voteCounterDrift()).toEqual(NO_DRIFT);
@@ -134,7 +134,7 @@ test.describe("without JavaScript", () => {
     await expect(page).toHaveURL(`/reviews/${r.slug}#comment-${c.id}`);
     await expect.poll(() => targetId(page)).toBe(`comment-${c.id}`);
     await expectPlainVote(page, cKey, c.upvotes + 1);
-    expect(commentVoteRow(voter.id, c.id)).toEqual({ postId: r.id });
+    expect(commentVoteRow(voter.id, c.id)).toEqual({ reviewId: r.id });
     expect(commentVotes(c.id)).toMatchObject({ upvotes: c.upvotes + 1, received: c.received + 1 });
     expect(voteCounterDrift()).toEqual(NO_DRIFT);
   });

@@ -79,7 +79,7 @@ test("a vote cast before the viewer's answer arrives stays shown when that answe
   // The review's vote, which the answer holds, shows once the answer is applied.
   await expectVoteShown(page, key, true, r.upvotes + 1);
   await expectVoteShown(page, cKey, true, c.upvotes + 1);
-  expect(commentVoteRow(voter.id, c.id)).toEqual({ postId: r.id });
+  expect(commentVoteRow(voter.id, c.id)).toEqual({ reviewId: r.id });
   expect(commentVotes(c.id).upvotes).toBe(c.upvotes + 1);
   expect(voteCounterDrift()).toEqual(NO_DRIFT);
 });

@@ -28,9 +28,9 @@ async function run(db: DB) {
     case "editComment":
       return editComment(makeCtx(db, { actor: t.actor, now: t.now }), { commentId: t.commentId, body: t.body });
     case "editReview":
-      return editReview(makeCtx(db, { actor: t.actor, now: t.now }), { ...t.form, reviewId: t.postId });
+      return editReview(makeCtx(db, { actor: t.actor, now: t.now }), { ...t.form, reviewId: t.reviewId });
     case "view":
-      return recordView(makeCtx(db, { now: t.now }), { reviewId: t.postId, viewer: t.viewer });
+      return recordView(makeCtx(db, { now: t.now }), { reviewId: t.reviewId, viewer: t.viewer });
   }
 }
 

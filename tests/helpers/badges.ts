@@ -91,8 +91,8 @@ export type WorkerTask =
   | { verb: "vote"; actor: Actor; type: VoteTarget; id: number; value: "up" | "none"; now: Date }
   | { verb: "comment"; authorId: string; form: Record<string, unknown>; now: Date }
   | { verb: "editComment"; actor: Actor; commentId: number; body: string; now: Date }
-  | { verb: "editReview"; actor: Actor; postId: number; form: Record<string, unknown>; now: Date }
-  | { verb: "view"; postId: number; viewer: { key: string; userId: string | null }; now: Date };
+  | { verb: "editReview"; actor: Actor; reviewId: number; form: Record<string, unknown>; now: Date }
+  | { verb: "view"; reviewId: number; viewer: { key: string; userId: string | null }; now: Date };
 
 export type WorkerJob = { file: string; migrations: string; task: WorkerTask; signal: SharedArrayBuffer; mode: "race" | "hold"; holdMs?: number };
 export type WorkerResult = { ok: true; value: unknown } | { ok: false; error: string };
@@ -209,11 +209,11 @@ export function allGrants(db: DB): [string, string, number, number | null, numbe
   return (
     db.$client
       .prepare(
-        `select u.username, b.badge_slug as slug, b.granted_at as at, b.post_id as post, b.comment_id as comment
+        `select u.username, b.badge_slug as slug, b.granted_at as at, b.post_id as review, b.comment_id as comment
          from user_badges b join users u on u.id = b.user_id order by u.username, b.badge_slug`,
       )
-      .all() as { username: string; slug: string; at: number; post: number | null; comment: number | null }[]
-  ).map((g) => [g.username, g.slug, g.at, g.post, g.comment]);
+      .all() as { username: string; slug: string; at: number; review: number | null; comment: number | null }[]
+  ).map((g) => [g.username, g.slug, g.at, g.review, g.comment]);
 }
 
 /** Every member's points and when they were reached, by username. */

@@ -4,7 +4,7 @@ import { deleteReview } from "@/lib/reviews/delete-review";
 import { listThread } from "@/lib/comments/queries";
 import { buildThread, type CommentNode, type CommentSort } from "@/lib/comments/tree";
 import type { Actor } from "@/lib/permissions";
-import type { PostStatus } from "@/db/schema";
+import type { ReviewStatus } from "@/db/schema";
 import { ctxAs, fixtureWriter } from "./db";
 import { setTestEnv } from "./env";
 import { DAY, MINUTE, T0, makeUser, seedReview } from "./reviews";
@@ -63,7 +63,7 @@ export async function commentSetup(db: DB) {
 }
 
 /** Puts a review in a status directly (no verb hides a review yet). */
-export function setReviewStatus(db: DB, reviewId: number, status: PostStatus) {
+export function setReviewStatus(db: DB, reviewId: number, status: ReviewStatus) {
   fixtureWriter(db).$client.prepare(`update posts set status = ? where id = ?`).run(status, reviewId);
 }
 
@@ -93,8 +93,8 @@ type Counter = { id: number; stored: number; recount: number };
  * Every stored comment counter next to a recount from rows: a review's comment_count is its live
  * comments, a comment's reply_count its live direct replies (whether or not it is deleted itself).
  */
-function commentCounters(db: DB): { posts: Counter[]; comments: Counter[] } {
-  const posts = db.$client
+function commentCounters(db: DB): { reviews: Counter[]; comments: Counter[] } {
+  const reviews = db.$client
     .prepare(
       `select p.id, p.comment_count as stored,
               (select count(*) from comments c where c.post_id = p.id and c.deleted_at is null) as recount
@@ -108,13 +108,13 @@ function commentCounters(db: DB): { posts: Counter[]; comments: Counter[] } {
        from comments c order by c.id`,
     )
     .all() as Counter[];
-  return { posts, comments };
+  return { reviews, comments };
 }
 
 /** The counters that disagree with their recount: `{ posts: [], comments: [] }` when all hold. */
 export function counterDrift(db: DB) {
-  const { posts, comments } = commentCounters(db);
-  return { posts: posts.filter((c) => c.stored !== c.recount), comments: comments.filter((c) => c.stored !== c.recount) };
+  const { reviews, comments } = commentCounters(db);
+  return { reviews: reviews.filter((c) => c.stored !== c.recount), comments: comments.filter((c) => c.stored !== c.recount) };
 }
 
 /** The tree a review page shows, reduced to what a reader sees: [id, deleted, children]. */

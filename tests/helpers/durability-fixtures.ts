@@ -132,12 +132,12 @@ export function missingAcks(db: DB, acks: readonly Ack[]): string[] {
       if (JSON.stringify(row) !== JSON.stringify(want)) problems.push(`review ${a.id}: ${JSON.stringify(row)} instead of ${JSON.stringify(want)}`);
     } else if (a.kind === "comment") {
       const row = get(
-        `select post_id as postId, parent_id as parentId, author_id as authorId, body_md as body,
+        `select post_id as reviewId, parent_id as parentId, author_id as authorId, body_md as body,
                 (select count(*) from comment_revisions r where r.comment_id = comments.id) as revisions
          from comments where id = ? and deleted_at is null`,
         a.id,
       );
-      const want = { postId: a.postId, parentId: a.parentId, authorId: a.authorId, body: a.body, revisions: 1 };
+      const want = { reviewId: a.reviewId, parentId: a.parentId, authorId: a.authorId, body: a.body, revisions: 1 };
       if (JSON.stringify(row) !== JSON.stringify(want)) problems.push(`comment ${a.id}: ${JSON.stringify(row)} instead of ${JSON.stringify(want)}`);
     } else {
       const row =

@@ -26,7 +26,7 @@ export type WriterConfig = {
 /** One acknowledged write, as the writer prints it once the verb has returned. */
 export type Ack =
   | { kind: "review"; id: number; slug: string; authorId: string; title: string }
-  | { kind: "comment"; id: number; postId: number; parentId: number | null; authorId: string; body: string }
+  | { kind: "comment"; id: number; reviewId: number; parentId: number | null; authorId: string; body: string }
   | { kind: "vote"; type: "review" | "comment"; id: number; userId: string; changed: boolean };
 
 export type Line = Ack | { kind: "loaded" } | { kind: "open" } | { kind: "error"; name?: string; code: string | null; message: string };

@@ -22,7 +22,7 @@ const FILMS = [
 ];
 
 type Item = { id: number; authorId: string | null };
-type Known = { reviews: Item[]; comments: (Item & { postId: number })[]; votes: Set<string> };
+type Known = { reviews: Item[]; comments: (Item & { reviewId: number })[]; votes: Set<string> };
 
 /** What the database holds now (other writers' rows included): the targets this writer picks from. */
 function load(db: DB): Known {
@@ -30,8 +30,8 @@ function load(db: DB): Known {
   return {
     reviews: q<Item>(`select id, author_id as authorId from posts where status = 'published'`),
     // Badge notes by the system account take no upvotes: leave them out.
-    comments: q<Item & { postId: number }>(
-      `select c.id, c.post_id as postId, c.author_id as authorId from comments c join users u on u.id = c.author_id
+    comments: q<Item & { reviewId: number }>(
+      `select c.id, c.post_id as reviewId, c.author_id as authorId from comments c join users u on u.id = c.author_id
        where c.deleted_at is null and u.is_system = 0`,
     ),
     votes: new Set([
@@ -64,12 +64,12 @@ async function writeReview(db: DB, known: Known): Promise<Ack> {
 async function writeComment(db: DB, known: Known): Promise<Ack> {
   const author = pick(config.members);
   const review = pick(known.reviews);
-  const under = known.comments.filter((c) => c.postId === review.id);
+  const under = known.comments.filter((c) => c.reviewId === review.id);
   const parent = under.length && random() < 0.5 ? pick(under) : null;
   const body = `${parent ? "Replying" : "Commenting"}: ${label()} — the zither again.${random() < 0.2 ? ` @${pick(config.members).username}` : ""}`;
   const r = await createComment(makeCtx(db, { actor: { id: author.id, role: "member" } }), { reviewId: String(review.id), parentId: parent ? String(parent.id) : "", body });
-  known.comments.push({ id: r.comment.id, postId: review.id, authorId: author.id });
-  return { kind: "comment", id: r.comment.id, postId: review.id, parentId: parent?.id ?? null, authorId: author.id, body };
+  known.comments.push({ id: r.comment.id, reviewId: review.id, authorId: author.id });
+  return { kind: "comment", id: r.comment.id, reviewId: review.id, parentId: parent?.id ?? null, authorId: author.id, body };
 }
 
 /** An upvote by a member who is not the author and has not voted on it yet, or null when none is left to try. */

@@ -46,18 +46,18 @@ export function setSwitches(db: DB, actor: Actor, switches: Partial<Record<Notic
 }
 
 /**
- * Every notice as `[recipient, kind, actor, post, comment, target, amount]`, usernames for people
+ * Every notice as `[recipient, kind, actor, review, comment, target, amount]`, usernames for people
  * (null for none), in id order: compare with the notices a scenario should have written.
  */
 export function noticeList(db: DB): [string, string, string | null, number | null, number | null, string | null, number | null][] {
   return (
     db.$client
       .prepare(
-        `select r.username as recipient, n.kind, a.username as actor, n.post_id as post, n.comment_id as comment, n.target, n.amount
+        `select r.username as recipient, n.kind, a.username as actor, n.post_id as review, n.comment_id as comment, n.target, n.amount
          from notifications n join users r on r.id = n.recipient_id left join users a on a.id = n.actor_id order by n.id`,
       )
-      .all() as { recipient: string; kind: string; actor: string | null; post: number | null; comment: number | null; target: string | null; amount: number | null }[]
-  ).map((n) => [n.recipient, n.kind, n.actor, n.post, n.comment, n.target, n.amount]);
+      .all() as { recipient: string; kind: string; actor: string | null; review: number | null; comment: number | null; target: string | null; amount: number | null }[]
+  ).map((n) => [n.recipient, n.kind, n.actor, n.review, n.comment, n.target, n.amount]);
 }
 
 /** Sets an item's stored upvote count (and its author's total to match), to reach a high milestone without a crowd. */

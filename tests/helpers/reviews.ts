@@ -56,7 +56,7 @@ export function rowById(db: DB, table: "posts" | "films", id: number): Record<st
 }
 
 
-/** A film's stored counters next to a recount from its published posts. */
+/** A film's stored counters next to a recount from its published reviews. */
 export function filmCounters(db: DB) {
   return db.$client
     .prepare(

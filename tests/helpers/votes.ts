@@ -37,16 +37,16 @@ export function expectedHot(upvotes: number, publishedAtMs: number | null): numb
   return Math.log10(Math.max(upvotes, 1)) + publishedAtMs / 1000 / 45000;
 }
 
-/** Every vote row as "user:r<post>" / "user:c<comment>", sorted: compare with a model of who voted for what. */
+/** Every vote row as "user:r<review>" / "user:c<comment>", sorted: compare with a model of who voted for what. */
 export function voteKeys(db: DB): string[] {
-  const posts = db.$client.prepare(`select user_id || ':r' || post_id as k from post_votes`).pluck().all() as string[];
+  const reviews = db.$client.prepare(`select user_id || ':r' || post_id as k from post_votes`).pluck().all() as string[];
   const comments = db.$client.prepare(`select user_id || ':c' || comment_id as k from comment_votes`).pluck().all() as string[];
-  return [...posts, ...comments].sort();
+  return [...reviews, ...comments].sort();
 }
 
 export type CounterCheck = { table: "posts" | "comments" | "users" | "films" | "badges"; id: number | string; column: string; stored: number; expected: number };
 
-type PostRow = { id: number; author_id: string | null; film_id: number; status: string; score: number | null; published_at: number | null; comment_count: number; upvote_count: number; hot_score: number };
+type ReviewRow = { id: number; author_id: string | null; film_id: number; status: string; score: number | null; published_at: number | null; comment_count: number; upvote_count: number; hot_score: number };
 type CommentRow = { id: number; post_id: number; parent_id: number | null; author_id: string | null; deleted_at: number | null; reply_count: number; upvote_count: number };
 
 /**
@@ -68,7 +68,7 @@ type CommentRow = { id: number; post_id: number; parent_id: number | null; autho
  */
 function counterChecks(db: DB, now?: Date): CounterCheck[] {
   const all = <T>(q: string) => db.$client.prepare(q).all() as T[];
-  const posts = all<PostRow>(`select id, author_id, film_id, status, score, published_at, comment_count, upvote_count, hot_score from posts order by id`);
+  const reviews = all<ReviewRow>(`select id, author_id, film_id, status, score, published_at, comment_count, upvote_count, hot_score from posts order by id`);
   const comments = all<CommentRow>(`select id, post_id, parent_id, author_id, deleted_at, reply_count, upvote_count from comments order by id`);
   const users = all<{
     id: string;
@@ -86,7 +86,7 @@ function counterChecks(db: DB, now?: Date): CounterCheck[] {
   const held = all<{ user_id: string; badge_slug: string }>(`select user_id, badge_slug from user_badges`);
   const viewCounts = all<{ author_id: string | null; view_count: number }>(`select author_id, view_count from posts`);
   const films = all<{ id: number; review_count: number; score_sum: number; score_count: number }>(`select id, review_count, score_sum, score_count from films order by id`);
-  const postVotes = all<{ post_id: number }>(`select post_id from post_votes`);
+  const reviewVotes = all<{ post_id: number }>(`select post_id from post_votes`);
   const commentVotes = all<{ comment_id: number }>(`select comment_id from comment_votes`);
 
   const tally = <K>(keys: K[]) => {
@@ -97,12 +97,12 @@ function counterChecks(db: DB, now?: Date): CounterCheck[] {
   const live = comments.filter((c) => c.deleted_at === null);
   const liveComments = tally(live.map((c) => c.post_id));
   const liveReplies = tally(live.filter((c) => c.parent_id !== null).map((c) => c.parent_id!));
-  const postUpvotes = tally(postVotes.map((v) => v.post_id));
+  const reviewUpvotes = tally(reviewVotes.map((v) => v.post_id));
   const commentUpvotes = tally(commentVotes.map((v) => v.comment_id));
-  const postAuthor = new Map(posts.map((p) => [p.id, p.author_id]));
+  const reviewAuthor = new Map(reviews.map((p) => [p.id, p.author_id]));
   const commentAuthor = new Map(comments.map((c) => [c.id, c.author_id]));
-  const received = tally([...postVotes.map((v) => postAuthor.get(v.post_id)), ...commentVotes.map((v) => commentAuthor.get(v.comment_id))]);
-  const published = posts.filter((p) => p.status === "published");
+  const received = tally([...reviewVotes.map((v) => reviewAuthor.get(v.post_id)), ...commentVotes.map((v) => commentAuthor.get(v.comment_id))]);
+  const published = reviews.filter((p) => p.status === "published");
   const reviewsBy = tally(published.map((p) => p.author_id));
   const isPublished = new Set(published.map((p) => p.id));
   const commentsBy = tally(live.filter((c) => isPublished.has(c.post_id)).map((c) => c.author_id));
@@ -111,7 +111,7 @@ function counterChecks(db: DB, now?: Date): CounterCheck[] {
   const pointsBy = new Map<string, number>();
   for (const h of held) pointsBy.set(h.user_id, (pointsBy.get(h.user_id) ?? 0) + (pointsOf.get(h.badge_slug) ?? 0));
   const system = new Set(users.filter((u) => u.is_system).map((u) => u.id));
-  const answered = (c: CommentRow) => (c.parent_id === null ? postAuthor.get(c.post_id) : commentAuthor.get(c.parent_id)) ?? null;
+  const answered = (c: CommentRow) => (c.parent_id === null ? reviewAuthor.get(c.post_id) : commentAuthor.get(c.parent_id)) ?? null;
   const repliesTo = tally(
     live
       .filter((c) => c.author_id === null || !system.has(c.author_id))
@@ -125,10 +125,10 @@ function counterChecks(db: DB, now?: Date): CounterCheck[] {
   const checks: CounterCheck[] = [];
   const add = (table: CounterCheck["table"], id: number | string, column: string, stored: number, expected: number) =>
     checks.push({ table, id, column, stored, expected });
-  for (const p of posts) {
+  for (const p of reviews) {
     add("posts", p.id, "comment_count", p.comment_count, liveComments(p.id));
-    add("posts", p.id, "upvote_count", p.upvote_count, postUpvotes(p.id));
-    add("posts", p.id, "hot_score", p.hot_score, p.status === "published" ? expectedHot(postUpvotes(p.id), p.published_at) : 0);
+    add("posts", p.id, "upvote_count", p.upvote_count, reviewUpvotes(p.id));
+    add("posts", p.id, "hot_score", p.hot_score, p.status === "published" ? expectedHot(reviewUpvotes(p.id), p.published_at) : 0);
   }
   for (const c of comments) {
     add("comments", c.id, "reply_count", c.reply_count, liveReplies(c.id));
@@ -160,8 +160,8 @@ function counterChecks(db: DB, now?: Date): CounterCheck[] {
 
 /** What recountAll returns when every counter was exact: no rows corrected by any step. */
 export const RECOUNT_NOTHING = {
-  postComments: 0,
-  postUpvotes: 0,
+  reviewComments: 0,
+  reviewUpvotes: 0,
   commentReplies: 0,
   commentUpvotes: 0,
   upvotesReceived: 0,

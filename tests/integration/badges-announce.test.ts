@@ -276,7 +276,7 @@ describe("badge announcements under reviews", () => {
     // The announcements are not replies to mara, nor contributions of the system account.
     expect(rows(t.db, "users", `where id = '${mara.id}'`)[0]).toMatchObject({ replies_received: 0 });
     expect(await recountAll(t.db, at(3 * HOUR))).toEqual({
-      postComments: 0, postUpvotes: 0, commentReplies: 0, commentUpvotes: 0, upvotesReceived: 0, contributions: 0, newcomers: 0,
+      reviewComments: 0, reviewUpvotes: 0, commentReplies: 0, commentUpvotes: 0, upvotesReceived: 0, contributions: 0, newcomers: 0,
       reachedAt: 0, badgePoints: 0, badgeHolders: 0, repliesReceived: 0, viewsReceived: 0, monthly: 0, films: 0, hotScores: 0,
     });
   });

@@ -30,7 +30,7 @@ import {
 const NOW = at(30 * DAY);
 const noCorrections = (db: DB, now = NOW) => recountAll(db, now);
 const ZERO = {
-  postComments: 0, postUpvotes: 0, commentReplies: 0, commentUpvotes: 0, upvotesReceived: 0, contributions: 0, newcomers: 0,
+  reviewComments: 0, reviewUpvotes: 0, commentReplies: 0, commentUpvotes: 0, upvotesReceived: 0, contributions: 0, newcomers: 0,
   reachedAt: 0, badgePoints: 0, badgeHolders: 0, repliesReceived: 0, viewsReceived: 0, monthly: 0, films: 0, hotScores: 0,
 };
 
@@ -130,7 +130,7 @@ describe("backfillBadges", () => {
   it("dates a views rung from the day of the reader who reached it, and a year at the pictures from the anniversary", async () => {
     const mara = makeUser(t.db, "mara");
     const reviewId = await seedReview(t.db, mara, { title: "Harry Lime's Vienna", score: "" }, at(DAY));
-    for (let n = 1; n <= 100; n++) await recordView(ctxAs(t.db, null, n <= 60 ? new Date("2025-03-20T15:00:00Z") : new Date("2025-03-22T18:30:00Z")), { reviewId: reviewId, viewer: { key: `anon:${n}`, userId: null } });
+    for (let n = 1; n <= 100; n++) await recordView(ctxAs(t.db, null, n <= 60 ? new Date("2025-03-20T15:00:00Z") : new Date("2025-03-22T18:30:00Z")), { reviewId, viewer: { key: `anon:${n}`, userId: null } });
     ageAccount(t.db, mara, 400, NOW);
     forgetBadges(t.db);
     await backfillBadges(t.db, { now: NOW });
@@ -195,7 +195,7 @@ describe("backfillBadges", () => {
     const mara = makeUser(t.db, "mara");
     const reviewId = await seedReview(t.db, mara, { title: "Harry Lime's Vienna", score: "", body: "Zither music over rubble." }, at(DAY));
     // A typo fixed a minute after publishing: the revision is amended in place, no second one.
-    const fixed = await editReview(ctxAs(t.db, mara, at(DAY + MINUTE)), { ...reviewForm({ title: "Harry Lime's Vienna", score: "", body: "Zither music over the rubble." }), reviewId: reviewId });
+    const fixed = await editReview(ctxAs(t.db, mara, at(DAY + MINUTE)), { ...reviewForm({ title: "Harry Lime's Vienna", score: "", body: "Zither music over the rubble." }), reviewId });
     expect(fixed.badges!.map((b) => b.slug)).toEqual(["first-edit"]);
     expect(rows(t.db, "post_revisions")).toHaveLength(1);
     const live = allGrants(t.db);

@@ -159,7 +159,7 @@ describe("badges under concurrent writes", () => {
       const later = at(2 * HOUR);
       const results = values(
         await race(t.file, [
-          { verb: "editReview", actor: mara, postId: reviewId, form: reviewForm({ title: "Harry Lime's Vienna", score: "", body: "A second look at the rubble." }), now: later },
+          { verb: "editReview", actor: mara, reviewId, form: reviewForm({ title: "Harry Lime's Vienna", score: "", body: "A second look at the rubble." }), now: later },
           { verb: "editComment", actor: mara, commentId: comment.id, body: "On reflection, the zither.", now: later },
         ]),
       );

@@ -199,7 +199,7 @@ describe("the upvotes ladder (castVote)", () => {
     for (const [i, fan] of members(t.db, "fan", 10).entries()) await vote(t.db, fan, "review", reviewId, "up", at(i * MINUTE));
     const held = heldBadges(t.db, mara);
     const points = pointsOf(t.db, mara);
-    await deleteReview(ctxAs(t.db, mara, at(HOUR)), { reviewId: reviewId });
+    await deleteReview(ctxAs(t.db, mara, at(HOUR)), { reviewId });
     expect(heldBadges(t.db, mara)).toEqual(held);
     expect(pointsOf(t.db, mara)).toBe(points);
     // A badge notice leads to the member's board, which is still there: it should not vanish with the review.
@@ -333,12 +333,12 @@ describe("the views ladder (recordView)", () => {
     const reviewId = await seedReview(t.db, mara, plain("Harry Lime's Vienna"));
     const day = at(HOUR);
     for (let n = 1; n <= 1000; n++) {
-      const result = await recordView(ctxAs(t.db, null, day), { reviewId: reviewId, viewer: { key: `anon:${n}`, userId: null } });
+      const result = await recordView(ctxAs(t.db, null, day), { reviewId, viewer: { key: `anon:${n}`, userId: null } });
       // The author, a bot and a reader already counted today add nothing, even right below a rung.
       if (n === 99 || n === 999) {
-        expect(await recordView(ctxAs(t.db, null, day), { reviewId: reviewId, viewer: { key: `u:${mara.id}`, userId: mara.id } })).toEqual({ counted: false, views: n, changes: noChanges() });
-        expect(await recordView(ctxAs(t.db, null, day), { reviewId: reviewId, viewer: null })).toEqual({ counted: false, views: n, changes: noChanges() });
-        expect(await recordView(ctxAs(t.db, null, day), { reviewId: reviewId, viewer: { key: `anon:${n}`, userId: null } })).toEqual({ counted: false, views: n, changes: noChanges() });
+        expect(await recordView(ctxAs(t.db, null, day), { reviewId, viewer: { key: `u:${mara.id}`, userId: mara.id } })).toEqual({ counted: false, views: n, changes: noChanges() });
+        expect(await recordView(ctxAs(t.db, null, day), { reviewId, viewer: null })).toEqual({ counted: false, views: n, changes: noChanges() });
+        expect(await recordView(ctxAs(t.db, null, day), { reviewId, viewer: { key: `anon:${n}`, userId: null } })).toEqual({ counted: false, views: n, changes: noChanges() });
       }
       expect(rungsHeld(t.db, mara, "views"), `after view ${n}`).toEqual(upTo(VIEWS, n));
       expect(result!.badges!.map((b) => b.slug)).toEqual(VIEWS.includes(n) ? [`views-${n}`] : []);
@@ -357,10 +357,10 @@ describe("the views ladder (recordView)", () => {
     const mara = makeUser(t.db, "mara");
     const reviewId = await seedReview(t.db, mara, plain("Harry Lime's Vienna"));
     presetReceived(t.db, mara, "views_received", 9998);
-    await recordView(ctxAs(t.db, null, at(HOUR)), { reviewId: reviewId, viewer: { key: "anon:a", userId: null } });
+    await recordView(ctxAs(t.db, null, at(HOUR)), { reviewId, viewer: { key: "anon:a", userId: null } });
     expect(rungsHeld(t.db, mara, "views")).toEqual([]);
     // The next day the same reader counts again: that is the 10,000th view.
-    const result = await recordView(ctxAs(t.db, null, at(DAY + HOUR)), { reviewId: reviewId, viewer: { key: "anon:a", userId: null } });
+    const result = await recordView(ctxAs(t.db, null, at(DAY + HOUR)), { reviewId, viewer: { key: "anon:a", userId: null } });
     expect(result!.badges!.map((b) => b.slug)).toEqual(["views-10000"]);
     expect(pointsOf(t.db, mara)).toBe(1 + 10);
     expect(await newestBadgeWords(t.db, mara)).toEqual({
@@ -406,9 +406,9 @@ describe("one-off badges", () => {
     expect(Object.keys(heldBadges(t.db, mara)).sort()).toEqual(["comments-1", "reviews-1"]);
     expect(heldBadges(t.db, mod)).toEqual({});
     const edited = await editComment(ctxAs(t.db, mara, at(2 * HOUR)), { commentId: comment.id, body: "Edited by mara herself." });
-    expect(edited).toMatchObject({ changed: true, badges: [{ userId: mara.id, slug: "first-edit", postId: reviewId, commentId: comment.id }] });
+    expect(edited).toMatchObject({ changed: true, badges: [{ userId: mara.id, slug: "first-edit", reviewId, commentId: comment.id }] });
     expect(grantRow(t.db, mara, "first-edit")).toEqual({ user_id: mara.id, badge_slug: "first-edit", granted_at: at(2 * HOUR).getTime(), post_id: reviewId, comment_id: comment.id });
-    const again = await editReview(ctxAs(t.db, mara, at(3 * HOUR)), { ...reviewForm({ ...plain("Published"), body: "A second look." }), reviewId: reviewId });
+    const again = await editReview(ctxAs(t.db, mara, at(3 * HOUR)), { ...reviewForm({ ...plain("Published"), body: "A second look." }), reviewId });
     expect(again.badges).toEqual([]);
     expect(holderCount(t.db, "first-edit")).toBe(1);
   });
@@ -466,7 +466,7 @@ describe("points, holders, boards and months", () => {
     const board = (await getBoard(t.db, ana.id))!;
     expect(board.points).toBe(3);
     // Newest first: the comment an hour later, then the two the review earned together (in either order).
-    const earned = board.earned.map((e) => [e.slug, e.grantedAt.getTime(), e.postTitle]);
+    const earned = board.earned.map((e) => [e.slug, e.grantedAt.getTime(), e.reviewTitle]);
     expect(earned[0]).toEqual(["comments-1", at(HOUR).getTime(), "Cy's"]);
     expect(earned.slice(1).sort()).toEqual([
       ["first-scored-review", at(2 * MINUTE).getTime(), "Ana's"],
@@ -474,7 +474,7 @@ describe("points, holders, boards and months", () => {
     ]);
     const reviews = board.ladders.find((l) => l.key === "reviews")!;
     expect({ value: reviews.value, target: reviews.target, percent: reviews.percent, progress: reviews.progress }).toEqual({ value: 1, target: 5, percent: 20, progress: "1 review published" });
-    expect(reviews.rungs.map((r) => [r.badge.slug, r.held?.postTitle ?? null])).toEqual([
+    expect(reviews.rungs.map((r) => [r.badge.slug, r.held?.reviewTitle ?? null])).toEqual([
       ["reviews-1", "Ana's"], ["reviews-5", null], ["reviews-10", null], ["reviews-25", null], ["reviews-50", null], ["reviews-100", null],
     ]);
   });
@@ -513,7 +513,7 @@ describe("points, holders, boards and months", () => {
       if (i < 10) await vote(t.db, fan, "comment", comment.id, "up", at(2 * HOUR + i * MINUTE));
       await postComment(t.db, fan, reviewId, i % 2 ? comment.id : null);
     }
-    for (let n = 0; n < 120; n++) await recordView(ctxAs(t.db, null, at(3 * HOUR)), { reviewId: reviewId, viewer: { key: `anon:${n}`, userId: null } });
+    for (let n = 0; n < 120; n++) await recordView(ctxAs(t.db, null, at(3 * HOUR)), { reviewId, viewer: { key: `anon:${n}`, userId: null } });
     await editComment(ctxAs(t.db, mara, at(4 * HOUR)), { commentId: comment.id, body: "Second thoughts on the zither." });
     await vote(t.db, fans[0]!, "review", reviewId, "none", at(5 * HOUR));
     expect(Object.keys(heldBadges(t.db, mara)).sort()).toEqual([

@@ -29,18 +29,18 @@ const op = fc.oneof(
 // Mostly a few seconds apart (flood control and the grace window), sometimes minutes.
 const step = fc.record({ op, seconds: fc.oneof(fc.integer({ min: 0, max: 45 }), fc.integer({ min: 0, max: 400 })) });
 
-type Model = Map<number, { postId: number; parentId: number | null; live: boolean }>;
+type Model = Map<number, { reviewId: number; parentId: number | null; live: boolean }>;
 
 async function expectInvariants(db: DB, model: Model, reviews: number[]) {
-  expect(counterDrift(db)).toEqual({ posts: [], comments: [] });
-  for (const postId of reviews) {
-    const live = [...model].filter(([, c]) => c.postId === postId && c.live).map(([id]) => id);
-    const stored = db.$client.prepare(`select comment_count as n from posts where id = ?`).get(postId) as { n: number };
+  expect(counterDrift(db)).toEqual({ reviews: [], comments: [] });
+  for (const reviewId of reviews) {
+    const live = [...model].filter(([, c]) => c.reviewId === reviewId && c.live).map(([id]) => id);
+    const stored = db.$client.prepare(`select comment_count as n from posts where id = ?`).get(reviewId) as { n: number };
     expect(stored.n).toBe(live.length);
     // Shown with no depth cut: every live comment, and a deleted one only above a live one.
     const shown: CommentNode[] = [];
     const walk = (nodes: CommentNode[]) => nodes.forEach((n) => (shown.push(n), walk(n.children)));
-    walk(buildThread(await listThread(db, postId), "best", Infinity));
+    walk(buildThread(await listThread(db, reviewId), "best", Infinity));
     expect(shown.filter((n) => !n.deleted).map((n) => n.id).sort((a, b) => a - b)).toEqual(live.sort((a, b) => a - b));
     const hasLive = (n: CommentNode): boolean => n.children.some((c) => !c.deleted || hasLive(c));
     expect(shown.filter((n) => n.deleted && !hasLive(n)).map((n) => n.id)).toEqual([]);
@@ -53,7 +53,7 @@ async function expectInvariants(db: DB, model: Model, reviews: number[]) {
        from comments c left join comments p on p.id = c.parent_id order by c.id`,
     )
     .all() as { id: number; post_id: number; parent_id: number | null; live: number; depth: number; path: string; revision_count: number; parent_depth: number | null; parent_path: string | null; revisions: number }[];
-  expect(rows.map((r) => [r.id, r.post_id, r.parent_id, r.live === 1])).toEqual([...model].map(([id, c]) => [id, c.postId, c.parentId, c.live]));
+  expect(rows.map((r) => [r.id, r.post_id, r.parent_id, r.live === 1])).toEqual([...model].map(([id, c]) => [id, c.reviewId, c.parentId, c.live]));
   for (const r of rows) {
     expect({ depth: r.depth, path: r.path, revisions: r.revisions }).toEqual({
       depth: (r.parent_depth ?? 0) + 1,
@@ -85,17 +85,17 @@ describe("comment counters under random comment / reply / edit / delete sequence
             const who = actors[op.actor]!;
             try {
               if (op.kind === "create") {
-                const postId = reviews[op.review]!;
-                const { comment } = await createComment(ctxAs(t.db, who, now), commentForm(postId, { body: op.body }));
-                model.set(comment.id, { postId, parentId: null, live: true });
+                const reviewId = reviews[op.review]!;
+                const { comment } = await createComment(ctxAs(t.db, who, now), commentForm(reviewId, { body: op.body }));
+                model.set(comment.id, { reviewId, parentId: null, live: true });
               } else if (model.size === 0) {
                 continue;
               } else {
                 const id = ids()[op.pick % model.size]!;
                 const target = model.get(id)!;
                 if (op.kind === "reply") {
-                  const { comment } = await createComment(ctxAs(t.db, who, now), commentForm(target.postId, { parentId: String(id), body: op.body }));
-                  model.set(comment.id, { postId: target.postId, parentId: id, live: true });
+                  const { comment } = await createComment(ctxAs(t.db, who, now), commentForm(target.reviewId, { parentId: String(id), body: op.body }));
+                  model.set(comment.id, { reviewId: target.reviewId, parentId: id, live: true });
                 } else if (op.kind === "edit") {
                   const before = t.db.$client.prepare(`select revision_count as n from comments where id = ?`).get(id) as { n: number };
                   await editComment(ctxAs(t.db, who, now), { commentId: id, body: op.body });

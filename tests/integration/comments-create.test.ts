@@ -37,14 +37,14 @@ describe("createComment", () => {
     const body = "Anna's walk past Holly at the end is the **whole** film.";
     const result = await createComment(ctxAs(t.db, member.id, at(MINUTE)), commentForm(reviewId, { body }));
     expect(result).toEqual({
-      comment: expect.objectContaining({ id: 1, postId: reviewId, parentId: null, authorId: member.id, depth: 1, path: "000001" }),
+      comment: expect.objectContaining({ id: 1, reviewId, parentId: null, authorId: member.id, depth: 1, path: "000001" }),
       review: { id: reviewId, slug: "harry-lime-s-vienna", title: "Harry Lime's Vienna", authorId: author.id },
       repliedTo: author.id, // a top-level comment answers the review's author
       newcomerFlipped: [], // a week-young account stays new, whatever it writes
       // Their first comment earns the commenter "First comment"; the review's author gets "First reply".
       badges: [
-        { userId: member.id, slug: "comments-1", postId: reviewId, commentId: 1 },
-        { userId: author.id, slug: "replies-1", postId: reviewId, commentId: 1 },
+        { userId: member.id, slug: "comments-1", reviewId, commentId: 1 },
+        { userId: author.id, slug: "replies-1", reviewId, commentId: 1 },
       ],
       stopped: false, // no STOP under a badge announcement
       changes: expect.any(Object),
@@ -127,7 +127,7 @@ describe("createComment", () => {
     const second = (await createComment(ctxAs(t.db, member.id, later(t.db, 2 * MINUTE)), { reviewId, parentId: reply.id, body: "Deeper." })).comment;
     expect(second).toMatchObject({ parentId: reply.id, depth: 3, path: `${reply.path}${segment(second.id)}` });
     expect([replyCount(t.db, top.id), replyCount(t.db, reply.id), commentCount(t.db, reviewId)]).toEqual([1, 1, 3]);
-    expect(counterDrift(t.db)).toEqual({ posts: [], comments: [] });
+    expect(counterDrift(t.db)).toEqual({ reviews: [], comments: [] });
   });
 
   it("keeps fixed-width paths whose ids, read back, are the chain of ancestors", async () => {
@@ -375,7 +375,7 @@ describe("createComment", () => {
     const before = snapshot(t.db);
     await expectDomainError(() => createComment(ctxAs(t.db, member.id, later(t.db)), commentForm(reviewId, { parentId: String(parent.id) })), "Invalid", 422);
     expect(snapshot(t.db)).toEqual(before);
-    expect(counterDrift(t.db)).toEqual({ posts: [], comments: [] });
+    expect(counterDrift(t.db)).toEqual({ reviews: [], comments: [] });
   });
 
   it("tells the member it answers once, and each member it mentions; an edit tells only the names it adds, a delete takes them back", async () => {
@@ -405,7 +405,7 @@ describe("createComment", () => {
     const system = makeUser(t.db, "marquee_badges");
     fixtureWriter(t.db).$client.prepare(`update users set is_system = 1 where id = ?`).run(system.id);
     const note = await insertComment(fixtureWriter(t.db), {
-      postId: reviewId,
+      reviewId,
       parent: null,
       authorId: system.id,
       bodyMd: "Congratulations @mara!",
@@ -424,7 +424,7 @@ describe("createComment", () => {
     expect(announcements()).toBe(0);
     // The system answers under the STOP, and the counts hold.
     expect(rows(t.db, "comments", `where id > ${stop.comment.id}`).map((r) => [r.author_id, r.parent_id, r.depth])).toEqual([[system.id, stop.comment.id, 3]]);
-    expect(counterDrift(t.db)).toEqual({ posts: [], comments: [] });
+    expect(counterDrift(t.db)).toEqual({ reviews: [], comments: [] });
     expect(tagsFor(stop.changes)).toContain(`review:${reviewId}`);
   });
 });

@@ -22,7 +22,7 @@ import {
 
 describe("deleteComment", () => {
   const t = perTestDb();
-  const noDrift = { posts: [], comments: [] };
+  const noDrift = { reviews: [], comments: [] };
   const contributions = () => t.db.$client.prepare(`select username, review_count, comment_count, is_new from users order by username`).all();
 
   it("deletes a reply without replies: it disappears, and the review's and parent's counts drop by one", async () => {
@@ -57,7 +57,7 @@ describe("deleteComment", () => {
     // The parent's author (mara, who wrote the top comment) lost the reply she had received.
     expect(result).toEqual({
       id: reply.id,
-      postId: reviewId,
+      reviewId,
       slug: "harry-lime-s-vienna",
       parentId: top.id,
       authorId: member.id,

@@ -42,10 +42,10 @@ describe("editComment", () => {
     // Editing one's own published comment earns "Second thoughts".
     expect(result).toEqual({
       id,
-      postId: reviewId,
+      reviewId,
       slug: "harry-lime-s-vienna",
       changed: true,
-      badges: [{ userId: member.id, slug: "first-edit", postId: reviewId, commentId: id }],
+      badges: [{ userId: member.id, slug: "first-edit", reviewId, commentId: id }],
       changes: expect.any(Object),
     });
     // What it expires: the thread and permalinks, the comment on its author's profile, and the badge.
@@ -171,7 +171,7 @@ describe("editComment", () => {
     const { reviewId, member, id } = await setup();
     const before = snapshot(t.db);
     const unchanged = await editComment(ctxAs(t.db, member, after(10 * MINUTE)), { commentId: id, body: BODY });
-    expect(unchanged).toEqual({ id, postId: reviewId, slug: "harry-lime-s-vienna", changed: false, changes: expect.any(Object) });
+    expect(unchanged).toEqual({ id, reviewId, slug: "harry-lime-s-vienna", changed: false, changes: expect.any(Object) });
     expect(tagsFor(unchanged.changes)).toEqual([]); // nothing to expire
     expect((await editComment(ctxAs(t.db, member, after(11 * MINUTE)), { commentId: id, body: `\n${BODY}  \r\n`, reason: "nothing really" })).changed).toBe(false);
     expect(snapshot(t.db)).toEqual(before);

@@ -205,6 +205,6 @@ describe("createComment flood control", () => {
     const refused = sent.find((r) => r.status === "rejected")!.reason as DomainError;
     expect({ kind: refused.kind, status: refused.status }).toEqual({ kind: "RateLimited", status: 429 });
     expect(rows(t.db, "comments")).toHaveLength(1);
-    expect(counterDrift(t.db)).toEqual({ posts: [], comments: [] });
+    expect(counterDrift(t.db)).toEqual({ reviews: [], comments: [] });
   });
 });

@@ -35,9 +35,9 @@ function perTestDir() {
 const FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
 
 /** A reader's view of a review on the day of `now`, keyed as the review page keys it. */
-async function view(db: DB, postId: number, userId: string | null, now: Date) {
+async function view(db: DB, reviewId: number, userId: string | null, now: Date) {
   const key = viewerKey(userId, "203.0.113.9", FIREFOX, now.toISOString().slice(0, 10));
-  expect(await recordView(ctxAs(db, null, now), { reviewId: postId, viewer: { key, userId } })).toMatchObject({ counted: true });
+  expect(await recordView(ctxAs(db, null, now), { reviewId, viewer: { key, userId } })).toMatchObject({ counted: true });
 }
 
 /**

@@ -268,12 +268,12 @@ async function checkRestored(file: string, acked: Ack[], ackedLater: Ack[]) {
     // The review with the most acknowledged comments, read as its page reads it.
     const reviews = acked.filter((a) => a.kind === "review");
     const comments = acked.filter((a) => a.kind === "comment");
-    const busiest = reviews.map((r) => ({ r, n: comments.filter((c) => c.postId === r.id).length })).sort((a, b) => b.n - a.n)[0]!;
+    const busiest = reviews.map((r) => ({ r, n: comments.filter((c) => c.reviewId === r.id).length })).sort((a, b) => b.n - a.n)[0]!;
     expect(busiest.n).toBeGreaterThan(0);
     const page = await getReviewBySlug(db, busiest.r.slug);
     expect(page).toMatchObject({ id: busiest.r.id, title: busiest.r.title, status: "published", author: { id: busiest.r.authorId } });
     const rows = await listThread(db, busiest.r.id);
-    const mine = comments.filter((c) => c.postId === busiest.r.id);
+    const mine = comments.filter((c) => c.reviewId === busiest.r.id);
     expect(rows.map((c) => c.id)).toEqual(expect.arrayContaining(mine.map((c) => c.id)));
     const shown = new Set<number>();
     const walk = (nodes: CommentNode[]) => nodes.forEach((n) => (shown.add(n.id), walk(n.children)));

@@ -58,8 +58,8 @@ function saveReview(authorId: string) {
   let ran = 0;
   const handler = async (form: FormData) => {
     ran++;
-    const post = await createReview(ctxAs(t.db, authorId), reviewFormFields(form));
-    return { redirect: `/reviews/${post.slug}` };
+    const review = await createReview(ctxAs(t.db, authorId), reviewFormFields(form));
+    return { redirect: `/reviews/${review.slug}` };
   };
   return { handler, ran: () => ran };
 }
@@ -116,8 +116,8 @@ describe("handleForm reads bodies under a cap", () => {
       maxBody: { bytes: BODY_LIMITS.form, field: "body" },
     });
     expect(res.status).toBe(200);
-    const posts = t.db.$client.prepare("select title, length(body_md) as n from posts").all();
-    expect(posts).toEqual([{ title: "Harry Lime's Vienna", n: 100_000 }]);
+    const reviews = t.db.$client.prepare("select title, length(body_md) as n from posts").all();
+    expect(reviews).toEqual([{ title: "Harry Lime's Vienna", n: 100_000 }]);
     expect(refusalLines()).toEqual([]);
   });
 

@@ -38,7 +38,7 @@ const mentionNow = async (db: DB, names: string[], at: Parameters<typeof notifyM
   (await write(makeCtx(db, { now }), async (w) => ({ sent: await notifyMentions(w, names, at) }))).sent;
 
 /** A badge notice as noticeList shows it: no actor, no amount, the badge's slug as target. */
-const badge = (recipient: string, slug: string, post: number | null, comment: number | null = null) => [recipient, "badge", null, post, comment, slug, null];
+const badge = (recipient: string, slug: string, review: number | null, comment: number | null = null) => [recipient, "badge", null, review, comment, slug, null];
 /** What publishing setup's review (scored, at T0) earned mara: "First review" and "Out of ten". */
 const published = (reviewId: number) => [badge("mara", "reviews-1", reviewId), badge("mara", "first-scored-review", reviewId)];
 
@@ -57,7 +57,7 @@ describe("notify and notifyMentions", () => {
     const { mara, femi, reviewId } = await setup(t.db);
     const before = rows(t.db, "notifications");
     expect(noticeList(t.db)).toEqual(published(reviewId));
-    expect(await notifyNow(t.db, { recipientId: mara.id, kind: "review_reply", actorId: femi.id, postId: reviewId }, at(MINUTE))).toBe(true);
+    expect(await notifyNow(t.db, { recipientId: mara.id, kind: "review_reply", actorId: femi.id, reviewId }, at(MINUTE))).toBe(true);
     expect(rows(t.db, "notifications")).toEqual([
       ...before,
       { id: 3, recipient_id: mara.id, kind: "review_reply", actor_id: femi.id, post_id: reviewId, comment_id: null, target: null, amount: null, created_at: at(MINUTE).getTime(), read_at: null },
@@ -68,13 +68,13 @@ describe("notify and notifyMentions", () => {
     const { mara, femi, reviewId } = await setup(t.db);
     setSwitches(t.db, femi, { mentions: false });
     const before = snapshot(t.db);
-    expect(await notifyNow(t.db, { recipientId: mara.id, kind: "mention", actorId: mara.id, postId: reviewId })).toBe(false);
-    expect(await notifyNow(t.db, { recipientId: null, kind: "review_reply", actorId: femi.id, postId: reviewId })).toBe(false);
-    expect(await notifyNow(t.db, { recipientId: femi.id, kind: "mention", actorId: mara.id, postId: reviewId })).toBe(false);
-    expect(await notifyNow(t.db, { recipientId: "00000000-0000-4000-8000-000000000000", kind: "mention", actorId: mara.id, postId: reviewId })).toBe(false);
+    expect(await notifyNow(t.db, { recipientId: mara.id, kind: "mention", actorId: mara.id, reviewId })).toBe(false);
+    expect(await notifyNow(t.db, { recipientId: null, kind: "review_reply", actorId: femi.id, reviewId })).toBe(false);
+    expect(await notifyNow(t.db, { recipientId: femi.id, kind: "mention", actorId: mara.id, reviewId })).toBe(false);
+    expect(await notifyNow(t.db, { recipientId: "00000000-0000-4000-8000-000000000000", kind: "mention", actorId: mara.id, reviewId })).toBe(false);
     expect(snapshot(t.db)).toEqual(before);
     // Another kind still reaches femi.
-    expect(await notifyNow(t.db, { recipientId: femi.id, kind: "comment_reply", actorId: mara.id, postId: reviewId })).toBe(true);
+    expect(await notifyNow(t.db, { recipientId: femi.id, kind: "comment_reply", actorId: mara.id, reviewId })).toBe(true);
   });
 
   it("honours each switch for its own kind only", async () => {
@@ -90,7 +90,7 @@ describe("notify and notifyMentions", () => {
       const person = makeUser(t.db, `switch${i}`);
       setSwitches(t.db, person, { [off]: false });
       for (const [, k] of kinds) {
-        const sent = await notifyNow(t.db, { recipientId: person.id, kind: k, actorId: mara.id, postId: reviewId, target: k === "milestone" || k === "badge" ? `x${i}` : null, amount: k === "milestone" ? 1 : null });
+        const sent = await notifyNow(t.db, { recipientId: person.id, kind: k, actorId: mara.id, reviewId, target: k === "milestone" || k === "badge" ? `x${i}` : null, amount: k === "milestone" ? 1 : null });
         expect(sent, `${off} off, ${k}`).toBe(k !== kind);
       }
     }
@@ -100,7 +100,7 @@ describe("notify and notifyMentions", () => {
 
   it("gives a milestone or badge once per target and amount, whatever the retries", async () => {
     const { mara, reviewId } = await setup(t.db);
-    const milestone: Notice = { recipientId: mara.id, kind: "milestone", postId: reviewId, target: `r${reviewId}`, amount: 10 };
+    const milestone: Notice = { recipientId: mara.id, kind: "milestone", reviewId, target: `r${reviewId}`, amount: 10 };
     expect(await notifyNow(t.db, milestone, at(MINUTE))).toBe(true);
     expect(await notifyNow(t.db, milestone, at(HOUR))).toBe(false);
     expect(await notifyNow(t.db, { ...milestone, amount: 50 })).toBe(true);
@@ -127,10 +127,10 @@ describe("notify and notifyMentions", () => {
 
   it("tells the members mentioned, except the author, the skipped and unknown names, and counts them", async () => {
     const { mara, femi, ines, reviewId } = await setup(t.db);
-    const sent = await mentionNow(t.db, ["femi", "ines", "mara", "nobody"], { actorId: mara.id, postId: reviewId, skip: [ines.id] }, at(MINUTE));
+    const sent = await mentionNow(t.db, ["femi", "ines", "mara", "nobody"], { actorId: mara.id, reviewId, skip: [ines.id] }, at(MINUTE));
     expect(sent).toBe(1);
     expect(noticeList(t.db)).toEqual([...published(reviewId), ["femi", "mention", "mara", reviewId, null, null, null]]);
-    expect(await mentionNow(t.db, [], { actorId: femi.id, postId: reviewId }, T0)).toBe(0);
+    expect(await mentionNow(t.db, [], { actorId: femi.id, reviewId }, T0)).toBe(0);
   });
 });
 
@@ -458,7 +458,7 @@ describe("notices from reviews", () => {
     ]);
     const held = rows(t.db, "user_badges");
     const before = noticeList(t.db);
-    await deleteReview(ctxAs(t.db, mara, later(t.db, HOUR)), { reviewId: reviewId });
+    await deleteReview(ctxAs(t.db, mara, later(t.db, HOUR)), { reviewId });
     // Every notice about the other review stays; of those about the deleted one, the replies,
     // mentions and milestones go. Badges stay earned, and so do their notices, even those the
     // deleted review (or a comment on it) earned: they lead to the board, not to the review.

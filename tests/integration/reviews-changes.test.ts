@@ -17,7 +17,7 @@ describe("review writes: what they expire", () => {
   function commentBy(reviewId: number, authorId: string) {
     const row = fixtureWriter(t.db)
       .insert(comments)
-      .values({ postId: reviewId, authorId, depth: 1, path: "x", bodyMd: "Hm.", bodyHtml: "<p>Hm.</p>", rendererVersion: 2, createdAt: T0, updatedAt: T0 })
+      .values({ reviewId, authorId, depth: 1, path: "x", bodyMd: "Hm.", bodyHtml: "<p>Hm.</p>", rendererVersion: 2, createdAt: T0, updatedAt: T0 })
       .returning({ id: comments.id })
       .get();
     const w = fixtureWriter(t.db).$client;

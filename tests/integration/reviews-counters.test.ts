@@ -10,7 +10,7 @@ import { createTestDb, ctxAs } from "../helpers/db";
 import { MINUTE, T0, filmCounters, makeUser, reviewForm } from "../helpers/reviews";
 
 // The counter invariant: whatever sequence of writes, every film's counters equal a recount of
-// its published reviews, and every post's revision_count equals its revision rows.
+// its published reviews, and every review's revision_count equals its revision rows.
 
 // Three films, each sometimes typed differently, so resolution by (folded title, year) is exercised too.
 const FILMS = [
@@ -76,17 +76,17 @@ describe("film counters under random create / edit / delete sequences", () => {
         try {
           // Two authors and a moderator (who may edit and delete anyone's review).
           const actors: Actor[] = [makeUser(t.db, "mara"), makeUser(t.db, "femi"), makeUser(t.db, "modest", "moderator")];
-          const posts: number[] = [];
+          const reviews: number[] = [];
           let clock = T0.getTime();
           for (const [i, { op, minutes }] of steps.entries()) {
             clock += minutes * MINUTE;
             const now = new Date(clock);
             const actor = actors[op.actor]!;
             try {
-              if (op.kind === "create") posts.push((await createReview(ctxAs(t.db, actor, now), form(op.f, `Review ${i}`))).id);
-              else if (posts.length === 0) continue;
-              else if (op.kind === "edit") await editReview(ctxAs(t.db, actor, now), { ...form(op.f, `Review ${i}`), reviewId: posts[op.pick % posts.length]! });
-              else await deleteReview(ctxAs(t.db, actor, now), { reviewId: posts[op.pick % posts.length]! });
+              if (op.kind === "create") reviews.push((await createReview(ctxAs(t.db, actor, now), form(op.f, `Review ${i}`))).id);
+              else if (reviews.length === 0) continue;
+              else if (op.kind === "edit") await editReview(ctxAs(t.db, actor, now), { ...form(op.f, `Review ${i}`), reviewId: reviews[op.pick % reviews.length]! });
+              else await deleteReview(ctxAs(t.db, actor, now), { reviewId: reviews[op.pick % reviews.length]! });
               done[op.kind] += 1;
             } catch (err) {
               done.refused += 1;

@@ -24,15 +24,15 @@ describe("createReview", () => {
       filmId: expect.any(Number),
       newcomerFlipped: [],
       badges: [
-        { userId: author.id, slug: "reviews-1", postId: result.id, commentId: null },
-        { userId: author.id, slug: "first-scored-review", postId: result.id, commentId: null },
+        { userId: author.id, slug: "reviews-1", reviewId: result.id, commentId: null },
+        { userId: author.id, slug: "first-scored-review", reviewId: result.id, commentId: null },
       ],
       changes: expect.any(Object),
     });
 
-    const [post, ...otherPosts] = rows(t.db, "posts");
-    expect(otherPosts).toEqual([]);
-    expect(post).toMatchObject({
+    const [review, ...otherReviews] = rows(t.db, "posts");
+    expect(otherReviews).toEqual([]);
+    expect(review).toMatchObject({
       id: result.id,
       slug: "harry-lime-s-vienna",
       author_id: author.id,
@@ -59,10 +59,10 @@ describe("createReview", () => {
     expect(rows(t.db, "users").map(({ review_count, comment_count, is_new }) => ({ review_count, comment_count, is_new }))).toEqual([
       { review_count: 1, comment_count: 0, is_new: 1 },
     ]);
-    expect(post?.hot_score).toBeCloseTo(Math.log10(1) + T0.getTime() / 1000 / 45000, 9);
-    expect(post?.body_html).toMatch(/^<p>Zither music over <strong>rubble<\/strong>\. word word/);
-    expect(post?.excerpt).toMatch(/^Zither music over rubble\. word word .*…$/);
-    expect((post?.excerpt as string).length).toBeLessThanOrEqual(281);
+    expect(review?.hot_score).toBeCloseTo(Math.log10(1) + T0.getTime() / 1000 / 45000, 9);
+    expect(review?.body_html).toMatch(/^<p>Zither music over <strong>rubble<\/strong>\. word word/);
+    expect(review?.excerpt).toMatch(/^Zither music over rubble\. word word .*…$/);
+    expect((review?.excerpt as string).length).toBeLessThanOrEqual(281);
 
     expect(rows(t.db, "post_tags")).toEqual([
       { post_id: result.id, tag: "noir" },
@@ -137,9 +137,9 @@ describe("createReview", () => {
   it("stores the spoiler flag, and keeps inline spoiler text out of the excerpt", async () => {
     const author = makeUser(t.db, "mara");
     const { id } = await createReview(ctxAs(t.db, author, T0), reviewForm({ hasSpoilers: "on", body: "Great ending: >!Harry dies in the sewer!<" }));
-    const post = rowById(t.db, "posts", id);
-    expect(post).toMatchObject({ has_spoilers: 1, excerpt: "Great ending: [spoiler]" });
-    expect(post?.body_html).toContain('<span class="spoiler" tabindex="0">Harry dies in the sewer</span>');
+    const review = rowById(t.db, "posts", id);
+    expect(review).toMatchObject({ has_spoilers: 1, excerpt: "Great ending: [spoiler]" });
+    expect(review?.body_html).toContain('<span class="spoiler" tabindex="0">Harry dies in the sewer</span>');
     expect(rows(t.db, "post_revisions")[0]).toMatchObject({ has_spoilers: 1 });
   });
 
@@ -152,15 +152,15 @@ describe("createReview", () => {
       "[fine](https://example.com/x)",
     ].join("\n\n");
     const { id } = await createReview(ctxAs(t.db, author, T0), reviewForm({ body }));
-    const post = rowById(t.db, "posts", id)!;
-    const html = post.body_html as string;
+    const review = rowById(t.db, "posts", id)!;
+    const html = review.body_html as string;
     expect(checkHtml(html)).toEqual([]);
     // Every real tag (text "<" is escaped as &#x3C;): no script, no image, no handler, one safe link.
     const tags = html.match(/<[a-z][^>]*>/gi) ?? [];
     expect(tags.filter((tag) => /^<(?:script|img)|\son\w+=|javascript:|data:/i.test(tag))).toEqual([]);
     expect(html).toContain('<a href="https://example.com/x" rel="nofollow ugc noopener">fine</a>');
     expect(html.match(/<a\s/g)).toHaveLength(1);
-    expect(post.body_md).toBe(body); // the source is kept as typed; only the HTML is cleaned
+    expect(review.body_md).toBe(body); // the source is kept as typed; only the HTML is cleaned
   });
 
   it("refuses invalid input with a ZodError and writes nothing", async () => {

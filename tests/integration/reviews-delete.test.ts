@@ -12,22 +12,22 @@ describe("deleteReview", () => {
 
   async function setup() {
     const author = makeUser(t.db, "mara");
-    const postId = await seedReview(t.db, author, { score: "8" });
-    const filmId = rowById(t.db, "posts", postId)?.film_id as number;
+    const reviewId = await seedReview(t.db, author, { score: "8" });
+    const filmId = rowById(t.db, "posts", reviewId)?.film_id as number;
     await seedReview(t.db, makeUser(t.db, "femi"), { title: "Second opinion", filmId: String(filmId), score: "5" });
-    return { author, postId, filmId };
+    return { author, reviewId, filmId };
   }
 
   it("marks the author's review deleted, takes it out of the film's counters and keeps its history", async () => {
-    const { author, postId, filmId } = await setup();
+    const { author, reviewId, filmId } = await setup();
     expect(countersOf(t.db, filmId)).toEqual({ reviewCount: 2, scoreSum: 13, scoreCount: 2 });
     expect(contributions()).toEqual([
       { username: "femi", review_count: 1, comment_count: 0, is_new: 1 },
       { username: "mara", review_count: 1, comment_count: 0, is_new: 1 },
     ]);
-    const result = await deleteReview(ctxAs(t.db, author, at(DAY)), { reviewId: postId });
-    expect(result).toEqual({ id: postId, slug: "harry-lime-s-vienna", filmId, authorId: author.id, tags: ["noir", "vienna"], newcomerFlipped: [], changes: expect.any(Object) });
-    expect(rowById(t.db, "posts", postId)).toMatchObject({
+    const result = await deleteReview(ctxAs(t.db, author, at(DAY)), { reviewId });
+    expect(result).toEqual({ id: reviewId, slug: "harry-lime-s-vienna", filmId, authorId: author.id, tags: ["noir", "vienna"], newcomerFlipped: [], changes: expect.any(Object) });
+    expect(rowById(t.db, "posts", reviewId)).toMatchObject({
       status: "deleted",
       hot_score: 0,
       updated_at: at(DAY).getTime(),
@@ -35,7 +35,7 @@ describe("deleteReview", () => {
       title: "Harry Lime's Vienna",
     });
     expect(countersOf(t.db, filmId)).toEqual({ reviewCount: 1, scoreSum: 5, scoreCount: 1 });
-    expect(rows(t.db, "post_revisions", `where post_id = ${postId}`)).toHaveLength(1);
+    expect(rows(t.db, "post_revisions", `where post_id = ${reviewId}`)).toHaveLength(1);
     // No longer one of mara's published reviews (still new: a week-young account).
     expect(contributions()).toEqual([
       { username: "femi", review_count: 1, comment_count: 0, is_new: 1 },
@@ -45,15 +45,15 @@ describe("deleteReview", () => {
 
   it("takes the review and the live comments on it out of everyone's contributions: members left with fewer than 3 become new", async () => {
     const mara = await makeRegular(t.db, "mara"); // a year-old account with exactly three reviews
-    const postId = rows(t.db, "posts", `where title = 'mara''s review 1'`)[0]!.id as number;
+    const reviewId = rows(t.db, "posts", `where title = 'mara''s review 1'`)[0]!.id as number;
     const ines = makeAgedUser(t.db, "ines", 365);
     await seedReview(t.db, ines, { title: "Ines's only review" });
     const femi = makeUser(t.db, "femi");
-    const i1 = await postComment(t.db, ines, postId);
-    await postComment(t.db, ines, postId, i1.id);
-    const i3 = await postComment(t.db, ines, postId);
+    const i1 = await postComment(t.db, ines, reviewId);
+    await postComment(t.db, ines, reviewId, i1.id);
+    const i3 = await postComment(t.db, ines, reviewId);
     await deleteComment(ctxAs(t.db, ines, later(t.db)), { commentId: i3.id }); // already uncounted: not taken off twice
-    await postComment(t.db, femi, postId, i1.id);
+    await postComment(t.db, femi, reviewId, i1.id);
     expect(contributions()).toEqual([
       { username: "femi", review_count: 0, comment_count: 1, is_new: 1 },
       { username: "ines", review_count: 1, comment_count: 2, is_new: 0 },
@@ -62,16 +62,16 @@ describe("deleteReview", () => {
 
     const badgeNotices = rows(t.db, "notifications", `where kind = 'badge'`);
     expect(badgeNotices.map((n) => [n.recipient_id, n.target, n.post_id])).toEqual([
-      [mara.id, "reviews-1", postId],
-      [mara.id, "first-scored-review", postId],
+      [mara.id, "reviews-1", reviewId],
+      [mara.id, "first-scored-review", reviewId],
       [ines.id, "reviews-1", expect.any(Number)],
       [ines.id, "first-scored-review", expect.any(Number)],
-      [ines.id, "comments-1", postId],
-      [mara.id, "replies-1", postId],
-      [femi.id, "comments-1", postId],
-      [ines.id, "replies-1", postId],
+      [ines.id, "comments-1", reviewId],
+      [mara.id, "replies-1", reviewId],
+      [femi.id, "comments-1", reviewId],
+      [ines.id, "replies-1", reviewId],
     ]);
-    const result = await deleteReview(ctxAs(t.db, mara, later(t.db)), { reviewId: postId });
+    const result = await deleteReview(ctxAs(t.db, mara, later(t.db)), { reviewId });
     expect(result.newcomerFlipped).toEqual([mara.id, ines.id]); // femi was new already
     expect(contributions()).toEqual([
       { username: "femi", review_count: 0, comment_count: 0, is_new: 1 },
@@ -92,25 +92,25 @@ describe("deleteReview", () => {
   });
 
   it("lets a moderator delete someone else's review", async () => {
-    const { postId, filmId } = await setup();
-    await deleteReview(ctxAs(t.db, makeUser(t.db, "modest", "moderator"), at(DAY)), { reviewId: postId });
-    expect(rowById(t.db, "posts", postId)).toMatchObject({ status: "deleted" });
+    const { reviewId, filmId } = await setup();
+    await deleteReview(ctxAs(t.db, makeUser(t.db, "modest", "moderator"), at(DAY)), { reviewId });
+    expect(rowById(t.db, "posts", reviewId)).toMatchObject({ status: "deleted" });
     expect(countersOf(t.db, filmId)).toEqual({ reviewCount: 1, scoreSum: 5, scoreCount: 1 });
   });
 
   it("refuses another member with Forbidden (403) and changes nothing", async () => {
-    const { postId } = await setup();
+    const { reviewId } = await setup();
     const troll = makeUser(t.db, "troll");
     const before = snapshot(t.db);
-    await expectDomainError(() => deleteReview(ctxAs(t.db, troll, at(DAY)), { reviewId: postId }), "Forbidden", 403);
+    await expectDomainError(() => deleteReview(ctxAs(t.db, troll, at(DAY)), { reviewId }), "Forbidden", 403);
     expect(snapshot(t.db)).toEqual(before);
   });
 
   it("answers Gone (410) to a second delete and changes nothing", async () => {
-    const { author, postId } = await setup();
-    await deleteReview(ctxAs(t.db, author, at(DAY)), { reviewId: postId });
+    const { author, reviewId } = await setup();
+    await deleteReview(ctxAs(t.db, author, at(DAY)), { reviewId });
     const before = snapshot(t.db);
-    await expectDomainError(() => deleteReview(ctxAs(t.db, author, at(2 * DAY)), { reviewId: postId }), "Gone", 410);
+    await expectDomainError(() => deleteReview(ctxAs(t.db, author, at(2 * DAY)), { reviewId }), "Gone", 410);
     expect(snapshot(t.db)).toEqual(before);
   });
 

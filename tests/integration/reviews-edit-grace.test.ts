@@ -12,21 +12,21 @@ describe("editReview: revisions and the grace window", () => {
 
   async function setup() {
     const author = makeUser(t.db, "mara");
-    const postId = await seedReview(t.db, author);
-    return { author, postId };
+    const reviewId = await seedReview(t.db, author);
+    return { author, reviewId };
   }
-  const revisions = (postId: number) => rows(t.db, "post_revisions", `where post_id = ${postId}`);
+  const revisions = (reviewId: number) => rows(t.db, "post_revisions", `where post_id = ${reviewId}`);
 
   it("adds revision #2 with a full snapshot for an edit after the window, and marks the post edited", async () => {
-    const { author, postId } = await setup();
-    const filmId = rowById(t.db, "posts", postId)?.film_id;
+    const { author, reviewId } = await setup();
+    const filmId = rowById(t.db, "posts", reviewId)?.film_id;
     const edit = reviewForm({ title: "Harry Lime, Reconsidered", body: `${BODY} Welles steals it.`, score: "9", tags: "vienna noir welles", hasSpoilers: "on", reason: " second  viewing " });
-    const result = await editReview(ctxAs(t.db, author, at(10 * MINUTE)), { ...edit, reviewId: postId });
+    const result = await editReview(ctxAs(t.db, author, at(10 * MINUTE)), { ...edit, reviewId });
     // The author's first edit of a published review earns "Second thoughts", and marking spoilers
     // on it earns the "Spoiler alert" publishing it so would have. Its score was there from the
     // start: "Out of ten" was granted on publishing and is not granted again.
     expect(result).toEqual({
-      id: postId,
+      id: reviewId,
       slug: "harry-lime-s-vienna",
       status: "published",
       changed: true,
@@ -34,24 +34,24 @@ describe("editReview: revisions and the grace window", () => {
       filmId,
       newcomerFlipped: [],
       badges: [
-        { userId: author.id, slug: "first-edit", postId, commentId: null },
-        { userId: author.id, slug: "first-spoiler-review", postId, commentId: null },
+        { userId: author.id, slug: "first-edit", reviewId, commentId: null },
+        { userId: author.id, slug: "first-spoiler-review", reviewId, commentId: null },
       ],
       changes: expect.any(Object),
     });
     expect(rows(t.db, "user_badges").map((b) => [b.user_id, b.badge_slug, b.post_id, b.granted_at])).toEqual([
-      [author.id, "reviews-1", postId, T0.getTime()],
-      [author.id, "first-scored-review", postId, T0.getTime()],
-      [author.id, "first-edit", postId, at(10 * MINUTE).getTime()],
-      [author.id, "first-spoiler-review", postId, at(10 * MINUTE).getTime()],
+      [author.id, "reviews-1", reviewId, T0.getTime()],
+      [author.id, "first-scored-review", reviewId, T0.getTime()],
+      [author.id, "first-edit", reviewId, at(10 * MINUTE).getTime()],
+      [author.id, "first-spoiler-review", reviewId, at(10 * MINUTE).getTime()],
     ]);
 
-    const [first, second, ...more] = revisions(postId);
+    const [first, second, ...more] = revisions(reviewId);
     expect(more).toEqual([]);
     expect(first).toMatchObject({ number: 1, title: "Harry Lime's Vienna", body_md: BODY, score: 8, created_at: T0.getTime(), updated_at: T0.getTime() });
     expect(second).toEqual({
       id: expect.any(Number),
-      post_id: postId,
+      post_id: reviewId,
       number: 2,
       editor_id: author.id,
       reason: "second viewing",
@@ -64,8 +64,8 @@ describe("editReview: revisions and the grace window", () => {
       created_at: at(10 * MINUTE).getTime(),
       updated_at: at(10 * MINUTE).getTime(),
     });
-    const post = rowById(t.db, "posts", postId);
-    expect(post).toMatchObject({
+    const review = rowById(t.db, "posts", reviewId);
+    expect(review).toMatchObject({
       slug: "harry-lime-s-vienna", // stable across a retitle
       title: "Harry Lime, Reconsidered",
       score: 9,
@@ -79,20 +79,20 @@ describe("editReview: revisions and the grace window", () => {
     });
     // Editing a published review does not count it again.
     expect(rows(t.db, "users")).toEqual([expect.objectContaining({ id: author.id, review_count: 1, comment_count: 0, is_new: 1 })]);
-    expect(post?.body_html).toContain("Welles steals it.");
-    expect(post?.hot_score).toBeCloseTo(T0.getTime() / 1000 / 45000, 9);
+    expect(review?.body_html).toContain("Welles steals it.");
+    expect(review?.hot_score).toBeCloseTo(T0.getTime() / 1000 / 45000, 9);
     expect(rows(t.db, "post_tags").map((r) => r.tag).sort()).toEqual(["noir", "vienna", "welles"]);
   });
 
   it("amends revision #1 in place for a small edit by the same editor within 5 minutes", async () => {
-    const { author, postId } = await setup();
+    const { author, reviewId } = await setup();
     const typoFix = reviewForm({ body: BODY.replace("crooked", "crooked, ruined"), reason: "typo" });
-    const result = await editReview(ctxAs(t.db, author, at(4 * MINUTE)), { ...typoFix, reviewId: postId });
+    const result = await editReview(ctxAs(t.db, author, at(4 * MINUTE)), { ...typoFix, reviewId });
     expect(result.changed).toBe(true);
-    expect(revisions(postId)).toEqual([
+    expect(revisions(reviewId)).toEqual([
       expect.objectContaining({ number: 1, editor_id: author.id, reason: "typo", body_md: BODY.replace("crooked", "crooked, ruined"), created_at: T0.getTime(), updated_at: at(4 * MINUTE).getTime() }),
     ]);
-    expect(rowById(t.db, "posts", postId)).toMatchObject({
+    expect(rowById(t.db, "posts", reviewId)).toMatchObject({
       body_md: BODY.replace("crooked", "crooked, ruined"),
       revision_count: 1,
       edited_at: null,
@@ -101,32 +101,32 @@ describe("editReview: revisions and the grace window", () => {
   });
 
   it("counts the window from the revision's creation: exactly 5 minutes amends, a moment later adds", async () => {
-    const { author, postId } = await setup();
-    await editReview(ctxAs(t.db, author, at(5 * MINUTE)), { ...reviewForm({ body: `${BODY} A.` }), reviewId: postId });
-    expect(revisions(postId)).toHaveLength(1);
-    await editReview(ctxAs(t.db, author, at(5 * MINUTE + 1)), { ...reviewForm({ body: `${BODY} AB.` }), reviewId: postId });
-    expect(revisions(postId).map((r) => r.number)).toEqual([1, 2]);
-    expect(rowById(t.db, "posts", postId)).toMatchObject({ revision_count: 2, edited_at: at(5 * MINUTE + 1).getTime() });
+    const { author, reviewId } = await setup();
+    await editReview(ctxAs(t.db, author, at(5 * MINUTE)), { ...reviewForm({ body: `${BODY} A.` }), reviewId });
+    expect(revisions(reviewId)).toHaveLength(1);
+    await editReview(ctxAs(t.db, author, at(5 * MINUTE + 1)), { ...reviewForm({ body: `${BODY} AB.` }), reviewId });
+    expect(revisions(reviewId).map((r) => r.number)).toEqual([1, 2]);
+    expect(rowById(t.db, "posts", reviewId)).toMatchObject({ revision_count: 2, edited_at: at(5 * MINUTE + 1).getTime() });
   });
 
   it("does not stretch the window by amending: small edits at 2, 4 and 6 minutes make two revisions", async () => {
-    const { author, postId } = await setup();
+    const { author, reviewId } = await setup();
     for (const [i, minute] of [2, 4, 6].entries()) {
-      await editReview(ctxAs(t.db, author, at(minute * MINUTE)), { ...reviewForm({ body: `${BODY} ${"!".repeat(i + 1)}` }), reviewId: postId });
+      await editReview(ctxAs(t.db, author, at(minute * MINUTE)), { ...reviewForm({ body: `${BODY} ${"!".repeat(i + 1)}` }), reviewId });
     }
-    expect(revisions(postId).map((r) => [r.number, r.created_at, r.updated_at])).toEqual([
+    expect(revisions(reviewId).map((r) => [r.number, r.created_at, r.updated_at])).toEqual([
       [1, T0.getTime(), at(4 * MINUTE).getTime()],
       [2, at(6 * MINUTE).getTime(), at(6 * MINUTE).getTime()],
     ]);
   });
 
   it("allows 100 changed characters in grace, not 101 (title and body counted together)", async () => {
-    const { author, postId } = await setup();
-    await editReview(ctxAs(t.db, author, at(MINUTE)), { ...reviewForm({ title: "Harry Lime's Vienna!", body: BODY + "x".repeat(99) }), reviewId: postId });
-    expect(revisions(postId)).toHaveLength(1);
-    await editReview(ctxAs(t.db, author, at(2 * MINUTE)), { ...reviewForm({ title: "Harry Lime's Vienna!", body: BODY + "x".repeat(99) + "y".repeat(101) }), reviewId: postId });
-    expect(revisions(postId).map((r) => r.number)).toEqual([1, 2]);
-    expect(rowById(t.db, "posts", postId)).toMatchObject({ revision_count: 2 });
+    const { author, reviewId } = await setup();
+    await editReview(ctxAs(t.db, author, at(MINUTE)), { ...reviewForm({ title: "Harry Lime's Vienna!", body: BODY + "x".repeat(99) }), reviewId });
+    expect(revisions(reviewId)).toHaveLength(1);
+    await editReview(ctxAs(t.db, author, at(2 * MINUTE)), { ...reviewForm({ title: "Harry Lime's Vienna!", body: BODY + "x".repeat(99) + "y".repeat(101) }), reviewId });
+    expect(revisions(reviewId).map((r) => r.number)).toEqual([1, 2]);
+    expect(rowById(t.db, "posts", reviewId)).toMatchObject({ revision_count: 2 });
   });
 
   it.each([
@@ -136,37 +136,37 @@ describe("editReview: revisions and the grace window", () => {
     ["the spoiler switch", { hasSpoilers: "on" }],
     ["another film", { filmTitle: "Amélie", filmYear: "2001" }],
   ])("adds a revision within the window for %s, however small", async (_name, over) => {
-    const { author, postId } = await setup();
-    await editReview(ctxAs(t.db, author, at(MINUTE)), { ...reviewForm(over), reviewId: postId });
-    expect(revisions(postId).map((r) => [r.number, r.editor_id])).toEqual([[1, author.id], [2, author.id]]);
-    expect(rowById(t.db, "posts", postId)).toMatchObject({ revision_count: 2, edited_at: at(MINUTE).getTime() });
+    const { author, reviewId } = await setup();
+    await editReview(ctxAs(t.db, author, at(MINUTE)), { ...reviewForm(over), reviewId });
+    expect(revisions(reviewId).map((r) => [r.number, r.editor_id])).toEqual([[1, author.id], [2, author.id]]);
+    expect(rowById(t.db, "posts", reviewId)).toMatchObject({ revision_count: 2, edited_at: at(MINUTE).getTime() });
   });
 
   it("treats tags given in another order as unchanged and still a grace edit", async () => {
-    const { author, postId } = await setup();
-    await editReview(ctxAs(t.db, author, at(MINUTE)), { ...reviewForm({ tags: "#Vienna, NOIR", body: `${BODY}!` }), reviewId: postId });
-    expect(revisions(postId)).toHaveLength(1);
-    expect(rowById(t.db, "posts", postId)).toMatchObject({ revision_count: 1, edited_at: null });
+    const { author, reviewId } = await setup();
+    await editReview(ctxAs(t.db, author, at(MINUTE)), { ...reviewForm({ tags: "#Vienna, NOIR", body: `${BODY}!` }), reviewId });
+    expect(revisions(reviewId)).toHaveLength(1);
+    expect(rowById(t.db, "posts", reviewId)).toMatchObject({ revision_count: 1, edited_at: null });
   });
 
   it("makes a moderator's small edit a new revision, and the author's reply to it another", async () => {
-    const { author, postId } = await setup();
+    const { author, reviewId } = await setup();
     const mod = makeUser(t.db, "modest", "moderator");
-    await editReview(ctxAs(t.db, mod, at(MINUTE)), { ...reviewForm({ body: BODY.replace("rubble", "rubble [link removed]"), reason: "removed a link" }), reviewId: postId });
-    await editReview(ctxAs(t.db, author, at(2 * MINUTE)), { ...reviewForm({ body: `${BODY} Fair.` }), reviewId: postId });
-    expect(revisions(postId).map((r) => [r.number, r.editor_id, r.reason])).toEqual([
+    await editReview(ctxAs(t.db, mod, at(MINUTE)), { ...reviewForm({ body: BODY.replace("rubble", "rubble [link removed]"), reason: "removed a link" }), reviewId });
+    await editReview(ctxAs(t.db, author, at(2 * MINUTE)), { ...reviewForm({ body: `${BODY} Fair.` }), reviewId });
+    expect(revisions(reviewId).map((r) => [r.number, r.editor_id, r.reason])).toEqual([
       [1, author.id, null],
       [2, mod.id, "removed a link"],
       [3, author.id, null],
     ]);
-    expect(rowById(t.db, "posts", postId)).toMatchObject({ author_id: author.id, revision_count: 3 });
+    expect(rowById(t.db, "posts", reviewId)).toMatchObject({ author_id: author.id, revision_count: 3 });
   });
 
   it("keeps an earlier reason on a grace edit that gives none", async () => {
-    const { author, postId } = await setup();
-    await editReview(ctxAs(t.db, author, at(10 * MINUTE)), { ...reviewForm({ score: "9", reason: "rewatched" }), reviewId: postId });
-    await editReview(ctxAs(t.db, author, at(11 * MINUTE)), { ...reviewForm({ score: "9", body: `${BODY}.` }), reviewId: postId });
-    expect(revisions(postId).map((r) => [r.number, r.reason, r.body_md])).toEqual([
+    const { author, reviewId } = await setup();
+    await editReview(ctxAs(t.db, author, at(10 * MINUTE)), { ...reviewForm({ score: "9", reason: "rewatched" }), reviewId });
+    await editReview(ctxAs(t.db, author, at(11 * MINUTE)), { ...reviewForm({ score: "9", body: `${BODY}.` }), reviewId });
+    expect(revisions(reviewId).map((r) => [r.number, r.reason, r.body_md])).toEqual([
       [1, null, BODY],
       [2, "rewatched", `${BODY}.`],
     ]);

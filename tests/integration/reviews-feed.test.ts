@@ -7,9 +7,9 @@ import { perTestDb, ctxAs, fixtureWriter } from "../helpers/db";
 import { DAY, HOUR, MINUTE, T0, at, makeUser, rowById, seedReview } from "../helpers/reviews";
 
 /** Stands in for votes (a later verb): the upvote counter and the hot score it implies. */
-function setUpvotes(db: DB, postId: number, upvotes: number) {
-  const publishedAt = new Date(rowById(db, "posts", postId)?.published_at as number);
-  fixtureWriter(db).$client.prepare("update posts set upvote_count = ?, hot_score = ? where id = ?").run(upvotes, hotScore(upvotes, publishedAt), postId);
+function setUpvotes(db: DB, reviewId: number, upvotes: number) {
+  const publishedAt = new Date(rowById(db, "posts", reviewId)?.published_at as number);
+  fixtureWriter(db).$client.prepare("update posts set upvote_count = ?, hot_score = ? where id = ?").run(upvotes, hotScore(upvotes, publishedAt), reviewId);
 }
 
 const titles = (r: { items: { title: string }[] }) => r.items.map((c) => c.title);

@@ -29,7 +29,7 @@ function digest(db: DB, strict: boolean): Record<string, string> {
   const tables: Record<string, string> = {
     users: "select * from users order by id",
     films: "select * from films order by id",
-    posts: "select * from posts order by id",
+    reviews: "select * from posts order by id",
     post_tags: "select * from post_tags order by post_id, tag",
     post_revisions: "select * from post_revisions order by id",
     comments: "select * from comments order by id",
@@ -168,8 +168,8 @@ describe("the large seed, at a small size", () => {
   });
 
   it("stores what the pages read: slugs, excerpts, reading times, hot scores, revisions", async () => {
-    const posts = a.db.$client.prepare("select * from posts where status = 'published'").all() as Record<string, unknown>[];
-    for (const p of posts) {
+    const reviews = a.db.$client.prepare("select * from posts where status = 'published'").all() as Record<string, unknown>[];
+    for (const p of reviews) {
       expect(p.slug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
       expect(p.hot_score).toBe(hotScore(p.upvote_count as number, new Date(p.published_at as number)));
       expect(p.reading_minutes).toBe(Math.ceil((p.word_count as number) / 230));

@@ -153,14 +153,14 @@ describe("demo reviews", () => {
 
   it("writes every demo review through the verbs, with revisions, drafts and exact film counters", async () => {
     await t.seeded();
-    const posts = rows(t.db, "posts");
+    const reviews = rows(t.db, "posts");
     const published = SEED_REVIEWS.filter((r) => r.status === "published");
-    expect(posts.filter((p) => p.status === "published")).toHaveLength(published.length);
-    expect(posts.filter((p) => p.status === "draft")).toHaveLength(SEED_REVIEWS.length - published.length);
+    expect(reviews.filter((p) => p.status === "published")).toHaveLength(published.length);
+    expect(reviews.filter((p) => p.status === "draft")).toHaveLength(SEED_REVIEWS.length - published.length);
     // One revision per published state: the first version plus each dated edit.
     const expectedRevisions = SEED_REVIEWS.reduce((n, r) => n + 1 + (r.edits?.length ?? 0), 0);
     expect(rows(t.db, "post_revisions")).toHaveLength(expectedRevisions);
-    expect(posts.filter((p) => Number(p.revision_count) > 1)).toHaveLength(SEED_REVIEWS.filter((r) => r.edits?.length).length);
+    expect(reviews.filter((p) => Number(p.revision_count) > 1)).toHaveLength(SEED_REVIEWS.filter((r) => r.edits?.length).length);
     const recount = t.db.$client
       .prepare(
         `select f.id, f.review_count, f.score_sum, f.score_count,
@@ -173,7 +173,7 @@ describe("demo reviews", () => {
     expect(recount).toHaveLength(SEED_FILMS.length);
     for (const f of recount) expect([f.review_count, f.score_sum, f.score_count]).toEqual([f.rc, f.ss, f.sc]);
     // Spoiler text never reaches an excerpt.
-    for (const p of posts) expect(String(p.excerpt)).not.toMatch(/>!|!</);
+    for (const p of reviews) expect(String(p.excerpt)).not.toMatch(/>!|!</);
   });
 });
 
@@ -232,7 +232,7 @@ describe("demo comments", () => {
     // Its badge notes, and a confirmation under each STOP.
     expect(system.filter((c) => c.announces_badge === null)).toHaveLength(SEED_STOPS.length);
     const byId = new Map(comments.map((c) => [c.id, c]));
-    const posts = new Map(all(`select * from posts`).map((p) => [p.id, p]));
+    const reviews = new Map(all(`select * from posts`).map((p) => [p.id, p]));
     const joined = new Map(all(`select id, created_at from users`).map((u) => [u.id, Number(u.created_at)]));
 
     // Later than the review's publication, the parent and the author's joining; never on a draft.
@@ -243,9 +243,9 @@ describe("demo comments", () => {
     expect(system[0]!.announces_badge).not.toBeNull();
     expect(Number(system[0]!.created_at)).toBe(joined.get(systemId));
     for (const c of comments) {
-      const post = posts.get(c.post_id)!;
-      expect(post.status).toBe("published");
-      expect(Number(c.created_at)).toBeGreaterThan(Number(post.published_at));
+      const review = reviews.get(c.post_id)!;
+      expect(review.status).toBe("published");
+      expect(Number(c.created_at)).toBeGreaterThan(Number(review.published_at));
       if (c.id === system[0]!.id) expect(Number(c.created_at)).toBe(joined.get(c.author_id));
       else expect(Number(c.created_at)).toBeGreaterThan(joined.get(c.author_id)!);
       if (c.parent_id !== null) {
@@ -270,7 +270,7 @@ describe("demo comments", () => {
     }
 
     // Counters equal a recount: live comments per review, live direct replies per comment.
-    for (const p of posts.values()) {
+    for (const p of reviews.values()) {
       const live = comments.filter((c) => c.post_id === p.id && c.deleted_at === null).length;
       expect([p.id, p.comment_count]).toEqual([p.id, live]);
     }
@@ -519,8 +519,8 @@ describe("demo votes", () => {
   it("leaves every counter, upvotes received, contributions, \"New\" marker and hot score equal to a recount", async () => {
     const now = Date.now();
     await t.seeded();
-    const posts = all(`select p.*, (select count(*) from post_votes v where v.post_id = p.id) as recount from posts p`);
-    for (const p of posts) expect([p.id, p.upvote_count]).toEqual([p.id, p.recount]);
+    const reviews = all(`select p.*, (select count(*) from post_votes v where v.post_id = p.id) as recount from posts p`);
+    for (const p of reviews) expect([p.id, p.upvote_count]).toEqual([p.id, p.recount]);
     const comments = all(`select c.id, c.upvote_count, (select count(*) from comment_votes v where v.comment_id = c.id) as recount from comments c`);
     for (const c of comments) expect([c.id, c.upvote_count]).toEqual([c.id, c.recount]);
     const users = all(
@@ -544,14 +544,14 @@ describe("demo votes", () => {
     const isNew = (u: Record<string, unknown>) => now - Number(u.created_at) < 7 * DAY || Number(u.reviews) + Number(u.comments) < 3;
     for (const u of people) expect([u.username, u.is_new]).toEqual([u.username, isNew(u) ? 1 : 0]);
     expect(people.filter((u) => u.is_new).map((u) => u.username)).toEqual(["hollis_greer"]);
-    for (const p of posts.filter((p) => p.status === "published")) {
+    for (const p of reviews.filter((p) => p.status === "published")) {
       expect(p.hot_score).toBeCloseTo(hotScore(Number(p.upvote_count), new Date(Number(p.published_at))), 9);
     }
     // Every step of the recount finds nothing to correct, the badge standings included.
     const fixed = await recountAll(t.db, new Date(now));
     expect(Object.keys(fixed)).toEqual(
       expect.arrayContaining([
-        ...["postComments", "postUpvotes", "commentReplies", "commentUpvotes", "upvotesReceived", "contributions", "newcomers"],
+        ...["reviewComments", "reviewUpvotes", "commentReplies", "commentUpvotes", "upvotesReceived", "contributions", "newcomers"],
         ...["badgePoints", "badgeHolders", "repliesReceived", "viewsReceived", "monthly", "films", "hotScores"],
       ]),
     );

@@ -20,7 +20,7 @@ describe("every shape of shared address", () => {
 
   it("revision pairs: served while both revisions exist, 404 out of range, reversed, malformed or on a draft", async () => {
     const { author, reviewId } = await commentSetup(t.db);
-    await editReview(ctxAs(t.db, author, at(DAY)), { ...reviewForm({ body: "A whole new reading of the sewers, much longer than before, and more." }), reviewId: reviewId });
+    await editReview(ctxAs(t.db, author, at(DAY)), { ...reviewForm({ body: "A whole new reading of the sewers, much longer than before, and more." }), reviewId });
     const slug = one<string>("select slug from posts where id = ?", reviewId);
     expect(one<number>("select count(*) from post_revisions where post_id = ?", reviewId)).toBe(2);
     expect(await status("reviews", slug, "revisions")).toBeNull();

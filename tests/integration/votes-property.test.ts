@@ -42,7 +42,7 @@ const step = fc.record({ op, seconds: fc.oneof({ arbitrary: fc.integer({ min: 0,
 
 type Item = { id: number; author: number; deleted: boolean };
 type CastOp = { who: number; type: "review" | "comment"; id: number; value: "up" | "none" };
-type Model = { reviews: Item[]; comments: (Item & { postId: number })[]; votes: Set<string> };
+type Model = { reviews: Item[]; comments: (Item & { reviewId: number })[]; votes: Set<string> };
 
 const key = (userId: string, type: "review" | "comment", id: number) => `${userId}:${type === "review" ? "r" : "c"}${id}`;
 
@@ -86,10 +86,10 @@ describe("vote counters under random votes, undos, deletions and new comments", 
           let last: CastOp | null = null;
 
           /** Casts a vote, checks the outcome against the model's prediction, and updates the model. */
-          const castAndCheck = async (who: number, type: "review" | "comment", item: Item & { postId?: number }, value: "up" | "none", now: Date) => {
+          const castAndCheck = async (who: number, type: "review" | "comment", item: Item & { reviewId?: number }, value: "up" | "none", now: Date) => {
             const user = actors[who]!;
             const k = key(user.id, type, item.id);
-            const reviewGone = type === "review" ? item.deleted : model.reviews.find((r) => r.id === item.postId)!.deleted;
+            const reviewGone = type === "review" ? item.deleted : model.reviews.find((r) => r.id === item.reviewId)!.deleted;
             const expected: DomainErrorKind | "noop" | "change" = reviewGone || item.deleted ? "Gone" : item.author === who ? "Forbidden" : model.votes.has(k) === (value === "up") ? "noop" : "change";
             let changed: boolean | undefined;
             const kind = await attempt(async () => (changed = (await castVote(ctxAs(t.db, user, now), { type, id: item.id, value })).changed));
@@ -141,7 +141,7 @@ describe("vote counters under random votes, undos, deletions and new comments", 
               refused = true;
             } else if (op.kind === "comment") {
               const review = model.reviews[op.review % model.reviews.length]!;
-              const siblings = model.comments.filter((c) => c.postId === review.id);
+              const siblings = model.comments.filter((c) => c.reviewId === review.id);
               const parent = op.parent === null || !siblings.length ? null : siblings[op.parent % siblings.length]!;
               let id = 0;
               const form = commentForm(review.id, { parentId: parent ? String(parent.id) : "", body: `Remark ${++serial}.` });
@@ -149,7 +149,7 @@ describe("vote counters under random votes, undos, deletions and new comments", 
               if (review.deleted || parent?.deleted) expect(kind).toBe("Gone");
               else if (kind !== "RateLimited") expect(kind).toBeNull();
               if (kind === null) {
-                model.comments.push({ id, author: op.actor, deleted: false, postId: review.id });
+                model.comments.push({ id, author: op.actor, deleted: false, reviewId: review.id });
                 done.comment++;
               }
               refused = kind !== null;
@@ -158,7 +158,7 @@ describe("vote counters under random votes, undos, deletions and new comments", 
               if (!items.length) continue;
               const item = items[op.pick % items.length]!;
               const mayDelete = item.author === op.actor || actors[op.actor]!.role === "moderator";
-              const reviewGone = op.kind === "deleteComment" && model.reviews.find((r) => r.id === (item as Model["comments"][number]).postId)!.deleted;
+              const reviewGone = op.kind === "deleteComment" && model.reviews.find((r) => r.id === (item as Model["comments"][number]).reviewId)!.deleted;
               const ctx = ctxAs(t.db, actors[op.actor]!, now);
               const kind = await attempt(() => (op.kind === "deleteReview" ? deleteReview(ctx, { reviewId: item.id }) : deleteComment(ctx, { commentId: item.id })));
               expect(kind).toBe(item.deleted ? "Gone" : !mayDelete ? "Forbidden" : reviewGone ? "Gone" : null);
@@ -214,8 +214,8 @@ async function corruptionScenario(db: DB) {
 
 // Which recountAll step repairs each counter column (and the "New" marker, from the recounted contributions).
 const STEP: Record<string, keyof typeof ZERO> = {
-  "posts.comment_count": "postComments",
-  "posts.upvote_count": "postUpvotes",
+  "posts.comment_count": "reviewComments",
+  "posts.upvote_count": "reviewUpvotes",
   "posts.hot_score": "hotScores",
   "comments.reply_count": "commentReplies",
   "comments.upvote_count": "commentUpvotes",
@@ -289,8 +289,8 @@ describe("recountAll", () => {
 
       expect(await recountAll(t.db, NOW)).toEqual({
         ...ZERO,
-        postComments: 1,
-        postUpvotes: 2,
+        reviewComments: 1,
+        reviewUpvotes: 2,
         commentReplies: 1,
         commentUpvotes: 2,
         upvotesReceived: 2,

@@ -56,7 +56,7 @@ describe("castVote", () => {
     expect(hotScoreOf(t.db, reviewId)).toBe(expectedHot(0, published));
 
     const result = await vote(t.db, femi, "review", reviewId, "up", at(HOUR));
-    expect(result).toMatchObject({ type: "review", id: reviewId, postId: reviewId, slug: "harry-lime-s-vienna", authorId: mara.id, voted: true, changed: true, count: 1 });
+    expect(result).toMatchObject({ type: "review", id: reviewId, reviewId, slug: "harry-lime-s-vienna", authorId: mara.id, voted: true, changed: true, count: 1 });
     expect(rows(t.db, "post_votes")).toEqual([{ user_id: femi.id, post_id: reviewId, created_at: at(HOUR).getTime() }]);
     expect([upvoteCount(t.db, "review", reviewId), upvotesReceived(t.db, mara), upvotesReceived(t.db, femi)]).toEqual([1, 1, 0]);
     // log10(max(n, 1)): the first upvote leaves the hot score where it was, the second lifts it.
@@ -78,7 +78,7 @@ describe("castVote", () => {
     const { mara, reviewId, femi, commentId } = await voteSetup(t.db);
     const hot = hotScoreOf(t.db, reviewId);
     const result = await vote(t.db, femi, "comment", commentId, "up", at(HOUR));
-    expect(result).toMatchObject({ type: "comment", id: commentId, postId: reviewId, authorId: mara.id, voted: true, changed: true, count: 1 });
+    expect(result).toMatchObject({ type: "comment", id: commentId, reviewId, authorId: mara.id, voted: true, changed: true, count: 1 });
     expect(rows(t.db, "comment_votes")).toEqual([{ user_id: femi.id, comment_id: commentId, post_id: reviewId, created_at: at(HOUR).getTime() }]);
     expect([upvoteCount(t.db, "comment", commentId), upvoteCount(t.db, "review", reviewId), upvotesReceived(t.db, mara)]).toEqual([1, 0, 1]);
     expect(hotScoreOf(t.db, reviewId)).toBe(hot);
@@ -180,7 +180,7 @@ describe("castVote", () => {
     await vote(t.db, femi, "comment", reply.id);
     await deleteComment(ctxAs(t.db, mara, at(HOUR)), { commentId: reply.id });
     await expectRefused(() => vote(t.db, femi, "comment", reply.id, "none"), "Gone", 410);
-    await deleteReview(ctxAs(t.db, mara, at(HOUR)), { reviewId: reviewId });
+    await deleteReview(ctxAs(t.db, mara, at(HOUR)), { reviewId });
     await expectRefused(() => vote(t.db, femi, "review", reviewId, "none"), "Gone", 410);
     await expectRefused(() => vote(t.db, femi, "comment", commentId), "Gone", 410);
     expect([upvoteCount(t.db, "review", reviewId), upvoteCount(t.db, "comment", reply.id), upvotesReceived(t.db, mara)]).toEqual([1, 1, 2]);
@@ -368,9 +368,9 @@ describe("what a vote changes", () => {
   // What the votes route expired before changes were recorded (its hand-written lists), rebuilt
   // here from the rows: the tags from a vote's changes must cover them.
   const reviewRowTags = (id: number) => {
-    const post = t.db.$client.prepare(`select film_id, author_id from posts where id = ?`).get(id) as { film_id: number; author_id: string | null };
+    const review = t.db.$client.prepare(`select film_id, author_id from posts where id = ?`).get(id) as { film_id: number; author_id: string | null };
     const tags = t.db.$client.prepare(`select tag from post_tags where post_id = ? order by tag`).pluck().all(id) as string[];
-    return [`review:${id}`, "feed", `film:${post.film_id}`, ...(post.author_id ? [`user:${post.author_id}`] : []), ...tags.map((tag) => `tag:${tag}`)];
+    return [`review:${id}`, "feed", `film:${review.film_id}`, ...(review.author_id ? [`user:${review.author_id}`] : []), ...tags.map((tag) => `tag:${tag}`)];
   };
   const badgeListTags = (earned: { userId: string; slug: string }[]) =>
     earned.length ? ["badges", "ranking", ...earned.flatMap((e) => [`user:${e.userId}`, `badge:${e.slug}`])] : [];

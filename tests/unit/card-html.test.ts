@@ -85,7 +85,7 @@ describe("a review card's markup", () => {
 
 describe("a review's byline, score and tags", () => {
   it("the review page's byline carries the views counter its script updates, and the edit note", () => {
-    const d = dom(bylineHtml({ author: card().author, publishedAt: AT, readingMinutes: 3, views: { count: 1, postId: 7 }, edited: { href: "/reviews/x/revisions", label: "edited 2 times" } }));
+    const d = dom(bylineHtml({ author: card().author, publishedAt: AT, readingMinutes: 3, views: { count: 1, reviewId: 7 }, edited: { href: "/reviews/x/revisions", label: "edited 2 times" } }));
     expect(p(d.one((e) => p(e, "dataViewsFor") !== undefined)!, "dataViewsFor")).toBe("7");
     expect(text(d.one(has("byline"))!)).toMatch(/^by Femi <O>New·October 26, 2026edited 2 times·1 view·3 min read$/);
     expect(p(d.one(has("byline__edited"))!, "href")).toBe("/reviews/x/revisions");

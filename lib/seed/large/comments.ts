@@ -10,7 +10,7 @@ import { Pools, replyTo } from "./text";
 export type Comments = {
   n: number;
   // By plan index (thread by thread); ids come from the time order.
-  post: Int32Array;
+  review: Int32Array;
   parent: Int32Array;
   depth: Int32Array;
   time: Float64Array;
@@ -54,7 +54,7 @@ export function planComments(o: { comments: number; seed: number; now: number },
   const n = o.comments;
   const c: Comments = {
     n,
-    post: new Int32Array(n),
+    review: new Int32Array(n),
     parent: new Int32Array(n),
     depth: new Int32Array(n),
     time: new Float64Array(n),
@@ -88,7 +88,7 @@ export function planComments(o: { comments: number; seed: number; now: number },
     const pTop = landmark ? 0.3 : 0.35;
     for (let j = 0; j < k; j++) {
       const at = g + j;
-      c.post[at] = p;
+      c.review[at] = p;
       c.time[at] = times[j]!;
       const answers = replyTo(r, j, pTop, (i) => c.depth[g + i]!);
       const parent = answers < 0 ? -1 : g + answers;
@@ -123,7 +123,7 @@ export function planComments(o: { comments: number; seed: number; now: number },
   // Authors: anyone who had joined by then, by appetite; the review's author often answers.
   const sampler = new PrefixSampler(m.commentW);
   for (let i = 0; i < n; i++) {
-    const p = c.post[i]!;
+    const p = c.review[i]!;
     const parent = c.parent[i]!;
     const reviewAuthor = rv.author[p]!;
     const parentAuthor = parent >= 0 ? c.author[parent]! : -1;
@@ -144,7 +144,7 @@ export function planComments(o: { comments: number; seed: number; now: number },
     for (let i = 0; i < n; i++) {
       if (c.deletedAt[i] || c.time[i]! < after || c.author[i] === star) continue;
       const parent = c.parent[i]!;
-      if (parent < 0 ? rv.author[c.post[i]!] === star : c.author[parent] === star) continue;
+      if (parent < 0 ? rv.author[c.review[i]!] === star : c.author[parent] === star) continue;
       candidates.push(i);
     }
     const need = Math.max(0, STAR_COMMENTS - have);

@@ -53,7 +53,7 @@ export function countAll(p: Plan): Counters {
     if (c.deletedAt[i]) continue;
     k.comments[a] = k.comments[a]! + 1;
     const parent = c.parent[i]!;
-    const to = parent < 0 ? rv.author[c.post[i]!]! : c.author[parent]!;
+    const to = parent < 0 ? rv.author[c.review[i]!]! : c.author[parent]!;
     if (to !== a) k.replies[to] = k.replies[to]! + 1;
   }
   // A first review is a newcomer's first published one: a young account, or fewer than three

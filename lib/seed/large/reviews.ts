@@ -55,7 +55,7 @@ type Edit = { at: number; kind: "body" | "score" | "tags"; reason: string };
 
 export type Reviews = {
   n: number;
-  /** Indexed by post id - 1 (ids follow creation). */
+  /** Indexed by review id - 1 (ids follow creation). */
   author: Int32Array;
   film: Int32Array;
   title: string[];

@@ -17,7 +17,7 @@ export type Votes = {
   cTime: Float64Array;
 };
 
-export type Notice = { recipient: number; kind: "review_reply" | "comment_reply" | "milestone"; actor: number; post: number; comment: number; target: string | null; amount: number | null; at: number };
+export type Notice = { recipient: number; kind: "review_reply" | "comment_reply" | "milestone"; actor: number; review: number; comment: number; target: string | null; amount: number | null; at: number };
 
 export function planVotes(o: { votes: number; seed: number; now: number }, m: Members, rv: Reviews, c: Comments, notices: Notice[]): Votes {
   const r = new Rng(o.seed, "votes");
@@ -48,7 +48,7 @@ export function planVotes(o: { votes: number; seed: number; now: number }, m: Me
   for (let i = 0; i < c.n; i++) {
     const deleted = c.deletedAt[i]!;
     const open = (deleted || o.now) - c.time[i]!;
-    cw[i] = Math.min(r.pareto(1.6), 400) * (c.parent[i]! < 0 ? 1.5 : 1) * Math.pow(1 + rv.popularity[c.post[i]!]!, 0.3) * arrived(COMMENT_VOTE_DELAYS, open);
+    cw[i] = Math.min(r.pareto(1.6), 400) * (c.parent[i]! < 0 ? 1.5 : 1) * Math.pow(1 + rv.popularity[c.review[i]!]!, 0.3) * arrived(COMMENT_VOTE_DELAYS, open);
     // Votes on a deleted comment came before it went, from members who had joined by then.
     cCaps[i] = deleted ? Math.max(0, countBelow(m.joined, deleted - 2_000) - 1) : m.n - 1;
   }
@@ -100,15 +100,15 @@ export function planVotes(o: { votes: number; seed: number; now: number }, m: Me
       times[j] = Math.min(until, Math.max(t, m.joined[u]! + 1_000));
     }
   };
-  const milestones = (times: Float64Array, recipient: number, post: number, comment: number) => {
+  const milestones = (times: Float64Array, recipient: number, review: number, comment: number) => {
     let latest = 0;
     for (const t of times) latest = Math.max(latest, t);
     if (latest < noticeFrom) return;
     const sorted = times.slice().sort();
     for (let k = 1; k <= sorted.length; k++) {
       if (!isMilestone(k) || sorted[k - 1]! < noticeFrom) continue;
-      const target = comment >= 0 ? `c${c.id[comment]}` : `r${post + 1}`;
-      notices.push({ recipient, kind: "milestone", actor: -1, post, comment, target, amount: k, at: sorted[k - 1]! });
+      const target = comment >= 0 ? `c${c.id[comment]}` : `r${review + 1}`;
+      notices.push({ recipient, kind: "milestone", actor: -1, review, comment, target, amount: k, at: sorted[k - 1]! });
     }
   };
   for (let i = 0; i < rv.n; i++) {
@@ -124,7 +124,7 @@ export function planVotes(o: { votes: number; seed: number; now: number }, m: Me
     const at = v.commentStart[i]!;
     const until = c.deletedAt[i] ? c.deletedAt[i]! - 1_000 : o.now;
     cast(k, c.time[i]!, until, COMMENT_VOTE_DELAYS, c.author[i]!, v.cVoter, v.cTime, at);
-    milestones(v.cTime.subarray(at, at + k), c.author[i]!, c.post[i]!, i);
+    milestones(v.cTime.subarray(at, at + k), c.author[i]!, c.review[i]!, i);
   }
   return v;
 }

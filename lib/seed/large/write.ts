@@ -86,7 +86,7 @@ export function writeFilms(client: Database.Database, p: Plan, exact: boolean) {
 
 export function writeReviews(client: Database.Database, p: Plan, k: Counters, exact: boolean) {
   const { m, rv, c, v, views, pool } = p;
-  const posts = new Bulk(
+  const reviews = new Bulk(
     client,
     `insert into posts (id, slug, author_id, film_id, title, body_md, body_html, renderer_version, excerpt, score, has_spoilers,
       status, word_count, reading_minutes, published_at, edited_at, edited_after_comments, revision_count, upvote_count,
@@ -94,7 +94,7 @@ export function writeReviews(client: Database.Database, p: Plan, k: Counters, ex
     25,
   );
   const tags = new Bulk(client, `insert into post_tags (post_id, tag)`, 2);
-  type Rev = { post: number; number: number; at: number; updated: number; reason: string | null; body: string; score: number; tags: string[] };
+  type Rev = { review: number; number: number; at: number; updated: number; reason: string | null; body: string; score: number; tags: string[] };
   const revisions: Rev[] = [];
   for (let i = 0; i < rv.n; i++) {
     const body = pool.reviews[rv.body[i]!]!;
@@ -102,7 +102,7 @@ export function writeReviews(client: Database.Database, p: Plan, k: Counters, ex
     const published = !!rv.published[i];
     let live = 0;
     for (let j = c.first[i]!; c.first[i]! >= 0 && j < c.first[i]! + c.count[i]!; j++) if (!c.deletedAt[j]) live++;
-    posts.add(
+    reviews.add(
       i + 1,
       rv.slug[i],
       m.ids[rv.author[i]!],
@@ -146,7 +146,7 @@ export function writeReviews(client: Database.Database, p: Plan, k: Counters, ex
     snapshots.forEach((s, number) => {
       const at = number === 0 ? (published ? rv.publishedAt[i]! : rv.createdAt[i]!) : edits![number - 1]!.at;
       revisions.push({
-        post: i,
+        review: i,
         number: number + 1,
         at,
         updated: number === 0 && !published ? rv.updatedAt[i]! : at,
@@ -157,16 +157,16 @@ export function writeReviews(client: Database.Database, p: Plan, k: Counters, ex
       });
     });
   }
-  const reviewRows = posts.finish();
+  const reviewRows = reviews.finish();
   const tagRows = tags.finish();
-  revisions.sort((a, b) => a.at - b.at || a.post - b.post || a.number - b.number);
+  revisions.sort((a, b) => a.at - b.at || a.review - b.review || a.number - b.number);
   const revs = new Bulk(
     client,
     `insert into post_revisions (id, post_id, number, editor_id, reason, title, body_md, score, tags, film_id, has_spoilers, created_at, updated_at)`,
     13,
   );
   revisions.forEach((x, id) =>
-    revs.add(id + 1, x.post + 1, x.number, m.ids[rv.author[x.post]!], x.reason, rv.title[x.post], x.body, x.score || null, JSON.stringify(x.tags), p.filmId[rv.film[x.post]!], rv.spoilers[x.post], x.at, x.updated),
+    revs.add(id + 1, x.review + 1, x.number, m.ids[rv.author[x.review]!], x.reason, rv.title[x.review], x.body, x.score || null, JSON.stringify(x.tags), p.filmId[rv.film[x.review]!], rv.spoilers[x.review], x.at, x.updated),
   );
   return { reviews: reviewRows, tags: tagRows, revisions: revs.finish() };
 }
@@ -195,7 +195,7 @@ export function writeComments(client: Database.Database, p: Plan, exact: boolean
     const editedAt = c.editedAt[i]! || null;
     rows.add(
       c.id[i],
-      c.post[i]! + 1,
+      c.review[i]! + 1,
       parent >= 0 ? c.id[parent] : null,
       m.ids[c.author[i]!],
       c.depth[i],
@@ -220,14 +220,14 @@ export function writeComments(client: Database.Database, p: Plan, exact: boolean
 
 export function writeVotes(client: Database.Database, p: Plan, log: (s: string) => void) {
   const { m, rv, c, v } = p;
-  const postVotes = new Bulk(client, `insert into post_votes (user_id, post_id, created_at)`, 3);
-  for (let i = 0; i < rv.n; i++) for (let j = v.reviewStart[i]!; j < v.reviewStart[i + 1]!; j++) postVotes.add(m.ids[v.rVoter[j]!], i + 1, v.rTime[j]);
-  const reviewVotes = postVotes.finish();
+  const reviewVoteRows = new Bulk(client, `insert into post_votes (user_id, post_id, created_at)`, 3);
+  for (let i = 0; i < rv.n; i++) for (let j = v.reviewStart[i]!; j < v.reviewStart[i + 1]!; j++) reviewVoteRows.add(m.ids[v.rVoter[j]!], i + 1, v.rTime[j]);
+  const reviewVotes = reviewVoteRows.finish();
   log(`  ${nf(reviewVotes)} upvotes on reviews`);
   const commentVotes = new Bulk(client, `insert into comment_votes (user_id, comment_id, post_id, created_at)`, 4);
   let done = 0;
   for (const i of c.byId) {
-    for (let j = v.commentStart[i]!; j < v.commentStart[i + 1]!; j++) commentVotes.add(m.ids[v.cVoter[j]!], c.id[i], c.post[i]! + 1, v.cTime[j]);
+    for (let j = v.commentStart[i]!; j < v.commentStart[i + 1]!; j++) commentVotes.add(m.ids[v.cVoter[j]!], c.id[i], c.review[i]! + 1, v.cTime[j]);
     done += v.commentCount[i]!;
     if (done >= 1_000_000) {
       log(`  … ${nf(v.commentStart[i + 1]!)} upvotes on comments`);
@@ -266,12 +266,12 @@ export function collectReplyNotices(p: Plan, now: number, notices: Notice[]) {
   for (const i of c.byId) {
     if (c.time[i]! < from || c.deletedAt[i]) continue;
     const parent = c.parent[i]!;
-    const to = parent < 0 ? rv.author[c.post[i]!]! : c.author[parent]!;
+    const to = parent < 0 ? rv.author[c.review[i]!]! : c.author[parent]!;
     if (to === c.author[i]) continue;
-    notices.push({ recipient: to, kind: parent < 0 ? "review_reply" : "comment_reply", actor: c.author[i]!, post: c.post[i]!, comment: i, target: null, amount: null, at: c.time[i]! });
+    notices.push({ recipient: to, kind: parent < 0 ? "review_reply" : "comment_reply", actor: c.author[i]!, review: c.review[i]!, comment: i, target: null, amount: null, at: c.time[i]! });
   }
   const rank = { review_reply: 0, comment_reply: 1, milestone: 2 };
-  notices.sort((a, b) => a.at - b.at || rank[a.kind] - rank[b.kind] || a.recipient - b.recipient || (a.amount ?? 0) - (b.amount ?? 0) || a.post - b.post || a.comment - b.comment);
+  notices.sort((a, b) => a.at - b.at || rank[a.kind] - rank[b.kind] || a.recipient - b.recipient || (a.amount ?? 0) - (b.amount ?? 0) || a.review - b.review || a.comment - b.comment);
 }
 
 export function writeNotices(client: Database.Database, p: Plan, table: string, now: number) {
@@ -279,7 +279,7 @@ export function writeNotices(client: Database.Database, p: Plan, table: string, 
   const seen = now - READ_BEFORE_MS;
   const bulk = new Bulk(client, `insert into ${table} (recipient_id, kind, actor_id, post_id, comment_id, target, amount, created_at, read_at)`, 9);
   for (const n of p.notices) {
-    bulk.add(m.ids[n.recipient], n.kind, n.actor >= 0 ? m.ids[n.actor] : null, n.post + 1, n.comment >= 0 ? c.id[n.comment] : null, n.target, n.amount, n.at, n.at < seen ? Math.min(n.at + READ_AFTER_MS, seen) : null);
+    bulk.add(m.ids[n.recipient], n.kind, n.actor >= 0 ? m.ids[n.actor] : null, n.review + 1, n.comment >= 0 ? c.id[n.comment] : null, n.target, n.amount, n.at, n.at < seen ? Math.min(n.at + READ_AFTER_MS, seen) : null);
   }
   return bulk.finish();
 }

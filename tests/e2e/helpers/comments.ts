@@ -27,17 +27,17 @@ export function stored(body: string): CommentRowE2E {
 }
 
 /** The oldest top-level comment on a review, shown and written by someone other than `notBy`. */
-export function topLevelComment(postId: number, notBy: string): CommentRowE2E {
+export function topLevelComment(reviewId: number, notBy: string): CommentRowE2E {
   return row<CommentRowE2E>(
     `select c.* from comments c join users u on u.id = c.author_id
      where c.post_id = ? and c.parent_id is null and c.deleted_at is null and u.username <> ? order by c.id limit 1`,
-    postId,
+    reviewId,
     notBy,
   ) as CommentRowE2E;
 }
 
 /** The deepest comment on a review (the first of them): its path names every comment above it. */
-export const deepestComment = (postId: number) => row<CommentRowE2E>("select * from comments where post_id = ? order by depth desc, id limit 1", postId) as CommentRowE2E;
+export const deepestComment = (reviewId: number) => row<CommentRowE2E>("select * from comments where post_id = ? order by depth desc, id limit 1", reviewId) as CommentRowE2E;
 
 /** Non-deleted comments below a comment (its path is a prefix of theirs). */
 export const descendantsOf = (c: CommentRowE2E) =>
@@ -47,12 +47,12 @@ export const descendantsOf = (c: CommentRowE2E) =>
 export const pathIds = (path: string) => path.match(/.{6}/g)!.map((s) => parseInt(s, 36));
 
 /** The counters equal what they count: the review's live comments, each comment's live replies. */
-export function expectCountersHold(postId: number) {
+export function expectCountersHold(reviewId: number) {
   const drift = {
-    review: row<{ d: number }>("select comment_count - (select count(*) from comments c where c.post_id = p.id and c.deleted_at is null) as d from posts p where p.id = ?", postId)!.d,
+    review: row<{ d: number }>("select comment_count - (select count(*) from comments c where c.post_id = p.id and c.deleted_at is null) as d from posts p where p.id = ?", reviewId)!.d,
     replies: row<{ n: number }>(
       "select count(*) as n from comments c where c.post_id = ? and c.reply_count <> (select count(*) from comments k where k.parent_id = c.id and k.deleted_at is null)",
-      postId,
+      reviewId,
     )!.n,
   };
   expect(drift, "comment_count and reply_count match the rows").toEqual({ review: 0, replies: 0 });

@@ -44,6 +44,6 @@ export const voteRows = (type: "review" | "comment", id: number, userId: string)
 
 /** A member's vote on a comment, with the review it was cast under. */
 export const commentVoteRow = (userId: string, commentId: number) =>
-  row<{ postId: number }>("select post_id as postId from comment_votes where user_id = ? and comment_id = ?", userId, commentId);
+  row<{ reviewId: number }>("select post_id as reviewId from comment_votes where user_id = ? and comment_id = ?", userId, commentId);
 
 export const noticeReadAt = (id: number) => row<{ r: number | null }>("select read_at as r from notifications where id = ?", id)?.r ?? null;

@@ -17,7 +17,7 @@ export const TOO_MANY = new RegExp(`^New members can vote ${NEWCOMER_BURST} time
 // ── Reading the database ────────────────────────────────────────────────────────────────────────
 
 export type ReviewVotes = { id: number; slug: string; title: string; upvotes: number; hot: number; publishedAt: number; authorId: string; received: number };
-export type CommentVotes = { id: number; postId: number; upvotes: number; authorId: string; received: number };
+export type CommentVotes = { id: number; reviewId: number; upvotes: number; authorId: string; received: number };
 
 export function reviewVotes(slug: string): ReviewVotes {
   const found = row<ReviewVotes>(
@@ -32,7 +32,7 @@ export function reviewVotes(slug: string): ReviewVotes {
 
 export function commentVotes(id: number): CommentVotes {
   const found = row<CommentVotes>(
-    `select c.id, c.post_id as postId, c.upvote_count as upvotes, c.author_id as authorId, u.upvotes_received as received
+    `select c.id, c.post_id as reviewId, c.upvote_count as upvotes, c.author_id as authorId, u.upvotes_received as received
      from comments c join users u on u.id = c.author_id where c.id = ?`,
     id,
   );
@@ -41,32 +41,32 @@ export function commentVotes(id: number): CommentVotes {
 }
 
 /** The oldest live top-level comment on a review that `viewer` neither wrote nor has upvoted. */
-export function commentOn(postId: number, viewer: { id: string }): CommentVotes {
+export function commentOn(reviewId: number, viewer: { id: string }): CommentVotes {
   const found = row<{ id: number }>(
     `select c.id from comments c
      where c.post_id = ? and c.parent_id is null and c.deleted_at is null and c.author_id is not null and c.author_id <> ?
        and not exists (select 1 from comment_votes v where v.comment_id = c.id and v.user_id = ?)
      order by c.id limit 1`,
-    postId,
+    reviewId,
     viewer.id,
     viewer.id,
   );
-  expect(found, `a comment on review ${postId} open to ${viewer.id}'s vote`).toBeDefined();
+  expect(found, `a comment on review ${reviewId} open to ${viewer.id}'s vote`).toBeDefined();
   return commentVotes(found!.id);
 }
 
 /** A live comment on a review written by `by` (a username). */
-export function commentBy(postId: number, by: string): CommentVotes {
+export function commentBy(reviewId: number, by: string): CommentVotes {
   const found = row<{ id: number }>(
     "select c.id from comments c join users u on u.id = c.author_id where c.post_id = ? and c.deleted_at is null and u.username = ? order by c.id limit 1",
-    postId,
+    reviewId,
     by,
   );
-  expect(found, `a comment by ${by} on review ${postId}`).toBeDefined();
+  expect(found, `a comment by ${by} on review ${reviewId}`).toBeDefined();
   return commentVotes(found!.id);
 }
 
-export const hasReviewVote = (userId: string, postId: number) => voteRows("review", postId, userId) > 0;
+export const hasReviewVote = (userId: string, reviewId: number) => voteRows("review", reviewId, userId) > 0;
 
 // ── Reading the page ─────────────────────────────────────────────────────────────────────────────
 

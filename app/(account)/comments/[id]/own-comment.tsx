@@ -11,7 +11,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { commentHref } from "@/lib/comments/links";
 import { getCommentForEdit, getThreadComment } from "@/lib/comments/queries";
 import { readFormState } from "@/lib/forms/read-state";
-import { canEditPost } from "@/lib/permissions";
+import { canEditAuthored } from "@/lib/permissions";
 
 /**
  * The start of the edit and delete pages: the comment, if the viewer may change it, and the
@@ -39,7 +39,7 @@ export async function loadOwnComment(id: number, verb: "edit" | "delete") {
       ) as ReactNode,
     };
   }
-  if (!canEditPost(user, comment)) forbidden();
+  if (!canEditAuthored(user, comment)) forbidden();
   const node = (await getThreadComment(db, id))!;
   const back = commentHref(node, comment.review.slug);
   return { comment, node, back, state: state as FormState | null };

@@ -89,7 +89,7 @@ function ReviewArticle({ review, thread, sort }: { review: Review; thread: Comme
         <h1 id="review-title" dir="auto">
           {review.title}
         </h1>
-        <LinkedHtml html={bylineHtml({ ...review, views: { count: review.viewCount, postId: review.id }, edited: editedLabel(review) })} />
+        <LinkedHtml html={bylineHtml({ ...review, views: { count: review.viewCount, reviewId: review.id }, edited: editedLabel(review) })} />
         <LinkedHtml className="review__facts" html={scoreHtml(review.score) + tagListHtml(review.tags)} />
         {/* While its author is still new: the marker's flip renders this page afresh (lib/users/presence.ts). */}
         {review.firstReview && review.author?.isNew ? (
@@ -136,7 +136,7 @@ function ReviewArticle({ review, thread, sort }: { review: Review; thread: Comme
           sort={sort}
         />
       </div>
-      <ViewBeacon postId={review.id} />
+      <ViewBeacon reviewId={review.id} />
     </article>
   );
 }

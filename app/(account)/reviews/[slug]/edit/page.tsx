@@ -6,7 +6,7 @@ import { getDb } from "@/lib/db";
 import { ReviewEditor } from "@/components/review/review-editor";
 import { getCurrentUser } from "@/lib/auth/session";
 import { readFormState } from "@/lib/forms/read-state";
-import { canEditPost } from "@/lib/permissions";
+import { canEditAuthored } from "@/lib/permissions";
 import { getReviewForEdit } from "@/lib/reviews/queries";
 import { SignedOutEditor } from "./signed-out-editor";
 
@@ -25,7 +25,7 @@ export default async function EditReviewPage({ params, searchParams }: PageProps
   }
   const review = await getReviewForEdit(getDb(), slug);
   if (!review || review.status === "deleted") notFound();
-  if (!canEditPost(user, review)) forbidden();
+  if (!canEditAuthored(user, review)) forbidden();
   const isDraft = review.status === "draft";
   return (
     <div className="editor-page">

@@ -40,7 +40,7 @@ async function loadHistory(id: number): Promise<History> {
     cacheTag(ALL_TAG, NEW_COMMENT_TAG);
     return { kind: "missing" };
   }
-  cacheTag(ALL_TAG, reviewTag(comment.postId));
+  cacheTag(ALL_TAG, reviewTag(comment.reviewId));
   if (comment.review.status !== "published" && comment.review.status !== "deleted") return { kind: "missing" };
   if (comment.deletedAt || comment.review.status === "deleted") return { kind: "gone", slug: comment.review.slug };
   const revisions = await listCommentRevisions(db, id);

@@ -21,7 +21,7 @@ async function load(id: number, page: number): Promise<{ title: string; by: stri
   cacheLife("max");
   const db = getDb();
   const comment = id ? await getCommentForEdit(db, id) : null;
-  cacheTag(ALL_TAG, comment ? reviewTag(comment.postId) : NEW_COMMENT_TAG);
+  cacheTag(ALL_TAG, comment ? reviewTag(comment.reviewId) : NEW_COMMENT_TAG);
   if (!comment || comment.deletedAt || comment.review.status !== "published") return null;
   const node = (await getThreadComment(db, id))!;
   if (page > 1 && (page - 1) * VOTERS_PAGE_SIZE >= node.upvoteCount) return null;

@@ -3,10 +3,10 @@ import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex
 import { films } from "./films";
 import { users } from "./users";
 
-export const POST_STATUSES = ["draft", "published", "hidden", "deleted"] as const;
-export type PostStatus = (typeof POST_STATUSES)[number];
+export const REVIEW_STATUSES = ["draft", "published", "hidden", "deleted"] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 
-export const posts = sqliteTable(
+export const reviews = sqliteTable(
   "posts",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
@@ -24,7 +24,7 @@ export const posts = sqliteTable(
     excerpt: text("excerpt").notNull(),
     score: integer("score"),
     hasSpoilers: integer("has_spoilers", { mode: "boolean" }).notNull().default(false),
-    status: text("status", { enum: POST_STATUSES }).notNull().default("draft"),
+    status: text("status", { enum: REVIEW_STATUSES }).notNull().default("draft"),
     wordCount: integer("word_count").notNull().default(0),
     readingMinutes: integer("reading_minutes").notNull().default(1),
     publishedAt: integer("published_at", { mode: "timestamp_ms" }),
@@ -58,24 +58,24 @@ export const posts = sqliteTable(
   ],
 );
 
-export const postTags = sqliteTable(
+export const reviewTags = sqliteTable(
   "post_tags",
   {
-    postId: integer("post_id")
+    reviewId: integer("post_id")
       .notNull()
-      .references(() => posts.id, { onDelete: "cascade" }),
+      .references(() => reviews.id, { onDelete: "cascade" }),
     tag: text("tag").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.postId, t.tag] }), index("post_tags_tag_idx").on(t.tag, t.postId)],
+  (t) => [primaryKey({ columns: [t.reviewId, t.tag] }), index("post_tags_tag_idx").on(t.tag, t.reviewId)],
 );
 
-export const postRevisions = sqliteTable(
+export const reviewRevisions = sqliteTable(
   "post_revisions",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    postId: integer("post_id")
+    reviewId: integer("post_id")
       .notNull()
-      .references(() => posts.id, { onDelete: "cascade" }),
+      .references(() => reviews.id, { onDelete: "cascade" }),
     number: integer("number").notNull(),
     editorId: text("editor_id").references(() => users.id, { onDelete: "set null" }),
     reason: text("reason"),
@@ -94,21 +94,21 @@ export const postRevisions = sqliteTable(
   },
   // By editor: the pages showing a member's name are found through it, and deleting a member
   // clears their name from the revisions they made.
-  (t) => [uniqueIndex("post_revisions_post_number_unique").on(t.postId, t.number), index("post_revisions_editor_idx").on(t.editorId)],
+  (t) => [uniqueIndex("post_revisions_post_number_unique").on(t.reviewId, t.number), index("post_revisions_editor_idx").on(t.editorId)],
 );
 
-export const postViews = sqliteTable(
+export const reviewViews = sqliteTable(
   "post_views",
   {
-    postId: integer("post_id")
+    reviewId: integer("post_id")
       .notNull()
-      .references(() => posts.id, { onDelete: "cascade" }),
+      .references(() => reviews.id, { onDelete: "cascade" }),
     // A user id, or a salted hash of address and user agent; never a raw address.
     viewerKey: text("viewer_key").notNull(),
     day: text("day").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.postId, t.viewerKey, t.day] })],
+  (t) => [primaryKey({ columns: [t.reviewId, t.viewerKey, t.day] })],
 );
 
-export type PostRow = typeof posts.$inferSelect;
-export type PostRevisionRow = typeof postRevisions.$inferSelect;
+export type ReviewRow = typeof reviews.$inferSelect;
+export type ReviewRevisionRow = typeof reviewRevisions.$inferSelect;
