@@ -152,3 +152,17 @@ export async function writeTx<T>(db: DB, fn: (tx: Tx) => Promise<T> | T): Promis
 export function unlockedWriter(db: DB): Conn {
   return db[WRITER].conn;
 }
+
+const preparedByConn = new WeakMap<Conn, Map<(conn: Conn) => unknown, unknown>>();
+
+/**
+ * A Drizzle query built and prepared once per connection, then run with placeholders: building a
+ * query's SQL costs more than running most of ours, and a hot write (an upvote) runs a dozen.
+ * `build` must be a module-level function, so that it names one query.
+ */
+export function preparedOn<T>(conn: Conn, build: (conn: Conn) => T): T {
+  let byBuild = preparedByConn.get(conn);
+  if (!byBuild) preparedByConn.set(conn, (byBuild = new Map()));
+  if (!byBuild.has(build)) byBuild.set(build, build(conn));
+  return byBuild.get(build) as T;
+}

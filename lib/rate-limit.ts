@@ -1,4 +1,5 @@
-import { inArray, lte, sql } from "drizzle-orm";
+import { eq, inArray, lte, sql } from "drizzle-orm";
+import { preparedOn, type Conn } from "@/db";
 import { rateWindows } from "@/db/schema";
 import { rateLimited } from "@/lib/errors";
 import type { Write } from "@/lib/write";
@@ -10,6 +11,14 @@ import type { Write } from "@/lib/write";
  */
 export type RateRule = { key: string; limit: number; windowMs: number; message: (waitSeconds: number) => string };
 
+const WINDOW = (c: Conn) => c.select().from(rateWindows).where(eq(rateWindows.key, sql.placeholder("key"))).prepare();
+const SET_WINDOW = (c: Conn) =>
+  c
+    .insert(rateWindows)
+    .values({ key: sql.placeholder("key"), count: sql.placeholder("count"), windowStartedAt: sql.placeholder("startedAt") })
+    .onConflictDoUpdate({ target: rateWindows.key, set: { count: sql`excluded.count`, windowStartedAt: sql`excluded.window_started_at` } })
+    .prepare();
+
 /**
  * Takes one slot from each rule's window, inside the caller's write (at `w.now`), or refuses with
  * 429 and the wait until the fullest window opens again. Nothing is counted on a refusal. Returns
@@ -17,9 +26,11 @@ export type RateRule = { key: string; limit: number; windowMs: number; message: 
  */
 export async function takeRateSlots(w: Write, rules: RateRule[]): Promise<number[]> {
   const now = w.now;
-  const found = rules.length
-    ? await w.tx.select().from(rateWindows).where(inArray(rateWindows.key, rules.map((r) => r.key))).all()
-    : [];
+  const found: (typeof rateWindows.$inferSelect)[] = [];
+  for (const rule of rules) {
+    const row = await preparedOn(w.tx, WINDOW).get({ key: rule.key });
+    if (row) found.push(row);
+  }
   const windows = rules.map((rule) => {
     const row = found.find((r) => r.key === rule.key);
     const fresh = !row || now.getTime() - row.windowStartedAt.getTime() >= rule.windowMs;
@@ -31,13 +42,7 @@ export async function takeRateSlots(w: Write, rules: RateRule[]): Promise<number
     const i = waits.indexOf(Math.max(...waits));
     throw rateLimited(full[i]!.rule.message(waits[i]!), waits[i]!);
   }
-  for (const win of windows) {
-    await w.tx
-      .insert(rateWindows)
-      .values({ key: win.rule.key, count: win.count + 1, windowStartedAt: win.startedAt })
-      .onConflictDoUpdate({ target: rateWindows.key, set: { count: win.count + 1, windowStartedAt: win.startedAt } })
-      .run();
-  }
+  for (const win of windows) await preparedOn(w.tx, SET_WINDOW).run({ key: win.rule.key, count: win.count + 1, startedAt: win.startedAt });
   return windows.map((win) => win.count + 1);
 }
 

@@ -1,10 +1,13 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { preparedOn, type Conn } from "@/db";
 import { users } from "@/db/schema";
 import type { EventMap } from "@/lib/events";
 import type { Write } from "@/lib/write";
 import { announceBadges } from "./announce";
 import { grantOneOff, reachRung, type Earned } from "./grant";
 import { starAt } from "./rules";
+
+const RECEIVED = (c: Conn) => c.select({ received: users.upvotesReceived }).from(users).where(eq(users.id, sql.placeholder("id"))).prepare();
 
 /**
  * An upvote may earn the item's author a rung of the upvotes ladder (at the count of upvotes
@@ -16,7 +19,7 @@ export async function grantUpvoteBadges(w: Write, e: EventMap["vote.cast"]) {
   if (!e.up || !e.authorId) return;
   const source = { reviewId: e.reviewId, commentId: e.target === "review" ? null : e.itemId };
   const earned: Earned[] = [];
-  const author = await w.tx.select({ received: users.upvotesReceived }).from(users).where(eq(users.id, e.authorId)).get();
+  const author = await preparedOn(w.tx, RECEIVED).get({ id: e.authorId });
   if (author) {
     const rung = await reachRung(w, e.authorId, "upvotes", author.received, source);
     if (rung) earned.push(rung);

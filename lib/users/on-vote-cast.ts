@@ -1,7 +1,13 @@
 import { eq, sql } from "drizzle-orm";
+import { preparedOn, type Conn } from "@/db";
 import { users } from "@/db/schema";
 import type { EventMap } from "@/lib/events";
 import type { Write } from "@/lib/write";
+
+const p = sql.placeholder;
+const UP = (c: Conn) =>
+  c.update(users).set({ upvotesReceived: sql`${users.upvotesReceived} + 1`, upvotesReachedAt: sql`${p("at")}` }).where(eq(users.id, p("id"))).prepare();
+const DOWN = (c: Conn) => c.update(users).set({ upvotesReceived: sql`${users.upvotesReceived} - 1` }).where(eq(users.id, p("id"))).prepare();
 
 /**
  * The item's author's upvotes received, and when they last rose (the Ranking's tie-break). A vote
@@ -9,12 +15,8 @@ import type { Write } from "@/lib/write";
  */
 export async function countUpvoteReceived(w: Write, e: EventMap["vote.cast"]) {
   if (!e.authorId) return;
-  const delta = e.up ? 1 : -1;
-  await w.tx
-    .update(users)
-    .set({ upvotesReceived: sql`${users.upvotesReceived} + ${delta}`, ...(e.up ? { upvotesReachedAt: w.now } : {}) })
-    .where(eq(users.id, e.authorId))
-    .run();
+  if (e.up) await preparedOn(w.tx, UP).run({ at: w.now.getTime(), id: e.authorId });
+  else await preparedOn(w.tx, DOWN).run({ id: e.authorId });
   w.changes.members.add(e.authorId);
   w.changes.ranking = true;
 }

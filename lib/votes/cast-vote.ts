@@ -1,4 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
+import { preparedOn, type Conn } from "@/db";
 import { commentVotes, comments, reviewTags, reviewVotes, reviews, users } from "@/db/schema";
 import { isSystemName } from "@/lib/badges/system";
 import { reviewListed } from "@/lib/cache/changes";
@@ -6,7 +7,7 @@ import { actorOf, type Ctx } from "@/lib/context";
 import { getEnv } from "@/lib/env";
 import { forbidden, gone, notFound, unauthenticated } from "@/lib/errors";
 import { takeRateSlots, waitPhrase } from "@/lib/rate-limit";
-import { isNewcomer } from "@/lib/users/newcomer";
+import { isNewcomerRow } from "@/lib/users/newcomer";
 import { write, type Write } from "@/lib/write";
 import { VoteInput, type VoteTarget } from "./schemas";
 
@@ -14,32 +15,65 @@ const MINUTE = 60_000;
 const DAY = 86_400_000;
 const times = (n: number) => (n === 1 ? "once" : `${n.toLocaleString("en-US")} times`);
 
-type Target = { type: VoteTarget; id: number; reviewId: number; slug: string; authorId: string | null; filmId: number; upvoteCount: number; publishedAt: Date | null };
-
-async function loadTarget(w: Write, type: VoteTarget, id: number): Promise<Target> {
-  if (type === "review") {
-    const review = await w.tx.select().from(reviews).where(eq(reviews.id, id)).get();
-    if (!review || (review.status !== "published" && review.status !== "deleted")) throw notFound("There is no such review.");
-    if (review.status === "deleted") throw gone("This review was deleted, so it takes no more votes.");
-    return { type, id, reviewId: review.id, slug: review.slug, authorId: review.authorId, filmId: review.filmId, upvoteCount: review.upvoteCount, publishedAt: review.publishedAt };
-  }
-  const row = await w.tx
-    .select({ comment: comments, review: { status: reviews.status, slug: reviews.slug, filmId: reviews.filmId } })
+// The upvote path's queries, prepared once per connection (see preparedOn).
+const p = sql.placeholder;
+const VOTER = (c: Conn) =>
+  c
+    .select({ id: users.id, createdAt: users.createdAt, suspendedAt: users.suspendedAt, reviewCount: users.reviewCount, commentCount: users.commentCount })
+    .from(users)
+    .where(eq(users.id, p("id")))
+    .prepare();
+const REVIEW = (c: Conn) =>
+  c
+    .select({ id: reviews.id, status: reviews.status, slug: reviews.slug, authorId: reviews.authorId, filmId: reviews.filmId, upvoteCount: reviews.upvoteCount, publishedAt: reviews.publishedAt })
+    .from(reviews)
+    .where(eq(reviews.id, p("id")))
+    .prepare();
+const COMMENT = (c: Conn) =>
+  c
+    .select({
+      comment: { reviewId: comments.reviewId, authorId: comments.authorId, upvoteCount: comments.upvoteCount, deletedAt: comments.deletedAt },
+      review: { status: reviews.status, slug: reviews.slug, filmId: reviews.filmId },
+      authorName: users.username,
+    })
     .from(comments)
     .innerJoin(reviews, eq(reviews.id, comments.reviewId))
-    .where(eq(comments.id, id))
-    .get();
+    .leftJoin(users, eq(users.id, comments.authorId))
+    .where(eq(comments.id, p("id")))
+    .prepare();
+const REVIEW_VOTE = (c: Conn) =>
+  c.select({ at: reviewVotes.createdAt }).from(reviewVotes).where(and(eq(reviewVotes.userId, p("user")), eq(reviewVotes.reviewId, p("item")))).prepare();
+const COMMENT_VOTE = (c: Conn) =>
+  c.select({ at: commentVotes.createdAt }).from(commentVotes).where(and(eq(commentVotes.userId, p("user")), eq(commentVotes.commentId, p("item")))).prepare();
+const ADD_REVIEW_VOTE = (c: Conn) => c.insert(reviewVotes).values({ userId: p("user"), reviewId: p("item"), createdAt: p("at") }).prepare();
+const DROP_REVIEW_VOTE = (c: Conn) => c.delete(reviewVotes).where(and(eq(reviewVotes.userId, p("user")), eq(reviewVotes.reviewId, p("item")))).prepare();
+const SET_REVIEW_COUNT = (c: Conn) => c.update(reviews).set({ upvoteCount: sql`${p("count")}` }).where(eq(reviews.id, p("item"))).prepare();
+const TAGS = (c: Conn) => c.select({ tag: reviewTags.tag }).from(reviewTags).where(eq(reviewTags.reviewId, p("item"))).prepare();
+const ADD_COMMENT_VOTE = (c: Conn) => c.insert(commentVotes).values({ userId: p("user"), commentId: p("item"), reviewId: p("review"), createdAt: p("at") }).prepare();
+const DROP_COMMENT_VOTE = (c: Conn) => c.delete(commentVotes).where(and(eq(commentVotes.userId, p("user")), eq(commentVotes.commentId, p("item")))).prepare();
+const BUMP_COMMENT_COUNT = (c: Conn) => c.update(comments).set({ upvoteCount: sql`${comments.upvoteCount} + ${p("delta")}` }).where(eq(comments.id, p("item"))).prepare();
+
+type Target = { type: VoteTarget; id: number; reviewId: number; slug: string; authorId: string | null; filmId: number; upvoteCount: number; publishedAt: Date | null };
+
+async function loadTarget(w: Write, type: VoteTarget, id: number): Promise<Target & { authorName: string | null }> {
+  if (type === "review") {
+    const review = await preparedOn(w.tx, REVIEW).get({ id });
+    if (!review || (review.status !== "published" && review.status !== "deleted")) throw notFound("There is no such review.");
+    if (review.status === "deleted") throw gone("This review was deleted, so it takes no more votes.");
+    return { type, id, reviewId: review.id, slug: review.slug, authorId: review.authorId, filmId: review.filmId, upvoteCount: review.upvoteCount, publishedAt: review.publishedAt, authorName: null };
+  }
+  const row = await preparedOn(w.tx, COMMENT).get({ id });
   if (!row || (row.review.status !== "published" && row.review.status !== "deleted")) throw notFound("There is no such comment.");
   if (row.review.status === "deleted") throw gone("This comment's review was deleted, so it takes no more votes.");
   if (row.comment.deletedAt) throw gone("This comment was deleted, so it takes no more votes.");
   const c = row.comment;
-  return { type, id, reviewId: c.reviewId, slug: row.review.slug, authorId: c.authorId, filmId: row.review.filmId, upvoteCount: c.upvoteCount, publishedAt: null };
+  return { type, id, reviewId: c.reviewId, slug: row.review.slug, authorId: c.authorId, filmId: row.review.filmId, upvoteCount: c.upvoteCount, publishedAt: null, authorName: row.authorName };
 }
 
 /** The voter's two windows, at the limits of their standing now (a newcomer's are lower). */
-async function rateRules(w: Write, voter: { id: string; createdAt: Date }) {
+function rateRules(w: Write, voter: { id: string; createdAt: Date; reviewCount: number; commentCount: number }) {
   const env = getEnv();
-  const newcomer = await isNewcomer(w.tx, voter, w.now);
+  const newcomer = isNewcomerRow(voter, w.now);
   const burst = newcomer ? env.VOTE_NEWCOMER_BURST_PER_MINUTE : env.VOTE_BURST_PER_MINUTE;
   const daily = newcomer ? env.VOTE_NEWCOMER_DAILY_CAP : env.VOTE_DAILY_CAP;
   const who = newcomer ? "New members can" : "You can";
@@ -58,42 +92,35 @@ export async function castVote(ctx: Ctx, raw: unknown) {
   const input = VoteInput.parse(raw);
   const actor = actorOf(ctx, "Please sign in to vote.");
   return write(ctx, async (w) => {
-    const voter = await w.tx.select({ id: users.id, createdAt: users.createdAt, suspendedAt: users.suspendedAt }).from(users).where(eq(users.id, actor.id)).get();
+    const voter = await preparedOn(w.tx, VOTER).get({ id: actor.id });
     if (!voter) throw unauthenticated("Please sign in to vote.");
     if (voter.suspendedAt) throw forbidden("This account is suspended, so it cannot vote.");
     const target = await loadTarget(w, input.type, input.id);
-    if (target.type === "comment" && target.authorId) {
-      const author = await w.tx.select({ u: users.username }).from(users).where(eq(users.id, target.authorId)).get();
-      if (isSystemName(author?.u)) throw forbidden("Badge notes from Marquee take no upvotes.");
-    }
+    if (target.type === "comment" && target.authorId && isSystemName(target.authorName ?? undefined)) throw forbidden("Badge notes from Marquee take no upvotes.");
     if (target.authorId === actor.id) {
       throw forbidden(input.type === "review" ? "You can't upvote your own review." : "You can't upvote your own comment.");
     }
     const isReview = input.type === "review";
-    const mine = isReview
-      ? and(eq(reviewVotes.userId, actor.id), eq(reviewVotes.reviewId, target.id))
-      : and(eq(commentVotes.userId, actor.id), eq(commentVotes.commentId, target.id));
-    const existing = isReview
-      ? await w.tx.select({ at: reviewVotes.createdAt }).from(reviewVotes).where(mine).get()
-      : await w.tx.select({ at: commentVotes.createdAt }).from(commentVotes).where(mine).get();
+    const mine = { user: actor.id, item: target.id };
+    const existing = await preparedOn(w.tx, isReview ? REVIEW_VOTE : COMMENT_VOTE).get(mine);
     const wants = input.value === "up";
     const item = { type: target.type, id: target.id, reviewId: target.reviewId, slug: target.slug, authorId: target.authorId };
     if (!!existing === wants) return { ...item, voted: wants, changed: false, count: target.upvoteCount, badges: w.earned };
 
-    await takeRateSlots(w, await rateRules(w, voter));
+    await takeRateSlots(w, rateRules(w, voter));
     const delta = wants ? 1 : -1;
     const count = target.upvoteCount + delta;
     if (isReview) {
-      if (wants) await w.tx.insert(reviewVotes).values({ userId: actor.id, reviewId: target.id, createdAt: w.now }).run();
-      else await w.tx.delete(reviewVotes).where(mine).run();
-      await w.tx.update(reviews).set({ upvoteCount: count }).where(eq(reviews.id, target.id)).run();
+      if (wants) await preparedOn(w.tx, ADD_REVIEW_VOTE).run({ ...mine, at: w.now });
+      else await preparedOn(w.tx, DROP_REVIEW_VOTE).run(mine);
+      await preparedOn(w.tx, SET_REVIEW_COUNT).run({ count, item: target.id });
       // Its card shows the count: on the feed, its film, its tags and its author's profile.
-      const tags = await w.tx.select({ tag: reviewTags.tag }).from(reviewTags).where(eq(reviewTags.reviewId, target.id)).all();
+      const tags = await preparedOn(w.tx, TAGS).all({ item: target.id });
       reviewListed(w.changes, { id: target.id, filmId: target.filmId, authorId: target.authorId, tags: tags.map((t) => t.tag) });
     } else {
-      if (wants) await w.tx.insert(commentVotes).values({ userId: actor.id, commentId: target.id, reviewId: target.reviewId, createdAt: w.now }).run();
-      else await w.tx.delete(commentVotes).where(mine).run();
-      await w.tx.update(comments).set({ upvoteCount: sql`${comments.upvoteCount} + ${delta}` }).where(eq(comments.id, target.id)).run();
+      if (wants) await preparedOn(w.tx, ADD_COMMENT_VOTE).run({ ...mine, review: target.reviewId, at: w.now });
+      else await preparedOn(w.tx, DROP_COMMENT_VOTE).run(mine);
+      await preparedOn(w.tx, BUMP_COMMENT_COUNT).run({ delta, item: target.id });
       // A comment's count shows in its review's discussion.
       w.changes.threads.add(target.reviewId);
     }
