@@ -1,4 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
+import { preparedOn, type Conn } from "@/db";
 import { badges, userBadges, users } from "@/db/schema";
 import { bumpMonth } from "@/lib/rankings/standings";
 import type { Write } from "@/lib/write";
@@ -62,18 +63,23 @@ export async function grantOneOff(w: Write, userId: string | null, slug: OneOffS
   return grantBadge(w, userId, slug, source);
 }
 
+const p = sql.placeholder;
+const bump = (counter: "repliesReceived" | "viewsReceived") => (c: Conn) =>
+  c
+    .update(users)
+    .set({ [counter]: sql`${users[counter]} + ${p("delta")}` })
+    .where(eq(users.id, p("id")))
+    .returning({ value: users[counter] })
+    .prepare();
+// A reply and a view each move one: prepared once per connection (see preparedOn).
+const BUMP = { repliesReceived: bump("repliesReceived"), viewsReceived: bump("viewsReceived") };
+
 async function isSystemAccount(w: Write, userId: string): Promise<boolean> {
   return !!(await w.tx.select({ s: users.isSystem }).from(users).where(and(eq(users.id, userId), eq(users.isSystem, true))).get());
 }
 
 /** Adds `delta` to a member's counter and returns the new value (for reachRung), or null when there is no such member. */
 export async function bumpCounter(w: Write, userId: string, counter: "repliesReceived" | "viewsReceived", delta: number): Promise<number | null> {
-  const col = users[counter];
-  const row = await w.tx
-    .update(users)
-    .set({ [counter]: sql`${col} + ${delta}` })
-    .where(eq(users.id, userId))
-    .returning({ value: col })
-    .get();
+  const row = await preparedOn(w.tx, BUMP[counter]).get({ delta, id: userId });
   return row?.value ?? null;
 }

@@ -1,4 +1,5 @@
-import { inArray } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { preparedOn, type Conn } from "@/db";
 import { users } from "@/db/schema";
 import type { EventMap } from "@/lib/events";
 import type { Write } from "@/lib/write";
@@ -6,6 +7,10 @@ import { isStop, stopAnnouncements } from "./announce";
 import { reachRung } from "./grant";
 
 type Posted = EventMap["comment.posted"];
+
+// Every comment posted reads its author's count (and the replied-to member's): prepared once per connection.
+const COUNTS = (c: Conn) =>
+  c.select({ comments: users.commentCount, replies: users.repliesReceived }).from(users).where(eq(users.id, sql.placeholder("id"))).prepare();
 
 /** "STOP" from the review's author in reply to a badge announcement: announcements stop. */
 export function asksToStopAnnouncements(e: Pick<Posted, "parentAnnouncesBadge" | "authorId" | "reviewAuthorId" | "body">): boolean {
@@ -19,15 +24,9 @@ export function asksToStopAnnouncements(e: Pick<Posted, "parentAnnouncesBadge" |
 export async function badgesOnCommentPosted(w: Write, e: Posted) {
   const source = { reviewId: e.reviewId, commentId: e.commentId };
   const repliedTo = e.repliedToId && e.repliedToId !== e.authorId ? e.repliedToId : null;
-  const ids = repliedTo ? [e.authorId, repliedTo] : [e.authorId];
-  const counts = await w.tx
-    .select({ id: users.id, comments: users.commentCount, replies: users.repliesReceived })
-    .from(users)
-    .where(inArray(users.id, ids))
-    .all();
-  const of = (id: string) => counts.find((c) => c.id === id);
-  await reachRung(w, e.authorId, "comments", of(e.authorId)?.comments ?? 0, source);
-  if (repliedTo) await reachRung(w, repliedTo, "replies", of(repliedTo)?.replies ?? 0, source);
+  const counts = (id: string) => preparedOn(w.tx, COUNTS).get({ id });
+  await reachRung(w, e.authorId, "comments", (await counts(e.authorId))?.comments ?? 0, source);
+  if (repliedTo) await reachRung(w, repliedTo, "replies", (await counts(repliedTo))?.replies ?? 0, source);
   if (asksToStopAnnouncements(e)) {
     await stopAnnouncements(w, e.authorId, { id: e.reviewId }, { id: e.commentId, path: e.path, depth: e.depth });
   }

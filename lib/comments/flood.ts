@@ -1,13 +1,34 @@
-import { and, desc, eq, gt, isNull } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { preparedOn, type Conn } from "@/db";
 import { comments, users } from "@/db/schema";
 import { getEnv } from "@/lib/env";
 import { rateLimited } from "@/lib/errors";
-import { isNewcomer } from "@/lib/users/newcomer";
+import { isNewcomerRow } from "@/lib/users/newcomer";
 import type { Write } from "@/lib/write";
 
 // Flood control, checked inside the posting transaction (at `w.now`, read once its lock is held) so
 // two racing posts cannot both pass.
 const DUPLICATE_WINDOW_MS = 5 * 60_000;
+
+// Prepared once per connection (see preparedOn): every comment posted runs them.
+const p = sql.placeholder;
+const TWIN = (c: Conn) =>
+  c
+    .select({ createdAt: comments.createdAt })
+    .from(comments)
+    .where(and(eq(comments.authorId, p("authorId")), gt(comments.createdAt, p("since")), eq(comments.bodyMd, p("body")), isNull(comments.deletedAt)))
+    .orderBy(desc(comments.createdAt))
+    .limit(1)
+    .prepare();
+const LAST = (c: Conn) =>
+  c
+    .select({ createdAt: comments.createdAt, joinedAt: users.createdAt, reviewCount: users.reviewCount, commentCount: users.commentCount })
+    .from(comments)
+    .innerJoin(users, eq(users.id, comments.authorId))
+    .where(eq(comments.authorId, p("authorId")))
+    .orderBy(desc(comments.createdAt))
+    .limit(1)
+    .prepare();
 
 const seconds = (n: number) => (n === 1 ? "1 second" : `${n} seconds`);
 
@@ -18,29 +39,17 @@ const seconds = (n: number) => (n === 1 ? "1 second" : `${n} seconds`);
 export async function assertMayComment(w: Write, authorId: string, body: string) {
   const { tx, now } = w;
   const since = new Date(now.getTime() - DUPLICATE_WINDOW_MS);
-  const twin = await tx
-    .select({ createdAt: comments.createdAt })
-    .from(comments)
-    .where(and(eq(comments.authorId, authorId), gt(comments.createdAt, since), eq(comments.bodyMd, body), isNull(comments.deletedAt)))
-    .orderBy(desc(comments.createdAt))
-    .limit(1)
-    .get();
+  // Compared as stored (milliseconds): a placeholder in a condition is bound as it is given.
+  const twin = await preparedOn(tx, TWIN).get({ authorId, since: since.getTime(), body });
   if (twin) {
     const wait = Math.ceil((twin.createdAt.getTime() + DUPLICATE_WINDOW_MS - now.getTime()) / 1000);
     throw rateLimited("You posted this same comment a moment ago. Change it, or wait a few minutes to post it again.", Math.max(1, wait));
   }
-  const last = await tx
-    .select({ createdAt: comments.createdAt })
-    .from(comments)
-    .where(eq(comments.authorId, authorId))
-    .orderBy(desc(comments.createdAt))
-    .limit(1)
-    .get();
+  // Their latest comment, with what says whether they are new here.
+  const last = await preparedOn(tx, LAST).get({ authorId });
   if (!last) return;
-  const user = await tx.select({ id: users.id, createdAt: users.createdAt }).from(users).where(eq(users.id, authorId)).get();
-  if (!user) return;
   const env = getEnv();
-  const newcomer = await isNewcomer(tx, user, now);
+  const newcomer = isNewcomerRow({ createdAt: last.joinedAt, reviewCount: last.reviewCount, commentCount: last.commentCount }, now);
   const interval = (newcomer ? env.COMMENT_NEWCOMER_INTERVAL_SECONDS : env.COMMENT_INTERVAL_SECONDS) * 1000;
   const wait = Math.ceil((last.createdAt.getTime() + interval - now.getTime()) / 1000);
   if (wait > 0) {

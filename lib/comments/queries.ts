@@ -1,5 +1,5 @@
-import { and, asc, eq, gte, inArray, lt } from "drizzle-orm";
-import type { DB } from "@/db";
+import { and, asc, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { preparedOn, type Conn, type DB } from "@/db";
 import { commentRevisions, comments, reviews, users } from "@/db/schema";
 import { pathIds, subtreeRange } from "./path";
 import type { ThreadComment } from "./tree";
@@ -23,7 +23,9 @@ const threadColumns = {
   authorIsNew: users.isNew,
 };
 
-const selectThread = (db: DB) => db.select(threadColumns).from(comments).leftJoin(users, eq(users.id, comments.authorId));
+const selectThread = (db: Conn) => db.select(threadColumns).from(comments).leftJoin(users, eq(users.id, comments.authorId));
+// Asked after every comment posted: prepared once per connection (see preparedOn).
+const THREAD_COMMENT = (db: Conn) => selectThread(db).where(eq(comments.id, sql.placeholder("id"))).prepare();
 type ThreadRow = Awaited<ReturnType<ReturnType<typeof selectThread>["all"]>>[number];
 
 function toThreadComment(r: ThreadRow): ThreadComment {
@@ -119,7 +121,7 @@ export async function listCommentRevisions(db: DB, commentId: number) {
 
 /** One comment as the thread shows it (for the answer to a post made with JavaScript). */
 export async function getThreadComment(db: DB, id: number): Promise<ThreadComment | null> {
-  const row = await selectThread(db).where(eq(comments.id, id)).get();
+  const row = await preparedOn(db, THREAD_COMMENT).get({ id });
   return row ? toThreadComment(row) : null;
 }
 

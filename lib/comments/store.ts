@@ -1,13 +1,55 @@
 import { eq, sql } from "drizzle-orm";
-import type { Tx } from "@/db";
+import { preparedOn, type Conn, type Tx } from "@/db";
 import { commentRevisions, comments, reviewTags, reviews, users, type CommentRow } from "@/db/schema";
 import { RENDERER_VERSION } from "@/lib/markdown/render";
 import { childPath } from "./path";
 import { gone, notFound } from "@/lib/errors";
 
-// Row helpers shared by the comment verbs; each runs inside the caller's transaction.
+// Row helpers shared by the comment verbs; each runs inside the caller's transaction. A comment's
+// post runs every one of them: they are prepared once per connection (see preparedOn).
+const p = sql.placeholder;
+const COMMENT = (c: Conn) => c.select().from(comments).where(eq(comments.id, p("id"))).prepare();
+const OPEN_REVIEW = (c: Conn) =>
+  c
+    .select({ id: reviews.id, slug: reviews.slug, title: reviews.title, status: reviews.status, authorId: reviews.authorId, filmId: reviews.filmId, commentCount: reviews.commentCount })
+    .from(reviews)
+    .where(eq(reviews.id, p("id")))
+    .prepare();
+const TAGS = (c: Conn) => c.select({ tag: reviewTags.tag }).from(reviewTags).where(eq(reviewTags.reviewId, p("id"))).prepare();
+const MARKED_NEW = (c: Conn) => c.select({ isNew: users.isNew }).from(users).where(eq(users.id, p("id"))).prepare();
+const NEXT_ID = (c: Conn) =>
+  c
+    .select({ seq: sql<number>`coalesce((select seq from sqlite_sequence where name = 'comments'), 0) + 1` })
+    .from(sql`(select 1)`)
+    .prepare();
+const BUMP_REVIEW = (c: Conn) =>
+  c.update(reviews).set({ commentCount: sql`${reviews.commentCount} + ${p("delta")}` }).where(eq(reviews.id, p("id"))).prepare();
+const BUMP_PARENT = (c: Conn) =>
+  c.update(comments).set({ replyCount: sql`${comments.replyCount} + ${p("delta")}` }).where(eq(comments.id, p("id"))).prepare();
+const INSERT = (c: Conn) =>
+  c
+    .insert(comments)
+    .values({
+      id: p("id"),
+      reviewId: p("reviewId"),
+      parentId: p("parentId"),
+      authorId: p("authorId"),
+      depth: p("depth"),
+      path: p("path"),
+      bodyMd: p("bodyMd"),
+      bodyHtml: p("bodyHtml"),
+      rendererVersion: p("rendererVersion"),
+      announcesBadge: p("announcesBadge"),
+      createdAt: p("now"),
+      updatedAt: p("now"),
+    })
+    .returning()
+    .prepare();
+const FIRST_REVISION = (c: Conn) =>
+  c.insert(commentRevisions).values({ commentId: p("id"), number: 1, editorId: p("editorId"), bodyMd: p("bodyMd"), createdAt: p("now"), updatedAt: p("now") }).prepare();
+
 export async function loadComment(tx: Tx, id: number): Promise<CommentRow> {
-  const comment = await tx.select().from(comments).where(eq(comments.id, id)).get();
+  const comment = await preparedOn(tx, COMMENT).get({ id });
   if (!comment) throw notFound("There is no such comment.");
   return comment;
 }
@@ -20,19 +62,15 @@ export async function loadLiveComment(tx: Tx, id: number): Promise<CommentRow> {
 
 /** The review a comment hangs on must be published: a draft or hidden one does not exist to readers. */
 export async function loadOpenReview(tx: Tx, reviewId: number) {
-  const review = await tx
-    .select({ id: reviews.id, slug: reviews.slug, title: reviews.title, status: reviews.status, authorId: reviews.authorId, filmId: reviews.filmId, commentCount: reviews.commentCount })
-    .from(reviews)
-    .where(eq(reviews.id, reviewId))
-    .get();
+  const review = await preparedOn(tx, OPEN_REVIEW).get({ id: reviewId });
   if (!review || (review.status !== "published" && review.status !== "deleted")) throw notFound("There is no such review.");
   if (review.status === "deleted") throw gone("This review was deleted, so it takes no more comments.");
   return review;
 }
 
-/** A review's tags: a comment moves the counts on its card wherever it is listed, tag pages included. */
+/** A review's tags: a comment or an upvote moves the counts on its card wherever it is listed, tag pages included. */
 export async function loadReviewTags(tx: Tx, reviewId: number): Promise<string[]> {
-  return (await tx.select({ tag: reviewTags.tag }).from(reviewTags).where(eq(reviewTags.reviewId, reviewId)).all()).map((t) => t.tag);
+  return (await preparedOn(tx, TAGS).all({ id: reviewId })).map((t) => t.tag);
 }
 
 /**
@@ -41,9 +79,8 @@ export async function loadReviewTags(tx: Tx, reviewId: number): Promise<string[]
  * post, or a badge announcement and its STOP answer), so the counts move wherever rows come and go.
  */
 export async function adjustCommentCounts(tx: Tx, reviewId: number, parentId: number | null, delta: number) {
-  await tx.update(reviews).set({ commentCount: sql`${reviews.commentCount} + ${delta}` }).where(eq(reviews.id, reviewId)).run();
-  if (parentId !== null)
-    await tx.update(comments).set({ replyCount: sql`${comments.replyCount} + ${delta}` }).where(eq(comments.id, parentId)).run();
+  await preparedOn(tx, BUMP_REVIEW).run({ delta, id: reviewId });
+  if (parentId !== null) await preparedOn(tx, BUMP_PARENT).run({ delta, id: parentId });
 }
 
 /**
@@ -62,32 +99,26 @@ export async function insertComment(
     announcesBadge?: string | null;
   },
 ): Promise<CommentRow> {
-  const next = await tx.get<{ seq: number }>(sql`select coalesce((select seq from sqlite_sequence where name = 'comments'), 0) as seq`);
-  const id = (next?.seq ?? 0) + 1;
-  const comment = await tx
-    .insert(comments)
-    .values({
-      id,
-      reviewId: c.reviewId,
-      parentId: c.parent?.id ?? null,
-      authorId: c.authorId,
-      depth: (c.parent?.depth ?? 0) + 1,
-      path: childPath(c.parent?.path ?? null, id),
-      bodyMd: c.bodyMd,
-      bodyHtml: c.bodyHtml,
-      rendererVersion: RENDERER_VERSION,
-      announcesBadge: c.announcesBadge ?? null,
-      createdAt: c.now,
-      updatedAt: c.now,
-    })
-    .returning()
-    .get();
-  await tx.insert(commentRevisions).values({ commentId: id, number: 1, editorId: c.authorId, bodyMd: c.bodyMd, createdAt: c.now, updatedAt: c.now }).run();
+  const id = (await preparedOn(tx, NEXT_ID).get())!.seq;
+  const comment = (await preparedOn(tx, INSERT).get({
+    id,
+    reviewId: c.reviewId,
+    parentId: c.parent?.id ?? null,
+    authorId: c.authorId,
+    depth: (c.parent?.depth ?? 0) + 1,
+    path: childPath(c.parent?.path ?? null, id),
+    bodyMd: c.bodyMd,
+    bodyHtml: c.bodyHtml,
+    rendererVersion: RENDERER_VERSION,
+    announcesBadge: c.announcesBadge ?? null,
+    now: c.now,
+  }))!;
+  await preparedOn(tx, FIRST_REVISION).run({ id, editorId: c.authorId, bodyMd: c.bodyMd, now: c.now });
   await adjustCommentCounts(tx, c.reviewId, comment.parentId, 1);
   return comment;
 }
 
 /** Whether a member carries the "New" marker (a verb compares before and after its write). */
 export async function isMarkedNew(tx: Tx, userId: string): Promise<boolean | null> {
-  return (await tx.select({ isNew: users.isNew }).from(users).where(eq(users.id, userId)).get())?.isNew ?? null;
+  return (await preparedOn(tx, MARKED_NEW).get({ id: userId }))?.isNew ?? null;
 }

@@ -1,4 +1,5 @@
 import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { preparedOn, type Conn } from "@/db";
 import { notifications, users, type NotificationKind } from "@/db/schema";
 import type { Write } from "@/lib/write";
 
@@ -16,6 +17,28 @@ const SWITCH = {
   milestone: users.notifyMilestones,
   badge: users.notifyBadges,
 } as const;
+
+// Whether a member wants a kind of notice, and writing one: every reply runs both, so they are
+// prepared once per connection (see preparedOn).
+const p = sql.placeholder;
+const wantsOf = (kind: NotificationKind) => (c: Conn) => c.select({ on: SWITCH[kind] }).from(users).where(eq(users.id, p("id"))).prepare();
+const WANTS = Object.fromEntries(Object.keys(SWITCH).map((k) => [k, wantsOf(k as NotificationKind)])) as Record<NotificationKind, ReturnType<typeof wantsOf>>;
+const INSERT = (c: Conn) =>
+  c
+    .insert(notifications)
+    .values({
+      recipientId: p("recipientId"),
+      kind: p("kind"),
+      actorId: p("actorId"),
+      reviewId: p("reviewId"),
+      commentId: p("commentId"),
+      target: p("target"),
+      amount: p("amount"),
+      createdAt: p("at"),
+    })
+    .onConflictDoNothing()
+    .returning({ id: notifications.id })
+    .prepare();
 
 export type Notice = {
   recipientId: string | null;
@@ -36,7 +59,7 @@ export type Notice = {
  */
 export async function notify(w: Write, n: Notice): Promise<boolean> {
   if (!n.recipientId || n.recipientId === n.actorId) return false;
-  const wants = await w.tx.select({ on: SWITCH[n.kind] }).from(users).where(eq(users.id, n.recipientId)).get();
+  const wants = await preparedOn(w.tx, WANTS[n.kind]).get({ id: n.recipientId });
   if (!wants?.on) return false;
   // Milestones and badges come once (the unique index says so too, but a badge has no amount,
   // and SQLite's unique indexes let NULLs repeat). Inside the write lock this check cannot race.
@@ -55,21 +78,16 @@ export async function notify(w: Write, n: Notice): Promise<boolean> {
       .get();
     if (given) return false;
   }
-  const row = await w.tx
-    .insert(notifications)
-    .values({
-      recipientId: n.recipientId,
-      kind: n.kind,
-      actorId: n.actorId ?? null,
-      reviewId: n.reviewId ?? null,
-      commentId: n.commentId ?? null,
-      target: n.target ?? null,
-      amount: n.amount ?? null,
-      createdAt: n.at ?? w.now,
-    })
-    .onConflictDoNothing()
-    .returning({ id: notifications.id })
-    .get();
+  const row = await preparedOn(w.tx, INSERT).get({
+    recipientId: n.recipientId,
+    kind: n.kind,
+    actorId: n.actorId ?? null,
+    reviewId: n.reviewId ?? null,
+    commentId: n.commentId ?? null,
+    target: n.target ?? null,
+    amount: n.amount ?? null,
+    at: n.at ?? w.now,
+  });
   return !!row;
 }
 

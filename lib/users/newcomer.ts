@@ -1,5 +1,5 @@
 import { and, eq, lte, sql } from "drizzle-orm";
-import type { DB, Tx } from "@/db";
+import { preparedOn, type Conn } from "@/db";
 import { users } from "@/db/schema";
 import type { Write } from "@/lib/write";
 import { recordPresence } from "./presence";
@@ -19,15 +19,15 @@ export function isNewcomerRow(u: Contributions, now: Date): boolean {
   return isYoungAccount(u.createdAt, now) || u.reviewCount + u.commentCount < NEWCOMER_CONTRIBUTIONS;
 }
 
-/** Whether a member counts as a newcomer right now (slower limits, the "New" marker). */
-export async function isNewcomer(conn: DB | Tx, user: { id: string }, now: Date): Promise<boolean> {
-  const row = await conn
-    .select({ createdAt: users.createdAt, reviewCount: users.reviewCount, commentCount: users.commentCount })
-    .from(users)
-    .where(eq(users.id, user.id))
-    .get();
-  return !row || isNewcomerRow(row, now);
-}
+// Every review published and comment posted or deleted runs this: prepared once per connection.
+const p = sql.placeholder;
+const ADJUST = (c: Conn) =>
+  c
+    .update(users)
+    .set({ reviewCount: sql`${users.reviewCount} + ${p("reviews")}`, commentCount: sql`${users.commentCount} + ${p("comments")}` })
+    .where(eq(users.id, p("id")))
+    .returning({ createdAt: users.createdAt, reviewCount: users.reviewCount, commentCount: users.commentCount, isNew: users.isNew })
+    .prepare();
 
 export type ContributionChange = { flipped: boolean; reviewCount: number; commentCount: number };
 const NO_CHANGE: ContributionChange = { flipped: false, reviewCount: 0, commentCount: 0 };
@@ -39,15 +39,7 @@ const NO_CHANGE: ContributionChange = { flipped: false, reviewCount: 0, commentC
  */
 export async function adjustContributions(w: Write, userId: string | null, delta: { reviews?: number; comments?: number }): Promise<ContributionChange> {
   if (!userId) return NO_CHANGE;
-  const row = await w.tx
-    .update(users)
-    .set({
-      reviewCount: sql`${users.reviewCount} + ${delta.reviews ?? 0}`,
-      commentCount: sql`${users.commentCount} + ${delta.comments ?? 0}`,
-    })
-    .where(eq(users.id, userId))
-    .returning({ createdAt: users.createdAt, reviewCount: users.reviewCount, commentCount: users.commentCount, isNew: users.isNew })
-    .get();
+  const row = await preparedOn(w.tx, ADJUST).get({ reviews: delta.reviews ?? 0, comments: delta.comments ?? 0, id: userId });
   if (!row) return NO_CHANGE;
   const counts = { reviewCount: row.reviewCount, commentCount: row.commentCount };
   const isNew = isNewcomerRow(row, w.now);

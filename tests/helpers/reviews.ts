@@ -51,7 +51,7 @@ export async function seedReview(db: DB, author: Actor, over: Record<string, unk
 
 
 /** One row by id, or undefined. */
-export function rowById(db: DB, table: "posts" | "films", id: number): Record<string, unknown> | undefined {
+export function rowById(db: DB, table: "posts" | "films" | "users", id: number | string): Record<string, unknown> | undefined {
   return db.$client.prepare(`select * from "${table}" where id = ?`).get(id) as Record<string, unknown> | undefined;
 }
 

@@ -12,6 +12,7 @@ import { parseRankingRest } from "@/lib/pages/params";
 import { avatarUrl } from "@/lib/users/avatar";
 import "@/components/badges/badges.css";
 import { countLabel } from "@/lib/count-labels";
+import { formatMonthYear } from "@/lib/format";
 
 // Shared page: everyone sees the same Ranking; the viewer's own rank comes from /api/ranking/me.
 export const ensureStatic = "navigation";
@@ -39,7 +40,7 @@ async function load(by: RankBy, period: Period, page: number) {
   return { month, ...(await rankingPage(getDb(), by, period, page, month)) };
 }
 
-const monthName = (month: string) => new Date(`${month}-01T00:00:00Z`).toLocaleDateString("en-US", { month: "long", year: "numeric", timeZone: "UTC" });
+const monthName = (month: string) => formatMonthYear(new Date(`${month}-01T00:00:00Z`));
 
 export default async function RankingPage({ params }: PageProps<"/ranking/[[...rest]]">) {
   const q = parse((await params).rest);
