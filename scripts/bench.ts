@@ -4,6 +4,7 @@
 // its targets. Prints Markdown tables and writes them to bench-results/bench.md.
 //
 //   npm run bench [-- --large data/large.db] [--seconds 10] [--demo-only] [--port 3600] [--caps-only]
+//                 [--writes-only]
 //
 // It ends with every capped field sent at ten times its cap through its route (scripts/bench/caps.ts),
 // on a server of its own (the port two after --port); --caps-only runs that section alone and
@@ -29,7 +30,7 @@ import { readerJavaScript } from "./bench/reader-js";
 import { firstRegeneration } from "./bench/regeneration";
 import { capsTable, pagesTable, readerJsLines, targetsTable, TARGETS, type Measured } from "./bench/report";
 import { median, realisticReview } from "./bench/sample-review";
-import { BENCH_SECRET, load, startServer, viewLoad, type LoadResult } from "./bench/server";
+import { BENCH_SECRET, load, startServer, threadCpuMs, viewLoad, type LoadResult } from "./bench/server";
 import { draftModeCookie, proveFreshRenders, type FreshCheck } from "./bench/uncached";
 import { SESSION_COOKIE, loadVotes, sessionCookie } from "./bench/votes";
 // @ts-expect-error: a plain ES module without types
@@ -49,6 +50,7 @@ const LARGE_PATH = path.resolve(arg("large", "data/large.db"));
 const DEMO_ONLY = process.argv.includes("--demo-only");
 const PORT = Number(arg("port", "3600"));
 const CAPS_ONLY = process.argv.includes("--caps-only");
+const WRITES_ONLY = process.argv.includes("--writes-only");
 const SERVER_ENV = {
   // Members here act far faster than people do: the limits would answer most of the load with 429.
   VOTE_BURST_PER_MINUTE: "100000",
@@ -157,6 +159,59 @@ async function capsOnly() {
   writeReport("bench-caps.md");
 }
 
+/**
+ * The two write loads alone on the demo database, with their profiles and the server's CPU by
+ * thread: the quick measure while working on a write's path (--writes-only).
+ */
+async function writesOnly() {
+  out(`# Marquee benchmark, writes — ${new Date().toISOString()}`);
+  out(`${os.cpus().length} cores, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  build();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "marquee-bench-"));
+  try {
+    const p = (await prepareDemo(dir)).prepared;
+    const cookies = await Promise.all(p.voterIds.map((id) => sessionCookie(BENCH_SECRET, id)));
+    const profileDir = path.join(dir, "profiles");
+    const server = await startServer(p.dbPath, PORT, { ...SERVER_ENV, MARQUEE_CPU_PROFILE_DIR: profileDir });
+    try {
+      await loadVotes(server, cookies, p.voteReviewIds, 2); // warm-up, not reported
+      await loadComments(server, cookies.slice(0, 50), p.commentReviewId, 2);
+      out();
+      out("| write | req/s | p50 / p99 ms | once every connection is open: req/s · p50 / p99 ms | the last connection's first answer, ms | errors | server CPU ms/req | of which off the main thread |");
+      out("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+      const loads = [
+        ["upvotes (POST /api/votes, 50 connections)", () => loadVotes(server, cookies, p.voteReviewIds, SECONDS)],
+        ["comments (POST /api/comments, 10 connections)", () => loadComments(server, cookies.slice(0, 50), p.commentReviewId, SECONDS)],
+      ] as const;
+      for (const [name, run] of loads) {
+        const before = threadCpuMs(server);
+        const r = await run();
+        const after = threadCpuMs(server);
+        const total = after.total - before.total;
+        const main = after.main - before.main;
+        out(
+          `| ${name} | ${r.rps.toFixed(0)} | ${r.p50} / ${r.p99} | ${r.open.rps.toFixed(0)} · ${r.open.p50} / ${r.open.p99} | ${r.allOpenAfterMs} | ${r.errors + r.non2xx} | ${(total / r.posts).toFixed(2)} | ${((total - main) / r.posts).toFixed(2)} |`,
+        );
+      }
+      out();
+      for (const [name, run] of loads) {
+        startProfiler(server);
+        const ran = await run();
+        const file = await stopProfiler(server, profileDir);
+        for (const l of profileLines(summarizeProfile(name, file, ran.posts))) out(l);
+        // Kept for Chrome's DevTools (Performance → load profile).
+        fs.mkdirSync("bench-results", { recursive: true });
+        fs.copyFileSync(file, path.join("bench-results", `${name.split(" ")[0]}.cpuprofile`));
+      }
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  writeReport("bench-writes.md");
+}
+
 async function main() {
   out(`# Marquee benchmark — ${new Date().toISOString()}`);
   out(`${os.cpus().length} cores, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
@@ -223,6 +278,9 @@ async function main() {
     out(
       `After a write: ${a.regeneration.runs} times an upvote or its undo through POST /api/votes (JSON answer), then one GET of the review, which must show the new count; CPU is read around the GET alone (target: median under ${TARGETS.regenerationMs} ms).`,
     );
+    out(
+      `Writes once every connection is open: the answers to requests sent after the last connection had its first answer (demo: ${a.votes.allOpenAfterMs} ms into the upvotes, ${a.comments.allOpenAfterMs} ms into the comments). A new connection's first request waits for its accept, and libuv accepts one connection per turn of the event loop (libuv/libuv#3696), so while the server is saturated the last of 50 connections opened at once waits for dozens of turns; the figures in brackets count those first requests too.`,
+    );
     out();
     out("## Where a write's time goes (the server's CPU profile, demo database)");
     out(
@@ -258,7 +316,7 @@ async function main() {
   writeReport("bench.md");
 }
 
-(CAPS_ONLY ? capsOnly() : main()).catch((err) => {
+(CAPS_ONLY ? capsOnly() : WRITES_ONLY ? writesOnly() : main()).catch((err) => {
   console.error(err);
   process.exit(1);
 });

@@ -9,17 +9,21 @@ const OPENINGS = [
   "Every cut in the market scene lands",
 ];
 
+// Counted across loads: a member who posted the same text a moment ago is refused, so no two
+// loads in one run may repeat a body.
+let posted = 0;
+
 /** `connections` members post top-level comments under `reviewId` for `seconds`, each body new. */
 export function loadComments(server: Server, cookies: string[], reviewId: number, seconds = 10, connections = 10): Promise<PostLoad> {
   return postLoad(
     server,
     "/api/comments",
-    (i) => ({
-      cookie: `${SESSION_COOKIE}=${cookies[i % cookies.length]}`,
+    () => ({
+      cookie: `${SESSION_COOKIE}=${cookies[posted % cookies.length]}`,
       fields: {
         reviewId: String(reviewId),
         parentId: "",
-        body: `${OPENINGS[i % OPENINGS.length]}, take ${i + 1}: the framing keeps the city at a distance until it cannot.`,
+        body: `${OPENINGS[posted % OPENINGS.length]}, take ${++posted}: the framing keeps the city at a distance until it cannot.`,
       },
     }),
     { seconds, connections },

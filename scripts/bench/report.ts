@@ -138,8 +138,16 @@ export function targetsTable(runs: Measured[]): string[] {
     const w = m.weight;
     return `${kb(w.htmlBytes)} (${kb(w.payloadBytes)}, ${((100 * w.payloadBytes) / w.htmlBytes).toFixed(0)} %) ${mark(w.htmlBytes / 1024 <= TARGETS.htmlKb)}`;
   });
-  add("upvotes through POST /api/votes (50 connections): req/s · p99 ms", `≥ ${TARGETS.upvotesPerSecond} · < ${TARGETS.upvoteP99Ms}`, (m) => `${m.votes.rps.toFixed(0)} · ${m.votes.p99} ${mark(m.votes.rps >= TARGETS.upvotesPerSecond && m.votes.p99 < TARGETS.upvoteP99Ms && !m.votes.errors && !m.votes.non2xx)}`);
-  add("comments through POST /api/comments (10 connections): req/s", `≥ ${TARGETS.commentsPerSecond}`, (m) => `${m.comments.rps.toFixed(0)} ${mark(m.comments.rps >= TARGETS.commentsPerSecond && !m.comments.errors && !m.comments.non2xx)}`);
+  add(
+    "upvotes through POST /api/votes (50 connections), once every connection is open: req/s · p99 ms (over the whole run, connections opening included)",
+    `≥ ${TARGETS.upvotesPerSecond} · < ${TARGETS.upvoteP99Ms}`,
+    (m) => `${m.votes.open.rps.toFixed(0)} · ${m.votes.open.p99} (${m.votes.rps.toFixed(0)} · ${m.votes.p99}) ${mark(m.votes.open.rps >= TARGETS.upvotesPerSecond && m.votes.open.p99 < TARGETS.upvoteP99Ms && !m.votes.errors && !m.votes.non2xx)}`,
+  );
+  add(
+    "comments through POST /api/comments (10 connections), once every connection is open: req/s (over the whole run)",
+    `≥ ${TARGETS.commentsPerSecond}`,
+    (m) => `${m.comments.open.rps.toFixed(0)} (${m.comments.rps.toFixed(0)}) ${mark(m.comments.open.rps >= TARGETS.commentsPerSecond && !m.comments.errors && !m.comments.non2xx)}`,
+  );
   add("reader JavaScript, kB gzipped (`nomodule` not counted)", `≤ ${TARGETS.readerJsKb} kB`, (m) => `${m.weight.gzipKb.toFixed(1)} ${mark(m.weight.gzipKb <= TARGETS.readerJsKb)}`);
   if (runs.length === 2) {
     const ratios = cachedRatios(runs[0]!, runs[1]!);

@@ -31,10 +31,17 @@ export async function startServer(dbPath: string, port: number, env: Record<stri
   return { proc, port, base, stop };
 }
 
-function cpuTicks(pid: number): number {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+function cpuTicks(pid: number, thread?: number): number {
+  const stat = fs.readFileSync(thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`, "utf8");
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   return Number(fields[11]) + Number(fields[12]); // utime + stime
+}
+
+/** The server's CPU so far, in ms: all its threads, and its main (JavaScript) thread alone. */
+export function threadCpuMs(server: Server): { total: number; main: number } {
+  const pid = server.proc.pid!;
+  const ms = (ticks: number) => (ticks / TICKS) * 1000;
+  return { total: ms(cpuTicks(pid)), main: ms(cpuTicks(pid, pid)) };
 }
 
 function rssMb(pid: number): number {
@@ -81,7 +88,23 @@ export async function load(
   };
 }
 
-export type PostLoad = { posts: number; rps: number; p50: number; p99: number; errors: number; non2xx: number };
+export type PostLoad = {
+  posts: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  /**
+   * The same load once every connection is open: the answers to requests sent after the last
+   * connection had its first answer. A new connection's first request waits for its accept, and
+   * libuv accepts one connection per turn of the event loop (libuv/libuv#3696): while 50 requests
+   * are in flight, the 50th connection opened at once is accepted seconds after the first.
+   */
+  open: { rps: number; p50: number; p99: number; requests: number };
+  /** When the last connection had its first answer, ms after the load began. */
+  allOpenAfterMs: number;
+};
 
 /**
  * A bounded load of form posts through one route, JSON answers: `form(i)` gives the i-th
@@ -94,25 +117,52 @@ export async function postLoad(
   opts: { seconds: number; connections: number },
 ): Promise<PostLoad> {
   let k = 0;
-  const res = await autocannon({
-    url: `${server.base}${route}`,
-    duration: opts.seconds,
-    connections: opts.connections,
-    requests: [
+  const started = performance.now();
+  // Each answer: when it came (ms after the start) and how long its request took.
+  const answers: { at: number; ms: number }[] = [];
+  const firstAnswer = new Map<object, number>();
+  const res = await new Promise<autocannon.Result>((resolve, reject) => {
+    const run = autocannon(
       {
-        method: "POST",
-        setupRequest: (req) => {
-          const { cookie, fields } = form(k++);
-          return {
-            ...req,
-            headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json", origin: server.base, cookie },
-            body: new URLSearchParams(fields).toString(),
-          };
-        },
+        url: `${server.base}${route}`,
+        duration: opts.seconds,
+        connections: opts.connections,
+        requests: [
+          {
+            method: "POST",
+            setupRequest: (req) => {
+              const { cookie, fields } = form(k++);
+              return {
+                ...req,
+                headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json", origin: server.base, cookie },
+                body: new URLSearchParams(fields).toString(),
+              };
+            },
+          },
+        ],
       },
-    ],
+      (err, result) => (err ? reject(err) : resolve(result)),
+    );
+    run.on("response", (client, _status, _bytes, ms) => {
+      const at = performance.now() - started;
+      answers.push({ at, ms });
+      if (!firstAnswer.has(client)) firstAnswer.set(client, at);
+    });
   });
-  return { posts: res.requests.total, rps: res.requests.average, p50: res.latency.p50, p99: res.latency.p99, errors: res.errors + res.timeouts, non2xx: res.non2xx };
+  const allOpenAfterMs = Math.max(0, ...firstAnswer.values());
+  const open = answers.filter((a) => a.at - a.ms >= allOpenAfterMs);
+  const latencies = open.map((a) => a.ms).sort((a, b) => a - b);
+  const window = (open.reduce((last, a) => Math.max(last, a.at), allOpenAfterMs) - allOpenAfterMs) / 1000;
+  return {
+    posts: res.requests.total,
+    rps: res.requests.average,
+    p50: res.latency.p50,
+    p99: res.latency.p99,
+    errors: res.errors + res.timeouts,
+    non2xx: res.non2xx,
+    open: { rps: window > 0 ? open.length / window : 0, p50: Math.round(percentile(latencies, 0.5)), p99: Math.round(percentile(latencies, 0.99)), requests: open.length },
+    allOpenAfterMs: Math.round(allOpenAfterMs),
+  };
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
