@@ -152,7 +152,9 @@ export async function postLoad(
   const allOpenAfterMs = Math.max(0, ...firstAnswer.values());
   const open = answers.filter((a) => a.at - a.ms >= allOpenAfterMs);
   const latencies = open.map((a) => a.ms).sort((a, b) => a - b);
-  const window = (open.reduce((last, a) => Math.max(last, a.at), allOpenAfterMs) - allOpenAfterMs) / 1000;
+  // Throughput over the same stretch: every answer that came once all connections were open.
+  const after = answers.filter((a) => a.at >= allOpenAfterMs);
+  const window = (after.reduce((last, a) => Math.max(last, a.at), allOpenAfterMs) - allOpenAfterMs) / 1000;
   return {
     posts: res.requests.total,
     rps: res.requests.average,
@@ -160,7 +162,7 @@ export async function postLoad(
     p99: res.latency.p99,
     errors: res.errors + res.timeouts,
     non2xx: res.non2xx,
-    open: { rps: window > 0 ? open.length / window : 0, p50: Math.round(percentile(latencies, 0.5)), p99: Math.round(percentile(latencies, 0.99)), requests: open.length },
+    open: { rps: window > 0 ? after.length / window : 0, p50: Math.round(percentile(latencies, 0.5)), p99: Math.round(percentile(latencies, 0.99)), requests: open.length },
     allOpenAfterMs: Math.round(allOpenAfterMs),
   };
 }

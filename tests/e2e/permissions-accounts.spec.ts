@@ -1,7 +1,7 @@
 import { expect, request as playwrightRequest, test } from "@playwright/test";
 import { createMembers, E2E_ORIGIN, sessionClaimsOf, unique, type MemberE2E } from "./helpers";
 import { allowed, call, issuesSession, noWrite, perActor, refused, runMatrix, type Answer, type Line, type Who } from "./helpers/matrix";
-import { asWho, buildMatrix, mintTicket, newRun, PASSWORD, type Fixtures } from "./helpers/matrix-fixtures";
+import { matrixFixtures, asWho, mintTicket, PASSWORD } from "./helpers/matrix-fixtures";
 import { row } from "./helpers/rows";
 
 // The permission matrix (RELIABILITY.md P2 and P3), over HTTP against the production server:
@@ -11,16 +11,10 @@ import { row } from "./helpers/rows";
 // and targets are this spec's own (tests/e2e/helpers/matrix-fixtures.ts); each test prints its part
 // of the matrix as a table.
 
-const RUN = newRun();
-let F: Fixtures;
-
-test.beforeAll(async () => {
-  test.setTimeout(90_000);
-  F = await buildMatrix(RUN);
-});
+const M = matrixFixtures();
 
 test("sign-up, sign-in, sign-out, internal routes, Auth.js's own endpoint and the provider sign-in", async () => {
-  const { who, signer } = F;
+  const { who, signer } = M.fixtures;
   const newName = unique("su");
   const signup = (w: Who | null, username: string) => () =>
     call("/api/signup", { who: w, form: { username, email: `${username}@matrix.test`.toLowerCase(), password: PASSWORD } });
@@ -167,7 +161,7 @@ test("a session ended by sign-out, a password change or deleting the account is 
   expect((await call("/api/settings/password", { who: changed!, form: { currentPassword: "", newPassword: PASSWORD, confirmPassword: PASSWORD } })).status, "a new password").toBe(200);
   expect((await call("/api/settings/delete", { who: gone!, form: { username: gone!.username, currentPassword: "" } })).status, "deleting the account").toBe(200);
   const profile = (w: Who) => () => call("/api/settings/profile", { who: w, form: { name: "Replayed", bio: "" } });
-  const vote = (w: Who) => () => call("/api/votes", { who: w, form: { type: "review", id: String(F.reviews.vote.id), value: "up", back: "/" } });
+  const vote = (w: Who) => () => call("/api/votes", { who: w, form: { type: "review", id: String(M.fixtures.reviews.vote.id), value: "up", back: "/" } });
   await runMatrix("Replayed sessions", [
     { route: "POST /api/settings/profile", actor: "cookie from before sign-out", ...refused(401, profile(out!)) },
     { route: "POST /api/votes", actor: "cookie from before sign-out", ...refused(401, vote(out!)) },

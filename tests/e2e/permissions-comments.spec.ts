@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { allowed, call, noWrite, perActor, refused, runMatrix, type Answer, type Who } from "./helpers/matrix";
-import { buildMatrix, commentEditedBy, isDeletedComment, newRun, type Fixtures } from "./helpers/matrix-fixtures";
+import { matrixFixtures, commentEditedBy, isDeletedComment } from "./helpers/matrix-fixtures";
 import { row } from "./helpers/rows";
 
 // The permission matrix (RELIABILITY.md P2 and P3), over HTTP against the production server: every
@@ -10,16 +10,11 @@ import { row } from "./helpers/rows";
 // an allowed action must make its change. The cast and targets are this spec's own
 // (tests/e2e/helpers/matrix-fixtures.ts); each test prints its part of the matrix as a table.
 
-const RUN = newRun();
-let F: Fixtures;
-
-test.beforeAll(async () => {
-  test.setTimeout(90_000);
-  F = await buildMatrix(RUN);
-});
+const M = matrixFixtures();
+const RUN = M.run;
 
 test("comments: create, edit, delete and the sign-in handoff × every actor", async () => {
-  const { who, reviews, comments } = F;
+  const { who, reviews, comments } = M.fixtures;
   const C = "POST /api/comments";
   const post = (w: Who | null, label: string, html = false) => () =>
     call("/api/comments", { who: w, html, form: { reviewId: String(reviews.vote.id), parentId: "", body: `A comment by ${label} (${RUN}).` } });

@@ -1,7 +1,7 @@
 import { test } from "@playwright/test";
 import { E2E_ORIGIN, unique } from "./helpers";
 import { BROWSER_UA, call, PNG_1PX, refused, runMatrix, SUBREQUEST_HEADERS, type Line, type Send, type Who } from "./helpers/matrix";
-import { buildMatrix, newRun, PASSWORD, reviewFormFor, type Fixtures } from "./helpers/matrix-fixtures";
+import { matrixFixtures, PASSWORD, reviewFormFor } from "./helpers/matrix-fixtures";
 
 
 // The permission matrix (RELIABILITY.md P2 and P3), over HTTP against the production server: posts
@@ -10,17 +10,12 @@ import { buildMatrix, newRun, PASSWORD, reviewFormFor, type Fixtures } from "./h
 // the rows); an allowed action must make its change. The cast and targets are this spec's own
 // (tests/e2e/helpers/matrix-fixtures.ts); each test prints its part of the matrix as a table.
 
-const RUN = newRun();
+const M = matrixFixtures();
+const RUN = M.run;
 const reviewForm = reviewFormFor(RUN);
-let F: Fixtures;
-
-test.beforeAll(async () => {
-  test.setTimeout(90_000);
-  F = await buildMatrix(RUN);
-});
 
 test("cross-site posts: another site's Origin, Origin: null and no Origin are refused on every route that writes", async () => {
-  const { who, reviews, comments, signer, notices } = F;
+  const { who, reviews, comments, signer, notices } = M.fixtures;
   // Each with a member the route would otherwise serve.
   const routes: [string, string, Who | null, Send][] = [
     ["/api/reviews", "/api/reviews", who.member, { form: reviewForm("cross-site") }],
@@ -67,7 +62,7 @@ test("cross-site posts: another site's Origin, Origin: null and no Origin are re
 // carrying it with 400 before Next sees it (server/handler.ts): never more than the same request
 // without it, and no row changes.
 test("x-middleware-subrequest gets nothing more than the same request without it", async () => {
-  const { who, reviews, comments } = F;
+  const { who, reviews, comments } = M.fixtures;
   const probes: [string, string, Who | null, Send, number][] = [
     ["POST /api/reviews", "/api/reviews", null, { form: reviewForm("subrequest") }, 401],
     ["POST /api/reviews/[slug]/edit", `/api/reviews/${reviews.edit.slug}/edit`, null, { form: reviewForm("subrequest edit") }, 401],

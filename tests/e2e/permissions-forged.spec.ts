@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { allowed, BROWSER_UA, call, MISSING, refused, runMatrix, type Line } from "./helpers/matrix";
-import { buildMatrix, newRun, PASSWORD, reviewFormFor, type Fixtures } from "./helpers/matrix-fixtures";
+import { matrixFixtures, PASSWORD, reviewFormFor } from "./helpers/matrix-fixtures";
 import { userRow } from "./helpers/rows";
 
 // The permission matrix (RELIABILITY.md P2 and P3), over HTTP against the production server: forged
@@ -9,17 +9,12 @@ import { userRow } from "./helpers/rows";
 // of the rows); an allowed action must make its change. The cast and targets are this spec's own
 // (tests/e2e/helpers/matrix-fixtures.ts); each test prints its part of the matrix as a table.
 
-const RUN = newRun();
+const M = matrixFixtures();
+const RUN = M.run;
 const reviewForm = reviewFormFor(RUN);
-let F: Fixtures;
-
-test.beforeAll(async () => {
-  test.setTimeout(90_000);
-  F = await buildMatrix(RUN);
-});
 
 test("forged ids: someone else's, unknown, deleted and mismatched targets are refused and change nothing", async () => {
-  const { who, reviews, comments } = F;
+  const { who, reviews, comments } = M.fixtures;
   const form = (label: string) => reviewForm(label);
   const cells: Line[] = [
     { route: "POST /api/reviews/[unknown]/edit", actor: "author", ...refused(404, () => call(`/api/reviews/no-such-review-${RUN}/edit`, { who: who.author, form: form("unknown") })) },

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { withDb } from "./helpers";
 import { allowed, call, noWrite, perActor, refused, runMatrix, type Answer, type Who } from "./helpers/matrix";
-import { buildMatrix, newRun, type Fixtures } from "./helpers/matrix-fixtures";
+import { matrixFixtures } from "./helpers/matrix-fixtures";
 import { noticeReadAt as readAt, row } from "./helpers/rows";
 
 // The permission matrix (RELIABILITY.md P2 and P3), over HTTP against the production server: the
@@ -10,16 +10,10 @@ import { noticeReadAt as readAt, row } from "./helpers/rows";
 // an allowed action must make its change. The cast and targets are this spec's own
 // (tests/e2e/helpers/matrix-fixtures.ts); each test prints its part of the matrix as a table.
 
-const RUN = newRun();
-let F: Fixtures;
-
-test.beforeAll(async () => {
-  test.setTimeout(90_000);
-  F = await buildMatrix(RUN);
-});
+const M = matrixFixtures();
 
 test("preview, notifications and films × every actor", async () => {
-  const { who, notices } = F;
+  const { who, notices } = M.fixtures;
   const P = "POST /api/preview";
   const preview = (w: Who | null) => () => call("/api/preview", { who: w, data: { body: "**Bold** and _quiet_." } });
 

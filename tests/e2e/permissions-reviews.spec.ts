@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { allowed, call, perActor, refused, runMatrix, slugOf, type Answer, type Item, type Who } from "./helpers/matrix";
-import { buildMatrix, newRun, reviewEditedBy, reviewFormFor, type Fixtures } from "./helpers/matrix-fixtures";
+import { matrixFixtures, reviewEditedBy, reviewFormFor } from "./helpers/matrix-fixtures";
 import { reviewStatus, row } from "./helpers/rows";
 
 // The permission matrix (RELIABILITY.md P2 and P3), over HTTP against the production server: every
@@ -10,17 +10,12 @@ import { reviewStatus, row } from "./helpers/rows";
 // cast and targets are this spec's own (tests/e2e/helpers/matrix-fixtures.ts); each test prints its
 // part of the matrix as a table.
 
-const RUN = newRun();
+const M = matrixFixtures();
+const RUN = M.run;
 const reviewForm = reviewFormFor(RUN);
-let F: Fixtures;
-
-test.beforeAll(async () => {
-  test.setTimeout(90_000);
-  F = await buildMatrix(RUN);
-});
 
 test("reviews: create, edit and delete × every actor", async () => {
-  const { who, reviews } = F;
+  const { who, reviews } = M.fixtures;
   const R = "POST /api/reviews";
   const create = (w: Who | null, label: string) => () => call("/api/reviews", { who: w, form: reviewForm(label) });
   const created = (w: Who) => (a: Answer) => {

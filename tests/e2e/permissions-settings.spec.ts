@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { allowed, call, issuesSession, perActor, PNG_1PX, refused, runMatrix, type Answer, type Line, type Who } from "./helpers/matrix";
-import { buildMatrix, newRun, PASSWORD, SETTINGS_ROUTES, type Fixtures } from "./helpers/matrix-fixtures";
+import { matrixFixtures, PASSWORD, SETTINGS_ROUTES } from "./helpers/matrix-fixtures";
 import { userRow, type Role } from "./helpers/rows";
 
 // The permission matrix (RELIABILITY.md P2 and P3), over HTTP against the production server: every
@@ -9,16 +9,10 @@ import { userRow, type Role } from "./helpers/rows";
 // allowed action must make its change. The cast and targets are this spec's own
 // (tests/e2e/helpers/matrix-fixtures.ts); each test prints its part of the matrix as a table.
 
-const RUN = newRun();
-let F: Fixtures;
-
-test.beforeAll(async () => {
-  test.setTimeout(90_000);
-  F = await buildMatrix(RUN);
-});
+const M = matrixFixtures();
 
 test("settings × every actor: each signed-in member changes only their own account", async () => {
-  const { who, settings } = F;
+  const { who, settings } = M.fixtures;
   const lines: Line[] = [];
   type Route = (typeof SETTINGS_ROUTES)[number];
   const send = (route: Route, w: Who | null, html = false): (() => Promise<Answer>) => {
@@ -56,7 +50,7 @@ test("settings × every actor: each signed-in member changes only their own acco
     };
     checks[route]();
     // Nobody else's row moved: the shared author is the witness.
-    expect.soft(userRow(F.who.author.id)?.name, `${label}: another member untouched`).toBe(F.who.author.name);
+    expect.soft(userRow(M.fixtures.who.author.id)?.name, `${label}: another member untouched`).toBe(M.fixtures.who.author.name);
   };
   for (const route of SETTINGS_ROUTES) {
     const own = (role: Role) => allowed(200, send(route, settings[`${route}:${role}`]!), wrote(route, settings[`${route}:${role}`]!));

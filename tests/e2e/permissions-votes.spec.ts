@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { allowed, BROWSER_UA, call, noWrite, perActor, refused, runMatrix, type Answer, type Json, type Line, type Who } from "./helpers/matrix";
-import { buildMatrix, newRun, voteCounterHolds, type Fixtures } from "./helpers/matrix-fixtures";
+import { matrixFixtures, voteCounterHolds } from "./helpers/matrix-fixtures";
 import { row, viewCount, voteRows } from "./helpers/rows";
 
 // The permission matrix (RELIABILITY.md P2 and P3), over HTTP against the production server:
@@ -10,16 +10,10 @@ import { row, viewCount, voteRows } from "./helpers/rows";
 // cast and targets are this spec's own (tests/e2e/helpers/matrix-fixtures.ts); each test prints its
 // part of the matrix as a table.
 
-const RUN = newRun();
-let F: Fixtures;
-
-test.beforeAll(async () => {
-  test.setTimeout(90_000);
-  F = await buildMatrix(RUN);
-});
+const M = matrixFixtures();
 
 test("votes (cast and undo, reviews and comments) and views × every actor", async () => {
-  const { who, reviews, comments } = F;
+  const { who, reviews, comments } = M.fixtures;
   const targets = { review: reviews.vote.id, comment: comments.vote };
   const vote = (w: Who | null, type: "review" | "comment", value: "up" | "none", html = false, id = targets[type]) => () =>
     call("/api/votes", { who: w, html, form: { type, id: String(id), value, back: `/reviews/${reviews.vote.slug}` } });

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, scryptSync } from "node:crypto";
-import { expect, request as playwrightRequest } from "@playwright/test";
+import { expect, request as playwrightRequest, test } from "@playwright/test";
 import { createMembers, E2E_ORIGIN, postCommentVia, publishReviewVia, sessionCookie, type MemberE2E } from "../helpers";
 import type { ActorName, Item, Who } from "./matrix";
 import { commentDeletedAt, reviewIdOf, row, setPasswordHash, setRole, suspend, type Role } from "./rows";
@@ -13,7 +13,7 @@ import { commentDeletedAt, reviewIdOf, row, setPasswordHash, setRole, suspend, t
 export const AUTH_SECRET = "marquee-e2e-auth-secret-0123456789-abcdefghijklmnop"; // playwright.config.ts
 export const PASSWORD = "matrix-pass-phrase-2026";
 /** A mark for this spec's titles and bodies, so no two specs' rows look alike. */
-export const newRun = () => randomBytes(3).toString("hex");
+const newRun = () => randomBytes(3).toString("hex");
 
 export type Fixtures = {
   who: Record<Exclude<ActorName, "anonymous">, Who>;
@@ -45,7 +45,7 @@ export const SETTINGS_ROUTES = ["profile", "avatar", "email", "password", "notif
 export const ROLES: Role[] = ["member", "moderator", "admin"];
 
 /** Makes the cast and every target through the site's routes, as their authors would. */
-export async function buildMatrix(RUN: string): Promise<Fixtures> {
+async function buildMatrix(RUN: string): Promise<Fixtures> {
   const [author, member, other, moderator, admin, suspended] = createMembers("pm", 6);
   setRole(moderator!.id, "moderator");
   setRole(admin!.id, "admin");
@@ -154,3 +154,23 @@ export const voteCounterHolds = (type: "review" | "comment", id: number) =>
     : row<{ ok: number }>("select upvote_count = (select count(*) from comment_votes where comment_id = c.id) as ok from comments c where id = ?", id)!.ok === 1;
 
 export const isDeletedComment = (id: number) => commentDeletedAt(id) != null;
+
+/**
+ * A spec's own cast and targets: a run name for its labels now, the fixtures built once before its
+ * tests (`fixtures` is read inside a test, never at load time).
+ */
+export function matrixFixtures(): { run: string; readonly fixtures: Fixtures } {
+  const run = newRun();
+  let built: Fixtures | undefined;
+  test.beforeAll(async () => {
+    test.setTimeout(90_000);
+    built = await buildMatrix(run);
+  });
+  return {
+    run,
+    get fixtures() {
+      if (!built) throw new Error("The matrix fixtures are read inside a test, once beforeAll has built them.");
+      return built;
+    },
+  };
+}
