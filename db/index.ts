@@ -23,7 +23,7 @@ export type DB = Conn & { readonly [WRITER]: Writer };
 const WRITER = Symbol.for("marquee.writer");
 type Writer = { conn: Conn; lock: Lock; file: string };
 
-export const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
+export const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle", "sqlite");
 
 export type OpenOptions = {
   migrationsFolder?: string;

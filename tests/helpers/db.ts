@@ -10,7 +10,7 @@ import type { Actor } from "@/lib/permissions";
 import { setTestEnv } from "./env";
 
 export const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
-export const MIGRATIONS = path.join(REPO_ROOT, "drizzle");
+export const MIGRATIONS = path.join(REPO_ROOT, "drizzle", "sqlite");
 
 export type TestDb = { db: DB; dir: string; file: string; close: () => void };
 

@@ -1,6 +1,8 @@
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { closeDb, unlockedWriter, type DB } from "@/db";
+import { closeDb, MIGRATIONS_FOLDER, unlockedWriter, type DB } from "@/db";
 import { openMarqueeDb } from "@/lib/db";
 import { BADGES } from "@/lib/badges/catalog";
 import { MIGRATIONS, rows, perTestDb } from "../helpers/db";
@@ -96,5 +98,36 @@ describe("openDb", () => {
     sql.prepare("delete from users where id = 'u1'").run();
     expect(rows(t.db, "accounts")).toEqual([]);
     expect(rows(t.db, "sessions")).toEqual([]);
+  });
+
+  it("opens a database migrated from the migrations' old folder (drizzle/) without applying anything again", () => {
+    // The migrator records each migration by its SQL's hash and its journal time, not by folder:
+    // a file migrated from drizzle/ before the SQLite migrations moved to drizzle/sqlite/ is up to date.
+    expect(MIGRATIONS_FOLDER).toBe(path.join(process.cwd(), "drizzle", "sqlite"));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "marquee-old-layout-"));
+    try {
+      const oldFolder = path.join(dir, "drizzle");
+      fs.cpSync(MIGRATIONS, oldFolder, { recursive: true });
+      const file = path.join(dir, "old.db");
+      const state = (db: DB) => ({
+        applied: db.$client.prepare("select id, hash, created_at from __drizzle_migrations order by id").all(),
+        tables: db.$client.prepare("select name, sql from sqlite_master order by name").all(),
+      });
+      const old = openMarqueeDb(file, { migrationsFolder: oldFolder });
+      const before = state(old);
+      closeDb(old);
+
+      const reopened = openMarqueeDb(file);
+      try {
+        const after = state(reopened);
+        const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8")) as { entries: { when: number }[] };
+        expect(after.applied).toHaveLength(journal.entries.length);
+        expect(after).toEqual(before);
+      } finally {
+        closeDb(reopened);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
