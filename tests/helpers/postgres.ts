@@ -46,12 +46,3 @@ export async function migratedTemplate(cluster: ThrowawayPostgres, name = "marqu
   await migratePg(await cluster.createDatabase(name));
   return { name, clone: (as) => cluster.createDatabase(as, { template: name }) };
 }
-
-/** The SQLSTATE of a refused statement (23505 unique, 23503 foreign key, 23514 check), through Drizzle's wrapping. */
-export function sqlState(err: unknown): string | undefined {
-  for (let e: unknown = err; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
-  }
-  return undefined;
-}
