@@ -40,24 +40,31 @@ function finish(code) {
 const ESC = String.fromCharCode(27);
 const strip = (s) => s.replace(new RegExp(`${ESC}\\[[0-9;]*m`, "g"), "");
 
-function ensureChromium() {
-  if (fs.existsSync("/usr/bin/chromium")) return;
-  console.log("\n▶ installing Debian's chromium (not found at /usr/bin/chromium)");
+/** Installs a Debian package with apt-get when `present()` says it is missing. */
+function ensureDebianPackage(pkg, present, what) {
+  if (present()) return;
+  console.log(`\n▶ installing Debian's ${pkg} (${what} not found)`);
   const sudo = process.getuid?.() === 0 ? [] : ["sudo"];
-  for (const args of [["apt-get", "update"], ["apt-get", "install", "-y", "chromium"]]) {
+  for (const args of [["apt-get", "update"], ["apt-get", "install", "-y", pkg]]) {
     const [cmd, ...rest] = [...sudo, ...args];
     const res = spawnSync(cmd, rest, { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
     if (res.status !== 0) {
-      console.error("Could not install chromium with apt-get; install it and run npm test again.");
+      console.error(`Could not install ${pkg} with apt-get; install it and run npm test again.`);
       finish(1);
     }
   }
 }
 
+// The integration tests start a throwaway PostgreSQL of their own (scripts/postgres-throwaway.mjs).
+const hasPostgres = () =>
+  spawnSync("sh", ["-c", "command -v initdb"], { stdio: "ignore" }).status === 0 ||
+  (fs.existsSync("/usr/lib/postgresql") && fs.readdirSync("/usr/lib/postgresql").some((v) => fs.existsSync(`/usr/lib/postgresql/${v}/bin/initdb`)));
+
 step("typecheck", "sh", ["-c", `${bin("next")} typegen >/dev/null && ${bin("tsc")} --noEmit`]);
 // eslint, then which way imports point (dependency-cruiser): the one `npm run lint`.
 step("lint", "npm", ["run", "--silent", "lint"]);
 step("supply chain (npm audit, high and critical)", process.execPath, ["scripts/audit.mjs"]);
+ensureDebianPackage("postgresql", hasPostgres, "PostgreSQL's initdb");
 step("unit and integration tests (Vitest)", bin("vitest"), ["run"], {
   count: (out) => {
     const m = strip(out).match(/Tests\s+(?:(\d+) failed \| )?(\d+) passed/);
@@ -67,7 +74,7 @@ step("unit and integration tests (Vitest)", bin("vitest"), ["run"], {
     }
   },
 });
-ensureChromium();
+ensureDebianPackage("chromium", () => fs.existsSync("/usr/bin/chromium"), "/usr/bin/chromium");
 console.log("\n▶ production build");
 build({ force: process.env.CI === "true" || process.env.CI === "1" });
 step("end-to-end tests (Playwright, Chromium)", bin("playwright"), ["test"], {
