@@ -50,6 +50,24 @@ export default tseslint.config(
       "no-restricted-imports": ["error", { paths: [{ name: "@/db", importNames: ["unlockedWriter"], message: "Write through write() or writeTx: the unlocked writer is for tests and the large seed." }] }],
     },
   },
+  // Queries run the same way on SQLite and PostgreSQL (db/query.ts): awaited, never through
+  // SQLite's synchronous `.get()`, `.all()` and `.run()`, its `$client` or its synchronous
+  // transactions, which PostgreSQL's Drizzle lacks.
+  {
+    files: ["{app,components,lib,server,scripts}/**/*.{ts,tsx}", "db/*.ts", "*.ts"],
+    ignores: ["db/index.ts", "db/query.ts", "db/backup.ts", "scripts/bench/sqlite-*.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "CallExpression[arguments.length=0] > MemberExpression.callee > Identifier.property[name=/^(get|all|run)$/]", message: "SQLite-only: await the query (db/query.ts: first(), or the rows)." },
+        { selector: "CallExpression > MemberExpression.callee[object.callee.name='preparedOn'] > Identifier.property[name=/^(get|all|run)$/]", message: "SQLite-only: await P.execute({ … }) (db/query.ts: first() for one row)." },
+        { selector: "CallExpression > MemberExpression.callee[object.name=/^(db|tx|conn|c|writer)$/] > Identifier.property[name=/^(get|all|run|values)$/]", message: "SQLite-only raw SQL: use rawRows, rawFirst or rawRun (db/query.ts)." },
+        { selector: "CallExpression > MemberExpression.callee[object.property.name=/^(db|tx)$/] > Identifier.property[name=/^(get|all|run|values)$/]", message: "SQLite-only raw SQL: use rawRows, rawFirst or rawRun (db/query.ts)." },
+        { selector: "MemberExpression > Identifier.property[name='$client']", message: "The driver differs by dialect: use db/query.ts (rawRows, rawFirst, rawRun)." },
+        { selector: "CallExpression > MemberExpression.callee > Identifier.property[name='transaction']", message: "Write through write() or writeTx, which run on both dialects." },
+      ],
+    },
+  },
   {
     files: ["*.cjs"],
     languageOptions: { sourceType: "commonjs", globals: { module: "writable", require: "readonly" } },

@@ -9,6 +9,14 @@ const EnvInput = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DATABASE_PATH: z.string().min(1).default("./data/marquee.db"),
+  /** A `postgres://` address runs Marquee on PostgreSQL instead of the SQLite file (db/dialect.ts reads it too). */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//i, "must be a postgres:// address (leave it unset for the SQLite file at DATABASE_PATH)")
+    .optional(),
+  /** PostgreSQL: the most connections this process opens for reads, and for writes (one writes at a time). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DATABASE_WRITE_POOL_SIZE: z.coerce.number().int().min(1).max(20).default(2),
   AUTH_SECRET: z.string().min(32).optional(),
   /** The site's public origin: every absolute URL and cookie is built from it, never from `Host`. */
   AUTH_URL: z.url().optional(),
@@ -46,6 +54,8 @@ const EnvInput = z.object({
 
 export type Env = z.infer<typeof EnvInput> & {
   databasePath: string;
+  /** What `openDb` opens: DATABASE_URL when set, else the SQLite file. */
+  database: string;
   dataDir: string;
   /** AUTH_URL's origin, else http://localhost:PORT: the one origin absolute URLs are built from. */
   siteOrigin: string;
@@ -67,6 +77,7 @@ export function getEnv(): Env {
   cached = {
     ...parsed.data,
     databasePath,
+    database: parsed.data.DATABASE_URL ?? databasePath,
     dataDir: path.dirname(databasePath),
     siteOrigin: parsed.data.AUTH_URL ? new URL(parsed.data.AUTH_URL).origin : `http://localhost:${parsed.data.PORT}`,
   };

@@ -1,5 +1,6 @@
+import { dbLabel } from "@/db";
 import { ensureAuthSecret, getEnv } from "@/lib/env";
-import { getDb } from "@/lib/db";
+import { dbReady } from "@/lib/db";
 import { createBootToken, markBooted } from "@/lib/boot";
 import { demoPasswordNotice, seedIfEmpty } from "@/lib/seed/demo";
 import { sweep } from "@/lib/maintenance/sweep";
@@ -14,8 +15,8 @@ export async function startServer() {
   if (secret.source === "file") log(`using the AUTH_SECRET stored in ${secret.file}.`);
   if (!env.AUTH_URL) log(`AUTH_URL was not set; links and cookies use ${env.siteOrigin} (set AUTH_URL to the public origin on a real site).`);
 
-  const db = getDb();
-  log(`database ${env.databasePath} migrated.`);
+  const db = await dbReady();
+  log(`database ${dbLabel(db)} migrated.`);
   if (env.SEED_DEMO === "true") {
     const seeded = await seedIfEmpty(db);
     if (seeded) {

@@ -1,5 +1,5 @@
 // `npm run db:generate [-- --name <change>]`: a migration for each dialect from its schema
-// (drizzle.config.ts: db/schema → drizzle/sqlite; drizzle.pg.config.ts: db/schema-pg → drizzle/pg).
+// (drizzle.config.ts: db/schema-sqlite → drizzle/sqlite; drizzle.pg.config.ts: db/schema-pg → drizzle/pg).
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 

@@ -3,7 +3,7 @@ import { instant } from "./columns";
 import { users } from "./users";
 
 // The tables @auth/drizzle-adapter reads and writes, in the column types its PostgreSQL tables
-// take (text, integer, timestamp in "date" mode): the same as db/schema/auth.ts.
+// take (text, integer, timestamp in "date" mode): the same as db/schema-sqlite/auth.ts.
 export const accounts = pgTable(
   "accounts",
   {

@@ -1,12 +1,12 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
-import { NOTIFICATION_KINDS } from "../schema/notifications";
+import { NOTIFICATION_KINDS } from "../schema-sqlite/notifications";
 import { instant } from "./columns";
 import { comments } from "./comments";
 import { reviews } from "./reviews";
 import { users } from "./users";
 
-export { NOTIFICATION_KINDS, type NotificationKind } from "../schema/notifications";
+export { NOTIFICATION_KINDS, type NotificationKind } from "../schema-sqlite/notifications";
 
 export const notifications = pgTable(
   "notifications",

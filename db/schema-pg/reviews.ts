@@ -1,11 +1,11 @@
 import { sql } from "drizzle-orm";
 import { bigint, boolean, check, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
-import { REVIEW_STATUSES } from "../schema/reviews";
+import { REVIEW_STATUSES } from "../schema-sqlite/reviews";
 import { instant } from "./columns";
 import { films } from "./films";
 import { users } from "./users";
 
-export { REVIEW_STATUSES, type ReviewStatus } from "../schema/reviews";
+export { REVIEW_STATUSES, type ReviewStatus } from "../schema-sqlite/reviews";
 
 export const reviews = pgTable(
   "posts",

@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { bigint, boolean, check, index, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
-import { ROLES } from "../schema/users";
+import { ROLES } from "../schema-sqlite/users";
 import { instant } from "./columns";
 
-export { ROLES, type Role } from "../schema/users";
+export { ROLES, type Role } from "../schema-sqlite/users";
 
 export const users = pgTable(
   "users",

@@ -3,7 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach } from "vitest";
+import pg from "pg";
 import { closeDb, unlockedWriter, type Conn, type DB } from "@/db";
+import { DIALECT } from "@/db/dialect";
 import { makeCtx, type Ctx } from "@/lib/context";
 import { openMarqueeDb } from "@/lib/db";
 import type { Actor } from "@/lib/permissions";
@@ -12,16 +14,35 @@ import { setTestEnv } from "./env";
 export const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const MIGRATIONS = path.join(REPO_ROOT, "drizzle", "sqlite");
 
-export type TestDb = { db: DB; dir: string; file: string; close: () => void };
+export type TestDb = { db: DB; dir: string; file: string; close: () => Promise<void> };
 
-/** A fresh SQLite file in a temp folder, built from the committed migrations. */
-export function createTestDb(): TestDb {
+export const ON_PG = DIALECT === "pg";
+
+let made = 0;
+
+/**
+ * A fresh database built from the committed migrations: a SQLite file in a temp folder, or, when
+ * the suite runs on PostgreSQL (scripts/test-pg.mjs sets DATABASE_URL), a copy of the migrated
+ * template database on the suite's throwaway cluster. `file` is the SQLite file, or the database's URL.
+ */
+export async function createTestDb(): Promise<TestDb> {
   setTestEnv();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "marquee-test-"));
+  if (ON_PG) {
+    const name = `t_${process.pid}_${++made}`;
+    const url = await createPgTestDatabase(name);
+    const db = await openMarqueeDb(url, { pool: { read: 4, write: 2 } });
+    const close = async () => {
+      await closeDb(db);
+      await pgAdmin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      fs.rmSync(dir, { recursive: true, force: true });
+    };
+    return { db, dir, file: url, close };
+  }
   const file = path.join(dir, "test.db");
-  const db = openMarqueeDb(file, { migrationsFolder: MIGRATIONS });
-  const close = () => {
-    closeDb(db);
+  const db = await openMarqueeDb(file, { migrationsFolder: MIGRATIONS });
+  const close = async () => {
+    await closeDb(db);
     fs.rmSync(dir, { recursive: true, force: true });
   };
   return { db, dir, file, close };
@@ -30,11 +51,11 @@ export function createTestDb(): TestDb {
 /** A fresh database per test: `const t = perTestDb();` then `t.db` inside a test. */
 export function perTestDb(): { readonly db: DB; readonly file: string } {
   let current: TestDb | undefined;
-  beforeEach(() => {
-    current = createTestDb();
+  beforeEach(async () => {
+    current = await createTestDb();
   });
-  afterEach(() => {
-    current?.close();
+  afterEach(async () => {
+    await current?.close();
     current = undefined;
   });
   return {
@@ -49,18 +70,81 @@ export function perTestDb(): { readonly db: DB; readonly file: string } {
   };
 }
 
-/** Every row of a table (or those a `where …` clause keeps), in insertion order, as SQLite holds it. */
-export function rows(db: DB, table: string, where = ""): Record<string, unknown>[] {
-  return db.$client.prepare(`select * from "${table}" ${where} order by rowid`).all() as Record<string, unknown>[];
+/** One statement on the suite's PostgreSQL cluster, as its superuser, on the `postgres` database. */
+export async function pgAdmin(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
 }
 
+async function createPgTestDatabase(name: string): Promise<string> {
+  const template = process.env.MARQUEE_TEST_PG_TEMPLATE;
+  if (!template) throw new Error("The PostgreSQL suite runs through scripts/test-pg.mjs, which makes the template database.");
+  // Two test files may copy the template at the same moment; PostgreSQL refuses the second while
+  // the first is connected to it, so that one waits and tries again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await pgAdmin(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+      break;
+    } catch (err) {
+      if (attempt >= 50 || !/being accessed by other users/.test(String(err))) throw err;
+      await new Promise((r) => setTimeout(r, 20 * attempt));
+    }
+  }
+  const url = new URL(process.env.DATABASE_URL!);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/**
+ * Every row of a table (or those a `where …` clause keeps), in the shape SQLite holds it: time
+ * stamps as milliseconds, booleans as 0 and 1. In insertion order on SQLite; on PostgreSQL, which
+ * keeps none, in the order of the table's columns (its key first).
+ */
+export async function rows(db: DB, table: string, where = ""): Promise<Record<string, unknown>[]> {
+  if (!ON_PG) return db.$client.prepare(`select * from "${table}" ${where} order by rowid`).all() as Record<string, unknown>[];
+  const result = await (db.$client as unknown as pg.Pool).query({ text: `select * from "${table}" ${where}`, rowMode: "array" });
+  const names = result.fields.map((f) => f.name);
+  const order = (a: unknown[], b: unknown[]) => {
+    for (let i = 0; i < a.length; i++) {
+      const c = compareValues(a[i], b[i]);
+      if (c) return c;
+    }
+    return 0;
+  };
+  return (result.rows as unknown[][]).sort(order).map((r) => Object.fromEntries(r.map((v, i) => [names[i], asSqliteValue(v)])));
+}
+
+function compareValues(a: unknown, b: unknown): number {
+  if (a === b) return 0;
+  if (a === null) return -1;
+  if (b === null) return 1;
+  if (a instanceof Date && b instanceof Date) return a.getTime() - b.getTime();
+  if (typeof a === "number" && typeof b === "number") return a - b;
+  return String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
+}
+
+const asSqliteValue = (v: unknown) => (v instanceof Date ? v.getTime() : typeof v === "boolean" ? Number(v) : v);
+
 /** Full contents of every table (migrations' bookkeeping aside): compare before and after a refusal. */
-export function snapshot(db: DB): Record<string, Record<string, unknown>[]> {
-  const names = db.$client
-    .prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name`)
-    .pluck()
-    .all() as string[];
-  return Object.fromEntries(names.map((name) => [name, rows(db, name)]));
+export async function snapshot(db: DB): Promise<Record<string, Record<string, unknown>[]>> {
+  const names = ON_PG
+    ? (
+        await (db.$client as unknown as pg.Pool).query<{ name: string }>(
+          `select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
+        )
+      ).rows.map((r) => r.name)
+    : (db.$client
+        .prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name`)
+        .pluck()
+        .all() as string[]);
+  const out: Record<string, Record<string, unknown>[]> = {};
+  for (const name of names) out[name] = await rows(db, name);
+  return out;
 }
 
 /**

@@ -1,4 +1,4 @@
-// Compares the SQLite schema (db/schema) with the PostgreSQL one (db/schema-pg) table by table,
+// Compares the SQLite schema (db/schema-sqlite) with the PostgreSQL one (db/schema-pg) table by table,
 // through Drizzle's own description of each table (getTableConfig), and lists every difference.
 import { is, SQL, type Column } from "drizzle-orm";
 import { getTableConfig as pgConfig, PgDialect, PgTable } from "drizzle-orm/pg-core";

@@ -4,7 +4,7 @@ import * as pg from "drizzle-orm/pg-core";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as lite from "drizzle-orm/sqlite-core";
 import { describe, expect, it } from "vitest";
-import * as sqliteSchema from "@/db/schema";
+import * as sqliteSchema from "@/db/schema-sqlite";
 import * as pgSchema from "@/db/schema-pg";
 import { schemaDifferences } from "../helpers/schema-parity";
 

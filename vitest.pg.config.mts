@@ -1,0 +1,24 @@
+import { defineConfig, mergeConfig } from "vitest/config";
+import base from "./vitest.config.mts";
+
+// The integration suite on PostgreSQL (`npm run test:pg`, which starts the cluster). The unit
+// tests touch no database, and these files test what only the SQLite file has:
+const SQLITE_ONLY = [
+  // the SQLite file: its pragmas, WAL, two connections, the old migrations folder, file modes, online backup
+  "tests/integration/db.test.ts",
+  "tests/integration/data-folder-modes.test.ts",
+  // the schema on a real PostgreSQL has its own file, which starts its own clusters
+  "tests/integration/pg-schema.test.ts",
+  // drizzle-kit against both dialects' committed migrations: no database involved
+  "tests/integration/migrations-drift.test.ts",
+];
+
+export default mergeConfig(
+  base,
+  defineConfig({
+    test: {
+      include: ["tests/integration/**/*.test.ts"],
+      exclude: SQLITE_ONLY,
+    },
+  }),
+);
