@@ -16,6 +16,7 @@ import { isRevoked } from "@/lib/auth/revocation";
 import { safeRedirectPath } from "@/lib/http/redirect";
 import { readTicket } from "@/lib/auth/ticket";
 import { getUserById } from "@/lib/users/queries";
+import { first } from "@/db/query";
 
 declare module "next-auth" {
   interface Session {
@@ -106,7 +107,7 @@ export const { handlers, signIn, signOut } = NextAuth(() => {
           token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
         }
         if (!token.uid || (await isRevoked(db, token))) return null;
-        const row = await db.select().from(users).where(eq(users.id, token.uid)).get();
+        const row = await first(db.select().from(users).where(eq(users.id, token.uid)));
         if (!row || row.suspendedAt || row.sessionVersion !== token.sv) return null;
         token.name = row.name;
         token.email = row.email;

@@ -4,6 +4,6 @@
  */
 export type Dialect = "sqlite" | "pg";
 
-export const isPostgresUrl = (url: string | undefined): url is string => !!url && /^postgres(ql)?:\/\//i.test(url);
+export const isPostgresUrl = (url: string | undefined): url is string => !!url && /^postgres(?:ql)?:\/\//i.test(url);
 
 export const DIALECT: Dialect = isPostgresUrl(process.env.DATABASE_URL) ? "pg" : "sqlite";

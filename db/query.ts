@@ -38,3 +38,10 @@ export async function rawRun(conn: Conn, query: SQL): Promise<number> {
   if (DIALECT === "pg") return (await (conn as unknown as PgExecutor).execute(query)).rowCount ?? 0;
   return conn.run(query).changes;
 }
+
+/** The one row a write's `.returning()` gives (an insert of one row, an update by key known to exist). */
+export async function one<T>(rows: PromiseLike<T[]> | T[]): Promise<T> {
+  const row = (await rows)[0];
+  if (row === undefined) throw new Error("A write that returns its row returned none.");
+  return row;
+}

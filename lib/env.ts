@@ -12,7 +12,7 @@ const EnvInput = z.object({
   /** A `postgres://` address runs Marquee on PostgreSQL instead of the SQLite file (db/dialect.ts reads it too). */
   DATABASE_URL: z
     .string()
-    .regex(/^postgres(ql)?:\/\//i, "must be a postgres:// address (leave it unset for the SQLite file at DATABASE_PATH)")
+    .regex(/^postgres(?:ql)?:\/\//i, "must be a postgres:// address (leave it unset for the SQLite file at DATABASE_PATH)")
     .optional(),
   /** PostgreSQL: the most connections this process opens for reads, and for writes (one writes at a time). */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),

@@ -3,6 +3,7 @@ import { preparedOn, type Conn } from "@/db";
 import { rateWindows } from "@/db/schema";
 import { rateLimited } from "@/lib/errors";
 import type { Write } from "@/lib/write";
+import { first } from "@/db/query";
 
 /**
  * Marquee's one limiter: fixed windows counted per key in `rate_windows` (upvotes, comments,
@@ -28,7 +29,7 @@ export async function takeRateSlots(w: Write, rules: RateRule[]): Promise<number
   const now = w.now;
   const found: (typeof rateWindows.$inferSelect)[] = [];
   for (const rule of rules) {
-    const row = await preparedOn(w.tx, WINDOW).get({ key: rule.key });
+    const row = await first(preparedOn(w.tx, WINDOW).execute({ key: rule.key }));
     if (row) found.push(row);
   }
   const windows = rules.map((rule) => {
@@ -42,7 +43,7 @@ export async function takeRateSlots(w: Write, rules: RateRule[]): Promise<number
     const i = waits.indexOf(Math.max(...waits));
     throw rateLimited(full[i]!.rule.message(waits[i]!), waits[i]!);
   }
-  for (const win of windows) await preparedOn(w.tx, SET_WINDOW).run({ key: win.rule.key, count: win.count + 1, startedAt: win.startedAt });
+  for (const win of windows) await preparedOn(w.tx, SET_WINDOW).execute({ key: win.rule.key, count: win.count + 1, startedAt: win.startedAt });
   return windows.map((win) => win.count + 1);
 }
 
@@ -52,13 +53,13 @@ export async function takeRateSlots(w: Write, rules: RateRule[]): Promise<number
  */
 export async function giveRateSlotBack(w: Write, key: string | string[], opts: { dropEmpty?: boolean } = {}) {
   const keys = [key].flat();
-  await w.tx.update(rateWindows).set({ count: sql`max(${rateWindows.count} - 1, 0)` }).where(inArray(rateWindows.key, keys)).run();
-  if (opts.dropEmpty) await w.tx.delete(rateWindows).where(sql`${inArray(rateWindows.key, keys)} and ${lte(rateWindows.count, 0)}`).run();
+  await w.tx.update(rateWindows).set({ count: sql`max(${rateWindows.count} - 1, 0)` }).where(inArray(rateWindows.key, keys));
+  if (opts.dropEmpty) await w.tx.delete(rateWindows).where(sql`${inArray(rateWindows.key, keys)} and ${lte(rateWindows.count, 0)}`);
 }
 
 /** Forgets these windows altogether (a successful sign-in clears its account's failures). */
 export async function clearRateSlots(w: Write, keys: string[]) {
-  await w.tx.delete(rateWindows).where(inArray(rateWindows.key, keys)).run();
+  await w.tx.delete(rateWindows).where(inArray(rateWindows.key, keys));
 }
 
 /** "45 seconds", "3 minutes", "5 hours". */

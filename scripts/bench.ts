@@ -120,9 +120,9 @@ async function measure(p: Prepared, port: number, opts: { recount: boolean }): P
     // to correct. (A full recount of the large database takes far longer than the load itself.)
     let drift: number | null = null;
     if (opts.recount) {
-      const after = openMarqueeDb(p.dbPath);
+      const after = await openMarqueeDb(p.dbPath);
       drift = Object.values(await recountAll(after)).reduce((a, b) => a + b, 0);
-      closeDb(after);
+      await closeDb(after);
     }
     return { label: p.label, specs: p.pages, pages, votes, comments, coldMs, weight, fresh, regeneration, drift, profiles };
   } catch (err) {

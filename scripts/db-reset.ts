@@ -13,9 +13,9 @@ async function main() {
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(databasePath + suffix, { force: true });
   // Uploaded avatars belonged to the members of the old database.
   fs.rmSync(avatarDir(), { recursive: true, force: true });
-  const db = openMarqueeDb(databasePath);
+  const db = await openMarqueeDb(databasePath);
   const seeded = await seedIfEmpty(db);
-  closeDb(db);
+  await closeDb(db);
   // Pages cached on disk by an earlier server run were rendered from the old data.
   fs.rmSync(path.join(process.cwd(), ".next", "server", "route-cache"), { recursive: true, force: true });
   console.log(`Recreated ${databasePath} with ${seeded?.users ?? 0} demo members, ${seeded?.reviews ?? 0} reviews, ${seeded?.comments ?? 0} comments and ${seeded?.votes ?? 0} upvotes. Restart the server if it is running.`);

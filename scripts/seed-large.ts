@@ -94,13 +94,14 @@ async function main() {
   const { openMarqueeDb } = await import("@/lib/db");
   const { LARGE_PASSWORD, LargeSeedError } = await import("@/lib/seed/large/options");
   const { seedLarge } = await import("@/lib/seed/large/seed");
-  const db = openMarqueeDb(building);
+  const db = await openMarqueeDb(building);
   try {
     const o = args.options;
     console.log(`seed:large: ${o.users} members, ${o.reviews} reviews, ${o.comments} comments, ${o.votes} upvotes (seed ${o.seed ?? 1}) → ${out}`);
     const result = await seedLarge(db, { ...o, log: (line) => console.log(`  ${line}`) });
+    // eslint-disable-next-line no-restricted-syntax -- the large seed builds a SQLite file only
     unlockedWriter(db).$client.pragma("wal_checkpoint(TRUNCATE)");
-    closeDb(db);
+    await closeDb(db);
     if (args.force) clear(out);
     fs.renameSync(building, out);
     const total = (performance.now() - started) / 1000;
@@ -126,7 +127,7 @@ async function main() {
     console.log("");
     console.log(`Wrote ${out}: ${mb(fs.statSync(out).size)} in ${total.toFixed(0)} s.`);
   } catch (err) {
-    closeDb(db);
+    await closeDb(db);
     clear(building);
     if (err instanceof LargeSeedError) {
       console.error(`seed:large: ${err.message}`);

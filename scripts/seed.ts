@@ -7,9 +7,9 @@ import { getEnv } from "@/lib/env";
 
 async function main() {
   const { databasePath } = getEnv();
-  const db = openMarqueeDb(databasePath);
+  const db = await openMarqueeDb(databasePath);
   const seeded = await seedIfEmpty(db);
-  closeDb(db);
+  await closeDb(db);
   console.log(
     seeded
       ? `Seeded ${databasePath}: ${seeded.users} demo members (${seeded.avatars} with uploaded avatars), ${seeded.reviews} reviews, ` +

@@ -3,12 +3,14 @@
 import fs from "node:fs";
 import { sql } from "drizzle-orm";
 import { ZodError } from "zod";
-import { closeDb, openDb } from "@/db";
+import { closeDb } from "@/db";
+import { openMarqueeDb } from "@/lib/db";
 import { users } from "@/db/schema";
 import { makeCtx } from "@/lib/context";
 import { getEnv } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
 import { setRole } from "@/lib/users/set-role";
+import { first } from "@/db/query";
 
 const USAGE = "Usage: npm run user:role -- <username> <member|moderator|admin>";
 const [username, role, ...extra] = process.argv.slice(2);
@@ -16,14 +18,14 @@ if (!username || !role || extra.length > 0) {
   console.error(USAGE);
   process.exit(2);
 }
-const { databasePath } = getEnv();
+const { databasePath, database } = getEnv();
 // Never create a database here: a wrong DATABASE_PATH would otherwise give an empty site silently.
-if (!fs.existsSync(databasePath)) {
+if (database === databasePath && !fs.existsSync(databasePath)) {
   console.error(`No database at ${databasePath}. Start the server once (npm start), or set DATABASE_PATH to the site's database.`);
   process.exit(1);
 }
 async function main() {
-  const db = openDb(databasePath);
+  const db = await openMarqueeDb(database);
   try {
     const row = await setRole(makeCtx(db), { username, role });
     const article = row.role === "admin" ? "an" : "a";
@@ -31,7 +33,7 @@ async function main() {
   } catch (err) {
     if (err instanceof ZodError) console.error(`${err.issues.map((i) => i.message).join("\n")}\n${USAGE}`);
     else if (err instanceof DomainError && err.kind === "NotFound") {
-      const members = (await db.select({ n: sql<number>`count(*)` }).from(users).where(sql`${users.isSystem} = 0`).get())?.n ?? 0;
+      const members = (await first(db.select({ n: sql<number>`count(*)` }).from(users).where(sql`${users.isSystem} = 0`)))?.n ?? 0;
       console.error(
         members === 0
           ? `${databasePath} has no members yet. Sign up on the site first (/signup), then run this again with that username.`
@@ -41,7 +43,7 @@ async function main() {
     else throw err;
     process.exitCode = 1;
   } finally {
-    closeDb(db);
+    await closeDb(db);
   }
 }
 

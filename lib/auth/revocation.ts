@@ -5,6 +5,7 @@ import type { Ctx } from "@/lib/context";
 import { write, type Write } from "@/lib/write";
 import { decode } from "./jwt-codec";
 import { findSessionCookie, SESSION_MAX_AGE, sessionKey, type Jar } from "./session-token";
+import { first, affected } from "@/db/query";
 
 type Claims = Record<string, unknown>;
 
@@ -14,7 +15,7 @@ const CLOCK_TOLERANCE_MS = 60_000;
 export async function isRevoked(db: DB, claims: Claims): Promise<boolean> {
   const key = sessionKey(claims);
   if (!key) return false;
-  return (await db.select({ id: revokedSessions.id }).from(revokedSessions).where(eq(revokedSessions.id, key)).get()) !== undefined;
+  return (await first(db.select({ id: revokedSessions.id }).from(revokedSessions).where(eq(revokedSessions.id, key)))) !== undefined;
 }
 
 /**
@@ -33,8 +34,7 @@ export async function revokeSession(ctx: Ctx, claims: Claims) {
     await w.tx
       .insert(revokedSessions)
       .values({ id: key, expiresAt: new Date(until) })
-      .onConflictDoUpdate({ target: revokedSessions.id, set: { expiresAt: sql`max(${revokedSessions.expiresAt}, excluded.expires_at)` } })
-      .run();
+      .onConflictDoUpdate({ target: revokedSessions.id, set: { expiresAt: sql`max(${revokedSessions.expiresAt}, excluded.expires_at)` } });
     return {};
   });
 }
@@ -51,5 +51,5 @@ export async function revokePresentedSession(ctx: Ctx, jar: Jar, secret: string)
 
 /** Forgets revocations that have run their course: every token of those sessions has expired. */
 export async function forgetExpiredRevocations(w: Write): Promise<number> {
-  return (await w.tx.delete(revokedSessions).where(lt(revokedSessions.expiresAt, w.now)).run()).changes;
+  return affected(await w.tx.delete(revokedSessions).where(lt(revokedSessions.expiresAt, w.now)));
 }

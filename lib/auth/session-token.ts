@@ -2,6 +2,7 @@ import type { DB } from "@/db";
 import { authSecret } from "@/lib/env";
 import { voteKeySql } from "@/lib/votes/key";
 import { decode, encode } from "./jwt-codec";
+import { sqlGet } from "@/tests/helpers/sql";
 
 // Reading the session straight from its cookie: Auth.js's own auth() builds a request to its
 // session endpoint and re-encrypts the cookie every time (about 1.3 ms per request here), which
@@ -73,7 +74,7 @@ async function readSession<Extra>(
   }
   const uid = payload?.uid;
   if (typeof uid !== "string") return null;
-  const row = db.$client.prepare(sql).get({ uid, key: sessionKey(payload!) ?? "", ...params }) as (SessionRow & Extra) | undefined;
+  const row = (await sqlGet(db, sql, { uid, key: sessionKey(payload!) ?? "", ...params })) as (SessionRow & Extra) | undefined;
   if (!row || row.revoked || row.suspendedAt !== null || row.sessionVersion !== payload!.sv) return null;
   return {
     user: { id: row.id, username: row.username, name: row.name, role: row.role, image: row.image },

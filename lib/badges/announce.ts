@@ -7,6 +7,7 @@ import type { Write } from "@/lib/write";
 import { BADGE_BY_SLUG, badgeNotice } from "./catalog";
 import type { Earned } from "./grant";
 import { SYSTEM_USERNAME } from "./system";
+import { first, one } from "@/db/query";
 
 export { SYSTEM_USERNAME };
 
@@ -14,9 +15,9 @@ const SYSTEM_NAME = "Marquee badges";
 
 /** The system account's id, created on first use (no password, no email: it never signs in). */
 async function systemAccountId(w: Write): Promise<string> {
-  const found = await w.tx.select({ id: users.id }).from(users).where(eq(users.isSystem, true)).get();
+  const found = await first(w.tx.select({ id: users.id }).from(users).where(eq(users.isSystem, true)));
   if (found) return found.id;
-  const made = await w.tx
+  const made = await one(w.tx
     .insert(users)
     .values({
       username: SYSTEM_USERNAME,
@@ -33,8 +34,7 @@ async function systemAccountId(w: Write): Promise<string> {
       badgeAnnouncements: false,
       createdAt: w.now,
     })
-    .returning({ id: users.id })
-    .get();
+    .returning({ id: users.id }));
   return made.id;
 }
 
@@ -68,11 +68,10 @@ function announcementMarkdown(username: string, slugs: readonly string[]): strin
  */
 export async function announceBadges(w: Write, review: { id: number; authorId: string | null }, earned: readonly Earned[]): Promise<number | null> {
   if (!review.authorId || earned.length === 0) return null;
-  const author = await w.tx
+  const author = await first(w.tx
     .select({ username: users.username, on: users.badgeAnnouncements, system: users.isSystem })
     .from(users)
-    .where(eq(users.id, review.authorId))
-    .get();
+    .where(eq(users.id, review.authorId)));
   if (!author?.on || author.system) return null;
   const body = announcementMarkdown(author.username, earned.map((e) => e.slug));
   // Rendering a few lines of the system's own text: small enough to do under the write lock.
@@ -95,7 +94,7 @@ const STOPPED = "Done: no more badge notes under your reviews. Your badges still
  * so in a reply. Anyone else's STOP is an ordinary comment. Returns the reply's id.
  */
 export async function stopAnnouncements(w: Write, authorId: string, review: { id: number }, stop: { id: number; path: string; depth: number }): Promise<number> {
-  await w.tx.update(users).set({ badgeAnnouncements: false }).where(eq(users.id, authorId)).run();
+  await w.tx.update(users).set({ badgeAnnouncements: false }).where(eq(users.id, authorId));
   const comment = await insertComment(w.tx, {
     reviewId: review.id,
     parent: stop,

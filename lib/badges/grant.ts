@@ -4,6 +4,7 @@ import { badges, userBadges, users } from "@/db/schema";
 import { bumpMonth } from "@/lib/rankings/standings";
 import type { Write } from "@/lib/write";
 import { BADGE_BY_SLUG, rungAt, type LadderKey, type OneOffSlug } from "./catalog";
+import { first, affected } from "@/db/query";
 
 export type Earned = { userId: string; slug: string; reviewId: number | null; commentId: number | null };
 export type Source = { reviewId?: number | null; commentId?: number | null };
@@ -27,15 +28,14 @@ export async function grantBadge(w: Write, userId: string, slug: string, source:
   const at = opts.at ?? w.now;
   const reviewId = source.reviewId ?? null;
   const commentId = source.commentId ?? null;
-  const inserted = (await w.tx.insert(userBadges).values({ userId, badgeSlug: slug, grantedAt: at, reviewId, commentId }).onConflictDoNothing().run()).changes;
+  const inserted = affected(await w.tx.insert(userBadges).values({ userId, badgeSlug: slug, grantedAt: at, reviewId, commentId }).onConflictDoNothing());
   if (!inserted) return null;
-  await w.tx.update(badges).set({ holderCount: sql`${badges.holderCount} + 1` }).where(eq(badges.slug, slug)).run();
+  await w.tx.update(badges).set({ holderCount: sql`${badges.holderCount} + 1` }).where(eq(badges.slug, slug));
   // Points are reached at the latest grant, whatever order grants are written in (the backfill's are out of order).
   await w.tx
     .update(users)
     .set({ badgePoints: sql`${users.badgePoints} + ${badge.points}`, pointsReachedAt: sql`max(coalesce(${users.pointsReachedAt}, 0), ${at.getTime()})` })
-    .where(eq(users.id, userId))
-    .run();
+    .where(eq(users.id, userId));
   await bumpMonth(w, userId, at, { points: badge.points });
   const earned: Earned = { userId, slug, reviewId, commentId };
   w.earned.push(earned);
@@ -75,11 +75,11 @@ const bump = (counter: "repliesReceived" | "viewsReceived") => (c: Conn) =>
 const BUMP = { repliesReceived: bump("repliesReceived"), viewsReceived: bump("viewsReceived") };
 
 async function isSystemAccount(w: Write, userId: string): Promise<boolean> {
-  return !!(await w.tx.select({ s: users.isSystem }).from(users).where(and(eq(users.id, userId), eq(users.isSystem, true))).get());
+  return !!(await first(w.tx.select({ s: users.isSystem }).from(users).where(and(eq(users.id, userId), eq(users.isSystem, true)))));
 }
 
 /** Adds `delta` to a member's counter and returns the new value (for reachRung), or null when there is no such member. */
 export async function bumpCounter(w: Write, userId: string, counter: "repliesReceived" | "viewsReceived", delta: number): Promise<number | null> {
-  const row = await preparedOn(w.tx, BUMP[counter]).get({ delta, id: userId });
+  const row = await first(preparedOn(w.tx, BUMP[counter]).execute({ delta, id: userId }));
   return row?.value ?? null;
 }

@@ -5,6 +5,7 @@ import type { EventMap } from "@/lib/events";
 import type { Write } from "@/lib/write";
 import { isStop, stopAnnouncements } from "./announce";
 import { reachRung } from "./grant";
+import { first } from "@/db/query";
 
 type Posted = EventMap["comment.posted"];
 
@@ -24,7 +25,7 @@ export function asksToStopAnnouncements(e: Pick<Posted, "parentAnnouncesBadge" |
 export async function badgesOnCommentPosted(w: Write, e: Posted) {
   const source = { reviewId: e.reviewId, commentId: e.commentId };
   const repliedTo = e.repliedToId && e.repliedToId !== e.authorId ? e.repliedToId : null;
-  const counts = (id: string) => preparedOn(w.tx, COUNTS).get({ id });
+  const counts = async (id: string) => await first(preparedOn(w.tx, COUNTS).execute({ id }));
   await reachRung(w, e.authorId, "comments", (await counts(e.authorId))?.comments ?? 0, source);
   if (repliedTo) await reachRung(w, repliedTo, "replies", (await counts(repliedTo))?.replies ?? 0, source);
   if (asksToStopAnnouncements(e)) {

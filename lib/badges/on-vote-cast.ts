@@ -6,6 +6,7 @@ import type { Write } from "@/lib/write";
 import { announceBadges } from "./announce";
 import { grantOneOff, reachRung, type Earned } from "./grant";
 import { starAt } from "./rules";
+import { first } from "@/db/query";
 
 const RECEIVED = (c: Conn) => c.select({ received: users.upvotesReceived }).from(users).where(eq(users.id, sql.placeholder("id"))).prepare();
 
@@ -19,7 +20,7 @@ export async function grantUpvoteBadges(w: Write, e: EventMap["vote.cast"]) {
   if (!e.up || !e.authorId) return;
   const source = { reviewId: e.reviewId, commentId: e.target === "review" ? null : e.itemId };
   const earned: Earned[] = [];
-  const author = await preparedOn(w.tx, RECEIVED).get({ id: e.authorId });
+  const author = await first(preparedOn(w.tx, RECEIVED).execute({ id: e.authorId }));
   if (author) {
     const rung = await reachRung(w, e.authorId, "upvotes", author.received, source);
     if (rung) earned.push(rung);

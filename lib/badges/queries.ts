@@ -2,6 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import type { DB } from "@/db";
 import { badges, reviews, userBadges, users } from "@/db/schema";
 import { BADGES, LADDER_SPECS, LADDERS, ladderSlug, type Badge, type LadderKey } from "./catalog";
+import { first } from "@/db/query";
 
 export const HOLDERS_PAGE_SIZE = 50;
 
@@ -21,7 +22,7 @@ type LadderProgress = {
 
 /** A member's badge board: what they hold (with dates and the item that earned it) and every ladder's progress. */
 export async function getBoard(db: DB, userId: string) {
-  const u = await db
+  const u = await first(db
     .select({
       upvotes: users.upvotesReceived,
       reviews: users.reviewCount,
@@ -31,15 +32,13 @@ export async function getBoard(db: DB, userId: string) {
       points: users.badgePoints,
     })
     .from(users)
-    .where(eq(users.id, userId))
-    .get();
+    .where(eq(users.id, userId)));
   if (!u) return null;
   const rows = await db
     .select({ slug: userBadges.badgeSlug, grantedAt: userBadges.grantedAt, reviewSlug: reviews.slug, reviewTitle: reviews.title, reviewStatus: reviews.status, commentId: userBadges.commentId })
     .from(userBadges)
     .leftJoin(reviews, eq(reviews.id, userBadges.reviewId))
-    .where(eq(userBadges.userId, userId))
-    .all();
+    .where(eq(userBadges.userId, userId));
   const held = new Map<string, HeldBadge>(
     rows.map((r) => {
       const shown = r.reviewStatus === "published";
@@ -68,13 +67,13 @@ export type Board = NonNullable<Awaited<ReturnType<typeof getBoard>>>;
 
 /** Every badge in catalog order with how many hold it. */
 export async function listCatalog(db: DB) {
-  const counts = new Map((await db.select({ slug: badges.slug, n: badges.holderCount }).from(badges).all()).map((r) => [r.slug, r.n]));
+  const counts = new Map((await db.select({ slug: badges.slug, n: badges.holderCount }).from(badges)).map((r) => [r.slug, r.n]));
   return BADGES.map((b) => ({ ...b, holders: counts.get(b.slug) ?? 0 }));
 }
 
 /** A badge's holders, first to earn it first, one page (numbered from 1). */
 export async function listHolders(db: DB, slug: string, page: number) {
-  const total = (await db.select({ n: badges.holderCount }).from(badges).where(eq(badges.slug, slug)).get())?.n ?? 0;
+  const total = (await first(db.select({ n: badges.holderCount }).from(badges).where(eq(badges.slug, slug))))?.n ?? 0;
   const holders = await db
     .select({ username: users.username, name: users.name, image: users.image, isNew: users.isNew, grantedAt: userBadges.grantedAt })
     .from(userBadges)
@@ -82,7 +81,6 @@ export async function listHolders(db: DB, slug: string, page: number) {
     .where(eq(userBadges.badgeSlug, slug))
     .orderBy(asc(userBadges.grantedAt), asc(users.id))
     .limit(HOLDERS_PAGE_SIZE)
-    .offset((page - 1) * HOLDERS_PAGE_SIZE)
-    .all();
+    .offset((page - 1) * HOLDERS_PAGE_SIZE);
   return { total, holders };
 }

@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Conn } from "@/db";
 import { LADDER_SPECS, LADDERS, type LadderKey, type OneOffSlug } from "./catalog";
+import { rawRows } from "@/db/query";
 
 // Every badge rule, once: what counts toward it (the events, as SQL over the rows that record
 // them) and which of those events earns it (the n-th). The backfill and the large seed evaluate a
@@ -120,7 +121,7 @@ export async function dueGrants(conn: Conn, who: Who, now: Date, rules: readonly
   const out: DueGrant[] = [];
   for (const rule of rules) {
     const positions = sql.join(rule.earnedAt.map((n) => sql`${n}`), sql`, `);
-    const found = await conn.all<{ userId: string; n: number; at: number; reviewId: number | null; commentId: number | null }>(sql`
+    const found = await rawRows<{ userId: string; n: number; at: number; reviewId: number | null; commentId: number | null }>(conn, sql`
       select userId, n, min(at, ${now.getTime()}) as at, reviewId, commentId from (
         select e.userId, e.at, e.reviewId, e.commentId,
                row_number() over (partition by e.userId order by e.at, e.reviewId, e.commentId) as n
@@ -136,9 +137,7 @@ export async function dueGrants(conn: Conn, who: Who, now: Date, rules: readonly
 }
 
 async function heldBy(conn: Conn, who: Who): Promise<Set<string>> {
-  const rows = await conn.all<{ k: string }>(
-    who === "all" ? sql`select user_id || ' ' || badge_slug as k from user_badges` : sql`select user_id || ' ' || badge_slug as k from user_badges where user_id = ${who.userId}`,
-  );
+  const rows = await rawRows<{ k: string }>(conn, who === "all" ? sql`select user_id || ' ' || badge_slug as k from user_badges` : sql`select user_id || ' ' || badge_slug as k from user_badges where user_id = ${who.userId}`);
   return new Set(rows.map((r) => r.k));
 }
 

@@ -7,6 +7,7 @@ import { canEditAuthored } from "@/lib/permissions";
 import { write } from "@/lib/write";
 import { CommentDeleteInput } from "./schemas";
 import { adjustCommentCounts, isMarkedNew, loadLiveComment, loadOpenReview, loadReviewTags } from "./store";
+import { first } from "@/db/query";
 
 /**
  * Deletes a comment. Its replies stay: while it has any it shows as "[deleted]" above them, and
@@ -21,11 +22,11 @@ export async function deleteComment(ctx: Ctx, raw: unknown) {
     if (!canEditAuthored(actor, comment)) throw forbidden("You can only delete your own comments.");
     const review = await loadOpenReview(w.tx, comment.reviewId);
     const wasNew = comment.authorId ? await isMarkedNew(w.tx, comment.authorId) : null;
-    await w.tx.update(comments).set({ deletedAt: w.now, updatedAt: w.now }).where(eq(comments.id, commentId)).run();
+    await w.tx.update(comments).set({ deletedAt: w.now, updatedAt: w.now }).where(eq(comments.id, commentId));
     await adjustCommentCounts(w.tx, review.id, comment.parentId, -1);
     // The person it replied to: the parent comment's author, or the review's.
     const repliedTo = comment.parentId
-      ? ((await w.tx.select({ a: comments.authorId }).from(comments).where(eq(comments.id, comment.parentId)).get())?.a ?? null)
+      ? ((await first(w.tx.select({ a: comments.authorId }).from(comments).where(eq(comments.id, comment.parentId))))?.a ?? null)
       : review.authorId;
     reviewListed(w.changes, { id: review.id, filmId: review.filmId, authorId: review.authorId, tags: await loadReviewTags(w.tx, review.id) });
     w.changes.comments.add(comment.id);

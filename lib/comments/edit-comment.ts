@@ -11,6 +11,7 @@ import { changedChars, GRACE_MAX_CHARS, sameEditorInWindow } from "@/lib/reviews
 import { write } from "@/lib/write";
 import { CommentEditInput } from "./schemas";
 import { loadLiveComment, loadOpenReview } from "./store";
+import { first } from "@/db/query";
 
 /**
  * Edits a comment (its author, a moderator or an admin) under the reviews' revision rules: a grace
@@ -28,13 +29,12 @@ export async function editComment(ctx: Ctx, raw: unknown) {
     const review = await loadOpenReview(tx, comment.reviewId);
     const base = { id: comment.id, reviewId: review.id, slug: review.slug };
     if (comment.bodyMd === input.body) return { ...base, changed: false as const };
-    const prev = (await tx
+    const prev = (await first(tx
       .select()
       .from(commentRevisions)
       .where(eq(commentRevisions.commentId, commentId))
       .orderBy(desc(commentRevisions.number))
-      .limit(1)
-      .get())!;
+      .limit(1)))!;
     const grace =
       sameEditorInWindow(prev, actor.id, now, getEnv().EDIT_GRACE_SECONDS * 1000) && changedChars(prev.bodyMd, input.body) <= GRACE_MAX_CHARS;
     let revisionCount = comment.revisionCount;
@@ -42,14 +42,12 @@ export async function editComment(ctx: Ctx, raw: unknown) {
       await tx
         .update(commentRevisions)
         .set({ bodyMd: input.body, reason: input.reason ?? prev.reason, updatedAt: now })
-        .where(and(eq(commentRevisions.commentId, commentId), eq(commentRevisions.number, prev.number)))
-        .run();
+        .where(and(eq(commentRevisions.commentId, commentId), eq(commentRevisions.number, prev.number)));
     } else {
       revisionCount += 1;
       await tx
         .insert(commentRevisions)
-        .values({ commentId, number: prev.number + 1, editorId: actor.id, reason: input.reason, bodyMd: input.body, createdAt: now, updatedAt: now })
-        .run();
+        .values({ commentId, number: prev.number + 1, editorId: actor.id, reason: input.reason, bodyMd: input.body, createdAt: now, updatedAt: now });
     }
     await tx
       .update(comments)
@@ -61,8 +59,7 @@ export async function editComment(ctx: Ctx, raw: unknown) {
         editedAt: grace ? comment.editedAt : now,
         updatedAt: now,
       })
-      .where(eq(comments.id, commentId))
-      .run();
+      .where(eq(comments.id, commentId));
     // The thread and permalinks, and the comment on its author's profile.
     w.changes.threads.add(review.id);
     w.changes.comments.add(commentId);

@@ -5,6 +5,7 @@ import { getEnv } from "@/lib/env";
 import { rateLimited } from "@/lib/errors";
 import { isNewcomerRow } from "@/lib/users/newcomer";
 import type { Write } from "@/lib/write";
+import { first } from "@/db/query";
 
 // Flood control, checked inside the posting transaction (at `w.now`, read once its lock is held) so
 // two racing posts cannot both pass.
@@ -40,13 +41,13 @@ export async function assertMayComment(w: Write, authorId: string, body: string)
   const { tx, now } = w;
   const since = new Date(now.getTime() - DUPLICATE_WINDOW_MS);
   // Compared as stored (milliseconds): a placeholder in a condition is bound as it is given.
-  const twin = await preparedOn(tx, TWIN).get({ authorId, since: since.getTime(), body });
+  const twin = await first(preparedOn(tx, TWIN).execute({ authorId, since: since.getTime(), body }));
   if (twin) {
     const wait = Math.ceil((twin.createdAt.getTime() + DUPLICATE_WINDOW_MS - now.getTime()) / 1000);
     throw rateLimited("You posted this same comment a moment ago. Change it, or wait a few minutes to post it again.", Math.max(1, wait));
   }
   // Their latest comment, with what says whether they are new here.
-  const last = await preparedOn(tx, LAST).get({ authorId });
+  const last = await first(preparedOn(tx, LAST).execute({ authorId }));
   if (!last) return;
   const env = getEnv();
   const newcomer = isNewcomerRow({ createdAt: last.joinedAt, reviewCount: last.reviewCount, commentCount: last.commentCount }, now);

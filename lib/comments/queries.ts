@@ -3,6 +3,8 @@ import { preparedOn, type Conn, type DB } from "@/db";
 import { commentRevisions, comments, reviews, users } from "@/db/schema";
 import { pathIds, subtreeRange } from "./path";
 import type { ThreadComment } from "./tree";
+import { first } from "@/db/query";
+import { sqlGet } from "@/tests/helpers/sql";
 
 // Loaders return DTOs in a fixed number of queries, whatever the number of comments.
 const threadColumns = {
@@ -50,7 +52,7 @@ function toThreadComment(r: ThreadRow): ThreadComment {
 
 /** Every comment of a review, deleted ones included, parents before replies: one query. */
 export async function listThread(db: DB, reviewId: number): Promise<ThreadComment[]> {
-  const rows = await selectThread(db).where(eq(comments.reviewId, reviewId)).orderBy(asc(comments.path)).all();
+  const rows = await selectThread(db).where(eq(comments.reviewId, reviewId)).orderBy(asc(comments.path));
   return rows.map(toThreadComment);
 }
 
@@ -61,27 +63,25 @@ const reviewColumns = { id: reviews.id, slug: reviews.slug, title: reviews.title
  * subtree (itself first). Three queries. Null when there is no such comment.
  */
 export async function getCommentContext(db: DB, id: number) {
-  const head = await db
+  const head = await first(db
     .select({ path: comments.path, reviewId: comments.reviewId, review: reviewColumns })
     .from(comments)
     .innerJoin(reviews, eq(reviews.id, comments.reviewId))
-    .where(eq(comments.id, id))
-    .get();
+    .where(eq(comments.id, id)));
   if (!head) return null;
   const ancestorIds = pathIds(head.path).slice(0, -1);
-  const ancestors = ancestorIds.length ? await selectThread(db).where(inArray(comments.id, ancestorIds)).orderBy(asc(comments.path)).all() : [];
+  const ancestors = ancestorIds.length ? await selectThread(db).where(inArray(comments.id, ancestorIds)).orderBy(asc(comments.path)) : [];
   const [from, to] = subtreeRange(head.path);
   const subtree = await selectThread(db)
     .where(and(eq(comments.reviewId, head.reviewId), gte(comments.path, from), lt(comments.path, to)))
-    .orderBy(asc(comments.path))
-    .all();
+    .orderBy(asc(comments.path));
   return { review: head.review, ancestors: ancestors.map(toThreadComment), subtree: subtree.map(toThreadComment) };
 }
 
 /** A comment with what its edit page needs; null when there is no such comment. */
 export async function getCommentForEdit(db: DB, id: number) {
   return (
-    (await db
+    (await first(db
       .select({
         id: comments.id,
         reviewId: comments.reviewId,
@@ -96,8 +96,7 @@ export async function getCommentForEdit(db: DB, id: number) {
       })
       .from(comments)
       .innerJoin(reviews, eq(reviews.id, comments.reviewId))
-      .where(eq(comments.id, id))
-      .get()) ?? null
+      .where(eq(comments.id, id)))) ?? null
   );
 }
 
@@ -115,13 +114,12 @@ export async function listCommentRevisions(db: DB, commentId: number) {
     .from(commentRevisions)
     .leftJoin(users, eq(users.id, commentRevisions.editorId))
     .where(eq(commentRevisions.commentId, commentId))
-    .orderBy(asc(commentRevisions.number))
-    .all();
+    .orderBy(asc(commentRevisions.number));
 }
 
 /** One comment as the thread shows it (for the answer to a post made with JavaScript). */
 export async function getThreadComment(db: DB, id: number): Promise<ThreadComment | null> {
-  const row = await preparedOn(db, THREAD_COMMENT).get({ id });
+  const row = await first(preparedOn(db, THREAD_COMMENT).execute({ id }));
   return row ? toThreadComment(row) : null;
 }
 
@@ -133,16 +131,12 @@ export async function getThreadComment(db: DB, id: number): Promise<ThreadCommen
 export async function commentPermalinkStatus(db: DB, id: number): Promise<200 | 404 | 410> {
   // Fixed SQL text, prepared once per connection: the proxy asks this on every permalink request,
   // and building the query through the ORM costs more than running it.
-  const head = db.$client
-    .prepare("select c.path, c.post_id as reviewId, c.deleted_at as deletedAt, p.status from comments c join posts p on p.id = c.post_id where c.id = ?")
-    .get(id) as { path: string; reviewId: number; deletedAt: number | null; status: string } | undefined;
+  const head = (await sqlGet(db, "select c.path, c.post_id as reviewId, c.deleted_at as deletedAt, p.status from comments c join posts p on p.id = c.post_id where c.id = ?", id)) as { path: string; reviewId: number; deletedAt: number | null; status: string } | undefined;
   if (!head) return 404;
   if (head.status === "deleted") return 410;
   if (head.status !== "published") return 404;
   if (head.deletedAt === null) return 200;
   const [from, to] = subtreeRange(head.path);
-  const live = db.$client
-    .prepare("select 1 from comments where post_id = ? and path >= ? and path < ? and deleted_at is null limit 1")
-    .get(head.reviewId, from, to);
+  const live = await sqlGet(db, "select 1 from comments where post_id = ? and path >= ? and path < ? and deleted_at is null limit 1", head.reviewId, from, to);
   return live ? 200 : 410;
 }

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { DB } from "@/db";
 import { reviews } from "@/db/schema";
+import { first } from "@/db/query";
 
 const positiveInt = (v: FormDataEntryValue | null) => {
   const n = typeof v === "string" ? Number(v) : NaN;
@@ -16,6 +17,6 @@ export async function replyPagePath(db: DB, form: FormData): Promise<string | nu
   const parentId = positiveInt(form.get("parentId"));
   if (parentId) return `/comments/${parentId}/reply`;
   const reviewId = positiveInt(form.get("reviewId"));
-  const review = reviewId ? await db.select({ slug: reviews.slug }).from(reviews).where(eq(reviews.id, reviewId)).get() : undefined;
+  const review = reviewId ? await first(db.select({ slug: reviews.slug }).from(reviews).where(eq(reviews.id, reviewId))) : undefined;
   return review ? `/reviews/${encodeURIComponent(review.slug)}/reply` : null;
 }

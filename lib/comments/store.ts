@@ -4,6 +4,8 @@ import { commentRevisions, comments, reviewTags, reviews, users, type CommentRow
 import { RENDERER_VERSION } from "@/lib/markdown/render";
 import { childPath } from "./path";
 import { gone, notFound } from "@/lib/errors";
+import { first, one } from "@/db/query";
+import { nextCommentId } from "@/db/sql";
 
 // Row helpers shared by the comment verbs; each runs inside the caller's transaction. A comment's
 // post runs every one of them: they are prepared once per connection (see preparedOn).
@@ -17,11 +19,7 @@ const OPEN_REVIEW = (c: Conn) =>
     .prepare();
 const TAGS = (c: Conn) => c.select({ tag: reviewTags.tag }).from(reviewTags).where(eq(reviewTags.reviewId, p("id"))).prepare();
 const MARKED_NEW = (c: Conn) => c.select({ isNew: users.isNew }).from(users).where(eq(users.id, p("id"))).prepare();
-const NEXT_ID = (c: Conn) =>
-  c
-    .select({ seq: sql<number>`coalesce((select seq from sqlite_sequence where name = 'comments'), 0) + 1` })
-    .from(sql`(select 1)`)
-    .prepare();
+const NEXT_ID = (c: Conn) => c.select({ seq: nextCommentId }).from(sql`(select 1) as one`).prepare();
 const BUMP_REVIEW = (c: Conn) =>
   c.update(reviews).set({ commentCount: sql`${reviews.commentCount} + ${p("delta")}` }).where(eq(reviews.id, p("id"))).prepare();
 const BUMP_PARENT = (c: Conn) =>
@@ -49,7 +47,7 @@ const FIRST_REVISION = (c: Conn) =>
   c.insert(commentRevisions).values({ commentId: p("id"), number: 1, editorId: p("editorId"), bodyMd: p("bodyMd"), createdAt: p("now"), updatedAt: p("now") }).prepare();
 
 export async function loadComment(tx: Tx, id: number): Promise<CommentRow> {
-  const comment = await preparedOn(tx, COMMENT).get({ id });
+  const comment = await first(preparedOn(tx, COMMENT).execute({ id }));
   if (!comment) throw notFound("There is no such comment.");
   return comment;
 }
@@ -62,7 +60,7 @@ export async function loadLiveComment(tx: Tx, id: number): Promise<CommentRow> {
 
 /** The review a comment hangs on must be published: a draft or hidden one does not exist to readers. */
 export async function loadOpenReview(tx: Tx, reviewId: number) {
-  const review = await preparedOn(tx, OPEN_REVIEW).get({ id: reviewId });
+  const review = await first(preparedOn(tx, OPEN_REVIEW).execute({ id: reviewId }));
   if (!review || (review.status !== "published" && review.status !== "deleted")) throw notFound("There is no such review.");
   if (review.status === "deleted") throw gone("This review was deleted, so it takes no more comments.");
   return review;
@@ -70,7 +68,7 @@ export async function loadOpenReview(tx: Tx, reviewId: number) {
 
 /** A review's tags: a comment or an upvote moves the counts on its card wherever it is listed, tag pages included. */
 export async function loadReviewTags(tx: Tx, reviewId: number): Promise<string[]> {
-  return (await preparedOn(tx, TAGS).all({ id: reviewId })).map((t) => t.tag);
+  return (await preparedOn(tx, TAGS).execute({ id: reviewId })).map((t) => t.tag);
 }
 
 /**
@@ -79,8 +77,8 @@ export async function loadReviewTags(tx: Tx, reviewId: number): Promise<string[]
  * post, or a badge announcement and its STOP answer), so the counts move wherever rows come and go.
  */
 export async function adjustCommentCounts(tx: Tx, reviewId: number, parentId: number | null, delta: number) {
-  await preparedOn(tx, BUMP_REVIEW).run({ delta, id: reviewId });
-  if (parentId !== null) await preparedOn(tx, BUMP_PARENT).run({ delta, id: parentId });
+  await preparedOn(tx, BUMP_REVIEW).execute({ delta, id: reviewId });
+  if (parentId !== null) await preparedOn(tx, BUMP_PARENT).execute({ delta, id: parentId });
 }
 
 /**
@@ -99,8 +97,8 @@ export async function insertComment(
     announcesBadge?: string | null;
   },
 ): Promise<CommentRow> {
-  const id = (await preparedOn(tx, NEXT_ID).get())!.seq;
-  const comment = (await preparedOn(tx, INSERT).get({
+  const id = (await one(preparedOn(tx, NEXT_ID).execute())).seq;
+  const comment = (await first(preparedOn(tx, INSERT).execute({
     id,
     reviewId: c.reviewId,
     parentId: c.parent?.id ?? null,
@@ -112,13 +110,13 @@ export async function insertComment(
     rendererVersion: RENDERER_VERSION,
     announcesBadge: c.announcesBadge ?? null,
     now: c.now,
-  }))!;
-  await preparedOn(tx, FIRST_REVISION).run({ id, editorId: c.authorId, bodyMd: c.bodyMd, now: c.now });
+  })))!;
+  await preparedOn(tx, FIRST_REVISION).execute({ id, editorId: c.authorId, bodyMd: c.bodyMd, now: c.now });
   await adjustCommentCounts(tx, c.reviewId, comment.parentId, 1);
   return comment;
 }
 
 /** Whether a member carries the "New" marker (a verb compares before and after its write). */
 export async function isMarkedNew(tx: Tx, userId: string): Promise<boolean | null> {
-  return (await preparedOn(tx, MARKED_NEW).get({ id: userId }))?.isNew ?? null;
+  return (await first(preparedOn(tx, MARKED_NEW).execute({ id: userId })))?.isNew ?? null;
 }

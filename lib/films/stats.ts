@@ -26,8 +26,7 @@ export async function adjustFilmStats(w: Write, filmId: number, d: FilmStatsDelt
       scoreSum: sql`${films.scoreSum} + ${d.scoreSum}`,
       scoreCount: sql`${films.scoreCount} + ${d.scoreCount}`,
     })
-    .where(eq(films.id, filmId))
-    .run();
+    .where(eq(films.id, filmId));
   w.changes.films.add(filmId);
 }
 

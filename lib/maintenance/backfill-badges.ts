@@ -34,7 +34,7 @@ export async function backfillBadges(db: DB, opts: BackfillOptions = {}): Promis
   const now = opts.now ?? new Date();
   const members = opts.userIds
     ? opts.userIds.length
-    : (await db.select({ id: users.id }).from(users).where(eq(users.isSystem, false)).all()).length;
+    : (await db.select({ id: users.id }).from(users).where(eq(users.isSystem, false))).length;
   const scopes: Who[] = opts.userIds ? opts.userIds.map((userId) => ({ userId })) : ["all"];
   const due: DueGrant[] = [];
   for (const who of scopes) due.push(...(await dueGrants(db, who, now)));

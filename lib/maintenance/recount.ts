@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { writeTx, type DB, type Tx } from "@/db";
 import { hotScore } from "@/lib/reviews/hot";
 import { NEWCOMER_CONTRIBUTIONS, NEWCOMER_DAYS } from "@/lib/users/newcomer";
+import { rawFirst, rawRows, rawRun } from "@/db/query";
 
 // Live replies by others to a member's reviews (top-level comments) and comments (replies).
 // The system account's badge notes count for no one.
@@ -41,7 +42,7 @@ const MONTHS = sql.raw(MONTHLY_STANDINGS_SQL);
 
 /** Rebuilds monthly_scores where the rows disagree; returns how many (member, month) pairs it corrected. */
 async function recountMonths(tx: Tx): Promise<number> {
-  const differ = (await tx.get<{ n: number }>(sql`
+  const differ = (await rawFirst<{ n: number }>(tx, sql`
     select count(*) as n from (
       select w.user_id from (${MONTHS}) w
         left join monthly_scores m on m.user_id = w.user_id and m.month = w.month
@@ -52,8 +53,8 @@ async function recountMonths(tx: Tx): Promise<number> {
           and not exists (select 1 from (${MONTHS}) w where w.user_id = m.user_id and w.month = m.month)
     )`))!.n;
   if (differ === 0) return 0;
-  await tx.run(sql`delete from monthly_scores`);
-  await tx.run(sql`insert into monthly_scores (user_id, month, points, points_at, upvotes, upvotes_at, reviews, reviews_at) ${MONTHS}`);
+  await rawRun(tx, sql`delete from monthly_scores`);
+  await rawRun(tx, sql`insert into monthly_scores (user_id, month, points, points_at, upvotes, upvotes_at, reviews, reviews_at) ${MONTHS}`);
   return differ;
 }
 
@@ -65,7 +66,7 @@ async function recountMonths(tx: Tx): Promise<number> {
  */
 export async function recountAll(db: DB, now = new Date()) {
   return writeTx(db, async (tx) => {
-    const run = async (q: ReturnType<typeof sql>) => (await tx.run(q)).changes;
+    const run = (q: ReturnType<typeof sql>) => rawRun(tx, q);
     // One statement after another, in this order (the reached-at moments read the recounted counters).
     const fixed = {
       reviewComments: await run(sql`
@@ -133,13 +134,11 @@ export async function recountAll(db: DB, now = new Date()) {
       hotScores: 0,
     };
     // The hot score is computed in TypeScript (SQLite has no log10 by default).
-    const rows = await tx.all<{ id: number; status: string; upvotes: number; publishedAt: number | null; hot: number }>(
-      sql`select id, status, upvote_count as upvotes, published_at as publishedAt, hot_score as hot from posts`,
-    );
+    const rows = await rawRows<{ id: number; status: string; upvotes: number; publishedAt: number | null; hot: number }>(tx, sql`select id, status, upvote_count as upvotes, published_at as publishedAt, hot_score as hot from posts`);
     for (const r of rows) {
       const want = r.status === "published" ? hotScore(r.upvotes, r.publishedAt === null ? null : new Date(r.publishedAt)) : 0;
       if (Math.abs(want - r.hot) > 1e-9) {
-        await tx.run(sql`update posts set hot_score = ${want} where id = ${r.id}`);
+        await rawRun(tx, sql`update posts set hot_score = ${want} where id = ${r.id}`);
         fixed.hotScores++;
       }
     }

@@ -2,6 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { notifications } from "@/db/schema";
 import { actorOf, type Ctx } from "@/lib/context";
 import { write } from "@/lib/write";
+import { affected } from "@/db/query";
 
 /** Marks every unread notice of the actor read; `marked` is how many. */
 export async function markAllRead(ctx: Ctx) {
@@ -10,8 +11,7 @@ export async function markAllRead(ctx: Ctx) {
     const done = await w.tx
       .update(notifications)
       .set({ readAt: w.now })
-      .where(and(eq(notifications.recipientId, actor.id), isNull(notifications.readAt)))
-      .run();
-    return { marked: done.changes };
+      .where(and(eq(notifications.recipientId, actor.id), isNull(notifications.readAt)));
+    return { marked: affected(done) };
   });
 }

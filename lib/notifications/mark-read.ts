@@ -3,6 +3,7 @@ import { notifications } from "@/db/schema";
 import { actorOf, type Ctx } from "@/lib/context";
 import { write } from "@/lib/write";
 import { NoticeInput } from "./schemas";
+import { affected } from "@/db/query";
 
 /** Marks one of the actor's notices read (a read one keeps its first moment); `marked` is false when it is not theirs. */
 export async function markRead(ctx: Ctx, raw: unknown) {
@@ -13,8 +14,7 @@ export async function markRead(ctx: Ctx, raw: unknown) {
     const own = await w.tx
       .update(notifications)
       .set({ readAt: sql`coalesce(${notifications.readAt}, ${w.now.getTime()})` })
-      .where(and(eq(notifications.id, input.id), eq(notifications.recipientId, actor.id)))
-      .run();
-    return { marked: own.changes > 0 };
+      .where(and(eq(notifications.id, input.id), eq(notifications.recipientId, actor.id)));
+    return { marked: affected(own) > 0 };
   });
 }

@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { preparedOn, type Conn } from "@/db";
 import { notifications, users, type NotificationKind } from "@/db/schema";
 import type { Write } from "@/lib/write";
+import { first } from "@/db/query";
 
 // Upvote counts that earn their author a notice: one per item and milestone, never one per vote.
 export const MILESTONES = [1, 10, 50, 100, 200, 500, 1000, 2000, 5000, 10000] as const;
@@ -59,12 +60,12 @@ export type Notice = {
  */
 export async function notify(w: Write, n: Notice): Promise<boolean> {
   if (!n.recipientId || n.recipientId === n.actorId) return false;
-  const wants = await preparedOn(w.tx, WANTS[n.kind]).get({ id: n.recipientId });
+  const wants = await first(preparedOn(w.tx, WANTS[n.kind]).execute({ id: n.recipientId }));
   if (!wants?.on) return false;
   // Milestones and badges come once (the unique index says so too, but a badge has no amount,
   // and SQLite's unique indexes let NULLs repeat). Inside the write lock this check cannot race.
   if (n.target) {
-    const given = await w.tx
+    const given = await first(w.tx
       .select({ id: notifications.id })
       .from(notifications)
       .where(
@@ -74,11 +75,10 @@ export async function notify(w: Write, n: Notice): Promise<boolean> {
           eq(notifications.target, n.target),
           sql`${notifications.amount} is ${n.amount ?? null}`,
         ),
-      )
-      .get();
+      ));
     if (given) return false;
   }
-  const row = await preparedOn(w.tx, INSERT).get({
+  const row = await first(preparedOn(w.tx, INSERT).execute({
     recipientId: n.recipientId,
     kind: n.kind,
     actorId: n.actorId ?? null,
@@ -87,7 +87,7 @@ export async function notify(w: Write, n: Notice): Promise<boolean> {
     target: n.target ?? null,
     amount: n.amount ?? null,
     at: n.at ?? w.now,
-  });
+  }));
   return !!row;
 }
 
@@ -100,7 +100,7 @@ export type MentionsAt = { actorId: string; reviewId: number; commentId?: number
  */
 export async function notifyMentions(w: Write, names: readonly string[], at: MentionsAt): Promise<number> {
   if (!names.length) return 0;
-  const people = await w.tx.select({ id: users.id }).from(users).where(inArray(users.usernameKey, [...names])).all();
+  const people = await w.tx.select({ id: users.id }).from(users).where(inArray(users.usernameKey, [...names]));
   if (!people.length) return 0;
   const about = at.commentId
     ? eq(notifications.commentId, at.commentId)
@@ -111,7 +111,6 @@ export async function notifyMentions(w: Write, names: readonly string[], at: Men
         .select({ id: notifications.recipientId })
         .from(notifications)
         .where(and(about, or(...people.map((p) => eq(notifications.recipientId, p.id)))))
-        .all()
     ).map((r) => r.id),
   );
   let sent = 0;

@@ -7,6 +7,5 @@ import type { Write } from "@/lib/write";
 export async function notificationsOnCommentDeleted(w: Write, e: EventMap["comment.deleted"]) {
   await w.tx
     .delete(notifications)
-    .where(and(eq(notifications.commentId, e.commentId), inArray(notifications.kind, ["review_reply", "comment_reply", "mention"])))
-    .run();
+    .where(and(eq(notifications.commentId, e.commentId), inArray(notifications.kind, ["review_reply", "comment_reply", "mention"])));
 }

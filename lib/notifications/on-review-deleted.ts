@@ -7,6 +7,5 @@ import type { Write } from "@/lib/write";
 export async function notificationsOnReviewDeleted(w: Write, e: EventMap["review.deleted"]) {
   await w.tx
     .delete(notifications)
-    .where(and(eq(notifications.reviewId, e.reviewId), inArray(notifications.kind, ["review_reply", "comment_reply", "mention", "milestone"])))
-    .run();
+    .where(and(eq(notifications.reviewId, e.reviewId), inArray(notifications.kind, ["review_reply", "comment_reply", "mention", "milestone"])));
 }

@@ -4,6 +4,7 @@ import type { DB } from "@/db";
 import { comments, notifications, reviews, users, type NotificationKind } from "@/db/schema";
 import { BADGE_BY_SLUG, badgeNotice } from "@/lib/badges/catalog";
 import { excerptOfHtml } from "@/lib/markdown/render";
+import { first } from "@/db/query";
 
 const NOTIFICATIONS_PAGE_SIZE = 20;
 const EXCERPT = 160;
@@ -11,11 +12,10 @@ const EXCERPT = 160;
 export async function countUnread(db: DB, userId: string): Promise<number> {
   return (
     (
-      await db
+      await first(db
         .select({ n: sql<number>`count(*)` })
         .from(notifications)
-        .where(and(eq(notifications.recipientId, userId), isNull(notifications.readAt)))
-        .get()
+        .where(and(eq(notifications.recipientId, userId), isNull(notifications.readAt))))
     )?.n ?? 0
   );
 }
@@ -23,7 +23,7 @@ export async function countUnread(db: DB, userId: string): Promise<number> {
 const actors = alias(users, "actor");
 
 const boardOf = async (db: DB, userId: string) => {
-  const me = await db.select({ username: users.username }).from(users).where(eq(users.id, userId)).get();
+  const me = await first(db.select({ username: users.username }).from(users).where(eq(users.id, userId)));
   return me ? `/u/${me.username}/badges` : "/badges";
 };
 
@@ -98,8 +98,7 @@ export async function listNotifications(db: DB, userId: string, before?: number,
   const rows = await select(db)
     .where(and(eq(notifications.recipientId, userId), before ? lt(notifications.id, before) : undefined))
     .orderBy(desc(notifications.id))
-    .limit(limit + 1)
-    .all();
+    .limit(limit + 1);
   const board = await boardOf(db, userId);
   const items: NoticeView[] = rows.slice(0, limit).map((r) => ({
     id: r.id,
@@ -115,8 +114,7 @@ export async function listNotifications(db: DB, userId: string, before?: number,
 
 /** Where a notice leads; null when it is not this member's. Reads only. */
 export async function notificationHref(db: DB, userId: string, id: number): Promise<string | null> {
-  const row = await select(db)
-    .where(and(eq(notifications.id, id), eq(notifications.recipientId, userId)))
-    .get();
+  const row = await first(select(db)
+    .where(and(eq(notifications.id, id), eq(notifications.recipientId, userId))));
   return row ? describe(row, await boardOf(db, userId)).href : null;
 }

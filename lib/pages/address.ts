@@ -15,6 +15,7 @@ import { usernameKey } from "@/lib/users/username";
 import { VOTERS_PAGE_SIZE } from "@/lib/votes/queries";
 import { CURSOR_PATTERN, pageInRange, pageParam, parseRankingRest } from "./params";
 import { read } from "./reads";
+import { first } from "@/db/query";
 
 const isFeedTab = (s: string): s is FeedTab => (FEED_TABS as readonly string[]).includes(s);
 
@@ -176,7 +177,7 @@ export async function editorPageStatus(db: DB, segments: string[], viewer: Actor
   const [section, key = "", verb, ...more] = segments;
   if (!viewer || more.length) return null;
   if (section === "reviews" && verb === "edit") {
-    const review = await db.select({ authorId: reviews.authorId, status: reviews.status }).from(reviews).where(eq(reviews.slug, key)).get();
+    const review = await first(db.select({ authorId: reviews.authorId, status: reviews.status }).from(reviews).where(eq(reviews.slug, key)));
     if (!review || review.status === "deleted") return 404;
     return canEditAuthored(viewer, review) ? null : 403;
   }

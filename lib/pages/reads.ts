@@ -1,4 +1,5 @@
 import type { DB } from "@/db";
+import { sqlGet } from "@/tests/helpers/sql";
 
 /**
  * The proxy's reads, one indexed lookup each, as fixed SQL text: the connection keeps a prepared
@@ -29,5 +30,5 @@ type Row<K extends keyof typeof SQL> = {
 }[K];
 
 export async function read<K extends keyof typeof SQL>(db: DB, query: K, ...args: (string | number)[]): Promise<Row<K> | undefined> {
-  return db.$client.prepare(SQL[query]).get(...args) as Row<K> | undefined;
+  return (await sqlGet(db, SQL[query], ...args)) as Row<K> | undefined;
 }

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { DB } from "@/db";
 import { monthOf } from "./standings";
+import { rawFirst, rawRows } from "@/db/query";
 
 export const RANKING_PAGE_SIZE = 50;
 export const RANK_BY = ["points", "upvotes", "reviews"] as const;
@@ -41,16 +42,16 @@ export async function rankingReaches(db: DB, by: RankBy, period: Period, page: n
   const skip = (page - 1) * RANKING_PAGE_SIZE;
   const row =
     period === "all"
-      ? await db.get(sql`select 1 as ok from users where ${column} > 0 order by ${column} desc limit 1 offset ${skip}`)
-      : await db.get(sql`select 1 as ok from monthly_scores where month = ${month} and ${column} > 0 order by ${column} desc limit 1 offset ${skip}`);
+      ? await rawFirst(db, sql`select 1 as ok from users where ${column} > 0 order by ${column} desc limit 1 offset ${skip}`)
+      : await rawFirst(db, sql`select 1 as ok from monthly_scores where month = ${month} and ${column} > 0 order by ${column} desc limit 1 offset ${skip}`);
   return row !== undefined;
 }
 
 /** One page of a ranking; `month` is the calendar month "this month" means (UTC "2026-11"). */
 export async function rankingPage(db: DB, by: RankBy, period: Period, page: number, month = monthOf(new Date())) {
   const s = source(by, period, month);
-  const total = (await db.get<{ n: number }>(sql`select count(*) as n ${s.from}`))!.n;
-  const rows = await db.all<Omit<Ranked, "rank" | "isNew"> & { isNew: number }>(sql`
+  const total = (await rawFirst<{ n: number }>(db, sql`select count(*) as n ${s.from}`))!.n;
+  const rows = await rawRows<Omit<Ranked, "rank" | "isNew"> & { isNew: number }>(db, sql`
     select u.username as username, u.name as name, u.image as image, u.is_new as isNew, ${s.value} as value
     ${s.from}
     order by ${s.value} desc, ${s.at} asc, u.created_at asc, u.id asc
@@ -62,13 +63,11 @@ export async function rankingPage(db: DB, by: RankBy, period: Period, page: numb
 /** A member's own place in a ranking ("You are #412"), or null when they have nothing there yet. */
 export async function ownRank(db: DB, userId: string, by: RankBy, period: Period, month = monthOf(new Date())) {
   const s = source(by, period, month);
-  const me = await db.get<{ value: number; at: number; createdAt: number; id: string }>(
-    sql`select ${s.value} as value, ${s.at} as at, u.created_at as createdAt, u.id as id ${s.from} and u.id = ${userId}`,
-  );
+  const me = await rawFirst<{ value: number; at: number; createdAt: number; id: string }>(db, sql`select ${s.value} as value, ${s.at} as at, u.created_at as createdAt, u.id as id ${s.from} and u.id = ${userId}`);
   if (!me) return null;
   // Two counts, each a range of the value's index: everyone above, then those level who got there first.
-  const above = (await db.get<{ n: number }>(sql`select count(*) as n ${s.from} and ${s.value} > ${me.value}`))!.n;
-  const level = (await db.get<{ n: number }>(sql`
+  const above = (await rawFirst<{ n: number }>(db, sql`select count(*) as n ${s.from} and ${s.value} > ${me.value}`))!.n;
+  const level = (await rawFirst<{ n: number }>(db, sql`
     select count(*) as n ${s.from} and ${s.value} = ${me.value} and (${s.at} < ${me.at}
       or (${s.at} = ${me.at} and (u.created_at < ${me.createdAt} or (u.created_at = ${me.createdAt} and u.id < ${me.id}))))`))!.n;
   const ahead = above + level;

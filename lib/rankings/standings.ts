@@ -34,7 +34,6 @@ export async function bumpMonth(w: Write, userId: string, at: Date, delta: Stand
         reviews: sql`${monthlyScores.reviews} + ${r}`,
         reviewsAt: latest(monthlyScores.reviewsAt, r),
       },
-    })
-    .run();
+    });
   w.changes.ranking = true;
 }

@@ -10,6 +10,7 @@ import { write } from "@/lib/write";
 import { hotScore } from "./hot";
 import { ReviewInput } from "./schemas";
 import { flippedSince, newcomerMarks, replaceTags } from "./store";
+import { first, one } from "@/db/query";
 
 // Path words under /reviews/ that a slug must not take.
 export const RESERVED_SLUGS: ReadonlySet<string> = new Set(["new", "drafts"]);
@@ -24,9 +25,9 @@ export async function createReview(ctx: Ctx, raw: unknown) {
   return write(ctx, async (w) => {
     const filmId = await resolveFilm(w, input.film);
     const slug = await uniqueSlugAsync(urlSlug(input.title) || "review", async (s) =>
-      RESERVED_SLUGS.has(s) || !!(await w.tx.select({ id: reviews.id }).from(reviews).where(eq(reviews.slug, s)).get()),
+      RESERVED_SLUGS.has(s) || !!(await first(w.tx.select({ id: reviews.id }).from(reviews).where(eq(reviews.slug, s)))),
     );
-    const review = await w.tx
+    const review = await one(w.tx
       .insert(reviews)
       .values({
         slug,
@@ -47,8 +48,7 @@ export async function createReview(ctx: Ctx, raw: unknown) {
         createdAt: w.now,
         updatedAt: w.now,
       })
-      .returning({ id: reviews.id, slug: reviews.slug, status: reviews.status, filmId: reviews.filmId })
-      .get();
+      .returning({ id: reviews.id, slug: reviews.slug, status: reviews.status, filmId: reviews.filmId }));
     await replaceTags(w.tx, review.id, input.tags);
     await w.tx
       .insert(reviewRevisions)
@@ -65,8 +65,7 @@ export async function createReview(ctx: Ctx, raw: unknown) {
         hasSpoilers: input.hasSpoilers,
         createdAt: w.now,
         updatedAt: w.now,
-      })
-      .run();
+      });
     // A draft is shown nowhere but to its author's editor.
     let newcomerFlipped: string[] = [];
     if (publish) {

@@ -17,7 +17,7 @@ export async function deleteReview(ctx: Ctx, raw: unknown) {
     const review = await loadLiveReview(w.tx, reviewId);
     if (!canEditAuthored(actor, review)) throw forbidden("You can only delete your own reviews.");
     const tags = await tagsOf(w.tx, reviewId);
-    await w.tx.update(reviews).set({ status: "deleted", hotScore: 0, updatedAt: w.now }).where(eq(reviews.id, reviewId)).run();
+    await w.tx.update(reviews).set({ status: "deleted", hotScore: 0, updatedAt: w.now }).where(eq(reviews.id, reviewId));
     reviewListed(w.changes, { id: reviewId, filmId: review.filmId, authorId: review.authorId, tags });
     // Their comments on it leave their profiles.
     const commenters = await commenterIds(w.tx, reviewId);

@@ -15,6 +15,7 @@ import { hotScore } from "./hot";
 import { isGraceEdit, sameSnapshot, type Snapshot } from "./revision-rules";
 import { ReviewIdInput, ReviewInput } from "./schemas";
 import { commenterIds, flippedSince, loadLiveReview, newcomerMarks, replaceTags, tagsOf } from "./store";
+import { first } from "@/db/query";
 
 /**
  * Edits a review (its author, a moderator or an admin); `input` is the editor's form and the
@@ -39,13 +40,12 @@ export async function editReview(ctx: Ctx, raw: unknown) {
       filmId,
       hasSpoilers: input.hasSpoilers,
     };
-    const prev = (await w.tx
+    const prev = (await first(w.tx
       .select()
       .from(reviewRevisions)
       .where(eq(reviewRevisions.reviewId, reviewId))
       .orderBy(desc(reviewRevisions.number))
-      .limit(1)
-      .get())!;
+      .limit(1)))!;
     const publishing = review.status === "draft" && input.intent === "publish";
     const tagsBefore = await tagsOf(w.tx, reviewId);
     const current: Snapshot = { ...prev, tags: tagsBefore };
@@ -59,14 +59,12 @@ export async function editReview(ctx: Ctx, raw: unknown) {
       await w.tx
         .update(reviewRevisions)
         .set({ ...next, editorId: actor.id, reason: input.reason ?? prev.reason, updatedAt: w.now, ...(publishing ? { createdAt: w.now } : {}) })
-        .where(and(eq(reviewRevisions.reviewId, reviewId), eq(reviewRevisions.number, prev.number)))
-        .run();
+        .where(and(eq(reviewRevisions.reviewId, reviewId), eq(reviewRevisions.number, prev.number)));
     } else {
       revisionCount += 1;
       await w.tx
         .insert(reviewRevisions)
-        .values({ reviewId, number: prev.number + 1, editorId: actor.id, reason: input.reason, ...next, createdAt: w.now, updatedAt: w.now })
-        .run();
+        .values({ reviewId, number: prev.number + 1, editorId: actor.id, reason: input.reason, ...next, createdAt: w.now, updatedAt: w.now });
     }
     const publishedAt = publishing ? w.now : review.publishedAt;
     const substantive = !amend && wasPublished;
@@ -91,8 +89,7 @@ export async function editReview(ctx: Ctx, raw: unknown) {
         editedAfterComments: substantive && review.commentCount > 0 ? review.commentCount : review.editedAfterComments,
         updatedAt: w.now,
       })
-      .where(eq(reviews.id, reviewId))
-      .run();
+      .where(eq(reviews.id, reviewId));
     await replaceTags(w.tx, reviewId, next.tags);
 
     // Where it was listed and where it is now: both film pages, both sets of tags.

@@ -10,7 +10,7 @@ const SET_HOT = (c: Conn) => c.update(reviews).set({ hotScore: sql`${sql.placeho
 /** A review's stored hot score follows its upvotes (a comment's upvotes leave it alone). */
 export async function updateHotScore(w: Write, e: EventMap["vote.cast"]) {
   if (e.target !== "review") return;
-  await preparedOn(w.tx, SET_HOT).run({ score: hotScore(e.count, e.publishedAt), id: e.reviewId });
+  await preparedOn(w.tx, SET_HOT).execute({ score: hotScore(e.count, e.publishedAt), id: e.reviewId });
   // Its place on the Hot feed.
   w.changes.reviews.add(e.reviewId);
 }

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gte, inArray, lt, or, type SQL } from "drizzle-orm"
 import type { DB } from "@/db";
 import { films, reviewRevisions, reviewTags, reviews, users } from "@/db/schema";
 import { listedExcerpt } from "@/lib/markdown/spoiler-safe";
+import { first } from "@/db/query";
 
 // Loaders return DTOs in a fixed number of queries: one for the rows (joined to-one), one batch for tags.
 export const FEED_TABS = ["hot", "new", "top-day", "top-week", "top-month", "top-year", "top-all"] as const;
@@ -63,7 +64,7 @@ function toCard(r: CardRow, tags: string[]) {
 
 async function withTags(db: DB, rows: CardRow[]) {
   const ids = rows.map((r) => r.id);
-  const tagRows = ids.length ? await db.select().from(reviewTags).where(inArray(reviewTags.reviewId, ids)).orderBy(asc(reviewTags.tag)).all() : [];
+  const tagRows = ids.length ? await db.select().from(reviewTags).where(inArray(reviewTags.reviewId, ids)).orderBy(asc(reviewTags.tag)) : [];
   return rows.map((r) => toCard(r, tagRows.filter((t) => t.reviewId === r.id).map((t) => t.tag)));
 }
 
@@ -116,8 +117,7 @@ export async function listFeed(db: DB, opts: { tab: FeedTab; cursor?: string; no
   const rows = (await cards(db)
     .where(and(...where))
     .orderBy(desc(col), desc(reviews.id))
-    .limit(limit + 1)
-    .all()) as CardRow[];
+    .limit(limit + 1)) as CardRow[];
   const page = await withTags(db, rows.slice(0, limit));
   const last = rows.length > limit ? rows[limit - 1]! : null;
   const nextValue = last ? cursorValue(opts.tab, last) : null;
@@ -125,13 +125,12 @@ export async function listFeed(db: DB, opts: { tab: FeedTab; cursor?: string; no
 }
 
 export async function getReviewBySlug(db: DB, slug: string) {
-  const row = await db
+  const row = await first(db
     .select({ ...cardColumns, bodyHtml: reviews.bodyHtml, revisionCount: reviews.revisionCount, editedAt: reviews.editedAt, editedAfterComments: reviews.editedAfterComments, firstReview: reviews.firstReview, filmId: reviews.filmId, filmDirector: films.director })
     .from(reviews)
     .innerJoin(films, eq(films.id, reviews.filmId))
     .leftJoin(users, eq(users.id, reviews.authorId))
-    .where(eq(reviews.slug, slug))
-    .get();
+    .where(eq(reviews.slug, slug)));
   if (!row) return null;
   const [card] = await withTags(db, [row as CardRow]);
   return { ...card!, bodyHtml: row.bodyHtml, revisionCount: row.revisionCount, editedAt: row.editedAt, editedAfterComments: row.editedAfterComments, firstReview: row.firstReview, filmId: row.filmId, filmDirector: row.filmDirector };
@@ -140,14 +139,13 @@ export type ReviewPage = NonNullable<Awaited<ReturnType<typeof getReviewBySlug>>
 
 /** What the editor needs to edit a review (markdown, tags, film). */
 export async function getReviewForEdit(db: DB, slug: string) {
-  const row = await db
+  const row = await first(db
     .select({ id: reviews.id, slug: reviews.slug, authorId: reviews.authorId, status: reviews.status, title: reviews.title, bodyMd: reviews.bodyMd, score: reviews.score, hasSpoilers: reviews.hasSpoilers, filmId: reviews.filmId, filmTitle: films.title, filmYear: films.year })
     .from(reviews)
     .innerJoin(films, eq(films.id, reviews.filmId))
-    .where(eq(reviews.slug, slug))
-    .get();
+    .where(eq(reviews.slug, slug)));
   if (!row) return null;
-  const tags = await db.select({ tag: reviewTags.tag }).from(reviewTags).where(eq(reviewTags.reviewId, row.id)).orderBy(asc(reviewTags.tag)).all();
+  const tags = await db.select({ tag: reviewTags.tag }).from(reviewTags).where(eq(reviewTags.reviewId, row.id)).orderBy(asc(reviewTags.tag));
   return { ...row, tags: tags.map((t) => t.tag) };
 }
 
@@ -158,13 +156,12 @@ export async function listRevisions(db: DB, reviewId: number) {
     .leftJoin(users, eq(users.id, reviewRevisions.editorId))
     .innerJoin(films, eq(films.id, reviewRevisions.filmId))
     .where(eq(reviewRevisions.reviewId, reviewId))
-    .orderBy(asc(reviewRevisions.number))
-    .all();
+    .orderBy(asc(reviewRevisions.number));
   return rows.map((r) => ({ ...r.rev, tags: [...r.rev.tags].sort(), editor: r.editorUsername ? { username: r.editorUsername, name: r.editorName! } : null, film: `${r.filmTitle} (${r.filmYear})` }));
 }
 export type Revision = Awaited<ReturnType<typeof listRevisions>>[number];
 
 export async function listDrafts(db: DB, authorId: string) {
-  const rows = (await cards(db).where(and(eq(reviews.authorId, authorId), eq(reviews.status, "draft"))).orderBy(desc(reviews.updatedAt)).limit(100).all()) as CardRow[];
+  const rows = (await cards(db).where(and(eq(reviews.authorId, authorId), eq(reviews.status, "draft"))).orderBy(desc(reviews.updatedAt)).limit(100)) as CardRow[];
   return withTags(db, rows);
 }

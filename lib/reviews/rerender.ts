@@ -21,8 +21,7 @@ export async function rerenderReviews(db: DB, opts: { all?: boolean; batch?: num
       .from(reviews)
       .where(and(gt(reviews.id, lastId), opts.all ? undefined : or(lt(reviews.rendererVersion, RENDERER_VERSION), gt(reviews.rendererVersion, RENDERER_VERSION))))
       .orderBy(reviews.id)
-      .limit(batch)
-      .all();
+      .limit(batch);
     if (rows.length === 0) return { updated };
     // Rendering happens outside the transaction; only the stores run inside it.
     const rendered: { id: number; out: ReturnType<typeof renderMarkdown> }[] = [];
@@ -32,8 +31,7 @@ export async function rerenderReviews(db: DB, opts: { all?: boolean; batch?: num
         await w.tx
           .update(reviews)
           .set({ bodyHtml: out.html, excerpt: out.excerpt, wordCount: out.words, readingMinutes: out.readingMinutes, rendererVersion: RENDERER_VERSION })
-          .where(eq(reviews.id, id))
-          .run();
+          .where(eq(reviews.id, id));
         w.changes.reviews.add(id);
       }
       return {};

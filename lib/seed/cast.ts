@@ -9,7 +9,7 @@ export class Cast {
   private constructor(private readonly byName: Map<string, Member>) {}
 
   static async load(db: DB): Promise<Cast> {
-    const all = await db.select({ id: users.id, username: users.username, role: users.role, createdAt: users.createdAt }).from(users).all();
+    const all = await db.select({ id: users.id, username: users.username, role: users.role, createdAt: users.createdAt }).from(users);
     return new Cast(new Map(all.map((u) => [u.username, u])));
   }
 

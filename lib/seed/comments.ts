@@ -10,6 +10,7 @@ import type { SeededReviews } from "./reviews";
 import type { Timeline } from "./timeline";
 import { actingAs, seedCreateComment, seedDeleteComment, seedEditComment } from "./verbs";
 import type { VoteItem } from "./votes";
+import { first } from "@/db/query";
 
 /** "author/film#path" (path "2.1": the first reply to the second comment) → the comment's id, once posted. */
 export type SeededComments = Map<string, number>;
@@ -74,12 +75,11 @@ export function stopReplies(db: DB, timeline: Timeline, cast: Cast, reviews: See
     const st = stops.get(`${review}|${slug}`);
     if (!st || st.done) return;
     const reviewId = reviews.ids.get(review)!;
-    const note = await db
+    const note = await first(db
       .select({ id: comments.id })
       .from(comments)
       .where(and(eq(comments.reviewId, reviewId), eq(comments.announcesBadge, slug)))
-      .orderBy(desc(comments.id))
-      .get();
+      .orderBy(desc(comments.id)));
     if (!note) return; // the author had turned notes off already
     st.done = true;
     const author = cast.member(review.split("/")[0]!, `STOP under ${review}`);

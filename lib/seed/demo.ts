@@ -22,6 +22,7 @@ import { Timeline } from "./timeline";
 import { actingAs, seedCastVote, seedRecordView } from "./verbs";
 import { planViews } from "./views";
 import { planVotes, type VoteItem } from "./votes";
+import { first, one } from "@/db/query";
 
 // Notices older than this before `now` have been read; newer ones wait in the bell.
 const READ_BEFORE_MS = 3 * DAY;
@@ -48,11 +49,10 @@ export type SeedOptions = {
 async function seedContent(db: DB, now = Date.now(), opts: SeedOptions = {}) {
   await write(makeCtx(db, { now: new Date(now) }), async (w) => {
     for (const f of SEED_FILMS) {
-      const film = await w.tx
+      const film = await one(w.tx
         .insert(films)
         .values({ slug: urlSlug(`${f.title} ${f.year}`), title: f.title, titleKey: foldText(f.title), year: f.year, director: f.director ?? null, country: f.country ?? null })
-        .returning({ id: films.id })
-        .get();
+        .returning({ id: films.id }));
       w.changes.films.add(film.id);
     }
     return {};
@@ -99,8 +99,7 @@ async function seedContent(db: DB, now = Date.now(), opts: SeedOptions = {}) {
     await w.tx
       .update(notifications)
       .set({ readAt: sql`min(${notifications.createdAt} + ${READ_AFTER_MS}, ${seen.getTime()})` })
-      .where(and(isNull(notifications.readAt), lt(notifications.createdAt, seen)))
-      .run();
+      .where(and(isNull(notifications.readAt), lt(notifications.createdAt, seen)));
     await endFirstWeeks(w);
     return {};
   });
@@ -109,17 +108,17 @@ async function seedContent(db: DB, now = Date.now(), opts: SeedOptions = {}) {
 
 async function seededCounts(db: DB) {
   const count = async (t: typeof reviewVotes | typeof commentVotes | typeof notifications | typeof comments | typeof userBadges) =>
-    (await db.select({ n: sql<number>`count(*)` }).from(t).get())?.n ?? 0;
+    (await first(db.select({ n: sql<number>`count(*)` }).from(t)))?.n ?? 0;
   return {
     films: SEED_FILMS.length,
     reviews: SEED_REVIEWS.length,
     // Every comment: the members' (the threads and the STOPs) and the system account's badge notes and replies.
     comments: await count(comments),
-    announcements: (await db.select({ n: sql<number>`count(*)` }).from(comments).where(isNotNull(comments.announcesBadge)).get())?.n ?? 0,
+    announcements: (await first(db.select({ n: sql<number>`count(*)` }).from(comments).where(isNotNull(comments.announcesBadge))))?.n ?? 0,
     votes: (await count(reviewVotes)) + (await count(commentVotes)),
-    views: (await db.select({ n: sql<number>`coalesce(sum(${reviews.viewCount}), 0)` }).from(reviews).get())?.n ?? 0,
+    views: (await first(db.select({ n: sql<number>`coalesce(sum(${reviews.viewCount}), 0)` }).from(reviews)))?.n ?? 0,
     badges: await count(userBadges),
-    avatars: (await db.select({ n: sql<number>`count(*)` }).from(users).where(isNotNull(users.image)).get())?.n ?? 0,
+    avatars: (await first(db.select({ n: sql<number>`count(*)` }).from(users).where(isNotNull(users.image))))?.n ?? 0,
     notifications: await count(notifications),
   };
 }
@@ -129,7 +128,7 @@ async function seededCounts(db: DB) {
  * uploaded demo avatars go beside the database file unless `opts.avatarDir` says otherwise.
  */
 export async function seedIfEmpty(db: DB, opts: SeedOptions = {}) {
-  const n = (await db.select({ n: sql<number>`count(*)` }).from(users).get())?.n ?? 0;
+  const n = (await first(db.select({ n: sql<number>`count(*)` }).from(users)))?.n ?? 0;
   if (n > 0) return null;
   const now = Date.now();
   const seeded = await seedDemo(db, now, { onlyIfEmpty: true });

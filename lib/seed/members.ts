@@ -9,6 +9,7 @@ import { usernameKey } from "@/lib/users/username";
 import { write } from "@/lib/write";
 import { DEMO_USERS } from "./content/members";
 import { DAY } from "./duration";
+import { first, one } from "@/db/query";
 
 export { DEMO_USERS };
 
@@ -42,9 +43,9 @@ export async function seedDemo(db: DB, now = Date.now(), opts: { onlyIfEmpty?: b
   }
   const seeded = await write(makeCtx(db, { now: new Date(now) }), async (w) => {
     // Checked inside the write lock, so two starts at once seed once.
-    if (opts.onlyIfEmpty && ((await w.tx.select({ n: sql<number>`count(*)` }).from(users).get())?.n ?? 0) > 0) return { seeded: false as const };
+    if (opts.onlyIfEmpty && ((await first(w.tx.select({ n: sql<number>`count(*)` }).from(users)))?.n ?? 0) > 0) return { seeded: false as const };
     for (const [i, u] of DEMO_USERS.entries()) {
-      const row = await w.tx
+      const row = await one(w.tx
         .insert(users)
         .values({
           username: u.username,
@@ -56,8 +57,7 @@ export async function seedDemo(db: DB, now = Date.now(), opts: { onlyIfEmpty?: b
           role: u.role ?? "member",
           createdAt: new Date(now - u.joinedDaysAgo * DAY),
         })
-        .returning({ id: users.id })
-        .get();
+        .returning({ id: users.id }));
       w.changes.members.add(row.id);
     }
     w.changes.directory = true;

@@ -7,13 +7,14 @@ import { invalid, notFound } from "@/lib/errors";
 import { giveRateSlotBack, takeRateSlots, waitPhrase } from "@/lib/rate-limit";
 import { write } from "@/lib/write";
 import { usernameKey } from "./username";
+import { first } from "@/db/query";
 
 // What the settings verbs share: the account they act on, and the check of its current password.
 
 export const SIGN_IN_FIRST = "Please sign in to change your settings.";
 
 export async function loadUser(conn: DB | Tx, userId: string) {
-  const user = await conn.select().from(users).where(eq(users.id, userId)).get();
+  const user = await first(conn.select().from(users).where(eq(users.id, userId)));
   if (!user) throw notFound("This account no longer exists.");
   return user;
 }

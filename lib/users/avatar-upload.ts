@@ -12,6 +12,7 @@ import { DomainError, invalid, notFound } from "@/lib/errors";
 import { takeRateSlots, waitPhrase } from "@/lib/rate-limit";
 import { write, type Write, type Written } from "@/lib/write";
 import { recordPresence } from "./presence";
+import { first } from "@/db/query";
 
 export const AVATAR_MAX_BYTES = 2 * 1024 * 1024;
 export const AVATAR_MAX_SIDE = 8000;
@@ -133,7 +134,7 @@ const uploadRule = (userId: string, limit: number) => ({
 const SIGN_IN_FIRST = "Please sign in to change your avatar.";
 
 async function imageOf(w: Write, userId: string) {
-  const user = await w.tx.select({ image: users.image }).from(users).where(eq(users.id, userId)).get();
+  const user = await first(w.tx.select({ image: users.image }).from(users).where(eq(users.id, userId)));
   if (!user) throw notFound("This account no longer exists.");
   return user.image;
 }
@@ -176,7 +177,7 @@ export async function uploadAvatar(ctx: Ctx, input: AvatarUpload, dir = avatarDi
   try {
     written = await write(ctx, async (w) => {
       const previous = await imageOf(w, id);
-      await w.tx.update(users).set({ image: `${AVATAR_PATH_PREFIX}${name}` }).where(eq(users.id, id)).run();
+      await w.tx.update(users).set({ image: `${AVATAR_PATH_PREFIX}${name}` }).where(eq(users.id, id));
       await recordPresence(w, id);
       return { previous };
     });
@@ -193,7 +194,7 @@ export async function removeAvatar(ctx: Ctx, dir = avatarDir()) {
   const { id } = actorOf(ctx, SIGN_IN_FIRST);
   const { previous, changes } = await write(ctx, async (w) => {
     const previous = await imageOf(w, id);
-    await w.tx.update(users).set({ image: null }).where(eq(users.id, id)).run();
+    await w.tx.update(users).set({ image: null }).where(eq(users.id, id));
     if (previous !== null) await recordPresence(w, id);
     return { previous };
   });

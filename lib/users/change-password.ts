@@ -6,6 +6,7 @@ import { DomainError } from "@/lib/errors";
 import { write } from "@/lib/write";
 import { assertCurrentPassword, loadUser } from "./account";
 import { PasswordInput } from "./schemas";
+import { first } from "@/db/query";
 
 /**
  * A new password for the acting member, given the current one (an account made through a
@@ -19,12 +20,11 @@ export async function changePassword(ctx: Ctx, raw: unknown) {
   await assertCurrentPassword(ctx, user, input.currentPassword);
   const passwordHash = await hashPassword(input.newPassword);
   return write(ctx, async (w) => {
-    const row = await w.tx
+    const row = await first(w.tx
       .update(users)
       .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(and(eq(users.id, id), eq(users.sessionVersion, user.sessionVersion)))
-      .returning({ sessionVersion: users.sessionVersion })
-      .get();
+      .returning({ sessionVersion: users.sessionVersion }));
     if (!row) throw new DomainError("Conflict", "Your account changed while you were typing. Please try again.");
     return row;
   });

@@ -5,6 +5,7 @@ import { providedName } from "@/lib/text";
 import { write } from "@/lib/write";
 import { DISPLAY_NAME_MAX } from "./schemas";
 import { USERNAME_MAX, usernameBase, usernameKey } from "./username";
+import { first, one } from "@/db/query";
 
 export type OAuthProfile = { name?: string | null; email?: string | null; image?: string | null; emailVerified?: Date | null };
 
@@ -14,13 +15,13 @@ export async function createOAuthUser(ctx: Ctx, data: OAuthProfile) {
   const base = usernameBase(data.name, email);
   const { user, changes } = await write(ctx, async (w) => {
     const taken = async (name: string) =>
-      !!(await w.tx.select({ id: users.id }).from(users).where(eq(users.usernameKey, usernameKey(name))).get());
+      !!(await first(w.tx.select({ id: users.id }).from(users).where(eq(users.usernameKey, usernameKey(name)))));
     let username = base;
     for (let n = 2; await taken(username); n++) {
       const suffix = String(n);
       username = base.slice(0, USERNAME_MAX - suffix.length) + suffix;
     }
-    const user = await w.tx
+    const user = await one(w.tx
       .insert(users)
       .values({
         username,
@@ -31,8 +32,7 @@ export async function createOAuthUser(ctx: Ctx, data: OAuthProfile) {
         emailVerified: data.emailVerified ?? null,
         image: data.image ?? null,
       })
-      .returning()
-      .get();
+      .returning());
     w.changes.directory = true;
     await w.emit("member.joined", { memberId: user.id });
     return { user };

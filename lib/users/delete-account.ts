@@ -7,6 +7,8 @@ import { write } from "@/lib/write";
 import { avatarDir, avatarFile } from "./avatar-upload";
 import { recordPresence } from "./presence";
 import { assertCurrentPassword, confirmsUsername } from "./account";
+import { first, affected } from "@/db/query";
+import { rawRows } from "@/db/query";
 
 export type DeleteAccountInput = { username?: unknown; currentPassword?: unknown };
 
@@ -20,7 +22,7 @@ export type DeleteAccountInput = { username?: unknown; currentPassword?: unknown
  */
 export async function deleteAccount(ctx: Ctx, raw: DeleteAccountInput, dir = avatarDir()) {
   const { id: userId } = actorOf(ctx, "Please sign in to delete your account.");
-  const user = await ctx.db.select().from(users).where(eq(users.id, userId)).get();
+  const user = await first(ctx.db.select().from(users).where(eq(users.id, userId)));
   if (!user) throw notFound("This account no longer exists.");
   if (!confirmsUsername(user, raw.username)) throw invalid("username", `Type your username, ${user.username}, to confirm.`);
   await assertCurrentPassword(ctx, user, typeof raw.currentPassword === "string" ? raw.currentPassword : "");
@@ -29,21 +31,21 @@ export async function deleteAccount(ctx: Ctx, raw: DeleteAccountInput, dir = ava
     // Where the name shows, found before the rows that say so are gone.
     await recordPresence(w, userId);
     w.changes.directory = true;
-    const votedReviews = (await tx.all<{ id: number }>(sql`select post_id as id from post_votes where user_id = ${userId}`)).map((r) => r.id);
-    const votedComments = (await tx.all<{ id: number }>(sql`select comment_id as id from comment_votes where user_id = ${userId}`)).map((r) => r.id);
+    const votedReviews = (await rawRows<{ id: number }>(tx, sql`select post_id as id from post_votes where user_id = ${userId}`)).map((r) => r.id);
+    const votedComments = (await rawRows<{ id: number }>(tx, sql`select comment_id as id from comment_votes where user_id = ${userId}`)).map((r) => r.id);
     // Upvotes this person gave, per author and month: taken back from each author's upvotes received.
-    const given = await tx.all<{ authorId: string; n: number; at: number }>(sql`
+    const given = await rawRows<{ authorId: string; n: number; at: number }>(tx, sql`
       select author_id as authorId, count(*) as n, max(created_at) as at from (
         select p.author_id, v.created_at from post_votes v join posts p on p.id = v.post_id where v.user_id = ${userId}
         union all
         select c.author_id, v.created_at from comment_votes v join comments c on c.id = v.comment_id where v.user_id = ${userId}
       ) where author_id is not null group by author_id, strftime('%Y-%m', created_at / 1000, 'unixepoch')`);
-    const badges = (await tx.all<{ slug: string }>(sql`select badge_slug as slug from user_badges where user_id = ${userId}`)).map((r) => r.slug);
-    const drafts = (await tx.delete(reviews).where(sql`${reviews.authorId} = ${userId} and ${reviews.status} = 'draft'`).run()).changes;
-    await tx.delete(rateWindows).where(sql`${rateWindows.key} like ${`%:${userId}`}`).run();
-    await tx.delete(reviewViews).where(eq(reviewViews.viewerKey, `u:${userId}`)).run();
+    const badges = (await rawRows<{ slug: string }>(tx, sql`select badge_slug as slug from user_badges where user_id = ${userId}`)).map((r) => r.slug);
+    const drafts = affected(await tx.delete(reviews).where(sql`${reviews.authorId} = ${userId} and ${reviews.status} = 'draft'`));
+    await tx.delete(rateWindows).where(sql`${rateWindows.key} like ${`%:${userId}`}`);
+    await tx.delete(reviewViews).where(eq(reviewViews.viewerKey, `u:${userId}`));
     // Cascades: sign-in links, votes, badges, notices to them. Set null: their reviews, comments, edits, notices they caused.
-    await tx.delete(users).where(eq(users.id, userId)).run();
+    await tx.delete(users).where(eq(users.id, userId));
     await w.emit("member.left", {
       memberId: userId,
       votedReviews,

@@ -7,6 +7,6 @@ import { mentionCandidates } from "@/lib/markdown/mentions";
 export async function knownMentions(db: DB | Tx, src: string): Promise<Map<string, string>> {
   const names = mentionCandidates(src);
   if (!names.length) return new Map();
-  const rows = await db.select({ key: users.usernameKey, username: users.username }).from(users).where(inArray(users.usernameKey, names)).all();
+  const rows = await db.select({ key: users.usernameKey, username: users.username }).from(users).where(inArray(users.usernameKey, names));
   return new Map(rows.map((r) => [r.key, r.username]));
 }

@@ -3,6 +3,8 @@ import { preparedOn, type Conn } from "@/db";
 import { users } from "@/db/schema";
 import type { Write } from "@/lib/write";
 import { recordPresence } from "./presence";
+import { first } from "@/db/query";
+import { rawFirst } from "@/db/query";
 
 // Newcomers: accounts younger than 7 days or with fewer than 3 published contributions.
 export const NEWCOMER_DAYS = 7;
@@ -39,12 +41,12 @@ const NO_CHANGE: ContributionChange = { flipped: false, reviewCount: 0, commentC
  */
 export async function adjustContributions(w: Write, userId: string | null, delta: { reviews?: number; comments?: number }): Promise<ContributionChange> {
   if (!userId) return NO_CHANGE;
-  const row = await preparedOn(w.tx, ADJUST).get({ reviews: delta.reviews ?? 0, comments: delta.comments ?? 0, id: userId });
+  const row = await first(preparedOn(w.tx, ADJUST).execute({ reviews: delta.reviews ?? 0, comments: delta.comments ?? 0, id: userId }));
   if (!row) return NO_CHANGE;
   const counts = { reviewCount: row.reviewCount, commentCount: row.commentCount };
   const isNew = isNewcomerRow(row, w.now);
   if (isNew === row.isNew) return { flipped: false, ...counts };
-  await w.tx.update(users).set({ isNew }).where(eq(users.id, userId)).run();
+  await w.tx.update(users).set({ isNew }).where(eq(users.id, userId));
   await recordPresence(w, userId);
   return { flipped: true, ...counts };
 }
@@ -65,8 +67,7 @@ export async function endFirstWeeks(w: Write): Promise<string[]> {
         sql`${users.reviewCount} + ${users.commentCount} >= ${NEWCOMER_CONTRIBUTIONS}`,
       ),
     )
-    .returning({ id: users.id })
-    .all();
+    .returning({ id: users.id });
   for (const { id } of ended) await recordPresence(w, id);
   return ended.map((r) => r.id);
 }
@@ -76,14 +77,11 @@ export async function endFirstWeeks(w: Write): Promise<string[]> {
  * first (no review of theirs was ever published before), which the review page then announces.
  */
 export async function countPublishedReview(w: Write, userId: string, reviewId: number | null): Promise<{ first: boolean } & ContributionChange> {
-  const before = await w.tx
+  const before = await first(w.tx
     .select({ createdAt: users.createdAt, reviewCount: users.reviewCount, commentCount: users.commentCount })
     .from(users)
-    .where(eq(users.id, userId))
-    .get();
-  const earlier = await w.tx.get<{ one: number } | undefined>(
-    sql`select 1 as one from posts where author_id = ${userId} and published_at is not null and id <> ${reviewId ?? -1} limit 1`,
-  );
-  const first = !!before && !earlier && isNewcomerRow(before, w.now);
-  return { first, ...(await adjustContributions(w, userId, { reviews: 1 })) };
+    .where(eq(users.id, userId)));
+  const earlier = await rawFirst<{ one: number }>(w.tx, sql`select 1 as one from posts where author_id = ${userId} and published_at is not null and id <> ${reviewId ?? -1} limit 1`);
+  const isFirst = !!before && !earlier && isNewcomerRow(before, w.now);
+  return { first: isFirst, ...(await adjustContributions(w, userId, { reviews: 1 })) };
 }

@@ -12,7 +12,6 @@ export async function usersOnReviewDeleted(w: Write, e: EventMap["review.deleted
     .select({ id: comments.authorId, n: sql<number>`count(*)` })
     .from(comments)
     .where(and(eq(comments.reviewId, e.reviewId), isNull(comments.deletedAt)))
-    .groupBy(comments.authorId)
-    .all();
+    .groupBy(comments.authorId);
   for (const { id, n } of commenters) if (id) await adjustContributions(w, id, { comments: -n });
 }

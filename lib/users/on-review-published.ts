@@ -11,6 +11,6 @@ import { countPublishedReview } from "./newcomer";
 export async function usersOnReviewPublished(w: Write, e: EventMap["review.published"]) {
   if (!e.authorId) return;
   const counted = await countPublishedReview(w, e.authorId, e.reviewId);
-  await w.tx.update(users).set({ reviewsReachedAt: w.now }).where(eq(users.id, e.authorId)).run();
-  await w.tx.update(reviews).set({ firstReview: counted.first }).where(eq(reviews.id, e.reviewId)).run();
+  await w.tx.update(users).set({ reviewsReachedAt: w.now }).where(eq(users.id, e.authorId));
+  await w.tx.update(reviews).set({ firstReview: counted.first }).where(eq(reviews.id, e.reviewId));
 }

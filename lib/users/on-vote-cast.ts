@@ -15,8 +15,8 @@ const DOWN = (c: Conn) => c.update(users).set({ upvotesReceived: sql`${users.upv
  */
 export async function countUpvoteReceived(w: Write, e: EventMap["vote.cast"]) {
   if (!e.authorId) return;
-  if (e.up) await preparedOn(w.tx, UP).run({ at: w.now.getTime(), id: e.authorId });
-  else await preparedOn(w.tx, DOWN).run({ id: e.authorId });
+  if (e.up) await preparedOn(w.tx, UP).execute({ at: w.now.getTime(), id: e.authorId });
+  else await preparedOn(w.tx, DOWN).execute({ id: e.authorId });
   w.changes.members.add(e.authorId);
   w.changes.ranking = true;
 }

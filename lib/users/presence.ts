@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Write } from "@/lib/write";
+import { rawRows } from "@/db/query";
 
 /**
  * Records, in the write's changes, every page that shows this member's name, avatar or "New"
@@ -10,17 +11,17 @@ import type { Write } from "@/lib/write";
  */
 export async function recordPresence(w: Write, userId: string) {
   const c = w.changes;
-  const named = await w.tx.all<{ id: number }>(sql`
+  const named = await rawRows<{ id: number }>(w.tx, sql`
     select post_id as id from comments where author_id = ${userId}
     union select post_id from post_votes where user_id = ${userId}
     union select post_id from comment_votes where user_id = ${userId}
     union select post_id from post_revisions where editor_id = ${userId}
     union select c.post_id from comment_revisions r join comments c on c.id = r.comment_id where r.editor_id = ${userId}
     union select id from posts where author_id = ${userId}`);
-  const listed = await w.tx.all<{ id: number; filmId: number; tag: string | null }>(sql`
+  const listed = await rawRows<{ id: number; filmId: number; tag: string | null }>(w.tx, sql`
     select p.id as id, p.film_id as filmId, t.tag as tag from posts p left join post_tags t on t.post_id = p.id
     where p.author_id = ${userId} and p.status = 'published'`);
-  const held = await w.tx.all<{ slug: string }>(sql`select badge_slug as slug from user_badges where user_id = ${userId}`);
+  const held = await rawRows<{ slug: string }>(w.tx, sql`select badge_slug as slug from user_badges where user_id = ${userId}`);
   c.members.add(userId);
   c.directory = true;
   c.ranking = true;

@@ -3,6 +3,7 @@ import type { DB, Tx } from "@/db";
 import { comments, reviews, users, type UserRow } from "@/db/schema";
 import type { NotificationPrefs } from "./schemas";
 import { usernameKey } from "./username";
+import { first } from "@/db/query";
 
 export type PublicUser = Pick<UserRow, "id" | "username" | "name" | "image" | "bio" | "role" | "createdAt" | "isNew">;
 
@@ -18,46 +19,44 @@ const publicColumns = {
 };
 
 export async function getUserById(db: DB | Tx, id: string): Promise<UserRow | undefined> {
-  return db.select().from(users).where(eq(users.id, id)).get();
+  return await first(db.select().from(users).where(eq(users.id, id)));
 }
 
 /** A username (any case or Unicode form) or an email address. */
 export async function findUserByIdentifier(db: DB, identifier: string): Promise<UserRow | undefined> {
   const trimmed = identifier.normalize("NFKC").trim();
-  return db
+  return await first(db
     .select()
     .from(users)
-    .where(or(eq(users.usernameKey, usernameKey(trimmed)), eq(users.email, trimmed.toLowerCase())))
-    .get();
+    .where(or(eq(users.usernameKey, usernameKey(trimmed)), eq(users.email, trimmed.toLowerCase()))));
 }
 
 export async function isUsernameTaken(db: DB | Tx, username: string): Promise<boolean> {
-  return !!(await db.select({ id: users.id }).from(users).where(eq(users.usernameKey, usernameKey(username))).get());
+  return !!(await first(db.select({ id: users.id }).from(users).where(eq(users.usernameKey, usernameKey(username)))));
 }
 
 export async function isEmailTaken(db: DB | Tx, email: string): Promise<boolean> {
-  return !!(await db.select({ id: users.id }).from(users).where(eq(users.email, email.toLowerCase())).get());
+  return !!(await first(db.select({ id: users.id }).from(users).where(eq(users.email, email.toLowerCase()))));
 }
 
 export async function listNewestMembers(db: DB, limit = 12): Promise<PublicUser[]> {
-  return db
+  return await db
     .select(publicColumns)
     .from(users)
     .where(sql`${users.suspendedAt} is null`)
     .orderBy(desc(users.createdAt), desc(users.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
 export async function countMembers(db: DB): Promise<number> {
-  return (await db.select({ n: sql<number>`count(*)` }).from(users).get())?.n ?? 0;
+  return (await first(db.select({ n: sql<number>`count(*)` }).from(users)))?.n ?? 0;
 }
 
 const PROFILE_PAGE_SIZE = 20;
 
 /** A member's public profile with their counts; null when no member has that username. */
 export async function getProfile(db: DB, username: string) {
-  const user = await db
+  const user = await first(db
     .select({
       ...publicColumns,
       upvotesReceived: users.upvotesReceived,
@@ -67,8 +66,7 @@ export async function getProfile(db: DB, username: string) {
       suspendedAt: users.suspendedAt,
     })
     .from(users)
-    .where(eq(users.usernameKey, usernameKey(username)))
-    .get();
+    .where(eq(users.usernameKey, usernameKey(username))));
   return user ?? null;
 }
 export type Profile = NonNullable<Awaited<ReturnType<typeof getProfile>>>;
@@ -97,8 +95,7 @@ export async function listMemberComments(db: DB, userId: string, before?: number
       ),
     )
     .orderBy(desc(comments.id))
-    .limit(limit + 1)
-    .all();
+    .limit(limit + 1);
   const page = rows.slice(0, limit).map((r) => ({ ...r, edited: r.edited > 1 }));
   return { items: page, next: rows.length > limit ? page[page.length - 1]!.id : null };
 }
@@ -106,7 +103,7 @@ export type MemberComment = Awaited<ReturnType<typeof listMemberComments>>["item
 
 /** What the settings page shows its member; null when the account is gone. */
 export async function getSettings(db: DB, userId: string) {
-  const u = await db.select().from(users).where(eq(users.id, userId)).get();
+  const u = await first(db.select().from(users).where(eq(users.id, userId)));
   if (!u) return null;
   return {
     id: u.id,

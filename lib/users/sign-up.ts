@@ -11,6 +11,7 @@ import { write } from "@/lib/write";
 import { isEmailTaken, isUsernameTaken } from "./queries";
 import { SignUpInput } from "./schemas";
 import { usernameKey } from "./username";
+import { one } from "@/db/query";
 
 const HOUR = 3_600_000;
 const PROBED = Symbol("probed");
@@ -52,7 +53,7 @@ export async function signUp(ctx: Ctx, raw: unknown) {
       await assertAvailable(w.tx, input.username, input.email);
       // Counted in the transaction that writes the account: a refusal or a rollback counts nothing.
       await takeRateSlots(w, rules);
-      const user = await w.tx
+      const user = await one(w.tx
         .insert(users)
         .values({
           username: input.username,
@@ -61,8 +62,7 @@ export async function signUp(ctx: Ctx, raw: unknown) {
           email: input.email,
           passwordHash,
         })
-        .returning({ id: users.id, username: users.username, sessionVersion: users.sessionVersion })
-        .get();
+        .returning({ id: users.id, username: users.username, sessionVersion: users.sessionVersion }));
       w.changes.directory = true;
       await w.emit("member.joined", { memberId: user.id });
       return user;

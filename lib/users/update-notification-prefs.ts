@@ -11,7 +11,7 @@ export async function updateNotificationPrefs(ctx: Ctx, raw: unknown) {
   const { id } = actorOf(ctx, SIGN_IN_FIRST);
   return write(ctx, async (w) => {
     await loadUser(w.tx, id);
-    await w.tx.update(users).set(input).where(eq(users.id, id)).run();
+    await w.tx.update(users).set(input).where(eq(users.id, id));
     return { prefs: input };
   });
 }

@@ -15,7 +15,7 @@ export async function updateProfile(ctx: Ctx, raw: unknown) {
   const { id } = actorOf(ctx, SIGN_IN_FIRST);
   return write(ctx, async (w) => {
     const before = await loadUser(w.tx, id);
-    await w.tx.update(users).set({ name: input.name, bio: input.bio }).where(eq(users.id, id)).run();
+    await w.tx.update(users).set({ name: input.name, bio: input.bio }).where(eq(users.id, id));
     const nameChanged = before.name !== input.name;
     const bioChanged = before.bio !== input.bio;
     if (nameChanged) await recordPresence(w, id);

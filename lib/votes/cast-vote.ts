@@ -10,6 +10,7 @@ import { takeRateSlots, waitPhrase } from "@/lib/rate-limit";
 import { isNewcomerRow } from "@/lib/users/newcomer";
 import { write, type Write } from "@/lib/write";
 import { VoteInput, type VoteTarget } from "./schemas";
+import { first } from "@/db/query";
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -57,12 +58,12 @@ type Target = { type: VoteTarget; id: number; reviewId: number; slug: string; au
 
 async function loadTarget(w: Write, type: VoteTarget, id: number): Promise<Target & { authorName: string | null }> {
   if (type === "review") {
-    const review = await preparedOn(w.tx, REVIEW).get({ id });
+    const review = await first(preparedOn(w.tx, REVIEW).execute({ id }));
     if (!review || (review.status !== "published" && review.status !== "deleted")) throw notFound("There is no such review.");
     if (review.status === "deleted") throw gone("This review was deleted, so it takes no more votes.");
     return { type, id, reviewId: review.id, slug: review.slug, authorId: review.authorId, filmId: review.filmId, upvoteCount: review.upvoteCount, publishedAt: review.publishedAt, authorName: null };
   }
-  const row = await preparedOn(w.tx, COMMENT).get({ id });
+  const row = await first(preparedOn(w.tx, COMMENT).execute({ id }));
   if (!row || (row.review.status !== "published" && row.review.status !== "deleted")) throw notFound("There is no such comment.");
   if (row.review.status === "deleted") throw gone("This comment's review was deleted, so it takes no more votes.");
   if (row.comment.deletedAt) throw gone("This comment was deleted, so it takes no more votes.");
@@ -92,7 +93,7 @@ export async function castVote(ctx: Ctx, raw: unknown) {
   const input = VoteInput.parse(raw);
   const actor = actorOf(ctx, "Please sign in to vote.");
   return write(ctx, async (w) => {
-    const voter = await preparedOn(w.tx, VOTER).get({ id: actor.id });
+    const voter = await first(preparedOn(w.tx, VOTER).execute({ id: actor.id }));
     if (!voter) throw unauthenticated("Please sign in to vote.");
     if (voter.suspendedAt) throw forbidden("This account is suspended, so it cannot vote.");
     const target = await loadTarget(w, input.type, input.id);
@@ -102,7 +103,7 @@ export async function castVote(ctx: Ctx, raw: unknown) {
     }
     const isReview = input.type === "review";
     const mine = { user: actor.id, item: target.id };
-    const existing = await preparedOn(w.tx, isReview ? REVIEW_VOTE : COMMENT_VOTE).get(mine);
+    const existing = await first(preparedOn(w.tx, isReview ? REVIEW_VOTE : COMMENT_VOTE).execute(mine));
     const wants = input.value === "up";
     const item = { type: target.type, id: target.id, reviewId: target.reviewId, slug: target.slug, authorId: target.authorId };
     if (!!existing === wants) return { ...item, voted: wants, changed: false, count: target.upvoteCount, badges: w.earned };
@@ -111,16 +112,16 @@ export async function castVote(ctx: Ctx, raw: unknown) {
     const delta = wants ? 1 : -1;
     const count = target.upvoteCount + delta;
     if (isReview) {
-      if (wants) await preparedOn(w.tx, ADD_REVIEW_VOTE).run({ ...mine, at: w.now });
-      else await preparedOn(w.tx, DROP_REVIEW_VOTE).run(mine);
-      await preparedOn(w.tx, SET_REVIEW_COUNT).run({ count, item: target.id });
+      if (wants) await preparedOn(w.tx, ADD_REVIEW_VOTE).execute({ ...mine, at: w.now });
+      else await preparedOn(w.tx, DROP_REVIEW_VOTE).execute(mine);
+      await preparedOn(w.tx, SET_REVIEW_COUNT).execute({ count, item: target.id });
       // Its card shows the count: on the feed, its film, its tags and its author's profile.
-      const tags = await preparedOn(w.tx, TAGS).all({ item: target.id });
+      const tags = await preparedOn(w.tx, TAGS).execute({ item: target.id });
       reviewListed(w.changes, { id: target.id, filmId: target.filmId, authorId: target.authorId, tags: tags.map((t) => t.tag) });
     } else {
-      if (wants) await preparedOn(w.tx, ADD_COMMENT_VOTE).run({ ...mine, review: target.reviewId, at: w.now });
-      else await preparedOn(w.tx, DROP_COMMENT_VOTE).run(mine);
-      await preparedOn(w.tx, BUMP_COMMENT_COUNT).run({ delta, item: target.id });
+      if (wants) await preparedOn(w.tx, ADD_COMMENT_VOTE).execute({ ...mine, review: target.reviewId, at: w.now });
+      else await preparedOn(w.tx, DROP_COMMENT_VOTE).execute(mine);
+      await preparedOn(w.tx, BUMP_COMMENT_COUNT).execute({ delta, item: target.id });
       // A comment's count shows in its review's discussion.
       w.changes.threads.add(target.reviewId);
     }

@@ -14,7 +14,7 @@ export async function listVotesOnReview(db: DB, userId: string, reviewId: number
     .select({ key: sql<string>`${votePrefix("comment")} || ${commentVotes.commentId}` })
     .from(commentVotes)
     .where(and(eq(commentVotes.userId, userId), eq(commentVotes.reviewId, reviewId)));
-  const rows = await unionAll(onReview, onComments).all();
+  const rows = await unionAll(onReview, onComments);
   return rows.map((r) => r.key);
 }
 
@@ -24,13 +24,12 @@ export const VOTERS_PAGE_SIZE = 50;
 export async function listVoters(db: DB, type: VoteTarget, id: number, page: number) {
   const table = type === "review" ? reviewVotes : commentVotes;
   const target = type === "review" ? eq(reviewVotes.reviewId, id) : eq(commentVotes.commentId, id);
-  return db
+  return await db
     .select({ username: users.username, name: users.name, image: users.image, isNew: users.isNew, votedAt: table.createdAt })
     .from(table)
     .innerJoin(users, eq(users.id, table.userId))
     .where(target)
     .orderBy(desc(table.createdAt), desc(users.id))
     .limit(VOTERS_PAGE_SIZE)
-    .offset((page - 1) * VOTERS_PAGE_SIZE)
-    .all();
+    .offset((page - 1) * VOTERS_PAGE_SIZE);
 }

@@ -19,6 +19,8 @@ import { USERNAME_MAX } from "@/lib/users/username";
 import { median } from "./sample-review";
 import { BENCH_SECRET, startServer } from "./server";
 import { SESSION_COOKIE, makeVoters, sessionCookie } from "./votes";
+import { first } from "@/db/query";
+import { sqlValue } from "@/tests/helpers/sql";
 
 export const CAP_TARGET_MS = 50;
 const SLOW_MS = 1_000;
@@ -148,13 +150,13 @@ async function once(base: string, c: CapCase, cookie: string): Promise<{ status:
  */
 export async function measureCaps(dir: string, port: number, runs = 5): Promise<CapResult[]> {
   const dbPath = path.join(dir, "caps.db");
-  const db = openMarqueeDb(dbPath);
+  const db = await openMarqueeDb(dbPath);
   await seedIfEmpty(db);
-  const [memberId] = makeVoters(db, 1) as [string];
-  const author = db.select({ id: users.id }).from(users).where(eq(users.id, memberId)).get()!;
+  const [memberId] = (await makeVoters(db, 1)) as [string];
+  const author = (await first(db.select({ id: users.id }).from(users).where(eq(users.id, memberId))))!;
   const own = await createReview(makeCtx(db, { actor: { id: author.id, role: "member" } }), { ...REVIEW, title: "The caps benchmark's own review" });
-  const reviewId = db.$client.prepare("select id from posts where status = 'published' and author_id <> ? order by id limit 1").pluck().get(memberId) as number;
-  closeDb(db);
+  const reviewId = (await sqlValue(db, "select id from posts where status = 'published' and author_id <> ? order by id limit 1", memberId)) as number;
+  await closeDb(db);
   const cookie = `${SESSION_COOKIE}=${await sessionCookie(BENCH_SECRET, memberId)}`;
   const server = await startServer(dbPath, port, {
     SIGNUP_HOURLY_PER_ADDRESS: "100000",

@@ -15,6 +15,8 @@ import type { PageSpec } from "./report";
 import { realisticReview } from "./sample-review";
 import { measurePageData, seedOneTree } from "./thread";
 import { makeVoters } from "./votes";
+import { first } from "@/db/query";
+import { sqlColumn, sqlGet, sqlValue } from "@/tests/helpers/sql";
 
 const VOTERS = 400;
 /** The sizes the quality bar names: 20k members, 100k reviews, 1M comments, 5M upvotes. */
@@ -33,9 +35,9 @@ export type Prepared = {
   readerId: string;
 };
 
-const boardOf = (db: DB) =>
-  db.$client.prepare("select username from users where is_system = 0 order by badge_points desc, created_at limit 1").pluck().get() as string;
-const filmOfMostReviews = (db: DB) => db.$client.prepare("select slug from films order by review_count desc, id limit 1").pluck().get() as string;
+const boardOf = async (db: DB) =>
+  (await sqlValue(db, "select username from users where is_system = 0 order by badge_points desc, created_at limit 1")) as string;
+const filmOfMostReviews = async (db: DB) => (await sqlValue(db, "select slug from films order by review_count desc, id limit 1")) as string;
 
 function pagesFor(db: DB, review200: { id: number; url: string }, review1000: string): PageSpec[] {
   const board = boardOf(db);
@@ -61,9 +63,9 @@ function pagesFor(db: DB, review200: { id: number; url: string }, review1000: st
 /** The demo database, plus two discussions of 200 and 1,000 comments and members to vote and comment. */
 export async function prepareDemo(dir: string) {
   const dbPath = path.join(dir, "demo.db");
-  const db = openMarqueeDb(dbPath);
+  const db = await openMarqueeDb(dbPath);
   await seedIfEmpty(db);
-  const author = (await db.select({ id: users.id }).from(users).where(eq(users.username, "ingrid_alvarado")).get())!;
+  const author = (await first(db.select({ id: users.id }).from(users).where(eq(users.username, "ingrid_alvarado"))))!;
   const voterIds = await makeVoters(db, VOTERS);
   const commenters = voterIds.slice(0, 50);
   const discussed = (title: string, daysAgo: number) =>
@@ -86,7 +88,7 @@ export async function prepareDemo(dir: string) {
   await seedOneTree(db, r200.id, commenters, 200, new Date(Date.now() - 26 * 86_400_000));
   const thread = { small: await measurePageData(db, small.slug), big: await measurePageData(db, r1000.slug), postMs };
   const voteCost = await measureVoteBadgeCost(db, voterIds, r200.id, author.id);
-  const published = (await db.select({ id: reviews.id }).from(reviews).where(eq(reviews.status, "published")).all()).map((p) => p.id);
+  const published = (await db.select({ id: reviews.id }).from(reviews).where(eq(reviews.status, "published"))).map((p) => p.id);
   const review200 = { id: r200.id, url: `/reviews/${r200.slug}` };
   const prepared: Prepared = {
     label: "demo",
@@ -99,7 +101,7 @@ export async function prepareDemo(dir: string) {
     voterIds,
     readerId: author.id,
   };
-  closeDb(db);
+  await closeDb(db);
   return { prepared, thread, voteCost };
 }
 
@@ -108,9 +110,9 @@ export async function prepareLarge(dir: string, largePath: string) {
   if (!fs.existsSync(largePath)) {
     console.log(`No large database at ${largePath}: making one with the default sizes (this takes minutes)…`);
     fs.mkdirSync(path.dirname(largePath), { recursive: true });
-    const made = openMarqueeDb(largePath);
+    const made = await openMarqueeDb(largePath);
     await seedLarge(made, { ...LARGE_SIZES, log: (l) => console.log(`  ${l}`) });
-    closeDb(made);
+    await closeDb(made);
   }
   // The source is never opened (opening it would write beside it): the file is copied as it is,
   // with its write-ahead log if one is left, which SQLite folds in when the copy is opened.
@@ -118,16 +120,16 @@ export async function prepareLarge(dir: string, largePath: string) {
   const dbPath = path.join(dir, "large.db");
   fs.copyFileSync(largePath, dbPath, fs.constants.COPYFILE_FICLONE);
   if (fs.existsSync(`${largePath}-wal`) && fs.statSync(`${largePath}-wal`).size > 0) fs.copyFileSync(`${largePath}-wal`, `${dbPath}-wal`);
-  const db = openMarqueeDb(dbPath);
+  const db = await openMarqueeDb(dbPath);
   const marks = await largeLandmarks(db);
   const [t200, t1000] = [200, 1000].map((n) => marks.threads.find((t) => t.comments === n)?.slug);
   if (!t200 || !t1000) throw new Error(`${largePath} has no review with exactly 200 and 1,000 comments: make it again with npm run seed:large`);
   const voterIds = await makeVoters(db, VOTERS);
-  const ids = db.$client.prepare("select id from posts where status = 'published' order by upvote_count desc limit 20").pluck().all() as number[];
-  const quiet = db.$client.prepare("select id from posts where status = 'published' and comment_count < 20 order by id limit 1").pluck().get() as number;
-  const lowRanked = db.$client.prepare("select id from users where is_system = 0 order by badge_points, created_at desc limit 1").pluck().get() as string;
+  const ids = (await sqlColumn(db, "select id from posts where status = 'published' order by upvote_count desc limit 20")) as number[];
+  const quiet = (await sqlValue(db, "select id from posts where status = 'published' and comment_count < 20 order by id limit 1")) as number;
+  const lowRanked = (await sqlValue(db, "select id from users where is_system = 0 order by badge_points, created_at desc limit 1")) as string;
   const rankingQueries = await measureRankingQueries(db, lowRanked);
-  const id200 = db.$client.prepare("select id from posts where slug = ?").pluck().get(t200) as number;
+  const id200 = (await sqlValue(db, "select id from posts where slug = ?", t200)) as number;
   const review200 = { id: id200, url: `/reviews/${t200}` };
   const prepared: Prepared = {
     label: "large",
@@ -140,12 +142,8 @@ export async function prepareLarge(dir: string, largePath: string) {
     voterIds,
     readerId: lowRanked,
   };
-  const sizes = db.$client
-    .prepare(
-      "select (select count(*) from users) as users, (select count(*) from posts) as reviews, (select count(*) from comments) as comments, (select count(*) from post_votes) + (select count(*) from comment_votes) as votes",
-    )
-    .get() as Record<string, number>;
-  closeDb(db);
+  const sizes = (await sqlGet(db, "select (select count(*) from users) as users, (select count(*) from posts) as reviews, (select count(*) from comments) as comments, (select count(*) from post_votes) + (select count(*) from comment_votes) as votes")) as Record<string, number>;
+  await closeDb(db);
   return { prepared, rankingQueries, sizes, bytes: fs.statSync(dbPath).size };
 }
 

@@ -3,6 +3,7 @@ import { encode } from "next-auth/jwt";
 import { unlockedWriter, type DB } from "@/db";
 import { users } from "@/db/schema";
 import { postLoad, type PostLoad, type Server } from "./server";
+import { one } from "@/db/query";
 
 export const SESSION_COOKIE = "authjs.session-token";
 
@@ -15,13 +16,15 @@ export function sessionCookie(secret: string, userId: string): Promise<string> {
  * `n` members who joined a month ago, for voting. A fixture written straight through the write
  * connection (the benchmark prepares its databases before any server uses them).
  */
-export function makeVoters(db: DB, n: number): string[] {
+export async function makeVoters(db: DB, n: number): Promise<string[]> {
   const joined = new Date(Date.now() - 30 * 86_400_000);
   const writer = unlockedWriter(db);
-  return Array.from({ length: n }, (_, i) => {
+  const ids: string[] = [];
+  for (let i = 0; i < n; i++) {
     const username = `bench_voter_${i}`;
-    return writer.insert(users).values({ username, usernameKey: username, name: `Bench Voter ${i}`, createdAt: joined }).returning({ id: users.id }).get().id;
-  });
+    ids.push((await one(writer.insert(users).values({ username, usernameKey: username, name: `Bench Voter ${i}`, createdAt: joined }).returning({ id: users.id }))).id);
+  }
+  return ids;
 }
 
 /**

@@ -8,13 +8,14 @@ import type { Actor } from "@/lib/permissions";
 import type { VoteTarget } from "@/lib/votes/schemas";
 import { fixtureWriter, MIGRATIONS } from "./db";
 import { makeUser } from "./reviews";
+import { sqlAll, sqlColumn, sqlGet, sqlRun, sqlValue } from "@/tests/helpers/sql";
 export { rows, snapshot } from "./db";
 
 // Shared fixtures for the badge and Ranking tests.
 
 /** A member's badges as `slug` → granted_at (ms), as SQLite holds them. */
-export function heldBadges(db: DB, actor: Actor): Record<string, number> {
-  const list = db.$client.prepare(`select badge_slug as slug, granted_at as at from user_badges where user_id = ? order by badge_slug`).all(actor.id) as {
+export async function heldBadges(db: DB, actor: Actor): Promise<Record<string, number>> {
+  const list = (await sqlAll(db, `select badge_slug as slug, granted_at as at from user_badges where user_id = ? order by badge_slug`, actor.id)) as {
     slug: string;
     at: number;
   }[];
@@ -22,37 +23,33 @@ export function heldBadges(db: DB, actor: Actor): Record<string, number> {
 }
 
 /** The slugs a member holds, sorted. */
-export const slugsOf = (db: DB, actor: Actor) => Object.keys(heldBadges(db, actor)).sort();
+export const slugsOf = async (db: DB, actor: Actor) => Object.keys(await heldBadges(db, actor)).sort();
 
 /** One user_badges row as SQLite holds it. */
-export function grantRow(db: DB, actor: Actor, slug: string): Record<string, unknown> | undefined {
-  return db.$client.prepare(`select * from user_badges where user_id = ? and badge_slug = ?`).get(actor.id, slug) as Record<string, unknown> | undefined;
+export async function grantRow(db: DB, actor: Actor, slug: string): Promise<Record<string, unknown> | undefined> {
+  return (await sqlGet(db, `select * from user_badges where user_id = ? and badge_slug = ?`, actor.id, slug)) as Record<string, unknown> | undefined;
 }
 
 /** A member's stored badge points. */
-export const pointsOf = (db: DB, actor: Actor) => db.$client.prepare(`select badge_points from users where id = ?`).pluck().get(actor.id) as number;
+export const pointsOf = async (db: DB, actor: Actor) => (await sqlValue(db, `select badge_points from users where id = ?`, actor.id)) as number;
 
 /** A badge's stored holder count. */
-export const holderCount = (db: DB, slug: string) => db.$client.prepare(`select holder_count from badges where slug = ?`).pluck().get(slug) as number;
+export const holderCount = async (db: DB, slug: string) => (await sqlValue(db, `select holder_count from badges where slug = ?`, slug)) as number;
 
 /** The badge notices a member has, as their slugs in id order. */
-export function badgeNotices(db: DB, actor: Actor): string[] {
-  return db.$client.prepare(`select target from notifications where recipient_id = ? and kind = 'badge' order by id`).pluck().all(actor.id) as string[];
+export async function badgeNotices(db: DB, actor: Actor): Promise<string[]> {
+  return (await sqlColumn(db, `select target from notifications where recipient_id = ? and kind = 'badge' order by id`, actor.id)) as string[];
 }
 
 /** A member's monthly_scores rows, oldest month first, as SQLite holds them. */
-export function monthRows(db: DB, actor: Actor): Record<string, unknown>[] {
-  return db.$client.prepare(`select * from monthly_scores where user_id = ? order by month`).all(actor.id) as Record<string, unknown>[];
+export async function monthRows(db: DB, actor: Actor): Promise<Record<string, unknown>[]> {
+  return (await sqlAll(db, `select * from monthly_scores where user_id = ? order by month`, actor.id)) as Record<string, unknown>[];
 }
 
 /** Announcement comments (by the system account) under a review, oldest first. */
-export function announcements(db: DB, reviewId: number): { id: number; announces_badge: string | null; body_md: string; parent_id: number | null }[] {
-  return db.$client
-    .prepare(
-      `select c.id, c.announces_badge, c.body_md, c.parent_id from comments c join users u on u.id = c.author_id
-       where c.post_id = ? and u.is_system = 1 order by c.id`,
-    )
-    .all(reviewId) as { id: number; announces_badge: string | null; body_md: string; parent_id: number | null }[];
+export async function announcements(db: DB, reviewId: number): Promise<{ id: number; announces_badge: string | null; body_md: string; parent_id: number | null }[]> {
+  return (await sqlAll(db, `select c.id, c.announces_badge, c.body_md, c.parent_id from comments c join users u on u.id = c.author_id
+       where c.post_id = ? and u.is_system = 1 order by c.id`, reviewId)) as { id: number; announces_badge: string | null; body_md: string; parent_id: number | null }[];
 }
 
 /** The words a member's notification list shows for their newest badge notice. */
@@ -62,26 +59,28 @@ export async function newestBadgeWords(db: DB, actor: Actor) {
 }
 
 /** `n` members named `${prefix}1` … `${prefix}n` (quickly: one statement each, no verb). */
-export function members(db: DB, prefix: string, n: number): Actor[] {
-  return Array.from({ length: n }, (_, i) => makeUser(db, `${prefix}${i + 1}`));
+export async function members(db: DB, prefix: string, n: number): Promise<Actor[]> {
+  const out: Actor[] = [];
+  for (let i = 1; i <= n; i++) out.push(await makeUser(db, `${prefix}${i}`));
+  return out;
 }
 
 /**
  * Moves a member's stored upvotes received to `n` directly (no vote rows), to start a climb just
  * below a high rung without a crowd of thousands; the crossing itself then goes through castVote.
  */
-export function presetReceived(db: DB, actor: Actor, column: "upvotes_received" | "views_received" | "replies_received", n: number) {
-  fixtureWriter(db).$client.prepare(`update users set ${column} = ? where id = ?`).run(n, actor.id);
+export async function presetReceived(db: DB, actor: Actor, column: "upvotes_received" | "views_received" | "replies_received", n: number) {
+  await sqlRun(fixtureWriter(db), `update users set ${column} = ? where id = ?`, n, actor.id);
 }
 
 /** Turns a member's badge announcements (the notes under their reviews) on or off directly in the row. */
-export function setAnnouncements(db: DB, actor: Actor, on: boolean) {
-  fixtureWriter(db).$client.prepare(`update users set badge_announcements = ? where id = ?`).run(on ? 1 : 0, actor.id);
+export async function setAnnouncements(db: DB, actor: Actor, on: boolean) {
+  await sqlRun(fixtureWriter(db), `update users set badge_announcements = ? where id = ?`, on ? 1 : 0, actor.id);
 }
 
 /** The system account's row (created on the first announcement), or undefined. */
-export function systemRow(db: DB): Record<string, unknown> | undefined {
-  return db.$client.prepare(`select * from users where is_system = 1`).get() as Record<string, unknown> | undefined;
+export async function systemRow(db: DB): Promise<Record<string, unknown> | undefined> {
+  return (await sqlGet(db, `select * from users where is_system = 1`)) as Record<string, unknown> | undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -205,20 +204,16 @@ export function forgetBadges(db: DB, months: "points" | "all" = "points") {
 }
 
 /** Every grant as `[username, slug, granted_at, post_id, comment_id]`, sorted: compare the verbs' grants with the backfill's. */
-export function allGrants(db: DB): [string, string, number, number | null, number | null][] {
+export async function allGrants(db: DB): Promise<[string, string, number, number | null, number | null][]> {
   return (
-    db.$client
-      .prepare(
-        `select u.username, b.badge_slug as slug, b.granted_at as at, b.post_id as review, b.comment_id as comment
-         from user_badges b join users u on u.id = b.user_id order by u.username, b.badge_slug`,
-      )
-      .all() as { username: string; slug: string; at: number; review: number | null; comment: number | null }[]
+    (await sqlAll(db, `select u.username, b.badge_slug as slug, b.granted_at as at, b.post_id as review, b.comment_id as comment
+         from user_badges b join users u on u.id = b.user_id order by u.username, b.badge_slug`)) as { username: string; slug: string; at: number; review: number | null; comment: number | null }[]
   ).map((g) => [g.username, g.slug, g.at, g.review, g.comment]);
 }
 
 /** Every member's points and when they were reached, by username. */
-export function pointsTable(db: DB): Record<string, [number, number | null]> {
-  const list = db.$client.prepare(`select username, badge_points as p, points_reached_at as at from users where is_system = 0 order by username`).all() as {
+export async function pointsTable(db: DB): Promise<Record<string, [number, number | null]>> {
+  const list = (await sqlAll(db, `select username, badge_points as p, points_reached_at as at from users where is_system = 0 order by username`)) as {
     username: string;
     p: number;
     at: number | null;

@@ -8,6 +8,7 @@ import type { ReviewStatus } from "@/db/schema";
 import { ctxAs, fixtureWriter } from "./db";
 import { setTestEnv } from "./env";
 import { DAY, MINUTE, T0, makeUser, seedReview } from "./reviews";
+import { sqlAll, sqlGet, sqlRun } from "@/tests/helpers/sql";
 export { rows, snapshot } from "./db";
 
 // Shared fixtures for the comment-domain integration tests.
@@ -41,50 +42,50 @@ export function later(db: DB, ms = MINUTE): Date {
 }
 
 /** A member whose account is `ageDays` old at T0 (makeUser's rows are created "now", after T0). */
-export function makeAgedUser(db: DB, username: string, ageDays: number, role: Actor["role"] = "member"): Actor {
-  const actor = makeUser(db, username, role);
-  fixtureWriter(db).$client.prepare(`update users set created_at = ? where id = ?`).run(T0.getTime() - ageDays * DAY, actor.id);
+export async function makeAgedUser(db: DB, username: string, ageDays: number, role: Actor["role"] = "member"): Promise<Actor> {
+  const actor = await makeUser(db, username, role);
+  await sqlRun(fixtureWriter(db), `update users set created_at = ? where id = ?`, T0.getTime() - ageDays * DAY, actor.id);
   return actor;
 }
 
 /** A regular (not a newcomer): a year-old account with three published reviews. */
 export async function makeRegular(db: DB, username: string, role: Actor["role"] = "member"): Promise<Actor> {
-  const actor = makeAgedUser(db, username, 365, role);
+  const actor = await makeAgedUser(db, username, 365, role);
   for (const n of [1, 2, 3]) await seedReview(db, actor, { title: `${username}'s review ${n}` });
   return actor;
 }
 
 /** Author, a published review of theirs, and a commenter: what most comment tests start from. */
 export async function commentSetup(db: DB) {
-  const author = makeUser(db, "mara");
+  const author = await makeUser(db, "mara");
   const reviewId = await seedReview(db, author);
-  const member = makeUser(db, "femi");
+  const member = await makeUser(db, "femi");
   return { author, reviewId, member };
 }
 
 /** Puts a review in a status directly (no verb hides a review yet). */
-export function setReviewStatus(db: DB, reviewId: number, status: ReviewStatus) {
-  fixtureWriter(db).$client.prepare(`update posts set status = ? where id = ?`).run(status, reviewId);
+export async function setReviewStatus(db: DB, reviewId: number, status: ReviewStatus) {
+  await sqlRun(fixtureWriter(db), `update posts set status = ? where id = ?`, status, reviewId);
 }
 
 /** One comment row as SQLite holds it. */
-export function commentRow(db: DB, id: number): Record<string, unknown> | undefined {
-  return db.$client.prepare(`select * from comments where id = ?`).get(id) as Record<string, unknown> | undefined;
+export async function commentRow(db: DB, id: number): Promise<Record<string, unknown> | undefined> {
+  return (await sqlGet(db, `select * from comments where id = ?`, id)) as Record<string, unknown> | undefined;
 }
 
 /** A comment's revisions, oldest first. */
-export function revisionsOf(db: DB, commentId: number): Record<string, unknown>[] {
-  return db.$client.prepare(`select * from comment_revisions where comment_id = ? order by number`).all(commentId) as Record<string, unknown>[];
+export async function revisionsOf(db: DB, commentId: number): Promise<Record<string, unknown>[]> {
+  return (await sqlAll(db, `select * from comment_revisions where comment_id = ? order by number`, commentId)) as Record<string, unknown>[];
 }
 
 /** A review's stored comment_count. */
-export function commentCount(db: DB, reviewId: number): number {
-  return (db.$client.prepare(`select comment_count as n from posts where id = ?`).get(reviewId) as { n: number }).n;
+export async function commentCount(db: DB, reviewId: number): Promise<number> {
+  return ((await sqlGet(db, `select comment_count as n from posts where id = ?`, reviewId)) as { n: number }).n;
 }
 
 /** A comment's stored reply_count. */
-export function replyCount(db: DB, commentId: number): number {
-  return (db.$client.prepare(`select reply_count as n from comments where id = ?`).get(commentId) as { n: number }).n;
+export async function replyCount(db: DB, commentId: number): Promise<number> {
+  return ((await sqlGet(db, `select reply_count as n from comments where id = ?`, commentId)) as { n: number }).n;
 }
 
 type Counter = { id: number; stored: number; recount: number };
@@ -93,27 +94,19 @@ type Counter = { id: number; stored: number; recount: number };
  * Every stored comment counter next to a recount from rows: a review's comment_count is its live
  * comments, a comment's reply_count its live direct replies (whether or not it is deleted itself).
  */
-function commentCounters(db: DB): { reviews: Counter[]; comments: Counter[] } {
-  const reviews = db.$client
-    .prepare(
-      `select p.id, p.comment_count as stored,
+async function commentCounters(db: DB): Promise<{ reviews: Counter[]; comments: Counter[] }> {
+  const reviews = (await sqlAll(db, `select p.id, p.comment_count as stored,
               (select count(*) from comments c where c.post_id = p.id and c.deleted_at is null) as recount
-       from posts p order by p.id`,
-    )
-    .all() as Counter[];
-  const comments = db.$client
-    .prepare(
-      `select c.id, c.reply_count as stored,
+       from posts p order by p.id`)) as Counter[];
+  const comments = (await sqlAll(db, `select c.id, c.reply_count as stored,
               (select count(*) from comments r where r.parent_id = c.id and r.deleted_at is null) as recount
-       from comments c order by c.id`,
-    )
-    .all() as Counter[];
+       from comments c order by c.id`)) as Counter[];
   return { reviews, comments };
 }
 
 /** The counters that disagree with their recount: `{ posts: [], comments: [] }` when all hold. */
-export function counterDrift(db: DB) {
-  const { reviews, comments } = commentCounters(db);
+export async function counterDrift(db: DB) {
+  const { reviews, comments } = await commentCounters(db);
   return { reviews: reviews.filter((c) => c.stored !== c.recount), comments: comments.filter((c) => c.stored !== c.recount) };
 }
 

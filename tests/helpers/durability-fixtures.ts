@@ -4,6 +4,7 @@ import path from "node:path";
 import type { DB } from "@/db";
 import { REPO_ROOT } from "./db";
 import { WRITER_ENV, type Ack, type Line, type WriterConfig } from "./durability-shared";
+import { sqlGet } from "@/tests/helpers/sql";
 
 // The parent's side of the durability tests: writer processes, and checks of what they acknowledged.
 
@@ -122,16 +123,16 @@ export function startWriter(script: string, config: WriterConfig) {
 }
 
 /** The acknowledged writes whose rows are missing or differ: `[]` when every one is there as acknowledged. */
-export function missingAcks(db: DB, acks: readonly Ack[]): string[] {
-  const get = (sql: string, ...args: unknown[]) => db.$client.prepare(sql).get(...args) as Record<string, unknown> | undefined;
+export async function missingAcks(db: DB, acks: readonly Ack[]): Promise<string[]> {
+  const get = async (sql: string, ...args: unknown[]) => (await sqlGet(db, sql, ...args)) as Record<string, unknown> | undefined;
   const problems: string[] = [];
   for (const a of acks) {
     if (a.kind === "review") {
-      const row = get(`select slug, author_id as authorId, title, status, (select count(*) from post_revisions r where r.post_id = posts.id) as revisions from posts where id = ?`, a.id);
+      const row = await get(`select slug, author_id as authorId, title, status, (select count(*) from post_revisions r where r.post_id = posts.id) as revisions from posts where id = ?`, a.id);
       const want = { slug: a.slug, authorId: a.authorId, title: a.title, status: "published", revisions: 1 };
       if (JSON.stringify(row) !== JSON.stringify(want)) problems.push(`review ${a.id}: ${JSON.stringify(row)} instead of ${JSON.stringify(want)}`);
     } else if (a.kind === "comment") {
-      const row = get(
+      const row = await get(
         `select post_id as reviewId, parent_id as parentId, author_id as authorId, body_md as body,
                 (select count(*) from comment_revisions r where r.comment_id = comments.id) as revisions
          from comments where id = ? and deleted_at is null`,
@@ -142,8 +143,8 @@ export function missingAcks(db: DB, acks: readonly Ack[]): string[] {
     } else {
       const row =
         a.type === "review"
-          ? get(`select 1 as one from post_votes where user_id = ? and post_id = ?`, a.userId, a.id)
-          : get(`select 1 as one from comment_votes where user_id = ? and comment_id = ?`, a.userId, a.id);
+          ? await get(`select 1 as one from post_votes where user_id = ? and post_id = ?`, a.userId, a.id)
+          : await get(`select 1 as one from comment_votes where user_id = ? and comment_id = ?`, a.userId, a.id);
       if (!row) problems.push(`${a.type} vote by ${a.userId} on ${a.id}: no row`);
     }
   }

@@ -10,6 +10,7 @@ import { createReview } from "@/lib/reviews/create-review";
 import { castVote } from "@/lib/votes/cast-vote";
 import { prng, type Ack, type WriterConfig } from "./durability-shared";
 import { setTestEnv } from "./env";
+import { sqlAll } from "@/tests/helpers/sql";
 
 const config = JSON.parse(process.argv[2]!) as WriterConfig;
 const random = prng(config.seed);
@@ -25,18 +26,18 @@ type Item = { id: number; authorId: string | null };
 type Known = { reviews: Item[]; comments: (Item & { reviewId: number })[]; votes: Set<string> };
 
 /** What the database holds now (other writers' rows included): the targets this writer picks from. */
-function load(db: DB): Known {
-  const q = <T>(sql: string) => db.$client.prepare(sql).all() as T[];
+async function load(db: DB): Promise<Known> {
+  const q = async <T>(sql: string) => (await sqlAll(db, sql)) as T[];
   return {
-    reviews: q<Item>(`select id, author_id as authorId from posts where status = 'published'`),
+    reviews: (await q<Item>(`select id, author_id as authorId from posts where status = 'published'`)),
     // Badge notes by the system account take no upvotes: leave them out.
-    comments: q<Item & { reviewId: number }>(
+    comments: (await q<Item & { reviewId: number }>(
       `select c.id, c.post_id as reviewId, c.author_id as authorId from comments c join users u on u.id = c.author_id
-       where c.deleted_at is null and u.is_system = 0`,
-    ),
+       where c.deleted_at is null and u.is_system = false`,
+    )),
     votes: new Set([
-      ...q<{ k: string }>(`select user_id || ':review:' || post_id as k from post_votes`).map((r) => r.k),
-      ...q<{ k: string }>(`select user_id || ':comment:' || comment_id as k from comment_votes`).map((r) => r.k),
+      ...(await q<{ k: string }>(`select user_id || ':review:' || post_id as k from post_votes`)).map((r) => r.k),
+      ...(await q<{ k: string }>(`select user_id || ':comment:' || comment_id as k from comment_votes`)).map((r) => r.k),
     ]),
   };
 }
@@ -106,20 +107,20 @@ async function main() {
   setTestEnv();
   say({ kind: "loaded" });
   if (config.waitForGo) await nextLine();
-  const db = openMarqueeDb(config.file, { migrationsFolder: config.migrations });
+  const db = await openMarqueeDb(config.file, { migrationsFolder: config.migrations });
   if (config.waitToWrite) {
     say({ kind: "open" });
     await nextLine();
   }
   process.stdin.destroy();
-  let known = load(db);
+  let known = await load(db);
   for (let i = 0; config.ops === undefined || i < config.ops; i++) {
-    if (i > 0 && i % config.refreshEvery === 0) known = load(db);
+    if (i > 0 && i % config.refreshEvery === 0) known = await load(db);
     say(await step(db, known));
     // Let the acknowledgement leave, as a server answers a request before taking the next one.
     await new Promise((resolve) => setImmediate(resolve));
   }
-  closeDb(db);
+  await closeDb(db);
 }
 
 main().catch((err: unknown) => {

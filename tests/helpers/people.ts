@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/permissions";
 import { signUp } from "@/lib/users/sign-up";
 import { ctxAs, fixtureWriter } from "./db";
 import { DAY, T0, makeUser } from "./reviews";
+import { sqlAll, sqlGet, sqlRun, sqlValue } from "@/tests/helpers/sql";
 export { rows, snapshot } from "./db";
 
 // Shared fixtures for the people-domain tests: notices, newcomers, settings, avatars, deletion.
@@ -14,24 +15,24 @@ export const PASSWORD = "zither-over-vienna-1949";
 
 /** A member with a password (hashed at the tests' cheap SCRYPT_COST). */
 export async function makePasswordUser(db: DB, username: string, password = PASSWORD, role: Actor["role"] = "member"): Promise<Actor> {
-  const actor = makeUser(db, username, role);
-  fixtureWriter(db).$client.prepare(`update users set password_hash = ? where id = ?`).run(await hashPassword(password), actor.id);
+  const actor = await makeUser(db, username, role);
+  await sqlRun(fixtureWriter(db), `update users set password_hash = ? where id = ?`, await hashPassword(password), actor.id);
   return actor;
 }
 
 /** Sets an account's creation time to `ageDays` before `from` (makeUser's rows are created "now"). */
-export function ageAccount(db: DB, actor: Actor, ageDays: number, from = T0) {
-  fixtureWriter(db).$client.prepare(`update users set created_at = ? where id = ?`).run(from.getTime() - ageDays * DAY, actor.id);
+export async function ageAccount(db: DB, actor: Actor, ageDays: number, from = T0) {
+  await sqlRun(fixtureWriter(db), `update users set created_at = ? where id = ?`, from.getTime() - ageDays * DAY, actor.id);
 }
 
 /** One users row as SQLite holds it. */
-export function userRow(db: DB, id: string): Record<string, unknown> | undefined {
-  return db.$client.prepare(`select * from users where id = ?`).get(id) as Record<string, unknown> | undefined;
+export async function userRow(db: DB, id: string): Promise<Record<string, unknown> | undefined> {
+  return (await sqlGet(db, `select * from users where id = ?`, id)) as Record<string, unknown> | undefined;
 }
 
 /** A member's contributions and "New" marker as stored. */
-export function standing(db: DB, actor: Actor) {
-  return db.$client.prepare(`select review_count as reviews, comment_count as comments, is_new as isNew from users where id = ?`).get(actor.id) as
+export async function standing(db: DB, actor: Actor) {
+  return (await sqlGet(db, `select review_count as reviews, comment_count as comments, is_new as isNew from users where id = ?`, actor.id)) as
     | { reviews: number; comments: number; isNew: number }
     | undefined;
 }
@@ -39,9 +40,9 @@ export function standing(db: DB, actor: Actor) {
 export type NoticeSwitch = "review_replies" | "comment_replies" | "mentions" | "milestones" | "badges";
 
 /** Turns notice kinds on or off directly in the row (settings' own verb is tested on its own). */
-export function setSwitches(db: DB, actor: Actor, switches: Partial<Record<NoticeSwitch, boolean>>) {
+export async function setSwitches(db: DB, actor: Actor, switches: Partial<Record<NoticeSwitch, boolean>>) {
   for (const [key, on] of Object.entries(switches)) {
-    fixtureWriter(db).$client.prepare(`update users set notify_${key} = ? where id = ?`).run(on ? 1 : 0, actor.id);
+    await sqlRun(fixtureWriter(db), `update users set notify_${key} = ? where id = ?`, on ? 1 : 0, actor.id);
   }
 }
 
@@ -49,30 +50,28 @@ export function setSwitches(db: DB, actor: Actor, switches: Partial<Record<Notic
  * Every notice as `[recipient, kind, actor, review, comment, target, amount]`, usernames for people
  * (null for none), in id order: compare with the notices a scenario should have written.
  */
-export function noticeList(db: DB): [string, string, string | null, number | null, number | null, string | null, number | null][] {
+export async function noticeList(db: DB): Promise<[string, string, string | null, number | null, number | null, string | null, number | null][]> {
   return (
-    db.$client
-      .prepare(
-        `select r.username as recipient, n.kind, a.username as actor, n.post_id as review, n.comment_id as comment, n.target, n.amount
-         from notifications n join users r on r.id = n.recipient_id left join users a on a.id = n.actor_id order by n.id`,
-      )
-      .all() as { recipient: string; kind: string; actor: string | null; review: number | null; comment: number | null; target: string | null; amount: number | null }[]
+    (await sqlAll(db, `select r.username as recipient, n.kind, a.username as actor, n.post_id as review, n.comment_id as comment, n.target, n.amount
+         from notifications n join users r on r.id = n.recipient_id left join users a on a.id = n.actor_id order by n.id`)) as { recipient: string; kind: string; actor: string | null; review: number | null; comment: number | null; target: string | null; amount: number | null }[]
   ).map((n) => [n.recipient, n.kind, n.actor, n.review, n.comment, n.target, n.amount]);
 }
 
 /** Sets an item's stored upvote count (and its author's total to match), to reach a high milestone without a crowd. */
-export function presetUpvotes(db: DB, type: "review" | "comment", id: number, count: number) {
+export async function presetUpvotes(db: DB, type: "review" | "comment", id: number, count: number) {
   const table = type === "review" ? "posts" : "comments";
   const w = fixtureWriter(db);
-  const author = db.$client.prepare(`select author_id from ${table} where id = ?`).pluck().get(id) as string | null;
-  const before = db.$client.prepare(`select upvote_count from ${table} where id = ?`).pluck().get(id) as number;
-  w.$client.prepare(`update ${table} set upvote_count = ? where id = ?`).run(count, id);
-  if (author) w.$client.prepare(`update users set upvotes_received = upvotes_received + ? where id = ?`).run(count - before, author);
+  const author = (await sqlValue(db, `select author_id from ${table} where id = ?`, id)) as string | null;
+  const before = (await sqlValue(db, `select upvote_count from ${table} where id = ?`, id)) as number;
+  await sqlRun(w, `update ${table} set upvote_count = ? where id = ?`, count, id);
+  if (author) await sqlRun(w, `update users set upvotes_received = upvotes_received + ? where id = ?`, count - before, author);
 }
 
 /** `n` members named `${prefix}1` … `${prefix}n`. */
-export function crowd(db: DB, prefix: string, n: number): Actor[] {
-  return Array.from({ length: n }, (_, i) => makeUser(db, `${prefix}${i + 1}`));
+export async function crowd(db: DB, prefix: string, n: number): Promise<Actor[]> {
+  const out: Actor[] = [];
+  for (let i = 1; i <= n; i++) out.push(await makeUser(db, `${prefix}${i}`));
+  return out;
 }
 
 export type ImageFormat = "png" | "jpeg" | "webp";

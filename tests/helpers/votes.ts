@@ -4,6 +4,7 @@ import { castVote } from "@/lib/votes/cast-vote";
 import type { VoteTarget } from "@/lib/votes/schemas";
 import { ctxAs, fixtureWriter } from "./db";
 import { T0 } from "./reviews";
+import { sqlAll, sqlColumn, sqlGet, sqlRun } from "@/tests/helpers/sql";
 export { rows, snapshot } from "./db";
 
 // Shared fixtures for the vote-domain integration tests.
@@ -17,19 +18,19 @@ export function vote(db: DB, actor: Actor, type: VoteTarget, id: number, value: 
 export const ghost: Actor = { id: "00000000-0000-4000-8000-000000000000", role: "member" };
 
 /** Suspends a user directly (no verb is under test here). */
-export function suspend(db: DB, actor: Actor, at = T0) {
-  fixtureWriter(db).$client.prepare(`update users set suspended_at = ? where id = ?`).run(at.getTime(), actor.id);
+export async function suspend(db: DB, actor: Actor, at = T0) {
+  await sqlRun(fixtureWriter(db), `update users set suspended_at = ? where id = ?`, at.getTime(), actor.id);
 }
 
 /** One value from one row, as SQLite holds it. */
-function cell(db: DB, table: "posts" | "comments" | "users" | "films", column: string, id: number | string): unknown {
-  const row = db.$client.prepare(`select "${column}" as v from "${table}" where id = ?`).get(id) as { v: unknown } | undefined;
+async function cell(db: DB, table: "posts" | "comments" | "users" | "films", column: string, id: number | string): Promise<unknown> {
+  const row = (await sqlGet(db, `select "${column}" as v from "${table}" where id = ?`, id)) as { v: unknown } | undefined;
   return row?.v;
 }
 
-export const upvoteCount = (db: DB, type: VoteTarget, id: number) => cell(db, type === "review" ? "posts" : "comments", "upvote_count", id) as number;
-export const upvotesReceived = (db: DB, actor: Actor) => cell(db, "users", "upvotes_received", actor.id) as number;
-export const hotScoreOf = (db: DB, reviewId: number) => cell(db, "posts", "hot_score", reviewId) as number;
+export const upvoteCount = async (db: DB, type: VoteTarget, id: number) => (await cell(db, type === "review" ? "posts" : "comments", "upvote_count", id)) as number;
+export const upvotesReceived = async (db: DB, actor: Actor) => (await cell(db, "users", "upvotes_received", actor.id)) as number;
+export const hotScoreOf = async (db: DB, reviewId: number) => (await cell(db, "posts", "hot_score", reviewId)) as number;
 
 /** The hot score as lib/reviews/hot.ts documents it, written out again so a test does not trust the code it checks. */
 export function expectedHot(upvotes: number, publishedAtMs: number | null): number {
@@ -38,9 +39,9 @@ export function expectedHot(upvotes: number, publishedAtMs: number | null): numb
 }
 
 /** Every vote row as "user:r<review>" / "user:c<comment>", sorted: compare with a model of who voted for what. */
-export function voteKeys(db: DB): string[] {
-  const reviews = db.$client.prepare(`select user_id || ':r' || post_id as k from post_votes`).pluck().all() as string[];
-  const comments = db.$client.prepare(`select user_id || ':c' || comment_id as k from comment_votes`).pluck().all() as string[];
+export async function voteKeys(db: DB): Promise<string[]> {
+  const reviews = (await sqlColumn(db, `select user_id || ':r' || post_id as k from post_votes`)) as string[];
+  const comments = (await sqlColumn(db, `select user_id || ':c' || comment_id as k from comment_votes`)) as string[];
   return [...reviews, ...comments].sort();
 }
 
@@ -66,11 +67,11 @@ type CommentRow = { id: number; post_id: number; parent_id: number | null; autho
  * user's views received are the views of every review they wrote, whatever its status. The system
  * account (is_system) has no contributions or "New" marker to check: recountAll leaves them alone.
  */
-function counterChecks(db: DB, now?: Date): CounterCheck[] {
-  const all = <T>(q: string) => db.$client.prepare(q).all() as T[];
-  const reviews = all<ReviewRow>(`select id, author_id, film_id, status, score, published_at, comment_count, upvote_count, hot_score from posts order by id`);
-  const comments = all<CommentRow>(`select id, post_id, parent_id, author_id, deleted_at, reply_count, upvote_count from comments order by id`);
-  const users = all<{
+async function counterChecks(db: DB, now?: Date): Promise<CounterCheck[]> {
+  const all = async <T>(q: string) => (await sqlAll(db, q)) as T[];
+  const reviews = await all<ReviewRow>(`select id, author_id, film_id, status, score, published_at, comment_count, upvote_count, hot_score from posts order by id`);
+  const comments = await all<CommentRow>(`select id, post_id, parent_id, author_id, deleted_at, reply_count, upvote_count from comments order by id`);
+  const users = await all<{
     id: string;
     upvotes_received: number;
     review_count: number;
@@ -82,12 +83,12 @@ function counterChecks(db: DB, now?: Date): CounterCheck[] {
     views_received: number;
     is_system: number;
   }>(`select id, upvotes_received, review_count, comment_count, is_new, created_at, badge_points, replies_received, views_received, is_system from users order by id`);
-  const badges = all<{ slug: string; points: number; holder_count: number }>(`select slug, points, holder_count from badges order by slug`);
-  const held = all<{ user_id: string; badge_slug: string }>(`select user_id, badge_slug from user_badges`);
-  const viewCounts = all<{ author_id: string | null; view_count: number }>(`select author_id, view_count from posts`);
-  const films = all<{ id: number; review_count: number; score_sum: number; score_count: number }>(`select id, review_count, score_sum, score_count from films order by id`);
-  const reviewVotes = all<{ post_id: number }>(`select post_id from post_votes`);
-  const commentVotes = all<{ comment_id: number }>(`select comment_id from comment_votes`);
+  const badges = await all<{ slug: string; points: number; holder_count: number }>(`select slug, points, holder_count from badges order by slug`);
+  const held = await all<{ user_id: string; badge_slug: string }>(`select user_id, badge_slug from user_badges`);
+  const viewCounts = await all<{ author_id: string | null; view_count: number }>(`select author_id, view_count from posts`);
+  const films = await all<{ id: number; review_count: number; score_sum: number; score_count: number }>(`select id, review_count, score_sum, score_count from films order by id`);
+  const reviewVotes = await all<{ post_id: number }>(`select post_id from post_votes`);
+  const commentVotes = await all<{ comment_id: number }>(`select comment_id from comment_votes`);
 
   const tally = <K>(keys: K[]) => {
     const m = new Map<K, number>();
@@ -178,20 +179,20 @@ export const RECOUNT_NOTHING = {
 } as const;
 
 /** The stored counters (and, given `now`, "New" markers) that disagree with the independent recount: `[]` when every one holds. */
-export function allCounterDrift(db: DB, now?: Date): CounterCheck[] {
+export async function allCounterDrift(db: DB, now?: Date): Promise<CounterCheck[]> {
   // Hot scores are floats (~4e4): allow for a different but equivalent order of operations.
-  return counterChecks(db, now).filter((c) => (c.column === "hot_score" ? Math.abs(c.stored - c.expected) > 1e-9 : c.stored !== c.expected));
+  return (await counterChecks(db, now)).filter((c) => (c.column === "hot_score" ? Math.abs(c.stored - c.expected) > 1e-9 : c.stored !== c.expected));
 }
 
 /**
  * Vote rows that should not exist: a self-vote, or a comment vote whose post_id is not its
  * comment's review (listVotesOnReview relies on that copy). `[]` when all hold.
  */
-export function voteRowProblems(db: DB): string[] {
-  const q = (sql: string) => db.$client.prepare(sql).pluck().all() as string[];
+export async function voteRowProblems(db: DB): Promise<string[]> {
+  const q = async (sql: string) => (await sqlColumn(db, sql)) as string[];
   return [
-    ...q(`select 'self-vote on review ' || p.id from post_votes v join posts p on p.id = v.post_id where p.author_id = v.user_id`),
-    ...q(`select 'self-vote on comment ' || c.id from comment_votes v join comments c on c.id = v.comment_id where c.author_id = v.user_id`),
-    ...q(`select 'comment vote ' || c.id || ' filed under review ' || v.post_id from comment_votes v join comments c on c.id = v.comment_id where c.post_id <> v.post_id`),
+    ...(await q(`select 'self-vote on review ' || p.id from post_votes v join posts p on p.id = v.post_id where p.author_id = v.user_id`)),
+    ...(await q(`select 'self-vote on comment ' || c.id from comment_votes v join comments c on c.id = v.comment_id where c.author_id = v.user_id`)),
+    ...(await q(`select 'comment vote ' || c.id || ' filed under review ' || v.post_id from comment_votes v join comments c on c.id = v.comment_id where c.post_id <> v.post_id`)),
   ];
 }

@@ -23,8 +23,8 @@ describe("authenticate", () => {
   const signIn = (identifier: string, password: string, address = ADDRESS) =>
     authenticate(ctxAs(t.db, null, undefined, address), { identifier, password }, sleep);
   // Sign-in attempts are counted by the one limiter, in rate_windows, beside the sign-up's own windows.
-  const signInRows = () => rows(t.db, "rate_windows").filter((r) => /^(?:account|pair|address):/.test(String(r.key)));
-  const throttleRow = (key: string) => signInRows().find((r) => r.key === key);
+  const signInRows = async () => (await rows(t.db, "rate_windows")).filter((r) => /^(?:account|pair|address):/.test(String(r.key)));
+  const throttleRow = async (key: string) => (await signInRows()).find((r) => r.key === key);
 
   beforeEach(async () => {
     slept = [];
@@ -36,7 +36,7 @@ describe("authenticate", () => {
     async (identifier) => {
       const user = await signIn(identifier, PASSWORD);
       expect(user).toMatchObject({ id: userId, username: "Mara_K", email: "mara@example.com" });
-      expect(throttleRow(throttleKeys(accountRef(userId, identifier), ADDRESS).account)).toBeUndefined();
+      expect(await throttleRow(throttleKeys(accountRef(userId, identifier), ADDRESS).account)).toBeUndefined();
       expect(slept).toEqual([]);
     },
   );
@@ -55,7 +55,7 @@ describe("authenticate", () => {
   });
 
   it("refuses a suspended account after a correct password, with a message about suspension", async () => {
-    fixtureWriter(t.db).update(users).set({ suspendedAt: new Date() }).where(eq(users.id, userId)).run();
+    await fixtureWriter(t.db).update(users).set({ suspendedAt: new Date() }).where(eq(users.id, userId));
     const e = (await thrown(() => signIn("mara_k", PASSWORD))) as DomainError;
     expect(e).toBeInstanceOf(DomainError);
     expect(e.kind).toBe("Forbidden");
@@ -72,10 +72,10 @@ describe("authenticate", () => {
     expect(slept).toEqual([750, 1500, 2250, 3000, 3000]);
     expect(slept).toHaveLength(refuseAfter - slowAfter);
     const keys = throttleKeys(accountRef(userId, "mara_k"), ADDRESS);
-    expect(throttleRow(keys.account)?.count).toBe(refuseAfter);
-    expect(throttleRow(keys.address)?.count).toBe(refuseAfter);
+    expect((await throttleRow(keys.account))?.count).toBe(refuseAfter);
+    expect((await throttleRow(keys.address))?.count).toBe(refuseAfter);
 
-    const before = snapshot(t.db);
+    const before = await snapshot(t.db);
     slept = [];
     // Even the right password, the same account in another case, or by its email, wait out the window.
     for (const identifier of ["mara_k", "MARA_K", "mara@example.com"]) {
@@ -88,30 +88,30 @@ describe("authenticate", () => {
       expect(e.message).toMatch(/Too many sign-in attempts\. Try again in \d+ minutes?\./);
     }
     expect(slept).toEqual([]);
-    expect(snapshot(t.db)).toEqual(before);
+    expect(await snapshot(t.db)).toEqual(before);
   });
 
   it("clears the account's count after a correct password below the limit", async () => {
     // Guesses by username and by email count against the one account.
     for (let i = 0; i < 3; i++) await thrown(() => signIn(i % 2 ? "mara@example.com" : "mara_k", `wrong guess ${i}`));
     const keys = throttleKeys(accountRef(userId, "mara_k"), ADDRESS);
-    expect(throttleRow(keys.account)?.count).toBe(3);
+    expect((await throttleRow(keys.account))?.count).toBe(3);
     const user = await signIn("Mara_K", PASSWORD);
     expect(user.id).toBe(userId);
-    expect(throttleRow(keys.account)).toBeUndefined();
+    expect(await throttleRow(keys.account)).toBeUndefined();
     // The address keeps its three failures; the successful attempt was given back.
-    expect(throttleRow(keys.address)?.count).toBe(3);
+    expect((await throttleRow(keys.address))?.count).toBe(3);
     expect(slept).toEqual([750]);
   });
 
   it("lets many members sign in from one shared address: only failures add up", async () => {
     const { refuseAfter, slowAfter } = SIGN_IN_LIMITS.address;
     for (let i = 0; i < refuseAfter + 10; i++) expect((await signIn("mara_k", PASSWORD)).id).toBe(userId);
-    expect(throttleRow(throttleKeys("x", ADDRESS).address)?.count).toBe(0);
+    expect((await throttleRow(throttleKeys("x", ADDRESS).address))?.count).toBe(0);
     expect(slept).toEqual([]);
     // Failures still count from there.
     for (let i = 0; i < slowAfter; i++) await thrown(() => signIn(`ghost_${i}`, PASSWORD));
-    expect(throttleRow(throttleKeys("x", ADDRESS).address)?.count).toBe(slowAfter);
+    expect((await throttleRow(throttleKeys("x", ADDRESS).address))?.count).toBe(slowAfter);
   });
 
   it("refuses an address that has tried too many accounts, while others still get in", async () => {
@@ -120,13 +120,13 @@ describe("authenticate", () => {
       expect(((await thrown(() => signIn(`ghost_${i}`, PASSWORD))) as DomainError).kind).toBe("Unauthenticated");
     }
     expect(slept.length).toBe(refuseAfter - SIGN_IN_LIMITS.address.slowAfter);
-    expect(throttleRow(throttleKeys("x", ADDRESS).address)?.count).toBe(refuseAfter);
+    expect((await throttleRow(throttleKeys("x", ADDRESS).address))?.count).toBe(refuseAfter);
 
-    const before = snapshot(t.db);
+    const before = await snapshot(t.db);
     const e = (await thrown(() => signIn("mara_k", PASSWORD))) as DomainError;
     expect(e.kind).toBe("RateLimited");
     expect(e.retryAfterSeconds).toBeGreaterThan(0);
-    expect(snapshot(t.db)).toEqual(before);
+    expect(await snapshot(t.db)).toEqual(before);
 
     const user = await signIn("mara_k", PASSWORD, "198.51.100.20");
     expect(user.id).toBe(userId);
@@ -161,7 +161,7 @@ describe("authenticate", () => {
       expect(e).toBeInstanceOf(DomainError);
       expect({ kind: e.kind, status: e.status, retry: e.retryAfterSeconds }).toEqual({ kind: "RateLimited", status: 429, retry: HASH_BUSY_RETRY_SECONDS });
       expect(e.message).toMatch(/busy.*Try again in a moment/);
-      expect(signInRows()).toEqual([]);
+      expect(await signInRows()).toEqual([]);
       await busy;
       expect((await signIn("mara_k", PASSWORD)).id).toBe(userId);
     } finally {
@@ -172,6 +172,6 @@ describe("authenticate", () => {
   it("refuses bad input before counting an attempt", async () => {
     const e = await thrown(() => authenticate(ctxAs(t.db, null, undefined, ADDRESS), { identifier: " ", password: "" }, sleep));
     expect(e).toBeInstanceOf(ZodError);
-    expect(signInRows()).toEqual([]);
+    expect(await signInRows()).toEqual([]);
   });
 });

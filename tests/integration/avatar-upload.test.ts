@@ -22,6 +22,7 @@ import { ctxAs, fixtureWriter, perTestDb, rows } from "../helpers/db";
 import { setTestEnv } from "../helpers/env";
 import { expectDomainError, HOUR, makeUser, T0, at } from "../helpers/reviews";
 import { makeImage, noisePng, snapshot, userRow } from "../helpers/people";
+import { sqlRun } from "@/tests/helpers/sql";
 
 const ghostId = "00000000-0000-4000-8000-000000000000";
 
@@ -199,7 +200,7 @@ describe("uploadAvatar and removeAvatar", () => {
   const dir = perTestDir();
 
   it("stores the WebP under a fresh 16-character name and points the account at it", async () => {
-    const mara = makeUser(t.db, "mara");
+    const mara = await makeUser(t.db, "mara");
     const result = await uploadAvatar(ctxAs(t.db, mara.id), { bytes: await makeImage("png", 300, 200), type: "image/png" }, dir.path);
     const files = filesIn(dir.path);
     expect(files).toHaveLength(1);
@@ -209,7 +210,7 @@ describe("uploadAvatar and removeAvatar", () => {
     expect(uploaded).toEqual({ url: `/avatars/${files[0]}`, bytes: fs.statSync(path.join(dir.path, files[0]!)).size });
     // The new face shows wherever she does: her profile, the members directory, the Ranking.
     expect(tagsFor(changes).sort()).toEqual([`user:${mara.id}`, "members", "ranking"].sort());
-    expect(userRow(t.db, mara.id)!.image).toBe(`/avatars/${files[0]}`);
+    expect((await userRow(t.db, mara.id))!.image).toBe(`/avatars/${files[0]}`);
     const meta = await sharp(path.join(dir.path, files[0]!)).metadata();
     expect([meta.format, meta.width, meta.height]).toEqual(["webp", AVATAR_SIZE, AVATAR_SIZE]);
     expect(avatarFile(result.url, dir.path)).toBe(path.join(dir.path, files[0]!));
@@ -219,7 +220,7 @@ describe("uploadAvatar and removeAvatar", () => {
   });
 
   it("tightens an avatars folder left open by an earlier version", async () => {
-    const mara = makeUser(t.db, "mara");
+    const mara = await makeUser(t.db, "mara");
     fs.mkdirSync(dir.path, { mode: 0o755 });
     fs.chmodSync(dir.path, 0o755);
     const result = await uploadAvatar(ctxAs(t.db, mara.id), { bytes: await makeImage("png", 20, 20), type: "image/png" }, dir.path);
@@ -228,46 +229,46 @@ describe("uploadAvatar and removeAvatar", () => {
   });
 
   it("removes the previous upload when a new one replaces it, and only that file", async () => {
-    const mara = makeUser(t.db, "mara");
-    const femi = makeUser(t.db, "femi");
+    const mara = await makeUser(t.db, "mara");
+    const femi = await makeUser(t.db, "femi");
     const femis = await uploadAvatar(ctxAs(t.db, femi.id), { bytes: await makeImage("jpeg", 50, 50), type: "image/jpeg" }, dir.path);
     const first = await uploadAvatar(ctxAs(t.db, mara.id), { bytes: await makeImage("png", 50, 50), type: "image/png" }, dir.path);
     const second = await uploadAvatar(ctxAs(t.db, mara.id), { bytes: await makeImage("webp", 50, 50), type: "image/webp" }, dir.path);
     expect(second.url).not.toBe(first.url);
     expect(filesIn(dir.path)).toEqual([femis.url, second.url].map((u) => u.slice("/avatars/".length)).sort());
-    expect(userRow(t.db, mara.id)!.image).toBe(second.url);
+    expect((await userRow(t.db, mara.id))!.image).toBe(second.url);
   });
 
   it("leaves a picture that is not an upload of ours alone: a provider's URL, or a path that escapes the folder", async () => {
-    const mara = makeUser(t.db, "mara");
+    const mara = await makeUser(t.db, "mara");
     fs.mkdirSync(dir.path, { recursive: true });
     const outside = path.join(dir.root, "victim.webp");
     fs.writeFileSync(outside, "keep me");
     for (const image of ["https://avatars.example.com/u/1.png", "/avatars/../victim.webp", "/avatars/AAAAAAAAAAAAAAAA.png"]) {
-      fixtureWriter(t.db).$client.prepare(`update users set image = ? where id = ?`).run(image, mara.id);
+      await sqlRun(fixtureWriter(t.db), `update users set image = ? where id = ?`, image, mara.id);
       expect(avatarFile(image, dir.path)).toBeNull();
       expect((await removeAvatar(ctxAs(t.db, mara.id), dir.path)).changed).toBe(true);
-      expect(userRow(t.db, mara.id)!.image).toBeNull();
+      expect((await userRow(t.db, mara.id))!.image).toBeNull();
     }
     expect(fs.readFileSync(outside, "utf8")).toBe("keep me");
-    fixtureWriter(t.db).$client.prepare(`update users set image = ? where id = ?`).run("/avatars/../victim.webp", mara.id);
+    await sqlRun(fixtureWriter(t.db), `update users set image = ? where id = ?`, "/avatars/../victim.webp", mara.id);
     const result = await uploadAvatar(ctxAs(t.db, mara.id), { bytes: await makeImage("png", 20, 20), type: "image/png" }, dir.path);
     expect(fs.readFileSync(outside, "utf8")).toBe("keep me");
     expect(filesIn(dir.path)).toEqual([result.url.slice("/avatars/".length)]);
   });
 
   it("refuses a bad upload with no file written and the account as it was", async () => {
-    const mara = makeUser(t.db, "mara");
+    const mara = await makeUser(t.db, "mara");
     const kept = await uploadAvatar(ctxAs(t.db, mara.id), { bytes: await makeImage("png", 20, 20), type: "image/png" }, dir.path);
-    const before = snapshot(t.db);
+    const before = await snapshot(t.db);
     const files = filesIn(dir.path);
     const tooWide = await makeImage("png", AVATAR_MAX_SIDE + 1, 8);
     await expectDomainError(() => uploadAvatar(ctxAs(t.db, mara.id), { bytes: tooWide, type: "image/png" }, dir.path), "Invalid", 422, ["avatar"]);
     await expectDomainError(() => uploadAvatar(ctxAs(t.db, mara.id), { bytes: Buffer.from("not an image"), type: "image/png" }, dir.path), "Invalid", 422, ["avatar"]);
     await expectDomainError(async () => uploadAvatar(ctxAs(t.db, mara.id), { bytes: await makeImage("png", 20, 20), type: "image/jpeg" }, dir.path), "Invalid", 422, ["avatar"]);
-    expect(snapshot(t.db)).toEqual(before);
+    expect(await snapshot(t.db)).toEqual(before);
     expect(filesIn(dir.path)).toEqual(files);
-    expect(userRow(t.db, mara.id)!.image).toBe(kept.url);
+    expect((await userRow(t.db, mara.id))!.image).toBe(kept.url);
   });
 
   it("refuses an account that is gone (404), leaving no file behind", async () => {
@@ -277,18 +278,18 @@ describe("uploadAvatar and removeAvatar", () => {
   });
 
   it("removeAvatar goes back to the generated avatar, removing the upload; with none it changes nothing", async () => {
-    const mara = makeUser(t.db, "mara");
+    const mara = await makeUser(t.db, "mara");
     await uploadAvatar(ctxAs(t.db, mara.id), { bytes: await makeImage("png", 20, 20), type: "image/png" }, dir.path);
     const removed = await removeAvatar(ctxAs(t.db, mara.id), dir.path);
     expect(removed.changed).toBe(true);
     expect(tagsFor(removed.changes).sort()).toEqual([`user:${mara.id}`, "members", "ranking"].sort());
-    expect(userRow(t.db, mara.id)!.image).toBeNull();
+    expect((await userRow(t.db, mara.id))!.image).toBeNull();
     expect(filesIn(dir.path)).toEqual([]);
-    const before = snapshot(t.db);
+    const before = await snapshot(t.db);
     const unchanged = await removeAvatar(ctxAs(t.db, mara.id), dir.path);
     expect(unchanged.changed).toBe(false);
     expect(tagsFor(unchanged.changes)).toEqual([]);
-    expect(snapshot(t.db)).toEqual(before);
+    expect(await snapshot(t.db)).toEqual(before);
   });
 });
 
@@ -304,10 +305,10 @@ describe("the upload limit per member", () => {
   });
 
   it("refuses the upload past the limit with 429, Retry-After and the message by the field, leaving the avatar, files and rows as they were", async () => {
-    const mara = makeUser(t.db, "mara");
+    const mara = await makeUser(t.db, "mara");
     await uploadAvatar(ctxAs(t.db, mara.id, T0), { bytes: await makeImage("png", 20, 20), type: "image/png" }, dir.path);
     const kept = await uploadAvatar(ctxAs(t.db, mara.id, at(1000)), { bytes: await makeImage("jpeg", 20, 20), type: "image/jpeg" }, dir.path);
-    const before = snapshot(t.db);
+    const before = await snapshot(t.db);
     const files = filesIn(dir.path);
     const err = await expectDomainError(() => uploadAvatar(ctxAs(t.db, mara.id, at(2000)), { bytes: Buffer.from("x"), type: "image/png" }, dir.path), "Invalid", 422, ["avatar"]);
     expect(err.message).toMatch(/not an image we accept/);
@@ -315,19 +316,19 @@ describe("the upload limit per member", () => {
     expect(refusal.message).toBe("You can upload 2 avatars an hour. Try again in 60 minutes.");
     expect(refusal.retryAfterSeconds).toBe(3598); // the window opened at the first upload, 2 s earlier
     expect(refusal.fieldErrors).toEqual({ avatar: [refusal.message] });
-    expect(snapshot(t.db)).toEqual(before);
+    expect(await snapshot(t.db)).toEqual(before);
     expect(filesIn(dir.path)).toEqual(files);
-    expect(userRow(t.db, mara.id)!.image).toBe(kept.url);
+    expect((await userRow(t.db, mara.id))!.image).toBe(kept.url);
 
     // Another member has a limit of their own; the window reopens after the hour.
-    const femi = makeUser(t.db, "femi");
+    const femi = await makeUser(t.db, "femi");
     await uploadAvatar(ctxAs(t.db, femi.id, at(3000)), { bytes: await makeImage("png", 20, 20), type: "image/png" }, dir.path);
     const later = await uploadAvatar(ctxAs(t.db, mara.id, at(HOUR)), { bytes: await makeImage("webp", 20, 20), type: "image/webp" }, dir.path);
-    expect(userRow(t.db, mara.id)!.image).toBe(later.url);
+    expect((await userRow(t.db, mara.id))!.image).toBe(later.url);
   });
 
   it("counts an upload before decoding it: pixel data that fails to decode spends a slot, a refusal from the bytes or header alone does not", async () => {
-    const mara = makeUser(t.db, "mara");
+    const mara = await makeUser(t.db, "mara");
     const png = await makeImage("png", 64, 64);
     const noise = await noisePng(64);
     const cutOff = noise.subarray(0, Math.floor(noise.length / 2)); // a header that reads fine
@@ -337,7 +338,7 @@ describe("the upload limit per member", () => {
     const garbage = Buffer.concat([png.subarray(0, 8), Buffer.from("this is not a PNG chunk at all".repeat(4))]);
     await expectDomainError(() => uploadAvatar(ctxAs(t.db, mara.id, T0), { bytes: garbage, type: "image/png" }, dir.path), "Invalid", 422, ["avatar"]);
     await expectDomainError(() => uploadAvatar(ctxAs(t.db, mara.id, T0), { bytes: pngClaiming(png, 5000, 5000), type: "image/png" }, dir.path), "Invalid", 422, ["avatar"]);
-    expect(rows(t.db, "rate_windows").map((r) => [r.key, r.count])).toEqual([[`avatar-upload:${mara.id}`, 1]]);
+    expect((await rows(t.db, "rate_windows")).map((r) => [r.key, r.count])).toEqual([[`avatar-upload:${mara.id}`, 1]]);
     await uploadAvatar(ctxAs(t.db, mara.id, at(1000)), { bytes: png, type: "image/png" }, dir.path);
     const err = await expectDomainError(() => uploadAvatar(ctxAs(t.db, mara.id, at(2000)), { bytes: png, type: "image/png" }, dir.path), "RateLimited", 429, ["avatar"]);
     expect(err.message).toBe(TOO_MANY);
@@ -346,6 +347,6 @@ describe("the upload limit per member", () => {
 
   it("refuses an account that is gone before counting anything", async () => {
     await expectDomainError(async () => uploadAvatar(ctxAs(t.db, ghostId, T0), { bytes: await makeImage("png", 20, 20), type: "image/png" }, dir.path), "NotFound", 404);
-    expect(rows(t.db, "rate_windows")).toEqual([]);
+    expect(await rows(t.db, "rate_windows")).toEqual([]);
   });
 });

@@ -14,7 +14,7 @@ import { recordView } from "@/lib/reviews/record-view";
 import { ctxAs, perTestDb } from "../helpers/db";
 import { postComment } from "../helpers/comments";
 import { ageAccount } from "../helpers/people";
-import { DAY, HOUR, MINUTE, T0, at, makeUser, reviewForm, seedReview } from "../helpers/reviews";
+import { DAY, HOUR, MINUTE, T0, at, makeUser, reviewForm, seedReview, makeUsers } from "../helpers/reviews";
 import { vote } from "../helpers/votes";
 import {
   badgeNotices,
@@ -31,8 +31,8 @@ import {
 } from "../helpers/badges";
 
 /** The rungs of one ladder a member holds, lowest first. */
-function rungsHeld(db: DB, actor: Actor, ladder: string): number[] {
-  return Object.keys(heldBadges(db, actor))
+async function rungsHeld(db: DB, actor: Actor, ladder: string): Promise<number[]> {
+  return Object.keys(await heldBadges(db, actor))
     .filter((slug) => slug.startsWith(`${ladder}-`))
     .map((slug) => Number(slug.slice(ladder.length + 1)))
     .sort((a, b) => a - b);
@@ -78,7 +78,7 @@ describe("the catalog", () => {
   const t = perTestDb();
 
   it("is copied into the badges table when the database opens, nobody holding anything yet", async () => {
-    expect(rows(t.db, "badges").map((b) => [b.slug, b.points, b.holder_count])).toEqual(BADGES.map((b) => [b.slug, b.points, 0]));
+    expect((await rows(t.db, "badges")).map((b) => [b.slug, b.points, b.holder_count])).toEqual(BADGES.map((b) => [b.slug, b.points, 0]));
     expect((await listCatalog(t.db)).every((b) => b.holders === 0)).toBe(true);
   });
 });
@@ -87,21 +87,21 @@ describe("the upvotes ladder (castVote)", () => {
   const t = perTestDb();
 
   it("grants 10 and 50 upvotes at exactly the 10th and the 50th upvote, not one vote before", async () => {
-    const mara = makeUser(t.db, "mara");
+    const mara = await makeUser(t.db, "mara");
     const reviewId = await seedReview(t.db, mara, plain("Harry Lime's Vienna"));
-    const fans = members(t.db, "fan", 50);
+    const fans = await members(t.db, "fan", 50);
     for (const [i, fan] of fans.entries()) {
       const n = i + 1;
       const result = await vote(t.db, fan, "review", reviewId, "up", at(n * MINUTE));
-      expect(rungsHeld(t.db, mara, "upvotes"), `after upvote ${n}`).toEqual(upTo(UPVOTES, n));
+      expect(await rungsHeld(t.db, mara, "upvotes"), `after upvote ${n}`).toEqual(upTo(UPVOTES, n));
       expect(result.badges.map((b) => b.slug), `badges of upvote ${n}`).toEqual(n === 10 ? ["upvotes-10", "review-10-upvotes"] : n === 50 ? ["upvotes-50"] : []);
     }
     // Dated by the vote that crossed the threshold, and pointing at the review it was cast on.
-    expect(grantRow(t.db, mara, "upvotes-10")).toEqual({ user_id: mara.id, badge_slug: "upvotes-10", granted_at: at(10 * MINUTE).getTime(), post_id: reviewId, comment_id: null });
-    expect(grantRow(t.db, mara, "upvotes-50")).toEqual({ user_id: mara.id, badge_slug: "upvotes-50", granted_at: at(50 * MINUTE).getTime(), post_id: reviewId, comment_id: null });
+    expect(await grantRow(t.db, mara, "upvotes-10")).toEqual({ user_id: mara.id, badge_slug: "upvotes-10", granted_at: at(10 * MINUTE).getTime(), post_id: reviewId, comment_id: null });
+    expect(await grantRow(t.db, mara, "upvotes-50")).toEqual({ user_id: mara.id, badge_slug: "upvotes-50", granted_at: at(50 * MINUTE).getTime(), post_id: reviewId, comment_id: null });
     // reviews-1 (1) + upvotes-10 (1) + review-10-upvotes (3) + upvotes-50 (1).
-    expect(pointsOf(t.db, mara)).toBe(6);
-    expect(badgeNotices(t.db, mara)).toEqual(["reviews-1", "upvotes-10", "review-10-upvotes", "upvotes-50"]);
+    expect(await pointsOf(t.db, mara)).toBe(6);
+    expect(await badgeNotices(t.db, mara)).toEqual(["reviews-1", "upvotes-10", "review-10-upvotes", "upvotes-50"]);
     expect(await newestBadgeWords(t.db, mara)).toEqual({
       before: "New badge: ",
       subject: "50 upvotes",
@@ -109,23 +109,23 @@ describe("the upvotes ladder (castVote)", () => {
       href: "/u/mara/badges",
     });
     // The voters earned nothing by voting.
-    for (const fan of fans) expect(heldBadges(t.db, fan)).toEqual({});
+    for (const fan of fans) expect(await heldBadges(t.db, fan)).toEqual({});
   });
 
   it("adds up upvotes on reviews and comments: the 10th may land on a comment, which names the comment", async () => {
-    const mara = makeUser(t.db, "mara");
+    const mara = await makeUser(t.db, "mara");
     const reviewId = await seedReview(t.db, mara, plain("Harry Lime's Vienna"));
     const comment = await postComment(t.db, mara, reviewId);
-    const fans = members(t.db, "fan", 6);
+    const fans = await members(t.db, "fan", 6);
     for (const fan of fans) await vote(t.db, fan, "review", reviewId, "up", at(HOUR));
     for (const fan of fans.slice(0, 3)) await vote(t.db, fan, "comment", comment.id, "up", at(2 * HOUR));
-    expect(rungsHeld(t.db, mara, "upvotes")).toEqual([]);
+    expect(await rungsHeld(t.db, mara, "upvotes")).toEqual([]);
     const result = await vote(t.db, fans[3]!, "comment", comment.id, "up", at(3 * HOUR));
     expect(result.badges.map((b) => b.slug)).toEqual(["upvotes-10"]);
-    expect(grantRow(t.db, mara, "upvotes-10")).toEqual({ user_id: mara.id, badge_slug: "upvotes-10", granted_at: at(3 * HOUR).getTime(), post_id: reviewId, comment_id: comment.id });
+    expect(await grantRow(t.db, mara, "upvotes-10")).toEqual({ user_id: mara.id, badge_slug: "upvotes-10", granted_at: at(3 * HOUR).getTime(), post_id: reviewId, comment_id: comment.id });
     // Neither item reached 10 on its own.
-    expect(heldBadges(t.db, mara)).not.toHaveProperty("review-10-upvotes");
-    expect(heldBadges(t.db, mara)).not.toHaveProperty("comment-10-upvotes");
+    expect(await heldBadges(t.db, mara)).not.toHaveProperty("review-10-upvotes");
+    expect(await heldBadges(t.db, mara)).not.toHaveProperty("comment-10-upvotes");
   });
 
   // [threshold, name, points, reached, next]
@@ -139,71 +139,71 @@ describe("the upvotes ladder (castVote)", () => {
   ];
 
   it("grants each higher rung on the vote that reaches it, with the next target, and says the last rung completes the ladder", async () => {
-    const mara = makeUser(t.db, "mara");
+    const mara = await makeUser(t.db, "mara");
     const reviewId = await seedReview(t.db, mara, plain("Harry Lime's Vienna"));
     const comment = await postComment(t.db, mara, reviewId);
-    const fans = members(t.db, "fan", HIGH.length * 2);
-    let points = pointsOf(t.db, mara);
+    const fans = await members(t.db, "fan", HIGH.length * 2);
+    let points = await pointsOf(t.db, mara);
     for (const [i, [threshold, name, worth, reached, next]] of HIGH.entries()) {
       // Start two short of the rung (no crowd of thousands); the last two steps are real votes,
       // spread over the review and the comment so neither item reaches ten on its own.
-      presetReceived(t.db, mara, "upvotes_received", threshold - 2);
+      await presetReceived(t.db, mara, "upvotes_received", threshold - 2);
       const [a, b] = [fans[2 * i]!, fans[2 * i + 1]!];
       const when = at((i + 1) * HOUR);
       expect((await vote(t.db, a, i % 2 ? "comment" : "review", i % 2 ? comment.id : reviewId, "up", when)).badges).toEqual([]);
-      expect(heldBadges(t.db, mara), `one short of ${threshold}`).not.toHaveProperty(`upvotes-${threshold}`);
-      expect(pointsOf(t.db, mara)).toBe(points);
+      expect(await heldBadges(t.db, mara), `one short of ${threshold}`).not.toHaveProperty(`upvotes-${threshold}`);
+      expect(await pointsOf(t.db, mara)).toBe(points);
       const result = await vote(t.db, b, i % 2 ? "review" : "comment", i % 2 ? reviewId : comment.id, "up", when);
       expect(result.badges.map((e) => e.slug)).toEqual([`upvotes-${threshold}`]);
-      expect(heldBadges(t.db, mara)[`upvotes-${threshold}`]).toBe(when.getTime());
+      expect((await heldBadges(t.db, mara))[`upvotes-${threshold}`]).toBe(when.getTime());
       points += worth;
-      expect(pointsOf(t.db, mara), `points after ${threshold}`).toBe(points);
-      expect(holderCount(t.db, `upvotes-${threshold}`)).toBe(1);
+      expect(await pointsOf(t.db, mara), `points after ${threshold}`).toBe(points);
+      expect(await holderCount(t.db, `upvotes-${threshold}`)).toBe(1);
       expect(await newestBadgeWords(t.db, mara)).toEqual({ before: "New badge: ", subject: name, after: `. ${reached} ${next}`, href: "/u/mara/badges" });
     }
-    expect(badgeNotices(t.db, mara)).toEqual(["reviews-1", "comments-1", ...HIGH.map(([n]) => `upvotes-${n}`)]);
+    expect(await badgeNotices(t.db, mara)).toEqual(["reviews-1", "comments-1", ...HIGH.map(([n]) => `upvotes-${n}`)]);
   });
 
   it("never takes a badge back: undoing the vote that crossed 10 leaves it, and crossing again grants nothing", async () => {
-    const mara = makeUser(t.db, "mara");
+    const mara = await makeUser(t.db, "mara");
     const reviewId = await seedReview(t.db, mara, plain("Harry Lime's Vienna"));
-    const fans = members(t.db, "fan", 11);
+    const fans = await members(t.db, "fan", 11);
     for (const [i, fan] of fans.slice(0, 10).entries()) await vote(t.db, fan, "review", reviewId, "up", at(i * MINUTE));
-    const held = heldBadges(t.db, mara);
+    const held = await heldBadges(t.db, mara);
     expect(Object.keys(held).sort()).toEqual(["review-10-upvotes", "reviews-1", "upvotes-10"]);
-    const points = pointsOf(t.db, mara);
-    const notices = rows(t.db, "notifications", "where kind = 'badge'");
-    const comments = rows(t.db, "comments");
+    const points = await pointsOf(t.db, mara);
+    const notices = await rows(t.db, "notifications", "where kind = 'badge'");
+    const comments = await rows(t.db, "comments");
 
     const undo = await vote(t.db, fans[9]!, "review", reviewId, "none", at(HOUR));
     expect(undo).toMatchObject({ voted: false, changed: true, count: 9, badges: [] });
-    expect(rows(t.db, "users", `where id = '${mara.id}'`)[0]).toMatchObject({ upvotes_received: 9, badge_points: points });
-    expect(heldBadges(t.db, mara)).toEqual(held);
-    expect([holderCount(t.db, "upvotes-10"), holderCount(t.db, "review-10-upvotes")]).toEqual([1, 1]);
+    expect((await rows(t.db, "users", `where id = '${mara.id}'`))[0]).toMatchObject({ upvotes_received: 9, badge_points: points });
+    expect(await heldBadges(t.db, mara)).toEqual(held);
+    expect([await holderCount(t.db, "upvotes-10"), await holderCount(t.db, "review-10-upvotes")]).toEqual([1, 1]);
 
     // Back to 10, by the same fan and then (after another undo) by a new one: nothing is granted twice.
     expect(await vote(t.db, fans[9]!, "review", reviewId, "up", at(2 * HOUR))).toMatchObject({ count: 10, badges: [] });
     await vote(t.db, fans[0]!, "review", reviewId, "none", at(3 * HOUR));
     expect(await vote(t.db, fans[10]!, "review", reviewId, "up", at(4 * HOUR))).toMatchObject({ count: 10, badges: [] });
-    expect(heldBadges(t.db, mara)).toEqual(held);
-    expect(pointsOf(t.db, mara)).toBe(points);
-    expect([holderCount(t.db, "upvotes-10"), holderCount(t.db, "review-10-upvotes")]).toEqual([1, 1]);
-    expect(rows(t.db, "notifications", "where kind = 'badge'")).toEqual(notices);
+    expect(await heldBadges(t.db, mara)).toEqual(held);
+    expect(await pointsOf(t.db, mara)).toBe(points);
+    expect([await holderCount(t.db, "upvotes-10"), await holderCount(t.db, "review-10-upvotes")]).toEqual([1, 1]);
+    expect(await rows(t.db, "notifications", "where kind = 'badge'")).toEqual(notices);
     // No second announcement under the review either.
-    expect(rows(t.db, "comments")).toEqual(comments);
+    expect(await rows(t.db, "comments")).toEqual(comments);
   });
 
   it("keeps the badges a review earned, and their notices, when the review is deleted", async () => {
-    const mara = makeUser(t.db, "mara");
+    const mara = await makeUser(t.db, "mara");
     const reviewId = await seedReview(t.db, mara, plain("Harry Lime's Vienna"));
-    for (const [i, fan] of members(t.db, "fan", 10).entries()) await vote(t.db, fan, "review", reviewId, "up", at(i * MINUTE));
-    const held = heldBadges(t.db, mara);
-    const points = pointsOf(t.db, mara);
+    for (const [i, fan] of (await members(t.db, "fan", 10)).entries()) await vote(t.db, fan, "review", reviewId, "up", at(i * MINUTE));
+    const held = await heldBadges(t.db, mara);
+    const points = await pointsOf(t.db, mara);
     await deleteReview(ctxAs(t.db, mara, at(HOUR)), { reviewId });
-    expect(heldBadges(t.db, mara)).toEqual(held);
-    expect(pointsOf(t.db, mara)).toBe(points);
+    expect(await heldBadges(t.db, mara)).toEqual(held);
+    expect(await pointsOf(t.db, mara)).toBe(points);
     // A badge notice leads to the member's board, which is still there: it should not vanish with the review.
-    expect(badgeNotices(t.db, mara)).toEqual(["reviews-1", "upvotes-10", "review-10-upvotes"]);
+    expect(await badgeNotices(t.db, mara)).toEqual(["reviews-1", "upvotes-10", "review-10-upvotes"]);
   });
 });
 
@@ -211,7 +211,7 @@ describe("the reviews ladder (createReview, editReview publishing a draft)", () 
   const t = perTestDb();
 
   it("grants a rung at the 1st, 5th, 10th, 25th, 50th and 100th published review, drafts not counting", async () => {
-    const mara = makeUser(t.db, "mara");
+    const mara = await makeUser(t.db, "mara");
     for (let n = 1; n <= 100; n++) {
       const when = at(n * MINUTE);
       let result;
@@ -219,17 +219,17 @@ describe("the reviews ladder (createReview, editReview publishing a draft)", () 
         // Saved as a draft first (which counts for nothing), published later by editReview.
         const draft = await createReview(ctxAs(t.db, mara.id, when), reviewForm({ ...plain(`Review ${n}`), intent: "draft" }));
         expect(draft.badges).toEqual([]);
-        expect(rungsHeld(t.db, mara, "reviews"), `draft ${n}`).toEqual(upTo(REVIEWS, n - 1));
+        expect(await rungsHeld(t.db, mara, "reviews"), `draft ${n}`).toEqual(upTo(REVIEWS, n - 1));
         result = await editReview(ctxAs(t.db, mara, when), { ...reviewForm({ ...plain(`Review ${n}`), intent: "publish" }), reviewId: draft.id });
       } else {
         result = await createReview(ctxAs(t.db, mara.id, when), reviewForm(plain(`Review ${n}`)));
       }
-      expect(rungsHeld(t.db, mara, "reviews"), `after review ${n}`).toEqual(upTo(REVIEWS, n));
+      expect(await rungsHeld(t.db, mara, "reviews"), `after review ${n}`).toEqual(upTo(REVIEWS, n));
       expect(result.badges!.map((b) => b.slug), `badges of review ${n}`).toEqual(REVIEWS.includes(n) ? [`reviews-${n}`] : []);
-      if (REVIEWS.includes(n)) expect(grantRow(t.db, mara, `reviews-${n}`)).toEqual({ user_id: mara.id, badge_slug: `reviews-${n}`, granted_at: when.getTime(), post_id: result.id, comment_id: null });
+      if (REVIEWS.includes(n)) expect(await grantRow(t.db, mara, `reviews-${n}`)).toEqual({ user_id: mara.id, badge_slug: `reviews-${n}`, granted_at: when.getTime(), post_id: result.id, comment_id: null });
     }
     // 1 + 1 + 3 + 3 + 10 + 10.
-    expect(pointsOf(t.db, mara)).toBe(28);
+    expect(await pointsOf(t.db, mara)).toBe(28);
     expect(await newestBadgeWords(t.db, mara)).toEqual({
       before: "New badge: ",
       subject: "100 reviews",
@@ -239,7 +239,7 @@ describe("the reviews ladder (createReview, editReview publishing a draft)", () 
   }, LONG);
 
   it("names the first review and the next target in its notice, and a deleted-then-replaced review earns nothing twice", async () => {
-    const mara = makeUser(t.db, "mara");
+    const mara = await makeUser(t.db, "mara");
     const first = await seedReview(t.db, mara, plain("First"), at(MINUTE));
     expect(await newestBadgeWords(t.db, mara)).toEqual({
       before: "New badge: ",
@@ -248,11 +248,11 @@ describe("the reviews ladder (createReview, editReview publishing a draft)", () 
       href: "/u/mara/badges",
     });
     await deleteReview(ctxAs(t.db, mara, at(HOUR)), { reviewId: first });
-    expect(rows(t.db, "users", `where id = '${mara.id}'`)[0]).toMatchObject({ review_count: 0, badge_points: 1 });
+    expect((await rows(t.db, "users", `where id = '${mara.id}'`))[0]).toMatchObject({ review_count: 0, badge_points: 1 });
     const again = await createReview(ctxAs(t.db, mara.id, at(2 * HOUR)), reviewForm(plain("Second")));
     expect(again.badges).toEqual([]);
-    expect(heldBadges(t.db, mara)).toEqual({ "reviews-1": at(MINUTE).getTime() });
-    expect(pointsOf(t.db, mara)).toBe(1);
+    expect(await heldBadges(t.db, mara)).toEqual({ "reviews-1": at(MINUTE).getTime() });
+    expect(await pointsOf(t.db, mara)).toBe(1);
   });
 });
 
@@ -260,27 +260,27 @@ describe("the comments ladder (createComment)", () => {
   const t = perTestDb();
 
   it("grants a rung at the 1st, 10th, 50th, 100th and 500th comment", async () => {
-    const mara = makeUser(t.db, "mara");
+    const mara = await makeUser(t.db, "mara");
     const reviewId = await seedReview(t.db, mara, plain("Harry Lime's Vienna"));
-    const femi = makeUser(t.db, "femi");
+    const femi = await makeUser(t.db, "femi");
     let last = 0;
     for (let n = 1; n <= 500; n++) {
       // Top-level comments and replies to mara alike count as femi's comments.
       const comment = await postComment(t.db, femi, reviewId, n % 2 ? null : last || null);
       if (n === 1) last = (await postComment(t.db, mara, reviewId)).id;
-      expect(rungsHeld(t.db, femi, "comments"), `after comment ${n}`).toEqual(upTo(COMMENTS, n));
+      expect(await rungsHeld(t.db, femi, "comments"), `after comment ${n}`).toEqual(upTo(COMMENTS, n));
       if (COMMENTS.includes(n)) {
-        expect(grantRow(t.db, femi, `comments-${n}`)).toMatchObject({ post_id: reviewId, comment_id: comment.id, granted_at: comment.createdAt.getTime() });
+        expect(await grantRow(t.db, femi, `comments-${n}`)).toMatchObject({ post_id: reviewId, comment_id: comment.id, granted_at: comment.createdAt.getTime() });
       }
     }
-    expect(rows(t.db, "users", `where id = '${femi.id}'`)[0]).toMatchObject({ comment_count: 500, badge_points: 1 + 1 + 3 + 3 + 10 });
+    expect((await rows(t.db, "users", `where id = '${femi.id}'`))[0]).toMatchObject({ comment_count: 500, badge_points: 1 + 1 + 3 + 3 + 10 });
     expect(await newestBadgeWords(t.db, femi)).toEqual({
       before: "New badge: ",
       subject: "500 comments",
       after: ". You wrote 500 comments. That was the last rung: the comments written ladder is complete.",
       href: "/u/femi/badges",
     });
-    expect(badgeNotices(t.db, femi)).toEqual(["comments-1", "comments-10", "comments-50", "comments-100", "comments-500"]);
+    expect(await badgeNotices(t.db, femi)).toEqual(["comments-1", "comments-10", "comments-50", "comments-100", "comments-500"]);
   }, LONG);
 });
 
@@ -288,22 +288,22 @@ describe("the replies ladder (createComment)", () => {
   const t = perTestDb();
 
   it("grants a rung at the 1st, 10th, 50th, 100th and 500th reply by someone else to one's reviews and comments", async () => {
-    const mara = makeUser(t.db, "mara");
+    const mara = await makeUser(t.db, "mara");
     const reviewId = await seedReview(t.db, mara, plain("Harry Lime's Vienna"));
     const hers = await postComment(t.db, mara, reviewId);
     // Her own comment on her review and her own reply to her comment are no replies received.
     await postComment(t.db, mara, reviewId, hers.id);
-    expect(rows(t.db, "users", `where id = '${mara.id}'`)[0]).toMatchObject({ replies_received: 0 });
-    expect(rungsHeld(t.db, mara, "replies")).toEqual([]);
-    const others = members(t.db, "reader", 5);
+    expect((await rows(t.db, "users", `where id = '${mara.id}'`))[0]).toMatchObject({ replies_received: 0 });
+    expect(await rungsHeld(t.db, mara, "replies")).toEqual([]);
+    const others = await members(t.db, "reader", 5);
     for (let n = 1; n <= 500; n++) {
       // Alternately a comment on her review and a reply to her comment.
       const reply = await postComment(t.db, others[n % 5]!, reviewId, n % 2 ? null : hers.id);
-      expect(rungsHeld(t.db, mara, "replies"), `after reply ${n}`).toEqual(upTo(REPLIES, n));
-      if (REPLIES.includes(n)) expect(grantRow(t.db, mara, `replies-${n}`)).toMatchObject({ post_id: reviewId, comment_id: reply.id, granted_at: reply.createdAt.getTime() });
+      expect(await rungsHeld(t.db, mara, "replies"), `after reply ${n}`).toEqual(upTo(REPLIES, n));
+      if (REPLIES.includes(n)) expect(await grantRow(t.db, mara, `replies-${n}`)).toMatchObject({ post_id: reviewId, comment_id: reply.id, granted_at: reply.createdAt.getTime() });
     }
-    expect(rows(t.db, "users", `where id = '${mara.id}'`)[0]).toMatchObject({ replies_received: 500 });
-    expect(badgeNotices(t.db, mara).filter((s) => s.startsWith("replies-"))).toEqual(REPLIES.map((n) => `replies-${n}`));
+    expect((await rows(t.db, "users", `where id = '${mara.id}'`))[0]).toMatchObject({ replies_received: 500 });
+    expect((await badgeNotices(t.db, mara)).filter((s) => s.startsWith("replies-"))).toEqual(REPLIES.map((n) => `replies-${n}`));
     expect(await newestBadgeWords(t.db, mara)).toEqual({
       before: "New badge: ",
       subject: "500 replies",
@@ -313,9 +313,9 @@ describe("the replies ladder (createComment)", () => {
   }, LONG);
 
   it("words the first reply's notice with the next target", async () => {
-    const mara = makeUser(t.db, "mara");
+    const mara = await makeUser(t.db, "mara");
     const reviewId = await seedReview(t.db, mara, plain("Harry Lime's Vienna"));
-    await postComment(t.db, makeUser(t.db, "femi"), reviewId);
+    await postComment(t.db, await makeUser(t.db, "femi"), reviewId);
     expect(await newestBadgeWords(t.db, mara)).toEqual({
       before: "New badge: ",
       subject: "First reply",
@@ -329,7 +329,7 @@ describe("the views ladder (recordView)", () => {
   const t = perTestDb();
 
   it("grants 100 and 1,000 views at exactly the 100th and 1,000th counted reader", async () => {
-    const mara = makeUser(t.db, "mara");
+    const mara = await makeUser(t.db, "mara");
     const reviewId = await seedReview(t.db, mara, plain("Harry Lime's Vienna"));
     const day = at(HOUR);
     for (let n = 1; n <= 1000; n++) {
@@ -340,11 +340,11 @@ describe("the views ladder (recordView)", () => {
         expect(await recordView(ctxAs(t.db, null, day), { reviewId, viewer: null })).toEqual({ counted: false, views: n, changes: noChanges() });
         expect(await recordView(ctxAs(t.db, null, day), { reviewId, viewer: { key: `anon:${n}`, userId: null } })).toEqual({ counted: false, views: n, changes: noChanges() });
       }
-      expect(rungsHeld(t.db, mara, "views"), `after view ${n}`).toEqual(upTo(VIEWS, n));
+      expect(await rungsHeld(t.db, mara, "views"), `after view ${n}`).toEqual(upTo(VIEWS, n));
       expect(result!.badges!.map((b) => b.slug)).toEqual(VIEWS.includes(n) ? [`views-${n}`] : []);
     }
-    expect(grantRow(t.db, mara, "views-1000")).toEqual({ user_id: mara.id, badge_slug: "views-1000", granted_at: day.getTime(), post_id: reviewId, comment_id: null });
-    expect(rows(t.db, "users", `where id = '${mara.id}'`)[0]).toMatchObject({ views_received: 1000 });
+    expect(await grantRow(t.db, mara, "views-1000")).toEqual({ user_id: mara.id, badge_slug: "views-1000", granted_at: day.getTime(), post_id: reviewId, comment_id: null });
+    expect((await rows(t.db, "users", `where id = '${mara.id}'`))[0]).toMatchObject({ views_received: 1000 });
     expect(await newestBadgeWords(t.db, mara)).toEqual({
       before: "New badge: ",
       subject: "1,000 views",
@@ -354,15 +354,15 @@ describe("the views ladder (recordView)", () => {
   }, LONG);
 
   it("grants the last rung at the 10,000th view and says the ladder is complete", async () => {
-    const mara = makeUser(t.db, "mara");
+    const mara = await makeUser(t.db, "mara");
     const reviewId = await seedReview(t.db, mara, plain("Harry Lime's Vienna"));
-    presetReceived(t.db, mara, "views_received", 9998);
+    await presetReceived(t.db, mara, "views_received", 9998);
     await recordView(ctxAs(t.db, null, at(HOUR)), { reviewId, viewer: { key: "anon:a", userId: null } });
-    expect(rungsHeld(t.db, mara, "views")).toEqual([]);
+    expect(await rungsHeld(t.db, mara, "views")).toEqual([]);
     // The next day the same reader counts again: that is the 10,000th view.
     const result = await recordView(ctxAs(t.db, null, at(DAY + HOUR)), { reviewId, viewer: { key: "anon:a", userId: null } });
     expect(result!.badges!.map((b) => b.slug)).toEqual(["views-10000"]);
-    expect(pointsOf(t.db, mara)).toBe(1 + 10);
+    expect(await pointsOf(t.db, mara)).toBe(1 + 10);
     expect(await newestBadgeWords(t.db, mara)).toEqual({
       before: "New badge: ",
       subject: "10,000 views",
@@ -376,15 +376,15 @@ describe("one-off badges", () => {
   const t = perTestDb();
 
   it("first scored review and first spoiler review come with the first such review, once", async () => {
-    const mara = makeUser(t.db, "mara");
+    const mara = await makeUser(t.db, "mara");
     await seedReview(t.db, mara, plain("Unscored"), at(MINUTE));
-    expect(Object.keys(heldBadges(t.db, mara))).toEqual(["reviews-1"]);
+    expect(Object.keys(await heldBadges(t.db, mara))).toEqual(["reviews-1"]);
     const scored = await createReview(ctxAs(t.db, mara.id, at(2 * MINUTE)), reviewForm({ title: "Scored", score: "7" }));
     expect(scored.badges.map((b) => b.slug)).toEqual(["first-scored-review"]);
     const spoiler = await createReview(ctxAs(t.db, mara.id, at(3 * MINUTE)), reviewForm({ title: "Spoiled", score: "6", hasSpoilers: "on" }));
     expect(spoiler.badges.map((b) => b.slug)).toEqual(["first-spoiler-review"]);
     expect((await createReview(ctxAs(t.db, mara.id, at(4 * MINUTE)), reviewForm({ title: "Again", score: "6", hasSpoilers: "on" }))).badges).toEqual([]);
-    expect(grantRow(t.db, mara, "first-spoiler-review")).toMatchObject({ post_id: spoiler.id, granted_at: at(3 * MINUTE).getTime() });
+    expect(await grantRow(t.db, mara, "first-spoiler-review")).toMatchObject({ post_id: spoiler.id, granted_at: at(3 * MINUTE).getTime() });
     expect(await newestBadgeWords(t.db, mara)).toEqual({
       before: "New badge: ",
       subject: "Spoiler alert",
@@ -394,49 +394,49 @@ describe("one-off badges", () => {
   });
 
   it("first edit comes with editing one's own published review or comment, not a draft and not someone else's", async () => {
-    const mara = makeUser(t.db, "mara");
-    const mod = makeUser(t.db, "moda", "moderator");
+    const mara = await makeUser(t.db, "mara");
+    const mod = await makeUser(t.db, "moda", "moderator");
     const draft = await createReview(ctxAs(t.db, mara.id, at(MINUTE)), reviewForm({ ...plain("Draft"), intent: "draft" }));
     await editReview(ctxAs(t.db, mara, at(2 * MINUTE)), { ...reviewForm({ ...plain("Draft"), body: "Still a draft.", intent: "draft" }), reviewId: draft.id });
-    expect(heldBadges(t.db, mara)).toEqual({});
+    expect(await heldBadges(t.db, mara)).toEqual({});
     const reviewId = await seedReview(t.db, mara, plain("Published"), at(3 * MINUTE));
     const comment = await postComment(t.db, mara, reviewId);
     // A moderator's edit earns the moderator nothing, and the author nothing.
     await editComment(ctxAs(t.db, mod, at(HOUR)), { commentId: comment.id, body: "Edited by a moderator." });
-    expect(Object.keys(heldBadges(t.db, mara)).sort()).toEqual(["comments-1", "reviews-1"]);
-    expect(heldBadges(t.db, mod)).toEqual({});
+    expect(Object.keys(await heldBadges(t.db, mara)).sort()).toEqual(["comments-1", "reviews-1"]);
+    expect(await heldBadges(t.db, mod)).toEqual({});
     const edited = await editComment(ctxAs(t.db, mara, at(2 * HOUR)), { commentId: comment.id, body: "Edited by mara herself." });
     expect(edited).toMatchObject({ changed: true, badges: [{ userId: mara.id, slug: "first-edit", reviewId, commentId: comment.id }] });
-    expect(grantRow(t.db, mara, "first-edit")).toEqual({ user_id: mara.id, badge_slug: "first-edit", granted_at: at(2 * HOUR).getTime(), post_id: reviewId, comment_id: comment.id });
+    expect(await grantRow(t.db, mara, "first-edit")).toEqual({ user_id: mara.id, badge_slug: "first-edit", granted_at: at(2 * HOUR).getTime(), post_id: reviewId, comment_id: comment.id });
     const again = await editReview(ctxAs(t.db, mara, at(3 * HOUR)), { ...reviewForm({ ...plain("Published"), body: "A second look." }), reviewId });
     expect(again.badges).toEqual([]);
-    expect(holderCount(t.db, "first-edit")).toBe(1);
+    expect(await holderCount(t.db, "first-edit")).toBe(1);
   });
 
   it("ten upvotes on one comment earn 'Well said' once, on the tenth", async () => {
-    const mara = makeUser(t.db, "mara");
-    const reviewId = await seedReview(t.db, makeUser(t.db, "femi"), plain("Femi's"));
+    const mara = await makeUser(t.db, "mara");
+    const reviewId = await seedReview(t.db, await makeUser(t.db, "femi"), plain("Femi's"));
     const comment = await postComment(t.db, mara, reviewId);
-    const fans = members(t.db, "fan", 10);
+    const fans = await members(t.db, "fan", 10);
     for (const [i, fan] of fans.entries()) {
       const result = await vote(t.db, fan, "comment", comment.id, "up", at((i + 1) * MINUTE));
       expect(result.badges.map((b) => b.slug), `upvote ${i + 1}`).toEqual(i === 9 ? ["upvotes-10", "comment-10-upvotes"] : []);
     }
-    expect(grantRow(t.db, mara, "comment-10-upvotes")).toEqual({ user_id: mara.id, badge_slug: "comment-10-upvotes", granted_at: at(10 * MINUTE).getTime(), post_id: reviewId, comment_id: comment.id });
+    expect(await grantRow(t.db, mara, "comment-10-upvotes")).toEqual({ user_id: mara.id, badge_slug: "comment-10-upvotes", granted_at: at(10 * MINUTE).getTime(), post_id: reviewId, comment_id: comment.id });
     // comments-1 (1) + upvotes-10 (1) + comment-10-upvotes (3).
-    expect(pointsOf(t.db, mara)).toBe(5);
+    expect(await pointsOf(t.db, mara)).toBe(5);
   });
 
   it("a year at the pictures comes with the sweep once the account is 365 days old, once", async () => {
-    const old = makeUser(t.db, "old");
-    const young = makeUser(t.db, "young");
-    ageAccount(t.db, old, 365);
-    ageAccount(t.db, young, 364);
+    const old = await makeUser(t.db, "old");
+    const young = await makeUser(t.db, "young");
+    await ageAccount(t.db, old, 365);
+    await ageAccount(t.db, young, 364);
     expect((await grantAnniversaries(t.db, T0)).earned.map((e) => e.userId)).toEqual([old.id]);
     expect((await grantAnniversaries(t.db, T0)).earned).toEqual([]);
-    expect(heldBadges(t.db, old)).toEqual({ "one-year": T0.getTime() });
-    expect(heldBadges(t.db, young)).toEqual({});
-    expect(pointsOf(t.db, old)).toBe(3);
+    expect(await heldBadges(t.db, old)).toEqual({ "one-year": T0.getTime() });
+    expect(await heldBadges(t.db, young)).toEqual({});
+    expect(await pointsOf(t.db, old)).toBe(3);
     expect(await newestBadgeWords(t.db, old)).toEqual({ before: "New badge: ", subject: "A year at the pictures", after: ". You have been a member for a year.", href: "/u/old/badges" });
     expect((await grantAnniversaries(t.db, at(DAY))).earned.map((e) => e.userId)).toEqual([young.id]);
   });
@@ -446,14 +446,14 @@ describe("points, holders, boards and months", () => {
   const t = perTestDb();
 
   it("counts holders per badge, lists them first to earn first, and shows each member's board", async () => {
-    const [ana, ben, cy] = ["ana", "ben", "cy"].map((n) => makeUser(t.db, n)) as [Actor, Actor, Actor];
+    const [ana, ben, cy] = (await makeUsers(t.db, "ana", "ben", "cy")) as [Actor, Actor, Actor];
     await seedReview(t.db, ben, plain("Ben's"), at(MINUTE));
     await seedReview(t.db, ana, { title: "Ana's", score: "9" }, at(2 * MINUTE));
     const cysReview = await seedReview(t.db, cy, plain("Cy's"), at(3 * MINUTE));
     await postComment(t.db, ana, cysReview, null, "First!", at(HOUR));
     const catalog = new Map((await listCatalog(t.db)).map((b) => [b.slug, b.holders]));
     expect([catalog.get("reviews-1"), catalog.get("first-scored-review"), catalog.get("comments-1"), catalog.get("replies-1"), catalog.get("reviews-5")]).toEqual([3, 1, 1, 1, 0]);
-    expect(holderCount(t.db, "reviews-1")).toBe(3);
+    expect(await holderCount(t.db, "reviews-1")).toBe(3);
     const holders = await listHolders(t.db, "reviews-1", 1);
     expect(holders.total).toBe(3);
     expect(holders.holders.map((h) => [h.username, h.grantedAt.getTime()])).toEqual([
@@ -461,7 +461,7 @@ describe("points, holders, boards and months", () => {
       ["ana", at(2 * MINUTE).getTime()],
       ["cy", at(3 * MINUTE).getTime()],
     ]);
-    expect([pointsOf(t.db, ana), pointsOf(t.db, ben), pointsOf(t.db, cy)]).toEqual([3, 1, 2]);
+    expect([await pointsOf(t.db, ana), await pointsOf(t.db, ben), await pointsOf(t.db, cy)]).toEqual([3, 1, 2]);
 
     const board = (await getBoard(t.db, ana.id))!;
     expect(board.points).toBe(3);
@@ -480,34 +480,34 @@ describe("points, holders, boards and months", () => {
   });
 
   it("books points, upvotes and reviews in the month they happen; an undo takes the upvote from the month it was given in", async () => {
-    const mara = makeUser(t.db, "mara");
+    const mara = await makeUser(t.db, "mara");
     const feb = new Date("2025-02-27T10:00:00.000Z");
     const mar = new Date("2025-03-02T10:00:00.000Z");
     const reviewId = await seedReview(t.db, mara, plain("Harry Lime's Vienna"), feb);
-    const fans = members(t.db, "fan", 10);
+    const fans = await members(t.db, "fan", 10);
     for (const fan of fans.slice(0, 9)) await vote(t.db, fan, "review", reviewId, "up", feb);
     await vote(t.db, fans[9]!, "review", reviewId, "up", mar);
-    expect(monthRows(t.db, mara)).toEqual([
+    expect(await monthRows(t.db, mara)).toEqual([
       { user_id: mara.id, month: "2025-02", points: 1, points_at: feb.getTime(), upvotes: 9, upvotes_at: feb.getTime(), reviews: 1, reviews_at: feb.getTime() },
       // upvotes-10 (1) and review-10-upvotes (3) were earned in March.
       { user_id: mara.id, month: "2025-03", points: 4, points_at: mar.getTime(), upvotes: 1, upvotes_at: mar.getTime(), reviews: 0, reviews_at: null },
     ]);
     // A February upvote taken back in March leaves March alone; the badges stay.
     await vote(t.db, fans[0]!, "review", reviewId, "none", new Date("2025-03-05T10:00:00.000Z"));
-    expect(monthRows(t.db, mara).map((m) => [m.month, m.points, m.upvotes, m.reviews])).toEqual([
+    expect((await monthRows(t.db, mara)).map((m) => [m.month, m.points, m.upvotes, m.reviews])).toEqual([
       ["2025-02", 1, 8, 1],
       ["2025-03", 4, 1, 0],
     ]);
-    expect(pointsOf(t.db, mara)).toBe(5);
+    expect(await pointsOf(t.db, mara)).toBe(5);
   });
 
   it("leaves every counter as recountAll finds it after the ladders are climbed through the verbs", async () => {
-    const mara = makeUser(t.db, "mara");
+    const mara = await makeUser(t.db, "mara");
     // No announcements: they are tested (with their own counters) in badges-announce.test.ts.
-    setAnnouncements(t.db, mara, false);
+    await setAnnouncements(t.db, mara, false);
     const reviewId = await seedReview(t.db, mara, { title: "Scored", score: "8", hasSpoilers: "on" }, at(MINUTE));
     const comment = await postComment(t.db, mara, reviewId);
-    const fans = members(t.db, "fan", 12);
+    const fans = await members(t.db, "fan", 12);
     for (const [i, fan] of fans.entries()) {
       await vote(t.db, fan, "review", reviewId, "up", at(HOUR + i * MINUTE));
       if (i < 10) await vote(t.db, fan, "comment", comment.id, "up", at(2 * HOUR + i * MINUTE));
@@ -516,7 +516,7 @@ describe("points, holders, boards and months", () => {
     for (let n = 0; n < 120; n++) await recordView(ctxAs(t.db, null, at(3 * HOUR)), { reviewId, viewer: { key: `anon:${n}`, userId: null } });
     await editComment(ctxAs(t.db, mara, at(4 * HOUR)), { commentId: comment.id, body: "Second thoughts on the zither." });
     await vote(t.db, fans[0]!, "review", reviewId, "none", at(5 * HOUR));
-    expect(Object.keys(heldBadges(t.db, mara)).sort()).toEqual([
+    expect(Object.keys(await heldBadges(t.db, mara)).sort()).toEqual([
       "comment-10-upvotes", "comments-1", "first-edit", "first-scored-review", "first-spoiler-review", "replies-1", "replies-10",
       "review-10-upvotes", "reviews-1", "upvotes-10", "views-100",
     ]);

@@ -12,20 +12,20 @@ describe("the sweep", () => {
   const t = perTestDb();
 
   it("ends first weeks, grants a year at the pictures dated now, and says which pages change", async () => {
-    const old = makeUser(t.db, "old");
-    const regular = makeUser(t.db, "regular");
-    ageAccount(t.db, old, 365);
+    const old = await makeUser(t.db, "old");
+    const regular = await makeUser(t.db, "regular");
+    await ageAccount(t.db, old, 365);
     // Three published reviews, then the week runs out: the "New" marker goes at the next sweep.
     for (const n of [1, 2, 3]) await seedReview(t.db, regular, { title: `Regular's review ${n}`, score: "" }, T0);
-    ageAccount(t.db, regular, 6);
-    expect(rows(t.db, "users", `where id = '${regular.id}'`)[0]).toMatchObject({ is_new: 1 });
+    await ageAccount(t.db, regular, 6);
+    expect((await rows(t.db, "users", `where id = '${regular.id}'`))[0]).toMatchObject({ is_new: 1 });
 
     const now = new Date(T0.getTime() + DAY);
     const done = await sweep(t.db, now);
     expect(done).toMatchObject({ ended: 1, anniversaries: 1 });
-    expect(rows(t.db, "users", `where id = '${regular.id}'`)[0]).toMatchObject({ is_new: 0 });
-    expect(heldBadges(t.db, old)).toEqual({ "one-year": now.getTime() });
-    expect(badgeNotices(t.db, old)).toEqual(["one-year"]);
+    expect((await rows(t.db, "users", `where id = '${regular.id}'`))[0]).toMatchObject({ is_new: 0 });
+    expect(await heldBadges(t.db, old)).toEqual({ "one-year": now.getTime() });
+    expect(await badgeNotices(t.db, old)).toEqual(["one-year"]);
     expect(tagsFor(done.changes)).toEqual(
       expect.arrayContaining(["badge:one-year", "badges", "ranking", `user:${old.id}`, `user:${regular.id}`, "members"]),
     );

@@ -38,6 +38,7 @@ import { REPO_ROOT, ctxAs, fixtureWriter, perTestDb } from "../helpers/db";
 import { PASSWORD, ageAccount, crowd, makeImage, makePasswordUser } from "../helpers/people";
 import { DAY, T0, at, makeUser, reviewForm } from "../helpers/reviews";
 import { vote } from "../helpers/votes";
+import { sqlGet, sqlRun, sqlValue } from "@/tests/helpers/sql";
 
 // The issue's walk: every write verb in lib/, through each outcome that changes something
 // different, and the exact cache tags its recorded changes map to (lib/cache/expire.ts). The tags
@@ -50,7 +51,7 @@ type Outcomes = Record<string, (db: DB, dir: string) => Promise<Check>>;
 
 /** A published review by mara ("noir, vienna", The Third Man) and a reader, femi. */
 async function scene(db: DB) {
-  const [mara, femi] = [makeUser(db, "mara"), makeUser(db, "femi")];
+  const [mara, femi] = [await makeUser(db, "mara"), await makeUser(db, "femi")];
   const r = await createReview(ctxAs(db, mara, T0), reviewForm());
   return { mara, femi, review: r.id, listed: [`review:${r.id}`, "feed", `film:${r.filmId}`, `user:${mara.id}`, "tag:noir", "tag:vienna"] };
 }
@@ -60,7 +61,7 @@ async function onNotice(db: DB, act: (ctx: Ctx, id: number) => Promise<{ changes
   const s = await scene(db);
   const c = await postComment(db, s.femi, s.review);
   await postComment(db, s.mara, s.review, c.id);
-  const id = db.$client.prepare(`select id from notifications where recipient_id = ?`).pluck().get(s.femi.id) as number;
+  const id = (await sqlValue(db, `select id from notifications where recipient_id = ?`, s.femi.id)) as number;
   return { changes: (await act(ctxAs(db, s.femi, at(DAY)), id)).changes, want: [] };
 }
 
@@ -89,7 +90,7 @@ const VERBS: Record<string, Outcomes> = {
     },
     "the 10th upvote: the badges it earns, their pages, the catalog and the announcement posted under the review": async (db) => {
       const s = await scene(db);
-      const voters = crowd(db, "v", 10);
+      const voters = await crowd(db, "v", 10);
       for (const v of voters.slice(0, 9)) await vote(db, v, "review", s.review);
       const r = await vote(db, voters[9]!, "review", s.review, "up", at(DAY));
       const slugs = r.badges.map((b) => b.slug).sort();
@@ -99,7 +100,7 @@ const VERBS: Record<string, Outcomes> = {
     "a comment's 10th upvote: its badges, not announced": async (db) => {
       const s = await scene(db);
       const c = await postComment(db, s.mara, s.review);
-      const voters = crowd(db, "v", 10);
+      const voters = await crowd(db, "v", 10);
       for (const v of voters.slice(0, 9)) await vote(db, v, "comment", c.id);
       const r = await vote(db, voters[9]!, "comment", c.id, "up", at(DAY));
       return { changes: r.changes, want: [`review:${s.review}`, `user:${s.mara.id}`, "ranking", "badges", "badge:comment-10-upvotes", "badge:upvotes-10"] };
@@ -111,12 +112,12 @@ const VERBS: Record<string, Outcomes> = {
   },
   createReview: {
     "publishing: the review's listings, the Ranking, the badges it earns (first review, first scored review)": async (db) => {
-      const mara = makeUser(db, "mara");
+      const mara = await makeUser(db, "mara");
       const r = await createReview(ctxAs(db, mara, T0), reviewForm());
       return { changes: r.changes, want: [`review:${r.id}`, "feed", `film:${r.filmId}`, `user:${mara.id}`, "tag:noir", "tag:vienna", "ranking", "badges", "badge:reviews-1", "badge:first-scored-review"] };
     },
     "a draft: only the film it created": async (db) => {
-      const mara = makeUser(db, "mara");
+      const mara = await makeUser(db, "mara");
       const r = await createReview(ctxAs(db, mara, T0), reviewForm({ intent: "draft" }));
       return { changes: r.changes, want: [`film:${r.filmId}`] };
     },
@@ -128,7 +129,7 @@ const VERBS: Record<string, Outcomes> = {
       return { changes: r.changes, want: [...s.listed, ...FIRST_EDIT] };
     },
     "a draft saved again: the listings it would have, as the routes expired before": async (db) => {
-      const mara = makeUser(db, "mara");
+      const mara = await makeUser(db, "mara");
       const d = await createReview(ctxAs(db, mara, T0), reviewForm({ intent: "draft" }));
       const r = await editReview(ctxAs(db, mara, at(DAY)), { ...reviewForm({ intent: "draft", body: "Rubble, zither." }), reviewId: d.id });
       return { changes: r.changes, want: [`review:${d.id}`, "feed", `film:${d.filmId}`, `user:${mara.id}`, "tag:noir", "tag:vienna"] };
@@ -142,11 +143,11 @@ const VERBS: Record<string, Outcomes> = {
     "to another film and other tags: both films, both sets of tags": async (db) => {
       const s = await scene(db);
       const r = await editReview(ctxAs(db, s.mara, at(DAY)), { ...reviewForm({ tags: "#Sewers", filmTitle: "Odd Man Out", filmYear: "1947" }), reviewId: s.review });
-      const moved = db.$client.prepare(`select film_id from posts where id = ?`).pluck().get(s.review) as number;
+      const moved = (await sqlValue(db, `select film_id from posts where id = ?`, s.review)) as number;
       return { changes: r.changes, want: [...s.listed, `film:${moved}`, "tag:sewers", ...FIRST_EDIT] };
     },
     "publishing a draft: its listings, the Ranking, the badges it earns": async (db) => {
-      const mara = makeUser(db, "mara");
+      const mara = await makeUser(db, "mara");
       const d = await createReview(ctxAs(db, mara, T0), reviewForm({ intent: "draft" }));
       const r = await editReview(ctxAs(db, mara, at(DAY)), { ...reviewForm(), reviewId: d.id });
       return { changes: r.changes, want: [`review:${d.id}`, "feed", `film:${d.filmId}`, `user:${mara.id}`, "tag:noir", "tag:vienna", "ranking", "badges", "badge:reviews-1", "badge:first-scored-review"] };
@@ -175,7 +176,7 @@ const VERBS: Record<string, Outcomes> = {
     },
     "the view that reaches a rung: the badge, its holder, the catalog, the Ranking (only upvotes are announced)": async (db) => {
       const s = await scene(db);
-      presetReceived(db, s.mara, "views_received", VIEWS_RUNG - 1);
+      await presetReceived(db, s.mara, "views_received", VIEWS_RUNG - 1);
       const r = await recordView(ctxAs(db, s.femi, at(DAY)), { reviewId: s.review, viewer: { key: `u:${s.femi.id}`, userId: s.femi.id } });
       expect(r?.badges?.map((b) => b.slug)).toEqual([`views-${VIEWS_RUNG}`]);
       return { changes: r?.changes, want: [`user:${s.mara.id}`, `badge:views-${VIEWS_RUNG}`, "badges", "ranking"] };
@@ -189,23 +190,23 @@ const VERBS: Record<string, Outcomes> = {
     },
     "a third contribution after the first week: the \"New\" marker goes wherever the member shows": async (db) => {
       const s = await scene(db);
-      ageAccount(db, s.femi, 8);
-      fixtureWriter(db).$client.prepare(`update users set comment_count = 2 where id = ?`).run(s.femi.id);
+      await ageAccount(db, s.femi, 8);
+      await sqlRun(fixtureWriter(db), `update users set comment_count = 2 where id = ?`, s.femi.id);
       const r = await createComment(ctxAs(db, s.femi, at(DAY)), commentForm(s.review));
       expect(r.newcomerFlipped).toEqual([s.femi.id]);
       return { changes: r.changes, want: [...s.listed, `user:${s.femi.id}`, "comments:new", "members", "ranking", "badge:replies-1", "badges"] };
     },
     "STOP under a badge note: the system's answer in the same thread": async (db) => {
       const s = await scene(db);
-      for (const v of crowd(db, "v", 10)) await vote(db, v, "review", s.review);
-      const note = db.$client.prepare(`select id, author_id as systemId from comments where announces_badge is not null`).get() as { id: number; systemId: string };
+      for (const v of await crowd(db, "v", 10)) await vote(db, v, "review", s.review);
+      const note = (await sqlGet(db, `select id, author_id as systemId from comments where announces_badge is not null`)) as { id: number; systemId: string };
       const r = await createComment(ctxAs(db, s.mara, at(DAY)), commentForm(s.review, { parentId: String(note.id), body: "STOP" }));
       expect(r.stopped).toBeTruthy();
       return { changes: r.changes, want: [...s.listed, `user:${note.systemId}`, "comments:new", "badge:comments-1", "badges", "ranking"] };
     },
     "a reply: the parent comment's author, whose replies received rise": async (db) => {
       const s = await scene(db);
-      const anna = makeUser(db, "anna");
+      const anna = await makeUser(db, "anna");
       const c = await postComment(db, anna, s.review);
       const r = await createComment(ctxAs(db, s.femi, at(DAY)), commentForm(s.review, { parentId: String(c.id) }));
       return { changes: r.changes, want: [...s.listed, `user:${s.femi.id}`, `user:${anna.id}`, "comments:new", ...FIRST_COMMENT_AND_REPLY] };
@@ -235,7 +236,7 @@ const VERBS: Record<string, Outcomes> = {
     },
     "a reply: the parent comment's author, whose replies received fall": async (db) => {
       const s = await scene(db);
-      const anna = makeUser(db, "anna");
+      const anna = await makeUser(db, "anna");
       const c = await postComment(db, anna, s.review);
       const reply = await postComment(db, s.femi, s.review, c.id);
       const r = await deleteComment(ctxAs(db, s.femi, at(DAY)), { commentId: reply.id });
@@ -257,26 +258,26 @@ const VERBS: Record<string, Outcomes> = {
       return { changes: r.changes, want: [`review:${s.review}`, `user:${s.femi.id}`, "members", "ranking", "badge:comments-1"] };
     },
     "a new bio: the profile and the directory": async (db) => {
-      const femi = makeUser(db, "femi");
+      const femi = await makeUser(db, "femi");
       return { changes: (await updateProfile(ctxAs(db, femi, T0), { name: "femi", bio: "Noir, mostly." })).changes, want: [`user:${femi.id}`, "members"] };
     },
   },
   changeEmail: {
     "an email shows on no page": async (db) => {
-      expect((await changeEmail(ctxAs(db, makeUser(db, "femi"), T0), { email: "f@example.com" })).changed).toBe(true);
+      expect((await changeEmail(ctxAs(db, await makeUser(db, "femi"), T0), { email: "f@example.com" })).changed).toBe(true);
       return none;
     },
   },
   changePassword: {
     "a password shows on no page": async (db) => {
-      const r = await changePassword(ctxAs(db, makeUser(db, "femi"), T0), { newPassword: PASSWORD, confirmPassword: PASSWORD });
+      const r = await changePassword(ctxAs(db, await makeUser(db, "femi"), T0), { newPassword: PASSWORD, confirmPassword: PASSWORD });
       return { changes: r.changes, want: [] };
     },
   },
   assertCurrentPassword: {
     "a counted check: nothing shows it": async (db) => {
       const femi = await makePasswordUser(db, "femi");
-      const user = db.select().from(users).all().find((u) => u.id === femi.id)!;
+      const user = (await db.select().from(users)).find((u) => u.id === femi.id)!;
       await assertCurrentPassword(ctxAs(db, femi, T0), user, PASSWORD);
       return none;
     },
@@ -284,7 +285,7 @@ const VERBS: Record<string, Outcomes> = {
   updateNotificationPrefs: {
     "private switches: nothing": async (db) => {
       const prefs = { notifyReviewReplies: "on", notifyCommentReplies: "", notifyMentions: "on", notifyMilestones: "", notifyBadges: "on", badgeAnnouncements: "" };
-      return { changes: (await updateNotificationPrefs(ctxAs(db, makeUser(db, "femi"), T0), prefs)).changes, want: [] };
+      return { changes: (await updateNotificationPrefs(ctxAs(db, await makeUser(db, "femi"), T0), prefs)).changes, want: [] };
     },
   },
   uploadAvatar: {
@@ -296,11 +297,11 @@ const VERBS: Record<string, Outcomes> = {
   },
   removeAvatar: {
     "back to the generated one: everywhere the member shows": async (db, dir) => {
-      const femi = makeUser(db, "femi");
-      fixtureWriter(db).$client.prepare(`update users set image = 'https://example.com/f.png' where id = ?`).run(femi.id);
+      const femi = await makeUser(db, "femi");
+      await sqlRun(fixtureWriter(db), `update users set image = 'https://example.com/f.png' where id = ?`, femi.id);
       return { changes: (await removeAvatar(ctxAs(db, femi, T0), dir)).changes, want: [`user:${femi.id}`, "members", "ranking"] };
     },
-    "no avatar to remove: nothing": async (db, dir) => ({ changes: (await removeAvatar(ctxAs(db, makeUser(db, "femi"), T0), dir)).changes, want: [] }),
+    "no avatar to remove: nothing": async (db, dir) => ({ changes: (await removeAvatar(ctxAs(db, await makeUser(db, "femi"), T0), dir)).changes, want: [] }),
   },
   deleteAccount: {
     "a voter who commented leaves: their presence, the counts they gave, their badge's holders": async (db, dir) => {
@@ -313,7 +314,7 @@ const VERBS: Record<string, Outcomes> = {
   },
   setRole: {
     "the member's profile and their card among the newest members": async (db) => {
-      const femi = makeUser(db, "femi");
+      const femi = await makeUser(db, "femi");
       return { changes: (await setRole(ctxAs(db, null, T0), { username: "femi", role: "moderator" })).changes, want: [`user:${femi.id}`, "members"] };
     },
   },
@@ -326,9 +327,9 @@ const VERBS: Record<string, Outcomes> = {
   releaseSignInAttempt: { "a released attempt shows on no page": async (db) => (await releaseSignInAttempt(ctxAs(db, null, T0), KEYS), none) },
   sweep: {
     "a first week ended: everywhere the member shows": async (db) => {
-      const femi = makeUser(db, "femi");
-      ageAccount(db, femi, 8);
-      fixtureWriter(db).$client.prepare(`update users set comment_count = 3 where id = ?`).run(femi.id);
+      const femi = await makeUser(db, "femi");
+      await ageAccount(db, femi, 8);
+      await sqlRun(fixtureWriter(db), `update users set comment_count = 3 where id = ?`, femi.id);
       return { changes: (await sweep(db, T0)).changes, want: [`user:${femi.id}`, "members", "ranking"] };
     },
     "a new month: the Ranking's \"this month\"": async (db) => {
@@ -336,15 +337,15 @@ const VERBS: Record<string, Outcomes> = {
       return { changes: (await sweep(db, at(31 * DAY))).changes, want: ["ranking"] };
     },
     "nothing due, the same month: nothing": async (db) => {
-      ageAccount(db, makeUser(db, "femi"), 1);
+      await ageAccount(db, await makeUser(db, "femi"), 1);
       await sweep(db, T0);
       return { changes: (await sweep(db, at(60_000))).changes, want: [] };
     },
   },
   grantAnniversaries: {
     "a year here: the badge, its holder, the catalog, the Ranking": async (db) => {
-      const femi = makeUser(db, "femi");
-      ageAccount(db, femi, 400);
+      const femi = await makeUser(db, "femi");
+      await ageAccount(db, femi, 400);
       return { changes: (await grantAnniversaries(db, T0)).changes, want: [`user:${femi.id}`, "badge:one-year", "badges", "ranking"] };
     },
   },

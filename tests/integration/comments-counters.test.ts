@@ -12,6 +12,7 @@ import type { Actor } from "@/lib/permissions";
 import { createTestDb, ctxAs } from "../helpers/db";
 import { T0, makeUser, seedReview } from "../helpers/reviews";
 import { commentForm, counterDrift, makeRegular } from "../helpers/comments";
+import { sqlAll, sqlGet } from "@/tests/helpers/sql";
 
 // The counter invariant: whatever sequence of comments, replies, edits and deletes by several
 // people, a review's comment_count equals its live comments and a comment's reply_count its live
@@ -32,10 +33,10 @@ const step = fc.record({ op, seconds: fc.oneof(fc.integer({ min: 0, max: 45 }), 
 type Model = Map<number, { reviewId: number; parentId: number | null; live: boolean }>;
 
 async function expectInvariants(db: DB, model: Model, reviews: number[]) {
-  expect(counterDrift(db)).toEqual({ reviews: [], comments: [] });
+  expect(await counterDrift(db)).toEqual({ reviews: [], comments: [] });
   for (const reviewId of reviews) {
     const live = [...model].filter(([, c]) => c.reviewId === reviewId && c.live).map(([id]) => id);
-    const stored = db.$client.prepare(`select comment_count as n from posts where id = ?`).get(reviewId) as { n: number };
+    const stored = (await sqlGet(db, `select comment_count as n from posts where id = ?`, reviewId)) as { n: number };
     expect(stored.n).toBe(live.length);
     // Shown with no depth cut: every live comment, and a deleted one only above a live one.
     const shown: CommentNode[] = [];
@@ -45,14 +46,10 @@ async function expectInvariants(db: DB, model: Model, reviews: number[]) {
     const hasLive = (n: CommentNode): boolean => n.children.some((c) => !c.deleted || hasLive(c));
     expect(shown.filter((n) => n.deleted && !hasLive(n)).map((n) => n.id)).toEqual([]);
   }
-  const rows = db.$client
-    .prepare(
-      `select c.id, c.post_id, c.parent_id, c.deleted_at is null as live, c.depth, c.path, c.revision_count,
+  const rows = (await sqlAll(db, `select c.id, c.post_id, c.parent_id, c.deleted_at is null as live, c.depth, c.path, c.revision_count,
               p.depth as parent_depth, p.path as parent_path,
               (select count(*) from comment_revisions r where r.comment_id = c.id) as revisions
-       from comments c left join comments p on p.id = c.parent_id order by c.id`,
-    )
-    .all() as { id: number; post_id: number; parent_id: number | null; live: number; depth: number; path: string; revision_count: number; parent_depth: number | null; parent_path: string | null; revisions: number }[];
+       from comments c left join comments p on p.id = c.parent_id order by c.id`)) as { id: number; post_id: number; parent_id: number | null; live: number; depth: number; path: string; revision_count: number; parent_depth: number | null; parent_path: string | null; revisions: number }[];
   expect(rows.map((r) => [r.id, r.post_id, r.parent_id, r.live === 1])).toEqual([...model].map(([id, c]) => [id, c.reviewId, c.parentId, c.live]));
   for (const r of rows) {
     expect({ depth: r.depth, path: r.path, revisions: r.revisions }).toEqual({
@@ -70,11 +67,11 @@ describe("comment counters under random comment / reply / edit / delete sequence
     const done = { create: 0, reply: 0, edit: 0, newRevision: 0, delete: 0, Forbidden: 0, Gone: 0, RateLimited: 0 };
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 5, maxLength: 40 }), async (steps) => {
-        const t = createTestDb();
+        const t = await createTestDb();
         try {
           // The reviews' author (a regular), a newcomer, another member and a moderator.
           const host = await makeRegular(t.db, "mara");
-          const actors: Actor[] = [host, makeUser(t.db, "femi"), await makeRegular(t.db, "ines"), makeUser(t.db, "modest", "moderator")];
+          const actors: Actor[] = [host, await makeUser(t.db, "femi"), await makeRegular(t.db, "ines"), await makeUser(t.db, "modest", "moderator")];
           const reviews = [await seedReview(t.db, host, { title: "The Third Man" }), await seedReview(t.db, host, { title: "Solaris" })];
           const model: Model = new Map();
           const ids = () => [...model.keys()];
@@ -97,9 +94,9 @@ describe("comment counters under random comment / reply / edit / delete sequence
                   const { comment } = await createComment(ctxAs(t.db, who, now), commentForm(target.reviewId, { parentId: String(id), body: op.body }));
                   model.set(comment.id, { reviewId: target.reviewId, parentId: id, live: true });
                 } else if (op.kind === "edit") {
-                  const before = t.db.$client.prepare(`select revision_count as n from comments where id = ?`).get(id) as { n: number };
+                  const before = (await sqlGet(t.db, `select revision_count as n from comments where id = ?`, id)) as { n: number };
                   await editComment(ctxAs(t.db, who, now), { commentId: id, body: op.body });
-                  const after = t.db.$client.prepare(`select revision_count as n from comments where id = ?`).get(id) as { n: number };
+                  const after = (await sqlGet(t.db, `select revision_count as n from comments where id = ?`, id)) as { n: number };
                   if (after.n > before.n) done.newRevision += 1;
                 } else {
                   await deleteComment(ctxAs(t.db, who, now), { commentId: id });
@@ -115,7 +112,7 @@ describe("comment counters under random comment / reply / edit / delete sequence
             await expectInvariants(t.db, model, reviews);
           }
         } finally {
-          t.close();
+          await t.close();
         }
       }),
       { numRuns: 50 },

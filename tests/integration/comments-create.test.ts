@@ -27,10 +27,11 @@ import {
   setReviewStatus,
   snapshot,
 } from "../helpers/comments";
+import { sqlAll, sqlGet, sqlRun } from "@/tests/helpers/sql";
 
 describe("createComment", () => {
   const t = perTestDb();
-  const contributions = () => t.db.$client.prepare(`select username, review_count, comment_count, is_new from users order by username`).all();
+  const contributions = async () => await sqlAll(t.db, `select username, review_count, comment_count, is_new from users order by username`);
 
   it("posts a top-level comment: the row, revision #1 and the review's comment_count", async () => {
     const { author, reviewId, member } = await commentSetup(t.db);
@@ -52,7 +53,7 @@ describe("createComment", () => {
     // What it expires: the review's card wherever it is listed (feed, film, tags, its author's
     // profile), the commenter's profile, the replied-to author's, new-comment answers, and the
     // badges granted with their holders, the catalog and the Ranking.
-    const filmId = rows(t.db, "posts")[0]!.film_id as number;
+    const filmId = (await rows(t.db, "posts"))[0]!.film_id as number;
     expect(tagsFor(result.changes).sort()).toEqual(
       [
         `review:${reviewId}`,
@@ -69,7 +70,7 @@ describe("createComment", () => {
         "badge:replies-1",
       ].sort(),
     );
-    expect(rows(t.db, "comments")).toEqual([
+    expect(await rows(t.db, "comments")).toEqual([
       {
         id: 1,
         post_id: reviewId,
@@ -90,12 +91,12 @@ describe("createComment", () => {
         updated_at: at(MINUTE).getTime(),
       },
     ]);
-    expect(rows(t.db, "comment_revisions")).toEqual([
+    expect(await rows(t.db, "comment_revisions")).toEqual([
       { id: 1, comment_id: 1, number: 1, editor_id: member.id, reason: null, body_md: body, created_at: at(MINUTE).getTime(), updated_at: at(MINUTE).getTime() },
     ]);
-    expect(commentCount(t.db, reviewId)).toBe(1);
+    expect(await commentCount(t.db, reviewId)).toBe(1);
     // The commenter's contributions count it; the review's author is told of the reply.
-    expect(contributions()).toEqual([
+    expect(await contributions()).toEqual([
       { username: "femi", review_count: 0, comment_count: 1, is_new: 1 },
       { username: "mara", review_count: 1, comment_count: 0, is_new: 1 },
     ]);
@@ -103,14 +104,14 @@ describe("createComment", () => {
     // one badge each, and the author hears of the reply.
     const badge = (id: number, recipient: string, slug: string, commentId: number | null, when: Date) =>
       ({ id, recipient_id: recipient, kind: "badge", actor_id: null, post_id: reviewId, comment_id: commentId, target: slug, amount: null, created_at: when.getTime(), read_at: null });
-    expect(rows(t.db, "notifications")).toEqual([
+    expect(await rows(t.db, "notifications")).toEqual([
       badge(1, author.id, "reviews-1", null, T0),
       badge(2, author.id, "first-scored-review", null, T0),
       badge(3, member.id, "comments-1", 1, at(MINUTE)),
       badge(4, author.id, "replies-1", 1, at(MINUTE)),
       { id: 5, recipient_id: author.id, kind: "review_reply", actor_id: member.id, post_id: reviewId, comment_id: 1, target: null, amount: null, created_at: at(MINUTE).getTime(), read_at: null },
     ]);
-    expect(t.db.$client.prepare(`select username, replies_received, badge_points from users order by username`).all()).toEqual([
+    expect(await sqlAll(t.db, `select username, replies_received, badge_points from users order by username`)).toEqual([
       { username: "femi", replies_received: 0, badge_points: 1 },
       { username: "mara", replies_received: 1, badge_points: 3 },
     ]);
@@ -120,14 +121,14 @@ describe("createComment", () => {
     const { author, reviewId, member } = await commentSetup(t.db);
     const top = await postComment(t.db, member, reviewId);
     const reply = (await createComment(ctxAs(t.db, author.id, later(t.db)), commentForm(reviewId, { parentId: String(top.id), body: "Agreed." }))).comment;
-    expect(commentRow(t.db, reply.id)).toMatchObject({ parent_id: top.id, depth: 2, path: `${top.path}${segment(reply.id)}`, author_id: author.id, reply_count: 0 });
-    expect(replyCount(t.db, top.id)).toBe(1);
-    expect(commentCount(t.db, reviewId)).toBe(2);
+    expect(await commentRow(t.db, reply.id)).toMatchObject({ parent_id: top.id, depth: 2, path: `${top.path}${segment(reply.id)}`, author_id: author.id, reply_count: 0 });
+    expect(await replyCount(t.db, top.id)).toBe(1);
+    expect(await commentCount(t.db, reviewId)).toBe(2);
     // A number works as well as the form's string.
     const second = (await createComment(ctxAs(t.db, member.id, later(t.db, 2 * MINUTE)), { reviewId, parentId: reply.id, body: "Deeper." })).comment;
     expect(second).toMatchObject({ parentId: reply.id, depth: 3, path: `${reply.path}${segment(second.id)}` });
-    expect([replyCount(t.db, top.id), replyCount(t.db, reply.id), commentCount(t.db, reviewId)]).toEqual([1, 1, 3]);
-    expect(counterDrift(t.db)).toEqual({ reviews: [], comments: [] });
+    expect([await replyCount(t.db, top.id), await replyCount(t.db, reply.id), await commentCount(t.db, reviewId)]).toEqual([1, 1, 3]);
+    expect(await counterDrift(t.db)).toEqual({ reviews: [], comments: [] });
   });
 
   it("keeps fixed-width paths whose ids, read back, are the chain of ancestors", async () => {
@@ -204,7 +205,7 @@ describe("createComment", () => {
     const { reviewId, member } = await commentSetup(t.db);
     const body = "# Big\n\n## Smaller\n\n##### Five\n\nThe end: >!Harry dies in the sewer!<";
     const c = await postComment(t.db, member, reviewId, null, body);
-    const html = commentRow(t.db, c.id)?.body_html as string;
+    const html = (await commentRow(t.db, c.id))?.body_html as string;
     expect(html).toBe(
       [
         "<h3>Big</h3>",
@@ -226,7 +227,7 @@ describe("createComment", () => {
       "![pixel](http://tracker.example/p.gif) [fine](https://example.com/x)",
     ].join("\n\n");
     const c = await postComment(t.db, member, reviewId, null, body);
-    const row = commentRow(t.db, c.id)!;
+    const row = (await commentRow(t.db, c.id))!;
     const html = row.body_html as string;
     expect(checkHtml(html)).toEqual([]);
     const tags = html.match(/<[a-z][^>]*>/gi) ?? [];
@@ -239,29 +240,29 @@ describe("createComment", () => {
     ]);
     expect(html).toContain("&#x3C;script>alert(1)&#x3C;/script>");
     expect(row.body_md).toBe(body);
-    expect(revisionsOf(t.db, c.id)).toEqual([expect.objectContaining({ number: 1, body_md: body })]);
+    expect(await revisionsOf(t.db, c.id)).toEqual([expect.objectContaining({ number: 1, body_md: body })]);
   });
 
   it("normalizes the body: line endings, leading blank lines and trailing whitespace", async () => {
     const { reviewId, member } = await commentSetup(t.db);
     const c = await postComment(t.db, member, reviewId, null, "\n \n\tHolly.\r\nAnna.  \r\n\n  ");
-    expect(commentRow(t.db, c.id)).toMatchObject({ body_md: "\tHolly.\nAnna." });
+    expect(await commentRow(t.db, c.id)).toMatchObject({ body_md: "\tHolly.\nAnna." });
     const d = await postComment(t.db, member, reviewId, null, "\n\nCalloway.   ");
-    expect(commentRow(t.db, d.id)).toMatchObject({ body_md: "Calloway.", body_html: "<p>Calloway.</p>\n" });
+    expect(await commentRow(t.db, d.id)).toMatchObject({ body_md: "Calloway.", body_html: "<p>Calloway.</p>\n" });
   });
 
   it("takes exactly 10,000 characters (after trimming), and refuses 10,001 on \"body\" with nothing written", async () => {
     const { reviewId, member } = await commentSetup(t.db);
     const c = await postComment(t.db, member, reviewId, null, `${"x".repeat(10_000)}\n\n   `);
-    expect((commentRow(t.db, c.id)?.body_md as string).length).toBe(10_000);
-    const before = snapshot(t.db);
+    expect(((await commentRow(t.db, c.id))?.body_md as string).length).toBe(10_000);
+    const before = await snapshot(t.db);
     const err = await thrown(() => createComment(ctxAs(t.db, member.id, later(t.db)), commentForm(reviewId, { body: "y".repeat(10_001) })));
     expect(err).toBeInstanceOf(ZodError);
     expect(toFormError(err, {})).toMatchObject({
       status: 422,
       fieldErrors: { body: ["A comment has at most 10,000 characters; this one has 10,001."] },
     });
-    expect(snapshot(t.db)).toEqual(before);
+    expect(await snapshot(t.db)).toEqual(before);
   });
 
   it.each([
@@ -272,12 +273,12 @@ describe("createComment", () => {
   ])("refuses a body that is %s as 422 on \"body\" and writes nothing", async (_name, body) => {
     const { reviewId, member } = await commentSetup(t.db);
     await postComment(t.db, member, reviewId);
-    const before = snapshot(t.db);
+    const before = await snapshot(t.db);
     const err = await thrown(() => createComment(ctxAs(t.db, member.id, later(t.db)), commentForm(reviewId, { body })));
     expect(err).toBeInstanceOf(ZodError);
     expect(toFormError(err, {})).toMatchObject({ status: 422, fieldErrors: { body: ["Write something before posting."] } });
     expect(Object.keys(toFormError(err, {}).fieldErrors)).toEqual(["body"]);
-    expect(snapshot(t.db)).toEqual(before);
+    expect(await snapshot(t.db)).toEqual(before);
   });
 
   it.each([
@@ -287,11 +288,11 @@ describe("createComment", () => {
     ["parentId", { parentId: "1.5" }],
   ])("refuses a malformed %s as 422 on that field and writes nothing", async (field, over) => {
     const { reviewId, member } = await commentSetup(t.db);
-    const before = snapshot(t.db);
+    const before = await snapshot(t.db);
     const err = await thrown(() => createComment(ctxAs(t.db, member.id, at(MINUTE)), commentForm(reviewId, over)));
     expect(err).toBeInstanceOf(ZodError);
     expect(Object.keys(toFormError(err, {}).fieldErrors)).toEqual([field]);
-    expect(snapshot(t.db)).toEqual(before);
+    expect(await snapshot(t.db)).toEqual(before);
   });
 
   it.each([
@@ -300,110 +301,110 @@ describe("createComment", () => {
   ] as const)("answers NotFound (404) for %s and writes nothing", async (_name, status) => {
     const { author, member } = await commentSetup(t.db);
     const reviewId = await seedReview(t.db, author, { title: "Not public", intent: status === "draft" ? "draft" : "publish" });
-    if (status === "hidden") setReviewStatus(t.db, reviewId, "hidden");
-    const before = snapshot(t.db);
+    if (status === "hidden") await setReviewStatus(t.db, reviewId, "hidden");
+    const before = await snapshot(t.db);
     await expectDomainError(() => createComment(ctxAs(t.db, member.id, at(MINUTE)), commentForm(reviewId)), "NotFound", 404);
-    expect(snapshot(t.db)).toEqual(before);
+    expect(await snapshot(t.db)).toEqual(before);
   });
 
   it("answers NotFound (404) for a review that never existed and writes nothing", async () => {
     const { member } = await commentSetup(t.db);
-    const before = snapshot(t.db);
+    const before = await snapshot(t.db);
     await expectDomainError(() => createComment(ctxAs(t.db, member.id, at(MINUTE)), commentForm(9999)), "NotFound", 404);
-    expect(snapshot(t.db)).toEqual(before);
+    expect(await snapshot(t.db)).toEqual(before);
   });
 
   it("answers Gone (410) for a deleted review, for comments and replies, and writes nothing", async () => {
     const { author, reviewId, member } = await commentSetup(t.db);
     const top = await postComment(t.db, member, reviewId);
     await removeReview(t.db, author, reviewId, later(t.db));
-    const before = snapshot(t.db);
+    const before = await snapshot(t.db);
     await expectDomainError(() => createComment(ctxAs(t.db, member.id, later(t.db)), commentForm(reviewId)), "Gone", 410);
     await expectDomainError(() => createComment(ctxAs(t.db, member.id, later(t.db)), commentForm(reviewId, { parentId: String(top.id) })), "Gone", 410);
-    expect(snapshot(t.db)).toEqual(before);
+    expect(await snapshot(t.db)).toEqual(before);
   });
 
   it("answers NotFound (404) for a parent that does not exist and writes nothing", async () => {
     const { reviewId, member } = await commentSetup(t.db);
     await postComment(t.db, member, reviewId);
-    const before = snapshot(t.db);
+    const before = await snapshot(t.db);
     await expectDomainError(() => createComment(ctxAs(t.db, member.id, later(t.db)), commentForm(reviewId, { parentId: "999" })), "NotFound", 404);
-    expect(snapshot(t.db)).toEqual(before);
+    expect(await snapshot(t.db)).toEqual(before);
   });
 
   it("refuses a parent from another review as Invalid (422) with a form-level message, and writes nothing", async () => {
     const { author, reviewId, member } = await commentSetup(t.db);
     const other = await seedReview(t.db, author, { title: "Another review" });
     const foreign = await postComment(t.db, member, other);
-    const before = snapshot(t.db);
+    const before = await snapshot(t.db);
     const err = await expectDomainError(
       () => createComment(ctxAs(t.db, member.id, later(t.db)), commentForm(reviewId, { parentId: String(foreign.id) })),
       "Invalid",
       422,
     );
     expect(err.message).toBe("That comment belongs to another review, so you cannot reply to it here.");
-    expect(snapshot(t.db)).toEqual(before);
+    expect(await snapshot(t.db)).toEqual(before);
   });
 
   it("answers Gone (410) to a reply to a deleted comment and writes nothing", async () => {
     const { author, reviewId, member } = await commentSetup(t.db);
     const top = await postComment(t.db, member, reviewId);
     await deleteComment(ctxAs(t.db, member, later(t.db)), { commentId: top.id });
-    const before = snapshot(t.db);
+    const before = await snapshot(t.db);
     await expectDomainError(() => createComment(ctxAs(t.db, author.id, later(t.db)), commentForm(reviewId, { parentId: String(top.id) })), "Gone", 410);
-    expect(snapshot(t.db)).toEqual(before);
+    expect(await snapshot(t.db)).toEqual(before);
   });
 
   it("refuses the same form sent twice in a row (a double submit): one comment, counted once", async () => {
     const { reviewId, member } = await commentSetup(t.db);
     const form = commentForm(reviewId, { body: "Posted twice by a double click." });
     await createComment(ctxAs(t.db, member.id, at(MINUTE)), form);
-    const before = snapshot(t.db);
+    const before = await snapshot(t.db);
     await expectDomainError(() => createComment(ctxAs(t.db, member.id, at(MINUTE + 300)), form), "RateLimited", 429);
-    expect(snapshot(t.db)).toEqual(before);
-    expect(rows(t.db, "comments")).toHaveLength(1);
-    expect(commentCount(t.db, reviewId)).toBe(1);
+    expect(await snapshot(t.db)).toEqual(before);
+    expect(await rows(t.db, "comments")).toHaveLength(1);
+    expect(await commentCount(t.db, reviewId)).toBe(1);
   });
 
   it(`stops a chain at depth ${MAX_THREAD_DEPTH} as Invalid (422), writing nothing`, async () => {
     const { reviewId, member } = await commentSetup(t.db);
-    const other = makeUser(t.db, "modest");
+    const other = await makeUser(t.db, "modest");
     let parent = await postComment(t.db, member, reviewId);
     for (let depth = 2; depth <= MAX_THREAD_DEPTH; depth++) parent = await postComment(t.db, depth % 2 ? member : other, reviewId, parent.id);
     expect(parent.depth).toBe(MAX_THREAD_DEPTH);
     expect(parent.path).toHaveLength(6 * MAX_THREAD_DEPTH);
-    const before = snapshot(t.db);
+    const before = await snapshot(t.db);
     await expectDomainError(() => createComment(ctxAs(t.db, member.id, later(t.db)), commentForm(reviewId, { parentId: String(parent.id) })), "Invalid", 422);
-    expect(snapshot(t.db)).toEqual(before);
-    expect(counterDrift(t.db)).toEqual({ reviews: [], comments: [] });
+    expect(await snapshot(t.db)).toEqual(before);
+    expect(await counterDrift(t.db)).toEqual({ reviews: [], comments: [] });
   });
 
   it("tells the member it answers once, and each member it mentions; an edit tells only the names it adds, a delete takes them back", async () => {
     const { author, reviewId, member } = await commentSetup(t.db);
-    const ines = makeUser(t.db, "ines");
-    const zed = makeUser(t.db, "zed");
-    const told = () =>
-      t.db.$client.prepare(`select recipient_id as who, kind, comment_id as about from notifications where kind <> 'badge' order by id`).all();
+    const ines = await makeUser(t.db, "ines");
+    const zed = await makeUser(t.db, "zed");
+    const told = async () =>
+      await sqlAll(t.db, `select recipient_id as who, kind, comment_id as about from notifications where kind <> 'badge' order by id`);
     const c = await postComment(t.db, member, reviewId, null, "@mara and @Ines: mind the cuckoo clock.");
     // mara hears of the reply, so not again of the mention; ines of the mention.
-    expect(told()).toEqual([
+    expect(await told()).toEqual([
       { who: author.id, kind: "review_reply", about: c.id },
       { who: ines.id, kind: "mention", about: c.id },
     ]);
     await editComment(ctxAs(t.db, member, later(t.db)), { commentId: c.id, body: "@mara, @ines and @zed: mind the cuckoo clock." });
-    expect(told()).toEqual([
+    expect(await told()).toEqual([
       { who: author.id, kind: "review_reply", about: c.id },
       { who: ines.id, kind: "mention", about: c.id },
       { who: zed.id, kind: "mention", about: c.id },
     ]);
     await deleteComment(ctxAs(t.db, member, later(t.db, 2 * MINUTE)), { commentId: c.id });
-    expect(told()).toEqual([]);
+    expect(await told()).toEqual([]);
   });
 
   it("turns badge announcements off when the review's author answers STOP under one; anyone else's STOP is an ordinary comment", async () => {
     const { author, reviewId, member } = await commentSetup(t.db);
-    const system = makeUser(t.db, "marquee_badges");
-    fixtureWriter(t.db).$client.prepare(`update users set is_system = 1 where id = ?`).run(system.id);
+    const system = await makeUser(t.db, "marquee_badges");
+    await sqlRun(fixtureWriter(t.db), `update users set is_system = 1 where id = ?`, system.id);
     const note = await insertComment(fixtureWriter(t.db), {
       reviewId,
       parent: null,
@@ -413,18 +414,18 @@ describe("createComment", () => {
       now: at(MINUTE),
       announcesBadge: "upvotes-10",
     });
-    const announcements = () => (t.db.$client.prepare(`select badge_announcements as on_ from users where id = ?`).get(author.id) as { on_: number }).on_;
+    const announcements = async () => ((await sqlGet(t.db, `select badge_announcements as on_ from users where id = ?`, author.id)) as { on_: number }).on_;
     const others = await createComment(ctxAs(t.db, member, later(t.db)), commentForm(reviewId, { parentId: String(note.id), body: "STOP" }));
     expect(others.stopped).toBe(false);
-    expect(rows(t.db, "comments", `where id > ${others.comment.id}`)).toEqual([]);
-    expect(announcements()).toBe(1);
+    expect(await rows(t.db, "comments", `where id > ${others.comment.id}`)).toEqual([]);
+    expect(await announcements()).toBe(1);
 
     const stop = await createComment(ctxAs(t.db, author, later(t.db, 2 * MINUTE)), commentForm(reviewId, { parentId: String(note.id), body: "Stop!" }));
     expect(stop.stopped).toBe(true);
-    expect(announcements()).toBe(0);
+    expect(await announcements()).toBe(0);
     // The system answers under the STOP, and the counts hold.
-    expect(rows(t.db, "comments", `where id > ${stop.comment.id}`).map((r) => [r.author_id, r.parent_id, r.depth])).toEqual([[system.id, stop.comment.id, 3]]);
-    expect(counterDrift(t.db)).toEqual({ reviews: [], comments: [] });
+    expect((await rows(t.db, "comments", `where id > ${stop.comment.id}`)).map((r) => [r.author_id, r.parent_id, r.depth])).toEqual([[system.id, stop.comment.id, 3]]);
+    expect(await counterDrift(t.db)).toEqual({ reviews: [], comments: [] });
     expect(tagsFor(stop.changes)).toContain(`review:${reviewId}`);
   });
 });

@@ -52,11 +52,11 @@ describe("editComment", () => {
     expect(tagsFor(result.changes).sort()).toEqual(
       [`review:${reviewId}`, "comments:new", `user:${member.id}`, "badges", "ranking", "badge:first-edit"].sort(),
     );
-    expect(revisionsOf(t.db, id)).toEqual([
+    expect(await revisionsOf(t.db, id)).toEqual([
       { id: 1, comment_id: id, number: 1, editor_id: member.id, reason: null, body_md: BODY, created_at: at(POSTED).getTime(), updated_at: at(POSTED).getTime() },
       { id: 2, comment_id: id, number: 2, editor_id: member.id, reason: "added the wheel", body_md: body, created_at: after(10 * MINUTE).getTime(), updated_at: after(10 * MINUTE).getTime() },
     ]);
-    expect(commentRow(t.db, id)).toMatchObject({
+    expect(await commentRow(t.db, id)).toMatchObject({
       author_id: member.id,
       body_md: body,
       body_html: `<p>${BODY}</p>\n<h3>Afterthought</h3>\n<p>The <em>ferris wheel</em> speech.</p>\n`,
@@ -77,61 +77,61 @@ describe("editComment", () => {
     const body = BODY.replace("cuckoo clock", "cuckoo-clock speech");
     const result = await editComment(ctxAs(t.db, member, after(4 * MINUTE)), { commentId: id, body, reason: "typo" });
     expect(result.changed).toBe(true);
-    expect(revisionsOf(t.db, id)).toEqual([
+    expect(await revisionsOf(t.db, id)).toEqual([
       { id: 1, comment_id: id, number: 1, editor_id: member.id, reason: "typo", body_md: body, created_at: at(POSTED).getTime(), updated_at: after(4 * MINUTE).getTime() },
     ]);
-    expect(commentRow(t.db, id)).toMatchObject({ body_md: body, body_html: `<p>${body}</p>\n`, revision_count: 1, edited_at: null, updated_at: after(4 * MINUTE).getTime() });
+    expect(await commentRow(t.db, id)).toMatchObject({ body_md: body, body_html: `<p>${body}</p>\n`, revision_count: 1, edited_at: null, updated_at: after(4 * MINUTE).getTime() });
     expect((await listThread(t.db, reviewId)).map((c) => [c.id, c.edited])).toEqual([[id, false]]);
   });
 
   it("counts the window from the revision's creation: exactly 300 s amends, a millisecond later adds", async () => {
     const { member, id } = await setup();
     await editComment(ctxAs(t.db, member, after(5 * MINUTE)), { commentId: id, body: `${BODY} A.` });
-    expect(revisionsOf(t.db, id).map((r) => r.number)).toEqual([1]);
+    expect((await revisionsOf(t.db, id)).map((r) => r.number)).toEqual([1]);
     await editComment(ctxAs(t.db, member, after(5 * MINUTE + 1)), { commentId: id, body: `${BODY} AB.` });
-    expect(revisionsOf(t.db, id).map((r) => [r.number, r.body_md])).toEqual([
+    expect((await revisionsOf(t.db, id)).map((r) => [r.number, r.body_md])).toEqual([
       [1, `${BODY} A.`],
       [2, `${BODY} AB.`],
     ]);
-    expect(commentRow(t.db, id)).toMatchObject({ revision_count: 2, edited_at: after(5 * MINUTE + 1).getTime() });
+    expect(await commentRow(t.db, id)).toMatchObject({ revision_count: 2, edited_at: after(5 * MINUTE + 1).getTime() });
   });
 
   it("does not stretch the window by amending: small edits at 2, 4 and 6 minutes make two revisions", async () => {
     const { member, id } = await setup();
     for (const [i, minute] of [2, 4, 6].entries()) await editComment(ctxAs(t.db, member, after(minute * MINUTE)), { commentId: id, body: `${BODY} ${"!".repeat(i + 1)}` });
-    expect(revisionsOf(t.db, id).map((r) => [r.number, r.created_at, r.updated_at, r.body_md])).toEqual([
+    expect((await revisionsOf(t.db, id)).map((r) => [r.number, r.created_at, r.updated_at, r.body_md])).toEqual([
       [1, at(POSTED).getTime(), after(4 * MINUTE).getTime(), `${BODY} !!`],
       [2, after(6 * MINUTE).getTime(), after(6 * MINUTE).getTime(), `${BODY} !!!`],
     ]);
     // Within revision #2's own window, a small edit amends #2 and leaves edited_at where #2 put it.
     await editComment(ctxAs(t.db, member, after(7 * MINUTE)), { commentId: id, body: `${BODY} !!!!` });
-    expect(revisionsOf(t.db, id).map((r) => r.number)).toEqual([1, 2]);
-    expect(commentRow(t.db, id)).toMatchObject({ revision_count: 2, edited_at: after(6 * MINUTE).getTime(), updated_at: after(7 * MINUTE).getTime() });
+    expect((await revisionsOf(t.db, id)).map((r) => r.number)).toEqual([1, 2]);
+    expect(await commentRow(t.db, id)).toMatchObject({ revision_count: 2, edited_at: after(6 * MINUTE).getTime(), updated_at: after(7 * MINUTE).getTime() });
   });
 
   it("allows 100 changed characters in grace, not 101", async () => {
     const { member, id } = await setup();
     await editComment(ctxAs(t.db, member, after(MINUTE)), { commentId: id, body: BODY + "x".repeat(100) });
-    expect(revisionsOf(t.db, id)).toHaveLength(1);
+    expect(await revisionsOf(t.db, id)).toHaveLength(1);
     await editComment(ctxAs(t.db, member, after(2 * MINUTE)), { commentId: id, body: BODY + "y".repeat(101) });
-    expect(revisionsOf(t.db, id).map((r) => r.number)).toEqual([1, 2]);
-    expect(commentRow(t.db, id)).toMatchObject({ revision_count: 2, edited_at: after(2 * MINUTE).getTime() });
+    expect((await revisionsOf(t.db, id)).map((r) => r.number)).toEqual([1, 2]);
+    expect(await commentRow(t.db, id)).toMatchObject({ revision_count: 2, edited_at: after(2 * MINUTE).getTime() });
   });
 
   it("reads the window from EDIT_GRACE_SECONDS", async () => {
     setTestEnv({ EDIT_GRACE_SECONDS: "60" });
     const { member, id } = await setup();
     await editComment(ctxAs(t.db, member, after(60_000)), { commentId: id, body: `${BODY} A.` });
-    expect(revisionsOf(t.db, id)).toHaveLength(1);
+    expect(await revisionsOf(t.db, id)).toHaveLength(1);
     await editComment(ctxAs(t.db, member, after(2 * MINUTE)), { commentId: id, body: `${BODY} AB.` });
-    expect(revisionsOf(t.db, id).map((r) => r.number)).toEqual([1, 2]);
+    expect((await revisionsOf(t.db, id)).map((r) => r.number)).toEqual([1, 2]);
   });
 
   it("keeps an earlier reason on a grace edit that gives none", async () => {
     const { member, id } = await setup();
     await editComment(ctxAs(t.db, member, after(10 * MINUTE)), { commentId: id, body: `${BODY} Rewatched: still great.`, reason: "rewatched" });
     await editComment(ctxAs(t.db, member, after(11 * MINUTE)), { commentId: id, body: `${BODY} Rewatched: still great!` });
-    expect(revisionsOf(t.db, id).map((r) => [r.number, r.reason, r.body_md])).toEqual([
+    expect((await revisionsOf(t.db, id)).map((r) => [r.number, r.reason, r.body_md])).toEqual([
       [1, null, BODY],
       [2, "rewatched", `${BODY} Rewatched: still great!`],
     ]);
@@ -139,17 +139,17 @@ describe("editComment", () => {
 
   it.each(["moderator", "admin"] as const)("lets a %s edit a member's comment: a new revision in their name, however small", async (role) => {
     const { member, id } = await setup();
-    const staff = makeUser(t.db, `staff_${role}`, role);
+    const staff = await makeUser(t.db, `staff_${role}`, role);
     const body = BODY.replace("cuckoo clock", "[link removed]");
     expect((await editComment(ctxAs(t.db, staff, after(MINUTE)), { commentId: id, body, reason: "removed a link" })).changed).toBe(true);
-    expect(revisionsOf(t.db, id).map((r) => [r.number, r.editor_id, r.reason])).toEqual([
+    expect((await revisionsOf(t.db, id)).map((r) => [r.number, r.editor_id, r.reason])).toEqual([
       [1, member.id, null],
       [2, staff.id, "removed a link"],
     ]);
-    expect(commentRow(t.db, id)).toMatchObject({ author_id: member.id, body_md: body, revision_count: 2, edited_at: after(MINUTE).getTime() });
+    expect(await commentRow(t.db, id)).toMatchObject({ author_id: member.id, body_md: body, revision_count: 2, edited_at: after(MINUTE).getTime() });
     // The author's own small edit right after is not in the moderator's grace: another revision.
     await editComment(ctxAs(t.db, member, after(2 * MINUTE)), { commentId: id, body: `${body} Fair.` });
-    expect(revisionsOf(t.db, id).map((r) => [r.number, r.editor_id])).toEqual([
+    expect((await revisionsOf(t.db, id)).map((r) => [r.number, r.editor_id])).toEqual([
       [1, member.id],
       [2, staff.id],
       [3, member.id],
@@ -161,45 +161,45 @@ describe("editComment", () => {
     ["the review's author", "mara"],
   ])("refuses %s with Forbidden (403) and changes nothing", async (_name, who) => {
     const { reviewAuthor, id } = await setup();
-    const actor = who === "mara" ? reviewAuthor : makeUser(t.db, who);
-    const before = snapshot(t.db);
+    const actor = who === "mara" ? reviewAuthor : await makeUser(t.db, who);
+    const before = await snapshot(t.db);
     await expectDomainError(() => editComment(ctxAs(t.db, actor, after(MINUTE)), { commentId: id, body: "Vandalised." }), "Forbidden", 403);
-    expect(snapshot(t.db)).toEqual(before);
+    expect(await snapshot(t.db)).toEqual(before);
   });
 
   it("treats an unchanged body as a no-op: changed false, no row touched, even with a reason or extra whitespace", async () => {
     const { reviewId, member, id } = await setup();
-    const before = snapshot(t.db);
+    const before = await snapshot(t.db);
     const unchanged = await editComment(ctxAs(t.db, member, after(10 * MINUTE)), { commentId: id, body: BODY });
     expect(unchanged).toEqual({ id, reviewId, slug: "harry-lime-s-vienna", changed: false, changes: expect.any(Object) });
     expect(tagsFor(unchanged.changes)).toEqual([]); // nothing to expire
     expect((await editComment(ctxAs(t.db, member, after(11 * MINUTE)), { commentId: id, body: `\n${BODY}  \r\n`, reason: "nothing really" })).changed).toBe(false);
-    expect(snapshot(t.db)).toEqual(before);
+    expect(await snapshot(t.db)).toEqual(before);
   });
 
   it("refuses a deleted comment with Gone (410), for its author and a moderator, and changes nothing", async () => {
     const { member, id } = await setup();
-    const mod = makeUser(t.db, "modest", "moderator");
+    const mod = await makeUser(t.db, "modest", "moderator");
     await deleteComment(ctxAs(t.db, member, after(MINUTE)), { commentId: id });
-    const before = snapshot(t.db);
+    const before = await snapshot(t.db);
     await expectDomainError(() => editComment(ctxAs(t.db, member, after(2 * MINUTE)), { commentId: id, body: "Back from the dead." }), "Gone", 410);
     await expectDomainError(() => editComment(ctxAs(t.db, mod, after(2 * MINUTE)), { commentId: id, body: "Mod." }), "Gone", 410);
-    expect(snapshot(t.db)).toEqual(before);
+    expect(await snapshot(t.db)).toEqual(before);
   });
 
   it("refuses a comment on a deleted review with Gone (410) and changes nothing", async () => {
     const { reviewAuthor, reviewId, member, id } = await setup();
     await removeReview(t.db, reviewAuthor, reviewId, after(MINUTE));
-    const before = snapshot(t.db);
+    const before = await snapshot(t.db);
     await expectDomainError(() => editComment(ctxAs(t.db, member, after(2 * MINUTE)), { commentId: id, body: "Too late." }), "Gone", 410);
-    expect(snapshot(t.db)).toEqual(before);
+    expect(await snapshot(t.db)).toEqual(before);
   });
 
   it("answers NotFound (404) for a comment that never existed", async () => {
     const { member } = await setup();
-    const before = snapshot(t.db);
+    const before = await snapshot(t.db);
     await expectDomainError(() => editComment(ctxAs(t.db, member, after(MINUTE)), { commentId: 999, body: "Hello?" }), "NotFound", 404);
-    expect(snapshot(t.db)).toEqual(before);
+    expect(await snapshot(t.db)).toEqual(before);
   });
 
   it.each([
@@ -208,17 +208,17 @@ describe("editComment", () => {
     ["a reason over 200 characters", { body: `${BODY} More.`, reason: "r".repeat(201) }, "reason"],
   ])("refuses %s with a ZodError on that field and changes nothing", async (_name, input, field) => {
     const { member, id } = await setup();
-    const before = snapshot(t.db);
+    const before = await snapshot(t.db);
     const err = await thrown(() => editComment(ctxAs(t.db, member, after(10 * MINUTE)), { ...input, commentId: id }));
     expect(err).toBeInstanceOf(ZodError);
     expect((err as ZodError).issues.map((i) => i.path.join("."))).toEqual([field]);
-    expect(snapshot(t.db)).toEqual(before);
+    expect(await snapshot(t.db)).toEqual(before);
   });
 
   it("renders an edit like a post: headings demoted, hostile HTML escaped", async () => {
     const { member, id } = await setup();
     await editComment(ctxAs(t.db, member, after(10 * MINUTE)), { commentId: id, body: "# Loud\n\n<script>alert(1)</script> [x](javascript:alert(1))" });
-    const html = commentRow(t.db, id)?.body_html as string;
+    const html = (await commentRow(t.db, id))?.body_html as string;
     expect(html).toBe("<h3>Loud</h3>\n<p>&#x3C;script>alert(1)&#x3C;/script> [x](javascript:alert(1))</p>\n");
   });
 });

@@ -29,7 +29,7 @@ describe("createComment flood control", () => {
   afterEach(() => clearEnv(...ENV_KEYS));
 
   async function setup() {
-    const host = makeUser(t.db, "mara");
+    const host = await makeUser(t.db, "mara");
     const reviewId = await seedReview(t.db, host, { title: "The host's review" });
     return { reviewId };
   }
@@ -39,10 +39,10 @@ describe("createComment flood control", () => {
 
   /** Expects a 429 with this wait that leaves every table as it was; returns the message. */
   async function expectRefused(fn: () => unknown, retryAfterSeconds: number) {
-    const before = snapshot(t.db);
+    const before = await snapshot(t.db);
     const err = await expectDomainError(fn, "RateLimited", 429);
     expect(err.retryAfterSeconds).toBe(retryAfterSeconds);
-    expect(snapshot(t.db)).toEqual(before);
+    expect(await snapshot(t.db)).toEqual(before);
     return err.message;
   }
 
@@ -60,7 +60,7 @@ describe("createComment flood control", () => {
     await post(femi, reviewId, 10, { parentId: String(first.id) });
     await expectRefused(() => post(femi, reviewId, 12), 8);
     await post(femi, reviewId, 20);
-    expect(rows(t.db, "comments").map((r) => r.created_at)).toEqual([sec(0), sec(10), sec(20)].map((d) => d.getTime()));
+    expect((await rows(t.db, "comments")).map((r) => r.created_at)).toEqual([sec(0), sec(10), sec(20)].map((d) => d.getTime()));
   });
 
   it("counts the interval per author, across reviews, and leaves other authors alone", async () => {
@@ -73,12 +73,12 @@ describe("createComment flood control", () => {
     await expectRefused(() => post(femi, otherReview, 3), 7);
     await post(ines, otherReview, 11);
     await post(femi, otherReview, 10);
-    expect(rows(t.db, "comments")).toHaveLength(4);
+    expect(await rows(t.db, "comments")).toHaveLength(4);
   });
 
   it("makes an account younger than 7 days wait 30 seconds, whatever it has published", async () => {
     const { reviewId } = await setup();
-    const newbie = makeAgedUser(t.db, "newbie", 6);
+    const newbie = await makeAgedUser(t.db, "newbie", 6);
     for (const n of [1, 2, 3, 4]) await seedReview(t.db, newbie, { title: `Newbie's review ${n}` });
     await post(newbie, reviewId, 0);
     expect(await expectRefused(() => post(newbie, reviewId, 10), 20)).toBe(
@@ -87,16 +87,16 @@ describe("createComment flood control", () => {
     await expectRefused(() => post(newbie, reviewId, 29.001), 1);
     await post(newbie, reviewId, 30);
     // An account 8 days old with the same record is a regular.
-    const settled = makeAgedUser(t.db, "settled", 8);
+    const settled = await makeAgedUser(t.db, "settled", 8);
     for (const n of [1, 2, 3]) await seedReview(t.db, settled, { title: `Settled review ${n}` });
     await post(settled, reviewId, 0);
     await post(settled, reviewId, 10);
-    expect(rows(t.db, "comments")).toHaveLength(4);
+    expect(await rows(t.db, "comments")).toHaveLength(4);
   });
 
   it("treats an old account with fewer than 3 published reviews + live comments as a newcomer until it has them", async () => {
     const { reviewId } = await setup();
-    const quiet = makeAgedUser(t.db, "quiet", 365);
+    const quiet = await makeAgedUser(t.db, "quiet", 365);
     const first = await post(quiet, reviewId, 0); // 1 contribution
     await expectRefused(() => post(quiet, reviewId, 10), 20);
     const second = await post(quiet, reviewId, 30); // 2
@@ -108,18 +108,18 @@ describe("createComment flood control", () => {
     await deleteComment(ctxAs(t.db, quiet, sec(75)), { commentId: second.id });
     await expectRefused(() => post(quiet, reviewId, 80), 20);
     await post(quiet, reviewId, 100);
-    expect(rows(t.db, "comments", "where deleted_at is null").map((r) => r.created_at)).toEqual([sec(60), sec(70), sec(100)].map((d) => d.getTime()));
+    expect((await rows(t.db, "comments", "where deleted_at is null")).map((r) => r.created_at)).toEqual([sec(60), sec(70), sec(100)].map((d) => d.getTime()));
   });
 
   it("counts only published reviews: drafts and deleted reviews do not make a regular", async () => {
     const { reviewId } = await setup();
-    const drafter = makeAgedUser(t.db, "drafter", 365);
+    const drafter = await makeAgedUser(t.db, "drafter", 365);
     for (const n of [1, 2, 3]) await seedReview(t.db, drafter, { title: `Draft ${n}`, intent: "draft" });
     await removeReview(t.db, drafter, await seedReview(t.db, drafter, { title: "Deleted one" }));
     await seedReview(t.db, drafter, { title: "Published one" });
     await post(drafter, reviewId, 0); // 1 published review + 1 comment = 2
     await expectRefused(() => post(drafter, reviewId, 10), 20);
-    const writer = makeAgedUser(t.db, "writer", 365);
+    const writer = await makeAgedUser(t.db, "writer", 365);
     await seedReview(t.db, writer, { title: "Writer one" });
     await seedReview(t.db, writer, { title: "Writer two" });
     await post(writer, reviewId, 0); // 2 published reviews + 1 comment = 3
@@ -130,7 +130,7 @@ describe("createComment flood control", () => {
     setTestEnv({ COMMENT_INTERVAL_SECONDS: "60", COMMENT_NEWCOMER_INTERVAL_SECONDS: "120" });
     const { reviewId } = await setup();
     const femi = await makeRegular(t.db, "femi");
-    const newbie = makeAgedUser(t.db, "newbie", 1);
+    const newbie = await makeAgedUser(t.db, "newbie", 1);
     await post(femi, reviewId, 0);
     await post(newbie, reviewId, 0);
     expect(await expectRefused(() => post(femi, reviewId, 30), 30)).toBe(
@@ -160,7 +160,7 @@ describe("createComment flood control", () => {
     await post(await makeRegular(t.db, "ines"), reviewId, 100, { body });
     // Exactly 5 minutes later it is allowed again.
     await post(femi, reviewId, 300, { body });
-    expect(rows(t.db, "comments").map((r) => [r.body_md, r.created_at])).toEqual([
+    expect((await rows(t.db, "comments")).map((r) => [r.body_md, r.created_at])).toEqual([
       [body, sec(0).getTime()],
       ["First! (edited thought)", sec(100).getTime()],
       [body, sec(100).getTime()],
@@ -171,11 +171,11 @@ describe("createComment flood control", () => {
   it("refuses a duplicate even with the interval switched off", async () => {
     setTestEnv({ COMMENT_INTERVAL_SECONDS: "0", COMMENT_NEWCOMER_INTERVAL_SECONDS: "0" });
     const { reviewId } = await setup();
-    const newbie = makeAgedUser(t.db, "newbie", 1);
+    const newbie = await makeAgedUser(t.db, "newbie", 1);
     await post(newbie, reviewId, 0, { body: "Again." });
     await post(newbie, reviewId, 0, { body: "And again." });
     await expectRefused(() => post(newbie, reviewId, 1, { body: "Again." }), 299);
-    expect(rows(t.db, "comments")).toHaveLength(2);
+    expect(await rows(t.db, "comments")).toHaveLength(2);
   });
 
   it("lets a deleted comment's text be posted again at once, as when moving it to the right thread", async () => {
@@ -187,7 +187,7 @@ describe("createComment flood control", () => {
     const target = await post(await makeRegular(t.db, "mara2"), reviewId, 1);
     await deleteComment(ctxAs(t.db, femi, sec(2)), { commentId: misplaced.id });
     const moved = await post(femi, reviewId, 3, { body, parentId: String(target.id) });
-    expect(rows(t.db, "comments", `where author_id = '${femi.id}'`).map((r) => [r.id, r.parent_id, r.deleted_at !== null])).toEqual([
+    expect((await rows(t.db, "comments", `where author_id = '${femi.id}'`)).map((r) => [r.id, r.parent_id, r.deleted_at !== null])).toEqual([
       [misplaced.id, null, true],
       [moved.id, target.id, false],
     ]);
@@ -204,7 +204,7 @@ describe("createComment flood control", () => {
     expect(sent.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
     const refused = sent.find((r) => r.status === "rejected")!.reason as DomainError;
     expect({ kind: refused.kind, status: refused.status }).toEqual({ kind: "RateLimited", status: 429 });
-    expect(rows(t.db, "comments")).toHaveLength(1);
-    expect(counterDrift(t.db)).toEqual({ reviews: [], comments: [] });
+    expect(await rows(t.db, "comments")).toHaveLength(1);
+    expect(await counterDrift(t.db)).toEqual({ reviews: [], comments: [] });
   });
 });

@@ -26,7 +26,7 @@ describe("createOAuthUser", () => {
       role: "member",
       sessionVersion: 0,
     });
-    expect(rows(t.db, "users")).toEqual([
+    expect(await rows(t.db, "users")).toEqual([
       expect.objectContaining({ id: user.id, username: "Jose_Nunez", email: "jose.nunez@example.com", email_verified: verified.getTime() }),
     ]);
     // A new member shows in the members directory.
@@ -38,7 +38,7 @@ describe("createOAuthUser", () => {
     const b = await createOAuthUser(ctxAs(t.db, null), { name: "Film Fan", email: "b@example.com" });
     const c = await createOAuthUser(ctxAs(t.db, null), { name: "film fan", email: null });
     expect([a.username, b.username, c.username]).toEqual(["Film_Fan", "Film_Fan2", "film_fan3"]);
-    expect(rows(t.db, "users").map((r) => r.username_key)).toEqual(["film_fan", "film_fan2", "film_fan3"]);
+    expect((await rows(t.db, "users")).map((r) => r.username_key)).toEqual(["film_fan", "film_fan2", "film_fan3"]);
   });
 
   it("avoids a name a password account already holds", async () => {
@@ -61,6 +61,6 @@ describe("createOAuthUser", () => {
     expect(fromEmail).toMatchObject({ username: "bruce_lee", name: "李小龙", email: "bruce.lee@example.com" });
     expect(r1).toMatchObject({ username: "reader", name: "reader", email: null });
     expect(r2).toMatchObject({ username: "reader2", name: "reader2", email: null });
-    expect(rows(t.db, "users")).toHaveLength(3);
+    expect(await rows(t.db, "users")).toHaveLength(3);
   });
 });

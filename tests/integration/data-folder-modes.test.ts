@@ -42,7 +42,7 @@ describe("the database files", () => {
     const { db, modes } = openAndWrite(file);
     expect(modes).toEqual({ dir: 0o700, db: 0o600, wal: 0o600, shm: 0o600 });
     expect(db.$client.prepare("select count(*) from probe").pluck().get()).toBe(1);
-    closeDb(db);
+    void closeDb(db);
     expect(modeOf(file)).toBe(0o600);
   });
 
@@ -63,7 +63,7 @@ describe("the database files", () => {
     const { db, modes } = openAndWrite(file);
     expect(modes).toEqual({ dir: 0o700, db: 0o600, wal: 0o600, shm: 0o600 });
     expect(db.$client.prepare("select v from kept").pluck().all()).toEqual(["still here"]);
-    closeDb(db);
+    void closeDb(db);
     holder.close();
     old.close();
   });
@@ -75,7 +75,7 @@ describe("the database files", () => {
     const { db, modes } = openAndWrite(path.join(shared, "marquee.db"));
     expect(fs.statSync(shared).mode & 0o7777).toBe(0o1777);
     expect(modes).toEqual({ dir: 0o777, db: 0o600, wal: 0o600, shm: 0o600 });
-    closeDb(db);
+    void closeDb(db);
   });
 
   it("a backup is 0600 from the start, whatever the umask", async () => {
@@ -85,7 +85,7 @@ describe("the database files", () => {
     expect(report.integrity).toBe("ok");
     expect(modeOf(dest)).toBe(0o600);
     expect(fs.readdirSync(root).sort()).toEqual(["backup.db", "data"]);
-    closeDb(db);
+    void closeDb(db);
   });
 });
 

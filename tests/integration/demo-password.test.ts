@@ -25,7 +25,7 @@ describe("the demo members' password", () => {
     expect(seeded.password).not.toBe(PUBLISHED);
     expect(seeded.password).not.toBe(TEST_DEMO_PASSWORD);
     expect(seeded.password.length).toBeGreaterThanOrEqual(16);
-    const members = rows(t.db, "users");
+    const members = await rows(t.db, "users");
     expect(members).toHaveLength(DEMO_USERS.length);
     for (const m of members) {
       expect(await verifyPassword(seeded.password, m.password_hash as string)).toBe(true);
@@ -50,7 +50,7 @@ describe("the demo members' password", () => {
     setTestEnv({ DEMO_PASSWORD: "a configured demo passphrase" });
     const seeded = (await seedDemo(t.db))!;
     expect(seeded).toMatchObject({ password: "a configured demo passphrase", generated: false });
-    for (const m of rows(t.db, "users")) expect(await verifyPassword("a configured demo passphrase", m.password_hash as string)).toBe(true);
+    for (const m of await rows(t.db, "users")) expect(await verifyPassword("a configured demo passphrase", m.password_hash as string)).toBe(true);
     expect(demoPasswordNotice(seeded)).not.toContain("a configured demo passphrase");
     const e = (await thrown(() => authenticate(ctxAs(t.db, null, undefined, "198.51.100.2"), { identifier: ADMIN, password: PUBLISHED }, noSleep))) as DomainError;
     expect(e.kind).toBe("Unauthenticated");

@@ -20,6 +20,7 @@ import { prng, type Ack, type Member, type WriterConfig } from "../helpers/durab
 import { setTestEnv } from "../helpers/env";
 import { makeUser } from "../helpers/reviews";
 import { allCounterDrift, RECOUNT_NOTHING } from "../helpers/votes";
+import { sqlColumn, sqlValue } from "@/tests/helpers/sql";
 
 // P7: an acknowledged write survives a process kill, no SQLITE_BUSY reaches a writer, backups are
 // online and restorable. Writers are separate processes running the real verbs on one SQLite file.
@@ -48,11 +49,12 @@ afterAll(async () => {
 }, MINUTE);
 
 /** A new database file built from the committed migrations, with `n` members; closed again. */
-function freshDb(name: string, n: number): { file: string; members: Member[] } {
+async function freshDb(name: string, n: number): Promise<{ file: string; members: Member[] }> {
   const file = path.join(dir, name, "marquee.db");
-  const db = openMarqueeDb(file, { migrationsFolder: MIGRATIONS });
-  const members = Array.from({ length: n }, (_, i) => ({ id: makeUser(db, `${name}${i + 1}`).id, username: `${name}${i + 1}` }));
-  closeDb(db);
+  const db = await openMarqueeDb(file, { migrationsFolder: MIGRATIONS });
+  const members: Member[] = [];
+  for (let i = 1; i <= n; i++) members.push({ id: (await makeUser(db, `${name}${i}`)).id, username: `${name}${i}` });
+  await closeDb(db);
   return { file, members };
 }
 
@@ -64,28 +66,23 @@ function writer(config: Omit<WriterConfig, "migrations" | "refreshEvery"> & { re
 
 /** Opens the file with the app's openDb, runs `fn`, closes: no connection stays open between checks. */
 async function withDb<T>(file: string, fn: (db: DB) => Promise<T> | T): Promise<T> {
-  const db = openMarqueeDb(file, { migrationsFolder: MIGRATIONS });
+  const db = await openMarqueeDb(file, { migrationsFolder: MIGRATIONS });
   try {
     return await fn(db);
   } finally {
-    closeDb(db);
+    await closeDb(db);
   }
 }
 
 async function expectCountersExact(db: DB) {
-  expect(allCounterDrift(db, new Date())).toEqual([]);
+  expect(await allCounterDrift(db, new Date())).toEqual([]);
   expect(await recountAll(db)).toEqual(RECOUNT_NOTHING);
 }
 
 /** Reviews, members' comments and votes in the file: what the writers wrote, acknowledged or not. */
-const writtenRows = (db: DB) =>
-  db.$client
-    .prepare(
-      `select (select count(*) from posts) + (select count(*) from comments c join users u on u.id = c.author_id where u.is_system = 0)
-            + (select count(*) from post_votes) + (select count(*) from comment_votes)`,
-    )
-    .pluck()
-    .get() as number;
+const writtenRows = async (db: DB) =>
+  (await sqlValue(db, `select (select count(*) from posts) + (select count(*) from comments c join users u on u.id = c.author_id where u.is_system = 0)
+            + (select count(*) from post_votes) + (select count(*) from comment_votes)`)) as number;
 
 const summary = (label: string, facts: Record<string, unknown>) =>
   console.log(`${label}: ${Object.entries(facts).map(([k, v]) => `${k} ${typeof v === "object" ? JSON.stringify(v) : v}`).join(", ")}`);
@@ -93,7 +90,7 @@ const summary = (label: string, facts: Record<string, unknown>) =>
 describe("durability (P7)", () => {
   it(`keeps every acknowledged write through ${KILLS} kill -9s of a writer process`, async () => {
     const t0 = performance.now();
-    const { file, members } = freshDb("kill", 6);
+    const { file, members } = await freshDb("kill", 6);
     const random = prng(SEED);
     const acks: Ack[] = [];
     const perRound: number[] = [];
@@ -116,9 +113,9 @@ describe("durability (P7)", () => {
       expect(fs.existsSync(`${file}-wal`)).toBe(true);
       acks.push(...w.acks);
       perRound.push(w.acks.length);
-      await withDb(file, (db) => {
+      await withDb(file, async (db) => {
         expect(integrity(db), `round ${round}`).toBe("ok");
-        expect(missingAcks(db, acks), `round ${round}`).toEqual([]);
+        expect(await missingAcks(db, acks), `round ${round}`).toEqual([]);
       });
       checks += acks.length;
     }
@@ -128,8 +125,8 @@ describe("durability (P7)", () => {
       // The check itself notices a row that is not there.
       const first = <K extends Ack["kind"]>(kind: K) => acks.find((a): a is Extract<Ack, { kind: K }> => a.kind === kind)!;
       const absent = [{ ...first("review"), id: 1e9 }, { ...first("comment"), body: "edited" }, { ...first("vote"), id: 1e9 }];
-      expect(missingAcks(db, absent)).toHaveLength(3);
-      return writtenRows(db) - acks.length;
+      expect(await missingAcks(db, absent)).toHaveLength(3);
+      return await writtenRows(db) - acks.length;
     });
     expect(Math.min(...perRound)).toBeGreaterThan(0);
     summary("kill -9 loop", {
@@ -145,7 +142,7 @@ describe("durability (P7)", () => {
 
   it(`lets ${WRITERS} writer processes write at once: no SQLITE_BUSY, nothing lost, counters exact`, async () => {
     const t0 = performance.now();
-    const { file, members } = freshDb("four", 8);
+    const { file, members } = await freshDb("four", 8);
     // Every writer writes as any member: the same member's comments and votes come from several
     // processes at once, as from a member's several tabs.
     const ws = Array.from({ length: WRITERS }, (_, i) =>
@@ -182,7 +179,7 @@ describe("durability (P7)", () => {
     expect(crossing.length).toBeGreaterThan(0);
     await withDb(file, async (db) => {
       expect(integrity(db)).toBe("ok");
-      expect(missingAcks(db, acks)).toEqual([]);
+      expect(await missingAcks(db, acks)).toEqual([]);
       await expectCountersExact(db);
     });
     summary("four writers", {
@@ -191,7 +188,7 @@ describe("durability (P7)", () => {
 
   it("backs up online while a writer writes; the copy is sound, complete, and serves once restored", async () => {
     const t0 = performance.now();
-    const { file, members } = freshDb("backup", 6);
+    const { file, members } = await freshDb("backup", 6);
     const w = writer({ file, tag: "b", seed: SEED * 13, members });
     await w.acked(150);
 
@@ -259,10 +256,10 @@ async function checkRestored(file: string, acked: Ack[], ackedLater: Ack[]) {
   const migrations = (JSON.parse(fs.readFileSync(path.join(MIGRATIONS, "meta", "_journal.json"), "utf8")) as { entries: unknown[] }).entries.length;
   expect(applied).toHaveLength(migrations);
   return withDb(file, async (db) => {
-    expect(db.$client.prepare(`select hash from __drizzle_migrations order by id`).pluck().all()).toEqual(applied);
-    expect(db.$client.prepare(`select sql from sqlite_master order by name`).pluck().all()).toEqual(schema);
+    expect(await sqlColumn(db, `select hash from __drizzle_migrations order by id`)).toEqual(applied);
+    expect(await sqlColumn(db, `select sql from sqlite_master order by name`)).toEqual(schema);
     expect(integrity(db)).toBe("ok");
-    expect(missingAcks(db, acked)).toEqual([]);
+    expect(await missingAcks(db, acked)).toEqual([]);
     await expectCountersExact(db);
 
     // The review with the most acknowledged comments, read as its page reads it.
@@ -283,15 +280,15 @@ async function checkRestored(file: string, acked: Ack[], ackedLater: Ack[]) {
     expect(page!.commentCount).toBe(rows.filter((c) => !c.deleted).length);
 
     // The home page: the hot feed and the newest members.
-    const published = db.$client.prepare(`select count(*) from posts where status = 'published'`).pluck().get() as number;
+    const published = (await sqlValue(db, `select count(*) from posts where status = 'published'`)) as number;
     const hot = (await listFeed(db, { tab: "hot" })).items.map((i) => i.id);
-    expect(hot).toEqual(db.$client.prepare(`select id from posts where status = 'published' order by hot_score desc, id desc limit 20`).pluck().all());
+    expect(hot).toEqual(await sqlColumn(db, `select id from posts where status = 'published' order by hot_score desc, id desc limit 20`));
     expect(hot).toHaveLength(Math.min(published, 20));
     const newest = (await listFeed(db, { tab: "new" })).items[0]!;
-    expect(newest.id).toBe(db.$client.prepare(`select max(id) from posts where status = 'published'`).pluck().get());
+    expect(newest.id).toBe(await sqlValue(db, `select max(id) from posts where status = 'published'`));
     expect(await countMembers(db)).toBeGreaterThanOrEqual(6);
     expect((await listNewestMembers(db, 8)).length).toBeGreaterThanOrEqual(6);
-    return { later: ackedLater.length - missingAcks(db, ackedLater).length };
+    return { later: ackedLater.length - (await missingAcks(db, ackedLater)).length };
   });
 }
 

@@ -13,7 +13,7 @@ describe("getFilmBySlug", () => {
   });
 
   it("shows a 1–10 histogram of published scores, and the average only from 3 scored reviews", async () => {
-    const [a, b] = [makeUser(t.db, "mara"), makeUser(t.db, "femi")];
+    const [a, b] = [await makeUser(t.db, "mara"), await makeUser(t.db, "femi")];
     const first = await seedReview(t.db, a, { score: "8" });
     await seedReview(t.db, b, { title: "Unscored", score: "" });
     await seedReview(t.db, b, { title: "Draft ten", score: "10", intent: "draft" });
@@ -38,7 +38,7 @@ describe("getFilmBySlug", () => {
   });
 
   it("keeps the histogram and the counters in agreement", async () => {
-    const a = makeUser(t.db, "mara");
+    const a = await makeUser(t.db, "mara");
     for (const [i, score] of ["1", "10", "10", "5", ""].entries()) await seedReview(t.db, a, { title: `R${i}`, score }, T0);
     const film = (await getFilmBySlug(t.db, "the-third-man-1949"))!;
     expect(film.histogram).toEqual([1, 0, 0, 0, 1, 0, 0, 0, 0, 2]);
@@ -52,7 +52,7 @@ describe("searchFilms", () => {
   const t = perTestDb();
 
   async function seedFilms() {
-    const a = makeUser(t.db, "mara");
+    const a = await makeUser(t.db, "mara");
     const films: [string, number, number][] = [["Amélie", 2001, 3], ["The Third Man", 1949, 1], ["Amarcord", 1973, 0], ["Three Colours: Blue", 1993, 2], ["Solaris", 1972, 0], ["Solaris", 2002, 0]];
     for (const [title, year, reviews] of films) {
       for (let i = 0; i < Math.max(reviews, 1); i++) await seedReview(t.db, a, { title: `${title} ${i}`, filmTitle: title, filmYear: String(year), intent: reviews ? "publish" : "draft" });

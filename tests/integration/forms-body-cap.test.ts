@@ -7,6 +7,7 @@ import { createReview } from "@/lib/reviews/create-review";
 import { reviewFormFields } from "@/lib/reviews/schemas";
 import { ctxAs, perTestDb, snapshot } from "../helpers/db";
 import { makeUser } from "../helpers/reviews";
+import { sqlAll } from "@/tests/helpers/sql";
 
 // handleForm is the one door of every form route: the body is read under its cap while it
 // streams, before anything parses it, and a refusal of a security kind leaves one log line.
@@ -68,8 +69,8 @@ const refusalLines = () => warn.mock.calls.map((c: unknown[]) => String(c[0])).f
 
 describe("handleForm reads bodies under a cap", () => {
   it("answers a chunked 2 MB body with no Content-Length 413 once past the cap, and writes nothing", async () => {
-    const author = makeUser(t.db, "holly_martins");
-    const before = snapshot(t.db);
+    const author = await makeUser(t.db, "holly_martins");
+    const before = await snapshot(t.db);
     const { stream, seen } = chunkedBody(2 * 1024 * 1024);
     const save = saveReview(author.id);
     const res = await handleForm(post(stream, { "content-type": "application/x-www-form-urlencoded" }), "/reviews/new", save.handler, {
@@ -83,19 +84,19 @@ describe("handleForm reads bodies under a cap", () => {
     expect(seen.done).toBe(false);
     expect(seen.pulled).toBeLessThanOrEqual(BODY_LIMITS.form + 64 * 1024);
     expect(save.ran()).toBe(0);
-    expect(snapshot(t.db)).toEqual(before);
+    expect(await snapshot(t.db)).toEqual(before);
   });
 
   it("counts the bytes, not a lying small Content-Length", async () => {
-    const author = makeUser(t.db, "holly_martins");
-    const before = snapshot(t.db);
+    const author = await makeUser(t.db, "holly_martins");
+    const before = await snapshot(t.db);
     const body = reviewBody("x", 1_100_000);
     const save = saveReview(author.id);
     const req = post(body, { "content-type": "application/x-www-form-urlencoded", "content-length": "120" });
     const res = await handleForm(req, "/reviews/new", save.handler, { maxBody: { bytes: BODY_LIMITS.form, field: "body" } });
     expect(res.status).toBe(413);
     expect(save.ran()).toBe(0);
-    expect(snapshot(t.db)).toEqual(before);
+    expect(await snapshot(t.db)).toEqual(before);
   });
 
   it("refuses a button-only form's 16 kB cap with a plain 413 for a plain post", async () => {
@@ -110,25 +111,25 @@ describe("handleForm reads bodies under a cap", () => {
   });
 
   it("still saves a review at its 100,000-character cap in 3-byte characters (900 kB urlencoded)", async () => {
-    const author = makeUser(t.db, "holly_martins");
+    const author = await makeUser(t.db, "holly_martins");
     const save = saveReview(author.id);
     const res = await handleForm(post(reviewBody("中", 100_000), { "content-type": "application/x-www-form-urlencoded" }), "/reviews/new", save.handler, {
       maxBody: { bytes: BODY_LIMITS.form, field: "body" },
     });
     expect(res.status).toBe(200);
-    const reviews = t.db.$client.prepare("select title, length(body_md) as n from posts").all();
+    const reviews = await sqlAll(t.db, "select title, length(body_md) as n from posts");
     expect(reviews).toEqual([{ title: "Harry Lime's Vienna", n: 100_000 }]);
     expect(refusalLines()).toEqual([]);
   });
 
   it("answers a body that is not a form 400, leaving the database as it was", async () => {
-    const author = makeUser(t.db, "holly_martins");
-    const before = snapshot(t.db);
+    const author = await makeUser(t.db, "holly_martins");
+    const before = await snapshot(t.db);
     const save = saveReview(author.id);
     const res = await handleForm(post("--x\r\nnot a part", { "content-type": "multipart/form-data" }), "/reviews/new", save.handler);
     expect(res.status).toBe(400);
     expect(save.ran()).toBe(0);
-    expect(snapshot(t.db)).toEqual(before);
+    expect(await snapshot(t.db)).toEqual(before);
   });
 });
 

@@ -292,7 +292,7 @@ describe("what the app relies on, on PostgreSQL", () => {
 
     expect(await db.select({ views: reviews.viewCount }).from(reviews).where(eq(reviews.id, r.id))).toEqual([{ views }]);
     expect(await db.select({ views: users.viewsReceived, reviews: users.reviewCount }).from(users)).toEqual([{ views, reviews: 7 }]);
-    expect(await db.select({ n: count() }).from(reviews)).toEqual([{ n: 2 }]);
+    expect(await db.select({ n: await count() }).from(reviews)).toEqual([{ n: 2 }]);
     // What Drizzle's number mode and count() map: plain pg returns bigint and count(*) as strings.
     const raw = await db.$client.query(`select view_count, upvote_count, (select count(*) from posts) as n from posts where id = $1`, [r.id]);
     expect(raw.rows).toEqual([{ view_count: String(views), upvote_count: 0, n: "2" }]);

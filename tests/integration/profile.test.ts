@@ -11,8 +11,8 @@ describe("member profiles", () => {
   const t = perTestDb();
 
   async function setup() {
-    const mara = makeUser(t.db, "Mara_K");
-    const femi = makeUser(t.db, "femi");
+    const mara = await makeUser(t.db, "Mara_K");
+    const femi = await makeUser(t.db, "femi");
     const review = await seedReview(t.db, mara, { title: "Mara's first" });
     await seedReview(t.db, mara, { title: "Mara's draft", intent: "draft" });
     const doomed = await seedReview(t.db, femi, { title: "Femi's soon gone" });

@@ -7,9 +7,10 @@ import { deleteReview } from "@/lib/reviews/delete-review";
 import { editReview } from "@/lib/reviews/edit-review";
 import { ctxAs, fixtureWriter, perTestDb } from "../helpers/db";
 import { ageAccount } from "../helpers/people";
-import { DAY, HOUR, MINUTE, T0, at, makeUser, reviewForm, seedReview } from "../helpers/reviews";
+import { DAY, HOUR, MINUTE, T0, at, makeUser, reviewForm, seedReview, makeUsers } from "../helpers/reviews";
 import { vote } from "../helpers/votes";
 import { announcements, members, pointsOf, rows, systemRow } from "../helpers/badges";
+import { sqlRun } from "@/tests/helpers/sql";
 
 /** One page of a ranking as [username, value] pairs, checking that ranks run on from the page's first. */
 async function page(db: DB, by: RankBy, period: Period, n: number, month?: string): Promise<[string, number][]> {
@@ -18,22 +19,22 @@ async function page(db: DB, by: RankBy, period: Period, n: number, month?: strin
   return ranked.map((r) => [r.username, r.value]);
 }
 
-const people = (db: DB, ...names: string[]) => names.map((n) => makeUser(db, n));
+const people = (db: DB, ...names: string[]) => makeUsers(db, ...names);
 
 describe("the Ranking", () => {
   const t = perTestDb();
 
   it("orders by points, ties going to who reached the value first, then to who joined first", async () => {
-    const [ana, ben, cy, dee, eve] = people(t.db, "ana", "ben", "cy", "dee", "eve") as [Actor, Actor, Actor, Actor, Actor];
-    ageAccount(t.db, dee, 10);
-    ageAccount(t.db, eve, 5);
-    ageAccount(t.db, ana, 1);
+    const [ana, ben, cy, dee, eve] = (await people(t.db, "ana", "ben", "cy", "dee", "eve")) as [Actor, Actor, Actor, Actor, Actor];
+    await ageAccount(t.db, dee, 10);
+    await ageAccount(t.db, eve, 5);
+    await ageAccount(t.db, ana, 1);
     await seedReview(t.db, ana, { title: "Ana's", score: "7" }, at(2 * HOUR)); // 2 points
     await seedReview(t.db, ben, { title: "Ben's", score: "7" }, at(HOUR)); // 2 points, an hour sooner
     await seedReview(t.db, cy, { title: "Cy's", score: "7", hasSpoilers: "on" }, at(3 * HOUR)); // 3 points
     await seedReview(t.db, eve, { title: "Eve's", score: "7" }, at(4 * HOUR)); // 2 points at the same moment as dee…
     await seedReview(t.db, dee, { title: "Dee's", score: "7" }, at(4 * HOUR)); // …who joined first
-    expect([ana, ben, cy, dee, eve].map((p) => pointsOf(t.db, p))).toEqual([2, 2, 3, 2, 2]);
+    expect((await Promise.all([ana, ben, cy, dee, eve].map(async (p) => await pointsOf(t.db, p))))).toEqual([2, 2, 3, 2, 2]);
 
     expect(await page(t.db, "points", "all", 1)).toEqual([["cy", 3], ["ben", 2], ["ana", 2], ["dee", 2], ["eve", 2]]);
     expect((await rankingPage(t.db, "points", "all", 1)).total).toBe(5);
@@ -44,10 +45,10 @@ describe("the Ranking", () => {
   });
 
   it("gives a tie on upvotes to whoever reached the count first, not to whoever received their first upvote first", async () => {
-    const [ana, ben] = people(t.db, "ana", "ben") as [Actor, Actor];
+    const [ana, ben] = (await people(t.db, "ana", "ben")) as [Actor, Actor];
     const anas = await seedReview(t.db, ana, { title: "Ana's", score: "" }, T0);
     const bens = await seedReview(t.db, ben, { title: "Ben's", score: "" }, T0);
-    const [f1, f2, f3, f4] = members(t.db, "fan", 4) as [Actor, Actor, Actor, Actor];
+    const [f1, f2, f3, f4] = (await members(t.db, "fan", 4)) as [Actor, Actor, Actor, Actor];
     await vote(t.db, f1, "review", bens, "up", at(HOUR)); // ben 1 (first to get any)
     await vote(t.db, f2, "review", anas, "up", at(2 * HOUR)); // ana 1
     await vote(t.db, f3, "review", anas, "up", at(3 * HOUR)); // ana 2: first to 2
@@ -62,10 +63,10 @@ describe("the Ranking", () => {
   });
 
   it("ranks this month from the month's own standings, and all time from the totals", async () => {
-    const [ana, ben] = people(t.db, "ana", "ben") as [Actor, Actor];
+    const [ana, ben] = (await people(t.db, "ana", "ben")) as [Actor, Actor];
     const feb = (d: number, h = 12) => new Date(Date.UTC(2025, 1, d, h));
     const mar = (d: number, h = 12) => new Date(Date.UTC(2025, 2, d, h));
-    const fans = members(t.db, "fan", 6);
+    const fans = await members(t.db, "fan", 6);
     // February: ana's scored, spoiler-tagged review (3 points) and three upvotes on it.
     const anas = await seedReview(t.db, ana, { title: "Ana's", score: "8", hasSpoilers: "on" }, feb(10));
     for (const f of fans.slice(0, 3)) await vote(t.db, f, "review", anas, "up", feb(11));
@@ -93,7 +94,7 @@ describe("the Ranking", () => {
   });
 
   it("leaves out whoever has nothing: an upvote taken back leaves zero, in its month as all time", async () => {
-    const [ana, ben] = people(t.db, "ana", "ben") as [Actor, Actor];
+    const [ana, ben] = (await people(t.db, "ana", "ben")) as [Actor, Actor];
     const anas = await seedReview(t.db, ana, { title: "Ana's", score: "" }, new Date("2025-02-10T12:00:00Z"));
     await vote(t.db, ben, "review", anas, "up", new Date("2025-02-11T12:00:00Z"));
     expect(await page(t.db, "upvotes", "month", 1, "2025-02")).toEqual([["ana", 1]]);
@@ -109,7 +110,7 @@ describe("the Ranking", () => {
   });
 
   it("gives a member far down the list their own rank and page, in agreement with the pages", async () => {
-    const crowd = members(t.db, "m", 130);
+    const crowd = await members(t.db, "m", 130);
     // Each publishes one scored review (2 points), in the reverse order of joining: rank is
     // publication order, not join order.
     for (const [i, m] of [...crowd].reverse().entries()) await seedReview(t.db, m, { title: `Review ${i + 1}`, score: "6" }, at(i * MINUTE));
@@ -128,7 +129,7 @@ describe("the Ranking", () => {
     // Everyone's own rank agrees with where the pages put them.
     for (const m of crowd) {
       const mine = (await ownRank(t.db, m.id, "points", "all"))!;
-      expect(order[mine.rank - 1], `rank of ${m.id}`).toBe(rows(t.db, "users", `where id = '${m.id}'`)[0]!.username);
+      expect(order[mine.rank - 1], `rank of ${m.id}`).toBe((await rows(t.db, "users", `where id = '${m.id}'`))[0]!.username);
       expect(mine.page).toBe(Math.ceil(mine.rank / RANKING_PAGE_SIZE));
     }
     // The last one to publish is last; page 1 starts with the first.
@@ -137,22 +138,20 @@ describe("the Ranking", () => {
   }, 60_000);
 
   it("never ranks the system account, whatever its counters say", async () => {
-    const ana = makeUser(t.db, "ana");
+    const ana = await makeUser(t.db, "ana");
     const anas = await seedReview(t.db, ana, { title: "Ana's", score: "" }, T0);
-    const fans = members(t.db, "fan", 10);
+    const fans = await members(t.db, "fan", 10);
     for (const [i, f] of fans.entries()) await vote(t.db, f, "review", anas, "up", at(i * MINUTE));
-    const [note] = announcements(t.db, anas);
+    const [note] = await announcements(t.db, anas);
     // Its announcement takes no upvotes, so the system account receives none (nor this month's)…
     await expect(vote(t.db, fans[0]!, "comment", note!.id, "up", at(HOUR))).rejects.toThrow("Badge notes from Marquee take no upvotes.");
-    const system = systemRow(t.db)!;
+    const system = (await systemRow(t.db))!;
     expect(system).toMatchObject({ upvotes_received: 0, badge_points: 0, review_count: 0 });
-    expect(rows(t.db, "monthly_scores", `where user_id = '${system.id}'`)).toEqual([]);
+    expect(await rows(t.db, "monthly_scores", `where user_id = '${system.id}'`)).toEqual([]);
     // …but even with upvotes, points and reviews on it, as if written by hand, it is never ranked.
-    fixtureWriter(t.db).$client.prepare(`update users set upvotes_received = 999, upvotes_reached_at = ?, badge_points = 999, review_count = 99 where id = ?`).run(at(HOUR).getTime(), system.id);
-    fixtureWriter(t.db).$client
-      .prepare(`insert into monthly_scores (user_id, month, points, points_at, upvotes, upvotes_at, reviews, reviews_at) values (?, '2025-03', 999, ?, 999, ?, 99, ?)`)
-      .run(system.id, at(HOUR).getTime(), at(HOUR).getTime(), at(HOUR).getTime());
-    expect(rows(t.db, "monthly_scores", `where user_id = '${system.id}'`)).toHaveLength(1);
+    await sqlRun(fixtureWriter(t.db), `update users set upvotes_received = 999, upvotes_reached_at = ?, badge_points = 999, review_count = 99 where id = ?`, at(HOUR).getTime(), system.id);
+    await sqlRun(fixtureWriter(t.db), `insert into monthly_scores (user_id, month, points, points_at, upvotes, upvotes_at, reviews, reviews_at) values (?, '2025-03', 999, ?, 999, ?, 99, ?)`, system.id, at(HOUR).getTime(), at(HOUR).getTime(), at(HOUR).getTime());
+    expect(await rows(t.db, "monthly_scores", `where user_id = '${system.id}'`)).toHaveLength(1);
 
     for (const by of ["points", "upvotes", "reviews"] as const) {
       for (const [period, month] of [["all", undefined], ["month", "2025-03"]] as const) {
@@ -166,7 +165,7 @@ describe("the Ranking", () => {
   });
 
   it("counts a review taken down out of the month it was published in", async () => {
-    const [ana, ben] = people(t.db, "ana", "ben") as [Actor, Actor];
+    const [ana, ben] = (await people(t.db, "ana", "ben")) as [Actor, Actor];
     const anas = await seedReview(t.db, ana, { title: "Ana's", score: "" }, at(DAY));
     await seedReview(t.db, ana, { title: "Ana's second", score: "" }, at(2 * DAY));
     await seedReview(t.db, ben, { title: "Ben's", score: "" }, at(3 * DAY));

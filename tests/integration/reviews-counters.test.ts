@@ -8,6 +8,7 @@ import { deleteReview } from "@/lib/reviews/delete-review";
 import { editReview } from "@/lib/reviews/edit-review";
 import { createTestDb, ctxAs } from "../helpers/db";
 import { MINUTE, T0, filmCounters, makeUser, reviewForm } from "../helpers/reviews";
+import { sqlAll, sqlGet } from "@/tests/helpers/sql";
 
 // The counter invariant: whatever sequence of writes, every film's counters equal a recount of
 // its published reviews, and every review's revision_count equals its revision rows.
@@ -50,8 +51,8 @@ function form(f: Fields, title: string) {
   });
 }
 
-function expectInvariants(db: DB) {
-  for (const f of filmCounters(db)) {
+async function expectInvariants(db: DB) {
+  for (const f of await filmCounters(db)) {
     expect({ id: f.id, reviews: f.reviews, scoreSum: f.scoreSum, scoreCount: f.scoreCount }).toEqual({
       id: f.id,
       reviews: f.recountReviews,
@@ -59,11 +60,9 @@ function expectInvariants(db: DB) {
       scoreCount: f.recountScored,
     });
   }
-  const revisionDrift = db.$client
-    .prepare(`select p.id from posts p where p.revision_count <> (select count(*) from post_revisions r where r.post_id = p.id)`)
-    .all();
+  const revisionDrift = await sqlAll(db, `select p.id from posts p where p.revision_count <> (select count(*) from post_revisions r where r.post_id = p.id)`);
   expect(revisionDrift).toEqual([]);
-  expect((db.$client.prepare("select count(*) as n from films").get() as { n: number }).n).toBeLessThanOrEqual(FILMS.length);
+  expect(((await sqlGet(db, "select count(*) as n from films")) as { n: number }).n).toBeLessThanOrEqual(FILMS.length);
 }
 
 describe("film counters under random create / edit / delete sequences", () => {
@@ -72,10 +71,10 @@ describe("film counters under random create / edit / delete sequences", () => {
     const done = { create: 0, edit: 0, delete: 0, refused: 0 };
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 25 }), async (steps) => {
-        const t = createTestDb();
+        const t = await createTestDb();
         try {
           // Two authors and a moderator (who may edit and delete anyone's review).
-          const actors: Actor[] = [makeUser(t.db, "mara"), makeUser(t.db, "femi"), makeUser(t.db, "modest", "moderator")];
+          const actors: Actor[] = [await makeUser(t.db, "mara"), await makeUser(t.db, "femi"), await makeUser(t.db, "modest", "moderator")];
           const reviews: number[] = [];
           let clock = T0.getTime();
           for (const [i, { op, minutes }] of steps.entries()) {
@@ -93,10 +92,10 @@ describe("film counters under random create / edit / delete sequences", () => {
               // Only the designed refusals: a member touching another's review, or a deleted one.
               if (!(err instanceof DomainError) || !["Forbidden", "Gone"].includes(err.kind)) throw err;
             }
-            expectInvariants(t.db);
+            await expectInvariants(t.db);
           }
         } finally {
-          t.close();
+          await t.close();
         }
       }),
       { numRuns: 30 },

@@ -11,15 +11,15 @@ describe("editReview: revisions and the grace window", () => {
   const t = perTestDb();
 
   async function setup() {
-    const author = makeUser(t.db, "mara");
+    const author = await makeUser(t.db, "mara");
     const reviewId = await seedReview(t.db, author);
     return { author, reviewId };
   }
-  const revisions = (reviewId: number) => rows(t.db, "post_revisions", `where post_id = ${reviewId}`);
+  const revisions = async (reviewId: number) => await rows(t.db, "post_revisions", `where post_id = ${reviewId}`);
 
   it("adds revision #2 with a full snapshot for an edit after the window, and marks the post edited", async () => {
     const { author, reviewId } = await setup();
-    const filmId = rowById(t.db, "posts", reviewId)?.film_id;
+    const filmId = (await rowById(t.db, "posts", reviewId))?.film_id;
     const edit = reviewForm({ title: "Harry Lime, Reconsidered", body: `${BODY} Welles steals it.`, score: "9", tags: "vienna noir welles", hasSpoilers: "on", reason: " second  viewing " });
     const result = await editReview(ctxAs(t.db, author, at(10 * MINUTE)), { ...edit, reviewId });
     // The author's first edit of a published review earns "Second thoughts", and marking spoilers
@@ -39,14 +39,14 @@ describe("editReview: revisions and the grace window", () => {
       ],
       changes: expect.any(Object),
     });
-    expect(rows(t.db, "user_badges").map((b) => [b.user_id, b.badge_slug, b.post_id, b.granted_at])).toEqual([
+    expect((await rows(t.db, "user_badges")).map((b) => [b.user_id, b.badge_slug, b.post_id, b.granted_at])).toEqual([
       [author.id, "reviews-1", reviewId, T0.getTime()],
       [author.id, "first-scored-review", reviewId, T0.getTime()],
       [author.id, "first-edit", reviewId, at(10 * MINUTE).getTime()],
       [author.id, "first-spoiler-review", reviewId, at(10 * MINUTE).getTime()],
     ]);
 
-    const [first, second, ...more] = revisions(reviewId);
+    const [first, second, ...more] = await revisions(reviewId);
     expect(more).toEqual([]);
     expect(first).toMatchObject({ number: 1, title: "Harry Lime's Vienna", body_md: BODY, score: 8, created_at: T0.getTime(), updated_at: T0.getTime() });
     expect(second).toEqual({
@@ -64,7 +64,7 @@ describe("editReview: revisions and the grace window", () => {
       created_at: at(10 * MINUTE).getTime(),
       updated_at: at(10 * MINUTE).getTime(),
     });
-    const review = rowById(t.db, "posts", reviewId);
+    const review = await rowById(t.db, "posts", reviewId);
     expect(review).toMatchObject({
       slug: "harry-lime-s-vienna", // stable across a retitle
       title: "Harry Lime, Reconsidered",
@@ -78,10 +78,10 @@ describe("editReview: revisions and the grace window", () => {
       updated_at: at(10 * MINUTE).getTime(),
     });
     // Editing a published review does not count it again.
-    expect(rows(t.db, "users")).toEqual([expect.objectContaining({ id: author.id, review_count: 1, comment_count: 0, is_new: 1 })]);
+    expect(await rows(t.db, "users")).toEqual([expect.objectContaining({ id: author.id, review_count: 1, comment_count: 0, is_new: 1 })]);
     expect(review?.body_html).toContain("Welles steals it.");
     expect(review?.hot_score).toBeCloseTo(T0.getTime() / 1000 / 45000, 9);
-    expect(rows(t.db, "post_tags").map((r) => r.tag).sort()).toEqual(["noir", "vienna", "welles"]);
+    expect((await rows(t.db, "post_tags")).map((r) => r.tag).sort()).toEqual(["noir", "vienna", "welles"]);
   });
 
   it("amends revision #1 in place for a small edit by the same editor within 5 minutes", async () => {
@@ -89,10 +89,10 @@ describe("editReview: revisions and the grace window", () => {
     const typoFix = reviewForm({ body: BODY.replace("crooked", "crooked, ruined"), reason: "typo" });
     const result = await editReview(ctxAs(t.db, author, at(4 * MINUTE)), { ...typoFix, reviewId });
     expect(result.changed).toBe(true);
-    expect(revisions(reviewId)).toEqual([
+    expect(await revisions(reviewId)).toEqual([
       expect.objectContaining({ number: 1, editor_id: author.id, reason: "typo", body_md: BODY.replace("crooked", "crooked, ruined"), created_at: T0.getTime(), updated_at: at(4 * MINUTE).getTime() }),
     ]);
-    expect(rowById(t.db, "posts", reviewId)).toMatchObject({
+    expect(await rowById(t.db, "posts", reviewId)).toMatchObject({
       body_md: BODY.replace("crooked", "crooked, ruined"),
       revision_count: 1,
       edited_at: null,
@@ -103,10 +103,10 @@ describe("editReview: revisions and the grace window", () => {
   it("counts the window from the revision's creation: exactly 5 minutes amends, a moment later adds", async () => {
     const { author, reviewId } = await setup();
     await editReview(ctxAs(t.db, author, at(5 * MINUTE)), { ...reviewForm({ body: `${BODY} A.` }), reviewId });
-    expect(revisions(reviewId)).toHaveLength(1);
+    expect(await revisions(reviewId)).toHaveLength(1);
     await editReview(ctxAs(t.db, author, at(5 * MINUTE + 1)), { ...reviewForm({ body: `${BODY} AB.` }), reviewId });
-    expect(revisions(reviewId).map((r) => r.number)).toEqual([1, 2]);
-    expect(rowById(t.db, "posts", reviewId)).toMatchObject({ revision_count: 2, edited_at: at(5 * MINUTE + 1).getTime() });
+    expect((await revisions(reviewId)).map((r) => r.number)).toEqual([1, 2]);
+    expect(await rowById(t.db, "posts", reviewId)).toMatchObject({ revision_count: 2, edited_at: at(5 * MINUTE + 1).getTime() });
   });
 
   it("does not stretch the window by amending: small edits at 2, 4 and 6 minutes make two revisions", async () => {
@@ -114,7 +114,7 @@ describe("editReview: revisions and the grace window", () => {
     for (const [i, minute] of [2, 4, 6].entries()) {
       await editReview(ctxAs(t.db, author, at(minute * MINUTE)), { ...reviewForm({ body: `${BODY} ${"!".repeat(i + 1)}` }), reviewId });
     }
-    expect(revisions(reviewId).map((r) => [r.number, r.created_at, r.updated_at])).toEqual([
+    expect((await revisions(reviewId)).map((r) => [r.number, r.created_at, r.updated_at])).toEqual([
       [1, T0.getTime(), at(4 * MINUTE).getTime()],
       [2, at(6 * MINUTE).getTime(), at(6 * MINUTE).getTime()],
     ]);
@@ -123,10 +123,10 @@ describe("editReview: revisions and the grace window", () => {
   it("allows 100 changed characters in grace, not 101 (title and body counted together)", async () => {
     const { author, reviewId } = await setup();
     await editReview(ctxAs(t.db, author, at(MINUTE)), { ...reviewForm({ title: "Harry Lime's Vienna!", body: BODY + "x".repeat(99) }), reviewId });
-    expect(revisions(reviewId)).toHaveLength(1);
+    expect(await revisions(reviewId)).toHaveLength(1);
     await editReview(ctxAs(t.db, author, at(2 * MINUTE)), { ...reviewForm({ title: "Harry Lime's Vienna!", body: BODY + "x".repeat(99) + "y".repeat(101) }), reviewId });
-    expect(revisions(reviewId).map((r) => r.number)).toEqual([1, 2]);
-    expect(rowById(t.db, "posts", reviewId)).toMatchObject({ revision_count: 2 });
+    expect((await revisions(reviewId)).map((r) => r.number)).toEqual([1, 2]);
+    expect(await rowById(t.db, "posts", reviewId)).toMatchObject({ revision_count: 2 });
   });
 
   it.each([
@@ -138,35 +138,35 @@ describe("editReview: revisions and the grace window", () => {
   ])("adds a revision within the window for %s, however small", async (_name, over) => {
     const { author, reviewId } = await setup();
     await editReview(ctxAs(t.db, author, at(MINUTE)), { ...reviewForm(over), reviewId });
-    expect(revisions(reviewId).map((r) => [r.number, r.editor_id])).toEqual([[1, author.id], [2, author.id]]);
-    expect(rowById(t.db, "posts", reviewId)).toMatchObject({ revision_count: 2, edited_at: at(MINUTE).getTime() });
+    expect((await revisions(reviewId)).map((r) => [r.number, r.editor_id])).toEqual([[1, author.id], [2, author.id]]);
+    expect(await rowById(t.db, "posts", reviewId)).toMatchObject({ revision_count: 2, edited_at: at(MINUTE).getTime() });
   });
 
   it("treats tags given in another order as unchanged and still a grace edit", async () => {
     const { author, reviewId } = await setup();
     await editReview(ctxAs(t.db, author, at(MINUTE)), { ...reviewForm({ tags: "#Vienna, NOIR", body: `${BODY}!` }), reviewId });
-    expect(revisions(reviewId)).toHaveLength(1);
-    expect(rowById(t.db, "posts", reviewId)).toMatchObject({ revision_count: 1, edited_at: null });
+    expect(await revisions(reviewId)).toHaveLength(1);
+    expect(await rowById(t.db, "posts", reviewId)).toMatchObject({ revision_count: 1, edited_at: null });
   });
 
   it("makes a moderator's small edit a new revision, and the author's reply to it another", async () => {
     const { author, reviewId } = await setup();
-    const mod = makeUser(t.db, "modest", "moderator");
+    const mod = await makeUser(t.db, "modest", "moderator");
     await editReview(ctxAs(t.db, mod, at(MINUTE)), { ...reviewForm({ body: BODY.replace("rubble", "rubble [link removed]"), reason: "removed a link" }), reviewId });
     await editReview(ctxAs(t.db, author, at(2 * MINUTE)), { ...reviewForm({ body: `${BODY} Fair.` }), reviewId });
-    expect(revisions(reviewId).map((r) => [r.number, r.editor_id, r.reason])).toEqual([
+    expect((await revisions(reviewId)).map((r) => [r.number, r.editor_id, r.reason])).toEqual([
       [1, author.id, null],
       [2, mod.id, "removed a link"],
       [3, author.id, null],
     ]);
-    expect(rowById(t.db, "posts", reviewId)).toMatchObject({ author_id: author.id, revision_count: 3 });
+    expect(await rowById(t.db, "posts", reviewId)).toMatchObject({ author_id: author.id, revision_count: 3 });
   });
 
   it("keeps an earlier reason on a grace edit that gives none", async () => {
     const { author, reviewId } = await setup();
     await editReview(ctxAs(t.db, author, at(10 * MINUTE)), { ...reviewForm({ score: "9", reason: "rewatched" }), reviewId });
     await editReview(ctxAs(t.db, author, at(11 * MINUTE)), { ...reviewForm({ score: "9", body: `${BODY}.` }), reviewId });
-    expect(revisions(reviewId).map((r) => [r.number, r.reason, r.body_md])).toEqual([
+    expect((await revisions(reviewId)).map((r) => [r.number, r.reason, r.body_md])).toEqual([
       [1, null, BODY],
       [2, "rewatched", `${BODY}.`],
     ]);

@@ -5,11 +5,12 @@ import { hotScore } from "@/lib/reviews/hot";
 import { FEED_TABS, listDrafts, listFeed, type FeedTab } from "@/lib/reviews/queries";
 import { perTestDb, ctxAs, fixtureWriter } from "../helpers/db";
 import { DAY, HOUR, MINUTE, T0, at, makeUser, rowById, seedReview } from "../helpers/reviews";
+import { sqlRun } from "@/tests/helpers/sql";
 
 /** Stands in for votes (a later verb): the upvote counter and the hot score it implies. */
-function setUpvotes(db: DB, reviewId: number, upvotes: number) {
-  const publishedAt = new Date(rowById(db, "posts", reviewId)?.published_at as number);
-  fixtureWriter(db).$client.prepare("update posts set upvote_count = ?, hot_score = ? where id = ?").run(upvotes, hotScore(upvotes, publishedAt), reviewId);
+async function setUpvotes(db: DB, reviewId: number, upvotes: number) {
+  const publishedAt = new Date((await rowById(db, "posts", reviewId))?.published_at as number);
+  await sqlRun(fixtureWriter(db), "update posts set upvote_count = ?, hot_score = ? where id = ?", upvotes, hotScore(upvotes, publishedAt), reviewId);
 }
 
 const titles = (r: { items: { title: string }[] }) => r.items.map((c) => c.title);
@@ -18,7 +19,7 @@ describe("listFeed: order and filters", () => {
   const t = perTestDb();
 
   it("lists published reviews newest first, leaving out drafts and deleted ones", async () => {
-    const a = makeUser(t.db, "mara");
+    const a = await makeUser(t.db, "mara");
     await seedReview(t.db, a, { title: "Oldest" }, T0);
     await seedReview(t.db, a, { title: "Newest" }, at(2 * HOUR));
     await seedReview(t.db, a, { title: "Middle" }, at(HOUR));
@@ -30,21 +31,21 @@ describe("listFeed: order and filters", () => {
   });
 
   it("ranks hot by log10(upvotes) plus publication time: 100 upvotes are worth 25 hours", async () => {
-    const a = makeUser(t.db, "mara");
+    const a = await makeUser(t.db, "mara");
     const old = await seedReview(t.db, a, { title: "Old, 100 upvotes" }, T0);
     await seedReview(t.db, a, { title: "24h later, none" }, at(24 * HOUR));
     await seedReview(t.db, a, { title: "26h later, none" }, at(26 * HOUR));
-    setUpvotes(t.db, old, 100);
+    await setUpvotes(t.db, old, 100);
     expect(titles(await listFeed(t.db, { tab: "hot" }))).toEqual(["26h later, none", "Old, 100 upvotes", "24h later, none"]);
   });
 
   it("ranks top by upvotes, newer id first on a tie, and limits top-day to the last 24 hours of `now`", async () => {
-    const a = makeUser(t.db, "mara");
+    const a = await makeUser(t.db, "mara");
     const now = at(2 * DAY);
-    setUpvotes(t.db, await seedReview(t.db, a, { title: "Two days ago" }, T0), 50);
-    setUpvotes(t.db, await seedReview(t.db, a, { title: "Exactly a day ago" }, at(DAY)), 3);
-    setUpvotes(t.db, await seedReview(t.db, a, { title: "An hour ago" }, at(2 * DAY - HOUR)), 3);
-    setUpvotes(t.db, await seedReview(t.db, a, { title: "Last year" }, at(-400 * DAY)), 90);
+    await setUpvotes(t.db, await seedReview(t.db, a, { title: "Two days ago" }, T0), 50);
+    await setUpvotes(t.db, await seedReview(t.db, a, { title: "Exactly a day ago" }, at(DAY)), 3);
+    await setUpvotes(t.db, await seedReview(t.db, a, { title: "An hour ago" }, at(2 * DAY - HOUR)), 3);
+    await setUpvotes(t.db, await seedReview(t.db, a, { title: "Last year" }, at(-400 * DAY)), 90);
     const top = async (tab: FeedTab) => titles(await listFeed(t.db, { tab, now: now.getTime() }));
     expect(await top("top-day")).toEqual(["An hour ago", "Exactly a day ago"]);
     expect(await top("top-week")).toEqual(["Two days ago", "An hour ago", "Exactly a day ago"]);
@@ -53,12 +54,12 @@ describe("listFeed: order and filters", () => {
   });
 
   it("filters by tag and by film", async () => {
-    const a = makeUser(t.db, "mara");
+    const a = await makeUser(t.db, "mara");
     const noir = await seedReview(t.db, a, { title: "Noir one", tags: "noir" });
     await seedReview(t.db, a, { title: "Vienna one", tags: "vienna" });
     await seedReview(t.db, a, { title: "Amélie one", tags: "noir paris", filmTitle: "Amélie", filmYear: "2001" });
     await seedReview(t.db, a, { title: "Noir draft", tags: "noir", intent: "draft" });
-    const thirdMan = rowById(t.db, "posts", noir)?.film_id as number;
+    const thirdMan = (await rowById(t.db, "posts", noir))?.film_id as number;
     expect(titles(await listFeed(t.db, { tab: "new", tag: "noir" })).sort()).toEqual(["Amélie one", "Noir one"]);
     expect(titles(await listFeed(t.db, { tab: "new", tag: "nothing" }))).toEqual([]);
     expect(titles(await listFeed(t.db, { tab: "new", filmId: thirdMan })).sort()).toEqual(["Noir one", "Vienna one"]);
@@ -66,7 +67,7 @@ describe("listFeed: order and filters", () => {
   });
 
   it("builds cards with author, film and sorted tags, and an empty excerpt for spoiler-flagged reviews", async () => {
-    const a = makeUser(t.db, "mara");
+    const a = await makeUser(t.db, "mara");
     await seedReview(t.db, a, { title: "Safe", tags: "vienna noir", body: "The ferris wheel scene." }, T0);
     await seedReview(t.db, a, { title: "Spoilers", hasSpoilers: "on", body: "Harry dies in the sewer." }, at(MINUTE));
     const [spoilers, safe] = (await listFeed(t.db, { tab: "new" })).items;
@@ -87,9 +88,9 @@ describe("listFeed: order and filters", () => {
   });
 
   it("shows a review whose author account is gone with no author", async () => {
-    const a = makeUser(t.db, "mara");
+    const a = await makeUser(t.db, "mara");
     await seedReview(t.db, a);
-    fixtureWriter(t.db).$client.prepare("delete from users where id = ?").run(a.id);
+    await sqlRun(fixtureWriter(t.db), "delete from users where id = ?", a.id);
     expect((await listFeed(t.db, { tab: "new" })).items).toEqual([expect.objectContaining({ author: null })]);
   });
 });
@@ -99,11 +100,11 @@ describe("listFeed: cursor pagination", () => {
 
   /** 45 reviews with many ties: four share each publication minute, upvotes cycle 0–2. */
   async function seed45(): Promise<number[]> {
-    const a = makeUser(t.db, "mara");
+    const a = await makeUser(t.db, "mara");
     const ids: number[] = [];
     for (let i = 0; i < 45; i++) {
       const id = await seedReview(t.db, a, { title: `Review ${i}`, body: `Body ${i}.` }, at(Math.floor(i / 4) * MINUTE));
-      setUpvotes(t.db, id, i % 3);
+      await setUpvotes(t.db, id, i % 3);
       ids.push(id);
     }
     return ids;
@@ -149,7 +150,7 @@ describe("listDrafts", () => {
   const t = perTestDb();
 
   it("lists only the author's own drafts, most recently saved first", async () => {
-    const [mara, femi] = [makeUser(t.db, "mara"), makeUser(t.db, "femi")];
+    const [mara, femi] = [await makeUser(t.db, "mara"), await makeUser(t.db, "femi")];
     await seedReview(t.db, mara, { title: "Older draft", intent: "draft" }, T0);
     await seedReview(t.db, mara, { title: "Newer draft", intent: "draft", body: "" }, at(HOUR));
     await seedReview(t.db, mara, { title: "Published" }, at(2 * HOUR));
@@ -160,6 +161,6 @@ describe("listDrafts", () => {
       ["Older draft", "draft"],
     ]);
     expect((await listDrafts(t.db, femi.id)).map((c) => c.title)).toEqual(["Femi's draft"]);
-    expect(await listDrafts(t.db, makeUser(t.db, "nobody").id)).toEqual([]);
+    expect(await listDrafts(t.db, (await makeUser(t.db, "nobody")).id)).toEqual([]);
   });
 });

@@ -13,36 +13,36 @@ describe("recordView", () => {
   const t = perTestDb();
 
   async function setup() {
-    const author = makeUser(t.db, "mara");
-    const reader = makeUser(t.db, "femi");
+    const author = await makeUser(t.db, "mara");
+    const reader = await makeUser(t.db, "femi");
     const reviewId = await seedReview(t.db, author);
     const as = (u: { id: string }, day = "2025-03-14") => ({ key: viewerKey(u.id, ADDRESS, FIREFOX, day), userId: u.id });
     return { author, reader, reviewId, as };
   }
-  const views = () => rows(t.db, "post_views");
+  const views = async () => await rows(t.db, "post_views");
 
   it("counts a reader's first view: one post_views row and the counter at 1", async () => {
     const { author, reader, reviewId, as } = await setup();
-    const viewsReceived = () => rows(t.db, "users", `where id = '${author.id}'`)[0]!.views_received;
-    expect(viewsReceived()).toBe(0);
+    const viewsReceived = async () => (await rows(t.db, "users", `where id = '${author.id}'`))[0]!.views_received;
+    expect(await viewsReceived()).toBe(0);
     // One view is no rung of the views ladder (100, 1,000, 10,000): no badge, but the author's
     // views received count it.
     expect(await recordView(ctxAs(t.db, null, T0), { reviewId, viewer: as(reader) })).toEqual({ counted: true, views: 1, badges: [], changes: noChanges() });
-    expect(views()).toEqual([{ post_id: reviewId, viewer_key: `u:${reader.id}`, day: "2025-03-14" }]);
-    expect(rowById(t.db, "posts", reviewId)).toMatchObject({ view_count: 1 });
-    expect(viewsReceived()).toBe(1);
+    expect(await views()).toEqual([{ post_id: reviewId, viewer_key: `u:${reader.id}`, day: "2025-03-14" }]);
+    expect(await rowById(t.db, "posts", reviewId)).toMatchObject({ view_count: 1 });
+    expect(await viewsReceived()).toBe(1);
   });
 
   it("counts the same reader once per UTC day", async () => {
     const { reader, reviewId, as } = await setup();
     await recordView(ctxAs(t.db, null, T0), { reviewId, viewer: as(reader) });
-    const before = snapshot(t.db);
+    const before = await snapshot(t.db);
     expect(await recordView(ctxAs(t.db, null, at(11 * HOUR + 59 * 60_000)), { reviewId, viewer: as(reader) })).toEqual({ counted: false, views: 1, changes: noChanges() });
-    expect(snapshot(t.db)).toEqual(before);
+    expect(await snapshot(t.db)).toEqual(before);
     expect(await recordView(ctxAs(t.db, null, at(12 * HOUR)), { reviewId, viewer: as(reader) })).toEqual({ counted: true, views: 2, badges: [], changes: noChanges() });
-    expect(views().map((v) => v.day)).toEqual(["2025-03-14", "2025-03-15"]);
-    expect(rowById(t.db, "posts", reviewId)).toMatchObject({ view_count: 2 });
-    expect(rows(t.db, "users", `where username = 'mara'`)[0]).toMatchObject({ views_received: 2 });
+    expect((await views()).map((v) => v.day)).toEqual(["2025-03-14", "2025-03-15"]);
+    expect(await rowById(t.db, "posts", reviewId)).toMatchObject({ view_count: 2 });
+    expect((await rows(t.db, "users", `where username = 'mara'`))[0]).toMatchObject({ views_received: 2 });
   });
 
   it("counts different readers separately, anonymous ones by their hashed key", async () => {
@@ -52,29 +52,29 @@ describe("recordView", () => {
     await recordView(ctxAs(t.db, null, T0), { reviewId, viewer: anon(ADDRESS) });
     await recordView(ctxAs(t.db, null, T0), { reviewId, viewer: anon("198.51.100.7") });
     expect(await recordView(ctxAs(t.db, null, at(HOUR)), { reviewId, viewer: anon(ADDRESS) })).toEqual({ counted: false, views: 3, changes: noChanges() });
-    expect(rowById(t.db, "posts", reviewId)).toMatchObject({ view_count: 3 });
-    expect(views()).toHaveLength(3);
-    expect(JSON.stringify(snapshot(t.db))).not.toContain(ADDRESS);
+    expect(await rowById(t.db, "posts", reviewId)).toMatchObject({ view_count: 3 });
+    expect(await views()).toHaveLength(3);
+    expect(JSON.stringify(await snapshot(t.db))).not.toContain(ADDRESS);
   });
 
   it("does not count the author, nor a bot (no viewer), but tells them the count", async () => {
     const { author, reader, reviewId, as } = await setup();
     await recordView(ctxAs(t.db, null, T0), { reviewId, viewer: as(reader) });
-    const before = snapshot(t.db);
+    const before = await snapshot(t.db);
     expect(await recordView(ctxAs(t.db, null, at(HOUR)), { reviewId, viewer: as(author) })).toEqual({ counted: false, views: 1, changes: noChanges() });
     expect(await recordView(ctxAs(t.db, null, at(HOUR)), { reviewId, viewer: null })).toEqual({ counted: false, views: 1, changes: noChanges() });
-    expect(snapshot(t.db)).toEqual(before);
+    expect(await snapshot(t.db)).toEqual(before);
   });
 
   it("answers null for a draft, a deleted review and a missing one, writing nothing", async () => {
     const { author, reader, reviewId, as } = await setup();
     const draftId = await seedReview(t.db, author, { title: "Draft", intent: "draft" });
     await deleteReview(ctxAs(t.db, author, at(HOUR)), { reviewId });
-    const before = snapshot(t.db);
+    const before = await snapshot(t.db);
     expect(await recordView(ctxAs(t.db, null, at(2 * HOUR)), { reviewId: draftId, viewer: as(reader) })).toBeNull();
     expect(await recordView(ctxAs(t.db, null, at(2 * HOUR)), { reviewId, viewer: as(reader) })).toBeNull();
     expect(await recordView(ctxAs(t.db, null, at(2 * HOUR)), { reviewId: 9999, viewer: as(reader) })).toBeNull();
-    expect(snapshot(t.db)).toEqual(before);
+    expect(await snapshot(t.db)).toEqual(before);
   });
 });
 

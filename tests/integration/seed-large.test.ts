@@ -17,6 +17,7 @@ import { recountAll } from "@/lib/maintenance/recount";
 import { hotScore } from "@/lib/reviews/hot";
 import { getReviewBySlug, listFeed, listRevisions } from "@/lib/reviews/queries";
 import { createTestDb, REPO_ROOT, type TestDb } from "../helpers/db";
+import { sqlAll, sqlGet } from "@/tests/helpers/sql";
 
 const SMALL = { users: 200, reviews: 500, comments: 3_000, votes: 10_000 } satisfies LargeOptions;
 const THREADS = [200, 1_000];
@@ -55,12 +56,12 @@ function digest(db: DB, strict: boolean): Record<string, string> {
   );
 }
 
-const count = (db: DB, sql: string, ...params: unknown[]) => (db.$client.prepare(sql).get(...params) as { n: number }).n;
+const count = async (db: DB, sql: string, ...params: unknown[]) => ((await sqlGet(db, sql, ...params)) as { n: number }).n;
 
 describe("the large seed, at a small size", () => {
   const opened: TestDb[] = [];
-  const fresh = () => {
-    const t = createTestDb();
+  const fresh = async () => {
+    const t = await createTestDb();
     opened.push(t);
     return t;
   };
@@ -72,37 +73,39 @@ describe("the large seed, at a small size", () => {
 
   beforeAll(async () => {
     hash = largePasswordHash();
-    a = fresh();
+    a = await fresh();
     first = await seedLarge(a.db, { ...SMALL, passwordHash: hash });
     digestA = digest(a.db, true);
-    const b = fresh();
+    const b = await fresh();
     await seedLarge(b.db, { ...SMALL, passwordHash: hash });
     digestB = digest(b.db, true);
-    b.close();
+    await b.close();
   }, 60_000);
-  afterAll(() => opened.forEach((t) => t.close()));
+  afterAll(async () => {
+    for (const t of opened) await t.close();
+  });
 
   it("writes the same rows, id for id, from the same options", () => {
     expect(digestB).toEqual(digestA);
   });
 
-  it("writes as many members, reviews, comments and upvotes as asked", () => {
-    expect(count(a.db, "select count(*) as n from users")).toBe(SMALL.users);
-    expect(count(a.db, "select count(*) as n from posts")).toBe(SMALL.reviews);
-    expect(count(a.db, "select count(*) as n from comments")).toBe(SMALL.comments);
-    expect(count(a.db, "select (select count(*) from post_votes) + (select count(*) from comment_votes) as n")).toBe(SMALL.votes);
-    expect(count(a.db, "select count(*) as n from posts where status = 'draft'")).toBeGreaterThan(0);
-    expect(first.rows.views).toBe(count(a.db, "select count(*) as n from post_views"));
+  it("writes as many members, reviews, comments and upvotes as asked", async () => {
+    expect(await count(a.db, "select count(*) as n from users")).toBe(SMALL.users);
+    expect(await count(a.db, "select count(*) as n from posts")).toBe(SMALL.reviews);
+    expect(await count(a.db, "select count(*) as n from comments")).toBe(SMALL.comments);
+    expect(await count(a.db, "select (select count(*) from post_votes) + (select count(*) from comment_votes) as n")).toBe(SMALL.votes);
+    expect(await count(a.db, "select count(*) as n from posts where status = 'draft'")).toBeGreaterThan(0);
+    expect(first.rows.views).toBe(await count(a.db, "select count(*) as n from post_views"));
   });
 
-  it("never lets anyone upvote their own review or comment, or anything twice", () => {
-    expect(count(a.db, "select count(*) as n from post_votes v join posts p on p.id = v.post_id where v.user_id = p.author_id")).toBe(0);
-    expect(count(a.db, "select count(*) as n from comment_votes v join comments c on c.id = v.comment_id where v.user_id = c.author_id")).toBe(0);
-    expect(count(a.db, "select count(*) as n from (select distinct user_id, post_id from post_votes)")).toBe(count(a.db, "select count(*) as n from post_votes"));
-    expect(count(a.db, "select count(*) as n from (select distinct user_id, comment_id from comment_votes)")).toBe(count(a.db, "select count(*) as n from comment_votes"));
+  it("never lets anyone upvote their own review or comment, or anything twice", async () => {
+    expect(await count(a.db, "select count(*) as n from post_votes v join posts p on p.id = v.post_id where v.user_id = p.author_id")).toBe(0);
+    expect(await count(a.db, "select count(*) as n from comment_votes v join comments c on c.id = v.comment_id where v.user_id = c.author_id")).toBe(0);
+    expect(await count(a.db, "select count(*) as n from (select distinct user_id, post_id from post_votes)")).toBe(await count(a.db, "select count(*) as n from post_votes"));
+    expect(await count(a.db, "select count(*) as n from (select distinct user_id, comment_id from comment_votes)")).toBe(await count(a.db, "select count(*) as n from comment_votes"));
     // Votes come after the voter joined and the item appeared, before a comment was deleted, and never on drafts.
-    expect(count(a.db, "select count(*) as n from post_votes v join posts p on p.id = v.post_id join users u on u.id = v.user_id where v.created_at < p.published_at or v.created_at < u.created_at or p.status <> 'published' or v.created_at > ?", LARGE_NOW.getTime())).toBe(0);
-    expect(count(a.db, "select count(*) as n from comment_votes v join comments c on c.id = v.comment_id join users u on u.id = v.user_id where v.created_at < c.created_at or v.created_at < u.created_at or v.created_at >= coalesce(c.deleted_at, ?) or v.post_id <> c.post_id", LARGE_NOW.getTime() + 1)).toBe(0);
+    expect(await count(a.db, "select count(*) as n from post_votes v join posts p on p.id = v.post_id join users u on u.id = v.user_id where v.created_at < p.published_at or v.created_at < u.created_at or p.status <> 'published' or v.created_at > ?", LARGE_NOW.getTime())).toBe(0);
+    expect(await count(a.db, "select count(*) as n from comment_votes v join comments c on c.id = v.comment_id join users u on u.id = v.user_id where v.created_at < c.created_at or v.created_at < u.created_at or v.created_at >= coalesce(c.deleted_at, ?) or v.post_id <> c.post_id", LARGE_NOW.getTime() + 1)).toBe(0);
   });
 
   it("keeps every counter exact: the app's recount corrects nothing and the backfill grants nothing more", async () => {
@@ -113,10 +116,10 @@ describe("the large seed, at a small size", () => {
   }, 30_000);
 
   it("derives the same rows as writing them bare and running the app's backfill and recount", async () => {
-    const ref = fresh();
+    const ref = await fresh();
     await seedLarge(ref.db, { ...SMALL, passwordHash: hash, derive: "app" });
     expect(digest(ref.db, false)).toEqual(digest(a.db, false));
-    ref.close();
+    await ref.close();
   }, 30_000);
 
   it("leaves a sound WAL database with the app's pragmas", () => {
@@ -141,18 +144,16 @@ describe("the large seed, at a small size", () => {
       expect(rows.filter((c) => c.depth === 1).length).toBeLessThan(t.comments / 2);
       expect(buildThread(rows).length).toBe(rows.filter((c) => c.depth === 1).length);
     }
-    expect(count(a.db, "select count(*) as n from posts where status = 'published' and comment_count in (200, 1000)")).toBe(2);
-    expect(marks.popularFilm.reviews).toBe(count(a.db, "select max(review_count) as n from films"));
-    expect(marks.popularReview.upvotes).toBe(count(a.db, "select max(upvote_count) as n from posts"));
+    expect(await count(a.db, "select count(*) as n from posts where status = 'published' and comment_count in (200, 1000)")).toBe(2);
+    expect(marks.popularFilm.reviews).toBe(await count(a.db, "select max(review_count) as n from films"));
+    expect(marks.popularReview.upvotes).toBe(await count(a.db, "select max(upvote_count) as n from posts"));
     expect(marks.fullBoard?.badges).toBe(BADGES.length);
     expect(marks.admin).not.toBeNull();
     expect(marks.moderator).not.toBeNull();
   });
 
-  it("builds threads as lib/comments does: paths, depths and ids in time order", () => {
-    const rows = a.db.$client
-      .prepare("select c.id, c.post_id, c.depth, c.path, c.created_at, p.id as pid, p.path as ppath, p.depth as pdepth, p.post_id as ppost, p.created_at as pat from comments c left join comments p on p.id = c.parent_id order by c.id")
-      .all() as { id: number; post_id: number; depth: number; path: string; created_at: number; pid: number | null; ppath: string | null; pdepth: number | null; ppost: number | null; pat: number | null }[];
+  it("builds threads as lib/comments does: paths, depths and ids in time order", async () => {
+    const rows = (await sqlAll(a.db, "select c.id, c.post_id, c.depth, c.path, c.created_at, p.id as pid, p.path as ppath, p.depth as pdepth, p.post_id as ppost, p.created_at as pat from comments c left join comments p on p.id = c.parent_id order by c.id")) as { id: number; post_id: number; depth: number; path: string; created_at: number; pid: number | null; ppath: string | null; pdepth: number | null; ppost: number | null; pat: number | null }[];
     let lastAt = 0;
     for (const c of rows) {
       expect(c.path).toBe(childPath(c.ppath, c.id));
@@ -164,23 +165,23 @@ describe("the large seed, at a small size", () => {
       expect(c.created_at).toBeGreaterThanOrEqual(lastAt);
       lastAt = c.created_at;
     }
-    expect(count(a.db, "select seq as n from sqlite_sequence where name = 'comments'")).toBe(SMALL.comments);
+    expect(await count(a.db, "select seq as n from sqlite_sequence where name = 'comments'")).toBe(SMALL.comments);
   });
 
   it("stores what the pages read: slugs, excerpts, reading times, hot scores, revisions", async () => {
-    const reviews = a.db.$client.prepare("select * from posts where status = 'published'").all() as Record<string, unknown>[];
+    const reviews = (await sqlAll(a.db, "select * from posts where status = 'published'")) as Record<string, unknown>[];
     for (const p of reviews) {
       expect(p.slug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
       expect(p.hot_score).toBe(hotScore(p.upvote_count as number, new Date(p.published_at as number)));
       expect(p.reading_minutes).toBe(Math.ceil((p.word_count as number) / 230));
       expect((p.excerpt as string).length).toBeGreaterThan(0);
     }
-    const edited = a.db.$client.prepare("select id, slug, revision_count from posts where revision_count > 1 limit 20").all() as { id: number; slug: string; revision_count: number }[];
+    const edited = (await sqlAll(a.db, "select id, slug, revision_count from posts where revision_count > 1 limit 20")) as { id: number; slug: string; revision_count: number }[];
     expect(edited.length).toBeGreaterThan(0);
     for (const p of edited) {
       const revisions = await listRevisions(a.db, p.id);
       expect(revisions).toHaveLength(p.revision_count);
-      expect(revisions.at(-1)!.bodyMd).toBe((a.db.$client.prepare("select body_md as b from posts where id = ?").get(p.id) as { b: string }).b);
+      expect(revisions.at(-1)!.bodyMd).toBe(((await sqlGet(a.db, "select body_md as b from posts where id = ?", p.id)) as { b: string }).b);
       expect((await getReviewBySlug(a.db, p.slug))!.revisionCount).toBe(p.revision_count);
       expect(revisions.at(-1)!.reason).toBeTruthy();
     }
@@ -189,15 +190,15 @@ describe("the large seed, at a small size", () => {
   });
 
   it("signs everyone in with the one printed password", async () => {
-    expect(count(a.db, "select count(distinct password_hash) as n from users")).toBe(1);
-    const stored = (a.db.$client.prepare("select password_hash as h from users limit 1").get() as { h: string }).h;
+    expect(await count(a.db, "select count(distinct password_hash) as n from users")).toBe(1);
+    const stored = ((await sqlGet(a.db, "select password_hash as h from users limit 1")) as { h: string }).h;
     expect(stored).toBe(first.passwordHash);
     expect(await verifyPassword(LARGE_PASSWORD, stored)).toBe(true);
   });
 
   it("refuses what it cannot build", async () => {
     await expect(seedLarge(a.db, SMALL)).rejects.toThrow(LargeSeedError);
-    const t = fresh();
+    const t = await fresh();
     await expect(seedLarge(t.db, { ...SMALL, votes: 1_000, passwordHash: hash })).rejects.toThrow(/votes.*too few/);
   });
 });
@@ -206,15 +207,15 @@ describe("npm run seed:large", () => {
   const run = (...args: string[]) =>
     spawnSync(process.execPath, ["--import", "tsx", path.join(REPO_ROOT, "scripts/seed-large.ts"), ...args], { cwd: REPO_ROOT, encoding: "utf8" });
 
-  it("explains a bad number, and keeps an existing file unless told to replace it", () => {
-    const bad = run("--users", "20k", "--reviews", "10", "--comments", "10", "--votes", "10");
+  it("explains a bad number, and keeps an existing file unless told to replace it", async () => {
+    const bad = await run("--users", "20k", "--reviews", "10", "--comments", "10", "--votes", "10");
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain(`--users must be a whole number like 20000, not "20k"`);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "marquee-seed-large-"));
     try {
       const out = path.join(dir, "exists.db");
       fs.writeFileSync(out, "");
-      const kept = run("--users", "200", "--reviews", "500", "--comments", "3000", "--votes", "10000", "--out", out);
+      const kept = await run("--users", "200", "--reviews", "500", "--comments", "3000", "--votes", "10000", "--out", out);
       expect(kept.status).toBe(1);
       expect(kept.stderr).toContain("exists; pass --force");
     } finally {

@@ -29,6 +29,7 @@ import { signUp } from "@/lib/users/sign-up";
 import { clearEnv } from "../helpers/comments";
 import { createTestDb, ctxAs, REPO_ROOT, rows, snapshot, perTestDb, type TestDb } from "../helpers/db";
 import { setTestEnv, TEST_DEMO_PASSWORD } from "../helpers/env";
+import { sqlAll, sqlColumn } from "@/tests/helpers/sql";
 
 const DAY = 86_400_000;
 const noSleep = async () => {};
@@ -68,7 +69,7 @@ function demoDb() {
     },
     async seeded() {
       if (!shared) {
-        const t = createTestDb();
+        const t = await createTestDb();
         const before = Date.now();
         const seeded = await seedIfEmpty(t.db);
         shared = { t, seeded, before, after: Date.now() };
@@ -84,7 +85,7 @@ describe("demo seed", () => {
 
   it("seeds the demo members once into an empty database", async () => {
     const { seeded } = await t.seeded();
-    const announcements = rows(t.db, "comments", "where announces_badge is not null").length;
+    const announcements = (await rows(t.db, "comments", "where announces_badge is not null")).length;
     expect(seeded).toEqual({
       users: DEMO_USERS.length,
       password: TEST_DEMO_PASSWORD,
@@ -94,18 +95,18 @@ describe("demo seed", () => {
       comments: MEMBER_COMMENT_COUNT + announcements + SEED_STOPS.length,
       announcements,
       votes: SEED_VOTE_COUNT,
-      views: rows(t.db, "post_views").length,
-      badges: rows(t.db, "user_badges").length,
+      views: (await rows(t.db, "post_views")).length,
+      badges: (await rows(t.db, "user_badges")).length,
       avatars: DEMO_USERS.filter((u) => u.avatar).length,
-      notifications: rows(t.db, "notifications").length,
+      notifications: (await rows(t.db, "notifications")).length,
     });
     expect(seeded?.notifications).toBeGreaterThan(0);
-    expect(rows(t.db, "comments")).toHaveLength(seeded!.comments);
+    expect(await rows(t.db, "comments")).toHaveLength(seeded!.comments);
     // The badge notes' author: the one system account, which cannot sign in.
-    expect(rows(t.db, "users", "where is_system = 1")).toEqual([
+    expect(await rows(t.db, "users", "where is_system = 1")).toEqual([
       expect.objectContaining({ username: SYSTEM_USERNAME, email: null, password_hash: null, is_new: 0 }),
     ]);
-    const members = rows(t.db, "users", "where is_system = 0");
+    const members = await rows(t.db, "users", "where is_system = 0");
     expect(members.map((r) => r.username)).toEqual(DEMO_USERS.map((u) => u.username));
     expect(members.map((r) => r.role)).toEqual(DEMO_USERS.map((u) => u.role ?? "member"));
     expect(members.filter((r) => r.role === "admin").map((r) => r.username)).toEqual(["ingrid_alvarado"]);
@@ -116,22 +117,22 @@ describe("demo seed", () => {
     }
     expect(new Set(members.map((r) => r.password_hash)).size).toBe(members.length);
 
-    const before = snapshot(t.db);
+    const before = await snapshot(t.db);
     expect(await seedIfEmpty(t.db)).toBeNull();
-    expect(snapshot(t.db)).toEqual(before);
+    expect(await snapshot(t.db)).toEqual(before);
   });
 
   it("adds nothing to a database that already has a member", async () => {
     await signUp(ctxAs(t.db, null, undefined, "198.51.100.1"), { username: "first_member", email: "first@example.com", password: "a slow dolly zoom" });
-    const before = snapshot(t.db);
+    const before = await snapshot(t.db);
     expect(await seedIfEmpty(t.db)).toBeNull();
-    expect(snapshot(t.db)).toEqual(before);
+    expect(await snapshot(t.db)).toEqual(before);
   });
 
   it("dates each member's joining from the given time", async () => {
     const now = Date.UTC(2026, 0, 15);
     await seedDemo(t.db, now);
-    const created = Object.fromEntries(rows(t.db, "users").map((r) => [r.username, r.created_at]));
+    const created = Object.fromEntries((await rows(t.db, "users")).map((r) => [r.username, r.created_at]));
     for (const u of DEMO_USERS) expect(created[u.username]).toBe(now - u.joinedDaysAgo * DAY);
   });
 
@@ -153,23 +154,19 @@ describe("demo reviews", () => {
 
   it("writes every demo review through the verbs, with revisions, drafts and exact film counters", async () => {
     await t.seeded();
-    const reviews = rows(t.db, "posts");
+    const reviews = await rows(t.db, "posts");
     const published = SEED_REVIEWS.filter((r) => r.status === "published");
     expect(reviews.filter((p) => p.status === "published")).toHaveLength(published.length);
     expect(reviews.filter((p) => p.status === "draft")).toHaveLength(SEED_REVIEWS.length - published.length);
     // One revision per published state: the first version plus each dated edit.
     const expectedRevisions = SEED_REVIEWS.reduce((n, r) => n + 1 + (r.edits?.length ?? 0), 0);
-    expect(rows(t.db, "post_revisions")).toHaveLength(expectedRevisions);
+    expect(await rows(t.db, "post_revisions")).toHaveLength(expectedRevisions);
     expect(reviews.filter((p) => Number(p.revision_count) > 1)).toHaveLength(SEED_REVIEWS.filter((r) => r.edits?.length).length);
-    const recount = t.db.$client
-      .prepare(
-        `select f.id, f.review_count, f.score_sum, f.score_count,
+    const recount = (await sqlAll(t.db, `select f.id, f.review_count, f.score_sum, f.score_count,
            (select count(*) from posts p where p.film_id = f.id and p.status = 'published') as rc,
            (select coalesce(sum(score), 0) from posts p where p.film_id = f.id and p.status = 'published') as ss,
            (select count(score) from posts p where p.film_id = f.id and p.status = 'published') as sc
-         from films f`,
-      )
-      .all() as Record<string, number>[];
+         from films f`)) as Record<string, number>[];
     expect(recount).toHaveLength(SEED_FILMS.length);
     for (const f of recount) expect([f.review_count, f.score_sum, f.score_count]).toEqual([f.rc, f.ss, f.sc]);
     // Spoiler text never reaches an excerpt.
@@ -189,22 +186,15 @@ describe("demo edit history", () => {
     await t.seeded();
     const filmKey = new Map(SEED_FILMS.map((f) => [f.title, f.key]));
     const reviewTexts = (
-      t.db.$client
-        .prepare(
-          `select u.username, f.title, r.body_md from post_revisions r join posts p on p.id = r.post_id
-           join users u on u.id = p.author_id join films f on f.id = p.film_id`,
-        )
-        .raw()
-        .all() as [string, string, string][]
-    ).map(([username, title, body]) => `${username}/${filmKey.get(title)}\0${body}`);
+      await sqlAll<{ username: string; title: string; body: string }>(
+        t.db,
+        `select u.username, f.title, r.body_md as body from post_revisions r join posts p on p.id = r.post_id
+         join users u on u.id = p.author_id join films f on f.id = p.film_id`,
+      )
+    ).map(({ username, title, body }) => `${username}/${filmKey.get(title)}\0${body}`);
     const commentTexts = (
-      t.db.$client
-        .prepare(
-          `select r.body_md from comment_revisions r join comments c on c.id = r.comment_id
-           where c.author_id not in ${SYSTEM} and c.body_md <> 'STOP'`,
-        )
-        .pluck()
-        .all() as string[]
+      (await sqlColumn(t.db, `select r.body_md from comment_revisions r join comments c on c.id = r.comment_id
+           where c.author_id not in ${SYSTEM} and c.body_md <> 'STOP'`)) as string[]
     ).map((body) => `c\0${body}`);
     const texts = [...reviewTexts, ...commentTexts].sort();
     expect(texts).toHaveLength(220);
@@ -222,18 +212,18 @@ describe("demo edit history", () => {
 describe("demo comments", () => {
   const t = demoDb();
   type Row = Record<string, number | string | null>;
-  const all = (q: string) => t.db.$client.prepare(q).all() as Row[];
+  const all = async (q: string) => (await sqlAll(t.db, q)) as Row[];
 
   it("writes the threads through the verbs, in time order, with exact counters", async () => {
     await t.seeded();
-    const comments = all(`select * from comments order by id`);
-    const system = all(`select * from comments where author_id = ${SYSTEM} order by id`);
+    const comments = await all(`select * from comments order by id`);
+    const system = await all(`select * from comments where author_id = ${SYSTEM} order by id`);
     expect(comments.length - system.length).toBe(MEMBER_COMMENT_COUNT);
     // Its badge notes, and a confirmation under each STOP.
     expect(system.filter((c) => c.announces_badge === null)).toHaveLength(SEED_STOPS.length);
     const byId = new Map(comments.map((c) => [c.id, c]));
-    const reviews = new Map(all(`select * from posts`).map((p) => [p.id, p]));
-    const joined = new Map(all(`select id, created_at from users`).map((u) => [u.id, Number(u.created_at)]));
+    const reviews = new Map((await all(`select * from posts`)).map((p) => [p.id, p]));
+    const joined = new Map((await all(`select id, created_at from users`)).map((u) => [u.id, Number(u.created_at)]));
 
     // Later than the review's publication, the parent and the author's joining; never on a draft.
     // The system confirms a STOP in the STOP's own transaction, so at the same moment. The system
@@ -278,7 +268,7 @@ describe("demo comments", () => {
       const replies = comments.filter((r) => r.parent_id === c.id && r.deleted_at === null).length;
       expect([c.id, c.reply_count]).toEqual([c.id, replies]);
     }
-    const revisions = all(`select comment_id, count(*) as n from comment_revisions group by comment_id`);
+    const revisions = await all(`select comment_id, count(*) as n from comment_revisions group by comment_id`);
     expect(revisions).toHaveLength(comments.length);
     for (const r of revisions) expect(r.n).toBe(byId.get(r.comment_id)!.revision_count);
   });
@@ -289,14 +279,14 @@ describe("demo comments", () => {
   it("seeds under the strictest flood control and without a grace window", async () => {
     setTestEnv({ COMMENT_INTERVAL_SECONDS: "3600", COMMENT_NEWCOMER_INTERVAL_SECONDS: "3600", EDIT_GRACE_SECONDS: "0" });
     const seeded = await seedIfEmpty(t.db);
-    expect(rows(t.db, "comments")).toHaveLength(seeded!.comments);
-    expect(rows(t.db, "comments", `where author_id <> ${SYSTEM}`)).toHaveLength(MEMBER_COMMENT_COUNT);
+    expect(await rows(t.db, "comments")).toHaveLength(seeded!.comments);
+    expect(await rows(t.db, "comments", `where author_id <> ${SYSTEM}`)).toHaveLength(MEMBER_COMMENT_COUNT);
   });
 
   it("has deep and shallow threads, edits, deletions and the page states they lead to", async () => {
     await t.seeded();
-    const comments = all(`select * from comments`);
-    const published = all(`select * from posts where status = 'published'`);
+    const comments = await all(`select * from comments`);
+    const published = await all(`select * from posts where status = 'published'`);
 
     // One argument runs at least 8 levels deep; several threads stop at 2 to 4.
     expect(Math.max(...comments.map((c) => Number(c.depth)))).toBeGreaterThanOrEqual(8);
@@ -318,13 +308,13 @@ describe("demo comments", () => {
     expect(edited.length).toBeGreaterThanOrEqual(2);
     for (const c of edited) {
       expect(c.edited_at).not.toBeNull();
-      const last = all(`select * from comment_revisions where comment_id = ${c.id} order by number desc limit 1`)[0]!;
+      const last = (await all(`select * from comment_revisions where comment_id = ${c.id} order by number desc limit 1`))[0]!;
       expect(last.reason).toBeTruthy();
       expect(Number(last.created_at) - Number(c.created_at)).toBeGreaterThan(5 * 60_000);
       expect(last.body_md).toBe(c.body_md);
     }
     // A moderator's edit is recorded under the moderator, not the author.
-    expect(all(`select r.* from comment_revisions r join comments c on c.id = r.comment_id where r.editor_id <> c.author_id`)).not.toHaveLength(0);
+    expect(await all(`select r.* from comment_revisions r join comments c on c.id = r.comment_id where r.editor_id <> c.author_id`)).not.toHaveLength(0);
     // A typo fixed within the grace window amends the only revision.
     expect(comments.some((c) => c.revision_count === 1 && c.edited_at === null && Number(c.updated_at) > Number(c.created_at))).toBe(true);
 
@@ -353,7 +343,7 @@ describe("demo comments", () => {
 describe("demo people: avatars, mentions, notices and newcomers", () => {
   const t = demoDb();
   type Row = Record<string, number | string | null>;
-  const all = (q: string, ...params: unknown[]) => t.db.$client.prepare(q).all(...params) as Row[];
+  const all = async (q: string, ...params: unknown[]) => (await sqlAll(t.db, q, ...params)) as Row[];
   const UPLOADERS = DEMO_USERS.filter((u) => u.avatar).map((u) => u.username);
   const filesIn = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).sort() : []);
 
@@ -362,7 +352,7 @@ describe("demo people: avatars, mentions, notices and newcomers", () => {
     const dir = path.join(path.dirname(t.file), "avatars");
     expect(seedAvatarDir(t.db)).toBe(dir);
     await seedIfEmpty(t.db);
-    const uploaded = all(`select username, image from users where image is not null order by username`);
+    const uploaded = await all(`select username, image from users where image is not null order by username`);
     expect(uploaded.map((u) => u.username)).toEqual(UPLOADERS);
     const names: string[] = [];
     for (const u of uploaded) {
@@ -384,7 +374,7 @@ describe("demo people: avatars, mentions, notices and newcomers", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "marquee-seed-avatars-"));
     try {
       expect(await seedIfEmpty(t.db, { avatarDir: dir })).toMatchObject({ avatars: 2 });
-      const images = all(`select image from users where image is not null`).map((u) => path.basename(String(u.image)));
+      const images = (await all(`select image from users where image is not null`)).map((u) => path.basename(String(u.image)));
       expect(filesIn(dir)).toEqual(images.sort());
       expect(filesIn(seedAvatarDir(t.db))).toEqual([]);
     } finally {
@@ -404,10 +394,10 @@ describe("demo people: avatars, mentions, notices and newcomers", () => {
 
   it("links @mentions of members to their profiles and tells each of them, never before they joined", async () => {
     await t.seeded();
-    const ids = new Map(all(`select id, username, created_at from users`).map((u) => [String(u.username), u]));
+    const ids = new Map((await all(`select id, username, created_at from users`)).map((u) => [String(u.username), u]));
     const link = (name: string) => `<a href="/u/${name}" class="mention">@${name}</a>`;
     // Members' mentions; the system's badge notes name their member without telling them (see "demo badges").
-    const mentioned = all(
+    const mentioned = await all(
       `select id, post_id, author_id, body_md, body_html, created_at from comments where body_md like '%@%' and author_id <> ${SYSTEM} order by id`,
     );
     expect(mentioned.length).toBeGreaterThanOrEqual(4);
@@ -422,13 +412,13 @@ describe("demo people: avatars, mentions, notices and newcomers", () => {
         expect(who.id).not.toBe(c.author_id);
         expect(Number(who.created_at)).toBeLessThan(Number(c.created_at));
         expect(String(c.body_html)).toContain(link(name));
-        const told = all(`select * from notifications where kind = 'mention' and comment_id = ? and recipient_id = ?`, c.id, who.id);
+        const told = await all(`select * from notifications where kind = 'mention' and comment_id = ? and recipient_id = ?`, c.id, who.id);
         expect(told).toHaveLength(1);
         expect(told[0]).toMatchObject({ actor_id: c.author_id, post_id: c.post_id, created_at: c.created_at });
         expected++;
       }
     }
-    const reviews = all(`select id, author_id, body_md, body_html, published_at from posts where body_md like '%@%'`);
+    const reviews = await all(`select id, author_id, body_md, body_html, published_at from posts where body_md like '%@%'`);
     expect(reviews).toHaveLength(1);
     const review = reviews[0]!;
     const names = mentionCandidates(String(review.body_md));
@@ -437,17 +427,17 @@ describe("demo people: avatars, mentions, notices and newcomers", () => {
       const who = ids.get(name)!;
       expect(Number(who.created_at)).toBeLessThan(Number(review.published_at));
       expect(String(review.body_html)).toContain(link(name));
-      const told = all(`select * from notifications where kind = 'mention' and post_id = ? and comment_id is null and recipient_id = ?`, review.id, who.id);
+      const told = await all(`select * from notifications where kind = 'mention' and post_id = ? and comment_id is null and recipient_id = ?`, review.id, who.id);
       expect(told).toHaveLength(1);
       expect(told[0]).toMatchObject({ actor_id: review.author_id });
       expected++;
     }
-    expect(all(`select * from notifications where kind = 'mention'`)).toHaveLength(expected);
+    expect(await all(`select * from notifications where kind = 'mention'`)).toHaveLength(expected);
   });
 
   it("leaves each member a realistic handful of unread notices, the older ones read", async () => {
     const { before, after } = await t.seeded();
-    const notices = all(`select * from notifications`);
+    const notices = await all(`select * from notifications`);
     // Nobody is told about their own doing.
     for (const n of notices) expect(n.recipient_id).not.toBe(n.actor_id);
     for (const n of notices) {
@@ -458,7 +448,7 @@ describe("demo people: avatars, mentions, notices and newcomers", () => {
         expect(Number(n.read_at)).toBeLessThanOrEqual(after - 3 * DAY);
       }
     }
-    const perMember = all(
+    const perMember = await all(
       `select u.username, count(n.id) as total, count(n.id) - count(n.read_at) as unread
          from users u left join notifications n on n.recipient_id = u.id where u.is_system = 0 group by u.id`,
     );
@@ -469,17 +459,17 @@ describe("demo people: avatars, mentions, notices and newcomers", () => {
       expect([m.username, Number(m.unread) > 0 && Number(m.unread) < 20]).toEqual([m.username, true]);
     }
     // The system account is told nothing.
-    expect(all(`select * from notifications where recipient_id = ${SYSTEM}`)).toHaveLength(0);
+    expect(await all(`select * from notifications where recipient_id = ${SYSTEM}`)).toHaveLength(0);
     // Replies, mentions, milestones and badges all show up.
     expect(new Set(notices.map((n) => n.kind))).toEqual(new Set(["review_reply", "comment_reply", "mention", "milestone", "badge"]));
   });
 
   it("marks only hollis_greer as new, with her first review announced", async () => {
     await t.seeded();
-    expect(all(`select username from users where is_new = 1`).map((u) => u.username)).toEqual(["hollis_greer"]);
+    expect((await all(`select username from users where is_new = 1`)).map((u) => u.username)).toEqual(["hollis_greer"]);
     // Badges, views and the system's notes and replies leave the marker alone.
-    expect(all(`select username from users where is_new = 0 and is_system = 0`)).toHaveLength(DEMO_USERS.length - 1);
-    const firsts = all(`select p.title from posts p join users u on u.id = p.author_id where u.username = 'hollis_greer' and p.first_review = 1`);
+    expect(await all(`select username from users where is_new = 0 and is_system = 0`)).toHaveLength(DEMO_USERS.length - 1);
+    const firsts = await all(`select p.title from posts p join users u on u.id = p.author_id where u.username = 'hollis_greer' and p.first_review = 1`);
     expect(firsts).toHaveLength(1);
   });
 });
@@ -487,7 +477,7 @@ describe("demo people: avatars, mentions, notices and newcomers", () => {
 describe("demo votes", () => {
   const t = demoDb();
   type Row = Record<string, number | string | null>;
-  const all = (q: string) => t.db.$client.prepare(q).all() as Row[];
+  const all = async (q: string) => (await sqlAll(t.db, q)) as Row[];
   // Every vote with its target's author and time and the voter's joining.
   const VOTES = `
     select 'review' as type, v.user_id, v.post_id as target, v.created_at, p.author_id, p.published_at as item_at, u.created_at as joined
@@ -498,7 +488,7 @@ describe("demo votes", () => {
 
   it("casts upvotes on reviews and comments, never on one's own, after the item and the voter existed", async () => {
     const { before, seeded } = await t.seeded();
-    const votes = all(VOTES);
+    const votes = await all(VOTES);
     expect(seeded?.votes).toBe(votes.length);
     expect(votes.filter((v) => v.type === "review").length).toBeGreaterThan(50);
     expect(votes.filter((v) => v.type === "comment").length).toBeGreaterThan(50);
@@ -509,9 +499,9 @@ describe("demo votes", () => {
       expect(Number(v.created_at)).toBeLessThan(before);
     }
     // Only published reviews and live comments carry votes.
-    expect(all(`select v.* from post_votes v join posts p on p.id = v.post_id where p.status <> 'published'`)).toHaveLength(0);
-    expect(all(`select v.* from comment_votes v join comments c on c.id = v.comment_id where c.deleted_at is not null`)).toHaveLength(0);
-    expect(all(`select v.* from comment_votes v join comments c on c.id = v.comment_id where v.post_id <> c.post_id`)).toHaveLength(0);
+    expect(await all(`select v.* from post_votes v join posts p on p.id = v.post_id where p.status <> 'published'`)).toHaveLength(0);
+    expect(await all(`select v.* from comment_votes v join comments c on c.id = v.comment_id where c.deleted_at is not null`)).toHaveLength(0);
+    expect(await all(`select v.* from comment_votes v join comments c on c.id = v.comment_id where v.post_id <> c.post_id`)).toHaveLength(0);
     // Every member votes, the newcomer included.
     expect(new Set(votes.map((v) => v.user_id)).size).toBe(DEMO_USERS.length);
   });
@@ -519,11 +509,11 @@ describe("demo votes", () => {
   it("leaves every counter, upvotes received, contributions, \"New\" marker and hot score equal to a recount", async () => {
     const now = Date.now();
     await t.seeded();
-    const reviews = all(`select p.*, (select count(*) from post_votes v where v.post_id = p.id) as recount from posts p`);
+    const reviews = await all(`select p.*, (select count(*) from post_votes v where v.post_id = p.id) as recount from posts p`);
     for (const p of reviews) expect([p.id, p.upvote_count]).toEqual([p.id, p.recount]);
-    const comments = all(`select c.id, c.upvote_count, (select count(*) from comment_votes v where v.comment_id = c.id) as recount from comments c`);
+    const comments = await all(`select c.id, c.upvote_count, (select count(*) from comment_votes v where v.comment_id = c.id) as recount from comments c`);
     for (const c of comments) expect([c.id, c.upvote_count]).toEqual([c.id, c.recount]);
-    const users = all(
+    const users = await all(
       `select u.username, u.upvotes_received,
          (select count(*) from post_votes v join posts p on p.id = v.post_id where p.author_id = u.id) +
          (select count(*) from comment_votes v join comments c on c.id = v.comment_id where c.author_id = u.id) as recount
@@ -532,7 +522,7 @@ describe("demo votes", () => {
     for (const u of users) expect([u.username, u.upvotes_received]).toEqual([u.username, u.recount]);
     // Published reviews; comments not deleted on published reviews.
     // Members' contributions (the system account's notes are no contribution).
-    const people = all(
+    const people = await all(
       `select u.username, u.created_at, u.is_new, u.review_count, u.comment_count,
          (select count(*) from posts p where p.author_id = u.id and p.status = 'published') as reviews,
          (select count(*) from comments c join posts p on p.id = c.post_id
@@ -560,7 +550,7 @@ describe("demo votes", () => {
 
   it("has favourites, a handful on most reviews, unvoted ones, and a member ahead of the rest", async () => {
     await t.seeded();
-    const counts = all(`select upvote_count from posts where status = 'published'`).map((p) => Number(p.upvote_count));
+    const counts = (await all(`select upvote_count from posts where status = 'published'`)).map((p) => Number(p.upvote_count));
     const possible = DEMO_USERS.length - 1;
     expect(counts.filter((n) => n === possible).length).toBeGreaterThanOrEqual(1);
     expect(counts.filter((n) => n === possible).length).toBeLessThanOrEqual(2);
@@ -568,11 +558,11 @@ describe("demo votes", () => {
     expect(counts.filter((n) => n >= 2 && n <= 5).length).toBeGreaterThan(counts.length / 2);
 
     // Comment upvotes gather on a minority of comments, a few of them well liked.
-    const comments = all(`select upvote_count from comments`).map((c) => Number(c.upvote_count));
+    const comments = (await all(`select upvote_count from comments`)).map((c) => Number(c.upvote_count));
     expect(comments.filter((n) => n > 0).length).toBeLessThan(comments.length / 2);
     expect(comments.filter((n) => n >= 3).length).toBeGreaterThanOrEqual(5);
 
-    const received = all(`select upvotes_received as n from users order by upvotes_received desc`).map((u) => Number(u.n));
+    const received = (await all(`select upvotes_received as n from users order by upvotes_received desc`)).map((u) => Number(u.n));
     expect(received[0]! - received[1]!).toBeGreaterThanOrEqual(5);
   });
 
@@ -584,7 +574,7 @@ describe("demo votes", () => {
 
     const flat = (nodes: CommentNode[]): number[] => nodes.flatMap((n) => [n.id, ...flat(n.children)]);
     const differs = [];
-    for (const p of all(`select id from posts where status = 'published' and comment_count > 1`)) {
+    for (const p of await all(`select id from posts where status = 'published' and comment_count > 1`)) {
       const rows = await listThread(t.db, Number(p.id));
       if (flat(buildThread(rows, "best", 100)).join() !== flat(buildThread(rows, "oldest", 100)).join()) differs.push(p);
     }
@@ -594,35 +584,35 @@ describe("demo votes", () => {
   it("takes a few upvotes back, leaving no vote where one was undone", async () => {
     await t.seeded();
     expect(SEED_UNDOS.length).toBeGreaterThanOrEqual(2);
-    const reviewId = (key: string) => {
+    const reviewId = async (key: string) => {
       const [author, film] = key.split("/");
       const title = SEED_FILMS.find((f) => f.key === film)!.title;
       return Number(
-        all(`select p.id from posts p join users u on u.id = p.author_id join films f on f.id = p.film_id
-             where u.username = '${author}' and f.title = '${title.replace(/'/g, "''")}'`)[0]!.id,
+        (await all(`select p.id from posts p join users u on u.id = p.author_id join films f on f.id = p.film_id
+             where u.username = '${author}' and f.title = '${title.replace(/'/g, "''")}'`))[0]!.id,
       );
     };
-    const commentId = (review: string, path: string) => {
+    const commentId = async (review: string, path: string) => {
       const thread = SEED_THREADS.find((th) => th.review === review)!;
       let c: SeedComment | undefined;
       for (const step of path.split(".")) c = (c ? c.replies : thread.comments)![Number(step) - 1];
       const body = (c!.edits ?? []).reduce((text, e) => applyBodyEdits(text, e.bodyEdits), c!.body);
-      const found = t.db.$client.prepare(`select id from comments where post_id = ? and body_md = ?`).all(reviewId(review), body) as Row[];
+      const found = (await sqlAll(t.db, `select id from comments where post_id = ? and body_md = ?`, await reviewId(review), body)) as Row[];
       expect(found).toHaveLength(1);
       return Number(found[0]!.id);
     };
     for (const u of SEED_UNDOS) {
-      const voter = all(`select id from users where username = '${u.voter}'`)[0]!.id;
+      const voter = (await all(`select id from users where username = '${u.voter}'`))[0]!.id;
       const left = u.comment
-        ? t.db.$client.prepare(`select * from comment_votes where user_id = ? and comment_id = ?`).all(voter, commentId(u.review, u.comment))
-        : t.db.$client.prepare(`select * from post_votes where user_id = ? and post_id = ?`).all(voter, reviewId(u.review));
+        ? await sqlAll(t.db, `select * from comment_votes where user_id = ? and comment_id = ?`, voter, await commentId(u.review, u.comment))
+        : await sqlAll(t.db, `select * from post_votes where user_id = ? and post_id = ?`, voter, await reviewId(u.review));
       expect(left).toHaveLength(0);
     }
   });
 
   it("spaces each member's votes so no vote limit trips", async () => {
     await t.seeded();
-    const votes = all(VOTES);
+    const votes = await all(VOTES);
     for (const user of new Set(votes.map((v) => v.user_id))) {
       const times = votes.filter((v) => v.user_id === user).map((v) => Number(v.created_at)).sort((a, b) => a - b);
       for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(VOTE_SPACING_MS);
@@ -663,54 +653,54 @@ describe("demo votes", () => {
 describe("demo badges, badge notes and views", () => {
   const t = demoDb();
   type Row = Record<string, number | string | null>;
-  const all = (q: string, ...params: unknown[]) => t.db.$client.prepare(q).all(...params) as Row[];
-  const one = (q: string, ...params: unknown[]) => {
-    const found = all(q, ...params);
+  const all = async (q: string, ...params: unknown[]) => (await sqlAll(t.db, q, ...params)) as Row[];
+  const one = async (q: string, ...params: unknown[]) => {
+    const found = await all(q, ...params);
     expect(found).toHaveLength(1);
     return found[0]!;
   };
   const day = (ms: unknown) => new Date(Number(ms)).toISOString().slice(0, 10);
-  const systemId = () => one(`select id from users where is_system = 1`).id;
+  const systemId = async () => (await one(`select id from users where is_system = 1`)).id;
 
   it("gives every member badges, with their points, holder counts and a notice each", async () => {
     await t.seeded();
-    const members = all(`select id, username, created_at, badge_points from users where is_system = 0`);
+    const members = await all(`select id, username, created_at, badge_points from users where is_system = 0`);
     expect(members).toHaveLength(DEMO_USERS.length);
-    const held = all(`select ub.*, b.points from user_badges ub join badges b on b.slug = ub.badge_slug`);
+    const held = await all(`select ub.*, b.points from user_badges ub join badges b on b.slug = ub.badge_slug`);
     for (const m of members) {
       const mine = held.filter((b) => b.user_id === m.id);
       expect([m.username, mine.length > 0]).toEqual([m.username, true]);
       expect([m.username, m.badge_points]).toEqual([m.username, mine.reduce((n, b) => n + Number(b.points), 0)]);
       for (const b of mine) expect(Number(b.granted_at)).toBeGreaterThan(Number(m.created_at));
     }
-    expect(all(`select * from user_badges where user_id = ${SYSTEM}`)).toHaveLength(0);
-    for (const b of all(`select slug, holder_count, (select count(*) from user_badges ub where ub.badge_slug = badges.slug) as n from badges`)) {
+    expect(await all(`select * from user_badges where user_id = ${SYSTEM}`)).toHaveLength(0);
+    for (const b of await all(`select slug, holder_count, (select count(*) from user_badges ub where ub.badge_slug = badges.slug) as n from badges`)) {
       expect([b.slug, b.holder_count]).toEqual([b.slug, b.n]);
     }
     // Each grant told its member once, when it happened, pointing at what earned it.
     for (const g of held) {
-      const told = one(`select * from notifications where recipient_id = ? and kind = 'badge' and target = ?`, g.user_id, g.badge_slug);
+      const told = await one(`select * from notifications where recipient_id = ? and kind = 'badge' and target = ?`, g.user_id, g.badge_slug);
       expect(told).toMatchObject({ created_at: g.granted_at, post_id: g.post_id, comment_id: g.comment_id, actor_id: null });
     }
-    expect(all(`select * from notifications where kind = 'badge'`)).toHaveLength(held.length);
+    expect(await all(`select * from notifications where kind = 'badge'`)).toHaveLength(held.length);
     // Several ladders climbed: upvotes and views among them, a thousand views for one member at least.
-    const holders = (slug: string) => all(`select user_id from user_badges where badge_slug = ?`, slug).length;
-    expect(holders("upvotes-10")).toBeGreaterThanOrEqual(3);
-    expect(holders("views-100")).toBeGreaterThanOrEqual(1);
-    expect(holders("views-1000")).toBeGreaterThanOrEqual(1);
+    const holders = async (slug: string) => (await all(`select user_id from user_badges where badge_slug = ?`, slug)).length;
+    expect(await holders("upvotes-10")).toBeGreaterThanOrEqual(3);
+    expect(await holders("views-100")).toBeGreaterThanOrEqual(1);
+    expect(await holders("views-1000")).toBeGreaterThanOrEqual(1);
     // None of it makes anyone but the newcomer new.
-    expect(all(`select username from users where is_new = 1`).map((u) => u.username)).toEqual(["hollis_greer"]);
+    expect((await all(`select username from users where is_new = 1`)).map((u) => u.username)).toEqual(["hollis_greer"]);
   });
 
   it("records views through the verb: dozens to hundreds a review, exact counters, readers who existed", async () => {
     await t.seeded();
     const now = Date.now();
-    const reviews = all(
+    const reviews = await all(
       `select p.id, p.view_count, p.upvote_count, (select count(*) from post_views v where v.post_id = p.id) as recount
          from posts p where p.status = 'published'`,
     );
     for (const r of reviews) expect([r.id, r.view_count]).toEqual([r.id, r.recount]);
-    expect(all(`select v.* from post_views v join posts p on p.id = v.post_id where p.status <> 'published'`)).toHaveLength(0);
+    expect(await all(`select v.* from post_views v join posts p on p.id = v.post_id where p.status <> 'published'`)).toHaveLength(0);
     const counts = reviews.map((r) => Number(r.view_count)).sort((a, b) => a - b);
     const median = counts[Math.floor(counts.length / 2)]!;
     expect(counts[0]).toBeGreaterThan(0);
@@ -722,13 +712,13 @@ describe("demo badges, badge notes and views", () => {
     for (const r of reviews.filter((r) => r.upvote_count === top)) expect(Number(r.view_count)).toBeGreaterThan(median);
 
     // Views received: the sum over a member's reviews.
-    for (const u of all(`select username, views_received, (select coalesce(sum(view_count), 0) from posts p where p.author_id = users.id) as sum from users`)) {
+    for (const u of await all(`select username, views_received, (select coalesce(sum(view_count), 0) from posts p where p.author_id = users.id) as sum from users`)) {
       expect([u.username, u.views_received]).toEqual([u.username, u.sum]);
     }
 
     // Members read by their id, never their own reviews, from the day they joined; the rest come from
     // the pool of anonymous readers. No view before its review appeared or after today.
-    const views = all(
+    const views = await all(
       `select v.*, p.author_id, p.published_at, u.id as member, u.created_at as joined, u.is_system
          from post_views v join posts p on p.id = v.post_id left join users u on v.viewer_key = 'u:' || u.id`,
     );
@@ -750,8 +740,8 @@ describe("demo badges, badge notes and views", () => {
 
   it("has the system account note, under a review, the badges that review's upvotes earned its author", async () => {
     await t.seeded();
-    const system = systemId();
-    const notes = all(
+    const system = await systemId();
+    const notes = await all(
       `select c.*, p.author_id as review_author, u.username from comments c join posts p on p.id = c.post_id join users u on u.id = p.author_id
          where c.announces_badge is not null order by c.id`,
     );
@@ -761,17 +751,17 @@ describe("demo badges, badge notes and views", () => {
       const badge = BADGE_BY_SLUG.get(slug)!;
       expect(badge.ladder === "upvotes" || slug === "review-10-upvotes").toBe(true);
       expect([n.author_id, n.parent_id, n.deleted_at]).toEqual([system, null, null]);
-      const grant = one(`select * from user_badges where user_id = ? and badge_slug = ?`, n.review_author, slug);
+      const grant = await one(`select * from user_badges where user_id = ? and badge_slug = ?`, n.review_author, slug);
       expect(grant).toMatchObject({ post_id: n.post_id, comment_id: null, granted_at: n.created_at });
       expect(String(n.body_md)).toContain(`**${badge.name}**`);
       expect(String(n.body_html)).toContain(`<a href="/u/${n.username}" class="mention">@${n.username}</a>`);
     }
     // Conversely, every badge a review's upvote earned was noted, unless its author had said STOP by then.
-    const stops = all(
+    const stops = await all(
       `select c.author_id, c.created_at from comments c join comments note on note.id = c.parent_id
          where note.announces_badge is not null and c.author_id <> ${SYSTEM}`,
     );
-    const byReviewVotes = all(`select * from user_badges where (badge_slug like 'upvotes-%' or badge_slug = 'review-10-upvotes') and comment_id is null`);
+    const byReviewVotes = await all(`select * from user_badges where (badge_slug like 'upvotes-%' or badge_slug = 'review-10-upvotes') and comment_id is null`);
     expect(byReviewVotes.length).toBeGreaterThan(notes.length);
     for (const g of byReviewVotes) {
       const stopped = stops.some((s) => s.author_id === g.user_id && Number(s.created_at) < Number(g.granted_at));
@@ -782,43 +772,43 @@ describe("demo badges, badge notes and views", () => {
 
   it("stops the notes for the author who replied STOP, and the system says so", async () => {
     await t.seeded();
-    const system = systemId();
+    const system = await systemId();
     expect(SEED_STOPS.length).toBeGreaterThanOrEqual(1);
     const stoppers: string[] = [];
     for (const st of SEED_STOPS) {
       const username = st.review.split("/")[0]!;
       expect(username).not.toBe("hollis_greer");
       stoppers.push(username);
-      const author = one(`select * from users where username = ?`, username);
+      const author = await one(`select * from users where username = ?`, username);
       expect(author.badge_announcements).toBe(0);
-      const note = one(
+      const note = await one(
         `select c.* from comments c join posts p on p.id = c.post_id where p.author_id = ? and c.announces_badge = ?`,
         author.id,
         st.badge,
       );
-      const stop = one(`select * from comments where parent_id = ?`, note.id);
+      const stop = await one(`select * from comments where parent_id = ?`, note.id);
       expect(stop).toMatchObject({ author_id: author.id, body_md: "STOP", deleted_at: null });
       expect(Number(stop.created_at)).toBeGreaterThan(Number(note.created_at));
-      const done = one(`select * from comments where parent_id = ?`, stop.id);
+      const done = await one(`select * from comments where parent_id = ?`, stop.id);
       expect(done).toMatchObject({ author_id: system, announces_badge: null, created_at: stop.created_at });
       expect(String(done.body_md)).toMatch(/^Done: no more badge notes under your reviews\./);
       // No note under any of their reviews since…
-      const since = all(
+      const since = await all(
         `select c.* from comments c join posts p on p.id = c.post_id where p.author_id = ? and c.announces_badge is not null and c.created_at > ?`,
         author.id,
         stop.created_at,
       );
       expect(since).toHaveLength(0);
       // …though a review's upvotes earned them another badge later, which came as a notice only.
-      const later = all(
+      const later = await all(
         `select * from user_badges where user_id = ? and badge_slug like 'upvotes-%' and comment_id is null and granted_at > ?`,
         author.id,
         stop.created_at,
       );
       expect(later.length).toBeGreaterThanOrEqual(1);
-      for (const g of later) one(`select * from notifications where recipient_id = ? and kind = 'badge' and target = ?`, author.id, g.badge_slug);
+      for (const g of later) await one(`select * from notifications where recipient_id = ? and kind = 'badge' and target = ?`, author.id, g.badge_slug);
     }
     // Everyone else still has the notes on.
-    expect(all(`select username from users where is_system = 0 and badge_announcements = 0`).map((u) => u.username)).toEqual(stoppers);
+    expect((await all(`select username from users where is_system = 0 and badge_announcements = 0`)).map((u) => u.username)).toEqual(stoppers);
   });
 });

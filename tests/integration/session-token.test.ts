@@ -30,25 +30,25 @@ describe("reading the session from its cookie", () => {
   const t = perTestDb();
 
   it("finds the member of a token Auth.js issued, with their current name and role", async () => {
-    const mara = makeUser(t.db, "mara", "moderator");
-    fixtureWriter(t.db).update(users).set({ name: "Mara K." }).where(eq(users.id, mara.id)).run();
+    const mara = await makeUser(t.db, "mara", "moderator");
+    await fixtureWriter(t.db).update(users).set({ name: "Mara K." }).where(eq(users.id, mara.id));
     const session = await userFromSessionToken(t.db, await token(mara.id), NAME);
     expect(session?.user).toEqual({ id: mara.id, username: "mara", name: "Mara K.", role: "moderator", image: null });
   });
 
   it("ends the session for a suspended, deleted or signed-out-everywhere member", async () => {
-    const mara = makeUser(t.db, "mara");
+    const mara = await makeUser(t.db, "mara");
     const tok = await token(mara.id);
-    fixtureWriter(t.db).update(users).set({ sessionVersion: 1 }).where(eq(users.id, mara.id)).run();
+    await fixtureWriter(t.db).update(users).set({ sessionVersion: 1 }).where(eq(users.id, mara.id));
     expect(await userFromSessionToken(t.db, tok, NAME)).toBeNull();
     expect(await userFromSessionToken(t.db, await token(mara.id, 1), NAME)).not.toBeNull();
-    fixtureWriter(t.db).update(users).set({ suspendedAt: new Date() }).where(eq(users.id, mara.id)).run();
+    await fixtureWriter(t.db).update(users).set({ suspendedAt: new Date() }).where(eq(users.id, mara.id));
     expect(await userFromSessionToken(t.db, await token(mara.id, 1), NAME)).toBeNull();
     expect(await userFromSessionToken(t.db, await token("no-such-member"), NAME)).toBeNull();
   });
 
   it("a signed-out session is refused, also when rolled; the member's other sessions go on", async () => {
-    const mara = makeUser(t.db, "mara");
+    const mara = await makeUser(t.db, "mara");
     const here = await token(mara.id, 0, { sid: "browser-one" });
     const elsewhere = await token(mara.id, 0, { sid: "browser-two" });
     const claims = (await authDecode({ token: here, secret: TEST_AUTH_SECRET, salt: NAME }))!;
@@ -56,7 +56,7 @@ describe("reading the session from its cookie", () => {
     const revokedAt = new Date();
     await revokeSession(ctxAs(t.db, null, revokedAt), claims);
     // Kept a whole maximum session age from the sign-out (and a minute of clock tolerance).
-    expect(t.db.select().from(revokedSessions).all()).toEqual([{ id: "browser-one", expiresAt: new Date(revokedAt.getTime() + (SESSION_MAX_AGE + 60) * 1000) }]);
+    expect(await t.db.select().from(revokedSessions)).toEqual([{ id: "browser-one", expiresAt: new Date(revokedAt.getTime() + (SESSION_MAX_AGE + 60) * 1000) }]);
     expect(await userFromSessionToken(t.db, here, NAME)).toBeNull();
     expect(await userFromSessionToken(t.db, rolled!, NAME)).toBeNull();
     expect((await userFromSessionToken(t.db, elsewhere, NAME))?.user.id).toBe(mara.id);
@@ -65,8 +65,8 @@ describe("reading the session from its cookie", () => {
     const bare = await token(mara.id);
     await revokeSession(ctxAs(t.db, null), (await authDecode({ token: bare, secret: TEST_AUTH_SECRET, salt: NAME }))!);
     expect(await userFromSessionToken(t.db, bare, NAME)).toBeNull();
-    expect(t.db.select().from(revokedSessions).all()).toHaveLength(2);
-    expect(t.db.select().from(usersTable).all()).toHaveLength(1);
+    expect(await t.db.select().from(revokedSessions)).toHaveLength(2);
+    expect(await t.db.select().from(usersTable)).toHaveLength(1);
   });
 
   it("forgets a sign-out once every token of its session has expired, and only then", async () => {
@@ -75,11 +75,11 @@ describe("reading the session from its cookie", () => {
     await revokeSession(ctxAs(t.db, null, new Date(now.getTime() - maxAge - 1)), { sid: "old", exp: now.getTime() / 1000 - 3600 });
     await revokeSession(ctxAs(t.db, null, new Date(now.getTime() - maxAge + 1000)), { sid: "live", exp: now.getTime() / 1000 - 3600 });
     expect(await forgetAt(t.db, now)).toBe(1);
-    expect(t.db.select({ id: revokedSessions.id }).from(revokedSessions).all()).toEqual([{ id: "live" }]);
+    expect(await t.db.select({ id: revokedSessions.id }).from(revokedSessions)).toEqual([{ id: "live" }]);
   });
 
   it("refuses a forged, expired or wrongly named token instead of throwing", async () => {
-    const mara = makeUser(t.db, "mara");
+    const mara = await makeUser(t.db, "mara");
     const tok = await token(mara.id);
     expect(await userFromSessionToken(t.db, tok.slice(0, -4) + "AAAA", NAME)).toBeNull();
     expect(await userFromSessionToken(t.db, "not a token", NAME)).toBeNull();
@@ -90,7 +90,7 @@ describe("reading the session from its cookie", () => {
   });
 
   it("re-issues a token once it is a day old, with the same claims and a new expiry", async () => {
-    const mara = makeUser(t.db, "mara");
+    const mara = await makeUser(t.db, "mara");
     const session = (await userFromSessionToken(t.db, await token(mara.id, 0, { username: "mara" }), NAME))!;
     expect(await rolledSessionToken({ name: NAME }, session)).toBeNull();
     const later = (session.issuedAt + 25 * 3600) * 1000;
@@ -113,8 +113,8 @@ describe("reading the session from its cookie", () => {
   });
 
   it("answers the viewer's bits in one query: their unread notices and their upvotes on one review only", async () => {
-    const mara = makeUser(t.db, "mara");
-    const femi = makeUser(t.db, "femi");
+    const mara = await makeUser(t.db, "mara");
+    const femi = await makeUser(t.db, "femi");
     const one = await seedReview(t.db, femi, { title: "One" });
     const other = await seedReview(t.db, femi, { title: "Other" });
     const onOne = await postComment(t.db, femi, one);
@@ -143,7 +143,7 @@ describe("reading the session from its cookie", () => {
     expect(forFemi!.votes).toEqual([]);
     // Without a review, no votes; a session that has ended, nothing at all.
     expect((await viewerFromSessionToken(t.db, tok, NAME, null))!.votes).toEqual([]);
-    fixtureWriter(t.db).update(users).set({ sessionVersion: 1 }).where(eq(users.id, mara.id)).run();
+    await fixtureWriter(t.db).update(users).set({ sessionVersion: 1 }).where(eq(users.id, mara.id));
     expect(await viewerFromSessionToken(t.db, tok, NAME, one)).toBeNull();
   });
 });

@@ -28,7 +28,7 @@ describe("a session ended stays ended", () => {
   const t = perTestDb();
 
   it("signing out with an older token also ends the token it was rolled into, for as long as that one lives", async () => {
-    const mara = makeUser(t.db, "mara");
+    const mara = await makeUser(t.db, "mara");
     const older = await mint({ uid: mara.id, sv: 0, sid: "browser-one" });
     const olderClaims = await claimsOf(older);
     // /api/viewer rolls it a day and more later (a moved clock).
@@ -44,17 +44,17 @@ describe("a session ended stays ended", () => {
     expect(await signedIn(t.db, rolled)).toBeNull();
 
     // The revocation outlives the presented token's exp, and the rolled token's too.
-    const [row] = rows(t.db, "revoked_sessions");
+    const [row] = await rows(t.db, "revoked_sessions");
     expect(row!.expires_at as number).toBeGreaterThan((olderClaims.exp as number) * 1000);
     expect(row!.expires_at as number).toBeGreaterThan((rolledClaims.exp as number) * 1000);
     expect(await forgetAt(t.db, new Date((olderClaims.exp as number) * 1000 + 1000))).toBe(0);
     expect(await signedIn(t.db, rolled)).toBeNull();
     expect(await forgetAt(t.db, new Date((rolledClaims.exp as number) * 1000 - 1000))).toBe(0);
-    expect(rows(t.db, "revoked_sessions")).toHaveLength(1);
+    expect(await rows(t.db, "revoked_sessions")).toHaveLength(1);
   });
 
   it("a token minted without a session id keeps its first token id as the session's name when rolled", async () => {
-    const mara = makeUser(t.db, "mara");
+    const mara = await makeUser(t.db, "mara");
     const first = await mint({ uid: mara.id, sv: 0 });
     const firstClaims = await claimsOf(first);
     const rolled = (await rolledSessionToken({ name: NAME }, { issuedAt: 0, claims: firstClaims }))!;
@@ -64,7 +64,7 @@ describe("a session ended stays ended", () => {
   });
 
   it("rolling cannot extend an expired or revoked session", async () => {
-    const mara = makeUser(t.db, "mara");
+    const mara = await makeUser(t.db, "mara");
     const token = await mint({ uid: mara.id, sv: 0, sid: "browser-two" });
     const claims = await claimsOf(token);
     const afterExpiry = (claims.exp as number) * 1000 + 1000;
@@ -76,7 +76,7 @@ describe("a session ended stays ended", () => {
   });
 
   it("a session split over several cookies is read, ended at sign-out, and refused afterwards", async () => {
-    const mara = makeUser(t.db, "mara");
+    const mara = await makeUser(t.db, "mara");
     // A token too big for one cookie (a long picture address, say), split as Auth.js splits it.
     const big = await mint({ uid: mara.id, sv: 0, sid: "browser-three", picture: `https://img.example/${"p".repeat(6000)}` });
     const pieces = Object.fromEntries(Array.from({ length: Math.ceil(big.length / CHUNK_SIZE) }, (_, i) => [`${NAME}.${i}`, big.slice(i * CHUNK_SIZE, (i + 1) * CHUNK_SIZE)]));
@@ -86,12 +86,12 @@ describe("a session ended stays ended", () => {
     expect(await signedIn(t.db, found.value)).toBe(mara.id);
 
     expect(await revokePresentedSession(ctxAs(t.db, null), jarOf(pieces), TEST_AUTH_SECRET)).toBe(true);
-    expect(rows(t.db, "revoked_sessions").map((r) => r.id)).toEqual(["browser-three"]);
+    expect((await rows(t.db, "revoked_sessions")).map((r) => r.id)).toEqual(["browser-three"]);
     expect(await signedIn(t.db, findSessionCookie(jarOf(pieces))!.value)).toBeNull();
     // Nothing to end without a readable cookie.
     expect(await revokePresentedSession(ctxAs(t.db, null), jarOf({}), TEST_AUTH_SECRET)).toBe(false);
     expect(await revokePresentedSession(ctxAs(t.db, null), jarOf({ [NAME]: "forged" }), TEST_AUTH_SECRET)).toBe(false);
-    expect(rows(t.db, "revoked_sessions")).toHaveLength(1);
+    expect(await rows(t.db, "revoked_sessions")).toHaveLength(1);
   });
 
   it("a new password and a deleted account end every session of the member (P11)", async () => {

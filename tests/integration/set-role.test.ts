@@ -18,41 +18,41 @@ describe("setRole", () => {
     const { changes: _changes, ...row } = await setRole(ctxAs(t.db, null), { username, role });
     return row;
   };
-  const roles = () => rows(t.db, "users").map((r) => [r.username, r.role]);
+  const roles = async () => (await rows(t.db, "users")).map((r) => [r.username, r.role]);
 
   it("sets the role of the named user only, whatever the case of the name", async () => {
     await seed();
     expect(await set("  carol_r ", "moderator")).toEqual({ username: "Carol_R", role: "moderator" });
-    expect(roles()).toEqual([["Carol_R", "moderator"], ["dave", "member"]]);
+    expect(await roles()).toEqual([["Carol_R", "moderator"], ["dave", "member"]]);
     expect(await set("ＣＡＲＯＬ＿Ｒ", "admin")).toEqual({ username: "Carol_R", role: "admin" });
     expect(await set("carol_r", "member")).toEqual({ username: "Carol_R", role: "member" });
-    expect(roles()).toEqual([["Carol_R", "member"], ["dave", "member"]]);
+    expect(await roles()).toEqual([["Carol_R", "member"], ["dave", "member"]]);
     // A profile shows its member's role, and so does their card among the newest members.
     const { changes } = await setRole(ctxAs(t.db, null), { username: "dave", role: "moderator" });
-    expect(tagsFor(changes).sort()).toEqual(["members", `user:${rows(t.db, "users")[1]!.id}`]);
+    expect(tagsFor(changes).sort()).toEqual(["members", `user:${(await rows(t.db, "users"))[1]!.id}`]);
   });
 
   it("refuses an unknown user with NotFound and changes nothing", async () => {
     await seed();
-    const before = snapshot(t.db);
-    const e = (await thrown(() => set("nobody", "admin"))) as DomainError;
+    const before = await snapshot(t.db);
+    const e = (await thrown(async () => await set("nobody", "admin"))) as DomainError;
     expect(e).toBeInstanceOf(DomainError);
     expect([e.kind, e.status, e.message]).toEqual(["NotFound", 404, "No user named nobody."]);
-    expect(snapshot(t.db)).toEqual(before);
+    expect(await snapshot(t.db)).toEqual(before);
   });
 
   it.each([["owner"], ["Admin"], [""], [undefined]])("refuses the role %j with a ZodError and changes nothing", async (role) => {
     await seed();
-    const before = snapshot(t.db);
-    expect(await thrown(() => set("carol_r", role))).toBeInstanceOf(ZodError);
-    expect(snapshot(t.db)).toEqual(before);
+    const before = await snapshot(t.db);
+    expect(await thrown(async () => await set("carol_r", role))).toBeInstanceOf(ZodError);
+    expect(await snapshot(t.db)).toEqual(before);
   });
 
   it("refuses a missing user name with a ZodError", async () => {
     await seed();
-    const before = snapshot(t.db);
-    expect(await thrown(() => set("   ", "admin"))).toBeInstanceOf(ZodError);
-    expect(await thrown(() => set(undefined, "admin"))).toBeInstanceOf(ZodError);
-    expect(snapshot(t.db)).toEqual(before);
+    const before = await snapshot(t.db);
+    expect(await thrown(async () => await set("   ", "admin"))).toBeInstanceOf(ZodError);
+    expect(await thrown(async () => await set(undefined, "admin"))).toBeInstanceOf(ZodError);
+    expect(await snapshot(t.db)).toEqual(before);
   });
 });

@@ -10,39 +10,40 @@ import { commentSetup, postComment, setReviewStatus } from "../helpers/comments"
 import { DAY, at, makeUser, reviewForm, seedReview } from "../helpers/reviews";
 import { members } from "../helpers/badges";
 import { suspend, vote } from "../helpers/votes";
+import { sqlRun, sqlValue } from "@/tests/helpers/sql";
 
 // Every shape of shared address: served only when its page has content, so the pages a stranger
 // can make the server render and store are bounded by what the database holds.
 describe("every shape of shared address", () => {
   const t = perTestDb();
-  const one = <T,>(sql: string, ...args: unknown[]) => t.db.$client.prepare(sql).pluck().get(...args) as T;
+  const one = async <T,>(sql: string, ...args: unknown[]) => (await sqlValue(t.db, sql, ...args)) as T;
   const status = (...segments: (string | number)[]) => sharedPageStatus(t.db, segments.map(String));
 
   it("revision pairs: served while both revisions exist, 404 out of range, reversed, malformed or on a draft", async () => {
     const { author, reviewId } = await commentSetup(t.db);
     await editReview(ctxAs(t.db, author, at(DAY)), { ...reviewForm({ body: "A whole new reading of the sewers, much longer than before, and more." }), reviewId });
-    const slug = one<string>("select slug from posts where id = ?", reviewId);
-    expect(one<number>("select count(*) from post_revisions where post_id = ?", reviewId)).toBe(2);
+    const slug = await one<string>("select slug from posts where id = ?", reviewId);
+    expect(await one<number>("select count(*) from post_revisions where post_id = ?", reviewId)).toBe(2);
     expect(await status("reviews", slug, "revisions")).toBeNull();
     expect(await status("reviews", slug, "revisions", "1...2")).toBeNull();
     for (const pair of ["1...3", "2...3", "2...1", "1...1", "0...1", "01...2", "1..2", "x"]) expect(await status("reviews", slug, "revisions", pair), pair).toBe(404);
     expect(await status("reviews", slug, "revisions", "1...2", "more")).toBe(404);
-    setReviewStatus(t.db, reviewId, "deleted");
+    await setReviewStatus(t.db, reviewId, "deleted");
     expect(await status("reviews", slug, "revisions"), "a deleted review's history stays").toBeNull();
     expect(await status("reviews", slug, "revisions", "1...2"), "but not its text").toBe(404);
-    setReviewStatus(t.db, reviewId, "draft");
+    await setReviewStatus(t.db, reviewId, "draft");
     expect(await status("reviews", slug, "revisions")).toBe(404);
   });
 
   it("upvoter pages of reviews and comments: page 1 always, later pages only while they have voters", async () => {
     const { author, reviewId } = await commentSetup(t.db);
     const comment = await postComment(t.db, author, reviewId);
-    const slug = one<string>("select slug from posts where id = ?", reviewId);
-    for (const m of members(t.db, "fan", 51)) {
+    const slug = await one<string>("select slug from posts where id = ?", reviewId);
+    for (const m of await members(t.db, "fan", 51)) {
       await vote(t.db, m, "review", reviewId);
       await vote(t.db, m, "comment", comment.id);
     }
-    expect(one<number>("select upvote_count from posts where id = ?", reviewId)).toBe(51);
+    expect(await one<number>("select upvote_count from posts where id = ?", reviewId)).toBe(51);
     expect(await status("reviews", slug, "upvotes")).toBeNull();
     expect(await status("reviews", slug, "upvotes", "2")).toBeNull();
     expect(await status("comments", comment.id, "upvotes")).toBeNull();
@@ -55,7 +56,7 @@ describe("every shape of shared address", () => {
     expect(await status("comments", 424242, "upvotes")).toBe(404);
     await deleteComment(ctxAs(t.db, author), { commentId: comment.id });
     expect(await status("comments", comment.id, "upvotes"), "a deleted comment's voters are not shown").toBe(404);
-    setReviewStatus(t.db, reviewId, "deleted");
+    await setReviewStatus(t.db, reviewId, "deleted");
     expect(await status("reviews", slug, "upvotes")).toBe(404);
   });
 
@@ -71,16 +72,16 @@ describe("every shape of shared address", () => {
 
   it("a review's pages: known sorts only, 410 for a deleted review's discussion, 404 for a draft's or an unknown page", async () => {
     const { author, reviewId } = await commentSetup(t.db);
-    const slug = one<string>("select slug from posts where id = ?", reviewId);
+    const slug = await one<string>("select slug from posts where id = ?", reviewId);
     for (const sort of ["best", "newest", "oldest"]) expect(await status("reviews", slug, "comments", sort), sort).toBeNull();
     for (const rest of [["comments"], ["comments", "loudest"], ["comments", "Newest"], ["comments", "newest", "x"], ["nothing"]]) expect(await status("reviews", slug, ...rest), rest.join("/")).toBe(404);
     expect(await status("reviews", "new", "upvotes", "5"), "the editor's address is no review").toBe(404);
     const draft = await seedReview(t.db, author, { title: "Not yet", intent: "draft" });
-    const draftSlug = one<string>("select slug from posts where id = ?", draft);
+    const draftSlug = await one<string>("select slug from posts where id = ?", draft);
     expect(await status("reviews", draftSlug)).toBe(404);
     expect(await status("reviews", draftSlug, "comments", "newest")).toBe(404);
     expect(await status("reviews", draftSlug, "edit"), "the editor decides for itself").toBeNull();
-    setReviewStatus(t.db, reviewId, "deleted");
+    await setReviewStatus(t.db, reviewId, "deleted");
     expect(await status("reviews", slug, "comments", "newest")).toBe(410);
   });
 
@@ -96,13 +97,13 @@ describe("every shape of shared address", () => {
     // The review a cursor names gains an upvote after the link was made: the link still leads on.
     const [value, id] = JSON.parse(Buffer.from(next, "base64url").toString()) as [number, number];
     expect(ids).toContain(id);
-    await vote(t.db, makeUser(t.db, "voter"), "review", id);
+    await vote(t.db, await makeUser(t.db, "voter"), "review", id);
     expect(await status("feed", "top-all", next)).toEqual({ redirect: ["feed", "top-all", encodeCursor(value + 1, id)] });
     expect(await status("feed", "top-all", encodeCursor(value + 1, id))).toBeNull();
     // Another spelling of the same cursor (JSON with a space) is not a second page.
     const spaced = Buffer.from(`[${value + 1}, ${id}]`).toString("base64url");
     expect(await status("feed", "top-all", spaced)).toEqual({ redirect: ["feed", "top-all", encodeCursor(value + 1, id)] });
-    setReviewStatus(t.db, id, "draft");
+    await setReviewStatus(t.db, id, "draft");
     expect(await status("feed", "top-all", encodeCursor(value + 1, id))).toBe(404);
   });
 
@@ -112,23 +113,23 @@ describe("every shape of shared address", () => {
     const own = (await listFeed(t.db, { tab: "new", authorId: author.id })).nextCursor!;
     expect(await status("u", "mara", "reviews", own)).toBeNull();
     const theirs = await seedReview(t.db, member, { title: "Femi's" });
-    const published = one<number>("select published_at from posts where id = ?", theirs);
+    const published = await one<number>("select published_at from posts where id = ?", theirs);
     expect(await status("u", "mara", "reviews", encodeCursor(published, theirs)), "another member's review").toBe(404);
     expect(await status("u", "mara", "reviews", encodeCursor(published, 424242))).toBe(404);
     expect(await status("u", "MARA", "reviews", own)).toEqual({ redirect: ["u", "mara", "reviews", own] });
-    const kim = makeUser(t.db, "Kim_Novak");
+    const kim = await makeUser(t.db, "Kim_Novak");
     expect(await status("u", "Kim_Novak")).toBeNull();
     expect(await status("u", "kim_novak")).toEqual({ redirect: ["u", "Kim_Novak"] });
     expect(await status("u", "KIM_NOVAK", "badges")).toEqual({ redirect: ["u", "Kim_Novak", "badges"] });
-    suspend(t.db, kim);
+    await suspend(t.db, kim);
     expect(await status("u", "Kim_Novak")).toBe(404);
     expect(await status("u", "kim_novak", "badges")).toBe(404);
   });
 
   it("badge and ranking pages: known badges and rankings, later pages only while they have rows", async () => {
     const { author } = await commentSetup(t.db);
-    const held = one<string>("select slug from badges where holder_count > 0 order by slug limit 1");
-    const none = one<string>("select slug from badges where holder_count = 0 order by slug limit 1");
+    const held = await one<string>("select slug from badges where holder_count > 0 order by slug limit 1");
+    const none = await one<string>("select slug from badges where holder_count = 0 order by slug limit 1");
     expect(held, "the first review earns a badge").toBeTruthy();
     expect(await status("badges")).toBeNull();
     expect(await status("badges", held)).toBeNull();
@@ -136,8 +137,8 @@ describe("every shape of shared address", () => {
     for (const rest of [["no-such-badge"], [held, "2"], [held, "1"], [held, "x"], [held, "2", "3"]]) expect(await status("badges", ...rest), rest.join("/")).toBe(404);
     for (const rest of [[], ["upvotes"], ["reviews", "month"], ["points", "all", "1"]]) expect(await status("ranking", ...rest), rest.join("/")).toBeNull();
     for (const rest of [["points", "all", "2"], ["loudest"], ["points", "week"], ["points", "all", "0"], ["points", "all", "1", "x"]]) expect(await status("ranking", ...rest), rest.join("/")).toBe(404);
-    expect(one<number>("select badge_points from users where id = ?", author.id)).toBeGreaterThan(0);
-    for (const m of members(t.db, "ranked", 50)) fixtureWriter(t.db).$client.prepare("update users set badge_points = 1 where id = ?").run(m.id);
+    expect(await one<number>("select badge_points from users where id = ?", author.id)).toBeGreaterThan(0);
+    for (const m of await members(t.db, "ranked", 50)) await sqlRun(fixtureWriter(t.db), "update users set badge_points = 1 where id = ?", m.id);
     expect(await status("ranking", "points", "all", "2"), "51 ranked members fill a second page").toBeNull();
     expect(await status("ranking", "points", "all", "3")).toBe(404);
   });

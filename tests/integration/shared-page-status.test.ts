@@ -5,18 +5,19 @@ import { editorPageStatus, sharedPageStatus } from "@/lib/pages/address";
 import { ctxAs, perTestDb } from "../helpers/db";
 import { commentSetup, postComment, setReviewStatus } from "../helpers/comments";
 import { makeUser, seedReview } from "../helpers/reviews";
+import { sqlGet } from "@/tests/helpers/sql";
 
 // What the proxy answers for a shared page's address before the (cached) page is looked up.
 describe("shared page addresses", () => {
   const t = perTestDb();
-  const rowOf = <T,>(sql: string, ...args: unknown[]) => t.db.$client.prepare(sql).get(...args) as T;
+  const rowOf = async <T,>(sql: string, ...args: unknown[]) => (await sqlGet(t.db, sql, ...args)) as T;
 
   it("serves the pages that exist and answers 404 for made-up films, tags, members, reviews and comments", async () => {
     const { author, reviewId } = await commentSetup(t.db);
     const comment = await postComment(t.db, author, reviewId);
-    const review = rowOf<{ slug: string; film_id: number }>("select slug, film_id from posts where id = ?", reviewId);
-    const film = rowOf<{ slug: string }>("select slug from films where id = ?", review.film_id);
-    const tag = rowOf<{ tag: string }>("select tag from post_tags where post_id = ?", reviewId);
+    const review = await rowOf<{ slug: string; film_id: number }>("select slug, film_id from posts where id = ?", reviewId);
+    const film = await rowOf<{ slug: string }>("select slug from films where id = ?", review.film_id);
+    const tag = await rowOf<{ tag: string }>("select tag from post_tags where post_id = ?", reviewId);
     expect(tag, "the seeded review has a tag").toBeDefined();
     const known = [
       ["films", film.slug],
@@ -51,7 +52,7 @@ describe("shared page addresses", () => {
   it("a tag only drafts carry is not a page", async () => {
     const { author } = await commentSetup(t.db);
     const draft = await seedReview(t.db, author, { title: "Unfinished", tags: "only-in-drafts", intent: "draft" });
-    expect(rowOf<{ status: string }>("select status from posts where id = ?", draft).status).toBe("draft");
+    expect((await rowOf<{ status: string }>("select status from posts where id = ?", draft)).status).toBe("draft");
     expect(await sharedPageStatus(t.db, ["tags", "only-in-drafts"])).toBe(404);
   });
 
@@ -73,17 +74,17 @@ describe("shared page addresses", () => {
     expect(await commentPermalinkStatus(t.db, parent.id)).toBe(410);
 
     const other = await postComment(t.db, member, reviewId);
-    setReviewStatus(t.db, reviewId, "deleted");
+    await setReviewStatus(t.db, reviewId, "deleted");
     expect(await commentPermalinkStatus(t.db, other.id)).toBe(410);
-    setReviewStatus(t.db, reviewId, "draft");
+    await setReviewStatus(t.db, reviewId, "draft");
     expect(await commentPermalinkStatus(t.db, other.id)).toBe(404);
     expect(await commentPermalinkStatus(t.db, 424242)).toBe(404);
   });
 
   it("an editor page answers 403 to another member, 404 when there is nothing to edit, and leaves the owner, staff and the signed-out to the page", async () => {
     const { author, reviewId, member } = await commentSetup(t.db);
-    const moderator = makeUser(t.db, "mod", "moderator");
-    const slug = rowOf<{ slug: string }>("select slug from posts where id = ?", reviewId).slug;
+    const moderator = await makeUser(t.db, "mod", "moderator");
+    const slug = (await rowOf<{ slug: string }>("select slug from posts where id = ?", reviewId)).slug;
     const comment = await postComment(t.db, author, reviewId);
     for (const segments of [["reviews", slug, "edit"], ["comments", String(comment.id), "edit"], ["comments", String(comment.id), "delete"]]) {
       expect(await editorPageStatus(t.db, segments, member), segments.join("/")).toBe(403);

@@ -37,28 +37,28 @@ describe("sign-ups per address", () => {
   it("refuses past the hourly limit with 429 and a retry time, writing nothing; another address goes on", async () => {
     await signUpAt(t.db, someone(), A, T0);
     await signUpAt(t.db, someone(), A, at(60_000));
-    const before = snapshot(t.db);
+    const before = await snapshot(t.db);
     const e = await expectRefused(() => signUpAt(t.db, someone(), A, at(120_000)), 3600);
     expect(e.retryAfterSeconds).toBe(3600 - 120);
-    expect(snapshot(t.db)).toEqual(before);
-    expect(rows(t.db, "users")).toHaveLength(2);
+    expect(await snapshot(t.db)).toEqual(before);
+    expect(await rows(t.db, "users")).toHaveLength(2);
     await signUpAt(t.db, someone(), B, at(120_000));
-    expect(rows(t.db, "users")).toHaveLength(3);
+    expect(await rows(t.db, "users")).toHaveLength(3);
     // No raw address in the counters.
-    expect(JSON.stringify(rows(t.db, "rate_windows"))).not.toMatch(/203\.0|198\.51/);
+    expect(JSON.stringify(await rows(t.db, "rate_windows"))).not.toMatch(/203\.0|198\.51/);
   });
 
   it("opens again after the hour, until the daily limit, which holds for the rest of the day", async () => {
     await signUpAt(t.db, someone(), A, T0);
     await signUpAt(t.db, someone(), A, at(1000));
     await signUpAt(t.db, someone(), A, at(HOUR));
-    const before = snapshot(t.db);
+    const before = await snapshot(t.db);
     await expectRefused(() => signUpAt(t.db, someone(), A, at(HOUR + 1000)), 24 * 3600);
     const late = await expectRefused(() => signUpAt(t.db, someone(), A, at(3 * HOUR)), 24 * 3600);
     expect(late.retryAfterSeconds).toBe(21 * 3600);
-    expect(snapshot(t.db)).toEqual(before);
+    expect(await snapshot(t.db)).toEqual(before);
     await signUpAt(t.db, someone(), A, at(24 * HOUR));
-    expect(rows(t.db, "users")).toHaveLength(4);
+    expect(await rows(t.db, "users")).toHaveLength(4);
   });
 
   it("counts only accounts made: a refused name or bad input takes no place", async () => {
@@ -67,7 +67,7 @@ describe("sign-ups per address", () => {
     expect(((await thrown(() => signUpAt(t.db, first, A, T0))) as DomainError).kind).toBe("Conflict");
     await thrown(() => signUpAt(t.db, { ...someone(), password: "short" }, A, T0));
     await signUpAt(t.db, someone(), A, T0);
-    expect(rows(t.db, "users")).toHaveLength(2);
+    expect(await rows(t.db, "users")).toHaveLength(2);
   });
 
   it("lets exactly the limit through when many arrive at once from one address", async () => {
@@ -75,7 +75,7 @@ describe("sign-ups per address", () => {
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(2);
     const reasons = results.flatMap((r) => (r.status === "rejected" ? [r.reason as DomainError] : []));
     expect(reasons.map((r) => r.status)).toEqual([429, 429, 429, 429]);
-    expect(rows(t.db, "users")).toHaveLength(2);
+    expect(await rows(t.db, "users")).toHaveLength(2);
   });
 });
 
@@ -96,8 +96,8 @@ describe("sign-ups and the password hashing line", () => {
       expect({ kind: e.kind, status: e.status, retry: e.retryAfterSeconds }).toEqual({ kind: "RateLimited", status: 429, retry: 2 });
       expect(e.message).toMatch(/busy/);
     }
-    expect(rows(t.db, "users")).toHaveLength(concurrency + waiting);
+    expect(await rows(t.db, "users")).toHaveLength(concurrency + waiting);
     // A refused sign-up took no place in its address's window either.
-    expect(rows(t.db, "rate_windows", "where key like 'signup:hour:%'")).toHaveLength(concurrency + waiting);
+    expect(await rows(t.db, "rate_windows", "where key like 'signup:hour:%'")).toHaveLength(concurrency + waiting);
   });
 });

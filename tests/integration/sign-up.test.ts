@@ -29,7 +29,7 @@ describe("signUp", () => {
     expect(created).toEqual({ id: expect.any(String), username: "Mara_K", sessionVersion: 0 });
     // A new member shows in the members directory.
     expect(tagsFor(changes)).toEqual(["members"]);
-    const [row, ...others] = rows(t.db, "users");
+    const [row, ...others] = await rows(t.db, "users");
     expect(others).toEqual([]);
     expect(row).toMatchObject({
       id: created.id,
@@ -49,43 +49,43 @@ describe("signUp", () => {
 
   it("uses the username as the display name when none is given, after NFKC", async () => {
     await signUpAt(t.db, { ...input, username: "ｆｅｍｉ＿ｏ" }, ADDRESS);
-    expect(rows(t.db, "users")[0]).toMatchObject({ username: "femi_o", username_key: "femi_o", name: "femi_o" });
+    expect((await rows(t.db, "users"))[0]).toMatchObject({ username: "femi_o", username_key: "femi_o", name: "femi_o" });
   });
 
   it("refuses a username that differs only by case, and changes nothing", async () => {
     await signUpAt(t.db, input, ADDRESS);
-    const before = snapshot(t.db);
+    const before = await snapshot(t.db);
     await expectConflict(() => signUpAt(t.db, { ...input, username: "mara_k", email: "other@example.com" }, ADDRESS), "username");
-    expect(snapshot(t.db)).toEqual(before);
+    expect(await snapshot(t.db)).toEqual(before);
   });
 
   it("refuses a username that differs only by Unicode form (fullwidth), and changes nothing", async () => {
     await signUpAt(t.db, input, ADDRESS);
-    const before = snapshot(t.db);
+    const before = await snapshot(t.db);
     await expectConflict(() => signUpAt(t.db, { ...input, username: "ＭＡＲＡ＿ｋ", email: "other@example.com" }, ADDRESS), "username");
-    expect(snapshot(t.db)).toEqual(before);
+    expect(await snapshot(t.db)).toEqual(before);
   });
 
   it("refuses an email that differs only by case, and changes nothing", async () => {
     await signUpAt(t.db, input, ADDRESS);
-    const before = snapshot(t.db);
+    const before = await snapshot(t.db);
     await expectConflict(() => signUpAt(t.db, { ...input, username: "someone_else", email: "MARA.K@example.com" }, ADDRESS), "email");
-    expect(snapshot(t.db)).toEqual(before);
+    expect(await snapshot(t.db)).toEqual(before);
   });
 
   it("refuses invalid input with a ZodError and writes no row", async () => {
     const err = await thrown(() => signUpAt(t.db, { ...input, username: "admin", password: "short" }, ADDRESS));
     expect(err).toBeInstanceOf(ZodError);
     expect((err as ZodError).issues.map((i) => i.path.join("."))).toEqual(["username", "password"]);
-    expect(rows(t.db, "users")).toEqual([]);
+    expect(await rows(t.db, "users")).toEqual([]);
   });
 
   it("refuses the same sign-up sent twice: one row", async () => {
     const first = await signUpAt(t.db, input, ADDRESS);
-    const before = snapshot(t.db);
+    const before = await snapshot(t.db);
     await expectConflict(() => signUpAt(t.db, input, ADDRESS), "username");
-    expect(snapshot(t.db)).toEqual(before);
-    expect(rows(t.db, "users").map((r) => r.id)).toEqual([first.id]);
+    expect(await snapshot(t.db)).toEqual(before);
+    expect((await rows(t.db, "users")).map((r) => r.id)).toEqual([first.id]);
   });
 
   it("lets only one of two simultaneous identical sign-ups through", async () => {
@@ -96,7 +96,7 @@ describe("signUp", () => {
     expect(rejected).toHaveLength(1);
     expect(rejected[0]?.reason).toBeInstanceOf(DomainError);
     expect((rejected[0]?.reason as DomainError).kind).toBe("Conflict");
-    expect(rows(t.db, "users")).toHaveLength(1);
+    expect(await rows(t.db, "users")).toHaveLength(1);
   });
 
   it("lets two simultaneous sign-ups race for one email: one row", async () => {
@@ -107,6 +107,6 @@ describe("signUp", () => {
     expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
     const reason = results.find((r): r is PromiseRejectedResult => r.status === "rejected")?.reason as DomainError;
     expect(reason.fieldErrors).toEqual({ email: ["An account with this email already exists."] });
-    expect(rows(t.db, "users")).toHaveLength(1);
+    expect(await rows(t.db, "users")).toHaveLength(1);
   });
 });

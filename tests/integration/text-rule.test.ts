@@ -22,60 +22,60 @@ describe("the text rule on writes", () => {
   const t = perTestDb();
 
   it("refuses a NUL in a review title and writes nothing", async () => {
-    const author = makeUser(t.db, "mara");
-    const before = snapshot(t.db);
+    const author = await makeUser(t.db, "mara");
+    const before = await snapshot(t.db);
     expect(await refusedOn(() => createReview(ctxAs(t.db, author.id, T0), reviewForm({ title: "Harry\u0000Lime" })))).toEqual([
       "title: A title cannot contain invisible control characters.",
     ]);
-    expect(snapshot(t.db)).toEqual(before);
+    expect(await snapshot(t.db)).toEqual(before);
   });
 
   it("refuses a right-to-left override in a film title and in an edit's title, changing nothing", async () => {
-    const author = makeUser(t.db, "mara");
+    const author = await makeUser(t.db, "mara");
     expect(await refusedOn(() => createReview(ctxAs(t.db, author.id, T0), reviewForm({ filmTitle: "\u202enamdrihT ehT" })))).toEqual([
       "filmTitle: A film title cannot contain text-direction override characters.",
     ]);
-    expect(rows(t.db, "films")).toEqual([]);
+    expect(await rows(t.db, "films")).toEqual([]);
     const id = (await createReview(ctxAs(t.db, author.id, T0), reviewForm())).id;
-    const before = snapshot(t.db);
+    const before = await snapshot(t.db);
     expect(await refusedOn(() => editReview(ctxAs(t.db, author, T0), { ...reviewForm({ title: "Harry \u2066Lime\u2069" }), reviewId: id }))).toEqual([
       "title: A title cannot contain text-direction override characters.",
     ]);
-    expect(snapshot(t.db)).toEqual(before);
+    expect(await snapshot(t.db)).toEqual(before);
   });
 
   it("refuses a display name that overrides its direction, keeping the stored name", async () => {
-    const member = makeUser(t.db, "mara");
-    const before = snapshot(t.db);
+    const member = await makeUser(t.db, "mara");
+    const before = await snapshot(t.db);
     // Shown without isolation, this would read "admin".
     expect(await refusedOn(() => updateProfile(ctxAs(t.db, member.id), { name: "\u202enimda", bio: "" }))).toEqual([
       "name: A display name cannot contain text-direction override characters.",
     ]);
-    expect(snapshot(t.db)).toEqual(before);
+    expect(await snapshot(t.db)).toEqual(before);
   });
 
   it("stores eight family emoji as a display name (eight characters, not 56 code points)", async () => {
-    const member = makeUser(t.db, "mara");
+    const member = await makeUser(t.db, "mara");
     const name = "👨‍👩‍👧‍👦".repeat(8);
     await updateProfile(ctxAs(t.db, member.id), { name, bio: "" });
-    expect(rows(t.db, "users").map((u) => u.name)).toEqual([name]);
+    expect((await rows(t.db, "users")).map((u) => u.name)).toEqual([name]);
   });
 
   it("drops control characters from a comment body before storing it, and refuses a lone surrogate", async () => {
-    const author = makeUser(t.db, "mara");
-    const reader = makeUser(t.db, "tobias");
+    const author = await makeUser(t.db, "mara");
+    const reader = await makeUser(t.db, "tobias");
     const reviewId = (await createReview(ctxAs(t.db, author.id, T0), reviewForm())).id;
     await createComment(ctxAs(t.db, reader.id, T0), { reviewId, body: "Zither\u0000 music\u0085 over\r\nrubble.\u007f" });
-    expect(rows(t.db, "comments").map((c) => c.body_md)).toEqual(["Zither music over\nrubble."]);
-    const before = snapshot(t.db);
+    expect((await rows(t.db, "comments")).map((c) => c.body_md)).toEqual(["Zither music over\nrubble."]);
+    const before = await snapshot(t.db);
     expect(await refusedOn(() => createComment(ctxAs(t.db, reader.id, T0), { reviewId, body: "half \ud83c an emoji" }))).toEqual([
       "body: A comment holds a broken character (half of an emoji or symbol); type it again.",
     ]);
-    expect(snapshot(t.db)).toEqual(before);
+    expect(await snapshot(t.db)).toEqual(before);
   });
 
   it("stores a provider's name under the rule: overrides and controls dropped, cut at 50 graphemes", async () => {
     const user = await createOAuthUser(ctxAs(t.db, null), { name: `\u202eMara\u0000 ${"🎬".repeat(60)}`, email: "mara@example.com" });
-    expect(rows(t.db, "users").map((u) => [u.id, u.name])).toEqual([[user.id, `Mara ${"🎬".repeat(45)}`]]);
+    expect((await rows(t.db, "users")).map((u) => [u.id, u.name])).toEqual([[user.id, `Mara ${"🎬".repeat(45)}`]]);
   });
 });

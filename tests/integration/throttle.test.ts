@@ -30,21 +30,21 @@ describe("throttleKeys", () => {
 describe("reserveSignInAttempt", () => {
   const t = perTestDb();
   const keys = throttleKeys("mara_k", "203.0.113.7");
-  const row = (key: string) => rows(t.db, "rate_windows").find((r) => r.key === key);
+  const row = async (key: string) => (await rows(t.db, "rate_windows")).find((r) => r.key === key);
 
   it("counts attempts and refuses past the limit until the window ends", async () => {
     for (let i = 0; i < LIMIT; i++) expect((await reserveSignInAttempt(t.db, keys, T0 + i)).refused).toBe(false);
-    expect(row(keys.account)).toEqual({ key: keys.account, count: LIMIT, window_started_at: T0 });
-    expect(row(keys.pair)).toEqual({ key: keys.pair, count: LIMIT, window_started_at: T0 });
+    expect(await row(keys.account)).toEqual({ key: keys.account, count: LIMIT, window_started_at: T0 });
+    expect(await row(keys.pair)).toEqual({ key: keys.pair, count: LIMIT, window_started_at: T0 });
 
-    const before = snapshot(t.db);
+    const before = await snapshot(t.db);
     expect(await reserveSignInAttempt(t.db, keys, T0 + 60_000)).toEqual({ refused: true, retryAfterSeconds: 840 });
     expect(await reserveSignInAttempt(t.db, keys, T0 + windowMs - 1)).toEqual({ refused: true, retryAfterSeconds: 1 });
-    expect(snapshot(t.db)).toEqual(before);
+    expect(await snapshot(t.db)).toEqual(before);
 
     expect(await reserveSignInAttempt(t.db, keys, T0 + windowMs)).toEqual({ refused: false, delayMs: 0 });
-    expect(row(keys.account)).toEqual({ key: keys.account, count: 1, window_started_at: T0 + windowMs });
-    expect(row(keys.address)).toEqual({ key: keys.address, count: 1, window_started_at: T0 + windowMs });
+    expect(await row(keys.account)).toEqual({ key: keys.account, count: 1, window_started_at: T0 + windowMs });
+    expect(await row(keys.address)).toEqual({ key: keys.address, count: 1, window_started_at: T0 + windowMs });
   });
 
   it("asks for a growing, capped delay after the slow threshold", async () => {
@@ -63,9 +63,9 @@ describe("reserveSignInAttempt", () => {
       for (let i = 0; i < 25; i++) results.push(await reserveSignInAttempt(i % 2 ? other : t.db, keys, T0 + i));
       expect(results.filter((r) => !r.refused)).toHaveLength(LIMIT);
       expect(results.slice(LIMIT).every((r) => r.refused)).toBe(true);
-      expect(row(keys.account)?.count).toBe(LIMIT);
+      expect((await row(keys.account))?.count).toBe(LIMIT);
     } finally {
-      closeDb(other);
+      await closeDb(other);
     }
   });
 
@@ -75,7 +75,7 @@ describe("reserveSignInAttempt", () => {
       expect((await reserveSignInAttempt(t.db, throttleKeys(`ghost_${i}`, "203.0.113.7"), T0)).refused).toBe(false);
     }
     expect(await reserveSignInAttempt(t.db, keys, T0 + 1000)).toEqual({ refused: true, retryAfterSeconds: windowMs / 1000 - 1 });
-    expect(row(keys.account)).toBeUndefined();
+    expect(await row(keys.account)).toBeUndefined();
     expect((await reserveSignInAttempt(t.db, throttleKeys("mara_k", "198.51.100.20"), T0 + 1000)).refused).toBe(false);
   });
 
@@ -84,7 +84,7 @@ describe("reserveSignInAttempt", () => {
     const unrelated = throttleKeys("someone_else", "198.51.100.20");
     await reserveSignInAttempt(t.db, unrelated, T0);
     await settle(t.db, keys);
-    expect(rows(t.db, "rate_windows").map((r) => [r.key, r.count]).sort()).toEqual(
+    expect((await rows(t.db, "rate_windows")).map((r) => [r.key, r.count]).sort()).toEqual(
       [[keys.address, 2], [unrelated.account, 1], [unrelated.pair, 1], [unrelated.address, 1]].sort(),
     );
   });
@@ -95,19 +95,19 @@ describe("reserveSignInAttempt", () => {
       for (let i = 0; i < LIMIT; i++) expect((await reserveSignInAttempt(t.db, throttleKeys("mara_k", a), T0 + i)).refused).toBe(false);
       expect((await reserveSignInAttempt(t.db, throttleKeys("mara_k", a), T0 + LIMIT)).refused).toBe(true);
     }
-    expect(row(throttleKeys("mara_k", addresses[0]!).account)?.count).toBe(addresses.length * LIMIT);
+    expect((await row(throttleKeys("mara_k", addresses[0]!).account))?.count).toBe(addresses.length * LIMIT);
     const owner = throttleKeys("mara_k", "192.0.2.50");
     expect(await reserveSignInAttempt(t.db, owner, T0 + 60_000)).toEqual({ refused: false, delayMs: SIGN_IN_LIMITS.slowMaxMs });
-    expect(row(owner.pair)?.count).toBe(1);
+    expect((await row(owner.pair))?.count).toBe(1);
   });
 
   it("releaseSignInAttempt takes back an attempt that was never checked, leaving no row it created", async () => {
     await reserveSignInAttempt(t.db, keys, T0);
-    const before = snapshot(t.db);
+    const before = await snapshot(t.db);
     await reserveSignInAttempt(t.db, keys, T0 + 1);
     await release(t.db, keys);
-    expect(snapshot(t.db)).toEqual(before);
+    expect(await snapshot(t.db)).toEqual(before);
     await release(t.db, keys);
-    expect(rows(t.db, "rate_windows")).toEqual([]);
+    expect(await rows(t.db, "rate_windows")).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import Database from "better-sqlite3";
 import { beforeEach, describe, expect, it } from "vitest";
 import { writeTx, type Tx } from "@/db";
 import { fixtureWriter, perTestDb, snapshot } from "../helpers/db";
+import { sqlColumn, sqlRun, sqlValue } from "@/tests/helpers/sql";
 
 /** A promise and the function that settles it: a transaction held open until the test says so. */
 function gate() {
@@ -15,11 +16,11 @@ const settle = async () => {
   for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
 };
 
-const put = (tx: Tx, k: string, v = 1) => tx.$client.prepare("insert into probe (k, v) values (?, ?)").run(k, v);
+const put = async (tx: Tx, k: string, v = 1) => await sqlRun(tx, "insert into probe (k, v) values (?, ?)", k, v);
 
 describe("write transactions", () => {
   const t = perTestDb();
-  const keys = () => t.db.$client.prepare("select k from probe order by k").pluck().all();
+  const keys = async () => await sqlColumn(t.db, "select k from probe order by k");
 
   beforeEach(() => {
     fixtureWriter(t.db).$client.exec("create table probe (k text primary key, v integer not null)");
@@ -50,15 +51,15 @@ describe("write transactions", () => {
     const g = gate();
     const first = writeTx(t.db, async (tx) => {
       log.push("first:begin");
-      put(tx, "a1");
+      await put(tx, "a1");
       await g.opened;
-      put(tx, "a2");
+      await put(tx, "a2");
       log.push("first:end");
       throw new Error("first changes its mind");
     });
     const second = writeTx(t.db, async (tx) => {
       log.push("second:begin");
-      put(tx, "b1");
+      await put(tx, "b1");
     });
     await settle();
     expect(log).toEqual(["first:begin"]);
@@ -67,54 +68,54 @@ describe("write transactions", () => {
     await second;
     expect(log).toEqual(["first:begin", "first:end", "second:begin"]);
     // Had "b1" been written inside the first transaction, its rollback would have taken it too.
-    expect(keys()).toEqual(["b1"]);
+    expect(await keys()).toEqual(["b1"]);
   });
 
   it("serialise read-modify-write across awaits: 50 concurrent increments lose none", async () => {
-    fixtureWriter(t.db).$client.prepare("insert into probe (k, v) values ('n', 0)").run();
+    await sqlRun(fixtureWriter(t.db), "insert into probe (k, v) values ('n', 0)");
     await Promise.all(
       Array.from({ length: 50 }, () =>
         writeTx(t.db, async (tx) => {
-          const n = tx.$client.prepare("select v from probe where k = 'n'").pluck().get() as number;
+          const n = (await sqlValue(tx, "select v from probe where k = 'n'")) as number;
           await settle();
-          tx.$client.prepare("update probe set v = ? where k = 'n'").run(n + 1);
+          await sqlRun(tx, "update probe set v = ? where k = 'n'", n + 1);
         }),
       ),
     );
-    expect(t.db.$client.prepare("select v from probe where k = 'n'").pluck().get()).toBe(50);
+    expect(await sqlValue(t.db, "select v from probe where k = 'n'")).toBe(50);
   });
 
   it("never show a reader uncommitted rows, and never make a reader wait for a slow write", async () => {
     const g = gate();
     const inserted = gate();
     const slow = writeTx(t.db, async (tx) => {
-      put(tx, "pending");
+      await put(tx, "pending");
       inserted.open();
       await g.opened;
     });
     await inserted.opened;
     // The read answers while the write is still open, and without its row.
-    expect(keys()).toEqual([]);
-    expect(await Promise.resolve(t.db.$client.prepare("select count(*) from probe").pluck().get())).toBe(0);
+    expect(await keys()).toEqual([]);
+    expect(await Promise.resolve(await sqlValue(t.db, "select count(*) from probe"))).toBe(0);
     g.open();
     await slow;
-    expect(keys()).toEqual(["pending"]);
+    expect(await keys()).toEqual(["pending"]);
   });
 
   it("roll back everything on a throw and free the lock for the next write", async () => {
-    fixtureWriter(t.db).$client.prepare("insert into probe (k, v) values ('kept', 1)").run();
-    const before = snapshot(t.db);
+    await sqlRun(fixtureWriter(t.db), "insert into probe (k, v) values ('kept', 1)");
+    const before = await snapshot(t.db);
     await expect(
       writeTx(t.db, async (tx) => {
-        put(tx, "x");
-        tx.$client.prepare("update probe set v = 2 where k = 'kept'").run();
+        await put(tx, "x");
+        await sqlRun(tx, "update probe set v = 2 where k = 'kept'");
         await settle();
         throw new Error("refused");
       }),
     ).rejects.toThrow("refused");
-    expect(snapshot(t.db)).toEqual(before);
-    await writeTx(t.db, async (tx) => void put(tx, "after"));
-    expect(keys()).toEqual(["after", "kept"]);
+    expect(await snapshot(t.db)).toEqual(before);
+    await writeTx(t.db, async (tx) => void await put(tx, "after"));
+    expect(await keys()).toEqual(["after", "kept"]);
   });
 
   it("refuse a transaction opened inside another (it would wait for itself)", async () => {
@@ -123,8 +124,8 @@ describe("write transactions", () => {
     expect(await writeTx(t.db, async () => "free")).toBe("free");
   });
 
-  it("leave the read connection unable to write, so nothing writes around the lock", () => {
-    expect(() => t.db.$client.prepare("insert into probe (k, v) values ('sneaky', 1)").run()).toThrow(/readonly/);
-    expect(keys()).toEqual([]);
+  it("leave the read connection unable to write, so nothing writes around the lock", async () => {
+    await expect(sqlRun(t.db, "insert into probe (k, v) values ('sneaky', 1)")).rejects.toThrow(/readonly/);
+    expect(await keys()).toEqual([]);
   });
 });

@@ -38,10 +38,10 @@ describe("npm run user:role on a site started with SEED_DEMO=false", () => {
     expect(typo).toEqual({ code: 1, out: expect.stringContaining('No member named "frist_admin"') });
     const badRole = await userRole(t.file, "first_admin", "owner");
     expect(badRole).toEqual({ code: 1, out: expect.stringContaining("Role must be member, moderator or admin.") });
-    expect(rows(t.db, "users").map((r) => r.role)).toEqual(["member"]);
+    expect((await rows(t.db, "users")).map((r) => r.role)).toEqual(["member"]);
 
     const made = await userRole(t.file, "first_admin", "admin");
     expect(made).toEqual({ code: 0, out: expect.stringContaining("First_Admin is now an admin") });
-    expect(rows(t.db, "users").map((r) => [r.username, r.role])).toEqual([["First_Admin", "admin"]]);
+    expect((await rows(t.db, "users")).map((r) => [r.username, r.role])).toEqual([["First_Admin", "admin"]]);
   });
 });

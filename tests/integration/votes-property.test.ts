@@ -13,6 +13,7 @@ import { setTestEnv } from "../helpers/env";
 import { DAY, T0, at, makeUser, seedReview } from "../helpers/reviews";
 import { clearEnv, commentForm, makeRegular, postComment } from "../helpers/comments";
 import { RECOUNT_NOTHING, allCounterDrift, snapshot, vote, voteKeys, voteRowProblems, type CounterCheck } from "../helpers/votes";
+import { sqlAll, sqlColumn, sqlRun } from "@/tests/helpers/sql";
 
 // The counter invariant for votes: whatever sequence of votes, undos, repeated votes, self-votes,
 // deletions and new comments by several people, every stored counter (upvotes, upvotes received,
@@ -68,7 +69,7 @@ describe("vote counters under random votes, undos, deletions and new comments", 
     const done = { up: 0, undo: 0, noop: 0, again: 0, selfRefused: 0, voteGone: 0, voteRateLimited: 0, comment: 0, commentDeleted: 0, reviewDeleted: 0, forbiddenDelete: 0 };
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 10, maxLength: 60, size: "max" }), async (steps) => {
-        const t = createTestDb();
+        const t = await createTestDb();
         try {
           // Two regulars (mara writes two of the reviews, ines one), a newcomer, and a moderator who is one too.
           const actors: Actor[] = [await makeRegular(t.db, "mara"), await makeRegular(t.db, "ines"), await makeUser(t.db, "femi"), await makeUser(t.db, "modest", "moderator")];
@@ -122,7 +123,7 @@ describe("vote counters under random votes, undos, deletions and new comments", 
           for (const { op, seconds } of steps) {
             clock += seconds * 1000;
             const now = new Date(clock);
-            const before = snapshot(t.db);
+            const before = await snapshot(t.db);
             let refused = false;
             if (op.kind === "vote" || op.kind === "flip" || op.kind === "again") {
               const v: CastOp | null = op.kind === "again" ? last : chooseVote(op);
@@ -170,16 +171,16 @@ describe("vote counters under random votes, undos, deletions and new comments", 
               refused = kind !== null;
             }
             // A refusal or a no-op writes nothing at all; anything else writes something.
-            if (refused) expect(snapshot(t.db)).toEqual(before);
-            else expect(snapshot(t.db)).not.toEqual(before);
+            if (refused) expect(await snapshot(t.db)).toEqual(before);
+            else expect(await snapshot(t.db)).not.toEqual(before);
 
-            expect(allCounterDrift(t.db, now)).toEqual([]);
-            expect(voteRowProblems(t.db)).toEqual([]);
-            expect(voteKeys(t.db)).toEqual([...model.votes].sort());
+            expect(await allCounterDrift(t.db, now)).toEqual([]);
+            expect(await voteRowProblems(t.db)).toEqual([]);
+            expect(await voteKeys(t.db)).toEqual([...model.votes].sort());
           }
           expect(await recountAll(t.db, new Date(clock))).toEqual(ZERO);
         } finally {
-          t.close();
+          await t.close();
         }
       }),
       { numRuns: 50 },
@@ -247,45 +248,45 @@ describe("recountAll", () => {
   const NOW = at(2 * DAY);
 
   it("repairs counters corrupted with raw SQL, reports how many rows each step fixed, then finds nothing", async () => {
-    const t = createTestDb();
+    const t = await createTestDb();
     try {
       const s = await corruptionScenario(t.db);
-      expect(allCounterDrift(t.db, NOW)).toEqual([]);
+      expect(await allCounterDrift(t.db, NOW)).toEqual([]);
       // Mara: 3 + 1 published reviews, her comments deleted or on a deleted review. Ines: 3 + 1 (Stalker is
       // deleted) and her reply. Femi: one comment, a week-young account: the only one marked new.
-      const people = () => t.db.$client.prepare(`select username, review_count, comment_count, is_new from users order by username`).all();
-      expect(people()).toEqual([
+      const people = async () => await sqlAll(t.db, `select username, review_count, comment_count, is_new from users order by username`);
+      expect(await people()).toEqual([
         { username: "femi", review_count: 0, comment_count: 1, is_new: 1 },
         { username: "ines", review_count: 4, comment_count: 1, is_new: 0 },
         { username: "mara", review_count: 4, comment_count: 0, is_new: 0 },
       ]);
       // Badges: femi's first comment and reply received; ines's and mara's first review, scored, first
       // comment and reply received (Stalker's comment still counts for ines), and ines's fifth review.
-      const standings = () => t.db.$client.prepare(`select username, badge_points, replies_received, views_received from users order by username`).all();
-      expect(standings()).toEqual([
+      const standings = async () => await sqlAll(t.db, `select username, badge_points, replies_received, views_received from users order by username`);
+      expect(await standings()).toEqual([
         { username: "femi", badge_points: 2, replies_received: 1, views_received: 0 },
         { username: "ines", badge_points: 5, replies_received: 1, views_received: 0 },
         { username: "mara", badge_points: 4, replies_received: 1, views_received: 0 },
       ]);
       expect(await recountAll(t.db, NOW)).toEqual(ZERO);
-      const run = (sql: string, ...args: unknown[]) => fixtureWriter(t.db).$client.prepare(sql).run(...args);
-      run(`update posts set upvote_count = 7, comment_count = comment_count + 2 where id = ?`, s.third);
-      run(`update posts set upvote_count = 0, hot_score = 1 where id = ?`, s.doomed); // deleted: its votes still count, its hot score is 0
-      run(`update posts set hot_score = hot_score + 0.5 where id = ?`, s.solaris);
-      run(`update comments set upvote_count = upvote_count - 1, reply_count = 0 where id = ?`, s.top.id);
-      run(`update comments set upvote_count = 5 where id = ?`, s.dropped.id);
-      run(`update users set upvotes_received = upvotes_received + 3 where id in (?, ?)`, s.mara.id, s.femi.id);
-      run(`update films set score_sum = score_sum + 9, review_count = review_count + 1 where title = 'Solaris'`);
-      run(`update films set score_count = 0 where title = 'Stalker'`); // deleted review, no scored reviews left: 0 is right
-      run(`update users set review_count = 1, comment_count = comment_count + 1 where id = ?`, s.mara.id); // one row, two columns
-      run(`update users set comment_count = 0 where id = ?`, s.femi.id); // still new: by the age of the account
-      run(`update users set is_new = 1 where id = ?`, s.ines.id); // a regular marked new
-      run(`update users set badge_points = badge_points + 3 where id = ?`, s.mara.id);
-      run(`update users set replies_received = 0 where id in (?, ?)`, s.femi.id, s.ines.id);
-      run(`update users set views_received = 10 where id = ?`, s.ines.id);
-      run(`update badges set holder_count = holder_count - 1 where slug in ('comments-1', 'reviews-5')`);
-      run(`update monthly_scores set upvotes = upvotes + 1 where user_id = ?`, s.femi.id); // no column the drift check sees
-      expect(allCounterDrift(t.db, NOW)).toHaveLength(22);
+      const run = async (sql: string, ...args: unknown[]) => await sqlRun(fixtureWriter(t.db), sql, ...args);
+      await run(`update posts set upvote_count = 7, comment_count = comment_count + 2 where id = ?`, s.third);
+      await run(`update posts set upvote_count = 0, hot_score = 1 where id = ?`, s.doomed); // deleted: its votes still count, its hot score is 0
+      await run(`update posts set hot_score = hot_score + 0.5 where id = ?`, s.solaris);
+      await run(`update comments set upvote_count = upvote_count - 1, reply_count = 0 where id = ?`, s.top.id);
+      await run(`update comments set upvote_count = 5 where id = ?`, s.dropped.id);
+      await run(`update users set upvotes_received = upvotes_received + 3 where id in (?, ?)`, s.mara.id, s.femi.id);
+      await run(`update films set score_sum = score_sum + 9, review_count = review_count + 1 where title = 'Solaris'`);
+      await run(`update films set score_count = 0 where title = 'Stalker'`); // deleted review, no scored reviews left: 0 is right
+      await run(`update users set review_count = 1, comment_count = comment_count + 1 where id = ?`, s.mara.id); // one row, two columns
+      await run(`update users set comment_count = 0 where id = ?`, s.femi.id); // still new: by the age of the account
+      await run(`update users set is_new = 1 where id = ?`, s.ines.id); // a regular marked new
+      await run(`update users set badge_points = badge_points + 3 where id = ?`, s.mara.id);
+      await run(`update users set replies_received = 0 where id in (?, ?)`, s.femi.id, s.ines.id);
+      await run(`update users set views_received = 10 where id = ?`, s.ines.id);
+      await run(`update badges set holder_count = holder_count - 1 where slug in ('comments-1', 'reviews-5')`);
+      await run(`update monthly_scores set upvotes = upvotes + 1 where user_id = ?`, s.femi.id); // no column the drift check sees
+      expect(await allCounterDrift(t.db, NOW)).toHaveLength(22);
 
       expect(await recountAll(t.db, NOW)).toEqual({
         ...ZERO,
@@ -304,32 +305,32 @@ describe("recountAll", () => {
         films: 1,
         hotScores: 2,
       });
-      expect(allCounterDrift(t.db, NOW)).toEqual([]);
-      expect(people()).toEqual([
+      expect(await allCounterDrift(t.db, NOW)).toEqual([]);
+      expect(await people()).toEqual([
         { username: "femi", review_count: 0, comment_count: 1, is_new: 1 },
         { username: "ines", review_count: 4, comment_count: 1, is_new: 0 },
         { username: "mara", review_count: 4, comment_count: 0, is_new: 0 },
       ]);
-      expect(standings()).toEqual([
+      expect(await standings()).toEqual([
         { username: "femi", badge_points: 2, replies_received: 1, views_received: 0 },
         { username: "ines", badge_points: 5, replies_received: 1, views_received: 0 },
         { username: "mara", badge_points: 4, replies_received: 1, views_received: 0 },
       ]);
-      expect(t.db.$client.prepare(`select slug, holder_count from badges where holder_count > 0 order by position`).all()).toEqual([
+      expect(await sqlAll(t.db, `select slug, holder_count from badges where holder_count > 0 order by position`)).toEqual([
         { slug: "reviews-1", holder_count: 2 },
         { slug: "reviews-5", holder_count: 1 },
         { slug: "comments-1", holder_count: 3 },
         { slug: "replies-1", holder_count: 3 },
         { slug: "first-scored-review", holder_count: 2 },
       ]);
-      expect(t.db.$client.prepare(`select u.username, m.upvotes from monthly_scores m join users u on u.id = m.user_id order by u.username`).all()).toEqual([
+      expect(await sqlAll(t.db, `select u.username, m.upvotes from monthly_scores m join users u on u.id = m.user_id order by u.username`)).toEqual([
         { username: "femi", upvotes: 2 },
         { username: "ines", upvotes: 4 },
         { username: "mara", upvotes: 4 },
       ]);
       expect(await recountAll(t.db, NOW)).toEqual(ZERO);
     } finally {
-      t.close();
+      await t.close();
     }
   });
 
@@ -338,24 +339,24 @@ describe("recountAll", () => {
     const corruption = fc.record({ cell: fc.constantFrom(...cells), pick: fc.nat(), delta: fc.integer({ min: -3, max: 3 }).filter((d) => d !== 0) });
     await fc.assert(
       fc.asyncProperty(fc.array(corruption, { minLength: 1, maxLength: 12 }), async (corruptions) => {
-        const t = createTestDb();
+        const t = await createTestDb();
         try {
           await corruptionScenario(t.db);
           for (const { cell, pick, delta } of corruptions) {
             const [table, column] = cell.split(".") as [string, string];
             const key = table === "badges" ? "slug" : "id";
-            const ids = t.db.$client.prepare(`select "${key}" from "${table}" order by "${key}"`).pluck().all() as (number | string)[];
+            const ids = (await sqlColumn(t.db, `select "${key}" from "${table}" order by "${key}"`)) as (number | string)[];
             const id = ids[pick % ids.length];
             // A marker is 0 or 1: corrupting it flips it.
-            if (column === "is_new") fixtureWriter(t.db).$client.prepare(`update users set is_new = 1 - is_new where id = ?`).run(id);
-            else fixtureWriter(t.db).$client.prepare(`update "${table}" set "${column}" = "${column}" + ? where "${key}" = ?`).run(column === "hot_score" ? delta / 4 : delta, id);
+            if (column === "is_new") await sqlRun(fixtureWriter(t.db), `update users set is_new = 1 - is_new where id = ?`, id);
+            else await sqlRun(fixtureWriter(t.db), `update "${table}" set "${column}" = "${column}" + ? where "${key}" = ?`, column === "hot_score" ? delta / 4 : delta, id);
           }
-          const expected = expectedCorrections(allCounterDrift(t.db, NOW));
+          const expected = expectedCorrections(await allCounterDrift(t.db, NOW));
           expect(await recountAll(t.db, NOW)).toEqual(expected);
-          expect(allCounterDrift(t.db, NOW)).toEqual([]);
+          expect(await allCounterDrift(t.db, NOW)).toEqual([]);
           expect(await recountAll(t.db, NOW)).toEqual(ZERO);
         } finally {
-          t.close();
+          await t.close();
         }
       }),
       { numRuns: 30 },

@@ -44,15 +44,15 @@ describe("castVote rate limits", () => {
 
   /** Expects a 429 with this wait that leaves every table as it was; returns the message. */
   async function expectRefused(fn: () => unknown, retryAfterSeconds: number) {
-    const before = snapshot(t.db);
+    const before = await snapshot(t.db);
     const err = await expectDomainError(fn, "RateLimited", 429);
     expect(err.retryAfterSeconds).toBe(retryAfterSeconds);
-    expect(snapshot(t.db)).toEqual(before);
+    expect(await snapshot(t.db)).toEqual(before);
     return err.message;
   }
 
-  const windows = (actor: Actor) =>
-    Object.fromEntries(rows(t.db, "rate_windows", `where key like 'vote:%:${actor.id}'`).map((r) => [String(r.key).split(":")[1], [r.count, r.window_started_at]]));
+  const windows = async (actor: Actor) =>
+    Object.fromEntries((await rows(t.db, "rate_windows", `where key like 'vote:%:${actor.id}'`)).map((r) => [String(r.key).split(":")[1], [r.count, r.window_started_at]]));
 
   it("lets a regular cast 30 votes a minute, then refuses until the minute that began with the first is over", async () => {
     const { reviewId } = await setup();
@@ -60,12 +60,12 @@ describe("castVote rate limits", () => {
     await flips(femi, reviewId, 30);
     expect(await expectRefused(() => flip(femi, reviewId, 30), 30)).toBe("You can vote 30 times a minute. Try again in 30 seconds.");
     expect(await expectRefused(() => flip(femi, reviewId, 59.5), 1)).toBe("You can vote 30 times a minute. Try again in 1 second.");
-    expect(windows(femi)).toEqual({ minute: [30, sec(0).getTime()], day: [30, sec(0).getTime()] });
+    expect(await windows(femi)).toEqual({ minute: [30, sec(0).getTime()], day: [30, sec(0).getTime()] });
     // A new window opens a minute after the first; the refusals were not counted in either.
     await flip(femi, reviewId, 60);
-    expect(windows(femi)).toEqual({ minute: [1, sec(60).getTime()], day: [31, sec(0).getTime()] });
-    expect(rows(t.db, "post_votes")).toHaveLength(1); // 31 flips from no vote: it stands
-    expect(allCounterDrift(t.db)).toEqual([]);
+    expect(await windows(femi)).toEqual({ minute: [1, sec(60).getTime()], day: [31, sec(0).getTime()] });
+    expect(await rows(t.db, "post_votes")).toHaveLength(1); // 31 flips from no vote: it stands
+    expect(await allCounterDrift(t.db)).toEqual([]);
   });
 
   it("uses fixed windows: a burst at the end of one minute does not limit the start of the next", async () => {
@@ -98,7 +98,7 @@ describe("castVote rate limits", () => {
     // Another voter, and the host being voted for, are not limited by it.
     await flips(femi, reviewId, 30, 10, 0.1);
     await vote(t.db, host, "review", await seedReview(t.db, femi, { title: "Femi's fourth" }), "up", sec(11));
-    expect(rows(t.db, "comment_votes").map((r) => r.user_id)).toEqual([newbie.id]);
+    expect((await rows(t.db, "comment_votes")).map((r) => r.user_id)).toEqual([newbie.id]);
   });
 
   it("caps a regular at 500 votes a day, from the first vote of the day", async () => {
@@ -109,7 +109,7 @@ describe("castVote rate limits", () => {
     expect(await expectRefused(() => flip(femi, reviewId, DAY / 1000 - 90), 90)).toBe("You can vote 500 times a day. Try again in 2 minutes.");
     await expectRefused(() => flip(femi, reviewId, DAY / 1000 - 0.001), 1);
     await flip(femi, reviewId, DAY / 1000);
-    expect(windows(femi)).toEqual({ minute: [1, at(DAY).getTime()], day: [1, at(DAY).getTime()] });
+    expect(await windows(femi)).toEqual({ minute: [1, at(DAY).getTime()], day: [1, at(DAY).getTime()] });
   });
 
   it("caps a newcomer at 100 votes a day", async () => {
@@ -126,7 +126,7 @@ describe("castVote rate limits", () => {
     const gone = await seedReview(t.db, host, { title: "Soon deleted" });
     await deleteReview(ctxAs(t.db, host), { reviewId: gone });
     await flips(femi, reviewId, 29);
-    const before = snapshot(t.db);
+    const before = await snapshot(t.db);
     for (let i = 0; i < 5; i++) {
       // Already in that state: answered, not counted.
       expect((await vote(t.db, femi, "review", reviewId, voted.get(femi.id) ? "up" : "none", sec(29))).changed).toBe(false);
@@ -135,7 +135,7 @@ describe("castVote rate limits", () => {
       await expectDomainError(() => vote(t.db, femi, "review", gone, "up", sec(29)), "Gone", 410);
       await expectDomainError(() => vote(t.db, femi, "review", 999, "up", sec(29)), "NotFound", 404);
     }
-    expect(snapshot(t.db).rate_windows).toEqual(before.rate_windows);
+    expect((await snapshot(t.db)).rate_windows).toEqual(before.rate_windows);
     await flip(femi, reviewId, 29);
     await expectRefused(() => flip(femi, reviewId, 30), 30);
     // At the limit, the state already held is still answered.
@@ -185,7 +185,7 @@ describe("castVote rate limits", () => {
       values: { id: String(reviewId) },
       retryAfterSeconds: 45,
     });
-    expect(rows(t.db, "post_votes")).toEqual([]);
-    expect(allCounterDrift(t.db)).toEqual([]);
+    expect(await rows(t.db, "post_votes")).toEqual([]);
+    expect(await allCounterDrift(t.db)).toEqual([]);
   });
 });

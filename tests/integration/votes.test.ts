@@ -27,6 +27,7 @@ import {
   vote,
   voteRowProblems,
 } from "../helpers/votes";
+import { sqlColumn, sqlGet, sqlRun, sqlValue } from "@/tests/helpers/sql";
 
 /** Author, a published review of theirs, a comment of theirs on it, and two other members. */
 async function voteSetup(db: DB) {
@@ -43,50 +44,50 @@ describe("castVote", () => {
 
   /** Expects a DomainError that leaves every table as it was; returns it. */
   async function expectRefused(fn: () => unknown, kind: Parameters<typeof expectDomainError>[1], status: number, message?: string) {
-    const before = snapshot(t.db);
+    const before = await snapshot(t.db);
     const err = await expectDomainError(fn, kind, status);
     if (message !== undefined) expect(err.message).toBe(message);
-    expect(snapshot(t.db)).toEqual(before);
+    expect(await snapshot(t.db)).toEqual(before);
     return err;
   }
 
   it("upvotes a review: the row, its count, its author's upvotes received and its hot score, then takes it back", async () => {
     const { mara, reviewId, femi, ines } = await voteSetup(t.db);
     const published = T0.getTime();
-    expect(hotScoreOf(t.db, reviewId)).toBe(expectedHot(0, published));
+    expect(await hotScoreOf(t.db, reviewId)).toBe(expectedHot(0, published));
 
     const result = await vote(t.db, femi, "review", reviewId, "up", at(HOUR));
     expect(result).toMatchObject({ type: "review", id: reviewId, reviewId, slug: "harry-lime-s-vienna", authorId: mara.id, voted: true, changed: true, count: 1 });
-    expect(rows(t.db, "post_votes")).toEqual([{ user_id: femi.id, post_id: reviewId, created_at: at(HOUR).getTime() }]);
-    expect([upvoteCount(t.db, "review", reviewId), upvotesReceived(t.db, mara), upvotesReceived(t.db, femi)]).toEqual([1, 1, 0]);
+    expect(await rows(t.db, "post_votes")).toEqual([{ user_id: femi.id, post_id: reviewId, created_at: at(HOUR).getTime() }]);
+    expect([await upvoteCount(t.db, "review", reviewId), await upvotesReceived(t.db, mara), await upvotesReceived(t.db, femi)]).toEqual([1, 1, 0]);
     // log10(max(n, 1)): the first upvote leaves the hot score where it was, the second lifts it.
-    expect(hotScoreOf(t.db, reviewId)).toBe(expectedHot(1, published));
+    expect(await hotScoreOf(t.db, reviewId)).toBe(expectedHot(1, published));
     await vote(t.db, ines, "review", reviewId, "up", at(HOUR));
-    expect(hotScoreOf(t.db, reviewId)).toBeCloseTo(expectedHot(2, published), 9);
-    expect(hotScoreOf(t.db, reviewId) - expectedHot(0, published)).toBeCloseTo(Math.log10(2), 9);
+    expect(await hotScoreOf(t.db, reviewId)).toBeCloseTo(expectedHot(2, published), 9);
+    expect(await hotScoreOf(t.db, reviewId) - expectedHot(0, published)).toBeCloseTo(Math.log10(2), 9);
 
     expect(await vote(t.db, femi, "review", reviewId, "none", at(2 * HOUR))).toMatchObject({ voted: false, changed: true, count: 1 });
-    expect(rows(t.db, "post_votes")).toEqual([{ user_id: ines.id, post_id: reviewId, created_at: at(HOUR).getTime() }]);
+    expect(await rows(t.db, "post_votes")).toEqual([{ user_id: ines.id, post_id: reviewId, created_at: at(HOUR).getTime() }]);
     await vote(t.db, ines, "review", reviewId, "none", at(2 * HOUR));
-    expect(rows(t.db, "post_votes")).toEqual([]);
-    expect([upvoteCount(t.db, "review", reviewId), upvotesReceived(t.db, mara)]).toEqual([0, 0]);
-    expect(hotScoreOf(t.db, reviewId)).toBe(expectedHot(0, published));
-    expect(allCounterDrift(t.db)).toEqual([]);
+    expect(await rows(t.db, "post_votes")).toEqual([]);
+    expect([await upvoteCount(t.db, "review", reviewId), await upvotesReceived(t.db, mara)]).toEqual([0, 0]);
+    expect(await hotScoreOf(t.db, reviewId)).toBe(expectedHot(0, published));
+    expect(await allCounterDrift(t.db)).toEqual([]);
   });
 
   it("upvotes a comment: the row filed under its review, the comment's count and its author's, not the review's", async () => {
     const { mara, reviewId, femi, commentId } = await voteSetup(t.db);
-    const hot = hotScoreOf(t.db, reviewId);
+    const hot = await hotScoreOf(t.db, reviewId);
     const result = await vote(t.db, femi, "comment", commentId, "up", at(HOUR));
     expect(result).toMatchObject({ type: "comment", id: commentId, reviewId, authorId: mara.id, voted: true, changed: true, count: 1 });
-    expect(rows(t.db, "comment_votes")).toEqual([{ user_id: femi.id, comment_id: commentId, post_id: reviewId, created_at: at(HOUR).getTime() }]);
-    expect([upvoteCount(t.db, "comment", commentId), upvoteCount(t.db, "review", reviewId), upvotesReceived(t.db, mara)]).toEqual([1, 0, 1]);
-    expect(hotScoreOf(t.db, reviewId)).toBe(hot);
+    expect(await rows(t.db, "comment_votes")).toEqual([{ user_id: femi.id, comment_id: commentId, post_id: reviewId, created_at: at(HOUR).getTime() }]);
+    expect([await upvoteCount(t.db, "comment", commentId), await upvoteCount(t.db, "review", reviewId), await upvotesReceived(t.db, mara)]).toEqual([1, 0, 1]);
+    expect(await hotScoreOf(t.db, reviewId)).toBe(hot);
 
     expect(await vote(t.db, femi, "comment", commentId, "none", at(HOUR))).toMatchObject({ voted: false, changed: true, count: 0 });
-    expect(rows(t.db, "comment_votes")).toEqual([]);
-    expect([upvoteCount(t.db, "comment", commentId), upvotesReceived(t.db, mara)]).toEqual([0, 0]);
-    expect(allCounterDrift(t.db)).toEqual([]);
+    expect(await rows(t.db, "comment_votes")).toEqual([]);
+    expect([await upvoteCount(t.db, "comment", commentId), await upvotesReceived(t.db, mara)]).toEqual([0, 0]);
+    expect(await allCounterDrift(t.db)).toEqual([]);
   });
 
   it("adds up a person's upvotes received over their reviews and comments, from every voter", async () => {
@@ -100,34 +101,34 @@ describe("castVote", () => {
     await vote(t.db, ines, "review", reviewId);
     await vote(t.db, ines, "comment", femisComment.id);
     await vote(t.db, mara, "review", femisReview);
-    expect([upvotesReceived(t.db, mara), upvotesReceived(t.db, femi), upvotesReceived(t.db, ines)]).toEqual([4, 2, 0]);
+    expect([await upvotesReceived(t.db, mara), await upvotesReceived(t.db, femi), await upvotesReceived(t.db, ines)]).toEqual([4, 2, 0]);
     await vote(t.db, femi, "comment", maraElsewhere.id, "none");
-    expect(upvotesReceived(t.db, mara)).toBe(3);
-    expect(allCounterDrift(t.db)).toEqual([]);
-    expect(voteRowProblems(t.db)).toEqual([]);
+    expect(await upvotesReceived(t.db, mara)).toBe(3);
+    expect(await allCounterDrift(t.db)).toEqual([]);
+    expect(await voteRowProblems(t.db)).toEqual([]);
   });
 
   it("treats the same vote twice as one: a single row, no change the second time, nothing written", async () => {
     const { mara, reviewId, femi, ines, commentId } = await voteSetup(t.db);
     await vote(t.db, femi, "review", reviewId, "up", at(HOUR));
     await vote(t.db, femi, "comment", commentId, "up", at(HOUR));
-    const before = snapshot(t.db);
+    const before = await snapshot(t.db);
     expect(await vote(t.db, femi, "review", reviewId, "up", at(2 * HOUR))).toMatchObject({ voted: true, changed: false, count: 1 });
     expect(await vote(t.db, femi, "comment", commentId, "up", at(2 * HOUR))).toMatchObject({ voted: true, changed: false, count: 1 });
     // Nothing at all: not the vote's time, not a counter, not a rate-limit slot.
-    expect(snapshot(t.db)).toEqual(before);
-    expect(rows(t.db, "post_votes")).toHaveLength(1);
-    expect(upvotesReceived(t.db, mara)).toBe(2);
+    expect(await snapshot(t.db)).toEqual(before);
+    expect(await rows(t.db, "post_votes")).toHaveLength(1);
+    expect(await upvotesReceived(t.db, mara)).toBe(2);
 
     await vote(t.db, femi, "review", reviewId, "none", at(3 * HOUR));
-    const undone = snapshot(t.db);
+    const undone = await snapshot(t.db);
     expect(await vote(t.db, femi, "review", reviewId, "none", at(3 * HOUR))).toMatchObject({ voted: false, changed: false, count: 0 });
-    expect(snapshot(t.db)).toEqual(undone);
+    expect(await snapshot(t.db)).toEqual(undone);
     // Taking back a vote never cast is a no-op too.
-    const fresh = snapshot(t.db);
+    const fresh = await snapshot(t.db);
     expect(await vote(t.db, ines, "comment", commentId, "none")).toMatchObject({ voted: false, changed: false, count: 1 });
-    expect(snapshot(t.db)).toEqual(fresh);
-    expect(allCounterDrift(t.db)).toEqual([]);
+    expect(await snapshot(t.db)).toEqual(fresh);
+    expect(await allCounterDrift(t.db)).toEqual([]);
   });
 
   it("refuses an upvote on one's own review or comment (403), and its undo, changing nothing", async () => {
@@ -183,29 +184,29 @@ describe("castVote", () => {
     await deleteReview(ctxAs(t.db, mara, at(HOUR)), { reviewId });
     await expectRefused(() => vote(t.db, femi, "review", reviewId, "none"), "Gone", 410);
     await expectRefused(() => vote(t.db, femi, "comment", commentId), "Gone", 410);
-    expect([upvoteCount(t.db, "review", reviewId), upvoteCount(t.db, "comment", reply.id), upvotesReceived(t.db, mara)]).toEqual([1, 1, 2]);
+    expect([await upvoteCount(t.db, "review", reviewId), await upvoteCount(t.db, "comment", reply.id), await upvotesReceived(t.db, mara)]).toEqual([1, 1, 2]);
     // A deleted review drops out of the hot ranking.
-    expect(hotScoreOf(t.db, reviewId)).toBe(0);
-    expect(allCounterDrift(t.db)).toEqual([]);
+    expect(await hotScoreOf(t.db, reviewId)).toBe(0);
+    expect(await allCounterDrift(t.db)).toEqual([]);
   });
 
   it("counts a vote on a review whose author's account is gone, for nobody", async () => {
     const { mara, femi, reviewId } = await voteSetup(t.db);
     // The account row goes (as lib/users/delete-account.ts does, taking its badges out of the
     // holder counts first): its review and comment keep no author.
-    expect(t.db.$client.prepare(`select badge_slug from user_badges where user_id = ? order by rowid`).pluck().all(mara.id)).toEqual(["reviews-1", "first-scored-review", "comments-1"]);
-    fixtureWriter(t.db).$client.prepare(`update badges set holder_count = holder_count - 1 where slug in (select badge_slug from user_badges where user_id = ?)`).run(mara.id);
-    fixtureWriter(t.db).$client.prepare(`delete from users where id = ?`).run(mara.id);
-    expect(rowById(t.db, "posts", reviewId)).toMatchObject({ author_id: null });
+    expect(await sqlColumn(t.db, `select badge_slug from user_badges where user_id = ? order by rowid`, mara.id)).toEqual(["reviews-1", "first-scored-review", "comments-1"]);
+    await sqlRun(fixtureWriter(t.db), `update badges set holder_count = holder_count - 1 where slug in (select badge_slug from user_badges where user_id = ?)`, mara.id);
+    await sqlRun(fixtureWriter(t.db), `delete from users where id = ?`, mara.id);
+    expect(await rowById(t.db, "posts", reviewId)).toMatchObject({ author_id: null });
     expect(await vote(t.db, femi, "review", reviewId)).toMatchObject({ authorId: null, changed: true, count: 1 });
-    expect([upvotesReceived(t.db, mara), upvotesReceived(t.db, femi)]).toEqual([undefined, 0]);
-    expect(allCounterDrift(t.db)).toEqual([]);
+    expect([await upvotesReceived(t.db, mara), await upvotesReceived(t.db, femi)]).toEqual([undefined, 0]);
+    expect(await allCounterDrift(t.db)).toEqual([]);
   });
 
   it("refuses a suspended voter (403) and an unknown one (401), changing nothing", async () => {
     const { femi, reviewId, commentId } = await voteSetup(t.db);
     await vote(t.db, femi, "review", reviewId);
-    suspend(t.db, femi);
+    await suspend(t.db, femi);
     const msg = "This account is suspended, so it cannot vote.";
     await expectRefused(() => vote(t.db, femi, "comment", commentId), "Forbidden", 403, msg);
     await expectRefused(() => vote(t.db, femi, "review", reviewId, "none"), "Forbidden", 403, msg);
@@ -220,8 +221,8 @@ describe("castVote", () => {
     expect((await castVote(ctxAs(t.db, femi, T0), { type: "comment", id: ` ${commentId} `, value: "up" })).changed).toBe(true);
     // A forged user id in the form does not vote as someone else.
     await castVote(ctxAs(t.db, femi, T0), { type: "review", id: String(reviewId), value: "none", userId: ines.id, user_id: ines.id });
-    expect(rows(t.db, "post_votes")).toEqual([]);
-    expect(rows(t.db, "comment_votes").map((r) => r.user_id)).toEqual([femi.id]);
+    expect(await rows(t.db, "post_votes")).toEqual([]);
+    expect((await rows(t.db, "comment_votes")).map((r) => r.user_id)).toEqual([femi.id]);
   });
 
   const forged: [string, unknown, string | null][] = [
@@ -246,14 +247,14 @@ describe("castVote", () => {
   ];
   it.each(forged)("rejects %s with a ZodError (422 on the form), changing nothing", async (_name, raw, field) => {
     const { femi } = await voteSetup(t.db);
-    const before = snapshot(t.db);
+    const before = await snapshot(t.db);
     const err = await thrown(() => castVote(ctxAs(t.db, femi, T0), raw));
     expect(err).toBeInstanceOf(ZodError);
     const form = toFormError(err, {});
     expect(form).toMatchObject({ status: 422, ok: false });
     expect(Object.keys(form.fieldErrors)).toEqual(field ? [field] : []);
     expect(form.message).toEqual(expect.any(String));
-    expect(snapshot(t.db)).toEqual(before);
+    expect(await snapshot(t.db)).toEqual(before);
   });
 });
 
@@ -284,9 +285,9 @@ describe("hot feed after votes", () => {
     expect(await hot()).toEqual([older, fresh, old]);
     expect((await listFeed(t.db, { tab: "hot" })).items.map((c) => c.upvoteCount)).toEqual([3, 0, 1]);
     for (const [id, n, h] of [[older, 3, 2], [old, 1, 1], [fresh, 0, 0]] as const) {
-      expect(hotScoreOf(t.db, id)).toBeCloseTo(expectedHot(n, at(-h * HOUR).getTime()), 9);
+      expect(await hotScoreOf(t.db, id)).toBeCloseTo(expectedHot(n, at(-h * HOUR).getTime()), 9);
     }
-    expect(allCounterDrift(t.db)).toEqual([]);
+    expect(await allCounterDrift(t.db)).toEqual([]);
   });
 });
 
@@ -358,7 +359,7 @@ describe("vote queries", () => {
     for (const p of [1, 2]) pages.push((await listVoters(t.db, "comment", commentId, p)).map((v) => v.username));
     expect(pages.map((p) => p.length)).toEqual([50, 2]);
     expect(new Set(pages.flat()).size).toBe(52);
-    expect(upvoteCount(t.db, "comment", commentId)).toBe(52);
+    expect(await upvoteCount(t.db, "comment", commentId)).toBe(52);
   });
 });
 
@@ -367,9 +368,9 @@ describe("what a vote changes", () => {
 
   // What the votes route expired before changes were recorded (its hand-written lists), rebuilt
   // here from the rows: the tags from a vote's changes must cover them.
-  const reviewRowTags = (id: number) => {
-    const review = t.db.$client.prepare(`select film_id, author_id from posts where id = ?`).get(id) as { film_id: number; author_id: string | null };
-    const tags = t.db.$client.prepare(`select tag from post_tags where post_id = ? order by tag`).pluck().all(id) as string[];
+  const reviewRowTags = async (id: number) => {
+    const review = (await sqlGet(t.db, `select film_id, author_id from posts where id = ?`, id)) as { film_id: number; author_id: string | null };
+    const tags = (await sqlColumn(t.db, `select tag from post_tags where post_id = ? order by tag`, id)) as string[];
     return [`review:${id}`, "feed", `film:${review.film_id}`, ...(review.author_id ? [`user:${review.author_id}`] : []), ...tags.map((tag) => `tag:${tag}`)];
   };
   const badgeListTags = (earned: { userId: string; slug: string }[]) =>
@@ -378,12 +379,12 @@ describe("what a vote changes", () => {
 
   it("an upvote on a review or its undo: the review in every listing (its film, its tags, its author) and the Ranking", async () => {
     const { mara, reviewId, femi } = await voteSetup(t.db);
-    const filmId = t.db.$client.prepare(`select film_id from posts where id = ?`).pluck().get(reviewId) as number;
+    const filmId = (await sqlValue(t.db, `select film_id from posts where id = ?`, reviewId)) as number;
     const expected = sorted([`review:${reviewId}`, "feed", `film:${filmId}`, `user:${mara.id}`, "tag:noir", "tag:vienna", "ranking"]);
     for (const value of ["up", "none"] as const) {
       const { changes } = await vote(t.db, femi, "review", reviewId, value, at(HOUR));
       expect(sorted(tagsFor(changes))).toEqual(expected);
-      expect(sorted(tagsFor(changes))).toEqual(expect.arrayContaining(sorted([...reviewRowTags(reviewId), "ranking"])));
+      expect(sorted(tagsFor(changes))).toEqual(expect.arrayContaining(sorted([...await reviewRowTags(reviewId), "ranking"])));
     }
   });
 
@@ -400,21 +401,21 @@ describe("what a vote changes", () => {
     for (let i = 1; i < 10; i++) await vote(t.db, await makeUser(t.db, `early${i}`), "review", reviewId, "up", at(i * HOUR));
     const tenth = await vote(t.db, await makeUser(t.db, "tenth"), "review", reviewId, "up", at(10 * HOUR));
     expect(tenth.badges.map((b) => b.slug).sort()).toEqual(["review-10-upvotes", "upvotes-10"]);
-    const note = t.db.$client.prepare(`select id from comments where announces_badge is not null`).pluck().get() as number;
+    const note = (await sqlValue(t.db, `select id from comments where announces_badge is not null`)) as number;
     expect([...tenth.changes.comments]).toEqual([note]);
     const tags = sorted(tagsFor(tenth.changes));
-    expect(tags).toEqual(expect.arrayContaining(sorted([...reviewRowTags(reviewId), "ranking", ...badgeListTags(tenth.badges)])));
+    expect(tags).toEqual(expect.arrayContaining(sorted([...await reviewRowTags(reviewId), "ranking", ...badgeListTags(tenth.badges)])));
     expect(tags).toEqual(
-      sorted([...reviewRowTags(reviewId), "ranking", "badges", `user:${mara.id}`, "badge:review-10-upvotes", "badge:upvotes-10", "comments:new"]),
+      sorted([...await reviewRowTags(reviewId), "ranking", "badges", `user:${mara.id}`, "badge:review-10-upvotes", "badge:upvotes-10", "comments:new"]),
     );
   });
 
   it("a review whose author's account is gone: the review in its listings, and nobody's standing", async () => {
     const { mara, femi, reviewId } = await voteSetup(t.db);
-    fixtureWriter(t.db).$client.prepare(`update badges set holder_count = holder_count - 1 where slug in (select badge_slug from user_badges where user_id = ?)`).run(mara.id);
-    fixtureWriter(t.db).$client.prepare(`delete from users where id = ?`).run(mara.id);
+    await sqlRun(fixtureWriter(t.db), `update badges set holder_count = holder_count - 1 where slug in (select badge_slug from user_badges where user_id = ?)`, mara.id);
+    await sqlRun(fixtureWriter(t.db), `delete from users where id = ?`, mara.id);
     const { changes } = await vote(t.db, femi, "review", reviewId);
-    expect(sorted(tagsFor(changes))).toEqual(sorted(reviewRowTags(reviewId)));
+    expect(sorted(tagsFor(changes))).toEqual(sorted(await reviewRowTags(reviewId)));
   });
 
   it("a vote that changes nothing, or is refused, expires nothing", async () => {

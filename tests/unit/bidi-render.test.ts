@@ -21,22 +21,22 @@ function holders(html: string, needle = HOSTILE): string[] {
 }
 
 describe("names and titles in React components are isolated", () => {
-  it("a member card", () => {
+  it("a member card", async () => {
     const member = { id: "u", username: "mara", name: HOSTILE, image: null, bio: "", role: "member" as const, createdAt: new Date(0), isNew: false };
     const html = renderToStaticMarkup(createElement(MemberCard, { member }));
-    expect(holders(html)).toEqual(["<bdi>"]);
+    expect(await holders(html)).toEqual(["<bdi>"]);
   });
 
-  it("a list of voters and its title", () => {
+  it("a list of voters and its title", async () => {
     const voter = { username: "mara", name: HOSTILE, image: null, isNew: true, votedAt: new Date(0) };
     const html = renderToStaticMarkup(
       createElement(VotersView, { eyebrow: "Upvotes of", title: `${HOSTILE} review`, titleHref: "/reviews/x", total: 1, voters: [voter], page: 1, pageHref: () => "/" }),
     );
-    expect(holders(html)).toEqual(["<bdi>", "<bdi>"]);
+    expect(await holders(html)).toEqual(["<bdi>", "<bdi>"]);
   });
 
-  it("an empty badge board names its member in an isolate", () => {
+  it("an empty badge board names its member in an isolate", async () => {
     const html = renderToStaticMarkup(createElement(BadgeBoard, { board: { points: 0, earned: [], ladders: [], oneOffs: [] } as never, name: HOSTILE }));
-    expect(holders(html).filter((h) => !h.startsWith("<section"))).toEqual(["<bdi>"]);
+    expect((await holders(html)).filter((h) => !h.startsWith("<section"))).toEqual(["<bdi>"]);
   });
 });

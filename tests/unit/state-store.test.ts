@@ -12,17 +12,17 @@ const state = (): FormState => ({
 describe("form state store", () => {
   afterEach(() => vi.useRealTimers());
 
-  it("hands a state back once, then never again", () => {
-    const s = state();
+  it("hands a state back once, then never again", async () => {
+    const s = await state();
     const id = putFormState(s);
     expect(id).toMatch(/^[\w-]{24}$/);
     expect(takeFormState(id)).toEqual(s);
     expect(takeFormState(id)).toBeNull();
   });
 
-  it("gives each state its own id", () => {
-    const a = putFormState({ ...state(), message: "a" });
-    const b = putFormState({ ...state(), message: "b" });
+  it("gives each state its own id", async () => {
+    const a = putFormState({ ...await state(), message: "a" });
+    const b = putFormState({ ...await state(), message: "b" });
     expect(a).not.toBe(b);
     expect(takeFormState(b)?.message).toBe("b");
     expect(takeFormState(a)?.message).toBe("a");
@@ -35,10 +35,10 @@ describe("form state store", () => {
     expect(takeFormState("not-an-id")).toBeNull();
   });
 
-  it("forgets a state after 30 seconds", () => {
+  it("forgets a state after 30 seconds", async () => {
     vi.useFakeTimers({ toFake: ["Date"], now: 1_750_000_000_000 });
-    const kept = putFormState(state());
-    const dropped = putFormState(state());
+    const kept = putFormState(await state());
+    const dropped = putFormState(await state());
     vi.setSystemTime(1_750_000_030_000);
     expect(takeFormState(kept)).not.toBeNull();
     vi.setSystemTime(1_750_000_030_001);
