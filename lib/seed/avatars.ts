@@ -33,7 +33,7 @@ export function scheduleAvatars(db: DB, timeline: Timeline, cast: Cast, dir: str
     timeline.add({
       at,
       what: `${u.username}: upload avatar ${file}`,
-      run: () => seedSetAvatar(actingAs(db, { id: uploader.id, role: uploader.role }, at), fs.readFileSync(path.join(SEED_ASSETS, file)), type, dir),
+      act: () => seedSetAvatar(actingAs(db, { id: uploader.id, role: uploader.role }, at), fs.readFileSync(path.join(SEED_ASSETS, file)), type, dir),
     });
   }
 }

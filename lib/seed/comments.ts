@@ -31,7 +31,7 @@ export function scheduleComments(db: DB, timeline: Timeline, cast: Cast, reviews
     timeline.add({
       at: posted,
       what: `${where}: post`,
-      run: async () => {
+      act: async () => {
         const input = { reviewId: reviews.ids.get(review)!, parentId: parentPath ? ids.get(`${review}#${parentPath}`)! : null, body: c.body };
         ids.set(key, await seedCreateComment(actingAs(db, { id: author.id, role: author.role }, posted), input));
       },
@@ -42,12 +42,12 @@ export function scheduleComments(db: DB, timeline: Timeline, cast: Cast, reviews
       const editor = cast.actor(e.by ?? c.author, where);
       body = applyBodyEdits(body, e.bodyEdits);
       const input = { body, reason: e.reason };
-      timeline.add({ at: edited, what: `${where}: edit`, run: () => seedEditComment(actingAs(db, editor, edited), ids.get(key)!, input) });
+      timeline.add({ at: edited, what: `${where}: edit`, act: () => seedEditComment(actingAs(db, editor, edited), ids.get(key)!, input) });
     }
     const deleted = c.deletedAfter ? posted + duration(c.deletedAfter) : undefined;
     if (deleted !== undefined) {
       const by = cast.actor(c.author, where);
-      timeline.add({ at: deleted, what: `${where}: delete`, run: () => seedDeleteComment(actingAs(db, by, deleted), ids.get(key)!) });
+      timeline.add({ at: deleted, what: `${where}: delete`, act: () => seedDeleteComment(actingAs(db, by, deleted), ids.get(key)!) });
     }
     voteItems.push({ review, comment: path, author: c.author, at: posted, deletedAt: deleted });
     c.replies?.forEach((reply, j) => add(review, reply, path, posted, `${path}.${j + 1}`));
@@ -87,7 +87,7 @@ export function stopReplies(db: DB, timeline: Timeline, cast: Cast, reviews: See
     timeline.schedule({
       at: replied,
       what: `comment ${review}: ${author.username} replies STOP to the "${slug}" note`,
-      run: () => seedCreateComment(actingAs(db, { id: author.id, role: author.role }, replied), { reviewId, parentId: note.id, body: "STOP" }),
+      act: () => seedCreateComment(actingAs(db, { id: author.id, role: author.role }, replied), { reviewId, parentId: note.id, body: "STOP" }),
     });
   };
   const finish = () => {

@@ -74,7 +74,7 @@ async function seedContent(db: DB, now = Date.now(), opts: SeedOptions = {}) {
     timeline.add({
       at: v.at,
       what: `${target}: ${v.value === "up" ? "upvote" : "undo upvote"} by ${v.voter}`,
-      run: async () => {
+      act: async () => {
         const id = v.comment ? commentIds.get(`${v.review}#${v.comment}`)! : reviews.ids.get(v.review)!;
         const earned = await seedCastVote(actingAs(db, voter, v.at), { type: v.comment ? "comment" : "review", id, value: v.value });
         if (!v.comment) for (const slug of earned) await stops.announced(v.review, slug, v.at);
@@ -88,11 +88,11 @@ async function seedContent(db: DB, now = Date.now(), opts: SeedOptions = {}) {
     timeline.add({
       at: v.at,
       what: `review ${v.review}: read by ${reader ? reader.username : viewer.key}`,
-      run: () => seedRecordView(actingAs(db, reader ? { id: reader.id, role: reader.role } : null, v.at), reviews.ids.get(v.review)!, viewer),
+      act: () => seedRecordView(actingAs(db, reader ? { id: reader.id, role: reader.role } : null, v.at), reviews.ids.get(v.review)!, viewer),
     });
   }
 
-  await timeline.run();
+  await timeline.play();
   stops.finish();
   await write(makeCtx(db, { now: new Date(now) }), async (w) => {
     const seen = new Date(now - READ_BEFORE_MS);

@@ -57,14 +57,14 @@ export function scheduleReviews(db: DB, timeline: Timeline, cast: Cast, now: num
     timeline.add({
       at: created,
       what: `${where}: create`,
-      run: async () => ids.set(reviewKey(r), await seedCreateReview(actingAs(db, actor, created), fields(), r.status === "draft" ? "draft" : "publish")),
+      act: async () => ids.set(reviewKey(r), await seedCreateReview(actingAs(db, actor, created), fields(), r.status === "draft" ? "draft" : "publish")),
     });
     for (const e of r.edits ?? []) {
       const edited = at(e.atDaysAgo, i);
       timeline.add({
         at: edited,
         what: `${where}: edit "${e.reason}"`,
-        run: async () => {
+        act: async () => {
           state = {
             title: e.title ?? state.title,
             body: e.bodyEdits ? applyBodyEdits(state.body, e.bodyEdits) : state.body,

@@ -1,5 +1,5 @@
 /** Something the seed does at a given time: the whole demo history is replayed in time order. */
-export type SeedEvent = { at: number; what: string; run: () => Promise<unknown> };
+export type SeedEvent = { at: number; what: string; act: () => Promise<unknown> };
 
 /**
  * The demo history, replayed oldest first. Events at the same moment keep the order they were
@@ -24,13 +24,13 @@ export class Timeline {
     this.events.splice(k, 0, e);
   }
 
-  async run() {
+  async play() {
     this.events.sort((a, b) => a.at - b.at);
     for (this.next = 0; this.next < this.events.length; this.next++) {
       const e = this.events[this.next]!;
       if (e.at > this.now) throw new Error(`seed: ${e.what} would happen in the future`);
       try {
-        await e.run();
+        await e.act();
       } catch (err) {
         throw new Error(`seed: ${e.what}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
       }
