@@ -1,4 +1,4 @@
-import { defineConfig, mergeConfig } from "vitest/config";
+import { defineConfig } from "vitest/config";
 import base from "./vitest.config.mts";
 
 // The integration suite on PostgreSQL (`npm run test:pg`, which starts the cluster). The unit
@@ -13,12 +13,7 @@ const SQLITE_ONLY = [
   "tests/integration/migrations-drift.test.ts",
 ];
 
-export default mergeConfig(
-  base,
-  defineConfig({
-    test: {
-      include: ["tests/integration/**/*.test.ts"],
-      exclude: SQLITE_ONLY,
-    },
-  }),
-);
+export default defineConfig({
+  ...base,
+  test: { ...base.test, include: ["tests/integration/**/*.test.ts"], exclude: SQLITE_ONLY },
+});

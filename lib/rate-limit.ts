@@ -4,6 +4,7 @@ import { rateWindows } from "@/db/schema";
 import { rateLimited } from "@/lib/errors";
 import type { Write } from "@/lib/write";
 import { first } from "@/db/query";
+import { greatest } from "@/db/sql";
 
 /**
  * Marquee's one limiter: fixed windows counted per key in `rate_windows` (upvotes, comments,
@@ -53,7 +54,7 @@ export async function takeRateSlots(w: Write, rules: RateRule[]): Promise<number
  */
 export async function giveRateSlotBack(w: Write, key: string | string[], opts: { dropEmpty?: boolean } = {}) {
   const keys = [key].flat();
-  await w.tx.update(rateWindows).set({ count: sql`max(${rateWindows.count} - 1, 0)` }).where(inArray(rateWindows.key, keys));
+  await w.tx.update(rateWindows).set({ count: greatest(sql`${rateWindows.count} - 1`, 0) }).where(inArray(rateWindows.key, keys));
   if (opts.dropEmpty) await w.tx.delete(rateWindows).where(sql`${inArray(rateWindows.key, keys)} and ${lte(rateWindows.count, 0)}`);
 }
 

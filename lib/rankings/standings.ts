@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { monthlyScores } from "@/db/schema";
+import { greatest } from "@/db/sql";
 import type { Write } from "@/lib/write";
 
 /** "2026-11": the calendar month (UTC) a moment falls in, as the Ranking's "this month" counts it. */
@@ -20,7 +21,11 @@ export async function bumpMonth(w: Write, userId: string, at: Date, delta: Stand
   // A rise records when the value was reached (the latest rise, whatever order they are written
   // in, as the backfill does); a fall keeps the earlier moment.
   const when = (d: number) => (d > 0 ? at : null);
-  const latest = (col: SQLiteColumn, d: number) => (d > 0 ? sql`max(coalesce(${col}, 0), ${at.getTime()})` : sql`${col}`);
+  const latest = (col: SQLiteColumn, d: number) => {
+    if (d <= 0) return sql`${col}`;
+    const moment = sql.param(at, col);
+    return greatest(sql`coalesce(${col}, ${moment})`, moment);
+  };
   await w.tx
     .insert(monthlyScores)
     .values({ userId, month, points: p, pointsAt: when(p), upvotes: u, upvotesAt: when(u), reviews: r, reviewsAt: when(r) })
