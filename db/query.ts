@@ -45,3 +45,20 @@ export async function one<T>(rows: PromiseLike<T[]> | T[]): Promise<T> {
   if (row === undefined) throw new Error("A write that returns its row returned none.");
   return row;
 }
+
+/**
+ * A unique index refused a write: SQLite's SQLITE_CONSTRAINT_UNIQUE or PostgreSQL's 23505 (which
+ * Drizzle wraps, keeping the driver's error as the cause). `detail` names the index or columns
+ * ("users.email", "users_email_unique"), for telling which value was taken.
+ */
+export function uniqueViolation(err: unknown): { detail: string } | null {
+  for (let e: unknown = err; e instanceof Error; e = e.cause) {
+    const code = (e as { code?: unknown }).code;
+    if (code === "SQLITE_CONSTRAINT_UNIQUE") return { detail: e.message };
+    if (code === "23505") {
+      const pg = e as { constraint?: string; detail?: string };
+      return { detail: `${pg.constraint ?? ""} ${pg.detail ?? ""}` };
+    }
+  }
+  return null;
+}

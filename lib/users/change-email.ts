@@ -1,4 +1,3 @@
-import { SqliteError } from "better-sqlite3";
 import { and, eq, ne } from "drizzle-orm";
 import { users } from "@/db/schema";
 import { actorOf, type Ctx } from "@/lib/context";
@@ -6,7 +5,7 @@ import { conflict } from "@/lib/errors";
 import { write } from "@/lib/write";
 import { assertCurrentPassword, loadUser, SIGN_IN_FIRST } from "./account";
 import { EmailInput } from "./schemas";
-import { first } from "@/db/query";
+import { first, uniqueViolation } from "@/db/query";
 
 /** A new email address (unique) for the acting member; needs the current password when the account has one. */
 export async function changeEmail(ctx: Ctx, raw: unknown) {
@@ -22,7 +21,7 @@ export async function changeEmail(ctx: Ctx, raw: unknown) {
     // An email shows on no page: nothing to expire.
     await write(ctx, async (w) => (await w.tx.update(users).set({ email: input.email, emailVerified: null }).where(eq(users.id, id)), {}));
   } catch (err) {
-    if (err instanceof SqliteError && err.code === "SQLITE_CONSTRAINT_UNIQUE") throw conflict("email", "Another account already uses this email address.");
+    if (uniqueViolation(err)) throw conflict("email", "Another account already uses this email address.");
     throw err;
   }
   return { changed: true };

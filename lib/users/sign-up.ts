@@ -1,4 +1,3 @@
-import { SqliteError } from "better-sqlite3";
 import { createHash } from "node:crypto";
 import type { DB, Tx } from "@/db";
 import { users } from "@/db/schema";
@@ -11,7 +10,7 @@ import { write } from "@/lib/write";
 import { isEmailTaken, isUsernameTaken } from "./queries";
 import { SignUpInput } from "./schemas";
 import { usernameKey } from "./username";
-import { one } from "@/db/query";
+import { one, uniqueViolation } from "@/db/query";
 
 const HOUR = 3_600_000;
 const PROBED = Symbol("probed");
@@ -69,8 +68,9 @@ export async function signUp(ctx: Ctx, raw: unknown) {
     });
   } catch (err) {
     // Two sign-ups racing for one name: the unique index decides.
-    if (err instanceof SqliteError && err.code === "SQLITE_CONSTRAINT_UNIQUE") {
-      if (err.message.includes("email")) throw conflict("email", "An account with this email already exists.");
+    const unique = uniqueViolation(err);
+    if (unique) {
+      if (unique.detail.includes("email")) throw conflict("email", "An account with this email already exists.");
       throw conflict("username", "That username is taken.");
     }
     throw err;
