@@ -10,6 +10,8 @@ import { E2E_DEMO_PASSWORD } from "./tests/e2e/server-env";
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const OIDC_PORT = Number(process.env.E2E_OIDC_PORT ?? 3200);
 const DATA = process.env.E2E_DATA ?? "e2e-data";
+// Set by scripts/test-pg.mjs --e2e: the server runs on this (empty, fresh) PostgreSQL database.
+const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL || undefined;
 const BASE_URL = `http://localhost:${PORT}`;
 const OIDC_ISSUER = `http://127.0.0.1:${OIDC_PORT}`;
 const OIDC_CLIENT_ID = "marquee-e2e";
@@ -18,6 +20,9 @@ const OIDC_CLIENT_SECRET = "marquee-e2e-client-secret";
 export default defineConfig({
   testDir: "tests/e2e",
   testMatch: "**/*.spec.ts",
+  // On PostgreSQL (scripts/test-pg.mjs --e2e), every spec but the route fuzzer, whose watch on the
+  // database reads the SQLite file page by page between requests.
+  testIgnore: E2E_DATABASE_URL ? ["**/fuzz-routes.spec.ts"] : [],
   workers: 1,
   fullyParallel: false,
   retries: 0,
@@ -65,6 +70,7 @@ export default defineConfig({
       env: {
         PORT: String(PORT),
         DATABASE_PATH: `${DATA}/e2e.db`,
+        ...(E2E_DATABASE_URL ? { DATABASE_URL: E2E_DATABASE_URL } : {}),
         AUTH_SECRET: "marquee-e2e-auth-secret-0123456789-abcdefghijklmnop",
         // Journeys stand behind one "proxy": each sends X-Forwarded-For as a proxy would, so that it
         // has its own address for per-address limits (tests/e2e/trust.spec.ts checks what is believed).

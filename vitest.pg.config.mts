@@ -7,8 +7,10 @@ const SQLITE_ONLY = [
   // the SQLite file: its pragmas, WAL, two connections, the old migrations folder, file modes, online backup
   "tests/integration/db.test.ts",
   "tests/integration/data-folder-modes.test.ts",
-  // the schema on a real PostgreSQL has its own file, which starts its own clusters
+  // these start PostgreSQL clusters of their own: the schema on a real server, and copies between
+  // a SQLite file and PostgreSQL both ways
   "tests/integration/pg-schema.test.ts",
+  "tests/integration/db-copy.test.ts",
   // drizzle-kit against both dialects' committed migrations: no database involved
   "tests/integration/migrations-drift.test.ts",
 ];

@@ -62,12 +62,13 @@ export function build({ force = false } = {}) {
 
 function runBuild(force) {
   console.log(force ? "marquee: building…" : "marquee: no up-to-date build; building first (about 20–40 s)…");
-  // The build prerenders cached pages; it reads a throwaway database, never the real one.
+  // The build prerenders cached pages; it reads a throwaway SQLite file, never the real database
+  // (on PostgreSQL too: the build is the same for both, and the server expires what it cached).
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "marquee-build-"));
   const res = spawnSync(path.join(root, "node_modules", ".bin", "next"), ["build"], {
     cwd: root,
     stdio: "inherit",
-    env: { ...process.env, DATABASE_PATH: path.join(dir, "build.db"), NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, DATABASE_PATH: path.join(dir, "build.db"), DATABASE_URL: "", NEXT_TELEMETRY_DISABLED: "1" },
   });
   fs.rmSync(dir, { recursive: true, force: true });
   if (res.status !== 0) {

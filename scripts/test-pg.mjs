@@ -1,8 +1,11 @@
-// `npm run test:pg [-- <vitest arguments>]`: the integration suite on PostgreSQL. Starts a
-// throwaway cluster of its own (scripts/postgres-throwaway.mjs: initdb in a temporary folder, a
-// free port, run as the postgres user when root), migrates a template database from drizzle/pg,
-// runs Vitest with DATABASE_URL pointing at the cluster (tests/helpers/db.ts copies the template
-// for each test), and stops the cluster at the end, whatever happened.
+// `npm run test:pg [-- <vitest arguments>]`: the integration suite on PostgreSQL; with `--e2e
+// [<playwright arguments>]`, the end-to-end suite instead. Starts a throwaway cluster of its own
+// (scripts/postgres-throwaway.mjs: initdb in a temporary folder, a free port, run as the postgres
+// user when root) and stops it at the end, whatever happened.
+// - Vitest: a template database migrated from drizzle/pg; DATABASE_URL points at the cluster and
+//   tests/helpers/db.ts copies the template for each test.
+// - Playwright: an empty database the server migrates and seeds on start (E2E_DATABASE_URL, which
+//   playwright.config.ts hands the server as DATABASE_URL).
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { drizzle } from "drizzle-orm/node-postgres";
@@ -36,11 +39,19 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   let status = 1;
   try {
     console.log(`PostgreSQL ${version} on port ${cluster.port} (${cluster.dir})`);
-    const res = spawnSync(path.join(root, "node_modules", ".bin", "vitest"), ["run", "--config", "vitest.pg.config.mts", ...process.argv.slice(2)], {
-      cwd: root,
-      stdio: "inherit",
-      env: { ...process.env, DATABASE_URL: cluster.url("postgres"), MARQUEE_TEST_PG_TEMPLATE: TEMPLATE },
-    });
+    const args = process.argv.slice(2);
+    const res =
+      args[0] === "--e2e"
+        ? spawnSync(process.execPath, [path.join(root, "scripts", "e2e.mjs"), ...args.slice(1)], {
+            cwd: root,
+            stdio: "inherit",
+            env: { ...process.env, E2E_DATABASE_URL: await cluster.createDatabase("marquee_e2e") },
+          })
+        : spawnSync(path.join(root, "node_modules", ".bin", "vitest"), ["run", "--config", "vitest.pg.config.mts", ...args], {
+            cwd: root,
+            stdio: "inherit",
+            env: { ...process.env, DATABASE_URL: cluster.url("postgres"), MARQUEE_TEST_PG_TEMPLATE: TEMPLATE },
+          });
     status = res.status ?? 1;
   } finally {
     await cluster.stop();

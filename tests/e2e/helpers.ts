@@ -5,6 +5,7 @@ import Database from "better-sqlite3";
 import { expect, type APIRequestContext, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import { decode, encode } from "../../lib/auth/jwt-codec";
 import { E2E_DEMO_PASSWORD } from "./server-env";
+import { PgSyncDb } from "./helpers/pg-sync";
 
 /** The database the e2e server uses (playwright.config.ts: DATABASE_PATH=$E2E_DATA/e2e.db). */
 export const DB_PATH = path.resolve(__dirname, "..", "..", process.env.E2E_DATA ?? "e2e-data", "e2e.db");
@@ -27,9 +28,12 @@ export type UserRowE2E = {
 
 export type AccountRowE2E = { user_id: string; type: string; provider: string; provider_account_id: string };
 
+/** The e2e server's PostgreSQL database, when the suite runs on PostgreSQL (scripts/test-pg.mjs --e2e). */
+export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL || undefined;
+
 /** Opens the e2e database, read-only unless asked; always closed after `fn`. */
 export function withDb<T>(fn: (db: Database.Database) => T, opts: { write?: boolean } = {}): T {
-  const db = new Database(DB_PATH, { readonly: !opts.write, fileMustExist: true });
+  const db = E2E_DATABASE_URL ? (new PgSyncDb(E2E_DATABASE_URL) as unknown as Database.Database) : new Database(DB_PATH, { readonly: !opts.write, fileMustExist: true });
   try {
     db.pragma("busy_timeout = 5000");
     return fn(db);
