@@ -107,7 +107,7 @@ export async function recountAll(db: DB, now = new Date()) {
           upvotes_reached_at = coalesce(upvotes_reached_at, (select max(at) from (
             select v.created_at as at from post_votes v join posts p on p.id = v.post_id where p.author_id = users.id
             union all
-            select v.created_at from comment_votes v join comments c on c.id = v.comment_id where c.author_id = users.id))),
+            select v.created_at from comment_votes v join comments c on c.id = v.comment_id where c.author_id = users.id) upvotes)),
           reviews_reached_at = coalesce(reviews_reached_at, (select max(published_at) from posts p where p.author_id = users.id and p.status = 'published'))
         where (upvotes_reached_at is null and upvotes_received > 0) or (reviews_reached_at is null and review_count > 0)`),
       newcomers: await run(sql`

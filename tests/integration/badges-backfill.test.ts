@@ -209,7 +209,7 @@ describe("backfillBadges", () => {
     const quiet = await makeUser(t.db, "quiet");
     const reviewId = await seedReview(t.db, mara, { title: "Harry Lime's Vienna", score: "" }, at(DAY));
     for (const [i, fan] of (await members(t.db, "fan", 10)).entries()) await vote(t.db, fan, "review", reviewId, "up", at(2 * DAY + i * MINUTE));
-    const system = (await rows(t.db, "users", "where is_system = 1"))[0]!;
+    const system = (await rows(t.db, "users", "where is_system = true"))[0]!;
     await forgetBadges(t.db);
     const result = await backfillBadges(t.db, { now: NOW });
     // mara, quiet and ten fans: not the system account.
