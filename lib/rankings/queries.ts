@@ -60,6 +60,7 @@ export async function rankingPage(db: DB, by: RankBy, period: Period, page: numb
     order by ${s.value} desc, ${s.at} asc, u.created_at asc, u.id asc
     limit ${RANKING_PAGE_SIZE} offset ${(page - 1) * RANKING_PAGE_SIZE}`);
   const first = (page - 1) * RANKING_PAGE_SIZE + 1;
+  // A raw row's boolean: 0/1 from SQLite, true/false from PostgreSQL.
   return { total, rows: rows.map((r, i): Ranked => ({ ...r, isNew: !!r.isNew, rank: first + i })) };
 }
 
