@@ -5,6 +5,7 @@ import { bumpMonth } from "@/lib/rankings/standings";
 import type { Write } from "@/lib/write";
 import { BADGE_BY_SLUG, rungAt, type LadderKey, type OneOffSlug } from "./catalog";
 import { first, affected } from "@/db/query";
+import { greatest } from "@/db/sql";
 
 export type Earned = { userId: string; slug: string; reviewId: number | null; commentId: number | null };
 export type Source = { reviewId?: number | null; commentId?: number | null };
@@ -32,9 +33,10 @@ export async function grantBadge(w: Write, userId: string, slug: string, source:
   if (!inserted) return null;
   await w.tx.update(badges).set({ holderCount: sql`${badges.holderCount} + 1` }).where(eq(badges.slug, slug));
   // Points are reached at the latest grant, whatever order grants are written in (the backfill's are out of order).
+  const moment = sql.param(at, users.pointsReachedAt);
   await w.tx
     .update(users)
-    .set({ badgePoints: sql`${users.badgePoints} + ${badge.points}`, pointsReachedAt: sql`max(coalesce(${users.pointsReachedAt}, 0), ${at.getTime()})` })
+    .set({ badgePoints: sql`${users.badgePoints} + ${badge.points}`, pointsReachedAt: greatest(sql`coalesce(${users.pointsReachedAt}, ${moment})`, moment) })
     .where(eq(users.id, userId));
   await bumpMonth(w, userId, at, { points: badge.points });
   const earned: Earned = { userId, slug, reviewId, commentId };

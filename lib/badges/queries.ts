@@ -38,7 +38,9 @@ export async function getBoard(db: DB, userId: string) {
     .select({ slug: userBadges.badgeSlug, grantedAt: userBadges.grantedAt, reviewSlug: reviews.slug, reviewTitle: reviews.title, reviewStatus: reviews.status, commentId: userBadges.commentId })
     .from(userBadges)
     .leftJoin(reviews, eq(reviews.id, userBadges.reviewId))
-    .where(eq(userBadges.userId, userId));
+    .where(eq(userBadges.userId, userId))
+    // Badges earned at the same moment in one order on either dialect (the sort below keeps it).
+    .orderBy(asc(userBadges.badgeSlug));
   const held = new Map<string, HeldBadge>(
     rows.map((r) => {
       const shown = r.reviewStatus === "published";

@@ -1,5 +1,8 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Conn } from "@/db";
+import { DIALECT } from "@/db/dialect";
+import { users } from "@/db/schema";
+import { least, msOf } from "@/db/sql";
 import { LADDER_SPECS, LADDERS, type LadderKey, type OneOffSlug } from "./catalog";
 import { rawRows } from "@/db/query";
 
@@ -21,40 +24,50 @@ type RuleEvent = { userId: string; at: number; reviewId: number | null; commentI
 
 const col = (name: string) => sql.raw(name);
 const whose = (who: Who, column: string) => (who === "all" ? sql`${col(column)} is not null` : sql`${col(column)} = ${who.userId}`);
+/** A time stamp column as the events' `at` (ms). */
+const ms = (column: string) => msOf(col(column));
+/**
+ * A view row's day ("2026-11-03") as the ms its day starts at (UTC). SQLite keeps no dates but
+ * reads one in strftime; PostgreSQL casts the text to a date.
+ */
+const dayStart = (day: string) =>
+  DIALECT === "pg" ? sql`cast(extract(epoch from cast(${col(day)} as date)) as bigint) * 1000` : sql`cast(strftime('%s', ${col(day)}) as integer) * 1000`;
+// `status || ''` (and `parent_id + 0`) keep a column's own index out of a query, on both
+// dialects: the author's index is walked instead of every published review (or top-level comment).
 
 /** Each ladder's events, oldest first: the n-th is when (and by which item) the rung at n was reached. */
 const LADDER_EVENTS: Record<LadderKey, (who: Who) => SQL> = {
   // Upvotes on what they wrote.
   upvotes: (who) => sql`
-    select p.author_id as userId, v.created_at as at, v.post_id as reviewId, null as commentId
+    select p.author_id as "userId", ${ms("v.created_at")} as at, v.post_id as "reviewId", null as "commentId"
       from post_votes v join posts p on p.id = v.post_id where ${whose(who, "p.author_id")}
     union all
-    select c.author_id, v.created_at, v.post_id, v.comment_id
+    select c.author_id, ${ms("v.created_at")}, v.post_id, v.comment_id
       from comment_votes v join comments c on c.id = v.comment_id where ${whose(who, "c.author_id")}`,
-  // Their published reviews ("+status": through the author index, never every published review by date).
+  // Their published reviews (through the author index, never every published review by date).
   reviews: (who) => sql`
-    select author_id as userId, published_at as at, id as reviewId, null as commentId
-      from posts where ${whose(who, "author_id")} and +status = 'published'`,
+    select author_id as "userId", ${ms("published_at")} as at, id as "reviewId", null as "commentId"
+      from posts where ${whose(who, "author_id")} and status || '' = 'published'`,
   // Their live comments under published reviews.
   comments: (who) => sql`
-    select c.author_id as userId, c.created_at as at, c.post_id as reviewId, c.id as commentId
+    select c.author_id as "userId", ${ms("c.created_at")} as at, c.post_id as "reviewId", c.id as "commentId"
       from comments c join posts p on p.id = c.post_id
-      where ${whose(who, "c.author_id")} and c.deleted_at is null and +p.status = 'published'`,
+      where ${whose(who, "c.author_id")} and c.deleted_at is null and p.status || '' = 'published'`,
   // Others' live comments under their reviews (top level) and replies to their comments: two
   // indexed walks from what they wrote. The system account's badge notes count for no one.
   replies: (who) => sql`
-    select p.author_id as userId, c.created_at as at, c.post_id as reviewId, c.id as commentId
-      from posts p join comments c on c.post_id = p.id and +c.parent_id is null
-      where ${whose(who, "p.author_id")} and c.deleted_at is null and c.author_id is not p.author_id
-        and not exists (select 1 from users s where s.id = c.author_id and s.is_system = 1)
+    select p.author_id as "userId", ${ms("c.created_at")} as at, c.post_id as "reviewId", c.id as "commentId"
+      from posts p join comments c on c.post_id = p.id and c.parent_id + 0 is null
+      where ${whose(who, "p.author_id")} and c.deleted_at is null and c.author_id is distinct from p.author_id
+        and not exists (select 1 from users s where s.id = c.author_id and s.is_system = true)
     union all
-    select parent.author_id, c.created_at, c.post_id, c.id
+    select parent.author_id, ${ms("c.created_at")}, c.post_id, c.id
       from comments parent join comments c on c.parent_id = parent.id
-      where ${whose(who, "parent.author_id")} and c.deleted_at is null and c.author_id is not parent.author_id
-        and not exists (select 1 from users s where s.id = c.author_id and s.is_system = 1)`,
+      where ${whose(who, "parent.author_id")} and c.deleted_at is null and c.author_id is distinct from parent.author_id
+        and not exists (select 1 from users s where s.id = c.author_id and s.is_system = true)`,
   // Readers of their reviews, one a day each. A view row knows its day only: it counts from the start of that day (UTC).
   views: (who) => sql`
-    select p.author_id as userId, cast(strftime('%s', v.day) as integer) * 1000 as at, v.post_id as reviewId, null as commentId
+    select p.author_id as "userId", ${dayStart("v.day")} as at, v.post_id as "reviewId", null as "commentId"
       from post_views v join posts p on p.id = v.post_id where ${whose(who, "p.author_id")}`,
 };
 
@@ -62,42 +75,42 @@ const LADDER_EVENTS: Record<LadderKey, (who: Who) => SQL> = {
 const STAR_UPVOTES = 10;
 
 /** Each one-off's events, oldest first: the first earns it. */
-const ONE_OFF_EVENTS: Record<OneOffSlug, (who: Who, now: number) => SQL> = {
+const ONE_OFF_EVENTS: Record<OneOffSlug, (who: Who, now: Date) => SQL> = {
   // Their own published review or comment edited: a new revision, or a quick fix that amended the
   // last one (updated after it was made).
   "first-edit": (who) => sql`
-    select p.author_id as userId, case when r.number > 1 then r.created_at else r.updated_at end as at, r.post_id as reviewId, null as commentId
+    select p.author_id as "userId", ${msOf(sql`case when r.number > 1 then r.created_at else r.updated_at end`)} as at, r.post_id as "reviewId", null as "commentId"
       from post_revisions r join posts p on p.id = r.post_id
       where (r.number > 1 or (r.updated_at > r.created_at and p.status = 'published' and r.updated_at > p.published_at))
         and ${whose(who, "p.author_id")} and r.editor_id = p.author_id
     union all
-    select c.author_id, case when r.number > 1 then r.created_at else r.updated_at end, c.post_id, c.id
+    select c.author_id, ${msOf(sql`case when r.number > 1 then r.created_at else r.updated_at end`)}, c.post_id, c.id
       from comment_revisions r join comments c on c.id = r.comment_id
       where (r.number > 1 or r.updated_at > r.created_at) and ${whose(who, "c.author_id")} and r.editor_id = c.author_id`,
   "first-scored-review": (who) => sql`
-    select author_id as userId, published_at as at, id as reviewId, null as commentId
-      from posts where ${whose(who, "author_id")} and +status = 'published' and score is not null`,
+    select author_id as "userId", ${ms("published_at")} as at, id as "reviewId", null as "commentId"
+      from posts where ${whose(who, "author_id")} and status || '' = 'published' and score is not null`,
   "first-spoiler-review": (who) => sql`
-    select author_id as userId, published_at as at, id as reviewId, null as commentId
-      from posts where ${whose(who, "author_id")} and +status = 'published' and has_spoilers = 1`,
+    select author_id as "userId", ${ms("published_at")} as at, id as "reviewId", null as "commentId"
+      from posts where ${whose(who, "author_id")} and status || '' = 'published' and has_spoilers = true`,
   // The STAR_UPVOTES-th upvote on one of their reviews, or comments.
   "review-10-upvotes": (who) => sql`
-    select userId, at, reviewId, null as commentId from (
-      select p.author_id as userId, v.created_at as at, v.post_id as reviewId,
+    select "userId", at, "reviewId", null as "commentId" from (
+      select p.author_id as "userId", ${ms("v.created_at")} as at, v.post_id as "reviewId",
              row_number() over (partition by v.post_id order by v.created_at, v.user_id) as n
-        from post_votes v join posts p on p.id = v.post_id where ${whose(who, "p.author_id")}) where n = ${STAR_UPVOTES}`,
+        from post_votes v join posts p on p.id = v.post_id where ${whose(who, "p.author_id")}) votes where n = ${STAR_UPVOTES}`,
   "comment-10-upvotes": (who) => sql`
-    select userId, at, reviewId, commentId from (
-      select c.author_id as userId, v.created_at as at, v.post_id as reviewId, v.comment_id as commentId,
+    select "userId", at, "reviewId", "commentId" from (
+      select c.author_id as "userId", ${ms("v.created_at")} as at, v.post_id as "reviewId", v.comment_id as "commentId",
              row_number() over (partition by v.comment_id order by v.created_at, v.user_id) as n
-        from comment_votes v join comments c on c.id = v.comment_id where ${whose(who, "c.author_id")}) where n = ${STAR_UPVOTES}`,
+        from comment_votes v join comments c on c.id = v.comment_id where ${whose(who, "c.author_id")}) votes where n = ${STAR_UPVOTES}`,
   // A year after joining.
   "one-year": (who, now) => sql`
-    select id as userId, created_at + ${YEAR_MS} as at, null as reviewId, null as commentId
-      from users where ${whose(who, "id")} and created_at + ${YEAR_MS} <= ${now}`,
+    select id as "userId", ${ms("created_at")} + ${YEAR_MS} as at, null as "reviewId", null as "commentId"
+      from users where ${whose(who, "id")} and created_at <= ${sql.param(new Date(now.getTime() - YEAR_MS), users.createdAt)}`,
 };
 
-export type Rule = { slugs: readonly string[]; earnedAt: readonly number[]; events: (who: Who, now: number) => SQL; slugAt: (n: number) => string };
+export type Rule = { slugs: readonly string[]; earnedAt: readonly number[]; events: (who: Who, now: Date) => SQL; slugAt: (n: number) => string };
 
 /** Every rule: its badges, the events that count, and which of them (by position) earn. */
 const RULES: readonly Rule[] = [
@@ -122,12 +135,12 @@ export async function dueGrants(conn: Conn, who: Who, now: Date, rules: readonly
   for (const rule of rules) {
     const positions = sql.join(rule.earnedAt.map((n) => sql`${n}`), sql`, `);
     const found = await rawRows<{ userId: string; n: number; at: number; reviewId: number | null; commentId: number | null }>(conn, sql`
-      select userId, n, min(at, ${now.getTime()}) as at, reviewId, commentId from (
-        select e.userId, e.at, e.reviewId, e.commentId,
-               row_number() over (partition by e.userId order by e.at, e.reviewId, e.commentId) as n
-          from (${rule.events(who, now.getTime())}) e
-          where e.at is not null and e.userId in (select id from users where is_system = 0)
-      ) where n in (${positions})`);
+      select "userId", n, ${least(sql`at`, now.getTime())} as at, "reviewId", "commentId" from (
+        select e."userId", e.at, e."reviewId", e."commentId",
+               row_number() over (partition by e."userId" order by e.at, e."reviewId" nulls first, e."commentId" nulls first) as n
+          from (${rule.events(who, now)}) e
+          where e.at is not null and e."userId" in (select id from users where is_system = false)
+      ) ranked where n in (${positions})`);
     for (const g of found) out.push({ userId: g.userId, slug: rule.slugAt(g.n), at: g.at, reviewId: g.reviewId, commentId: g.commentId });
   }
   const held = await heldBy(conn, who);

@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
 import { writeTx, type DB, type Tx } from "@/db";
+import { reviews, users } from "@/db/schema";
+import { monthOf, msOf } from "@/db/sql";
 import { hotScore } from "@/lib/reviews/hot";
 import { NEWCOMER_CONTRIBUTIONS, NEWCOMER_DAYS } from "@/lib/users/newcomer";
 import { rawFirst, rawRows, rawRun } from "@/db/query";
@@ -15,30 +17,32 @@ const REPLIES_BY_RECIPIENT = sql`
     from comments c
     left join comments parent on parent.id = c.parent_id
     join posts p on p.id = c.post_id
-    where c.deleted_at is null and c.author_id not in (select id from users where is_system = 1)
-  ) where recipient is not null and author is not recipient
+    where c.deleted_at is null and c.author_id not in (select id from users where is_system = true)
+  ) replies where recipient is not null and author is distinct from recipient
   group by recipient`;
 
 // Each member's standing per month, from the rows: badge points granted, upvotes received on
-// what they wrote, reviews published (and still published) in that month.
-const MONTHLY_STANDINGS_SQL = `
-  select user_id, month, sum(points) as points, max(points_at) as points_at, sum(upvotes) as upvotes,
-         max(upvotes_at) as upvotes_at, sum(reviews) as reviews, max(reviews_at) as reviews_at
+// what they wrote, reviews published (and still published) in that month. One row per event, of
+// one kind, with its moment (a column per kind would leave PostgreSQL a union of untyped nulls).
+const month = (at: string) => monthOf(sql.raw(at));
+const MONTHS = sql`
+  select user_id, month,
+         sum(case when kind = 'points' then n else 0 end) as points, max(case when kind = 'points' then at end) as points_at,
+         sum(case when kind = 'upvotes' then n else 0 end) as upvotes, max(case when kind = 'upvotes' then at end) as upvotes_at,
+         sum(case when kind = 'reviews' then n else 0 end) as reviews, max(case when kind = 'reviews' then at end) as reviews_at
   from (
-    select ub.user_id, strftime('%Y-%m', ub.granted_at / 1000, 'unixepoch') as month, b.points, ub.granted_at as points_at,
-           0 as upvotes, null as upvotes_at, 0 as reviews, null as reviews_at
+    select ub.user_id, ${month("ub.granted_at")} as month, 'points' as kind, b.points as n, ub.granted_at as at
       from user_badges ub join badges b on b.slug = ub.badge_slug
     union all
-    select p.author_id, strftime('%Y-%m', v.created_at / 1000, 'unixepoch'), 0, null, 1, v.created_at, 0, null
+    select p.author_id, ${month("v.created_at")}, 'upvotes', 1, v.created_at
       from post_votes v join posts p on p.id = v.post_id where p.author_id is not null
     union all
-    select c.author_id, strftime('%Y-%m', v.created_at / 1000, 'unixepoch'), 0, null, 1, v.created_at, 0, null
+    select c.author_id, ${month("v.created_at")}, 'upvotes', 1, v.created_at
       from comment_votes v join comments c on c.id = v.comment_id where c.author_id is not null
     union all
-    select p.author_id, strftime('%Y-%m', p.published_at / 1000, 'unixepoch'), 0, null, 0, null, 1, p.published_at
+    select p.author_id, ${month("p.published_at")}, 'reviews', 1, p.published_at
       from posts p where p.status = 'published' and p.author_id is not null
-  ) group by user_id, month`;
-const MONTHS = sql.raw(MONTHLY_STANDINGS_SQL);
+  ) standings group by user_id, month`;
 
 /** Rebuilds monthly_scores where the rows disagree; returns how many (member, month) pairs it corrected. */
 async function recountMonths(tx: Tx): Promise<number> {
@@ -51,7 +55,7 @@ async function recountMonths(tx: Tx): Promise<number> {
       select m.user_id from monthly_scores m
         where (m.points <> 0 or m.upvotes <> 0 or m.reviews <> 0)
           and not exists (select 1 from (${MONTHS}) w where w.user_id = m.user_id and w.month = m.month)
-    )`))!.n;
+    ) differing`))!.n;
   if (differ === 0) return 0;
   await rawRun(tx, sql`delete from monthly_scores`);
   await rawRun(tx, sql`insert into monthly_scores (user_id, month, points, points_at, upvotes, upvotes_at, reviews, reviews_at) ${MONTHS}`);
@@ -93,7 +97,7 @@ export async function recountAll(db: DB, now = new Date()) {
           review_count = (select count(*) from posts p where p.author_id = users.id and p.status = 'published'),
           comment_count = (select count(*) from comments c join posts p on p.id = c.post_id
                            where c.author_id = users.id and c.deleted_at is null and p.status = 'published')
-        where is_system = 0 and (
+        where is_system = false and (
               review_count <> (select count(*) from posts p where p.author_id = users.id and p.status = 'published')
            or comment_count <> (select count(*) from comments c join posts p on p.id = c.post_id
                                 where c.author_id = users.id and c.deleted_at is null and p.status = 'published'))`),
@@ -103,12 +107,12 @@ export async function recountAll(db: DB, now = new Date()) {
           upvotes_reached_at = coalesce(upvotes_reached_at, (select max(at) from (
             select v.created_at as at from post_votes v join posts p on p.id = v.post_id where p.author_id = users.id
             union all
-            select v.created_at from comment_votes v join comments c on c.id = v.comment_id where c.author_id = users.id))),
+            select v.created_at from comment_votes v join comments c on c.id = v.comment_id where c.author_id = users.id) upvotes)),
           reviews_reached_at = coalesce(reviews_reached_at, (select max(published_at) from posts p where p.author_id = users.id and p.status = 'published'))
         where (upvotes_reached_at is null and upvotes_received > 0) or (reviews_reached_at is null and review_count > 0)`),
       newcomers: await run(sql`
         update users set is_new = not is_new
-        where is_system = 0 and is_new <> (created_at > ${now.getTime() - NEWCOMER_DAYS * 86_400_000} or review_count + comment_count < ${NEWCOMER_CONTRIBUTIONS})`),
+        where is_system = false and is_new <> (created_at > ${sql.param(new Date(now.getTime() - NEWCOMER_DAYS * 86_400_000), users.createdAt)} or review_count + comment_count < ${NEWCOMER_CONTRIBUTIONS})`),
       badgePoints: await run(sql`
         update users set badge_points = (select coalesce(sum(b.points), 0) from user_badges ub join badges b on b.slug = ub.badge_slug where ub.user_id = users.id)
         where badge_points <> (select coalesce(sum(b.points), 0) from user_badges ub join badges b on b.slug = ub.badge_slug where ub.user_id = users.id)`),
@@ -134,7 +138,7 @@ export async function recountAll(db: DB, now = new Date()) {
       hotScores: 0,
     };
     // The hot score is computed in TypeScript (SQLite has no log10 by default).
-    const rows = await rawRows<{ id: number; status: string; upvotes: number; publishedAt: number | null; hot: number }>(tx, sql`select id, status, upvote_count as upvotes, published_at as publishedAt, hot_score as hot from posts`);
+    const rows = await rawRows<{ id: number; status: string; upvotes: number; publishedAt: number | null; hot: number }>(tx, sql`select id, status, upvote_count as upvotes, ${msOf(reviews.publishedAt)} as "publishedAt", hot_score as hot from posts`);
     for (const r of rows) {
       const want = r.status === "published" ? hotScore(r.upvotes, r.publishedAt === null ? null : new Date(r.publishedAt)) : 0;
       if (Math.abs(want - r.hot) > 1e-9) {

@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { DB } from "@/db";
+import { users } from "@/db/schema";
+import { msOf } from "@/db/sql";
 import { monthOf } from "./standings";
 import { rawFirst, rawRows } from "@/db/query";
 
@@ -27,9 +29,10 @@ function source(by: RankBy, period: Period, month: string) {
   const col = period === "all" ? ALL_TIME[by] : MONTHLY[by];
   const from =
     period === "all"
-      ? sql`from users u where u.is_system = 0 and ${sql.raw(col.value)} > 0`
-      : sql`from monthly_scores m join users u on u.id = m.user_id where m.month = ${month} and u.is_system = 0 and ${sql.raw(col.value)} > 0`;
-  return { from, value: sql.raw(col.value), at: sql.raw(`coalesce(${col.at}, 0)`) };
+      ? sql`from users u where u.is_system = false and ${sql.raw(col.value)} > 0`
+      : sql`from monthly_scores m join users u on u.id = m.user_id where m.month = ${month} and u.is_system = false and ${sql.raw(col.value)} > 0`;
+  // When the value was reached, as ms (0 when unknown: first among equals).
+  return { from, value: sql.raw(col.value), at: sql`coalesce(${msOf(sql.raw(col.at))}, 0)` };
 }
 
 /**
@@ -51,25 +54,27 @@ export async function rankingReaches(db: DB, by: RankBy, period: Period, page: n
 export async function rankingPage(db: DB, by: RankBy, period: Period, page: number, month = monthOf(new Date())) {
   const s = source(by, period, month);
   const total = (await rawFirst<{ n: number }>(db, sql`select count(*) as n ${s.from}`))!.n;
-  const rows = await rawRows<Omit<Ranked, "rank" | "isNew"> & { isNew: number }>(db, sql`
-    select u.username as username, u.name as name, u.image as image, u.is_new as isNew, ${s.value} as value
+  const rows = await rawRows<Omit<Ranked, "rank" | "isNew"> & { isNew: number | boolean }>(db, sql`
+    select u.username as username, u.name as name, u.image as image, u.is_new as "isNew", ${s.value} as value
     ${s.from}
     order by ${s.value} desc, ${s.at} asc, u.created_at asc, u.id asc
     limit ${RANKING_PAGE_SIZE} offset ${(page - 1) * RANKING_PAGE_SIZE}`);
   const first = (page - 1) * RANKING_PAGE_SIZE + 1;
+  // A raw row's boolean: 0/1 from SQLite, true/false from PostgreSQL.
   return { total, rows: rows.map((r, i): Ranked => ({ ...r, isNew: !!r.isNew, rank: first + i })) };
 }
 
 /** A member's own place in a ranking ("You are #412"), or null when they have nothing there yet. */
 export async function ownRank(db: DB, userId: string, by: RankBy, period: Period, month = monthOf(new Date())) {
   const s = source(by, period, month);
-  const me = await rawFirst<{ value: number; at: number; createdAt: number; id: string }>(db, sql`select ${s.value} as value, ${s.at} as at, u.created_at as createdAt, u.id as id ${s.from} and u.id = ${userId}`);
+  const me = await rawFirst<{ value: number; at: number; createdAt: number; id: string }>(db, sql`select ${s.value} as value, ${s.at} as at, ${msOf(sql.raw("u.created_at"))} as "createdAt", u.id as id ${s.from} and u.id = ${userId}`);
   if (!me) return null;
+  const joined = sql.param(new Date(me.createdAt), users.createdAt);
   // Two counts, each a range of the value's index: everyone above, then those level who got there first.
   const above = (await rawFirst<{ n: number }>(db, sql`select count(*) as n ${s.from} and ${s.value} > ${me.value}`))!.n;
   const level = (await rawFirst<{ n: number }>(db, sql`
     select count(*) as n ${s.from} and ${s.value} = ${me.value} and (${s.at} < ${me.at}
-      or (${s.at} = ${me.at} and (u.created_at < ${me.createdAt} or (u.created_at = ${me.createdAt} and u.id < ${me.id}))))`))!.n;
+      or (${s.at} = ${me.at} and (u.created_at < ${joined} or (u.created_at = ${joined} and u.id < ${me.id}))))`))!.n;
   const ahead = above + level;
   const rank = ahead + 1;
   return { rank, value: me.value, page: Math.ceil(rank / RANKING_PAGE_SIZE) };

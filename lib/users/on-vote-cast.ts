@@ -6,7 +6,7 @@ import type { Write } from "@/lib/write";
 
 const p = sql.placeholder;
 const UP = (c: Conn) =>
-  c.update(users).set({ upvotesReceived: sql`${users.upvotesReceived} + 1`, upvotesReachedAt: sql`${p("at")}` }).where(eq(users.id, p("id"))).prepare();
+  c.update(users).set({ upvotesReceived: sql`${users.upvotesReceived} + 1`, upvotesReachedAt: sql`${sql.param(p("at"), users.upvotesReachedAt)}` }).where(eq(users.id, p("id"))).prepare();
 const DOWN = (c: Conn) => c.update(users).set({ upvotesReceived: sql`${users.upvotesReceived} - 1` }).where(eq(users.id, p("id"))).prepare();
 
 /**
@@ -15,7 +15,7 @@ const DOWN = (c: Conn) => c.update(users).set({ upvotesReceived: sql`${users.upv
  */
 export async function countUpvoteReceived(w: Write, e: EventMap["vote.cast"]) {
   if (!e.authorId) return;
-  if (e.up) await preparedOn(w.tx, UP).execute({ at: w.now.getTime(), id: e.authorId });
+  if (e.up) await preparedOn(w.tx, UP).execute({ at: w.now, id: e.authorId });
   else await preparedOn(w.tx, DOWN).execute({ id: e.authorId });
   w.changes.members.add(e.authorId);
   w.changes.ranking = true;

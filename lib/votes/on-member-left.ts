@@ -5,6 +5,7 @@ import { reviewListed } from "@/lib/cache/changes";
 import { hotScore } from "@/lib/reviews/hot";
 import type { Write } from "@/lib/write";
 import { rawFirst } from "@/db/query";
+import { jsonArrayText, msOf } from "@/db/sql";
 
 /**
  * A deleted account's upvotes are gone (they cascaded with it): the comments and reviews it had
@@ -21,12 +22,13 @@ export async function takeBackLeaversUpvotes(w: Write, e: EventMap["member.left"
     for (const t of threads) w.changes.threads.add(t.id);
   }
   for (const id of e.votedReviews) {
-    const p = await rawFirst<{ n: number; publishedAt: number | null; status: string; filmId: number; authorId: string | null; tags: string | null }>(tx, sql`select (select count(*) from post_votes where post_id = ${id}) as n, published_at as publishedAt, status, film_id as filmId,
-          author_id as authorId, (select json_group_array(tag) from post_tags where post_id = ${id}) as tags from posts where id = ${id}`);
+    const p = await rawFirst<{ n: number; publishedAt: number | null; status: string; filmId: number; authorId: string | null; tags: string }>(tx, sql`
+      select (select count(*) from post_votes where post_id = ${id}) as n, ${msOf(reviews.publishedAt)} as "publishedAt", status, film_id as "filmId",
+             author_id as "authorId", (select ${jsonArrayText(sql`tag`)} from post_tags where post_id = ${id}) as tags from posts where id = ${id}`);
     if (!p) continue;
     const hot = p.status === "published" ? hotScore(p.n, p.publishedAt === null ? null : new Date(p.publishedAt)) : 0;
     await tx.update(reviews).set({ upvoteCount: p.n, hotScore: hot }).where(eq(reviews.id, id));
     // The card's count changed wherever it is listed.
-    reviewListed(w.changes, { id, filmId: p.filmId, authorId: p.authorId, tags: JSON.parse(p.tags ?? "[]") as string[] });
+    reviewListed(w.changes, { id, filmId: p.filmId, authorId: p.authorId, tags: JSON.parse(p.tags) as string[] });
   }
 }

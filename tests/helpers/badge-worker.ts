@@ -1,8 +1,11 @@
-// Runs inside a worker thread (started by runInWorker in ./badges.ts, through tsx): opens its own
-// connections to the test's SQLite file and runs one verb there, so two verbs can write to the same
-// database at the same moment from two processes' worth of connections, as two servers would.
+// Runs inside a worker thread (started by race or holdOpen in ./badges.ts, through tsx): opens its
+// own connections to the test's database (a SQLite file or a PostgreSQL address) and runs one verb
+// there, so two verbs can write to the same database at the same moment from two processes' worth
+// of connections, as two servers would.
 import { parentPort, workerData } from "node:worker_threads";
-import { openDb, unlockedWriter, type DB } from "@/db";
+import type pg from "pg";
+import { closeDb, openDb, unlockedWriter, type DB } from "@/db";
+import { DIALECT } from "@/db/dialect";
 import { createComment } from "@/lib/comments/create-comment";
 import { editComment } from "@/lib/comments/edit-comment";
 import { makeCtx } from "@/lib/context";
@@ -12,6 +15,7 @@ import { castVote } from "@/lib/votes/cast-vote";
 import { setTestEnv } from "./env";
 import type { WorkerJob } from "./badges";
 
+const ON_PG = DIALECT === "pg";
 const job = workerData as WorkerJob;
 // [0] the go signal (main sets it to 1), [1] a spare slot to sleep on.
 const flags = new Int32Array(job.signal);
@@ -43,6 +47,48 @@ const settle = async (f: () => Promise<unknown>) => {
   }
 };
 
+/**
+ * "hold": the COMMIT of the verb's transaction waits until the main thread says it is about to
+ * write too, then a moment more (the other write queues on the write lock: SQLite's, or
+ * PostgreSQL's advisory lock), and goes. Until then the transaction is open, holding the write
+ * lock, nothing committed. Returns whether the main thread released it in time.
+ */
+function holdCommits(db: DB): () => boolean {
+  let released = true;
+  const holdHere = () => {
+    parentPort!.postMessage({ kind: "holding" });
+    released = Atomics.wait(flags, 0, 0, GIVE_UP_MS) !== "timed-out";
+    if (!released) throw new Error("never released");
+    Atomics.wait(flags, 1, 0, job.holdMs ?? 200);
+  };
+  const writer = unlockedWriter(db).$client;
+  if (ON_PG) {
+    // Each write transaction runs on a client of the write pool: its COMMIT is held.
+    const pool = writer as unknown as pg.Pool;
+    const connect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
+    const held = new WeakSet<pg.PoolClient>();
+    pool.connect = (async () => {
+      const client = await connect();
+      if (!held.has(client)) {
+        held.add(client);
+        const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+        client.query = ((...args: unknown[]) => {
+          if (args[0] === "COMMIT") holdHere();
+          return query(...args);
+        }) as typeof client.query;
+      }
+      return client;
+    }) as typeof pool.connect;
+  } else {
+    const exec = writer.exec.bind(writer);
+    writer.exec = ((source: string) => {
+      if (source === "COMMIT") holdHere();
+      return exec(source);
+    }) as typeof writer.exec;
+  }
+  return () => released;
+}
+
 async function main() {
   setTestEnv();
   const db = openDb(job.file, { migrationsFolder: job.migrations });
@@ -52,26 +98,11 @@ async function main() {
     if (Atomics.wait(flags, 0, 0, GIVE_UP_MS) === "timed-out") parentPort!.postMessage({ kind: "done", result: { ok: false, error: "no start signal" } });
     else parentPort!.postMessage({ kind: "done", result: await settle(() => run(db)) });
   } else {
-    // "hold": the verb runs as usual, but its COMMIT waits until the main thread says it is about
-    // to write too; then the worker waits a moment more (the other write queues on SQLite's lock)
-    // and commits. Until then the transaction is open, holding the write lock, nothing committed.
-    const client = unlockedWriter(db).$client;
-    const exec = client.exec.bind(client);
-    let released = true;
-    client.exec = ((source: string) => {
-      if (source === "COMMIT") {
-        parentPort!.postMessage({ kind: "holding" });
-        released = Atomics.wait(flags, 0, 0, GIVE_UP_MS) !== "timed-out";
-        if (!released) throw new Error("never released");
-        Atomics.wait(flags, 1, 0, job.holdMs ?? 200);
-      }
-      return exec(source);
-    }) as typeof client.exec;
+    const released = holdCommits(db);
     const result = await settle(() => run(db));
-    parentPort!.postMessage({ kind: "done", result: released ? result : { ok: false, error: "never released" } });
+    parentPort!.postMessage({ kind: "done", result: released() ? result : { ok: false, error: "never released" } });
   }
-  db.$client.close();
-  unlockedWriter(db).$client.close();
+  await closeDb(db);
 }
 
 void main();

@@ -49,7 +49,7 @@ export async function monthRows(db: DB, actor: Actor): Promise<Record<string, un
 /** Announcement comments (by the system account) under a review, oldest first. */
 export async function announcements(db: DB, reviewId: number): Promise<{ id: number; announces_badge: string | null; body_md: string; parent_id: number | null }[]> {
   return (await sqlAll(db, `select c.id, c.announces_badge, c.body_md, c.parent_id from comments c join users u on u.id = c.author_id
-       where c.post_id = ? and u.is_system = 1 order by c.id`, reviewId)) as { id: number; announces_badge: string | null; body_md: string; parent_id: number | null }[];
+       where c.post_id = ? and u.is_system = true order by c.id`, reviewId)) as { id: number; announces_badge: string | null; body_md: string; parent_id: number | null }[];
 }
 
 /** The words a member's notification list shows for their newest badge notice. */
@@ -75,12 +75,12 @@ export async function presetReceived(db: DB, actor: Actor, column: "upvotes_rece
 
 /** Turns a member's badge announcements (the notes under their reviews) on or off directly in the row. */
 export async function setAnnouncements(db: DB, actor: Actor, on: boolean) {
-  await sqlRun(fixtureWriter(db), `update users set badge_announcements = ? where id = ?`, on ? 1 : 0, actor.id);
+  await sqlRun(fixtureWriter(db), `update users set badge_announcements = ? where id = ?`, on, actor.id);
 }
 
 /** The system account's row (created on the first announcement), or undefined. */
 export async function systemRow(db: DB): Promise<Record<string, unknown> | undefined> {
-  return (await sqlGet(db, `select * from users where is_system = 1`)) as Record<string, unknown> | undefined;
+  return (await sqlGet(db, `select * from users where is_system = true`)) as Record<string, unknown> | undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -191,16 +191,17 @@ export async function holdOpen(file: string, task: WorkerTask, holdMs = 200) {
  * verbs booked (only the points go); `months: "all"` empties monthly_scores and the ranking's
  * "reached at" moments too, as migration 0005 leaves an existing database.
  */
-export function forgetBadges(db: DB, months: "points" | "all" = "points") {
-  const writer = fixtureWriter(db).$client;
-  writer.exec(`
-    delete from user_badges;
-    delete from notifications where kind = 'badge';
-    update badges set holder_count = 0;
-    update users set badge_points = 0, points_reached_at = null;
-  `);
-  if (months === "points") writer.exec(`update monthly_scores set points = 0, points_at = null`);
-  else writer.exec(`delete from monthly_scores; update users set upvotes_reached_at = null, reviews_reached_at = null`);
+export async function forgetBadges(db: DB, months: "points" | "all" = "points") {
+  const writer = fixtureWriter(db);
+  await sqlRun(writer, `delete from user_badges`);
+  await sqlRun(writer, `delete from notifications where kind = 'badge'`);
+  await sqlRun(writer, `update badges set holder_count = 0`);
+  await sqlRun(writer, `update users set badge_points = 0, points_reached_at = null`);
+  if (months === "points") await sqlRun(writer, `update monthly_scores set points = 0, points_at = null`);
+  else {
+    await sqlRun(writer, `delete from monthly_scores`);
+    await sqlRun(writer, `update users set upvotes_reached_at = null, reviews_reached_at = null`);
+  }
 }
 
 /** Every grant as `[username, slug, granted_at, post_id, comment_id]`, sorted: compare the verbs' grants with the backfill's. */
@@ -213,7 +214,7 @@ export async function allGrants(db: DB): Promise<[string, string, number, number
 
 /** Every member's points and when they were reached, by username. */
 export async function pointsTable(db: DB): Promise<Record<string, [number, number | null]>> {
-  const list = (await sqlAll(db, `select username, badge_points as p, points_reached_at as at from users where is_system = 0 order by username`)) as {
+  const list = (await sqlAll(db, `select username, badge_points as p, points_reached_at as at from users where is_system = false order by username`)) as {
     username: string;
     p: number;
     at: number | null;

@@ -19,7 +19,7 @@ export const ghost: Actor = { id: "00000000-0000-4000-8000-000000000000", role: 
 
 /** Suspends a user directly (no verb is under test here). */
 export async function suspend(db: DB, actor: Actor, at = T0) {
-  await sqlRun(fixtureWriter(db), `update users set suspended_at = ? where id = ?`, at.getTime(), actor.id);
+  await sqlRun(fixtureWriter(db), `update users set suspended_at = ? where id = ?`, at, actor.id);
 }
 
 /** One value from one row, as SQLite holds it. */

@@ -79,7 +79,7 @@ describe("backfillBadges", () => {
       ["mara", "upvotes-10", at(4 * DAY + 9 * MINUTE).getTime(), marasReview, null],
     ]);
 
-    forgetBadges(t.db);
+    await forgetBadges(t.db);
     expect(await allGrants(t.db)).toEqual([]);
     const result = await backfillBadges(t.db, { now: NOW });
     expect(result).toMatchObject({ members: 12, granted: live.length, notified: 0 });
@@ -100,7 +100,7 @@ describe("backfillBadges", () => {
     expect(await backfillBadges(t.db, { now: NOW })).toMatchObject({ members: 12, granted: 0, notified: 0, earned: [] });
     expect(await snapshot(t.db)).toEqual(live);
 
-    forgetBadges(t.db);
+    await forgetBadges(t.db);
     const first = await backfillBadges(t.db, { now: NOW });
     expect(first.granted).toBeGreaterThan(0);
     const after = await snapshot(t.db);
@@ -115,7 +115,7 @@ describe("backfillBadges", () => {
     await seedReview(t.db, ben, { title: "A moment more", score: "" }, new Date(NOW.getTime() - BACKFILL_QUIET_AFTER_MS - 1));
     await seedReview(t.db, cy, { title: "An hour ago", score: "" }, new Date(NOW.getTime() - HOUR));
     expect(BACKFILL_QUIET_AFTER_MS).toBe(2 * DAY);
-    forgetBadges(t.db);
+    await forgetBadges(t.db);
     const result = await backfillBadges(t.db, { now: NOW });
     expect(result).toMatchObject({ members: 3, granted: 3, notified: 2 });
     expect([await badgeNotices(t.db, ana), await badgeNotices(t.db, ben), await badgeNotices(t.db, cy)]).toEqual([["reviews-1"], [], ["reviews-1"]]);
@@ -132,7 +132,7 @@ describe("backfillBadges", () => {
     const reviewId = await seedReview(t.db, mara, { title: "Harry Lime's Vienna", score: "" }, at(DAY));
     for (let n = 1; n <= 100; n++) await recordView(ctxAs(t.db, null, n <= 60 ? new Date("2025-03-20T15:00:00Z") : new Date("2025-03-22T18:30:00Z")), { reviewId, viewer: { key: `anon:${n}`, userId: null } });
     await ageAccount(t.db, mara, 400, NOW);
-    forgetBadges(t.db);
+    await forgetBadges(t.db);
     await backfillBadges(t.db, { now: NOW });
     expect(await heldBadges(t.db, mara)).toEqual({
       "reviews-1": at(DAY).getTime(),
@@ -146,7 +146,7 @@ describe("backfillBadges", () => {
 
   it("leaves recountAll nothing to correct on a database as migration 0005 leaves it (no monthly standings yet)", async () => {
     await history(t.db);
-    forgetBadges(t.db, "all");
+    await forgetBadges(t.db, "all");
     await backfillBadges(t.db, { now: NOW });
     // The Ranking's "this month" needs each month's upvotes and reviews, not only the points.
     expect(await noCorrections(t.db)).toEqual(ZERO);
@@ -166,7 +166,7 @@ describe("backfillBadges", () => {
     expect(byVerbs).toEqual([["host", 3], ["femi", 2], ["mara", 2]]);
     expect((await monthRows(t.db, mara))[0]).toMatchObject({ month: "2025-03", points: 2, points_at: new Date("2025-03-20T00:00:00Z").getTime() });
 
-    forgetBadges(t.db);
+    await forgetBadges(t.db);
     await backfillBadges(t.db, { now: new Date("2025-04-30T00:00:00Z") });
     // femi got to 2 points first, this month as all time.
     expect((await rankingPage(t.db, "points", "all", 1)).rows.map((r) => [r.username, r.value])).toEqual(byVerbs);
@@ -184,7 +184,7 @@ describe("backfillBadges", () => {
     expect(await slugsOf(t.db, mara)).toEqual(["review-10-upvotes", "reviews-1", "upvotes-10"]);
     const live = await allGrants(t.db);
     expect(await heldBadges(t.db, mara)).not.toHaveProperty("replies-1");
-    forgetBadges(t.db);
+    await forgetBadges(t.db);
     await backfillBadges(t.db, { now: NOW });
     expect(await allGrants(t.db)).toEqual(live);
     // The recount the backfill ends with does not count the note as a reply to her either.
@@ -199,7 +199,7 @@ describe("backfillBadges", () => {
     expect(fixed.badges!.map((b) => b.slug)).toEqual(["first-edit"]);
     expect(await rows(t.db, "post_revisions")).toHaveLength(1);
     const live = await allGrants(t.db);
-    forgetBadges(t.db);
+    await forgetBadges(t.db);
     await backfillBadges(t.db, { now: NOW });
     expect(await allGrants(t.db)).toEqual(live);
   });
@@ -209,8 +209,8 @@ describe("backfillBadges", () => {
     const quiet = await makeUser(t.db, "quiet");
     const reviewId = await seedReview(t.db, mara, { title: "Harry Lime's Vienna", score: "" }, at(DAY));
     for (const [i, fan] of (await members(t.db, "fan", 10)).entries()) await vote(t.db, fan, "review", reviewId, "up", at(2 * DAY + i * MINUTE));
-    const system = (await rows(t.db, "users", "where is_system = 1"))[0]!;
-    forgetBadges(t.db);
+    const system = (await rows(t.db, "users", "where is_system = true"))[0]!;
+    await forgetBadges(t.db);
     const result = await backfillBadges(t.db, { now: NOW });
     // mara, quiet and ten fans: not the system account.
     expect(result.members).toBe(12);
@@ -221,7 +221,7 @@ describe("backfillBadges", () => {
 
   it("evaluates each rule for one member exactly as for everyone: the same grants, dated and sourced alike", async () => {
     const { mara, femi, fans } = await history(t.db);
-    forgetBadges(t.db);
+    await forgetBadges(t.db);
     const all = await dueGrants(t.db, "all", NOW);
     expect(all.length).toBeGreaterThan(0);
     const one = [];
@@ -237,7 +237,7 @@ describe("backfillBadges", () => {
   it("backfills only the members it is given", async () => {
     const { mara, femi } = await history(t.db);
     const live = await allGrants(t.db);
-    forgetBadges(t.db);
+    await forgetBadges(t.db);
     const result = await backfillBadges(t.db, { now: NOW, userIds: [mara.id] });
     expect(result.members).toBe(1);
     expect(result.earned.every((e) => e.userId === mara.id)).toBe(true);

@@ -47,7 +47,7 @@ const grantRows = async (db: DB, actor: Actor, slug: string) =>
  * counted as contributions (badges-announce.test.ts reports that on its own).
  */
 const drift = async (db: DB) => {
-  const system = await sqlValue(db, `select id from users where is_system = 1`);
+  const system = await sqlValue(db, `select id from users where is_system = true`);
   return (await allCounterDrift(db)).filter((c) => c.id !== system);
 };
 

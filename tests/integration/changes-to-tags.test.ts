@@ -352,7 +352,7 @@ const VERBS: Record<string, Outcomes> = {
   backfillBadges: {
     "a script's run: the server expires everything when it starts": async (db) => {
       await scene(db);
-      forgetBadges(db);
+      await forgetBadges(db);
       const r = await backfillBadges(db, { now: at(DAY) });
       expect(r.granted).toBeGreaterThan(0);
       return none;

@@ -149,8 +149,8 @@ describe("the Ranking", () => {
     expect(system).toMatchObject({ upvotes_received: 0, badge_points: 0, review_count: 0 });
     expect(await rows(t.db, "monthly_scores", `where user_id = '${system.id}'`)).toEqual([]);
     // …but even with upvotes, points and reviews on it, as if written by hand, it is never ranked.
-    await sqlRun(fixtureWriter(t.db), `update users set upvotes_received = 999, upvotes_reached_at = ?, badge_points = 999, review_count = 99 where id = ?`, at(HOUR).getTime(), system.id);
-    await sqlRun(fixtureWriter(t.db), `insert into monthly_scores (user_id, month, points, points_at, upvotes, upvotes_at, reviews, reviews_at) values (?, '2025-03', 999, ?, 999, ?, 99, ?)`, system.id, at(HOUR).getTime(), at(HOUR).getTime(), at(HOUR).getTime());
+    await sqlRun(fixtureWriter(t.db), `update users set upvotes_received = 999, upvotes_reached_at = ?, badge_points = 999, review_count = 99 where id = ?`, at(HOUR), system.id);
+    await sqlRun(fixtureWriter(t.db), `insert into monthly_scores (user_id, month, points, points_at, upvotes, upvotes_at, reviews, reviews_at) values (?, '2025-03', 999, ?, 999, ?, 99, ?)`, system.id, at(HOUR), at(HOUR), at(HOUR));
     expect(await rows(t.db, "monthly_scores", `where user_id = '${system.id}'`)).toHaveLength(1);
 
     for (const by of ["points", "upvotes", "reviews"] as const) {

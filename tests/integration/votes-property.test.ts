@@ -280,7 +280,7 @@ describe("recountAll", () => {
       await run(`update films set score_count = 0 where title = 'Stalker'`); // deleted review, no scored reviews left: 0 is right
       await run(`update users set review_count = 1, comment_count = comment_count + 1 where id = ?`, s.mara.id); // one row, two columns
       await run(`update users set comment_count = 0 where id = ?`, s.femi.id); // still new: by the age of the account
-      await run(`update users set is_new = 1 where id = ?`, s.ines.id); // a regular marked new
+      await run(`update users set is_new = true where id = ?`, s.ines.id); // a regular marked new
       await run(`update users set badge_points = badge_points + 3 where id = ?`, s.mara.id);
       await run(`update users set replies_received = 0 where id in (?, ?)`, s.femi.id, s.ines.id);
       await run(`update users set views_received = 10 where id = ?`, s.ines.id);
@@ -348,7 +348,7 @@ describe("recountAll", () => {
             const ids = (await sqlColumn(t.db, `select "${key}" from "${table}" order by "${key}"`)) as (number | string)[];
             const id = ids[pick % ids.length];
             // A marker is 0 or 1: corrupting it flips it.
-            if (column === "is_new") await sqlRun(fixtureWriter(t.db), `update users set is_new = 1 - is_new where id = ?`, id);
+            if (column === "is_new") await sqlRun(fixtureWriter(t.db), `update users set is_new = not is_new where id = ?`, id);
             else await sqlRun(fixtureWriter(t.db), `update "${table}" set "${column}" = "${column}" + ? where "${key}" = ?`, column === "hot_score" ? delta / 4 : delta, id);
           }
           const expected = expectedCorrections(await allCounterDrift(t.db, NOW));

@@ -11,7 +11,7 @@ import { listFeed } from "@/lib/reviews/queries";
 import { castVote } from "@/lib/votes/cast-vote";
 import { VOTERS_PAGE_SIZE, listVoters, listVotesOnReview } from "@/lib/votes/queries";
 import { thrown } from "../helpers/errors";
-import { ctxAs, fixtureWriter, perTestDb } from "../helpers/db";
+import { ON_PG, ctxAs, fixtureWriter, perTestDb } from "../helpers/db";
 import { HOUR, T0, at, expectDomainError, makeUser, rowById, seedReview } from "../helpers/reviews";
 import { makeRegular, postComment, setReviewStatus } from "../helpers/comments";
 import {
@@ -194,7 +194,7 @@ describe("castVote", () => {
     const { mara, femi, reviewId } = await voteSetup(t.db);
     // The account row goes (as lib/users/delete-account.ts does, taking its badges out of the
     // holder counts first): its review and comment keep no author.
-    expect(await sqlColumn(t.db, `select badge_slug from user_badges where user_id = ? order by rowid`, mara.id)).toEqual(["reviews-1", "first-scored-review", "comments-1"]);
+    expect(await sqlColumn(t.db, `select badge_slug from user_badges where user_id = ? order by badge_slug`, mara.id)).toEqual(["comments-1", "first-scored-review", "reviews-1"]);
     await sqlRun(fixtureWriter(t.db), `update badges set holder_count = holder_count - 1 where slug in (select badge_slug from user_badges where user_id = ?)`, mara.id);
     await sqlRun(fixtureWriter(t.db), `delete from users where id = ?`, mara.id);
     expect(await rowById(t.db, "posts", reviewId)).toMatchObject({ author_id: null });
@@ -308,10 +308,12 @@ describe("vote queries", () => {
     await vote(t.db, ines, "comment", c3.id);
     await vote(t.db, mara, "comment", c2.id);
 
-    const prepare = vi.spyOn(t.db.$client, "prepare");
+    // One statement reaches the driver: prepared once by SQLite, sent once to PostgreSQL's pool.
+    const client = t.db.$client as unknown as Record<"prepare" | "query", (...args: unknown[]) => unknown>;
+    const statements = vi.spyOn(client, ON_PG ? "query" : "prepare");
     const keys = await listVotesOnReview(t.db, femi.id, reviewId);
-    expect(prepare).toHaveBeenCalledTimes(1);
-    prepare.mockRestore();
+    expect(statements).toHaveBeenCalledTimes(1);
+    statements.mockRestore();
     expect([...keys].sort()).toEqual([`c${commentId}`, `c${c3.id}`, `r${reviewId}`].sort());
     expect(await listVotesOnReview(t.db, ines.id, reviewId)).toEqual([`c${c3.id}`]);
     expect((await listVotesOnReview(t.db, femi.id, elsewhere)).sort()).toEqual([`c${elsewhereComment.id}`, `r${elsewhere}`]);
