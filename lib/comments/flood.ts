@@ -13,11 +13,13 @@ const DUPLICATE_WINDOW_MS = 5 * 60_000;
 
 // Prepared once per connection (see preparedOn): every comment posted runs them.
 const p = sql.placeholder;
+// A placeholder in a condition is bound as it is given: `since`, a Date, is encoded by its column
+// (milliseconds on SQLite, timestamptz on PostgreSQL).
 const TWIN = (c: Conn) =>
   c
     .select({ createdAt: comments.createdAt })
     .from(comments)
-    .where(and(eq(comments.authorId, p("authorId")), gt(comments.createdAt, p("since")), eq(comments.bodyMd, p("body")), isNull(comments.deletedAt)))
+    .where(and(eq(comments.authorId, p("authorId")), gt(comments.createdAt, sql.param(p("since"), comments.createdAt)), eq(comments.bodyMd, p("body")), isNull(comments.deletedAt)))
     .orderBy(desc(comments.createdAt))
     .limit(1)
     .prepare();
@@ -40,8 +42,7 @@ const seconds = (n: number) => (n === 1 ? "1 second" : `${n} seconds`);
 export async function assertMayComment(w: Write, authorId: string, body: string) {
   const { tx, now } = w;
   const since = new Date(now.getTime() - DUPLICATE_WINDOW_MS);
-  // Compared as stored (milliseconds): a placeholder in a condition is bound as it is given.
-  const twin = await first(preparedOn(tx, TWIN).execute({ authorId, since: since.getTime(), body }));
+  const twin = await first(preparedOn(tx, TWIN).execute({ authorId, since, body }));
   if (twin) {
     const wait = Math.ceil((twin.createdAt.getTime() + DUPLICATE_WINDOW_MS - now.getTime()) / 1000);
     throw rateLimited("You posted this same comment a moment ago. Change it, or wait a few minutes to post it again.", Math.max(1, wait));

@@ -1,10 +1,9 @@
-import { and, asc, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNull, lt, sql } from "drizzle-orm";
 import { preparedOn, type Conn, type DB } from "@/db";
 import { commentRevisions, comments, reviews, users } from "@/db/schema";
 import { pathIds, subtreeRange } from "./path";
 import type { ThreadComment } from "./tree";
 import { first } from "@/db/query";
-import { sqlGet } from "@/tests/helpers/sql";
 
 // Loaders return DTOs in a fixed number of queries, whatever the number of comments.
 const threadColumns = {
@@ -28,6 +27,21 @@ const threadColumns = {
 const selectThread = (db: Conn) => db.select(threadColumns).from(comments).leftJoin(users, eq(users.id, comments.authorId));
 // Asked after every comment posted: prepared once per connection (see preparedOn).
 const THREAD_COMMENT = (db: Conn) => selectThread(db).where(eq(comments.id, sql.placeholder("id"))).prepare();
+// Asked by the proxy on every permalink request, where building a query costs more than running it.
+const PERMALINK_HEAD = (db: Conn) =>
+  db
+    .select({ path: comments.path, reviewId: comments.reviewId, deletedAt: comments.deletedAt, status: reviews.status })
+    .from(comments)
+    .innerJoin(reviews, eq(reviews.id, comments.reviewId))
+    .where(eq(comments.id, sql.placeholder("id")))
+    .prepare();
+const LIVE_IN_SUBTREE = (db: Conn) =>
+  db
+    .select({ one: sql<number>`1` })
+    .from(comments)
+    .where(and(eq(comments.reviewId, sql.placeholder("reviewId")), gte(comments.path, sql.placeholder("from")), lt(comments.path, sql.placeholder("to")), isNull(comments.deletedAt)))
+    .limit(1)
+    .prepare();
 type ThreadRow = Awaited<ReturnType<ReturnType<typeof selectThread>["all"]>>[number];
 
 function toThreadComment(r: ThreadRow): ThreadComment {
@@ -129,14 +143,12 @@ export async function getThreadComment(db: DB, id: number): Promise<ThreadCommen
  * deleted and no reply below it remains (the page then says so), else 200. Two indexed reads.
  */
 export async function commentPermalinkStatus(db: DB, id: number): Promise<200 | 404 | 410> {
-  // Fixed SQL text, prepared once per connection: the proxy asks this on every permalink request,
-  // and building the query through the ORM costs more than running it.
-  const head = (await sqlGet(db, "select c.path, c.post_id as reviewId, c.deleted_at as deletedAt, p.status from comments c join posts p on p.id = c.post_id where c.id = ?", id)) as { path: string; reviewId: number; deletedAt: number | null; status: string } | undefined;
+  const head = await first(preparedOn(db, PERMALINK_HEAD).execute({ id }));
   if (!head) return 404;
   if (head.status === "deleted") return 410;
   if (head.status !== "published") return 404;
   if (head.deletedAt === null) return 200;
   const [from, to] = subtreeRange(head.path);
-  const live = await sqlGet(db, "select 1 from comments where post_id = ? and path >= ? and path < ? and deleted_at is null limit 1", head.reviewId, from, to);
+  const live = await first(preparedOn(db, LIVE_IN_SUBTREE).execute({ reviewId: head.reviewId, from, to }));
   return live ? 200 : 410;
 }

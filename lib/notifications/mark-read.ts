@@ -13,7 +13,7 @@ export async function markRead(ctx: Ctx, raw: unknown) {
   return write(ctx, async (w) => {
     const own = await w.tx
       .update(notifications)
-      .set({ readAt: sql`coalesce(${notifications.readAt}, ${w.now.getTime()})` })
+      .set({ readAt: sql`coalesce(${notifications.readAt}, ${sql.param(w.now, notifications.readAt)})` })
       .where(and(eq(notifications.id, input.id), eq(notifications.recipientId, actor.id)));
     return { marked: affected(own) > 0 };
   });

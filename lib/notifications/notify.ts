@@ -73,9 +73,10 @@ export async function notify(w: Write, n: Notice): Promise<boolean> {
           eq(notifications.recipientId, n.recipientId),
           eq(notifications.kind, n.kind),
           eq(notifications.target, n.target),
-          sql`${notifications.amount} is ${n.amount ?? null}`,
+          sql`${notifications.amount} is not distinct from ${n.amount ?? null}`,
         ),
-      ));
+      )
+      .limit(1));
     if (given) return false;
   }
   const row = await first(preparedOn(w.tx, INSERT).execute({
@@ -100,7 +101,8 @@ export type MentionsAt = { actorId: string; reviewId: number; commentId?: number
  */
 export async function notifyMentions(w: Write, names: readonly string[], at: MentionsAt): Promise<number> {
   if (!names.length) return 0;
-  const people = await w.tx.select({ id: users.id }).from(users).where(inArray(users.usernameKey, [...names]));
+  // In name order, so that the notices of one mention come in the same order on every database.
+  const people = await w.tx.select({ id: users.id }).from(users).where(inArray(users.usernameKey, [...names])).orderBy(users.usernameKey);
   if (!people.length) return 0;
   const about = at.commentId
     ? eq(notifications.commentId, at.commentId)

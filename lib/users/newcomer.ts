@@ -3,8 +3,7 @@ import { preparedOn, type Conn } from "@/db";
 import { users } from "@/db/schema";
 import type { Write } from "@/lib/write";
 import { recordPresence } from "./presence";
-import { first } from "@/db/query";
-import { rawFirst } from "@/db/query";
+import { first, rawFirst } from "@/db/query";
 
 // Newcomers: accounts younger than 7 days or with fewer than 3 published contributions.
 export const NEWCOMER_DAYS = 7;

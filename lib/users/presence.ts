@@ -19,7 +19,7 @@ export async function recordPresence(w: Write, userId: string) {
     union select c.post_id from comment_revisions r join comments c on c.id = r.comment_id where r.editor_id = ${userId}
     union select id from posts where author_id = ${userId}`);
   const listed = await rawRows<{ id: number; filmId: number; tag: string | null }>(w.tx, sql`
-    select p.id as id, p.film_id as filmId, t.tag as tag from posts p left join post_tags t on t.post_id = p.id
+    select p.id as id, p.film_id as "filmId", t.tag as tag from posts p left join post_tags t on t.post_id = p.id
     where p.author_id = ${userId} and p.status = 'published'`);
   const held = await rawRows<{ slug: string }>(w.tx, sql`select badge_slug as slug from user_badges where user_id = ${userId}`);
   c.members.add(userId);

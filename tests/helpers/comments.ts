@@ -44,7 +44,7 @@ export function later(db: DB, ms = MINUTE): Date {
 /** A member whose account is `ageDays` old at T0 (makeUser's rows are created "now", after T0). */
 export async function makeAgedUser(db: DB, username: string, ageDays: number, role: Actor["role"] = "member"): Promise<Actor> {
   const actor = await makeUser(db, username, role);
-  await sqlRun(fixtureWriter(db), `update users set created_at = ? where id = ?`, T0.getTime() - ageDays * DAY, actor.id);
+  await sqlRun(fixtureWriter(db), `update users set created_at = ? where id = ?`, new Date(T0.getTime() - ageDays * DAY), actor.id);
   return actor;
 }
 

@@ -22,7 +22,7 @@ export async function makePasswordUser(db: DB, username: string, password = PASS
 
 /** Sets an account's creation time to `ageDays` before `from` (makeUser's rows are created "now"). */
 export async function ageAccount(db: DB, actor: Actor, ageDays: number, from = T0) {
-  await sqlRun(fixtureWriter(db), `update users set created_at = ? where id = ?`, from.getTime() - ageDays * DAY, actor.id);
+  await sqlRun(fixtureWriter(db), `update users set created_at = ? where id = ?`, new Date(from.getTime() - ageDays * DAY), actor.id);
 }
 
 /** One users row as SQLite holds it. */
@@ -42,7 +42,7 @@ export type NoticeSwitch = "review_replies" | "comment_replies" | "mentions" | "
 /** Turns notice kinds on or off directly in the row (settings' own verb is tested on its own). */
 export async function setSwitches(db: DB, actor: Actor, switches: Partial<Record<NoticeSwitch, boolean>>) {
   for (const [key, on] of Object.entries(switches)) {
-    await sqlRun(fixtureWriter(db), `update users set notify_${key} = ? where id = ?`, on ? 1 : 0, actor.id);
+    await sqlRun(fixtureWriter(db), `update users set notify_${key} = ? where id = ?`, on, actor.id);
   }
 }
 

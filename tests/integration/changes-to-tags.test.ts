@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { DB } from "@/db";
@@ -46,7 +47,7 @@ import { sqlGet, sqlRun, sqlValue } from "@/tests/helpers/sql";
 
 /** What a case ran: the changes it returned (none: a write no cached page shows) and the tags they should expire. */
 type Check = { changes: Changes | undefined; want: string[] };
-/** Each outcome runs on a fresh database; `dir` is its folder (for avatar files), removed with it. */
+/** Each outcome runs on a fresh database; `dir` is a folder of its own for avatar files, removed after it. */
 type Outcomes = Record<string, (db: DB, dir: string) => Promise<Check>>;
 
 /** A published review by mara ("noir, vienna", The Third Man) and a reader, femi. */
@@ -373,8 +374,14 @@ describe("every write verb's changes map to the tags of the pages showing them",
     describe(verb, () => {
       for (const [outcome, run] of Object.entries(outcomes)) {
         it(outcome, async () => {
-          const { changes, want } = await run(t.db, path.dirname(t.file));
-          expect(tagsFor(changes ?? noChanges()).sort()).toEqual([...want].sort());
+          // Not beside the database: on PostgreSQL there is no file to be beside.
+          const dir = fs.mkdtempSync(path.join(os.tmpdir(), "marquee-avatars-"));
+          try {
+            const { changes, want } = await run(t.db, dir);
+            expect(tagsFor(changes ?? noChanges()).sort()).toEqual([...want].sort());
+          } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+          }
         });
       }
     });

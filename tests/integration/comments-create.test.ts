@@ -10,7 +10,7 @@ import { editComment } from "@/lib/comments/edit-comment";
 import { insertComment } from "@/lib/comments/store";
 import { checkHtml } from "@/tests/fixtures/hostile-markdown/oracle";
 import { thrown } from "../helpers/errors";
-import { ctxAs, fixtureWriter, perTestDb } from "../helpers/db";
+import { ON_PG, ctxAs, fixtureWriter, perTestDb } from "../helpers/db";
 import { MINUTE, T0, at, expectDomainError, makeUser, seedReview } from "../helpers/reviews";
 import {
   commentCount,
@@ -157,10 +157,12 @@ describe("createComment", () => {
     const a1y = await postComment(t.db, author, reviewId, a1.id);
     await deleteComment(ctxAs(t.db, member, later(t.db)), { commentId: a2.id });
 
-    const prepare = vi.spyOn(t.db.$client, "prepare");
+    // SQLite's connection prepares each statement it runs, PostgreSQL's pool sends each one.
+    const client = t.db.$client as unknown as { prepare: () => unknown; query: () => unknown };
+    const statements = vi.spyOn(client, ON_PG ? "query" : "prepare");
     const thread = await listThread(t.db, reviewId);
-    expect(prepare).toHaveBeenCalledTimes(1);
-    prepare.mockRestore();
+    expect(statements).toHaveBeenCalledTimes(1);
+    statements.mockRestore();
 
     expect(thread.map((r) => r.id)).toEqual([a.id, a1.id, a1x.id, a1y.id, a2.id, b.id, b1.id, c.id]);
     expect(thread.map((r) => r.depth)).toEqual([1, 2, 3, 3, 2, 1, 2, 1]);
@@ -404,7 +406,7 @@ describe("createComment", () => {
   it("turns badge announcements off when the review's author answers STOP under one; anyone else's STOP is an ordinary comment", async () => {
     const { author, reviewId, member } = await commentSetup(t.db);
     const system = await makeUser(t.db, "marquee_badges");
-    await sqlRun(fixtureWriter(t.db), `update users set is_system = 1 where id = ?`, system.id);
+    await sqlRun(fixtureWriter(t.db), `update users set is_system = true where id = ?`, system.id);
     const note = await insertComment(fixtureWriter(t.db), {
       reviewId,
       parent: null,

@@ -325,7 +325,7 @@ describe("recountAll: contributions and newcomers", () => {
     const set = async (sql: string, id: string) => await sqlRun(fixtureWriter(t.db), sql, id);
     await set(`update users set review_count = 5 where id = ?`, mara.id);
     await set(`update users set comment_count = 0 where id = ?`, femi.id);
-    await set(`update users set is_new = 0 where id = ?`, ines.id);
+    await set(`update users set is_new = false where id = ?`, ines.id);
     const fixed = await recountAll(t.db, now);
     expect(fixed).toEqual({ ...RECOUNT_NOTHING, contributions: 2, newcomers: 1 });
     expect(await snapshot(t.db)).toEqual(exact);
