@@ -20,7 +20,7 @@ export async function getFilmBySlug(db: DB, slug: string) {
 /** The editor's film suggestions: by title prefix (accents and case ignored), or the most reviewed. */
 export async function searchFilms(db: DB, q: string, limit = 10) {
   const key = q.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
-  if (!key) return await db.select({ id: films.id, title: films.title, year: films.year }).from(films).orderBy(desc(films.reviewCount), asc(films.title)).limit(limit);
+  if (!key) return await db.select({ id: films.id, title: films.title, year: films.year }).from(films).orderBy(desc(films.reviewCount), asc(films.title), asc(films.id)).limit(limit);
   return await db
     .select({ id: films.id, title: films.title, year: films.year })
     .from(films)

@@ -162,6 +162,6 @@ export async function listRevisions(db: DB, reviewId: number) {
 export type Revision = Awaited<ReturnType<typeof listRevisions>>[number];
 
 export async function listDrafts(db: DB, authorId: string) {
-  const rows = (await cards(db).where(and(eq(reviews.authorId, authorId), eq(reviews.status, "draft"))).orderBy(desc(reviews.updatedAt)).limit(100)) as CardRow[];
+  const rows = (await cards(db).where(and(eq(reviews.authorId, authorId), eq(reviews.status, "draft"))).orderBy(desc(reviews.updatedAt), desc(reviews.id)).limit(100)) as CardRow[];
   return withTags(db, rows);
 }

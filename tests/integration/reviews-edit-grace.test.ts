@@ -39,11 +39,13 @@ describe("editReview: revisions and the grace window", () => {
       ],
       changes: expect.any(Object),
     });
-    expect((await rows(t.db, "user_badges")).map((b) => [b.user_id, b.badge_slug, b.post_id, b.granted_at])).toEqual([
-      [author.id, "reviews-1", reviewId, T0.getTime()],
-      [author.id, "first-scored-review", reviewId, T0.getTime()],
+    // By badge: grants in one write share a time, and PostgreSQL keeps no insertion order.
+    const granted = (await rows(t.db, "user_badges")).map((b) => [b.user_id, b.badge_slug, b.post_id, b.granted_at]);
+    expect(granted.sort((a, b) => String(a[1]).localeCompare(String(b[1])))).toEqual([
       [author.id, "first-edit", reviewId, at(10 * MINUTE).getTime()],
+      [author.id, "first-scored-review", reviewId, T0.getTime()],
       [author.id, "first-spoiler-review", reviewId, at(10 * MINUTE).getTime()],
+      [author.id, "reviews-1", reviewId, T0.getTime()],
     ]);
 
     const [first, second, ...more] = await revisions(reviewId);
