@@ -9,6 +9,8 @@ const USAGE = "Usage: npm run backup -- <file> [--db <database path>]  (the data
 async function main() {
   const { values, positionals } = parseArgs({ options: { db: { type: "string" } }, allowPositionals: true });
   if (positionals.length !== 1) throw new Error(USAGE);
+  // The copy is SQLite's online backup of the file; a PostgreSQL server has its own tools.
+  if (getEnv().DATABASE_URL && values.db === undefined) throw new Error("DATABASE_URL is set: back up PostgreSQL with its own tools (pg_dump). npm run backup copies a SQLite file.");
   const source = values.db ?? getEnv().databasePath;
   const r = await backupDatabase(source, path.resolve(positionals[0]!));
   const mb = (r.bytes / 1_048_576).toFixed(2);

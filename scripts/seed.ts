@@ -1,21 +1,21 @@
 // `npm run seed`: adds the demo content to an empty database (a database with users is left alone).
-import { closeDb } from "@/db";
+import { closeDb, dbLabel } from "@/db";
 import { openMarqueeDb } from "@/lib/db";
 import { seedIfEmpty } from "@/lib/seed/demo";
 import { demoPasswordNotice } from "@/lib/seed/members";
 import { getEnv } from "@/lib/env";
 
 async function main() {
-  const { databasePath } = getEnv();
-  const db = await openMarqueeDb(databasePath);
+  const db = await openMarqueeDb(getEnv().database);
+  const where = dbLabel(db);
   const seeded = await seedIfEmpty(db);
   await closeDb(db);
   console.log(
     seeded
-      ? `Seeded ${databasePath}: ${seeded.users} demo members (${seeded.avatars} with uploaded avatars), ${seeded.reviews} reviews, ` +
+      ? `Seeded ${where}: ${seeded.users} demo members (${seeded.avatars} with uploaded avatars), ${seeded.reviews} reviews, ` +
         `${seeded.comments} comments (${seeded.announcements} of them badge notes), ${seeded.votes} upvotes, ${seeded.views} views, ` +
         `${seeded.badges} badges and ${seeded.notifications} notices.\n${demoPasswordNotice(seeded)}`
-      : `${databasePath} already has members; nothing seeded.`,
+      : `${where} already has members; nothing seeded.`,
   );
 }
 

@@ -6,6 +6,7 @@ import { write, type Write } from "@/lib/write";
 import { decode } from "./jwt-codec";
 import { findSessionCookie, SESSION_MAX_AGE, sessionKey, type Jar } from "./session-token";
 import { first, affected } from "@/db/query";
+import { greatest } from "@/db/sql";
 
 type Claims = Record<string, unknown>;
 
@@ -34,7 +35,7 @@ export async function revokeSession(ctx: Ctx, claims: Claims) {
     await w.tx
       .insert(revokedSessions)
       .values({ id: key, expiresAt: new Date(until) })
-      .onConflictDoUpdate({ target: revokedSessions.id, set: { expiresAt: sql`max(${revokedSessions.expiresAt}, excluded.expires_at)` } });
+      .onConflictDoUpdate({ target: revokedSessions.id, set: { expiresAt: greatest(revokedSessions.expiresAt, sql`excluded.expires_at`) } });
     return {};
   });
 }

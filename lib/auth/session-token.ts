@@ -1,8 +1,10 @@
+import { sql, type SQL } from "drizzle-orm";
 import type { DB } from "@/db";
+import { rawFirst } from "@/db/query";
+import { jsonArrayText } from "@/db/sql";
 import { authSecret } from "@/lib/env";
 import { voteKeySql } from "@/lib/votes/key";
 import { decode, encode } from "./jwt-codec";
-import { sqlGet } from "@/tests/helpers/sql";
 
 // Reading the session straight from its cookie: Auth.js's own auth() builds a request to its
 // session endpoint and re-encrypts the cookie every time (about 1.3 ms per request here), which
@@ -43,19 +45,21 @@ export function findSessionCookie(jar: Jar): { name: string; value: string; chun
 }
 
 // The member, and whether this browser's session was ended (lib/auth/revocation.ts), in one read.
-const SESSION_COLUMNS = `u.id, u.username, u.name, u.role, u.image, u.suspended_at as suspendedAt, u.session_version as sessionVersion,
-  exists(select 1 from revoked_sessions r where r.id = @key) as revoked`;
-const SESSION_SQL = `select ${SESSION_COLUMNS} from users u where u.id = @uid`;
+// Aliases are quoted (PostgreSQL folds bare ones to lower case); `suspended` and `revoked` are 0/1
+// on SQLite and booleans on PostgreSQL, read as truthy either way.
+const sessionColumns = (key: string) => sql`u.id, u.username, u.name, u.role, u.image, u.suspended_at is not null as suspended,
+  u.session_version as "sessionVersion", exists(select 1 from revoked_sessions r where r.id = ${key}) as revoked`;
+const sessionSql = (uid: string, key: string) => sql`select ${sessionColumns(key)} from users u where u.id = ${uid}`;
 // …plus what shared pages show only to this viewer: unread notices and their upvotes on one review.
-const VIEWER_SQL = `select ${SESSION_COLUMNS},
+const viewerSql = (reviewId: number) => (uid: string, key: string) => sql`select ${sessionColumns(key)},
   (select count(*) from notifications n where n.recipient_id = u.id and n.read_at is null) as unread,
-  (select json_group_array(k) from (
-     select ${voteKeySql("review", "v.post_id")} as k from post_votes v where v.user_id = u.id and v.post_id = @review
+  (select ${jsonArrayText(sql`vk.k`)} from (
+     select ${sql.raw(voteKeySql("review", "v.post_id"))} as k from post_votes v where v.user_id = u.id and v.post_id = ${reviewId}
      union all
-     select ${voteKeySql("comment", "v.comment_id")} from comment_votes v where v.user_id = u.id and v.post_id = @review)) as votes
-  from users u where u.id = @uid`;
+     select ${sql.raw(voteKeySql("comment", "v.comment_id"))} from comment_votes v where v.user_id = u.id and v.post_id = ${reviewId}) as vk) as votes
+  from users u where u.id = ${uid}`;
 
-type SessionRow = SessionUser & { suspendedAt: number | null; sessionVersion: number; revoked: number };
+type SessionRow = SessionUser & { suspended: boolean | number; sessionVersion: number; revoked: boolean | number };
 export type ViewerBits = { unread: number; votes: string[] };
 export type TokenSession = { user: SessionUser; issuedAt: number; claims: Record<string, unknown> };
 
@@ -63,8 +67,7 @@ async function readSession<Extra>(
   db: DB,
   token: string,
   cookieName: string,
-  sql: string,
-  params: Record<string, unknown>,
+  query: (uid: string, key: string) => SQL,
 ): Promise<(TokenSession & { row: SessionRow & Extra }) | null> {
   let payload: Record<string, unknown> | null;
   try {
@@ -74,8 +77,8 @@ async function readSession<Extra>(
   }
   const uid = payload?.uid;
   if (typeof uid !== "string") return null;
-  const row = (await sqlGet(db, sql, { uid, key: sessionKey(payload!) ?? "", ...params })) as (SessionRow & Extra) | undefined;
-  if (!row || row.revoked || row.suspendedAt !== null || row.sessionVersion !== payload!.sv) return null;
+  const row = await rawFirst<SessionRow & Extra>(db, query(uid, sessionKey(payload!) ?? ""));
+  if (!row || row.revoked || row.suspended || row.sessionVersion !== payload!.sv) return null;
   return {
     user: { id: row.id, username: row.username, name: row.name, role: row.role, image: row.image },
     issuedAt: typeof payload!.iat === "number" ? payload!.iat : 0,
@@ -90,13 +93,13 @@ async function readSession<Extra>(
  * (lib/auth/revocation.ts) ends it. One query.
  */
 export async function userFromSessionToken(db: DB, token: string, cookieName: string): Promise<TokenSession | null> {
-  const found = await readSession(db, token, cookieName, SESSION_SQL, {});
+  const found = await readSession(db, token, cookieName, sessionSql);
   return found && { user: found.user, issuedAt: found.issuedAt, claims: found.claims };
 }
 
 /** The same, with the viewer's unread notices and their upvotes on review `reviewId` (none when null), still one query. */
 export async function viewerFromSessionToken(db: DB, token: string, cookieName: string, reviewId: number | null): Promise<(TokenSession & ViewerBits) | null> {
-  const found = await readSession<{ unread: number; votes: string }>(db, token, cookieName, VIEWER_SQL, { review: reviewId ?? -1 });
+  const found = await readSession<{ unread: number; votes: string }>(db, token, cookieName, viewerSql(reviewId ?? -1));
   if (!found) return null;
   return { user: found.user, issuedAt: found.issuedAt, claims: found.claims, unread: found.row.unread, votes: JSON.parse(found.row.votes) as string[] };
 }

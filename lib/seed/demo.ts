@@ -23,11 +23,16 @@ import { actingAs, seedCastVote, seedRecordView } from "./verbs";
 import { planViews } from "./views";
 import { planVotes, type VoteItem } from "./votes";
 import { first, one } from "@/db/query";
+import { DIALECT } from "@/db/dialect";
+import { least } from "@/db/sql";
 
 // Notices older than this before `now` have been read; newer ones wait in the bell.
 const READ_BEFORE_MS = 3 * DAY;
 // How long after a notice its recipient came by and read it.
 const READ_AFTER_MS = 6 * HOUR;
+// That moment, in SQL: SQLite's time stamps are milliseconds, PostgreSQL's timestamptz adds an interval.
+const readAfterNotice =
+  DIALECT === "pg" ? sql`${notifications.createdAt} + make_interval(secs => ${READ_AFTER_MS / 1000})` : sql`${notifications.createdAt} + ${READ_AFTER_MS}`;
 
 export type SeedOptions = {
   /** Folder for the uploaded demo avatars; by default beside the database file (seedAvatarDir). */
@@ -98,7 +103,7 @@ async function seedContent(db: DB, now = Date.now(), opts: SeedOptions = {}) {
     const seen = new Date(now - READ_BEFORE_MS);
     await w.tx
       .update(notifications)
-      .set({ readAt: sql`min(${notifications.createdAt} + ${READ_AFTER_MS}, ${seen.getTime()})` })
+      .set({ readAt: least(readAfterNotice, sql.param(seen, notifications.readAt)) })
       .where(and(isNull(notifications.readAt), lt(notifications.createdAt, seen)));
     await endFirstWeeks(w);
     return {};

@@ -7,8 +7,8 @@ import { write } from "@/lib/write";
 import { avatarDir, avatarFile } from "./avatar-upload";
 import { recordPresence } from "./presence";
 import { assertCurrentPassword, confirmsUsername } from "./account";
-import { first, affected } from "@/db/query";
-import { rawRows } from "@/db/query";
+import { affected, first, rawRows } from "@/db/query";
+import { monthOf, msOf } from "@/db/sql";
 
 export type DeleteAccountInput = { username?: unknown; currentPassword?: unknown };
 
@@ -35,11 +35,11 @@ export async function deleteAccount(ctx: Ctx, raw: DeleteAccountInput, dir = ava
     const votedComments = (await rawRows<{ id: number }>(tx, sql`select comment_id as id from comment_votes where user_id = ${userId}`)).map((r) => r.id);
     // Upvotes this person gave, per author and month: taken back from each author's upvotes received.
     const given = await rawRows<{ authorId: string; n: number; at: number }>(tx, sql`
-      select author_id as authorId, count(*) as n, max(created_at) as at from (
+      select g.author_id as "authorId", count(*) as n, max(${msOf(sql`g.created_at`)}) as at from (
         select p.author_id, v.created_at from post_votes v join posts p on p.id = v.post_id where v.user_id = ${userId}
         union all
         select c.author_id, v.created_at from comment_votes v join comments c on c.id = v.comment_id where v.user_id = ${userId}
-      ) where author_id is not null group by author_id, strftime('%Y-%m', created_at / 1000, 'unixepoch')`);
+      ) as g where g.author_id is not null group by g.author_id, ${monthOf(sql`g.created_at`)}`);
     const badges = (await rawRows<{ slug: string }>(tx, sql`select badge_slug as slug from user_badges where user_id = ${userId}`)).map((r) => r.slug);
     const drafts = affected(await tx.delete(reviews).where(sql`${reviews.authorId} = ${userId} and ${reviews.status} = 'draft'`));
     await tx.delete(rateWindows).where(sql`${rateWindows.key} like ${`%:${userId}`}`);

@@ -4,7 +4,7 @@ import { ZodError } from "zod";
 import { users } from "@/db/schema";
 import { SIGN_IN_LIMITS, accountRef, throttleKeys } from "@/lib/auth/throttle";
 import { DomainError } from "@/lib/errors";
-import { HASH_BUSY_RETRY_SECONDS, hashPassword } from "@/lib/auth/password";
+import { HASH_BUSY_RETRY_SECONDS, passwordQueue } from "@/lib/auth/password";
 import { authenticate } from "@/lib/users/authenticate";
 import { signUp } from "@/lib/users/sign-up";
 import { ctxAs, fixtureWriter, rows, snapshot, perTestDb } from "../helpers/db";
@@ -156,12 +156,15 @@ describe("authenticate", () => {
   it("answers 429 when the password hashing line is full, and counts no attempt", async () => {
     setTestEnv({ PASSWORD_HASH_CONCURRENCY: "1", PASSWORD_HASH_QUEUE: "0" });
     try {
-      const busy = hashPassword("keeps the only place busy");
+      // The only place is held until the sign-in has been answered, however long its queries before the hash take.
+      let free!: () => void;
+      const busy = passwordQueue().run(() => new Promise<void>((resolve) => (free = resolve)));
       const e = (await thrown(() => signIn("mara_k", PASSWORD))) as DomainError;
       expect(e).toBeInstanceOf(DomainError);
       expect({ kind: e.kind, status: e.status, retry: e.retryAfterSeconds }).toEqual({ kind: "RateLimited", status: 429, retry: HASH_BUSY_RETRY_SECONDS });
       expect(e.message).toMatch(/busy.*Try again in a moment/);
       expect(await signInRows()).toEqual([]);
+      free();
       await busy;
       expect((await signIn("mara_k", PASSWORD)).id).toBe(userId);
     } finally {

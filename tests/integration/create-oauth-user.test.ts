@@ -38,7 +38,7 @@ describe("createOAuthUser", () => {
     const b = await createOAuthUser(ctxAs(t.db, null), { name: "Film Fan", email: "b@example.com" });
     const c = await createOAuthUser(ctxAs(t.db, null), { name: "film fan", email: null });
     expect([a.username, b.username, c.username]).toEqual(["Film_Fan", "Film_Fan2", "film_fan3"]);
-    expect((await rows(t.db, "users")).map((r) => r.username_key)).toEqual(["film_fan", "film_fan2", "film_fan3"]);
+    expect((await rows(t.db, "users")).map((r) => r.username_key).sort()).toEqual(["film_fan", "film_fan2", "film_fan3"]);
   });
 
   it("avoids a name a password account already holds", async () => {

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { seedAvatarDir } from "@/lib/seed/avatars";
 import { applyBodyEdits } from "@/lib/seed/body-edits";
 import { SEED_FILMS } from "@/lib/seed/content/films";
@@ -27,7 +27,7 @@ import { AVATAR_SIZE, avatarDir, avatarFile } from "@/lib/users/avatar-upload";
 import { authenticate } from "@/lib/users/authenticate";
 import { signUp } from "@/lib/users/sign-up";
 import { clearEnv } from "../helpers/comments";
-import { createTestDb, ctxAs, REPO_ROOT, rows, snapshot, perTestDb, type TestDb } from "../helpers/db";
+import { createTestDb, ctxAs, ON_PG, REPO_ROOT, rows, snapshot, perTestDb, type TestDb } from "../helpers/db";
 import { setTestEnv, TEST_DEMO_PASSWORD } from "../helpers/env";
 import { sqlAll, sqlColumn } from "@/tests/helpers/sql";
 
@@ -38,7 +38,7 @@ const SEED_COMMENT_COUNT = SEED_THREADS.reduce((n, t) => n + countSeedComments(t
 // The members' comments: the threads, and each STOP to a badge note. The system account adds its
 // notes and a confirmation under each STOP.
 const MEMBER_COMMENT_COUNT = SEED_COMMENT_COUNT + SEED_STOPS.length;
-const SYSTEM = `(select id from users where is_system = 1)`;
+const SYSTEM = `(select id from users where is_system = true)`;
 // Undone upvotes leave no row behind.
 const SEED_VOTE_COUNT = SEED_VOTES.reduce((n, v) => n + v.up.length + Object.values(v.comments ?? {}).reduce((m, voters) => m + voters.length, 0), 0);
 
@@ -103,11 +103,13 @@ describe("demo seed", () => {
     expect(seeded?.notifications).toBeGreaterThan(0);
     expect(await rows(t.db, "comments")).toHaveLength(seeded!.comments);
     // The badge notes' author: the one system account, which cannot sign in.
-    expect(await rows(t.db, "users", "where is_system = 1")).toEqual([
+    expect(await rows(t.db, "users", "where is_system = true")).toEqual([
       expect.objectContaining({ username: SYSTEM_USERNAME, email: null, password_hash: null, is_new: 0 }),
     ]);
-    const members = await rows(t.db, "users", "where is_system = 0");
-    expect(members.map((r) => r.username)).toEqual(DEMO_USERS.map((u) => u.username));
+    // In the order they were made (PostgreSQL keeps no insertion order of its own).
+    const order = DEMO_USERS.map((u) => u.username);
+    const members = (await rows(t.db, "users", "where is_system = false")).sort((a, b) => order.indexOf(String(a.username)) - order.indexOf(String(b.username)));
+    expect(members.map((r) => r.username)).toEqual(order);
     expect(members.map((r) => r.role)).toEqual(DEMO_USERS.map((u) => u.role ?? "member"));
     expect(members.filter((r) => r.role === "admin").map((r) => r.username)).toEqual(["ingrid_alvarado"]);
     for (const r of members) {
@@ -346,10 +348,18 @@ describe("demo people: avatars, mentions, notices and newcomers", () => {
   const all = async (q: string, ...params: unknown[]) => (await sqlAll(t.db, q, ...params)) as Row[];
   const UPLOADERS = DEMO_USERS.filter((u) => u.avatar).map((u) => u.username);
   const filesIn = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).sort() : []);
+  // The app's own data folder (DATABASE_PATH's), fresh for each test: on PostgreSQL, which has no
+  // database file to put them beside, the demo avatars go to the app's avatar folder there.
+  let dataDir: string;
+  beforeEach(() => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "marquee-seed-data-"));
+    setTestEnv({ DATABASE_PATH: path.join(dataDir, "marquee.db") });
+  });
+  afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
   it("uploads two members' own pictures beside the database, as 256 px WebP, and no others", async () => {
     expect(UPLOADERS).toEqual(["mara_kowalczyk", "samir_haddad"]);
-    const dir = path.join(path.dirname(t.file), "avatars");
+    const dir = ON_PG ? avatarDir() : path.join(path.dirname(t.file), "avatars");
     expect(seedAvatarDir(t.db)).toBe(dir);
     await seedIfEmpty(t.db);
     const uploaded = await all(`select username, image from users where image is not null order by username`);
@@ -365,7 +375,7 @@ describe("demo people: avatars, mentions, notices and newcomers", () => {
     }
     // Only those two files, and nothing written to the app's own avatar folder or the repository's data folder.
     expect(filesIn(dir)).toEqual([...names].sort());
-    for (const elsewhere of [avatarDir(), path.join(REPO_ROOT, "data", "avatars")]) {
+    for (const elsewhere of [...(ON_PG ? [] : [avatarDir()]), path.join(REPO_ROOT, "data", "avatars")]) {
       for (const name of names) expect(fs.existsSync(path.join(elsewhere, name))).toBe(false);
     }
   });
@@ -450,7 +460,7 @@ describe("demo people: avatars, mentions, notices and newcomers", () => {
     }
     const perMember = await all(
       `select u.username, count(n.id) as total, count(n.id) - count(n.read_at) as unread
-         from users u left join notifications n on n.recipient_id = u.id where u.is_system = 0 group by u.id`,
+         from users u left join notifications n on n.recipient_id = u.id where u.is_system = false group by u.id`,
     );
     expect(perMember).toHaveLength(DEMO_USERS.length);
     // A handful each; the newcomer's first two days, first badges included, are all still unread.
@@ -466,10 +476,10 @@ describe("demo people: avatars, mentions, notices and newcomers", () => {
 
   it("marks only hollis_greer as new, with her first review announced", async () => {
     await t.seeded();
-    expect((await all(`select username from users where is_new = 1`)).map((u) => u.username)).toEqual(["hollis_greer"]);
+    expect((await all(`select username from users where is_new = true`)).map((u) => u.username)).toEqual(["hollis_greer"]);
     // Badges, views and the system's notes and replies leave the marker alone.
-    expect(await all(`select username from users where is_new = 0 and is_system = 0`)).toHaveLength(DEMO_USERS.length - 1);
-    const firsts = await all(`select p.title from posts p join users u on u.id = p.author_id where u.username = 'hollis_greer' and p.first_review = 1`);
+    expect(await all(`select username from users where is_new = false and is_system = false`)).toHaveLength(DEMO_USERS.length - 1);
+    const firsts = await all(`select p.title from posts p join users u on u.id = p.author_id where u.username = 'hollis_greer' and p.first_review = true`);
     expect(firsts).toHaveLength(1);
   });
 });
@@ -527,7 +537,7 @@ describe("demo votes", () => {
          (select count(*) from posts p where p.author_id = u.id and p.status = 'published') as reviews,
          (select count(*) from comments c join posts p on p.id = c.post_id
            where c.author_id = u.id and c.deleted_at is null and p.status = 'published') as comments
-       from users u where u.is_system = 0`,
+       from users u where u.is_system = false`,
     );
     for (const u of people) expect([u.username, u.review_count, u.comment_count]).toEqual([u.username, u.reviews, u.comments]);
     // New: joined within the week, or fewer than 3 of those. Among the demo members, only the one who joined 2 days ago.
@@ -660,11 +670,11 @@ describe("demo badges, badge notes and views", () => {
     return found[0]!;
   };
   const day = (ms: unknown) => new Date(Number(ms)).toISOString().slice(0, 10);
-  const systemId = async () => (await one(`select id from users where is_system = 1`)).id;
+  const systemId = async () => (await one(`select id from users where is_system = true`)).id;
 
   it("gives every member badges, with their points, holder counts and a notice each", async () => {
     await t.seeded();
-    const members = await all(`select id, username, created_at, badge_points from users where is_system = 0`);
+    const members = await all(`select id, username, created_at, badge_points from users where is_system = false`);
     expect(members).toHaveLength(DEMO_USERS.length);
     const held = await all(`select ub.*, b.points from user_badges ub join badges b on b.slug = ub.badge_slug`);
     for (const m of members) {
@@ -689,7 +699,7 @@ describe("demo badges, badge notes and views", () => {
     expect(await holders("views-100")).toBeGreaterThanOrEqual(1);
     expect(await holders("views-1000")).toBeGreaterThanOrEqual(1);
     // None of it makes anyone but the newcomer new.
-    expect((await all(`select username from users where is_new = 1`)).map((u) => u.username)).toEqual(["hollis_greer"]);
+    expect((await all(`select username from users where is_new = true`)).map((u) => u.username)).toEqual(["hollis_greer"]);
   });
 
   it("records views through the verb: dozens to hundreds a review, exact counters, readers who existed", async () => {
@@ -796,19 +806,19 @@ describe("demo badges, badge notes and views", () => {
       const since = await all(
         `select c.* from comments c join posts p on p.id = c.post_id where p.author_id = ? and c.announces_badge is not null and c.created_at > ?`,
         author.id,
-        stop.created_at,
+        new Date(Number(stop.created_at)),
       );
       expect(since).toHaveLength(0);
       // …though a review's upvotes earned them another badge later, which came as a notice only.
       const later = await all(
         `select * from user_badges where user_id = ? and badge_slug like 'upvotes-%' and comment_id is null and granted_at > ?`,
         author.id,
-        stop.created_at,
+        new Date(Number(stop.created_at)),
       );
       expect(later.length).toBeGreaterThanOrEqual(1);
       for (const g of later) await one(`select * from notifications where recipient_id = ? and kind = 'badge' and target = ?`, author.id, g.badge_slug);
     }
     // Everyone else still has the notes on.
-    expect((await all(`select username from users where is_system = 0 and badge_announcements = 0`)).map((u) => u.username)).toEqual(stoppers);
+    expect((await all(`select username from users where is_system = false and badge_announcements = false`)).map((u) => u.username)).toEqual(stoppers);
   });
 });

@@ -10,7 +10,7 @@ import { findSessionCookie, rolledSessionToken, SESSION_MAX_AGE, userFromSession
 import { countUnread } from "@/lib/notifications/queries";
 import { listVotesOnReview } from "@/lib/votes/queries";
 import { postComment } from "../helpers/comments";
-import { ctxAs, fixtureWriter, perTestDb } from "../helpers/db";
+import { ctxAs, fixtureWriter, ON_PG, perTestDb } from "../helpers/db";
 import { vote } from "../helpers/votes";
 import { TEST_AUTH_SECRET } from "../helpers/env";
 import { makeUser, seedReview } from "../helpers/reviews";
@@ -125,11 +125,14 @@ describe("reading the session from its cookie", () => {
     await vote(t.db, mara, "review", other);
     const tok = await token(mara.id);
 
+    // Statements counted where the read connection takes them: SQLite's prepare, the PostgreSQL pool's query.
     let statements = 0;
-    const prepare = t.db.$client.prepare.bind(t.db.$client);
-    t.db.$client.prepare = ((sql: string) => (statements++, prepare(sql))) as typeof prepare;
+    const client = t.db.$client as unknown as Record<string, (...args: unknown[]) => unknown>;
+    const method = ON_PG ? "query" : "prepare";
+    const original = client[method]!;
+    client[method] = (...args) => (statements++, original.apply(client, args));
     const viewer = await viewerFromSessionToken(t.db, tok, NAME, one);
-    t.db.$client.prepare = prepare;
+    client[method] = original;
     expect(statements).toBe(1);
     expect(viewer?.user.username).toBe("mara");
     expect([...viewer!.votes].sort()).toEqual([`c${onOne.id}`, `r${one}`]);

@@ -18,7 +18,8 @@ describe("setRole", () => {
     const { changes: _changes, ...row } = await setRole(ctxAs(t.db, null), { username, role });
     return row;
   };
-  const roles = async () => (await rows(t.db, "users")).map((r) => [r.username, r.role]);
+  // By username: PostgreSQL keeps no insertion order.
+  const roles = async () => (await rows(t.db, "users")).map((r) => [r.username, r.role]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
 
   it("sets the role of the named user only, whatever the case of the name", async () => {
     await seed();
@@ -29,7 +30,7 @@ describe("setRole", () => {
     expect(await roles()).toEqual([["Carol_R", "member"], ["dave", "member"]]);
     // A profile shows its member's role, and so does their card among the newest members.
     const { changes } = await setRole(ctxAs(t.db, null), { username: "dave", role: "moderator" });
-    expect(tagsFor(changes).sort()).toEqual(["members", `user:${(await rows(t.db, "users"))[1]!.id}`]);
+    expect(tagsFor(changes).sort()).toEqual(["members", `user:${(await rows(t.db, "users", "where username = 'dave'"))[0]!.id}`]);
   });
 
   it("refuses an unknown user with NotFound and changes nothing", async () => {

@@ -3,15 +3,15 @@ import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { REPO_ROOT, rows, perTestDb } from "../helpers/db";
+import { ON_PG, REPO_ROOT, rows, perTestDb } from "../helpers/db";
 import { TEST_AUTH_SECRET } from "../helpers/env";
 import { signUpAt } from "../helpers/people";
 
 const run = promisify(execFile);
 
-/** `npm run user:role -- …` against `file`, as an operator runs it: exit code and what it printed. */
+/** `npm run user:role -- …` against `file` (a database's URL on PostgreSQL), as an operator runs it: exit code and what it printed. */
 async function userRole(file: string, ...args: string[]) {
-  const env = { ...process.env, DATABASE_PATH: file, AUTH_SECRET: TEST_AUTH_SECRET };
+  const env = { ...process.env, [ON_PG ? "DATABASE_URL" : "DATABASE_PATH"]: file, AUTH_SECRET: TEST_AUTH_SECRET };
   try {
     const { stdout, stderr } = await run(path.join(REPO_ROOT, "node_modules", ".bin", "tsx"), ["scripts/user-role.ts", ...args], { cwd: REPO_ROOT, env });
     return { code: 0, out: stdout + stderr };
@@ -25,9 +25,9 @@ describe("npm run user:role on a site started with SEED_DEMO=false", () => {
   const t = perTestDb();
 
   it("makes the first admin of an empty site once they have signed up, with clear messages before", { timeout: 60_000 }, async () => {
-    const missing = path.join(path.dirname(t.file), "elsewhere", "marquee.db");
+    const missing = ON_PG ? `${t.file}_elsewhere` : path.join(path.dirname(t.file), "elsewhere", "marquee.db");
     const none = await userRole(missing, "first_admin", "admin");
-    expect(none).toEqual({ code: 1, out: expect.stringContaining(`No database at ${missing}. Start the server once`) });
+    expect(none).toEqual({ code: 1, out: expect.stringContaining(`No database at ${missing}. ${ON_PG ? "Create it and start" : "Start"} the server once`) });
     expect(fs.existsSync(missing)).toBe(false);
 
     const empty = await userRole(t.file, "first_admin", "admin");
