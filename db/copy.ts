@@ -34,7 +34,7 @@ export class CopyError extends Error {
   override name = "CopyError";
 }
 
-type Kind = "time" | "bool" | "other";
+type Kind = "time" | "bool" | "json" | "other";
 type TablePlan = { name: string; columns: string[]; kinds: Kind[]; key: string[]; identity: string | null };
 
 // PostgreSQL's bigint and numeric (counts, view totals) as numbers, as the app reads them (db/index.ts).
@@ -62,7 +62,7 @@ export function copyPlan(): TablePlan[] {
   for (const c of configs) visit(c.name, []);
   return ordered.map((name) => {
     const c = byName.get(name)!;
-    const kind = (t: string): Kind => (t === "PgTimestamp" ? "time" : t === "PgBoolean" ? "bool" : "other");
+    const kind = (t: string): Kind => (t === "PgTimestamp" ? "time" : t === "PgBoolean" ? "bool" : t === "PgJsonb" || t === "PgJson" ? "json" : "other");
     const key = c.primaryKeys[0]?.columns.map((col) => col.name) ?? c.columns.filter((col) => col.primary).map((col) => col.name);
     const identity = c.columns.find((col) => col.generatedIdentity)?.name ?? null;
     return { name, columns: c.columns.map((col) => col.name), kinds: c.columns.map((col) => kind(col.columnType)), key, identity };
@@ -152,7 +152,7 @@ function sqliteTarget(file: string): Target {
   db.pragma("journal_mode = WAL");
   db.pragma("foreign_keys = ON");
   migrate(drizzle(db), { migrationsFolder: path.join(process.cwd(), "drizzle", "sqlite") });
-  const toSqlite = (v: unknown, k: Kind) => (v === null ? null : k === "time" ? (v as Date).getTime() : k === "bool" ? Number(v) : v);
+  const toSqlite = (v: unknown, k: Kind) => (v === null ? null : k === "time" ? (v as Date).getTime() : k === "bool" ? Number(v) : k === "json" ? JSON.stringify(v) : v);
   return {
     async isEmpty(plan) {
       for (const t of plan) if ((db.prepare(`select count(*) as n from ${quote(t.name)}`).get() as { n: number }).n) return t.name;
@@ -193,8 +193,9 @@ function pgTarget(url: string): Target {
   const one = async () => (client ??= await pool.connect());
   return {
     async isEmpty(plan) {
-      await migratePg(drizzlePg(pool), { migrationsFolder: path.join(process.cwd(), "drizzle", "pg") });
-      for (const t of plan) if ((await pool.query<{ n: number }>(`select count(*) as n from ${quote(t.name)}`)).rows[0]!.n) return t.name;
+      const c = await one();
+      await migratePg(drizzlePg(c), { migrationsFolder: path.join(process.cwd(), "drizzle", "pg") });
+      for (const t of plan) if ((await c.query<{ n: number }>(`select count(*) as n from ${quote(t.name)}`)).rows[0]!.n) return t.name;
       return null;
     },
     async begin() {
@@ -228,7 +229,7 @@ function pgTarget(url: string): Target {
       if (client) await client.query("ROLLBACK").catch(() => {});
     },
     async count(t) {
-      return (await pool.query<{ n: number }>(`select count(*) as n from ${quote(t.name)}`)).rows[0]!.n;
+      return (await (await one()).query<{ n: number }>(`select count(*) as n from ${quote(t.name)}`)).rows[0]!.n;
     },
     async close() {
       client?.release();

@@ -26,8 +26,9 @@ let made = 0;
  * template database on the suite's throwaway cluster. `file` is the SQLite file, or the database's URL.
  */
 export async function createTestDb(): Promise<TestDb> {
-  setTestEnv();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "marquee-test-"));
+  // On PostgreSQL the data folder (avatars) is DATABASE_PATH's: this test's own.
+  setTestEnv(ON_PG ? { DATABASE_PATH: path.join(dir, "unused.db") } : {});
   if (ON_PG) {
     const name = `t_${process.pid}_${++made}`;
     const url = await createPgTestDatabase(name);
@@ -128,7 +129,9 @@ function compareValues(a: unknown, b: unknown): number {
   return String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
 }
 
-const asSqliteValue = (v: unknown) => (v instanceof Date ? v.getTime() : typeof v === "boolean" ? Number(v) : v);
+/** A PostgreSQL value as SQLite holds it: a time stamp as milliseconds, a boolean as 0/1, JSON as its text. */
+export const asSqliteValue = (v: unknown) =>
+  v instanceof Date ? v.getTime() : typeof v === "boolean" ? Number(v) : v !== null && typeof v === "object" ? JSON.stringify(v) : v;
 
 /** Full contents of every table (migrations' bookkeeping aside): compare before and after a refusal. */
 export async function snapshot(db: DB): Promise<Record<string, Record<string, unknown>[]>> {

@@ -6,13 +6,14 @@
 import type pg from "pg";
 import type { Conn } from "@/db";
 import { DIALECT } from "@/db/dialect";
+import { asSqliteValue } from "./db";
 
 const ON_PG = DIALECT === "pg";
 
 type Row = Record<string, unknown>;
 
 const toSqlite = (v: unknown) => (v instanceof Date ? v.getTime() : typeof v === "boolean" ? Number(v) : v);
-const fromPg = (v: unknown) => (v instanceof Date ? v.getTime() : typeof v === "boolean" ? Number(v) : v);
+const fromPg = asSqliteValue;
 
 /** `?` placeholders as PostgreSQL's `$1`, `$2`, … (outside quoted strings). */
 function numbered(text: string): string {

@@ -70,7 +70,7 @@ describe("npm run db:copy", () => {
     await client.connect();
     try {
       const max = (await client.query<{ n: number }>(`select max(id)::int as n from films`)).rows[0]!.n;
-      const made = (await client.query<{ id: number }>(`insert into films (slug, title, title_key) values ('new-one', 'New One', 'new one') returning id`)).rows[0]!.id;
+      const made = (await client.query<{ id: number }>(`insert into films (slug, title, title_key, year) values ('new-one-2001', 'New One', 'new one', 2001) returning id`)).rows[0]!.id;
       expect(made).toBe(max + 1);
     } finally {
       await client.end();
