@@ -10,6 +10,7 @@ import { makeCtx, type Ctx } from "@/lib/context";
 import { openMarqueeDb } from "@/lib/db";
 import type { Actor } from "@/lib/permissions";
 import { setTestEnv } from "./env";
+import { asSqliteValue } from "./sql";
 
 export const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const MIGRATIONS = path.join(REPO_ROOT, "drizzle", "sqlite");
@@ -129,9 +130,6 @@ function compareValues(a: unknown, b: unknown): number {
   return String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
 }
 
-/** A PostgreSQL value as SQLite holds it: a time stamp as milliseconds, a boolean as 0/1, JSON as its text. */
-export const asSqliteValue = (v: unknown) =>
-  v instanceof Date ? v.getTime() : typeof v === "boolean" ? Number(v) : v !== null && typeof v === "object" ? JSON.stringify(v) : v;
 
 /** Full contents of every table (migrations' bookkeeping aside): compare before and after a refusal. */
 export async function snapshot(db: DB): Promise<Record<string, Record<string, unknown>[]>> {

@@ -6,13 +6,15 @@
 import type pg from "pg";
 import type { Conn } from "@/db";
 import { DIALECT } from "@/db/dialect";
-import { asSqliteValue } from "./db";
 
 const ON_PG = DIALECT === "pg";
 
 type Row = Record<string, unknown>;
 
 const toSqlite = (v: unknown) => (v instanceof Date ? v.getTime() : typeof v === "boolean" ? Number(v) : v);
+/** A PostgreSQL value as SQLite holds it: a time stamp as milliseconds, a boolean as 0/1, JSON as its text. */
+export const asSqliteValue = (v: unknown) =>
+  v instanceof Date ? v.getTime() : typeof v === "boolean" ? Number(v) : v !== null && typeof v === "object" ? JSON.stringify(v) : v;
 const fromPg = asSqliteValue;
 
 /** `?` placeholders as PostgreSQL's `$1`, `$2`, … (outside quoted strings). */
