@@ -14,6 +14,8 @@ export default defineConfig({
   test: {
     environment: "node",
     include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
+    // Runs in the PostgreSQL suite (vitest.pg.config.mts, `npm run test:pg`).
+    exclude: ["tests/integration/durability-pg.test.ts"],
     pool: "forks",
     setupFiles: ["tests/helpers/setup.ts"],
     // Tests assert results, never speed; the limit only stops a hung test, and leaves room for a busy machine

@@ -7,6 +7,11 @@ const SQLITE_ONLY = [
   // the SQLite file: its pragmas, WAL, two connections, the old migrations folder, file modes, online backup
   "tests/integration/db.test.ts",
   "tests/integration/data-folder-modes.test.ts",
+  // the large seed writes a SQLite file directly (PostgreSQL gets it through npm run db:copy)
+  "tests/integration/seed-large.test.ts",
+  // kill -9 of writers on the SQLite file (its WAL, integrity_check, online backup):
+  // tests/integration/durability-pg.test.ts is the same on PostgreSQL
+  "tests/integration/durability.test.ts",
   // these start PostgreSQL clusters of their own: the schema on a real server, and copies between
   // a SQLite file and PostgreSQL both ways
   "tests/integration/pg-schema.test.ts",

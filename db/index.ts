@@ -31,7 +31,17 @@ export type DB = Conn & { readonly [WRITER]: Writer };
 // and the process's one DB, opened by any copy, must be usable by every other.
 const WRITER = Symbol.for("marquee.writer");
 type SqliteWriter = { dialect: "sqlite"; conn: Conn; lock: Lock; file: string };
-type PgWriter = { dialect: "pg"; pool: pg.Pool; conn: Conn; lock: Lock; url: string; clients: WeakMap<pg.PoolClient, Conn>; migrationsFolder: string };
+type PgWriter = {
+  dialect: "pg";
+  pool: pg.Pool;
+  conn: Conn;
+  lock: Lock;
+  url: string;
+  clients: WeakMap<pg.PoolClient, Conn>;
+  migrationsFolder: string;
+  /** How long a transaction waits for the write lock another process holds (SQLite's busy_timeout). */
+  lockWaitMs: number;
+};
 type Writer = SqliteWriter | PgWriter;
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle", "sqlite");
@@ -114,6 +124,7 @@ function openPg(url: string, opts: OpenOptions): DB {
     url,
     clients: new WeakMap(),
     migrationsFolder: opts.migrationsFolder ?? PG_MIGRATIONS_FOLDER,
+    lockWaitMs: LOCK_WAIT_MS,
   };
   Object.defineProperty(db, WRITER, { value: writer });
   return db as DB;
@@ -230,7 +241,19 @@ async function sqliteTransaction<T>(db: DB, writer: SqliteWriter, fn: (tx: Tx) =
 }
 
 // The key of the advisory lock every PostgreSQL write transaction takes (any constant; "MQWR").
-const WRITE_LOCK_KEY = 0x4d515752;
+export const WRITE_LOCK_KEY = 0x4d515752;
+// A writer in another process is waited for this long, then the write fails (as busy_timeout on SQLite).
+const LOCK_WAIT_MS = 5000;
+
+/**
+ * How long this handle's writes wait for a writer in another process before failing with nothing
+ * written (0: fail at once). SQLite's busy_timeout, PostgreSQL's lock_timeout on the write lock.
+ */
+export function setWriteLockWait(db: DB, ms: number) {
+  const writer = db[WRITER];
+  if (writer.dialect === "pg") writer.lockWaitMs = ms;
+  else writer.conn.$client.pragma(`busy_timeout = ${Math.max(0, Math.floor(ms))}`);
+}
 
 /**
  * PostgreSQL: one pooled client, BEGIN and a transaction-scoped advisory lock that every writer of
@@ -243,7 +266,9 @@ async function pgTransaction<T>(db: DB, writer: PgWriter, fn: (tx: Tx) => Promis
   const client = await writer.pool.connect();
   let broken: unknown;
   try {
-    await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY})`);
+    // lock_timeout 0 would mean "wait for ever": 1 ms is PostgreSQL's "at once".
+    const wait = Math.max(1, Math.floor(writer.lockWaitMs));
+    await client.query(`BEGIN; SET LOCAL lock_timeout = ${wait}; SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY}); SET LOCAL lock_timeout = 0`);
     try {
       const value = await inTransaction.run(db, () => fn(clientConn(writer, client)));
       await client.query("COMMIT");

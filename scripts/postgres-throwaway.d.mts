@@ -16,8 +16,12 @@ export type ThrowawayPostgres = {
   createDatabase(name: string, options?: { template?: string; icuLocale?: string }): Promise<string>;
   /** Stops the server and deletes its folder; safe to call twice. */
   stop(): Promise<void>;
+  /** Kills the server with SIGKILL, as a power cut would. */
+  crash(): Promise<void>;
+  /** Starts it again after `crash`, on the same port. */
+  restart(): Promise<void>;
 };
 
 export declare function findPostgresBin(): string;
 export declare function freePort(): Promise<number>;
-export declare function startPostgres(options?: { name?: string }): Promise<ThrowawayPostgres>;
+export declare function startPostgres(options?: { name?: string; durable?: boolean }): Promise<ThrowawayPostgres>;

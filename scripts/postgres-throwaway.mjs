@@ -119,7 +119,9 @@ const quoteConf = (value) => `'${String(value).replaceAll("'", "''")}'`;
  * locale, then the server on a free loopback port with its unix socket in that folder. Durability
  * is off (fsync, full-page writes): the folder is deleted when the cluster stops.
  *
- * @param {{ name?: string }} [options] a word in the folder's name, to tell clusters apart
+ * @param {{ name?: string; durable?: boolean }} [options] a word in the folder's name, to tell
+ *   clusters apart; `durable` keeps PostgreSQL's defaults (fsync, full-page writes, synchronous
+ *   commit), for tests of what survives a crash
  */
 export async function startPostgres(options = {}) {
   const bin = findPostgresBin();
@@ -138,9 +140,7 @@ export async function startPostgres(options = {}) {
         port: cluster.port,
         listen_addresses: "127.0.0.1",
         unix_socket_directories: dir,
-        fsync: "off",
-        full_page_writes: "off",
-        synchronous_commit: "off",
+        ...(options.durable ? {} : { fsync: "off", full_page_writes: "off", synchronous_commit: "off" }),
       };
       const conf = Object.entries(settings).map(([k, v]) => `${k} = ${quoteConf(v)}\n`);
       fs.writeFileSync(path.join(data, "throwaway.conf"), conf.join(""));
@@ -218,5 +218,25 @@ export async function startPostgres(options = {}) {
     }
   }
 
-  return { dir, port: cluster.port, url, admin, createDatabase, stop };
+  /** Kills the server as a power cut would (SIGKILL to the postmaster), then waits until it is gone. */
+  async function crash() {
+    const pid = Number(fs.readFileSync(path.join(data, "postmaster.pid"), "utf8").split("\n")[0]);
+    process.kill(pid, "SIGKILL");
+    for (;;) {
+      try {
+        process.kill(pid, 0);
+      } catch {
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    // Its backends notice the postmaster is gone and exit; a new start waits for them (pg_ctl -w).
+  }
+
+  /** Starts the server again on its port after `crash` (it replays its WAL first). */
+  async function restart() {
+    await runTool(bin, dir, "pg_ctl", ["-D", data, "-l", path.join(dir, "log"), "-w", "start"]);
+  }
+
+  return { dir, port: cluster.port, url, admin, createDatabase, stop, crash, restart };
 }

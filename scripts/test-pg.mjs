@@ -35,6 +35,7 @@ export async function startTestCluster() {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  const started = Date.now();
   const { cluster, version } = await startTestCluster();
   let status = 1;
   try {
@@ -56,5 +57,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   } finally {
     await cluster.stop();
   }
+  const what = process.argv[2] === "--e2e" ? "end-to-end suite" : "integration suite";
+  console.log(`\nThe ${what} on PostgreSQL ${version}: ${status === 0 ? "ok" : "FAILED"} in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
   process.exit(status);
 }

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
-import { instant } from "./columns";
+import { bytewiseText, instant } from "./columns";
 
 export const films = pgTable(
   "films",
@@ -9,7 +9,8 @@ export const films = pgTable(
     id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
     slug: text("slug").notNull(),
     title: text("title").notNull(),
-    titleKey: text("title_key").notNull(),
+    // Byte order, as on SQLite: film search finds a prefix as a range of keys (lib/films/queries.ts).
+    titleKey: bytewiseText("title_key").notNull(),
     year: integer("year").notNull(),
     director: text("director"),
     country: text("country"),

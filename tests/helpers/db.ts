@@ -4,7 +4,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach } from "vitest";
 import pg from "pg";
-import { closeDb, unlockedWriter, type Conn, type DB } from "@/db";
+import Database from "better-sqlite3";
+import { closeDb, unlockedWriter, WRITE_LOCK_KEY, type Conn, type DB } from "@/db";
 import { DIALECT } from "@/db/dialect";
 import { makeCtx, type Ctx } from "@/lib/context";
 import { openMarqueeDb } from "@/lib/db";
@@ -160,4 +161,30 @@ export function fixtureWriter(db: DB): Conn {
 export function ctxAs(db: DB, actor: Actor | string | null, now?: Date, address?: string): Ctx {
   const a = typeof actor === "string" ? { id: actor, role: "member" as const } : actor;
   return makeCtx(db, { actor: a, now, address: address ?? null });
+}
+
+/**
+ * Holds the database's write lock from a connection of its own, as another process's writer would
+ * (SQLite's BEGIN IMMEDIATE; PostgreSQL's write advisory lock), until `release`.
+ */
+export async function holdWriteLockElsewhere(file: string): Promise<{ release: () => Promise<void> }> {
+  if (ON_PG) {
+    const client = new pg.Client({ connectionString: file });
+    await client.connect();
+    await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY})`);
+    return {
+      release: async () => {
+        await client.query("ROLLBACK");
+        await client.end();
+      },
+    };
+  }
+  const other = new Database(file);
+  other.exec("BEGIN IMMEDIATE");
+  return {
+    release: async () => {
+      other.exec("ROLLBACK");
+      other.close();
+    },
+  };
 }

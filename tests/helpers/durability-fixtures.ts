@@ -28,7 +28,7 @@ export async function buildWriter(dir: string): Promise<string> {
     target: "node20",
     format: "cjs",
     // Native: loaded from the repository's node_modules (NODE_PATH below), not copied.
-    external: ["better-sqlite3"],
+    external: ["better-sqlite3", "pg"],
     tsconfig: path.join(REPO_ROOT, "tsconfig.json"),
     logLevel: "error",
   });

@@ -18,8 +18,8 @@ export type PgDb = NodePgDatabase<typeof schema> & { $client: pg.Pool };
  * tenth): start it in `beforeAll` with a generous timeout, stop it in `afterAll`. It is stopped on
  * process exit as well.
  */
-export function startPostgres(): Promise<ThrowawayPostgres> {
-  return startThrowaway({ name: "marquee-test" });
+export function startPostgres(options: { durable?: boolean } = {}): Promise<ThrowawayPostgres> {
+  return startThrowaway({ name: "marquee-test", ...options });
 }
 
 /** A pool on one database, with Drizzle over it (the PostgreSQL schema). End it with `$client.end()`. */

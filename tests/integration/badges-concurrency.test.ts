@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { closeDb, openDb, unlockedWriter, type DB } from "@/db";
+import { setWriteLockWait, type DB } from "@/db";
 import type { Actor } from "@/lib/permissions";
-import { fixtureWriter, MIGRATIONS, perTestDb } from "../helpers/db";
+import { fixtureWriter, holdWriteLockElsewhere, perTestDb } from "../helpers/db";
 import { postComment } from "../helpers/comments";
 import { HOUR, MINUTE, T0, at, makeUser, reviewForm, seedReview } from "../helpers/reviews";
 import { allCounterDrift, vote, voteRowProblems } from "../helpers/votes";
@@ -205,22 +205,23 @@ describe("badges under concurrent writes", () => {
 
   it("a vote that cannot get the write lock writes nothing at all: no vote, no count, no badge", async () => {
     const { mara, reviewId, racers } = await reviewAt(t.db, 9, 1);
-    // Another process's writer holds SQLite's write lock.
-    const other = openDb(t.file, { migrationsFolder: MIGRATIONS });
+    // Another process's writer holds the write lock.
+    const other = await holdWriteLockElsewhere(t.file);
+    let released = false;
     try {
-      unlockedWriter(other).$client.exec("BEGIN IMMEDIATE");
-      // Do not wait out the five-second busy timeout: fail at once.
-      fixtureWriter(t.db).$client.pragma("busy_timeout = 0");
+      // Do not wait out the five-second lock wait: fail at once.
+      setWriteLockWait(t.db, 0);
       const before = await snapshot(t.db);
-      await expect(vote(t.db, racers[0]!, "review", reviewId, "up", at(HOUR))).rejects.toThrow(/locked|busy/i);
-      unlockedWriter(other).$client.exec("ROLLBACK");
+      await expect(vote(t.db, racers[0]!, "review", reviewId, "up", at(HOUR))).rejects.toThrow(/locked|busy|lock timeout/i);
+      await other.release();
+      released = true;
       expect(await snapshot(t.db)).toEqual(before);
       expect(await grantRows(t.db, mara, "upvotes-10")).toBe(0);
       // Retried once the lock is free, it crosses and grants as usual.
       expect((await vote(t.db, racers[0]!, "review", reviewId, "up", at(HOUR))).badges.map((b) => b.slug)).toEqual(["upvotes-10", "review-10-upvotes"]);
     } finally {
-      fixtureWriter(t.db).$client.pragma("busy_timeout = 5000");
-      await closeDb(other);
+      setWriteLockWait(t.db, 5000);
+      if (!released) await other.release();
     }
   });
 });
