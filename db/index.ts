@@ -266,14 +266,15 @@ async function pgTransaction<T>(db: DB, writer: PgWriter, fn: (tx: Tx) => Promis
   const client = await writer.pool.connect();
   let broken: unknown;
   try {
-    // lock_timeout 0 would mean "wait for ever": 1 ms is PostgreSQL's "at once".
-    const wait = Math.max(1, Math.floor(writer.lockWaitMs));
-    await client.query(`BEGIN; SET LOCAL lock_timeout = ${wait}; SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY}); SET LOCAL lock_timeout = 0`);
     try {
+      // lock_timeout 0 would mean "wait for ever": 1 ms is PostgreSQL's "at once".
+      const wait = Math.max(1, Math.floor(writer.lockWaitMs));
+      await client.query(`BEGIN; SET LOCAL lock_timeout = ${wait}; SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY}); SET LOCAL lock_timeout = 0`);
       const value = await inTransaction.run(db, () => fn(clientConn(writer, client)));
       await client.query("COMMIT");
       return value;
     } catch (err) {
+      // Also when the lock was not granted in time: the transaction BEGIN opened ends here.
       await client.query("ROLLBACK").catch((e: unknown) => (broken = e));
       throw err;
     }

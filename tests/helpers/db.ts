@@ -188,3 +188,30 @@ export async function holdWriteLockElsewhere(file: string): Promise<{ release: (
     },
   };
 }
+
+/** Whether another connection could take the write lock right now, without waiting for it. */
+export async function writeLockFreeElsewhere(file: string): Promise<boolean> {
+  if (ON_PG) {
+    const client = new pg.Client({ connectionString: file });
+    await client.connect();
+    try {
+      const got = (await client.query<{ ok: boolean }>(`select pg_try_advisory_lock(${WRITE_LOCK_KEY}) as ok`)).rows[0]!.ok;
+      if (got) await client.query(`select pg_advisory_unlock(${WRITE_LOCK_KEY})`);
+      return got;
+    } finally {
+      await client.end();
+    }
+  }
+  const other = new Database(file);
+  try {
+    other.pragma("busy_timeout = 0");
+    other.exec("BEGIN IMMEDIATE");
+    other.exec("ROLLBACK");
+    return true;
+  } catch (err) {
+    if (/database is locked/.test(String(err))) return false;
+    throw err;
+  } finally {
+    other.close();
+  }
+}

@@ -1,7 +1,6 @@
-import Database from "better-sqlite3";
 import { beforeEach, describe, expect, it } from "vitest";
 import { writeTx, type Tx } from "@/db";
-import { fixtureWriter, perTestDb, snapshot } from "../helpers/db";
+import { fixtureWriter, perTestDb, snapshot, writeLockFreeElsewhere } from "../helpers/db";
 import { sqlColumn, sqlRun, sqlValue } from "@/tests/helpers/sql";
 
 /** A promise and the function that settles it: a transaction held open until the test says so. */
@@ -22,28 +21,22 @@ describe("write transactions", () => {
   const t = perTestDb();
   const keys = async () => await sqlColumn(t.db, "select k from probe order by k");
 
-  beforeEach(() => {
-    fixtureWriter(t.db).$client.exec("create table probe (k text primary key, v integer not null)");
+  beforeEach(async () => {
+    await sqlRun(fixtureWriter(t.db), "create table probe (k text primary key, v integer not null)");
   });
 
-  it("take SQLite's write lock at BEGIN, before their first statement (BEGIN IMMEDIATE)", async () => {
+  it("take the write lock at BEGIN, before their first statement (SQLite's BEGIN IMMEDIATE, PostgreSQL's advisory lock)", async () => {
+    expect(await writeLockFreeElsewhere(t.file)).toBe(true);
     const g = gate();
     const running = writeTx(t.db, async () => {
       await g.opened;
     });
     await settle();
     // Another process's connection, told not to wait: the write lock is already held.
-    const other = new Database(t.file);
-    try {
-      other.pragma("busy_timeout = 0");
-      expect(() => other.exec("BEGIN IMMEDIATE")).toThrow(/database is locked/);
-      g.open();
-      await running;
-      other.exec("BEGIN IMMEDIATE");
-      other.exec("ROLLBACK");
-    } finally {
-      other.close();
-    }
+    await expect.poll(() => writeLockFreeElsewhere(t.file)).toBe(false);
+    g.open();
+    await running;
+    expect(await writeLockFreeElsewhere(t.file)).toBe(true);
   });
 
   it("run one at a time: a second write starts only after the first commits, and none of its statements runs inside the first", async () => {
@@ -61,6 +54,9 @@ describe("write transactions", () => {
       log.push("second:begin");
       await put(tx, "b1");
     });
+    // The first holds its transaction open (PostgreSQL answers its BEGIN over the network)…
+    await expect.poll(() => log.slice()).toEqual(["first:begin"]);
+    // …and the second has not begun meanwhile.
     await settle();
     expect(log).toEqual(["first:begin"]);
     g.open();
@@ -120,12 +116,12 @@ describe("write transactions", () => {
 
   it("refuse a transaction opened inside another (it would wait for itself)", async () => {
     await expect(writeTx(t.db, async () => writeTx(t.db, async () => "inner"))).rejects.toThrow(/writeTx inside writeTx/);
-    expect(fixtureWriter(t.db).$client.inTransaction).toBe(false);
+    expect(await writeLockFreeElsewhere(t.file)).toBe(true);
     expect(await writeTx(t.db, async () => "free")).toBe("free");
   });
 
   it("leave the read connection unable to write, so nothing writes around the lock", async () => {
-    await expect(sqlRun(t.db, "insert into probe (k, v) values ('sneaky', 1)")).rejects.toThrow(/readonly/);
+    await expect(sqlRun(t.db, "insert into probe (k, v) values ('sneaky', 1)")).rejects.toThrow(/readonly|read-only/);
     expect(await keys()).toEqual([]);
   });
 });
