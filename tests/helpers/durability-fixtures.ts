@@ -1,9 +1,11 @@
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
-import type { DB } from "@/db";
+import { closeDb, type DB } from "@/db";
+import { openMarqueeDb } from "@/lib/db";
 import { REPO_ROOT } from "./db";
-import { WRITER_ENV, type Ack, type Line, type WriterConfig } from "./durability-shared";
+import { WRITER_ENV, type Ack, type Line, type Member, type WriterConfig } from "./durability-shared";
+import { makeUser } from "./reviews";
 import { sqlGet } from "@/tests/helpers/sql";
 
 // The parent's side of the durability tests: writer processes, and checks of what they acknowledged.
@@ -163,4 +165,45 @@ export function tally(acks: readonly Ack[]) {
     else t.votes++;
   }
   return t;
+}
+
+/**
+ * The durability tests' database and writers, on either dialect: `create(name)` makes an empty
+ * database and returns what openDb opens (a SQLite file's path, a PostgreSQL address), and
+ * `migrations` is that dialect's folder. Call `use(script)` with the bundled writer first.
+ */
+export function durabilityHarness(opts: { migrations: string; create: (name: string) => Promise<string> }) {
+  let script = "";
+  const started = new Set<Writer>();
+
+  /** Opens the database with the app's openDb, runs `fn`, closes: no connection stays open between checks. */
+  async function withDb<T>(target: string, fn: (db: DB) => Promise<T> | T): Promise<T> {
+    const db = await openMarqueeDb(target, { migrationsFolder: opts.migrations });
+    try {
+      return await fn(db);
+    } finally {
+      await closeDb(db);
+    }
+  }
+
+  return {
+    use: (bundled: string) => void (script = bundled),
+    withDb,
+    /** A new database built from the committed migrations, with `n` members; closed again. */
+    freshDb: (name: string, n: number) =>
+      opts.create(name).then((file) =>
+        withDb(file, async (db) => {
+          const members: Member[] = [];
+          for (let i = 1; i <= n; i++) members.push({ id: (await makeUser(db, `${name}${i}`)).id, username: `${name}${i}` });
+          return { file, members };
+        }),
+      ),
+    writer(config: Omit<WriterConfig, "migrations" | "refreshEvery"> & { refreshEvery?: number }): Writer {
+      const w = startWriter(script, { migrations: opts.migrations, refreshEvery: 20, ...config });
+      started.add(w);
+      return w;
+    },
+    /** A failed test must not leave a writer behind, nor one waiting for its signal to start. */
+    killAll: () => Promise.all([...started].map((w) => w.kill())),
+  };
 }

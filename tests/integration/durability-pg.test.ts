@@ -7,14 +7,12 @@ import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDb, type DB } from "@/db";
-import { openMarqueeDb } from "@/lib/db";
+import type { DB } from "@/db";
 import { recountAll } from "@/lib/maintenance/recount";
-import { buildWriter, missingAcks, startWriter, tally, type Writer } from "../helpers/durability-fixtures";
-import { prng, type Ack, type Member, type WriterConfig } from "../helpers/durability-shared";
+import { buildWriter, durabilityHarness, missingAcks, tally } from "../helpers/durability-fixtures";
+import { prng, type Ack } from "../helpers/durability-shared";
 import { setTestEnv } from "../helpers/env";
 import { PG_MIGRATIONS, startPostgres, type ThrowawayPostgres } from "../helpers/postgres";
-import { makeUser } from "../helpers/reviews";
 import { allCounterDrift, RECOUNT_NOTHING } from "../helpers/votes";
 
 const SEED = 0x5eed_f11f;
@@ -22,46 +20,23 @@ const KILLS = 8;
 const MINUTE = 60_000;
 
 let dir: string;
-let script: string;
 let cluster: ThrowawayPostgres;
-const started = new Set<Writer>();
+const h = durabilityHarness({ migrations: PG_MIGRATIONS, create: (name) => cluster.createDatabase(name) });
+const { freshDb, writer, withDb } = h;
 
 beforeAll(async () => {
   setTestEnv();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "marquee-durability-pg-"));
-  [script, cluster] = await Promise.all([buildWriter(dir), startPostgres({ durable: true })]);
+  const [script, started] = await Promise.all([buildWriter(dir), startPostgres({ durable: true })]);
+  h.use(script);
+  cluster = started;
 }, 2 * MINUTE);
 
 afterAll(async () => {
-  await Promise.all([...started].map((w) => w.kill()));
+  await h.killAll();
   await cluster?.stop();
   fs.rmSync(dir, { recursive: true, force: true });
 }, MINUTE);
-
-/** A new database migrated from drizzle/pg, with `n` members; closed again. */
-async function freshDb(name: string, n: number): Promise<{ url: string; members: Member[] }> {
-  const url = await cluster.createDatabase(name);
-  const db = await openMarqueeDb(url, { migrationsFolder: PG_MIGRATIONS });
-  const members: Member[] = [];
-  for (let i = 1; i <= n; i++) members.push({ id: (await makeUser(db, `${name}${i}`)).id, username: `${name}${i}` });
-  await closeDb(db);
-  return { url, members };
-}
-
-function writer(config: Omit<WriterConfig, "migrations" | "refreshEvery"> & { refreshEvery?: number }): Writer {
-  const w = startWriter(script, { migrations: PG_MIGRATIONS, refreshEvery: 20, ...config });
-  started.add(w);
-  return w;
-}
-
-async function withDb<T>(url: string, fn: (db: DB) => Promise<T>): Promise<T> {
-  const db = await openMarqueeDb(url, { migrationsFolder: PG_MIGRATIONS });
-  try {
-    return await fn(db);
-  } finally {
-    await closeDb(db);
-  }
-}
 
 async function expectCountersExact(db: DB) {
   expect(await allCounterDrift(db, new Date())).toEqual([]);
@@ -70,7 +45,7 @@ async function expectCountersExact(db: DB) {
 
 describe("durability on PostgreSQL (P7)", () => {
   it(`keeps every acknowledged write through ${KILLS} kill -9s of a writer process`, async () => {
-    const { url, members } = await freshDb("kill", 6);
+    const { file: url, members } = await freshDb("kill", 6);
     const random = prng(SEED);
     const acks: Ack[] = [];
     const perRound: number[] = [];
@@ -96,7 +71,7 @@ describe("durability on PostgreSQL (P7)", () => {
   }, 4 * MINUTE);
 
   it("keeps every acknowledged write through a kill -9 of the database server under two writers", async () => {
-    const { url, members } = await freshDb("crash", 6);
+    const { file: url, members } = await freshDb("crash", 6);
     const ws = [0, 1].map((i) => writer({ file: url, tag: `c${i + 1}`, seed: SEED * 3 + i, members }));
     await Promise.all(ws.map((w) => w.acked(40)));
     // The power goes: the server dies with both writers mid-transaction.

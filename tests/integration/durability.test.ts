@@ -6,8 +6,7 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDb, type DB } from "@/db";
-import { openMarqueeDb } from "@/lib/db";
+import type { DB } from "@/db";
 import { backupDatabase } from "@/db/backup";
 import { listThread } from "@/lib/comments/queries";
 import { buildThread, DEFAULT_SORT, DISPLAY_DEPTH, type CommentNode } from "@/lib/comments/tree";
@@ -15,10 +14,9 @@ import { recountAll } from "@/lib/maintenance/recount";
 import { getReviewBySlug, listFeed } from "@/lib/reviews/queries";
 import { countMembers, listNewestMembers } from "@/lib/users/queries";
 import { MIGRATIONS, REPO_ROOT } from "../helpers/db";
-import { buildWriter, integrity, missingAcks, startWriter, tally, type Writer } from "../helpers/durability-fixtures";
-import { prng, type Ack, type Member, type WriterConfig } from "../helpers/durability-shared";
+import { buildWriter, durabilityHarness, integrity, missingAcks, tally } from "../helpers/durability-fixtures";
+import { prng, type Ack } from "../helpers/durability-shared";
 import { setTestEnv } from "../helpers/env";
-import { makeUser } from "../helpers/reviews";
 import { allCounterDrift, RECOUNT_NOTHING } from "../helpers/votes";
 import { sqlColumn, sqlValue } from "@/tests/helpers/sql";
 
@@ -33,46 +31,22 @@ const OPS_PER_WRITER = 150;
 const MINUTE = 60_000;
 
 let dir: string;
-let script: string;
-const started = new Set<Writer>();
+const h = durabilityHarness({
+  migrations: MIGRATIONS,
+  create: async (name) => path.join(dir, name, "marquee.db"),
+});
+const { freshDb, writer, withDb } = h;
 
 beforeAll(async () => {
   setTestEnv();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "marquee-durability-"));
-  script = await buildWriter(dir);
+  h.use(await buildWriter(dir));
 }, MINUTE);
 
 afterAll(async () => {
-  // A failed test must not leave a writer behind, nor one waiting for its signal to start.
-  await Promise.all([...started].map((w) => w.kill()));
+  await h.killAll();
   fs.rmSync(dir, { recursive: true, force: true });
 }, MINUTE);
-
-/** A new database file built from the committed migrations, with `n` members; closed again. */
-async function freshDb(name: string, n: number): Promise<{ file: string; members: Member[] }> {
-  const file = path.join(dir, name, "marquee.db");
-  const db = await openMarqueeDb(file, { migrationsFolder: MIGRATIONS });
-  const members: Member[] = [];
-  for (let i = 1; i <= n; i++) members.push({ id: (await makeUser(db, `${name}${i}`)).id, username: `${name}${i}` });
-  await closeDb(db);
-  return { file, members };
-}
-
-function writer(config: Omit<WriterConfig, "migrations" | "refreshEvery"> & { refreshEvery?: number }): Writer {
-  const w = startWriter(script, { migrations: MIGRATIONS, refreshEvery: 20, ...config });
-  started.add(w);
-  return w;
-}
-
-/** Opens the file with the app's openDb, runs `fn`, closes: no connection stays open between checks. */
-async function withDb<T>(file: string, fn: (db: DB) => Promise<T> | T): Promise<T> {
-  const db = await openMarqueeDb(file, { migrationsFolder: MIGRATIONS });
-  try {
-    return await fn(db);
-  } finally {
-    await closeDb(db);
-  }
-}
 
 async function expectCountersExact(db: DB) {
   expect(await allCounterDrift(db, new Date())).toEqual([]);
