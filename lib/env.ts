@@ -43,6 +43,8 @@ const EnvInput = z.object({
   OIDC_NAME: z.string().min(1).max(40).default("OpenID Connect"),
   SCRYPT_COST: z.coerce.number().int().min(10).max(20).default(17),
   SEED_DEMO: z.enum(["true", "false"]).default("true"),
+  /** `false`: the server never runs the sweep (anniversary badges, first weeks ending), so it only reads. */
+  SWEEP: z.enum(["true", "false"]).default("true"),
   EDIT_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).default(300),
   COMMENT_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
   COMMENT_NEWCOMER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),

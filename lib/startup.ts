@@ -27,10 +27,10 @@ export async function startServer() {
   }
 
   // Start-up expires every page anyway, so what the sweep changes while stopped needs no more.
-  await sweep(db, new Date());
+  if (env.SWEEP === "true") await sweep(db, new Date());
   const token = createBootToken();
   void expireBuildTimeCache(env.PORT, token);
-  setInterval(() => void sweepSoon(env.PORT, token), SWEEP_INTERVAL_MS).unref();
+  if (env.SWEEP === "true") setInterval(() => void sweepSoon(env.PORT, token), SWEEP_INTERVAL_MS).unref();
 }
 
 // How often a first week that just ended takes the "New" marker off the pages showing that name.

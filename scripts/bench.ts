@@ -4,7 +4,16 @@
 // its targets. Prints Markdown tables and writes them to bench-results/bench.md.
 //
 //   npm run bench [-- --large data/large.db] [--seconds 10] [--demo-only] [--port 3600] [--caps-only]
-//                 [--writes-only]
+//                 [--writes-only] [--database postgres://… | --database throwaway]
+//
+// With --database, the same measures run on PostgreSQL too, after SQLite's, and the report puts
+// both dialects side by side. The benchmark makes its databases in that cluster (the address's
+// user needs the right to create databases) and drops them at the end; the large one is filled
+// from the large SQLite file with db:copy, timed. `throwaway` starts a cluster of its own
+// (scripts/postgres-throwaway.mjs) with PostgreSQL's durable defaults (fsync, synchronous commit).
+// Tables are picked by the dialect a process starts with (db/dialect.ts), so PostgreSQL is
+// measured by a second process of this script (--postgres-results FILE, which writes its figures
+// to FILE for the first).
 //
 // It ends with every capped field sent at ten times its cap through its route (scripts/bench/caps.ts),
 // on a server of its own (the port two after --port); --caps-only runs that section alone and
@@ -14,10 +23,12 @@
 // missing; the benchmark works on a copy of it (the server migrates it and the load writes votes
 // and comments), so the file itself is never changed, nor even opened. The servers listen on
 // --port (demo) and the port after it (large).
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { closeDb } from "@/db";
+import { isPostgresUrl } from "@/db/dialect";
 import { openMarqueeDb } from "@/lib/db";
 import { renderMarkdown } from "@/lib/markdown/render";
 import { recountAll } from "@/lib/maintenance/recount";
@@ -25,16 +36,18 @@ import { PATHOLOGICAL } from "@/tests/fixtures/pathological-markdown";
 import { measureCaps } from "./bench/caps";
 import { profileLines, startProfiler, stopProfiler, summarizeProfile, type WriteProfile } from "./bench/profile";
 import { loadComments } from "./bench/comments";
-import { prepareDemo, prepareLarge, type Prepared } from "./bench/prepare";
+import { postgresPlace } from "./bench/postgres";
+import { filesIn, prepareDemo, prepareLarge, type Prepared } from "./bench/prepare";
 import { readerJavaScript } from "./bench/reader-js";
 import { firstRegeneration } from "./bench/regeneration";
-import { capsTable, pagesTable, readerJsLines, targetsTable, TARGETS, type Measured } from "./bench/report";
+import { capsTable, dialectsTable, pagesTable, readerJsLines, targetsTable, TARGETS, type Measured } from "./bench/report";
 import { median, realisticReview } from "./bench/sample-review";
 import { BENCH_SECRET, load, startServer, threadCpuMs, viewLoad, type LoadResult } from "./bench/server";
 import { draftModeCookie, proveFreshRenders, type FreshCheck } from "./bench/uncached";
 import { SESSION_COOKIE, loadVotes, sessionCookie } from "./bench/votes";
 // @ts-expect-error: a plain ES module without types
 import { build } from "./build-if-needed.mjs";
+import { startPostgres } from "./postgres-throwaway.mjs";
 
 const lines: string[] = [];
 const out = (s = "") => {
@@ -51,6 +64,8 @@ const DEMO_ONLY = process.argv.includes("--demo-only");
 const PORT = Number(arg("port", "3600"));
 const CAPS_ONLY = process.argv.includes("--caps-only");
 const WRITES_ONLY = process.argv.includes("--writes-only");
+const DATABASE = arg("database", "");
+const POSTGRES_RESULTS = arg("postgres-results", "");
 const SERVER_ENV = {
   // Members here act far faster than people do: the limits would answer most of the load with 429.
   VOTE_BURST_PER_MINUTE: "100000",
@@ -84,7 +99,7 @@ async function measure(p: Prepared, port: number, opts: { recount: boolean }): P
   const reader = { cookie: `${SESSION_COOKIE}=${await sessionCookie(BENCH_SECRET, p.readerId)}` };
   const draft = { cookie: draftModeCookie() };
   const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), "marquee-profile-"));
-  const server = await startServer(p.dbPath, port, { ...SERVER_ENV, MARQUEE_CPU_PROFILE_DIR: profileDir });
+  const server = await startServer(p.target, port, { ...SERVER_ENV, MARQUEE_CPU_PROFILE_DIR: profileDir });
   try {
     const coldMs = await coldRender(server.base, p.review1000);
     const pages: LoadResult[] = [];
@@ -94,7 +109,7 @@ async function measure(p: Prepared, port: number, opts: { recount: boolean }): P
       const headers = page.signedIn ? reader : {};
       if (page.view) pages.push(await viewLoad(server, page.name, page.url, page.view, { seconds: SECONDS, headers }));
       else if (page.uncached) {
-        fresh = await proveFreshRenders(server, p.dbPath, p.review200.id, page.url, draft.cookie);
+        fresh = await proveFreshRenders(server, p.target, p.review200.id, page.url, draft.cookie);
         if (!fresh.ok) console.error(`  ${p.label}: uncached renders not proven: ${fresh.detail}`);
         pages.push(await load(server, page.name, page.url, { seconds: SECONDS, headers: draft }));
       } else pages.push(await load(server, page.name, page.url, { seconds: SECONDS, headers }));
@@ -120,7 +135,7 @@ async function measure(p: Prepared, port: number, opts: { recount: boolean }): P
     // to correct. (A full recount of the large database takes far longer than the load itself.)
     let drift: number | null = null;
     if (opts.recount) {
-      const after = await openMarqueeDb(p.dbPath);
+      const after = await openMarqueeDb(p.target);
       drift = Object.values(await recountAll(after)).reduce((a, b) => a + b, 0);
       await closeDb(after);
     }
@@ -169,10 +184,10 @@ async function writesOnly() {
   build();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "marquee-bench-"));
   try {
-    const p = (await prepareDemo(dir)).prepared;
+    const p = (await prepareDemo(filesIn(dir))).prepared;
     const cookies = await Promise.all(p.voterIds.map((id) => sessionCookie(BENCH_SECRET, id)));
     const profileDir = path.join(dir, "profiles");
-    const server = await startServer(p.dbPath, PORT, { ...SERVER_ENV, MARQUEE_CPU_PROFILE_DIR: profileDir });
+    const server = await startServer(p.target, PORT, { ...SERVER_ENV, MARQUEE_CPU_PROFILE_DIR: profileDir });
     try {
       await loadVotes(server, cookies, p.voteReviewIds, 2); // warm-up, not reported
       await loadComments(server, cookies.slice(0, 50), p.commentReviewId, 2);
@@ -213,6 +228,7 @@ async function writesOnly() {
 }
 
 async function main() {
+  if (DATABASE && DATABASE !== "throwaway" && !isPostgresUrl(DATABASE)) throw new Error(`--database takes a postgres:// address or "throwaway", not ${DATABASE}`);
   out(`# Marquee benchmark — ${new Date().toISOString()}`);
   out(`${os.cpus().length} cores, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
   out();
@@ -239,8 +255,8 @@ async function main() {
     });
   }
   try {
-    const demo = await prepareDemo(dir);
-    const large = DEMO_ONLY ? null : await prepareLarge(dir, LARGE_PATH);
+    const demo = await prepareDemo(filesIn(dir));
+    const large = DEMO_ONLY ? null : await prepareLarge(dir, LARGE_PATH, filesIn(dir));
     console.log("Measuring the demo database…");
     const runs: Measured[] = [await measure(demo.prepared, PORT, { recount: true })];
     if (large) {
@@ -309,6 +325,7 @@ async function main() {
       out(`| Ranking query, this month by upvotes, large | ${large.rankingQueries.monthP50.toFixed(2)} |`);
       out(`| a member's own rank, last in the list, large | ${large.rankingQueries.ownP50.toFixed(2)} |`);
     }
+    if (DATABASE) await postgresSection(dir, runs, demo);
     await capsSection(dir);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -316,7 +333,99 @@ async function main() {
   writeReport("bench.md");
 }
 
-(CAPS_ONLY ? capsOnly() : WRITES_ONLY ? writesOnly() : main()).catch((err) => {
+type PostgresResults = {
+  runs: Measured[];
+  demo: Pick<Awaited<ReturnType<typeof prepareDemo>>, "thread" | "voteCost">;
+  large: Omit<Awaited<ReturnType<typeof prepareLarge>>, "prepared"> | null;
+  version: string;
+};
+
+/** The PostgreSQL side (a process started on that dialect): the same preparation and measures, into a file. */
+async function measurePostgres(file: string) {
+  const url = process.env.DATABASE_URL ?? "";
+  const place = postgresPlace(url);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "marquee-bench-pg-"));
+  try {
+    console.log("Preparing the demo database on PostgreSQL…");
+    const demo = await prepareDemo(place);
+    const large = DEMO_ONLY ? null : await prepareLarge(dir, LARGE_PATH, place);
+    console.log("Measuring the demo database on PostgreSQL…");
+    const runs = [await measure(demo.prepared, PORT + 3, { recount: true })];
+    if (large) {
+      console.log("Measuring the large database on PostgreSQL…");
+      runs.push(await measure(large.prepared, PORT + 4, { recount: false }));
+    }
+    const pg = (await import("pg")).default;
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const version = ((await client.query("show server_version")).rows[0] as { server_version: string }).server_version;
+    await client.end();
+    const { prepared: _, ...largeRest } = large ?? { prepared: null };
+    const results: PostgresResults = { runs, demo: { thread: demo.thread, voteCost: demo.voteCost }, large: large ? (largeRest as PostgresResults["large"]) : null, version };
+    fs.writeFileSync(file, JSON.stringify(results));
+  } finally {
+    await place.dropAll();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Runs the measures on PostgreSQL (a second process) and reports them beside SQLite's. */
+async function postgresSection(dir: string, sqliteRuns: Measured[], demo: Awaited<ReturnType<typeof prepareDemo>>) {
+  const cluster = DATABASE === "throwaway" ? await startPostgres({ durable: true, name: "marquee-bench" }) : null;
+  const url: string = cluster ? cluster.url("postgres") : DATABASE;
+  const file = path.join(dir, "postgres.json");
+  try {
+    const rest: string[] = [];
+    for (let i = 2; i < process.argv.length; i++) {
+      if (process.argv[i] === "--database") i++;
+      else rest.push(process.argv[i]!);
+    }
+    const res = spawnSync(process.execPath, ["--import", "tsx", process.argv[1]!, ...rest, "--postgres-results", file], {
+      stdio: "inherit",
+      env: { ...process.env, DATABASE_URL: url },
+    });
+    if (res.status !== 0) throw new Error(`the measures on PostgreSQL failed (exit ${res.status})`);
+  } finally {
+    await cluster?.stop();
+  }
+  const pg = JSON.parse(fs.readFileSync(file, "utf8")) as PostgresResults;
+  out();
+  out(`## SQLite and PostgreSQL side by side (PostgreSQL ${pg.version}${cluster ? ", a throwaway cluster on this machine with its durable defaults: fsync and synchronous commit on" : ""})`);
+  out(
+    "The same build, pages, members and loads on each dialect (10 connections for pages, as above). SQLite runs in WAL mode with synchronous = NORMAL (a commit is not flushed to disk by itself; a crash of the machine can lose the last commits, never the file); PostgreSQL flushes its write-ahead log at each commit unless the cluster says otherwise. CPU is the Marquee server process's alone: PostgreSQL's own processes are not in it.",
+  );
+  out();
+  for (const l of dialectsTable(sqliteRuns, pg.runs)) out(l);
+  out();
+  out("| in process, p50 ms | SQLite | PostgreSQL |");
+  out("| --- | ---: | ---: |");
+  out(`| castVote (an upvote, with everything it does), demo | ${demo.voteCost.voteP50.toFixed(3)} | ${pg.demo.voteCost.voteP50.toFixed(3)} |`);
+  out(`| loading and building a 1,000-comment thread | ${demo.thread.big.ms.toFixed(2)} | ${pg.demo.thread.big.ms.toFixed(2)} |`);
+  out(`| posting a comment through createComment (1,000 in a row) | ${demo.thread.postMs.toFixed(2)} | ${pg.demo.thread.postMs.toFixed(2)} |`);
+  if (pg.large) {
+    out(`| Ranking query, one page by points, large | – | ${pg.large.rankingQueries.pageP50.toFixed(2)} |`);
+    out(`| Ranking query, this month by upvotes, large | – | ${pg.large.rankingQueries.monthP50.toFixed(2)} |`);
+    out(`| a member's own rank, last in the list, large | – | ${pg.large.rankingQueries.ownP50.toFixed(2)} |`);
+  }
+  if (pg.large?.copied) {
+    out();
+    out(
+      `The large database went into PostgreSQL with db:copy: ${pg.large.copied.rows.toLocaleString("en-US")} rows in ${(pg.large.copied.ms / 1000).toFixed(0)} s (${Math.round(pg.large.copied.rows / (pg.large.copied.ms / 1000)).toLocaleString("en-US")} rows/s), the row counts checked on both sides; ${(pg.large.bytes / 2 ** 30).toFixed(1)} GiB on PostgreSQL.`,
+    );
+  }
+  out();
+  out("### PostgreSQL: pages and writes under load");
+  for (const l of pagesTable(pg.runs)) out(l);
+  out();
+  out(`Counters a full recount corrected after the load on the demo database on PostgreSQL: ${pg.runs[0]!.drift}.`);
+  out();
+  for (const l of targetsTable(pg.runs)) out(l);
+  out();
+  out("### Where a write's time goes on PostgreSQL (the server's CPU profile, demo database)");
+  for (const p of pg.runs[0]!.profiles) for (const l of profileLines(p)) out(l);
+}
+
+(POSTGRES_RESULTS ? measurePostgres(POSTGRES_RESULTS) : CAPS_ONLY ? capsOnly() : WRITES_ONLY ? writesOnly() : main()).catch((err) => {
   console.error(err);
   process.exit(1);
 });

@@ -1,16 +1,18 @@
 // `npm run db:copy -- --to postgres://…` (or `--from … --to …`, either way round): copies the whole
 // site into an empty database of the other dialect (db/copy.ts), showing progress, then checks the
 // copy: every table's rows counted on both sides, and a recount on the copy that must find nothing
-// to correct. The source defaults to this site's database (DATABASE_URL, else DATABASE_PATH).
+// to correct, and a sample of pages that must render the same bytes from both (db-copy-pages.ts;
+// --no-pages skips it). The source defaults to this site's database (DATABASE_URL, else DATABASE_PATH).
 // Stop the server first: a copy taken while members write misses what they write meanwhile.
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { copyDatabase, CopyError, type CopyProgress } from "@/db/copy";
 import { isPostgresUrl } from "@/db/dialect";
+import { comparePages } from "./db-copy-pages";
 import { getEnv } from "@/lib/env";
 
-const USAGE = "usage: npm run db:copy -- [--from <sqlite file | postgres://…>] --to <postgres://… | sqlite file> [--batch 5000]";
+const USAGE = "usage: npm run db:copy -- [--from <sqlite file | postgres://…>] --to <postgres://… | sqlite file> [--batch 5000] [--no-pages]";
 
 const nf = (n: number) => n.toLocaleString("en-US");
 const redact = (endpoint: string) => (isPostgresUrl(endpoint) ? endpoint.replace(/\/\/([^:@/]*):[^@/]*@/, "//$1:***@") : path.resolve(endpoint));
@@ -32,7 +34,7 @@ function recountCopy(to: string): { exact: boolean; said: string } {
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { from: { type: "string" }, to: { type: "string" }, batch: { type: "string" } } });
+  const { values } = parseArgs({ options: { from: { type: "string" }, to: { type: "string" }, batch: { type: "string" }, "no-pages": { type: "boolean" } } });
   if (!values.to) {
     console.error(USAGE);
     process.exit(2);
@@ -52,6 +54,15 @@ async function main() {
     process.exit(1);
   }
   console.log("A recount on the copy found nothing to correct.");
+  if (values["no-pages"]) return;
+  console.log("Serving both databases to compare a sample of pages…");
+  const pages = await comparePages(from, values.to);
+  if (pages.differ.length) {
+    console.error(`${pages.differ.length} of ${pages.urls.length} pages differ between the source and the copy:`);
+    for (const d of pages.differ) console.error(`  ${d.url}: ${d.detail}`);
+    process.exit(1);
+  }
+  console.log(`${pages.urls.length} pages (${nf(pages.bytes)} bytes) render the same bytes from both: ${pages.urls.join(" ")}`);
 }
 
 main().catch((err: unknown) => {

@@ -37,7 +37,8 @@ export async function backfillBadges(db: DB, opts: BackfillOptions = {}): Promis
     : (await db.select({ id: users.id }).from(users).where(eq(users.isSystem, false))).length;
   const scopes: Who[] = opts.userIds ? opts.userIds.map((userId) => ({ userId })) : ["all"];
   const due: DueGrant[] = [];
-  for (const who of scopes) due.push(...(await dueGrants(db, who, now)));
+  // One by one: a large site is due hundreds of thousands, too many to spread as arguments.
+  for (const who of scopes) for (const g of await dueGrants(db, who, now)) due.push(g);
   const earned: Earned[] = [];
   let notified = 0;
   const ctx = makeCtx(db, { now });

@@ -3,7 +3,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
-import { closeDb, type DB } from "@/db";
+import { closeDb, dialectOf, type DB } from "@/db";
+import { copyDatabase } from "@/db/copy";
 import { reviews, users } from "@/db/schema";
 import { seedIfEmpty } from "@/lib/seed/demo";
 import { largeLandmarks, seedLarge } from "@/lib/seed/large/seed";
@@ -22,10 +23,23 @@ const VOTERS = 400;
 /** The sizes the quality bar names: 20k members, 100k reviews, 1M comments, 5M upvotes. */
 const LARGE_SIZES = { users: 20_000, reviews: 100_000, comments: 1_000_000, votes: 5_000_000 };
 
+/**
+ * Where the benchmark's databases live: files in the run's folder, or databases it makes in a
+ * PostgreSQL cluster (scripts/bench/postgres.ts). `make` answers a SQLite file or a postgres:// URL.
+ */
+export type Place = { dialect: "SQLite" | "PostgreSQL"; make: (name: string) => Promise<string> };
+
+export const filesIn = (dir: string): Place => ({ dialect: "SQLite", make: async (name) => path.join(dir, `${name}.db`) });
+
+/** A run's label: the database, with the dialect when it is not the default one. */
+const labelOf = (name: string, place: Place) => (place.dialect === "SQLite" ? name : `pg ${name}`);
+
 /** What one database is measured with: the same pages and writes on each. */
 export type Prepared = {
   label: string;
-  dbPath: string;
+  dialect: Place["dialect"];
+  /** The database: a SQLite file or a postgres:// URL. */
+  target: string;
   pages: PageSpec[];
   review200: { id: number; url: string };
   review1000: string;
@@ -39,8 +53,8 @@ const boardOf = async (db: DB) =>
   (await sqlValue(db, "select username from users where is_system = 0 order by badge_points desc, created_at limit 1")) as string;
 const filmOfMostReviews = async (db: DB) => (await sqlValue(db, "select slug from films order by review_count desc, id limit 1")) as string;
 
-function pagesFor(db: DB, review200: { id: number; url: string }, review1000: string): PageSpec[] {
-  const board = boardOf(db);
+async function pagesFor(db: DB, review200: { id: number; url: string }, review1000: string): Promise<PageSpec[]> {
+  const board = await boardOf(db);
   const viewer = `/api/viewer?review=${review200.id}`;
   return [
     { name: "home (Hot)", url: "/", cached: true },
@@ -51,7 +65,7 @@ function pagesFor(db: DB, review200: { id: number; url: string }, review1000: st
     { name: "(b) signed-in views: page then JSON (req/s, latency and CPU per view)", url: review200.url, view: viewer, signedIn: true, key: "bView" },
     { name: "(c) review, 200 comments: uncached, rendered on every request (draft mode)", url: review200.url, uncached: true, key: "c" },
     { name: "review, 1,000 comments", url: review1000, cached: true },
-    { name: "film page", url: `/films/${filmOfMostReviews(db)}`, cached: true },
+    { name: "film page", url: `/films/${await filmOfMostReviews(db)}`, cached: true },
     { name: "Ranking (badge points, all time)", url: "/ranking", cached: true },
     { name: "Ranking, this month by upvotes", url: "/ranking/upvotes/month", cached: true },
     { name: "badge board", url: `/u/${board}/badges`, cached: true },
@@ -61,9 +75,9 @@ function pagesFor(db: DB, review200: { id: number; url: string }, review1000: st
 }
 
 /** The demo database, plus two discussions of 200 and 1,000 comments and members to vote and comment. */
-export async function prepareDemo(dir: string) {
-  const dbPath = path.join(dir, "demo.db");
-  const db = await openMarqueeDb(dbPath);
+export async function prepareDemo(place: Place) {
+  const target = await place.make("demo");
+  const db = await openMarqueeDb(target);
   await seedIfEmpty(db);
   const author = (await first(db.select({ id: users.id }).from(users).where(eq(users.username, "ingrid_alvarado"))))!;
   const voterIds = await makeVoters(db, VOTERS);
@@ -91,9 +105,10 @@ export async function prepareDemo(dir: string) {
   const published = (await db.select({ id: reviews.id }).from(reviews).where(eq(reviews.status, "published"))).map((p) => p.id);
   const review200 = { id: r200.id, url: `/reviews/${r200.slug}` };
   const prepared: Prepared = {
-    label: "demo",
-    dbPath,
-    pages: pagesFor(db, review200, `/reviews/${r1000.slug}`),
+    label: labelOf("demo", place),
+    dialect: place.dialect,
+    target,
+    pages: await pagesFor(db, review200, `/reviews/${r1000.slug}`),
     review200,
     review1000: `/reviews/${r1000.slug}`,
     voteReviewIds: published.slice(0, 20),
@@ -105,8 +120,11 @@ export async function prepareDemo(dir: string) {
   return { prepared, thread, voteCost };
 }
 
-/** A copy of the large database (made first if missing), plus members to vote and comment. */
-export async function prepareLarge(dir: string, largePath: string) {
+/**
+ * A copy of the large database (made first if missing), plus members to vote and comment. On
+ * PostgreSQL the copy is made with db:copy, timed (`copied`).
+ */
+export async function prepareLarge(dir: string, largePath: string, place: Place) {
   if (!fs.existsSync(largePath)) {
     console.log(`No large database at ${largePath}: making one with the default sizes (this takes minutes)…`);
     fs.mkdirSync(path.dirname(largePath), { recursive: true });
@@ -117,10 +135,28 @@ export async function prepareLarge(dir: string, largePath: string) {
   // The source is never opened (opening it would write beside it): the file is copied as it is,
   // with its write-ahead log if one is left, which SQLite folds in when the copy is opened.
   // A copy-on-write clone where the file system has them, a plain copy elsewhere.
-  const dbPath = path.join(dir, "large.db");
-  fs.copyFileSync(largePath, dbPath, fs.constants.COPYFILE_FICLONE);
-  if (fs.existsSync(`${largePath}-wal`) && fs.statSync(`${largePath}-wal`).size > 0) fs.copyFileSync(`${largePath}-wal`, `${dbPath}-wal`);
-  const db = await openMarqueeDb(dbPath);
+  const file = path.join(dir, "large.db");
+  fs.rmSync(file, { force: true });
+  fs.rmSync(`${file}-wal`, { force: true });
+  fs.rmSync(`${file}-shm`, { force: true });
+  fs.copyFileSync(largePath, file, fs.constants.COPYFILE_FICLONE);
+  if (fs.existsSync(`${largePath}-wal`) && fs.statSync(`${largePath}-wal`).size > 0) fs.copyFileSync(`${largePath}-wal`, `${file}-wal`);
+  let target = file;
+  let copied: { rows: number; ms: number } | null = null;
+  if (place.dialect === "PostgreSQL") {
+    target = await place.make("large");
+    console.log(`  copying ${largePath} into PostgreSQL (db:copy)…`);
+    let shown = "";
+    const report = await copyDatabase(file, target, {
+      onProgress: (p) => {
+        if (p.done === p.total && p.table !== shown) console.log(`    ${p.table}: ${p.total.toLocaleString("en-US")} rows`);
+        if (p.done === p.total) shown = p.table;
+      },
+    });
+    copied = { rows: report.rows, ms: report.ms };
+    for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+  }
+  const db = await openMarqueeDb(target);
   const marks = await largeLandmarks(db);
   const [t200, t1000] = [200, 1000].map((n) => marks.threads.find((t) => t.comments === n)?.slug);
   if (!t200 || !t1000) throw new Error(`${largePath} has no review with exactly 200 and 1,000 comments: make it again with npm run seed:large`);
@@ -132,9 +168,10 @@ export async function prepareLarge(dir: string, largePath: string) {
   const id200 = (await sqlValue(db, "select id from posts where slug = ?", t200)) as number;
   const review200 = { id: id200, url: `/reviews/${t200}` };
   const prepared: Prepared = {
-    label: "large",
-    dbPath,
-    pages: pagesFor(db, review200, `/reviews/${t1000}`),
+    label: labelOf("large", place),
+    dialect: place.dialect,
+    target,
+    pages: await pagesFor(db, review200, `/reviews/${t1000}`),
     review200,
     review1000: `/reviews/${t1000}`,
     voteReviewIds: ids,
@@ -143,7 +180,8 @@ export async function prepareLarge(dir: string, largePath: string) {
     readerId: lowRanked,
   };
   const sizes = (await sqlGet(db, "select (select count(*) from users) as users, (select count(*) from posts) as reviews, (select count(*) from comments) as comments, (select count(*) from post_votes) + (select count(*) from comment_votes) as votes")) as Record<string, number>;
+  const bytes = dialectOf(db) === "pg" ? ((await sqlValue(db, "select pg_database_size(current_database())")) as number) : fs.statSync(target).size;
   await closeDb(db);
-  return { prepared, rankingQueries, sizes, bytes: fs.statSync(dbPath).size };
+  return { prepared, rankingQueries, sizes, bytes, copied };
 }
 

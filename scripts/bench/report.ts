@@ -185,3 +185,23 @@ export function capsTable(results: CapResult[]): string[] {
     ),
   ];
 }
+
+/**
+ * The same measures on both dialects, one column per database and dialect (SQLite's runs and
+ * PostgreSQL's in the same order: demo, then large): each page's req/s and server CPU per
+ * request, then the writes.
+ */
+export function dialectsTable(sqlite: Measured[], postgres: Measured[]): string[] {
+  const cols = sqlite.flatMap((s, i) => (postgres[i] ? [{ name: `${s.label}: SQLite`, m: s }, { name: `${s.label}: PostgreSQL`, m: postgres[i]! }] : []));
+  const lines = [row(["measure", ...cols.map((c) => c.name)]), row(["---", ...cols.map(() => "---:")])];
+  sqlite[0]!.specs.forEach((spec, i) => {
+    lines.push(row([`${spec.name}: req/s · server CPU ms per ${spec.view ? "view" : "request"}`, ...cols.map(({ m }) => `${m.pages[i]!.rps.toFixed(0)} · ${m.pages[i]!.cpuMsPerReq.toFixed(2)}`)]));
+  });
+  const write = (name: string, pick: (m: Measured) => PostLoad) =>
+    lines.push(row([name, ...cols.map(({ m }) => `${pick(m).open.rps.toFixed(0)} · ${pick(m).open.p99} (${pick(m).rps.toFixed(0)} · ${pick(m).p99})${pick(m).errors + pick(m).non2xx ? `, ${pick(m).errors + pick(m).non2xx} failed` : ""}`)]));
+  write("upvotes/s through POST /api/votes, 50 connections, once every connection is open: req/s · p99 ms (whole run)", (m) => m.votes);
+  write("comments/s through POST /api/comments, 10 connections, once every connection is open: req/s · p99 ms (whole run)", (m) => m.comments);
+  lines.push(row([`after an upvote, the first GET of the 200-comment review: median wall ms`, ...cols.map(({ m }) => ms(m.regeneration.medianMs))]));
+  lines.push(row(["first (uncached) render of the 1,000-comment review over HTTP, ms", ...cols.map(({ m }) => ms(m.coldMs))]));
+  return lines;
+}

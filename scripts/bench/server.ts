@@ -1,6 +1,7 @@
 // Starting a production server on a throwaway database and measuring it under load on loopback.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 
@@ -10,10 +11,17 @@ export const BENCH_SECRET = "marquee-bench-secret-0123456789-abcdefghijklmnop";
 
 export type Server = { proc: ChildProcess; port: number; base: string; stop: () => Promise<void> };
 
-export async function startServer(dbPath: string, port: number, env: Record<string, string> = {}): Promise<Server> {
+/**
+ * The production server on `target`: a SQLite file, or a postgres:// URL (its data folder, for
+ * what is not in the database, is then a fresh temporary one).
+ */
+export async function startServer(target: string, port: number, env: Record<string, string> = {}): Promise<Server> {
+  const where = target.startsWith("postgres")
+    ? { DATABASE_URL: target, DATABASE_PATH: path.join(fs.mkdtempSync(path.join(os.tmpdir(), "marquee-bench-data-")), "marquee.db") }
+    : { DATABASE_URL: "", DATABASE_PATH: target };
   const proc = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs")], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: dbPath, AUTH_SECRET: BENCH_SECRET, NEXT_TELEMETRY_DISABLED: "1", SEED_DEMO: "false", ...env },
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", ...where, AUTH_SECRET: BENCH_SECRET, NEXT_TELEMETRY_DISABLED: "1", SEED_DEMO: "false", ...env },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const base = `http://127.0.0.1:${port}`;

@@ -7,7 +7,8 @@
 // database, and nothing it renders is stored. Readers without the cookie keep getting the cached page.
 import fs from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
+import { closeDb, openDb, unlockedWriter } from "@/db";
+import { sqlGet, sqlRun } from "@/tests/helpers/sql";
 import type { Server } from "./server";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
@@ -29,31 +30,30 @@ export type FreshCheck = { ok: boolean; detail: string };
  * without the cookie, before and after, still gets the cached page without either. The comment is
  * put back as it was.
  */
-export async function proveFreshRenders(server: Server, dbPath: string, reviewId: number, url: string, cookie: string): Promise<FreshCheck> {
-  const db = new Database(dbPath);
-  db.pragma("busy_timeout = 5000");
-  const comment = db.prepare("select id, body_html as html from comments where post_id = ? and deleted_at is null order by id limit 1").get(reviewId) as { id: number; html: string } | undefined;
+export async function proveFreshRenders(server: Server, target: string, reviewId: number, url: string, cookie: string): Promise<FreshCheck> {
+  const db = openDb(target);
+  const comment = await sqlGet<{ id: number; html: string }>(db, "select id, body_html as html from comments where post_id = ? and deleted_at is null order by id limit 1", reviewId);
   if (!comment) {
-    db.close();
+    await closeDb(db);
     return { ok: false, detail: `review ${reviewId} has no comment to change` };
   }
   const marks = [1, 2].map((n) => `render-check-${n}-${Date.now().toString(36)}`);
   const get = (headers: Record<string, string> = {}) => fetch(server.base + url, { headers }).then((r) => r.text());
-  const mark = (m: string) => db.prepare("update comments set body_html = ? where id = ?").run(`${comment.html}<!--${m}-->`, comment.id);
+  const mark = (m: string) => sqlRun(unlockedWriter(db), "update comments set body_html = ? where id = ?", `${comment.html}<!--${m}-->`, comment.id);
   const failures: string[] = [];
   try {
     const shows = (html: string) => marks.map((m) => html.includes(m));
     if (shows(await get()).some(Boolean)) failures.push("the cached page showed a mark before the check");
     for (const [i, m] of marks.entries()) {
-      mark(m);
+      await mark(m);
       const seen = shows(await get({ cookie }));
       if (!seen[i]) failures.push(`uncached request ${i + 1} did not show the change made just before it`);
       if (seen.some((s, j) => s && j !== i)) failures.push(`uncached request ${i + 1} showed an older change`);
     }
     if (shows(await get()).some(Boolean)) failures.push("a reader without the cookie got a page rendered by an uncached request");
   } finally {
-    db.prepare("update comments set body_html = ? where id = ?").run(comment.html, comment.id);
-    db.close();
+    await sqlRun(unlockedWriter(db), "update comments set body_html = ? where id = ?", comment.html, comment.id);
+    await closeDb(db);
   }
   return failures.length
     ? { ok: false, detail: failures.join("; ") }

@@ -92,7 +92,7 @@ async function resolve(request: APIRequestContext): Promise<Addresses> {
   addresses = {
     member,
     discussed: slug("1 = 1", "p.comment_count desc, p.id"),
-    spoiler: slug("p.has_spoilers = 1"),
+    spoiler: slug("p.has_spoilers = true"),
     revised,
     deleted,
     deepComment: comment("c.deleted_at is null", "c.depth desc, c.id"),

@@ -129,8 +129,8 @@ const systemCommentsOn = (reviewId: number) =>
     (db) =>
       db
         .prepare(
-          `select c.id, c.parent_id as parentId, c.announces_badge as badge, c.body_md as body
-           from comments c join users u on u.id = c.author_id where u.is_system = 1 and c.post_id = ? order by c.id`,
+          `select c.id, c.parent_id as "parentId", c.announces_badge as badge, c.body_md as body
+           from comments c join users u on u.id = c.author_id where u.is_system = true and c.post_id = ? order by c.id`,
         )
         .all(reviewId) as SystemComment[],
   );
@@ -156,14 +156,14 @@ const badgesOf = (userId: string) =>
 const badgeRow = (userId: string, slug: string) =>
   withDb(
     (db) =>
-      db.prepare("select post_id as reviewId, comment_id as commentId from user_badges where user_id = ? and badge_slug = ?").get(userId, slug) as
+      db.prepare("select post_id as \"reviewId\", comment_id as \"commentId\" from user_badges where user_id = ? and badge_slug = ?").get(userId, slug) as
         | { reviewId: number | null; commentId: number | null }
         | undefined,
   );
 
 /** The system account ("marquee"). */
 const SYSTEM_ID = () =>
-  withDb((db) => (db.prepare("select id from users where is_system = 1 and username = ?").get(SYSTEM_USERNAME) as { id: string }).id);
+  withDb((db) => (db.prepare("select id from users where is_system = true and username = ?").get(SYSTEM_USERNAME) as { id: string }).id);
 
 /** A comment's upvote rows and stored count. */
 const commentVotesOn = (commentId: number) =>

@@ -213,7 +213,7 @@ test("replies to a member raise their unread count; they read the notices and th
   // B's first review, first comment and first reply received earn badges, each with a notice
   // (badges.spec.ts follows those); this journey counts reply notices only, so B has switched
   // "Badges I earn" off in Settings.
-  withDb((db) => db.prepare("update users set notify_badges = 0 where id = ?").run(b.id), { write: true });
+  withDb((db) => db.prepare("update users set notify_badges = false where id = ?").run(b.id), { write: true });
   await signInWithCookie(context, b.id);
   const title = `The room that grants wishes ${unique("nt")}`;
   const r = await publishReview(page, title);

@@ -193,7 +193,7 @@ test("made-up shared addresses answer 404 without adding to the page cache, and 
   const real = withDb((db) => {
     const one = <T>(sql: string) => db.prepare(sql).pluck().get() as T;
     return {
-      user: one<string>("select username from users where is_system = 0 and suspended_at is null order by id limit 1"),
+      user: one<string>("select username from users where is_system = false and suspended_at is null order by id limit 1"),
       review: one<string>("select slug from posts where status = 'published' and upvote_count < 50 order by id limit 1"),
       comment: one<number>("select c.id from comments c join posts p on p.id = c.post_id where p.status = 'published' and c.deleted_at is null and c.upvote_count < 50 order by c.id limit 1"),
       badge: one<string>("select slug from badges where holder_count < 50 order by slug limit 1"),

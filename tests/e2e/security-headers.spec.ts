@@ -14,7 +14,7 @@ const pick = (): Picked =>
       review: one<string>("select slug from posts where status = 'published' order by comment_count desc limit 1"),
       film: one<string>("select slug from films order by review_count desc limit 1"),
       tag: one<string>("select tag from post_tags limit 1"),
-      user: one<string>("select username from users where is_system = 0 order by badge_points desc limit 1"),
+      user: one<string>("select username from users where is_system = false order by badge_points desc limit 1"),
       badge: one<string>("select slug from badges order by holder_count desc limit 1"),
       comment: one<number>("select id from comments where deleted_at is null limit 1"),
     };

@@ -10,7 +10,7 @@ function sharedPages(): string[] {
   return withDb((db) => {
     const one = <T>(sql: string) => db.prepare(sql).pluck().get() as T;
     const review = one<string>("select slug from posts where status = 'published' order by comment_count desc limit 1");
-    const user = one<string>("select username from users where is_system = 0 order by badge_points desc limit 1");
+    const user = one<string>("select username from users where is_system = false order by badge_points desc limit 1");
     return [
       "/",
       "/feed/new",

@@ -146,7 +146,7 @@ test.describe("without JavaScript", () => {
     const c = commentOn(r.id, voter);
     const reply = withDb(
       (db) =>
-        db.prepare("select id, parent_id as parentId from comments where post_id = ? and parent_id is not null and deleted_at is null and author_id is not null order by id limit 1").get(r.id) as {
+        db.prepare("select id, parent_id as \"parentId\" from comments where post_id = ? and parent_id is not null and deleted_at is null and author_id is not null order by id limit 1").get(r.id) as {
           id: number;
           parentId: number;
         },

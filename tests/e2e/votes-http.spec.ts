@@ -16,7 +16,7 @@ type Target = { type: "review" | "comment"; id: number; authorId: string; back: 
 type State = { count: number; rows: number; hot: number | null };
 
 function reviewTarget(slug: string): Target {
-  const row = withDb((db) => db.prepare("select id, author_id as authorId from posts where slug = ?").get(slug) as { id: number; authorId: string } | undefined);
+  const row = withDb((db) => db.prepare("select id, author_id as \"authorId\" from posts where slug = ?").get(slug) as { id: number; authorId: string } | undefined);
   expect(row, `seeded review ${slug}`).toBeDefined();
   return { type: "review", id: row!.id, authorId: row!.authorId, back: `/reviews/${slug}#vote` };
 }
@@ -27,7 +27,7 @@ function commentTarget(slug: string): Target {
     (db) =>
       db
         .prepare(
-          `select c.id, c.author_id as authorId from comments c join posts p on p.id = c.post_id
+          `select c.id, c.author_id as "authorId" from comments c join posts p on p.id = c.post_id
            where p.slug = ? and c.parent_id is null and c.deleted_at is null and c.author_id is not null order by c.id limit 1`,
         )
         .get(slug) as { id: number; authorId: string } | undefined,
@@ -40,7 +40,7 @@ function commentTarget(slug: string): Target {
 function stateOf(t: Target, userId?: string): State & { expectedHot: number | null } {
   return withDb((db) => {
     if (t.type === "review") {
-      const p = db.prepare("select upvote_count as count, hot_score as hot, published_at as publishedAt from posts where id = ?").get(t.id) as {
+      const p = db.prepare("select upvote_count as count, hot_score as hot, published_at as \"publishedAt\" from posts where id = ?").get(t.id) as {
         count: number;
         hot: number;
         publishedAt: number;

@@ -6,6 +6,7 @@
 import type pg from "pg";
 import type { Conn } from "@/db";
 import { DIALECT } from "@/db/dialect";
+import { aliases } from "./sql-aliases";
 
 const ON_PG = DIALECT === "pg";
 
@@ -32,16 +33,6 @@ function numbered(text: string): string {
     }
     out += ch;
   }
-  return out;
-}
-
-/**
- * PostgreSQL folds an unquoted alias to lower case (`as authorId` comes back as `authorid`), SQLite
- * keeps it as written: the names are given back as the statement spells them.
- */
-function aliases(text: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const m of text.matchAll(/\bas\s+([a-z_]\w*)/gi)) if (m[1] !== m[1]!.toLowerCase()) out.set(m[1]!.toLowerCase(), m[1]!);
   return out;
 }
 

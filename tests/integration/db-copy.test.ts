@@ -1,6 +1,7 @@
 // Moving a community: the demo site copied from its SQLite file into PostgreSQL and back again,
-// through `npm run db:copy` (which also recounts the copy in a PostgreSQL process), arrives with
-// every row of every table as it left; a copy refuses a target that already holds rows, and one
+// through `npm run db:copy` (which also recounts the copy in a PostgreSQL process and serves both
+// databases to compare a sample of pages byte for byte), arrives with every row of every table as
+// it left; a page that differs on the copy is named; a copy refuses a target that already holds rows, and one
 // that fails part-way leaves its target empty.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -9,6 +10,7 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { copyDatabase, copyPlan } from "@/db/copy";
 import { seedIfEmpty } from "@/lib/seed/demo";
+import { comparePages } from "../../scripts/db-copy-pages";
 import { createTestDb, REPO_ROOT, type TestDb } from "../helpers/db";
 import { startPostgres, type ThrowawayPostgres } from "../helpers/postgres";
 
@@ -46,11 +48,14 @@ describe("npm run db:copy", () => {
     await cluster?.stop();
   });
 
-  it("copies the demo site into PostgreSQL and back, every row of every table as it was, and the recount on the copy finds nothing", { timeout: 120_000 }, async () => {
+  // The page check serves the production build, made first when missing (a minute or two).
+  it("copies the demo site into PostgreSQL and back, every row of every table as it was; the recount on the copy finds nothing and a sample of pages renders the same bytes from both", { timeout: 600_000 }, async () => {
     const pgUrl = await cluster.createDatabase("copied");
     const there = run(["--from", site.file, "--to", pgUrl]);
     expect(there.out).toContain("every table holds as many rows on both sides");
     expect(there.out).toContain("A recount on the copy found nothing to correct.");
+    expect(there.out).toMatch(/\b\d+ pages \([\d,]+ bytes\) render the same bytes from both: \/ \/feed\/new /);
+    expect(there.out).toMatch(/same bytes from both: .*\/reviews\/.*\/u\//);
     expect(there.code).toBe(0);
 
     const back = path.join(site.dir, "back", "marquee.db");
@@ -60,6 +65,28 @@ describe("npm run db:copy", () => {
     expect(before.posts!.length).toBeGreaterThan(10);
     expect(before.comment_votes!.length).toBeGreaterThan(10);
     expect(contents(back)).toEqual(before);
+  });
+
+  it("names the pages that render differently from the copy", { timeout: 600_000 }, async () => {
+    const pgUrl = await cluster.createDatabase("changed");
+    await copyDatabase(site.file, pgUrl);
+    const pg = await import("pg");
+    const client = new pg.default.Client({ connectionString: pgUrl });
+    await client.connect();
+    let slug: string;
+    try {
+      // The newest review, on the home page: retitled on the copy alone, behind the app's back.
+      slug = (await client.query<{ slug: string }>(`update posts set title = title || ' (retitled)' where id = (select id from posts where status = 'published' order by published_at desc limit 1) returning slug`)).rows[0]!.slug;
+    } finally {
+      await client.end();
+    }
+    const check = await comparePages(site.file, pgUrl);
+    const differ = check.differ.map((d) => d.url);
+    expect(differ).toContain("/");
+    expect(differ).toContain(`/reviews/${slug}`);
+    expect(differ).not.toContain("/badges");
+    expect(check.differ.find((d) => d.url === `/reviews/${slug}`)!.detail).toContain("(retitled)");
+    expect(check.urls.length - differ.length).toBeGreaterThan(5);
   });
 
   it("gives new rows on the copy the next ids, after the copied ones", { timeout: 60_000 }, async () => {

@@ -87,7 +87,7 @@ export function reviewForm(d: Draft): Record<string, string> {
 export async function publish(s: Session, d: Draft): Promise<Review> {
   const slug = (await send(s, "/api/reviews", reviewForm(d))).redirect.split("/")[2]!;
   const row = rowOf<{ id: number; filmSlug: string }>(
-    "select p.id, f.slug as filmSlug from posts p join films f on f.id = p.film_id where p.slug = ? and p.status = 'published'",
+    "select p.id, f.slug as \"filmSlug\" from posts p join films f on f.id = p.film_id where p.slug = ? and p.status = 'published'",
     slug,
   );
   expect(row, `the published review ${slug}`).toBeDefined();

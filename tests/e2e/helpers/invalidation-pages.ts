@@ -175,9 +175,9 @@ export function rankingPages(by: RankBy, period: Period): string[] {
   const [all, monthly] = COLUMN[by];
   const total = withDb((db) =>
     period === "all"
-      ? (db.prepare(`select count(*) from users where is_system = 0 and ${all} > 0`).pluck().get() as number)
+      ? (db.prepare(`select count(*) from users where is_system = false and ${all} > 0`).pluck().get() as number)
       : (db
-          .prepare(`select count(*) from monthly_scores m join users u on u.id = m.user_id where m.month = ? and u.is_system = 0 and m.${monthly} > 0`)
+          .prepare(`select count(*) from monthly_scores m join users u on u.id = m.user_id where m.month = ? and u.is_system = false and m.${monthly} > 0`)
           .pluck()
           .get(new Date().toISOString().slice(0, 7)) as number),
   );

@@ -2,8 +2,9 @@
 // does on the SQLite file. On PostgreSQL (E2E_DATABASE_URL) the same calls go through `psql`, one
 // process per statement: `?` parameters become psql variables (quoted by psql itself), and rows
 // come back as JSON, then in SQLite's shape (time stamps as milliseconds, booleans as 0 and 1), so
-// every spec reads both. Pass times as Date objects.
+// every spec reads both, and with mixed-case aliases spelled as written. Pass times as Date objects.
 import { execFileSync } from "node:child_process";
+import { aliases } from "../../helpers/sql-aliases";
 
 type Row = Record<string, unknown>;
 
@@ -54,7 +55,8 @@ class Statement {
   }
 
   all(...params: unknown[]): unknown[] {
-    const rows = (JSON.parse(psql(this.url, this.text, params, true)) as Row[]).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, shaped(v)])));
+    const spelled = aliases(this.text);
+    const rows = (JSON.parse(psql(this.url, this.text, params, true)) as Row[]).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [spelled.get(k) ?? k, shaped(v)])));
     if (this.mode === "pluck") return rows.map((r) => Object.values(r)[0]);
     if (this.mode === "raw") return rows.map((r) => Object.values(r));
     return rows;

@@ -23,7 +23,7 @@ export type Role = "member" | "moderator" | "admin";
 export const setRole = (userId: string, role: Role) => tamper("update users set role = ? where id = ?", role, userId);
 export const setPasswordHash = (userId: string, hash: string) => tamper("update users set password_hash = ? where id = ?", hash, userId);
 /** Suspends a member from `at` (now by default); answers how many rows changed. */
-export const suspend = (userId: string, at = Date.now()) => tamper("update users set suspended_at = ? where id = ?", at, userId);
+export const suspend = (userId: string, at = new Date()) => tamper("update users set suspended_at = ? where id = ?", at, userId);
 /** Every column of a member's row. */
 export const userRow = (id: string) => row<Record<string, unknown>>("select * from users where id = ?", id);
 
@@ -44,6 +44,6 @@ export const voteRows = (type: "review" | "comment", id: number, userId: string)
 
 /** A member's vote on a comment, with the review it was cast under. */
 export const commentVoteRow = (userId: string, commentId: number) =>
-  row<{ reviewId: number }>("select post_id as reviewId from comment_votes where user_id = ? and comment_id = ?", userId, commentId);
+  row<{ reviewId: number }>("select post_id as \"reviewId\" from comment_votes where user_id = ? and comment_id = ?", userId, commentId);
 
 export const noticeReadAt = (id: number) => row<{ r: number | null }>("select read_at as r from notifications where id = ?", id)?.r ?? null;

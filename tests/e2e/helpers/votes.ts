@@ -21,8 +21,8 @@ export type CommentVotes = { id: number; reviewId: number; upvotes: number; auth
 
 export function reviewVotes(slug: string): ReviewVotes {
   const found = row<ReviewVotes>(
-    `select p.id, p.slug, p.title, p.upvote_count as upvotes, p.hot_score as hot, p.published_at as publishedAt,
-            p.author_id as authorId, u.upvotes_received as received
+    `select p.id, p.slug, p.title, p.upvote_count as upvotes, p.hot_score as hot, p.published_at as "publishedAt",
+            p.author_id as "authorId", u.upvotes_received as received
      from posts p join users u on u.id = p.author_id where p.slug = ?`,
     slug,
   );
@@ -32,7 +32,7 @@ export function reviewVotes(slug: string): ReviewVotes {
 
 export function commentVotes(id: number): CommentVotes {
   const found = row<CommentVotes>(
-    `select c.id, c.post_id as reviewId, c.upvote_count as upvotes, c.author_id as authorId, u.upvotes_received as received
+    `select c.id, c.post_id as "reviewId", c.upvote_count as upvotes, c.author_id as "authorId", u.upvotes_received as received
      from comments c join users u on u.id = c.author_id where c.id = ?`,
     id,
   );
