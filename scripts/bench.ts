@@ -28,7 +28,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { closeDb } from "@/db";
-import { isPostgresUrl } from "@/db/dialect";
+import { DIALECT, isPostgresUrl } from "@/db/dialect";
 import { openMarqueeDb } from "@/lib/db";
 import { renderMarkdown } from "@/lib/markdown/render";
 import { recountAll } from "@/lib/maintenance/recount";
@@ -179,12 +179,19 @@ async function capsOnly() {
  * thread: the quick measure while working on a write's path (--writes-only).
  */
 async function writesOnly() {
-  out(`# Marquee benchmark, writes — ${new Date().toISOString()}`);
+  if (DATABASE && DIALECT !== "pg") {
+    build();
+    await againOnPostgres([]);
+    return;
+  }
+  const place = DIALECT === "pg" ? postgresPlace(process.env.DATABASE_URL ?? "") : null;
+  out(`# Marquee benchmark, writes${place ? " on PostgreSQL" : ""} — ${new Date().toISOString()}`);
   out(`${os.cpus().length} cores, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
   build();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "marquee-bench-"));
+  const suffix = place ? "-pg" : "";
   try {
-    const p = (await prepareDemo(filesIn(dir))).prepared;
+    const p = (await prepareDemo(place ?? filesIn(dir))).prepared;
     const cookies = await Promise.all(p.voterIds.map((id) => sessionCookie(BENCH_SECRET, id)));
     const profileDir = path.join(dir, "profiles");
     const server = await startServer(p.target, PORT, { ...SERVER_ENV, MARQUEE_CPU_PROFILE_DIR: profileDir });
@@ -216,15 +223,16 @@ async function writesOnly() {
         for (const l of profileLines(summarizeProfile(name, file, ran.posts))) out(l);
         // Kept for Chrome's DevTools (Performance → load profile).
         fs.mkdirSync("bench-results", { recursive: true });
-        fs.copyFileSync(file, path.join("bench-results", `${name.split(" ")[0]}.cpuprofile`));
+        fs.copyFileSync(file, path.join("bench-results", `${name.split(" ")[0]}${suffix}.cpuprofile`));
       }
     } finally {
       await server.stop();
     }
   } finally {
+    await place?.dropAll();
     fs.rmSync(dir, { recursive: true, force: true });
   }
-  writeReport("bench-writes.md");
+  writeReport(`bench-writes${suffix}.md`);
 }
 
 async function main() {
@@ -369,28 +377,35 @@ async function measurePostgres(file: string) {
   }
 }
 
-/** Runs the measures on PostgreSQL (a second process) and reports them beside SQLite's. */
-async function postgresSection(dir: string, sqliteRuns: Measured[], demo: Awaited<ReturnType<typeof prepareDemo>>) {
+/**
+ * Runs this script again in a process started on PostgreSQL (tables are picked by the dialect a
+ * process starts with): on `--database`'s cluster, or on a throwaway one started here with
+ * PostgreSQL's durable defaults. The same arguments, `--database` aside, plus `extra`.
+ */
+async function againOnPostgres(extra: string[]): Promise<{ throwaway: boolean }> {
   const cluster = DATABASE === "throwaway" ? await startPostgres({ durable: true, name: "marquee-bench" }) : null;
   const url: string = cluster ? cluster.url("postgres") : DATABASE;
-  const file = path.join(dir, "postgres.json");
   try {
     const rest: string[] = [];
     for (let i = 2; i < process.argv.length; i++) {
       if (process.argv[i] === "--database") i++;
       else rest.push(process.argv[i]!);
     }
-    const res = spawnSync(process.execPath, ["--import", "tsx", process.argv[1]!, ...rest, "--postgres-results", file], {
-      stdio: "inherit",
-      env: { ...process.env, DATABASE_URL: url },
-    });
+    const res = spawnSync(process.execPath, ["--import", "tsx", process.argv[1]!, ...rest, ...extra], { stdio: "inherit", env: { ...process.env, DATABASE_URL: url } });
     if (res.status !== 0) throw new Error(`the measures on PostgreSQL failed (exit ${res.status})`);
   } finally {
     await cluster?.stop();
   }
+  return { throwaway: cluster !== null };
+}
+
+/** Runs the measures on PostgreSQL (a second process) and reports them beside SQLite's. */
+async function postgresSection(dir: string, sqliteRuns: Measured[], demo: Awaited<ReturnType<typeof prepareDemo>>) {
+  const file = path.join(dir, "postgres.json");
+  const { throwaway } = await againOnPostgres(["--postgres-results", file]);
   const pg = JSON.parse(fs.readFileSync(file, "utf8")) as PostgresResults;
   out();
-  out(`## SQLite and PostgreSQL side by side (PostgreSQL ${pg.version}${cluster ? ", a throwaway cluster on this machine with its durable defaults: fsync and synchronous commit on" : ""})`);
+  out(`## SQLite and PostgreSQL side by side (PostgreSQL ${pg.version}${throwaway ? ", a throwaway cluster on this machine with its durable defaults: fsync and synchronous commit on" : ""})`);
   out(
     "The same build, pages, members and loads on each dialect (10 connections for pages, as above). SQLite runs in WAL mode with synchronous = NORMAL (a commit is not flushed to disk by itself; a crash of the machine can lose the last commits, never the file); PostgreSQL flushes its write-ahead log at each commit unless the cluster says otherwise. CPU is the Marquee server process's alone: PostgreSQL's own processes are not in it.",
   );

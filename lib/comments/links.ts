@@ -1,4 +1,5 @@
 import { DISPLAY_DEPTH } from "./tree";
+import { isRowId } from "@/lib/row-id";
 
 /**
  * Where a comment is seen in its thread: on the review page while it is within the display
@@ -12,5 +13,5 @@ export function commentHref(c: { id: number; depth: number; parentId: number | n
 /** A comment id from a path segment; anything else becomes 0, which no comment has (a 404). */
 export function commentIdParam(raw: string): number {
   const n = /^\d{1,15}$/.test(raw) ? Number(raw) : 0;
-  return Number.isSafeInteger(n) && n > 0 ? n : 0;
+  return isRowId(n) ? n : 0;
 }

@@ -2,10 +2,11 @@ import { eq } from "drizzle-orm";
 import type { DB } from "@/db";
 import { reviews } from "@/db/schema";
 import { first } from "@/db/query";
+import { isRowId } from "@/lib/row-id";
 
 const positiveInt = (v: FormDataEntryValue | null) => {
   const n = typeof v === "string" ? Number(v) : NaN;
-  return Number.isSafeInteger(n) && n > 0 ? n : null;
+  return isRowId(n) ? n : null;
 };
 
 /**

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MAX_COMMENT_CHARS } from "@/lib/markdown/limits";
 import { EditReason, longText } from "@/lib/text";
+import { isRowId } from "@/lib/row-id";
 
 const nf = (n: number) => n.toLocaleString("en-US");
 // Characters that show nothing: a body of only these (and spaces) is empty.
@@ -20,7 +21,7 @@ const CommentBody = z
 const Id = (message: string) =>
   z.union([z.string(), z.number()]).transform((v, ctx) => {
     const n = typeof v === "number" ? v : Number(v.trim());
-    if (!Number.isSafeInteger(n) || n < 1) {
+    if (!isRowId(n)) {
       ctx.addIssue({ code: "custom", message });
       return z.NEVER;
     }

@@ -16,6 +16,7 @@ import { VOTERS_PAGE_SIZE } from "@/lib/votes/queries";
 import { CURSOR_PATTERN, pageInRange, pageParam, parseRankingRest } from "./params";
 import { read } from "./reads";
 import { first } from "@/db/query";
+import { isRowId } from "@/lib/row-id";
 
 const isFeedTab = (s: string): s is FeedTab => (FEED_TABS as readonly string[]).includes(s);
 
@@ -29,7 +30,7 @@ export function parseProfileRest(rest: string[] | undefined): ProfileWhere | nul
   if (kind === "badges") return page === undefined ? { kind: "badges" } : null;
   if (kind === "comments") {
     if (page === undefined) return { kind: "comments" };
-    return /^[1-9]\d{0,14}$/.test(page) ? { kind: "comments", before: Number(page) } : null;
+    return /^[1-9]\d{0,9}$/.test(page) && isRowId(Number(page)) ? { kind: "comments", before: Number(page) } : null;
   }
   if (kind === "reviews" && page !== undefined && CURSOR_PATTERN.test(page)) return { kind: "reviews", cursor: page };
   return null;
@@ -161,7 +162,7 @@ async function reviewAnswer(db: DB, key: string, rest: string[]): Promise<Addres
  */
 async function canonicalCursor(db: DB, tab: FeedTab, cursor: string, authorId?: string): Promise<string | null> {
   const c = CURSOR_PATTERN.test(cursor) ? decodeCursor(cursor) : null;
-  const review = c && Number.isSafeInteger(c[1]) ? await read(db, "feedReview", c[1]) : undefined;
+  const review = c && isRowId(c[1]) ? await read(db, "feedReview", c[1]) : undefined;
   if (!review || (authorId !== undefined && review.authorId !== authorId)) return null;
   const value = cursorValue(tab, review);
   return value === null ? null : encodeCursor(value, c![1]);

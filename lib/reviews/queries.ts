@@ -3,6 +3,7 @@ import type { DB } from "@/db";
 import { films, reviewRevisions, reviewTags, reviews, users } from "@/db/schema";
 import { listedExcerpt } from "@/lib/markdown/spoiler-safe";
 import { first } from "@/db/query";
+import { isRowId } from "@/lib/row-id";
 
 // Loaders return DTOs in a fixed number of queries: one for the rows (joined to-one), one batch for tags.
 export const FEED_TABS = ["hot", "new", "top-day", "top-week", "top-month", "top-year", "top-all"] as const;
@@ -79,7 +80,7 @@ export function decodeCursor(cursor: string | undefined): [number, number] | nul
   if (!cursor) return null;
   try {
     const v = JSON.parse(Buffer.from(cursor, "base64url").toString()) as unknown;
-    if (Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === "number" && Number.isFinite(x))) return v as [number, number];
+    if (Array.isArray(v) && v.length === 2 && typeof v[0] === "number" && Number.isFinite(v[0]) && isRowId(v[1])) return v as [number, number];
   } catch {
     // fall through
   }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { VOTE_TARGETS, parseVoteKey } from "./key";
+import { isRowId } from "@/lib/row-id";
 
 export type { VoteTarget } from "./key";
 
@@ -8,7 +9,7 @@ export const VoteInput = z.object({
   type: z.enum(VOTE_TARGETS, { error: "You can upvote a review or a comment." }),
   id: z.union([z.string(), z.number()]).transform((v, ctx) => {
     const n = typeof v === "number" ? v : /^\d{1,15}$/.test(v.trim()) ? Number(v.trim()) : NaN;
-    if (!Number.isSafeInteger(n) || n < 1) {
+    if (!isRowId(n)) {
       ctx.addIssue({ code: "custom", message: "There is no such item to upvote." });
       return z.NEVER;
     }

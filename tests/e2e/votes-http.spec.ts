@@ -205,6 +205,7 @@ test("refusals change nothing: bad fields 422, unknown or unpublished items 404,
   const refusals: [string, Promise<APIResponse>, number, Record<string, unknown>][] = [
     ["type", post({ ...up, type: "film" }, signedIn), 422, { fieldErrors: { type: ["You can upvote a review or a comment."] } }],
     ["id", post({ ...up, id: "abc" }, signedIn), 422, { fieldErrors: { id: ["There is no such item to upvote."] } }],
+    ["id past any row's", post({ ...up, id: "2147483648" }, signedIn), 422, { fieldErrors: { id: ["There is no such item to upvote."] } }],
     ["value", post({ ...up, value: "down" }, signedIn), 422, { fieldErrors: { value: ["A vote is an upvote or its undo."] } }],
     ["unknown review", post({ ...up, id: "99999999" }, signedIn), 404, { message: "There is no such review." }],
     ["draft review", post({ ...up, id: String(draftId) }, signedIn), 404, { message: "There is no such review." }],

@@ -3,6 +3,7 @@ import { cookies } from "next/headers";
 import { getDb } from "@/lib/db";
 import { findSessionCookie, rolledSessionToken, SESSION_MAX_AGE, viewerFromSessionToken } from "@/lib/auth/session-token";
 import { avatarUrl } from "@/lib/users/avatar";
+import { isRowId } from "@/lib/row-id";
 
 type Answer = { user: { username: string; name: string; role: string; avatar: string; unread: number } | null; votes: string[] };
 
@@ -17,7 +18,7 @@ const NOBODY: Answer = { user: null, votes: [] };
  */
 export async function GET(req: NextRequest) {
   const review = Number(req.nextUrl.searchParams.get("review"));
-  const reviewId = Number.isSafeInteger(review) && review > 0 ? review : null;
+  const reviewId = isRowId(review) ? review : null;
   const jar = await cookies();
   const found = findSessionCookie(jar);
   if (!found) return json(NOBODY);
