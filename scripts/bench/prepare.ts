@@ -50,7 +50,7 @@ export type Prepared = {
 };
 
 const boardOf = async (db: DB) =>
-  (await sqlValue(db, "select username from users where is_system = 0 order by badge_points desc, created_at limit 1")) as string;
+  (await sqlValue(db, "select username from users where is_system = false order by badge_points desc, created_at limit 1")) as string;
 const filmOfMostReviews = async (db: DB) => (await sqlValue(db, "select slug from films order by review_count desc, id limit 1")) as string;
 
 async function pagesFor(db: DB, review200: { id: number; url: string }, review1000: string): Promise<PageSpec[]> {
@@ -163,7 +163,7 @@ export async function prepareLarge(dir: string, largePath: string, place: Place)
   const voterIds = await makeVoters(db, VOTERS);
   const ids = (await sqlColumn(db, "select id from posts where status = 'published' order by upvote_count desc limit 20")) as number[];
   const quiet = (await sqlValue(db, "select id from posts where status = 'published' and comment_count < 20 order by id limit 1")) as number;
-  const lowRanked = (await sqlValue(db, "select id from users where is_system = 0 order by badge_points, created_at desc limit 1")) as string;
+  const lowRanked = (await sqlValue(db, "select id from users where is_system = false order by badge_points, created_at desc limit 1")) as string;
   const rankingQueries = await measureRankingQueries(db, lowRanked);
   const id200 = (await sqlValue(db, "select id from posts where slug = ?", t200)) as number;
   const review200 = { id: id200, url: `/reviews/${t200}` };

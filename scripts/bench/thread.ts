@@ -29,17 +29,18 @@ export async function measurePageData(db: DB, slug: string, runs = 30) {
     const review = (await getReviewBySlug(db, slug))!;
     return buildThread(await listThread(db, review.id));
   };
-  // Counts SQLite's prepared statements: the benchmark measures this on the SQLite file.
+  // Counts the statements sent: SQLite's prepared statements, or the queries sent to PostgreSQL's pool.
   // eslint-disable-next-line no-restricted-syntax
-  const client = db.$client;
-  const prepare = client.prepare.bind(client);
+  const client = db.$client as unknown as Record<"prepare" | "query", (...args: unknown[]) => unknown>;
+  const method = typeof client.prepare === "function" ? "prepare" : "query";
+  const original = client[method];
   let queries = 0;
-  client.prepare = ((sql: string) => {
+  client[method] = (...args: unknown[]) => {
     queries++;
-    return prepare(sql);
-  }) as typeof client.prepare;
+    return original.apply(client, args);
+  };
   await load();
-  client.prepare = prepare;
+  client[method] = original;
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();

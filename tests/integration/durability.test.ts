@@ -55,7 +55,7 @@ async function expectCountersExact(db: DB) {
 
 /** Reviews, members' comments and votes in the file: what the writers wrote, acknowledged or not. */
 const writtenRows = async (db: DB) =>
-  (await sqlValue(db, `select (select count(*) from posts) + (select count(*) from comments c join users u on u.id = c.author_id where u.is_system = 0)
+  (await sqlValue(db, `select (select count(*) from posts) + (select count(*) from comments c join users u on u.id = c.author_id where u.is_system = false)
             + (select count(*) from post_votes) + (select count(*) from comment_votes)`)) as number;
 
 const summary = (label: string, facts: Record<string, unknown>) =>
