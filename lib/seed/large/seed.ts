@@ -12,7 +12,9 @@
 //
 // Files built from the same options hold the same rows, id for id.
 import { createHash, scryptSync } from "node:crypto";
+import { sql, type SQL } from "drizzle-orm";
 import { unlockedWriter, type DB } from "@/db";
+import { rawFirst } from "@/db/query";
 import { backfillBadges } from "@/lib/maintenance/backfill-badges";
 import { recountAll } from "@/lib/maintenance/recount";
 import { BADGES } from "@/lib/badges/catalog";
@@ -158,27 +160,27 @@ export async function seedLarge(db: DB, options: LargeOptions) {
   }
 }
 
-/** Where the benchmark's landmarks are: found from the rows, so any copy of the file answers. */
+/** Where the benchmark's landmarks are: found from the rows, so any copy of the file (or of its PostgreSQL copy) answers. */
 export async function largeLandmarks(db: DB, opts: { threadSizes?: readonly number[] } = {}): Promise<LargeLandmarks> {
-  const client = db.$client;
-  const one = <T>(sql: string, ...params: unknown[]) => client.prepare(sql).get(...params) as T | undefined;
-  const threads = (opts.threadSizes ?? LARGE_THREAD_SIZES).map((size) => {
-    const row = one<{ slug: string }>(`select slug from posts where status = 'published' and comment_count = ? order by id limit 1`, size);
-    return { comments: size, slug: row?.slug ?? "" };
-  });
-  const film = one<{ slug: string; reviews: number }>(`select slug, review_count as reviews from films order by review_count desc, id limit 1`);
-  const review = one<{ slug: string; upvotes: number }>(`select slug, upvote_count as upvotes from posts where status = 'published' order by upvote_count desc, id limit 1`);
-  const board = one<{ username: string; badges: number }>(
-    `select u.username as username, count(*) as badges from user_badges ub join users u on u.id = ub.user_id
-     group by ub.user_id having count(*) = (select count(*) from badges) order by min(u.created_at), u.username limit 1`,
+  const one = <T>(query: SQL) => rawFirst<T>(db, query);
+  const threads: LargeLandmarks["threads"] = [];
+  for (const size of opts.threadSizes ?? LARGE_THREAD_SIZES) {
+    const row = await one<{ slug: string }>(sql`select slug from posts where status = 'published' and comment_count = ${size} order by id limit 1`);
+    threads.push({ comments: size, slug: row?.slug ?? "" });
+  }
+  const film = await one<{ slug: string; reviews: number }>(sql`select slug, review_count as reviews from films order by review_count desc, id limit 1`);
+  const review = await one<{ slug: string; upvotes: number }>(sql`select slug, upvote_count as upvotes from posts where status = 'published' order by upvote_count desc, id limit 1`);
+  const board = await one<{ username: string; badges: number }>(
+    sql`select u.username as username, count(*) as badges from user_badges ub join users u on u.id = ub.user_id
+     group by u.id having count(*) = (select count(*) from badges) order by min(u.created_at), u.username limit 1`,
   );
-  const role = (r: string) => one<{ username: string }>(`select username from users where role = ? order by created_at limit 1`, r)?.username ?? null;
+  const role = async (r: string) => (await one<{ username: string }>(sql`select username from users where role = ${r} order by created_at limit 1`))?.username ?? null;
   return {
     threads,
     popularFilm: film ?? { slug: "", reviews: 0 },
     popularReview: review ?? { slug: "", upvotes: 0 },
     fullBoard: board ?? null,
-    admin: role("admin"),
-    moderator: role("moderator"),
+    admin: await role("admin"),
+    moderator: await role("moderator"),
   };
 }
