@@ -1,20 +1,23 @@
-import { withDb } from "../helpers";
+import { E2E_DATABASE_URL, withDb } from "../helpers";
 
 // The SQL the journeys share: reading a row or a count, and tampering a row a journey sets up by
 // hand (a role, a password, a suspension). Each journey reads the e2e database as it stands; a
 // write here goes straight to the rows, past every route.
 
+/** Parameters as the e2e database binds them: a time is a Date on PostgreSQL (psql quotes it), milliseconds on SQLite. */
+const bound = (args: unknown[]) => (E2E_DATABASE_URL ? args : args.map((v) => (v instanceof Date ? v.getTime() : v)));
+
 /** The first row of a query, or undefined. */
-export const row = <T>(sql: string, ...args: unknown[]) => withDb((db) => db.prepare(sql).get(...args) as T | undefined);
+export const row = <T>(sql: string, ...args: unknown[]) => withDb((db) => db.prepare(sql).get(...bound(args)) as T | undefined);
 
 /** Every row of a query. */
-export const rowsOf = <T>(sql: string, ...args: unknown[]) => withDb((db) => db.prepare(sql).all(...args) as T[]);
+export const rowsOf = <T>(sql: string, ...args: unknown[]) => withDb((db) => db.prepare(sql).all(...bound(args)) as T[]);
 
 /** The first column of the first row of a query (a count, an id, a slug). */
-export const valueOf = <T>(sql: string, ...args: unknown[]) => withDb((db) => db.prepare(sql).pluck().get(...args) as T);
+export const valueOf = <T>(sql: string, ...args: unknown[]) => withDb((db) => db.prepare(sql).pluck().get(...bound(args)) as T);
 
 /** Writes straight into the database; answers how many rows changed. */
-export const tamper = (sql: string, ...args: unknown[]) => withDb((db) => db.prepare(sql).run(...args).changes, { write: true });
+export const tamper = (sql: string, ...args: unknown[]) => withDb((db) => db.prepare(sql).run(...bound(args)).changes, { write: true });
 
 // ── Members ─────────────────────────────────────────────────────────────────────────────────────
 
