@@ -8,6 +8,8 @@ import { PRIVATE_FILE_MODE, privateDir, tightenMode, writePrivateFile } from "@/
 const EnvInput = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Server processes on the port (server/serve.ts): unset, one per core; 1, a single process. */
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   DATABASE_PATH: z.string().min(1).default("./data/marquee.db"),
   /** A `postgres://` address runs Marquee on PostgreSQL instead of the SQLite file (db/dialect.ts reads it too). */
   DATABASE_URL: z
