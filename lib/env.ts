@@ -104,6 +104,8 @@ export function ensureAuthSecret(): { secret: string; source: "env" | "file" | "
   const env = getEnv();
   const file = path.join(env.dataDir, "auth-secret");
   if (env.AUTH_SECRET) return { secret: (secret = env.AUTH_SECRET), source: "env", file };
+  // A secret generated here would be this host's alone: a session signed by one host would be refused by the next.
+  if (env.DATABASE_URL) throw new Error("AUTH_SECRET must be set when DATABASE_URL is: every server, on every host, signs and checks sessions with it (for example: openssl rand -base64 32).");
   privateDir(env.dataDir);
   if (fs.existsSync(file)) {
     tightenMode(file, PRIVATE_FILE_MODE);
