@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import http from "node:http";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { createMembers, E2E_ORIGIN, sessionCookie, withDb } from "./helpers";
 import { LONG_BODY, TOO_LONG } from "./helpers/comments";
+import { fresh } from "./helpers/fresh";
 
 // Several server processes on one port (server/cluster.ts). The suite's server runs two workers
 // (playwright.config.ts sets WEB_CONCURRENCY=2), and the port hands each new connection to the
@@ -14,21 +14,6 @@ import { LONG_BODY, TOO_LONG } from "./helpers/comments";
 // spec's own: a worker killed is replaced, and SIGTERM lets a request in progress finish.
 
 const ROUNDS = 6;
-
-type Answer = { status: number; body: string };
-
-/** One request on a connection of its own (never a kept-alive one): the next worker answers. */
-function fresh(url: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: opts.method ?? "GET", headers: opts.headers, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
-    });
-    req.on("error", reject);
-    req.end(opts.body);
-  });
-}
 
 const base = E2E_ORIGIN.replace("localhost", "127.0.0.1");
 
