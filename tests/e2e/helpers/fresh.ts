@@ -24,14 +24,14 @@ export function fresh(url: string, opts: { method?: string; headers?: Record<str
 }
 
 /**
- * A shared page in every process's cache: requested on fresh connections until as many in a row as
+ * A shared page (or its cached "not found", `status`) in every process's cache: requested on fresh connections until as many in a row as
  * two rounds of the processes are answered from the cache (`x-nextjs-cache: HIT`).
  */
-export async function cachedEverywhere(url: string): Promise<void> {
+export async function cachedEverywhere(url: string, status = 200): Promise<void> {
   let hits = 0;
   for (let i = 0; i < 12 * E2E_WORKERS && hits < 2 * E2E_WORKERS; i++) {
     const res = await fresh(url);
-    expect(res.status, url).toBe(200);
+    expect(res.status, url).toBe(status);
     hits = res.headers["x-nextjs-cache"] === "HIT" ? hits + 1 : 0;
   }
   expect(hits, `${url} is served from the cache by every process`).toBe(2 * E2E_WORKERS);

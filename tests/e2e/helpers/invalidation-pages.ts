@@ -73,7 +73,7 @@ async function problemsOn(page: Page, res: Response | null, state: State): Promi
 export async function warm(request: APIRequestContext, readers: Reader[], targets: Target[]) {
   const plain = readers[0]!;
   for (const t of targets) {
-    await cachedEverywhere(t.url);
+    await cachedEverywhere(t.url, t.before?.status ?? 200);
     const again = await request.get(t.url);
     expect(again.headers()["x-nextjs-cache"], `${t.url} is served from the cache before the write`).toBe("HIT");
     if (t.before) expect(await problemsOn(plain.page, await plain.page.goto(t.url), t.before), `${t.url} before the write`).toEqual([]);
