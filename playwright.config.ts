@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { E2E_DEMO_PASSWORD } from "./tests/e2e/server-env";
+import { E2E_DEMO_PASSWORD, E2E_WORKERS } from "./tests/e2e/server-env";
 
 // End-to-end suite: the production build of Marquee (`node scripts/start.mjs`, which builds first when
 // the build is stale) on a fresh database, plus a real OpenID provider on loopback.
@@ -75,6 +75,9 @@ export default defineConfig({
         // Journeys stand behind one "proxy": each sends X-Forwarded-For as a proxy would, so that it
         // has its own address for per-address limits (tests/e2e/trust.spec.ts checks what is believed).
         TRUST_PROXY: "1",
+        // Two processes on the port, whatever the machine: every journey runs across workers
+        // (tests/e2e/cluster.spec.ts shows that both answer).
+        WEB_CONCURRENCY: String(E2E_WORKERS),
         SCRYPT_COST: "12",
         // The demo members' password (tests/e2e/helpers.ts DEMO_PASSWORD reads the same value).
         DEMO_PASSWORD: E2E_DEMO_PASSWORD,

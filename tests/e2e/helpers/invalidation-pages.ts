@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type APIResponse, type Locator, type Page, type Response } from "@playwright/test";
 import { withDb } from "../helpers";
+import { cachedEverywhere } from "./fresh";
 import type { Reader, Session } from "./invalidation-kit";
 
 // What the invalidation journeys look at: parts of a page and what they must show, warming shared
@@ -72,7 +73,7 @@ async function problemsOn(page: Page, res: Response | null, state: State): Promi
 export async function warm(request: APIRequestContext, readers: Reader[], targets: Target[]) {
   const plain = readers[0]!;
   for (const t of targets) {
-    await request.get(t.url);
+    await cachedEverywhere(t.url);
     const again = await request.get(t.url);
     expect(again.headers()["x-nextjs-cache"], `${t.url} is served from the cache before the write`).toBe("HIT");
     if (t.before) expect(await problemsOn(plain.page, await plain.page.goto(t.url), t.before), `${t.url} before the write`).toEqual([]);
@@ -125,7 +126,7 @@ function firstDifference(a: string, b: string): string | null {
 export async function snapshot(request: APIRequestContext, urls: string[]): Promise<Map<string, string>> {
   const pages = new Map<string, string>();
   for (const url of urls) {
-    await request.get(url);
+    await cachedEverywhere(url);
     const again = await request.get(url);
     expect(again.status(), url).toBe(200);
     expect(again.headers()["x-nextjs-cache"], `${url} is served from the cache before the write`).toBe("HIT");
