@@ -6,7 +6,7 @@ import { ensureNginx, mainConf, parseConf, SITE_CONF, UPSTREAM_HEADER, type Dire
 import { expect, test, upstreamsOf } from "./site";
 
 // The shipped nginx site itself: the whole file, TLS included, is a valid configuration, and what
-// the tests' copy of it does at the edges (body cap, build files, internal routes) is what the app
+// the tests' copy of it does at the edges (body cap, build files) is what the app
 // needs.
 
 const hasOpenssl = spawnSync("sh", ["-c", "command -v openssl"], { stdio: "ignore" }).status === 0;
@@ -86,7 +86,7 @@ test("nginx's body cap is the app's largest (an avatar upload): one byte more is
   expect(upstreamsOf(at.headers as Record<string, string>)).toHaveLength(1);
 });
 
-test("build files are cached for a year and compressed; a missing one is not cached; internal routes stay inside", async ({ site }) => {
+test("build files are cached for a year and compressed; a missing one is not cached", async ({ site }) => {
   const home = await (await fetch(`${site.origin}/`)).text();
   const css = home.match(/\/_next\/static\/[\w\-./~]+\.css/)?.[0];
   expect(css, "the home page links a stylesheet").toBeTruthy();
@@ -97,9 +97,6 @@ test("build files are cached for a year and compressed; a missing one is not cac
   const missing = await fetch(`${site.origin}/_next/static/chunks/not-a-build-file.js`);
   expect(missing.status).toBe(404);
   expect(missing.headers.get("cache-control") ?? "").not.toContain("immutable");
-  const internal = await fetch(`${site.origin}/api/internal/boot`, { method: "POST" });
-  expect(internal.status).toBe(404);
-  expect(internal.headers.get(UPSTREAM_HEADER), "answered by nginx, never passed on").toBeNull();
 });
 
 test("during a rolling upgrade, a build file one server lacks is fetched from the other", async ({ site }) => {

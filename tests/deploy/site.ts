@@ -261,8 +261,9 @@ export const test = base.extend<object, { site: Site }>({
         const nginx = await started([portA, portB], "nginx");
         const only = { A: await started([portA], "nginx-a"), B: await started([portB], "nginx-b") };
         const env = serverEnv(nginx.url, databaseUrl.href);
+        // The sweep runs on both: each run is claimed in the database, so it happens once.
         const a = new Instance("A", portA, path.join(dir, "a"), { ...env, SEED_DEMO: "true", SWEEP: "true" });
-        const b = new Instance("B", portB, path.join(dir, "b"), { ...env, SEED_DEMO: "false", SWEEP: "false" });
+        const b = new Instance("B", portB, path.join(dir, "b"), { ...env, SEED_DEMO: "false", SWEEP: "true" });
         cleanups.push(async () => {
           await Promise.all([a.shutdown(), b.shutdown()]);
         });
