@@ -2,7 +2,8 @@
 // (`npm run db:copy`). The two schemas (db/schema-sqlite, db/schema-pg) hold the same tables and
 // columns, which tests/unit/schema-parity.test.ts keeps true; what differs is how a value is
 // stored: time stamps are integer milliseconds on SQLite and timestamptz on PostgreSQL, booleans
-// 0/1 and true/false, JSON text and jsonb. Each row is read from one side, converted by the target column's type, and
+// 0/1 and true/false, JSON text and jsonb (bytes, blob and bytea, are a Buffer on both drivers and
+// pass as they are). Each row is read from one side, converted by the target column's type, and
 // written in batches inside ONE transaction on the target: an interrupted copy leaves the target
 // as empty as it was, and running the command again starts over. The target must be empty.
 import path from "node:path";

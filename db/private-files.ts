@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 
-// The data folder holds the database, the signing secret and uploads: only the server's own user
+// The data folder holds the database and the signing secret: only the server's own user
 // reads it. Modes are set on creation and tightened on every open, so a folder or file made
 // looser by hand, a restore or an older version (which left the database world-readable) is
 // closed again. Bits are only ever taken away, never added.

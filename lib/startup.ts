@@ -3,6 +3,7 @@ import { dbLabel } from "@/db";
 import { ensureAuthSecret, getEnv } from "@/lib/env";
 import { dbReady } from "@/lib/db";
 import { markBooted } from "@/lib/boot";
+import { avatarDir, importAvatarFiles } from "@/lib/users/avatar-files";
 import { demoPasswordNotice, seedIfEmpty } from "@/lib/seed/demo";
 import { sweep, SWEEP_EVERY_MS } from "@/lib/maintenance/sweep";
 
@@ -23,6 +24,9 @@ export async function prepareData({ quiet = false } = {}) {
 
   const db = await dbReady();
   say(`database ${dbLabel(db)} migrated.`);
+  // Avatars an earlier version kept as files in this host's data folder.
+  const avatars = await importAvatarFiles(db);
+  if (avatars.imported) say(`brought ${avatars.imported} avatar files from ${avatarDir()} into the database.`);
   if (env.SEED_DEMO === "true") {
     const seeded = await seedIfEmpty(db);
     if (seeded) {

@@ -11,7 +11,7 @@ import { syncCatalog } from "@/lib/badges/sync";
 import { seedIfEmpty } from "@/lib/seed/demo";
 import { demoPasswordNotice } from "@/lib/seed/members";
 import { getEnv } from "@/lib/env";
-import { avatarDir } from "@/lib/users/avatar-upload";
+import { avatarDir } from "@/lib/users/avatar-files";
 
 /**
  * PostgreSQL: drops the tables Marquee's schema defines (nothing else the database may hold) and
@@ -26,7 +26,7 @@ async function dropMarqueeTables(db: DB) {
 async function main() {
   const { database, databasePath } = getEnv();
   if (DIALECT === "sqlite") for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(databasePath + suffix, { force: true });
-  // Uploaded avatars belonged to the members of the old database.
+  // Avatar files an earlier version kept belonged to the members of the old database.
   fs.rmSync(avatarDir(), { recursive: true, force: true });
   const db = openDb(database);
   if (DIALECT === "pg") await dropMarqueeTables(db);

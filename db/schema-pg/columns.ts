@@ -13,3 +13,6 @@ export const instant = <TName extends string>(name: TName) => timestamp(name, { 
  * the database's collation. drizzle-orm has no column collation, hence a type that carries it.
  */
 export const bytewiseText = customType<{ data: string }>({ dataType: () => 'text COLLATE "C"' });
+
+/** What SQLite keeps as `blob({ mode: "buffer" })`: bytes, read and written as a Buffer (node-postgres's own for bytea). */
+export const bytes = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });

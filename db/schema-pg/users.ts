@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { bigint, boolean, check, index, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { ROLES } from "../schema-sqlite/users";
-import { instant } from "./columns";
+import { bytes, instant } from "./columns";
 
 export { ROLES, type Role } from "../schema-sqlite/users";
 
@@ -57,3 +57,17 @@ export const users = pgTable(
 );
 
 export type UserRow = typeof users.$inferSelect;
+
+export const avatarFiles = pgTable(
+  "avatar_files",
+  {
+    name: text("name").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    contentType: text("content_type").notNull(),
+    bytes: bytes("bytes").notNull(),
+    createdAt: instant("created_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("avatar_files_user_id_unique").on(t.userId)],
+);

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { blob, check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 export const ROLES = ["member", "moderator", "admin"] as const;
 export type Role = (typeof ROLES)[number];
@@ -70,3 +70,24 @@ export const users = sqliteTable(
 );
 
 export type UserRow = typeof users.$inferSelect;
+
+/**
+ * Uploaded avatars, kept in the database so that every app process on every host serves the same
+ * bytes. `name` is the server-chosen file name the avatar's URL ends with (`/avatars/<name>`, as
+ * `users.image` holds it); a member has at most one, replaced by each upload and gone with them.
+ */
+export const avatarFiles = sqliteTable(
+  "avatar_files",
+  {
+    name: text("name").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    contentType: text("content_type").notNull(),
+    bytes: blob("bytes", { mode: "buffer" }).notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (t) => [uniqueIndex("avatar_files_user_id_unique").on(t.userId)],
+);

@@ -12,6 +12,7 @@ export { NOTIFICATION_KINDS, REVIEW_STATUSES, ROLES } from "../schema-sqlite";
 const chosen = (DIALECT === "pg" ? pg : sqlite) as unknown as typeof sqlite;
 
 export const accounts = chosen.accounts;
+export const avatarFiles = chosen.avatarFiles;
 export const badges = chosen.badges;
 export const cacheTags = chosen.cacheTags;
 export const commentRevisions = chosen.commentRevisions;

@@ -1,7 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { dbFile, type DB } from "@/db";
-import { avatarDir } from "@/lib/users/avatar-upload";
+import type { DB } from "@/db";
 import type { Cast } from "./cast";
 import { DEMO_USERS } from "./content/members";
 import { duration } from "./duration";
@@ -12,17 +11,8 @@ import { actingAs, seedSetAvatar } from "./verbs";
 const SEED_ASSETS = path.join(process.cwd(), "lib", "seed", "assets");
 const IMAGE_TYPES: Record<string, string> = { ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".webp": "image/webp" };
 
-/**
- * Where uploaded avatars go for this database: `avatars` in the folder of its file, as the app
- * keeps them beside DATABASE_PATH (avatarDir()).
- */
-export function seedAvatarDir(db: DB): string {
-  const file = dbFile(db);
-  return file ? path.join(path.dirname(path.resolve(file)), "avatars") : avatarDir();
-}
-
 /** Two members upload a picture of their own soon after joining, through the upload verb. */
-export function scheduleAvatars(db: DB, timeline: Timeline, cast: Cast, dir: string) {
+export function scheduleAvatars(db: DB, timeline: Timeline, cast: Cast) {
   for (const u of DEMO_USERS) {
     if (!u.avatar) continue;
     const { file, after } = u.avatar;
@@ -33,7 +23,7 @@ export function scheduleAvatars(db: DB, timeline: Timeline, cast: Cast, dir: str
     timeline.add({
       at,
       what: `${u.username}: upload avatar ${file}`,
-      act: () => seedSetAvatar(actingAs(db, { id: uploader.id, role: uploader.role }, at), fs.readFileSync(path.join(SEED_ASSETS, file)), type, dir),
+      act: () => seedSetAvatar(actingAs(db, { id: uploader.id, role: uploader.role }, at), fs.readFileSync(path.join(SEED_ASSETS, file)), type),
     });
   }
 }

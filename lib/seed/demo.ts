@@ -7,7 +7,7 @@ import { makeCtx } from "@/lib/context";
 import { foldText, urlSlug } from "@/lib/slug";
 import { endFirstWeeks } from "@/lib/users/newcomer";
 import { write } from "@/lib/write";
-import { scheduleAvatars, seedAvatarDir } from "./avatars";
+import { scheduleAvatars } from "./avatars";
 import { Cast } from "./cast";
 import { scheduleComments, stopReplies } from "./comments";
 import { SEED_FILMS } from "./content/films";
@@ -34,11 +34,6 @@ const READ_AFTER_MS = 6 * HOUR;
 const readAfterNotice =
   DIALECT === "pg" ? sql`${notifications.createdAt} + make_interval(secs => ${READ_AFTER_MS / 1000})` : sql`${notifications.createdAt} + ${READ_AFTER_MS}`;
 
-export type SeedOptions = {
-  /** Folder for the uploaded demo avatars; by default beside the database file (seedAvatarDir). */
-  avatarDir?: string;
-};
-
 /**
  * The demo films, reviews, comment threads and upvotes, written through the verbs members use.
  * Review creations and edits, comment posts, edits and deletions, and votes and their undos are
@@ -51,7 +46,7 @@ export type SeedOptions = {
  * Afterwards every notice older than three days counts as read, and first weeks that ended since
  * a member's last contribution take the "New" marker off, as the periodic sweep would.
  */
-async function seedContent(db: DB, now = Date.now(), opts: SeedOptions = {}) {
+async function seedContent(db: DB, now = Date.now()) {
   await write(makeCtx(db, { now: new Date(now) }), async (w) => {
     for (const f of SEED_FILMS) {
       const film = await one(w.tx
@@ -64,7 +59,7 @@ async function seedContent(db: DB, now = Date.now(), opts: SeedOptions = {}) {
   });
   const cast = await Cast.load(db);
   const timeline = new Timeline(now);
-  scheduleAvatars(db, timeline, cast, opts.avatarDir ?? seedAvatarDir(db));
+  scheduleAvatars(db, timeline, cast);
   // What can be upvoted, as dated here, for the vote plan (lib/seed/votes.ts).
   const voteItems: VoteItem[] = [];
   const reviews = scheduleReviews(db, timeline, cast, now, voteItems);
@@ -128,15 +123,12 @@ async function seededCounts(db: DB) {
   };
 }
 
-/**
- * Seeds demo content into a database that has no users yet; returns null when it has some. The
- * uploaded demo avatars go beside the database file unless `opts.avatarDir` says otherwise.
- */
-export async function seedIfEmpty(db: DB, opts: SeedOptions = {}) {
+/** Seeds demo content into a database that has no users yet; returns null when it has some. */
+export async function seedIfEmpty(db: DB) {
   const n = (await first(db.select({ n: sql<number>`count(*)` }).from(users)))?.n ?? 0;
   if (n > 0) return null;
   const now = Date.now();
   const seeded = await seedDemo(db, now, { onlyIfEmpty: true });
   if (!seeded) return null;
-  return { ...seeded, ...(await seedContent(db, now, opts)) };
+  return { ...seeded, ...(await seedContent(db, now)) };
 }

@@ -57,6 +57,6 @@ export async function seedRecordView(ctx: Ctx, reviewId: number, viewer: { key: 
   if (!(await recordView(ctx, { reviewId, viewer }))?.counted) throw new Error("the view was not counted");
 }
 
-export async function seedSetAvatar(ctx: Ctx, bytes: Uint8Array, statedType: string, dir: string): Promise<void> {
-  await uploadAvatar(ctx, { bytes, type: statedType }, dir);
+export async function seedSetAvatar(ctx: Ctx, bytes: Uint8Array, statedType: string): Promise<void> {
+  await uploadAvatar(ctx, { bytes, type: statedType });
 }

@@ -1,16 +1,14 @@
 import { randomBytes } from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
 import pLimit from "p-limit";
 import sharp from "sharp";
 import { eq } from "drizzle-orm";
-import { privateDir, writePrivateFile } from "@/db/private-files";
-import { users } from "@/db/schema";
+import { avatarFiles, users } from "@/db/schema";
 import { actorOf, type Ctx } from "@/lib/context";
 import { getEnv } from "@/lib/env";
 import { DomainError, invalid, notFound } from "@/lib/errors";
 import { takeRateSlots, waitPhrase } from "@/lib/rate-limit";
-import { write, type Write, type Written } from "@/lib/write";
+import { write, type Write } from "@/lib/write";
+import { AVATAR_CONTENT_TYPE, AVATAR_PATH_PREFIX } from "./avatar-files";
 import { recordPresence } from "./presence";
 import { first } from "@/db/query";
 
@@ -23,9 +21,6 @@ export const AVATAR_SIZE = 256;
 // At most two decodes at once in the process: members uploading together wait their turn instead
 // of each holding a decoded image in memory.
 const decoding = pLimit(2);
-// What uploaded avatars are called: the server picks the name, and serves nothing else.
-export const AVATAR_FILE = /^[\w-]{16}\.webp$/;
-const AVATAR_PATH_PREFIX = "/avatars/";
 
 type Format = "png" | "jpeg" | "webp";
 const MIME: Record<Format, string> = { png: "image/png", jpeg: "image/jpeg", webp: "image/webp" };
@@ -110,19 +105,6 @@ export async function processAvatar(bytes: Uint8Array, statedType = ""): Promise
   return decodeAvatar(bytes);
 }
 
-export const avatarDir = () => path.join(getEnv().dataDir, "avatars");
-
-/** The file behind an uploaded avatar's URL, or null when the URL is not one of ours. */
-export function avatarFile(url: string | null, dir = avatarDir()): string | null {
-  if (!url?.startsWith(AVATAR_PATH_PREFIX)) return null;
-  const name = url.slice(AVATAR_PATH_PREFIX.length);
-  return AVATAR_FILE.test(name) ? path.join(dir, name) : null;
-}
-
-function removeFile(file: string | null) {
-  if (file) fs.rmSync(file, { force: true });
-}
-
 // Each upload a member makes is decoded: AVATAR_UPLOADS_PER_HOUR of them an hour, per member.
 const uploadRule = (userId: string, limit: number) => ({
   key: `avatar-upload:${userId}`,
@@ -159,45 +141,39 @@ async function takeUploadSlot(ctx: Ctx, userId: string) {
 export type AvatarUpload = { bytes: Uint8Array; type?: string };
 
 /**
- * The acting member's new avatar: stored under a fresh name, the account pointed at it, the old
- * upload removed. The upload is counted against the member's hourly limit once its header passes,
- * before its pixels are decoded (refusals from the bytes and header alone count nothing); the
- * decoding and the file happen between writes, never inside one.
+ * The acting member's new avatar: stored under a fresh name in the same write that points the
+ * account at it, replacing their previous upload. The upload is counted against the member's
+ * hourly limit once its header passes, before its pixels are decoded (refusals from the bytes and
+ * header alone count nothing); the decoding happens between writes, never inside one.
  */
-export async function uploadAvatar(ctx: Ctx, input: AvatarUpload, dir = avatarDir()) {
+export async function uploadAvatar(ctx: Ctx, input: AvatarUpload) {
   const { id } = actorOf(ctx, SIGN_IN_FIRST);
   await inspectAvatar(input.bytes, input.type ?? "");
   await takeUploadSlot(ctx, id);
   const image = await decodeAvatar(input.bytes);
-  privateDir(dir);
   const name = `${randomBytes(12).toString("base64url")}.webp`;
-  const file = path.join(dir, name);
-  writePrivateFile(file, image);
-  let written: Written<{ previous: string | null }>;
-  try {
-    written = await write(ctx, async (w) => {
-      const previous = await imageOf(w, id);
-      await w.tx.update(users).set({ image: `${AVATAR_PATH_PREFIX}${name}` }).where(eq(users.id, id));
-      await recordPresence(w, id);
-      return { previous };
-    });
-  } catch (err) {
-    removeFile(file);
-    throw err;
-  }
-  removeFile(avatarFile(written.previous, dir));
-  return { url: `${AVATAR_PATH_PREFIX}${name}`, bytes: image.length, changes: written.changes };
+  const url = `${AVATAR_PATH_PREFIX}${name}`;
+  const { changes } = await write(ctx, async (w) => {
+    await imageOf(w, id);
+    // One stored avatar a member (a unique index on user_id): the previous one goes in this write.
+    await w.tx.delete(avatarFiles).where(eq(avatarFiles.userId, id));
+    await w.tx.insert(avatarFiles).values({ name, userId: id, contentType: AVATAR_CONTENT_TYPE, bytes: image, createdAt: w.now });
+    await w.tx.update(users).set({ image: url }).where(eq(users.id, id));
+    await recordPresence(w, id);
+    return {};
+  });
+  return { url, bytes: image.length, changes };
 }
 
-/** Back to the generated avatar (an uploaded file is removed; a provider's picture is forgotten). */
-export async function removeAvatar(ctx: Ctx, dir = avatarDir()) {
+/** Back to the generated avatar (an uploaded one is deleted; a provider's picture is forgotten). */
+export async function removeAvatar(ctx: Ctx) {
   const { id } = actorOf(ctx, SIGN_IN_FIRST);
   const { previous, changes } = await write(ctx, async (w) => {
     const previous = await imageOf(w, id);
     await w.tx.update(users).set({ image: null }).where(eq(users.id, id));
+    await w.tx.delete(avatarFiles).where(eq(avatarFiles.userId, id));
     if (previous !== null) await recordPresence(w, id);
     return { previous };
   });
-  removeFile(avatarFile(previous, dir));
   return { changed: previous !== null, changes };
 }

@@ -1,10 +1,8 @@
-import fs from "node:fs";
 import { eq, sql } from "drizzle-orm";
 import { reviewViews, reviews, rateWindows, users } from "@/db/schema";
 import { actorOf, type Ctx } from "@/lib/context";
 import { invalid, notFound } from "@/lib/errors";
 import { write } from "@/lib/write";
-import { avatarDir, avatarFile } from "./avatar-upload";
 import { recordPresence } from "./presence";
 import { assertCurrentPassword, confirmsUsername } from "./account";
 import { affected, first, rawRows } from "@/db/query";
@@ -20,13 +18,13 @@ export type DeleteAccountInput = { username?: unknown; currentPassword?: unknown
  * upvotes received and monthly standings, badge holder counts), so every counter stays exact.
  * Confirmed by typing the username, and the current password when the account has one.
  */
-export async function deleteAccount(ctx: Ctx, raw: DeleteAccountInput, dir = avatarDir()) {
+export async function deleteAccount(ctx: Ctx, raw: DeleteAccountInput) {
   const { id: userId } = actorOf(ctx, "Please sign in to delete your account.");
   const user = await first(ctx.db.select().from(users).where(eq(users.id, userId)));
   if (!user) throw notFound("This account no longer exists.");
   if (!confirmsUsername(user, raw.username)) throw invalid("username", `Type your username, ${user.username}, to confirm.`);
   await assertCurrentPassword(ctx, user, typeof raw.currentPassword === "string" ? raw.currentPassword : "");
-  const result = await write(ctx, async (w) => {
+  return write(ctx, async (w) => {
     const { tx } = w;
     // Where the name shows, found before the rows that say so are gone.
     await recordPresence(w, userId);
@@ -44,7 +42,7 @@ export async function deleteAccount(ctx: Ctx, raw: DeleteAccountInput, dir = ava
     const drafts = affected(await tx.delete(reviews).where(sql`${reviews.authorId} = ${userId} and ${reviews.status} = 'draft'`));
     await tx.delete(rateWindows).where(sql`${rateWindows.key} like ${`%:${userId}`}`);
     await tx.delete(reviewViews).where(eq(reviewViews.viewerKey, `u:${userId}`));
-    // Cascades: sign-in links, votes, badges, notices to them. Set null: their reviews, comments, edits, notices they caused.
+    // Cascades: sign-in links, votes, badges, notices to them, their uploaded avatar. Set null: their reviews, comments, edits, notices they caused.
     await tx.delete(users).where(eq(users.id, userId));
     await w.emit("member.left", {
       memberId: userId,
@@ -55,7 +53,4 @@ export async function deleteAccount(ctx: Ctx, raw: DeleteAccountInput, dir = ava
     });
     return { drafts, votesTakenBack: votedReviews.length + votedComments.length };
   });
-  const file = avatarFile(user.image, dir);
-  if (file) fs.rmSync(file, { force: true });
-  return result;
 }

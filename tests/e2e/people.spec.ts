@@ -1,5 +1,3 @@
-import fs from "node:fs";
-import path from "node:path";
 import { randomBytes, scryptSync } from "node:crypto";
 import sharp from "sharp";
 import { expect, test, type Browser, type BrowserContext, type Page, type Response } from "@playwright/test";
@@ -7,7 +5,6 @@ import {
   accountNav,
   commentById,
   createMembers,
-  DB_PATH,
   E2E_ORIGIN,
   expectFieldError,
   expectSignedInAs,
@@ -78,7 +75,8 @@ type NoticeRow = { id: number; kind: string; actor_id: string | null; post_id: n
 const noticesOf = (userId: string) =>
   withDb((db) => db.prepare("select id, kind, actor_id, post_id, comment_id, read_at from notifications where recipient_id = ? order by id").all(userId) as NoticeRow[]);
 
-const AVATAR_DIR = path.join(path.dirname(DB_PATH), "avatars");
+/** The names of a member's stored avatars (avatar_files). */
+const storedAvatars = (userId: string) => withDb((db) => db.prepare("select name from avatar_files where user_id = ? order by name").pluck().all(userId) as string[]);
 const UPLOADED = /^\/avatars\/[\w-]{16}\.webp$/;
 
 const commentEl = (page: Page, id: number) => page.locator(`#comment-${id}`).filter({ visible: true });
@@ -130,7 +128,7 @@ test("an uploaded avatar shows in the header and beside the member's review; a t
 
   const image = userRow(member.id)!.image!;
   expect(image).toMatch(UPLOADED);
-  expect(fs.existsSync(path.join(AVATAR_DIR, image.slice("/avatars/".length)))).toBe(true);
+  expect(storedAvatars(member.id)).toEqual([image.slice("/avatars/".length)]);
   await expect(settingsAvatar(page)).toHaveAttribute("src", image);
   await expect(headerAvatar(page)).toHaveAttribute("src", image);
   await expectServedAvatar(page, image);
@@ -155,6 +153,7 @@ test("an uploaded avatar shows in the header and beside the member's review; a t
   await expectFieldError(avatarField(page), NOT_ACCEPTED);
   await expect(page).toHaveURL("/settings");
   expect(userRow(member.id)!.image).toBe(image);
+  expect(storedAvatars(member.id)).toEqual([image.slice("/avatars/".length)]);
   await expect(settingsAvatar(page)).toHaveAttribute("src", image);
   await expect(headerAvatar(page)).toHaveAttribute("src", image);
   await expectServedAvatar(page, image);
@@ -201,6 +200,7 @@ test.describe("without JavaScript", () => {
     await expectFieldError(avatarField(page), NOT_ACCEPTED);
     await expect(settingsAvatar(page)).toHaveAttribute("src", image);
     expect(userRow(member.id)!.image).toBe(image);
+    expect(storedAvatars(member.id)).toEqual([image.slice("/avatars/".length)]);
     await expectServedAvatar(page, image);
     await shot(page, "people-settings-avatar-refused-nojs.png");
   });

@@ -18,6 +18,7 @@ export const EQUIVALENT_TYPES: Record<string, readonly string[]> = {
   text: ["text", 'text COLLATE "C"', "varchar"],
   "text (json)": ["jsonb"],
   real: ["double precision"],
+  "blob (buffer)": ["bytea"],
 };
 
 /**
@@ -57,6 +58,7 @@ function columnType(dialect: Dialect, c: Column): string {
     if (c.columnType === "SQLiteBoolean") return `${sqlType} (boolean)`;
     if (c.columnType === "SQLiteTextJson") return `${sqlType} (json)`;
     if (c.columnType === "SQLiteBigInt") return `${sqlType} (bigint)`;
+    if (c.columnType === "SQLiteBlobBuffer") return `${sqlType} (buffer)`;
     return sqlType;
   }
   if (c.columnType === "PgBigInt53") return `${sqlType} (number)`;

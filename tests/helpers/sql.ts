@@ -13,9 +13,9 @@ const ON_PG = DIALECT === "pg";
 type Row = Record<string, unknown>;
 
 const toSqlite = (v: unknown) => (v instanceof Date ? v.getTime() : typeof v === "boolean" ? Number(v) : v);
-/** A PostgreSQL value as SQLite holds it: a time stamp as milliseconds, a boolean as 0/1, JSON as its text. */
+/** A PostgreSQL value as SQLite holds it: a time stamp as milliseconds, a boolean as 0/1, JSON as its text, bytes (bytea) as a Buffer. */
 export const asSqliteValue = (v: unknown) =>
-  v instanceof Date ? v.getTime() : typeof v === "boolean" ? Number(v) : v !== null && typeof v === "object" ? JSON.stringify(v) : v;
+  v instanceof Date ? v.getTime() : typeof v === "boolean" ? Number(v) : Buffer.isBuffer(v) ? v : v !== null && typeof v === "object" ? JSON.stringify(v) : v;
 const fromPg = asSqliteValue;
 
 /** `?` placeholders as PostgreSQL's `$1`, `$2`, … (outside quoted strings). */

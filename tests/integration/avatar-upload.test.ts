@@ -3,19 +3,12 @@ import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
 import sharp from "sharp";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import {
-  AVATAR_FILE,
-  AVATAR_MAX_BYTES,
-  AVATAR_MAX_PIXELS,
-  AVATAR_MAX_SIDE,
-  AVATAR_SIZE,
-  avatarFile,
-  processAvatar,
-  removeAvatar,
-  sniffImage,
-  uploadAvatar,
-} from "@/lib/users/avatar-upload";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { DB } from "@/db";
+import { GET as serveAvatar } from "@/app/avatars/[file]/route";
+import { AVATAR_MAX_BYTES, AVATAR_MAX_PIXELS, AVATAR_MAX_SIDE, AVATAR_SIZE, processAvatar, removeAvatar, sniffImage, uploadAvatar } from "@/lib/users/avatar-upload";
+import { AVATAR_FILE, avatarName, importAvatarFiles, loadAvatarFile } from "@/lib/users/avatar-files";
+import { setDbForTests } from "@/lib/db";
 import { resetEnvForTests } from "@/lib/env";
 import { tagsFor } from "@/lib/cache/expire";
 import { ctxAs, fixtureWriter, perTestDb, rows } from "../helpers/db";
@@ -26,25 +19,44 @@ import { sqlRun } from "@/tests/helpers/sql";
 
 const ghostId = "00000000-0000-4000-8000-000000000000";
 
-/** A temp folder per test for the avatars, removed afterwards. */
-function perTestDir() {
+// The route waits for a request with Next's connection(), which has none to wait for here.
+vi.mock("next/server", async (original) => ({ ...(await original<typeof import("next/server")>()), connection: async () => {} }));
+
+/**
+ * The app's data folder (DATABASE_PATH's), empty and of its own for each test: uploads must write
+ * nothing there. `avatars` is the folder earlier versions kept uploads in, for the importer.
+ */
+function perTestDataDir() {
   let dir = "";
   beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), "marquee-avatars-"));
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "marquee-data-"));
+    setTestEnv({ DATABASE_PATH: path.join(dir, "marquee.db") });
   });
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+    setTestEnv();
+  });
   return {
-    get path() {
-      return path.join(dir, "avatars"); // does not exist yet: uploadAvatar makes it
-    },
     get root() {
       return dir;
+    },
+    get avatars() {
+      return path.join(dir, "avatars");
     },
   };
 }
 
 const filesIn = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).sort() : []);
-const modeOf = (file: string) => fs.statSync(file).mode & 0o777;
+
+type Stored = { name: string; userId: string; contentType: string; bytes: Buffer; createdAt: number };
+/** Every stored avatar, by name. */
+async function stored(db: DB): Promise<Stored[]> {
+  const all = await rows(db, "avatar_files");
+  return all
+    .map((r) => ({ name: String(r.name), userId: String(r.user_id), contentType: String(r.content_type), bytes: r.bytes as Buffer, createdAt: Number(r.created_at) }))
+    .sort((a, b) => (a.name < b.name ? -1 : 1));
+}
+const namesOf = (urls: string[]) => urls.map((u) => u.slice("/avatars/".length)).sort();
 
 /** A PNG whose header (IHDR) says it is width × height, whatever its pixel data holds. */
 function pngClaiming(png: Buffer, width: number, height: number): Buffer {
@@ -195,107 +207,194 @@ describe("processAvatar", () => {
   });
 });
 
+
 describe("uploadAvatar and removeAvatar", () => {
   const t = perTestDb();
-  const dir = perTestDir();
+  const data = perTestDataDir();
 
-  it("stores the WebP under a fresh 16-character name and points the account at it", async () => {
+  it("stores the WebP in the database under a fresh 16-character name and points the account at it, writing no file", async () => {
     const mara = await makeUser(t.db, "mara");
-    const result = await uploadAvatar(ctxAs(t.db, mara.id), { bytes: await makeImage("png", 300, 200), type: "image/png" }, dir.path);
-    const files = filesIn(dir.path);
-    expect(files).toHaveLength(1);
-    expect(files[0]).toMatch(AVATAR_FILE);
-    expect(files[0]).toMatch(/^[\w-]{16}\.webp$/);
+    const result = await uploadAvatar(ctxAs(t.db, mara.id, T0), { bytes: await makeImage("png", 300, 200), type: "image/png" });
+    const [row, ...others] = await stored(t.db);
+    expect(others).toEqual([]);
+    expect(row!.name).toMatch(AVATAR_FILE);
+    expect(row!.name).toMatch(/^[\w-]{16}\.webp$/);
+    expect({ userId: row!.userId, contentType: row!.contentType, createdAt: row!.createdAt }).toEqual({ userId: mara.id, contentType: "image/webp", createdAt: T0.getTime() });
     const { changes, ...uploaded } = result;
-    expect(uploaded).toEqual({ url: `/avatars/${files[0]}`, bytes: fs.statSync(path.join(dir.path, files[0]!)).size });
+    expect(uploaded).toEqual({ url: `/avatars/${row!.name}`, bytes: row!.bytes.length });
     // The new face shows wherever she does: her profile, the members directory, the Ranking.
     expect(tagsFor(changes).sort()).toEqual([`user:${mara.id}`, "members", "ranking"].sort());
-    expect((await userRow(t.db, mara.id))!.image).toBe(`/avatars/${files[0]}`);
-    const meta = await sharp(path.join(dir.path, files[0]!)).metadata();
+    expect((await userRow(t.db, mara.id))!.image).toBe(`/avatars/${row!.name}`);
+    const meta = await sharp(row!.bytes).metadata();
     expect([meta.format, meta.width, meta.height]).toEqual(["webp", AVATAR_SIZE, AVATAR_SIZE]);
-    expect(avatarFile(result.url, dir.path)).toBe(path.join(dir.path, files[0]!));
-    // Readable by the server's user alone, like the database beside it.
-    expect(modeOf(dir.path)).toBe(0o700);
-    expect(modeOf(path.join(dir.path, files[0]!))).toBe(0o600);
+    expect(avatarName(result.url)).toBe(row!.name);
+    expect(await loadAvatarFile(t.db, row!.name)).toEqual({ contentType: "image/webp", bytes: row!.bytes });
+    // Nothing on disk: every host serves the same row.
+    expect(filesIn(data.root)).toEqual([]);
   });
 
-  it("tightens an avatars folder left open by an earlier version", async () => {
-    const mara = await makeUser(t.db, "mara");
-    fs.mkdirSync(dir.path, { mode: 0o755 });
-    fs.chmodSync(dir.path, 0o755);
-    const result = await uploadAvatar(ctxAs(t.db, mara.id), { bytes: await makeImage("png", 20, 20), type: "image/png" }, dir.path);
-    expect(modeOf(dir.path)).toBe(0o700);
-    expect(modeOf(avatarFile(result.url, dir.path)!)).toBe(0o600);
-  });
-
-  it("removes the previous upload when a new one replaces it, and only that file", async () => {
+  it("replaces the member's previous upload when a new one comes, and only theirs", async () => {
     const mara = await makeUser(t.db, "mara");
     const femi = await makeUser(t.db, "femi");
-    const femis = await uploadAvatar(ctxAs(t.db, femi.id), { bytes: await makeImage("jpeg", 50, 50), type: "image/jpeg" }, dir.path);
-    const first = await uploadAvatar(ctxAs(t.db, mara.id), { bytes: await makeImage("png", 50, 50), type: "image/png" }, dir.path);
-    const second = await uploadAvatar(ctxAs(t.db, mara.id), { bytes: await makeImage("webp", 50, 50), type: "image/webp" }, dir.path);
+    const femis = await uploadAvatar(ctxAs(t.db, femi.id), { bytes: await makeImage("jpeg", 50, 50), type: "image/jpeg" });
+    const first = await uploadAvatar(ctxAs(t.db, mara.id), { bytes: await makeImage("png", 50, 50), type: "image/png" });
+    const second = await uploadAvatar(ctxAs(t.db, mara.id), { bytes: await makeImage("webp", 50, 50), type: "image/webp" });
     expect(second.url).not.toBe(first.url);
-    expect(filesIn(dir.path)).toEqual([femis.url, second.url].map((u) => u.slice("/avatars/".length)).sort());
+    const all = await stored(t.db);
+    expect(all.map((r) => r.name)).toEqual(namesOf([femis.url, second.url]));
+    expect(all.find((r) => r.userId === mara.id)!.name).toBe(avatarName(second.url));
+    expect(await loadAvatarFile(t.db, avatarName(first.url)!)).toBeNull();
     expect((await userRow(t.db, mara.id))!.image).toBe(second.url);
   });
 
-  it("leaves a picture that is not an upload of ours alone: a provider's URL, or a path that escapes the folder", async () => {
+  it("deletes only the member's own stored avatar, whatever their image names: a provider's URL, another's upload, a path that escapes", async () => {
     const mara = await makeUser(t.db, "mara");
-    fs.mkdirSync(dir.path, { recursive: true });
-    const outside = path.join(dir.root, "victim.webp");
-    fs.writeFileSync(outside, "keep me");
-    for (const image of ["https://avatars.example.com/u/1.png", "/avatars/../victim.webp", "/avatars/AAAAAAAAAAAAAAAA.png"]) {
+    const femi = await makeUser(t.db, "femi");
+    const femis = await uploadAvatar(ctxAs(t.db, femi.id), { bytes: await makeImage("png", 20, 20), type: "image/png" });
+    for (const image of ["https://avatars.example.com/u/1.png", femis.url, "/avatars/../victim.webp", "/avatars/AAAAAAAAAAAAAAAA.png"]) {
       await sqlRun(fixtureWriter(t.db), `update users set image = ? where id = ?`, image, mara.id);
-      expect(avatarFile(image, dir.path)).toBeNull();
-      expect((await removeAvatar(ctxAs(t.db, mara.id), dir.path)).changed).toBe(true);
+      expect((await removeAvatar(ctxAs(t.db, mara.id))).changed).toBe(true);
       expect((await userRow(t.db, mara.id))!.image).toBeNull();
     }
-    expect(fs.readFileSync(outside, "utf8")).toBe("keep me");
-    await sqlRun(fixtureWriter(t.db), `update users set image = ? where id = ?`, "/avatars/../victim.webp", mara.id);
-    const result = await uploadAvatar(ctxAs(t.db, mara.id), { bytes: await makeImage("png", 20, 20), type: "image/png" }, dir.path);
-    expect(fs.readFileSync(outside, "utf8")).toBe("keep me");
-    expect(filesIn(dir.path)).toEqual([result.url.slice("/avatars/".length)]);
+    for (const image of ["https://avatars.example.com/u/1.png", "/avatars/../victim.webp", "/avatars/AAAAAAAAAAAAAAAA.png", "/avatars/", null]) expect(avatarName(image)).toBeNull();
+    expect((await stored(t.db)).map((r) => [r.name, r.userId])).toEqual([[avatarName(femis.url), femi.id]]);
+    await sqlRun(fixtureWriter(t.db), `update users set image = ? where id = ?`, femis.url, mara.id);
+    const result = await uploadAvatar(ctxAs(t.db, mara.id), { bytes: await makeImage("png", 20, 20), type: "image/png" });
+    expect((await stored(t.db)).map((r) => r.name)).toEqual(namesOf([femis.url, result.url]));
   });
 
-  it("refuses a bad upload with no file written and the account as it was", async () => {
+  it("refuses a bad upload with nothing stored and the account as it was", async () => {
     const mara = await makeUser(t.db, "mara");
-    const kept = await uploadAvatar(ctxAs(t.db, mara.id), { bytes: await makeImage("png", 20, 20), type: "image/png" }, dir.path);
+    const kept = await uploadAvatar(ctxAs(t.db, mara.id), { bytes: await makeImage("png", 20, 20), type: "image/png" });
     const before = await snapshot(t.db);
-    const files = filesIn(dir.path);
+    expect(before.avatar_files).toHaveLength(1);
     const tooWide = await makeImage("png", AVATAR_MAX_SIDE + 1, 8);
-    await expectDomainError(() => uploadAvatar(ctxAs(t.db, mara.id), { bytes: tooWide, type: "image/png" }, dir.path), "Invalid", 422, ["avatar"]);
-    await expectDomainError(() => uploadAvatar(ctxAs(t.db, mara.id), { bytes: Buffer.from("not an image"), type: "image/png" }, dir.path), "Invalid", 422, ["avatar"]);
-    await expectDomainError(async () => uploadAvatar(ctxAs(t.db, mara.id), { bytes: await makeImage("png", 20, 20), type: "image/jpeg" }, dir.path), "Invalid", 422, ["avatar"]);
+    await expectDomainError(() => uploadAvatar(ctxAs(t.db, mara.id), { bytes: tooWide, type: "image/png" }), "Invalid", 422, ["avatar"]);
+    await expectDomainError(() => uploadAvatar(ctxAs(t.db, mara.id), { bytes: Buffer.from("not an image"), type: "image/png" }), "Invalid", 422, ["avatar"]);
+    await expectDomainError(async () => uploadAvatar(ctxAs(t.db, mara.id), { bytes: await makeImage("png", 20, 20), type: "image/jpeg" }), "Invalid", 422, ["avatar"]);
     expect(await snapshot(t.db)).toEqual(before);
-    expect(filesIn(dir.path)).toEqual(files);
     expect((await userRow(t.db, mara.id))!.image).toBe(kept.url);
+    expect(filesIn(data.root)).toEqual([]);
   });
 
-  it("refuses an account that is gone (404), leaving no file behind", async () => {
-    await expectDomainError(async () => uploadAvatar(ctxAs(t.db, ghostId), { bytes: await makeImage("png", 20, 20), type: "image/png" }, dir.path), "NotFound", 404);
-    expect(filesIn(dir.path)).toEqual([]);
-    await expect(removeAvatar(ctxAs(t.db, ghostId), dir.path)).rejects.toThrow("This account no longer exists.");
+  it("refuses an account that is gone (404), storing nothing", async () => {
+    await expectDomainError(async () => uploadAvatar(ctxAs(t.db, ghostId), { bytes: await makeImage("png", 20, 20), type: "image/png" }), "NotFound", 404);
+    expect(await stored(t.db)).toEqual([]);
+    await expect(removeAvatar(ctxAs(t.db, ghostId))).rejects.toThrow("This account no longer exists.");
   });
 
-  it("removeAvatar goes back to the generated avatar, removing the upload; with none it changes nothing", async () => {
+  it("removeAvatar goes back to the generated avatar, deleting the upload; with none it changes nothing", async () => {
     const mara = await makeUser(t.db, "mara");
-    await uploadAvatar(ctxAs(t.db, mara.id), { bytes: await makeImage("png", 20, 20), type: "image/png" }, dir.path);
-    const removed = await removeAvatar(ctxAs(t.db, mara.id), dir.path);
+    await uploadAvatar(ctxAs(t.db, mara.id), { bytes: await makeImage("png", 20, 20), type: "image/png" });
+    const removed = await removeAvatar(ctxAs(t.db, mara.id));
     expect(removed.changed).toBe(true);
     expect(tagsFor(removed.changes).sort()).toEqual([`user:${mara.id}`, "members", "ranking"].sort());
     expect((await userRow(t.db, mara.id))!.image).toBeNull();
-    expect(filesIn(dir.path)).toEqual([]);
+    expect(await stored(t.db)).toEqual([]);
     const before = await snapshot(t.db);
-    const unchanged = await removeAvatar(ctxAs(t.db, mara.id), dir.path);
+    const unchanged = await removeAvatar(ctxAs(t.db, mara.id));
     expect(unchanged.changed).toBe(false);
     expect(tagsFor(unchanged.changes)).toEqual([]);
     expect(await snapshot(t.db)).toEqual(before);
   });
 });
 
+describe("GET /avatars/[file]", () => {
+  const t = perTestDb();
+  beforeEach(() => setDbForTests(t.db));
+  afterEach(() => setDbForTests(undefined));
+  const get = (file: string) => serveAvatar(new Request(`http://localhost:3000/avatars/${encodeURIComponent(file)}`), { params: Promise.resolve({ file }) });
+
+  it("serves the stored bytes as WebP, cached for good and not to be sniffed; 404 once removed, and for a name with no row", async () => {
+    const mara = await makeUser(t.db, "mara");
+    const { url } = await uploadAvatar(ctxAs(t.db, mara.id), { bytes: await makeImage("png", 40, 40), type: "image/png" });
+    const name = avatarName(url)!;
+    const res = await get(name);
+    expect(res.status).toBe(200);
+    const body = Buffer.from(await res.arrayBuffer());
+    expect(body.equals((await stored(t.db))[0]!.bytes)).toBe(true);
+    expect(Object.fromEntries(res.headers)).toEqual({
+      "content-type": "image/webp",
+      "content-length": String(body.length),
+      "cache-control": "public, max-age=31536000, immutable",
+      "x-content-type-options": "nosniff",
+      "content-security-policy": "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
+      "content-disposition": "inline",
+    });
+    await removeAvatar(ctxAs(t.db, mara.id));
+    for (const missing of [name, "AAAAAAAAAAAAAAAA.webp", "nope.webp", "../marquee.db"]) {
+      const gone = await get(missing);
+      expect(gone.status, missing).toBe(404);
+      expect(gone.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(await gone.text()).toBe("No such avatar.");
+    }
+  });
+});
+
+describe("importAvatarFiles: avatars an earlier version kept as files", () => {
+  const t = perTestDb();
+  const data = perTestDataDir();
+  const NAMES = { mara: "MaraMaraMaraMara.webp", femi: "FemiFemiFemiFemi.webp", ines: "InesInesInesInes.webp", stray: "StrayStrayStray1.webp" };
+
+  it("stores each member's file under its name, dated when it was written, once; the files stay as they were", async () => {
+    const [mara, femi, ines, omar, lena] = [await makeUser(t.db, "mara"), await makeUser(t.db, "femi"), await makeUser(t.db, "ines"), await makeUser(t.db, "omar"), await makeUser(t.db, "lena")];
+    fs.mkdirSync(data.avatars, { mode: 0o700 });
+    const webp = await processAvatar(await makeImage("png", 30, 30), "image/png");
+    const written = new Date(Date.UTC(2024, 4, 1, 12));
+    fs.writeFileSync(path.join(data.avatars, NAMES.mara), webp);
+    fs.utimesSync(path.join(data.avatars, NAMES.mara), written, written);
+    // Not WebP: not what this app ever wrote, so not served.
+    fs.writeFileSync(path.join(data.avatars, NAMES.ines), "<svg/>");
+    // Nobody's picture any more.
+    fs.writeFileSync(path.join(data.avatars, NAMES.stray), webp);
+    const w = fixtureWriter(t.db);
+    await sqlRun(w, `update users set image = ? where id = ?`, `/avatars/${NAMES.mara}`, mara.id);
+    // Uploaded through another host: this one has no such file.
+    await sqlRun(w, `update users set image = ? where id = ?`, `/avatars/${NAMES.femi}`, femi.id);
+    await sqlRun(w, `update users set image = ? where id = ?`, `/avatars/${NAMES.ines}`, ines.id);
+    await sqlRun(w, `update users set image = ? where id = ?`, "https://avatars.example.com/omar.png", omar.id);
+    // Already in the database (uploaded by this version): left as it is.
+    const lenas = await uploadAvatar(ctxAs(t.db, lena.id), { bytes: await makeImage("jpeg", 30, 30), type: "image/jpeg" });
+    const lenasRow = (await stored(t.db))[0]!;
+
+    expect(await importAvatarFiles(t.db)).toEqual({ imported: 1, missing: 2 });
+    const byOwner = (await stored(t.db)).map((r) => [r.userId, r.name, r.contentType, r.createdAt]);
+    expect(byOwner).toHaveLength(2);
+    expect(byOwner).toEqual(
+      expect.arrayContaining([
+        [mara.id, NAMES.mara, "image/webp", written.getTime()],
+        [lena.id, avatarName(lenas.url), "image/webp", lenasRow.createdAt],
+      ]),
+    );
+    expect((await loadAvatarFile(t.db, NAMES.mara))!.bytes.equals(webp)).toBe(true);
+    expect((await loadAvatarFile(t.db, avatarName(lenas.url)!))!.bytes.equals(lenasRow.bytes)).toBe(true);
+    expect(filesIn(data.avatars)).toEqual([NAMES.ines, NAMES.mara, NAMES.stray].sort());
+
+    // Again (another process, the next start): nothing more to do, nothing changed.
+    const before = await snapshot(t.db);
+    expect(await importAvatarFiles(t.db)).toEqual({ imported: 0, missing: 2 });
+    expect(await snapshot(t.db)).toEqual(before);
+
+    // The other host brings femi's file on its own start.
+    const elsewhere = path.join(data.root, "other-host-avatars");
+    fs.mkdirSync(elsewhere);
+    fs.writeFileSync(path.join(elsewhere, NAMES.femi), webp);
+    expect(await importAvatarFiles(t.db, elsewhere)).toEqual({ imported: 1, missing: 1 });
+    expect((await loadAvatarFile(t.db, NAMES.femi))!.bytes.equals(webp)).toBe(true);
+  });
+
+  it("does nothing where there is no avatars folder", async () => {
+    const mara = await makeUser(t.db, "mara");
+    await sqlRun(fixtureWriter(t.db), `update users set image = ? where id = ?`, `/avatars/${NAMES.mara}`, mara.id);
+    const before = await snapshot(t.db);
+    expect(await importAvatarFiles(t.db)).toEqual({ imported: 0, missing: 0 });
+    expect(await snapshot(t.db)).toEqual(before);
+    expect(filesIn(data.root)).toEqual([]);
+  });
+});
+
 describe("the upload limit per member", () => {
   const t = perTestDb();
-  const dir = perTestDir();
   const LIMIT = 2;
   const TOO_MANY = "You can upload 2 avatars an hour. Try again in 60 minutes.";
   beforeEach(() => setTestEnv({ AVATAR_UPLOADS_PER_HOUR: String(LIMIT) }));
@@ -304,26 +403,25 @@ describe("the upload limit per member", () => {
     resetEnvForTests();
   });
 
-  it("refuses the upload past the limit with 429, Retry-After and the message by the field, leaving the avatar, files and rows as they were", async () => {
+  it("refuses the upload past the limit with 429, Retry-After and the message by the field, leaving the avatar and every row as they were", async () => {
     const mara = await makeUser(t.db, "mara");
-    await uploadAvatar(ctxAs(t.db, mara.id, T0), { bytes: await makeImage("png", 20, 20), type: "image/png" }, dir.path);
-    const kept = await uploadAvatar(ctxAs(t.db, mara.id, at(1000)), { bytes: await makeImage("jpeg", 20, 20), type: "image/jpeg" }, dir.path);
+    await uploadAvatar(ctxAs(t.db, mara.id, T0), { bytes: await makeImage("png", 20, 20), type: "image/png" });
+    const kept = await uploadAvatar(ctxAs(t.db, mara.id, at(1000)), { bytes: await makeImage("jpeg", 20, 20), type: "image/jpeg" });
     const before = await snapshot(t.db);
-    const files = filesIn(dir.path);
-    const err = await expectDomainError(() => uploadAvatar(ctxAs(t.db, mara.id, at(2000)), { bytes: Buffer.from("x"), type: "image/png" }, dir.path), "Invalid", 422, ["avatar"]);
+    expect(before.avatar_files!.map((r) => r.name)).toEqual(namesOf([kept.url]));
+    const err = await expectDomainError(() => uploadAvatar(ctxAs(t.db, mara.id, at(2000)), { bytes: Buffer.from("x"), type: "image/png" }), "Invalid", 422, ["avatar"]);
     expect(err.message).toMatch(/not an image we accept/);
-    const refusal = await expectDomainError(async () => uploadAvatar(ctxAs(t.db, mara.id, at(2000)), { bytes: await makeImage("webp", 20, 20), type: "image/webp" }, dir.path), "RateLimited", 429, ["avatar"]);
+    const refusal = await expectDomainError(async () => uploadAvatar(ctxAs(t.db, mara.id, at(2000)), { bytes: await makeImage("webp", 20, 20), type: "image/webp" }), "RateLimited", 429, ["avatar"]);
     expect(refusal.message).toBe("You can upload 2 avatars an hour. Try again in 60 minutes.");
     expect(refusal.retryAfterSeconds).toBe(3598); // the window opened at the first upload, 2 s earlier
     expect(refusal.fieldErrors).toEqual({ avatar: [refusal.message] });
     expect(await snapshot(t.db)).toEqual(before);
-    expect(filesIn(dir.path)).toEqual(files);
     expect((await userRow(t.db, mara.id))!.image).toBe(kept.url);
 
     // Another member has a limit of their own; the window reopens after the hour.
     const femi = await makeUser(t.db, "femi");
-    await uploadAvatar(ctxAs(t.db, femi.id, at(3000)), { bytes: await makeImage("png", 20, 20), type: "image/png" }, dir.path);
-    const later = await uploadAvatar(ctxAs(t.db, mara.id, at(HOUR)), { bytes: await makeImage("webp", 20, 20), type: "image/webp" }, dir.path);
+    await uploadAvatar(ctxAs(t.db, femi.id, at(3000)), { bytes: await makeImage("png", 20, 20), type: "image/png" });
+    const later = await uploadAvatar(ctxAs(t.db, mara.id, at(HOUR)), { bytes: await makeImage("webp", 20, 20), type: "image/webp" });
     expect((await userRow(t.db, mara.id))!.image).toBe(later.url);
   });
 
@@ -332,21 +430,22 @@ describe("the upload limit per member", () => {
     const png = await makeImage("png", 64, 64);
     const noise = await noisePng(64);
     const cutOff = noise.subarray(0, Math.floor(noise.length / 2)); // a header that reads fine
-    await expectDomainError(() => uploadAvatar(ctxAs(t.db, mara.id, T0), { bytes: cutOff, type: "image/png" }, dir.path), "Invalid", 422, ["avatar"]);
-    await expectDomainError(() => uploadAvatar(ctxAs(t.db, mara.id, T0), { bytes: new Uint8Array(), type: "image/png" }, dir.path), "Invalid", 422, ["avatar"]);
-    await expectDomainError(() => uploadAvatar(ctxAs(t.db, mara.id, T0), { bytes: png, type: "image/jpeg" }, dir.path), "Invalid", 422, ["avatar"]);
+    await expectDomainError(() => uploadAvatar(ctxAs(t.db, mara.id, T0), { bytes: cutOff, type: "image/png" }), "Invalid", 422, ["avatar"]);
+    await expectDomainError(() => uploadAvatar(ctxAs(t.db, mara.id, T0), { bytes: new Uint8Array(), type: "image/png" }), "Invalid", 422, ["avatar"]);
+    await expectDomainError(() => uploadAvatar(ctxAs(t.db, mara.id, T0), { bytes: png, type: "image/jpeg" }), "Invalid", 422, ["avatar"]);
     const garbage = Buffer.concat([png.subarray(0, 8), Buffer.from("this is not a PNG chunk at all".repeat(4))]);
-    await expectDomainError(() => uploadAvatar(ctxAs(t.db, mara.id, T0), { bytes: garbage, type: "image/png" }, dir.path), "Invalid", 422, ["avatar"]);
-    await expectDomainError(() => uploadAvatar(ctxAs(t.db, mara.id, T0), { bytes: pngClaiming(png, 5000, 5000), type: "image/png" }, dir.path), "Invalid", 422, ["avatar"]);
+    await expectDomainError(() => uploadAvatar(ctxAs(t.db, mara.id, T0), { bytes: garbage, type: "image/png" }), "Invalid", 422, ["avatar"]);
+    await expectDomainError(() => uploadAvatar(ctxAs(t.db, mara.id, T0), { bytes: pngClaiming(png, 5000, 5000), type: "image/png" }), "Invalid", 422, ["avatar"]);
     expect((await rows(t.db, "rate_windows")).map((r) => [r.key, r.count])).toEqual([[`avatar-upload:${mara.id}`, 1]]);
-    await uploadAvatar(ctxAs(t.db, mara.id, at(1000)), { bytes: png, type: "image/png" }, dir.path);
-    const err = await expectDomainError(() => uploadAvatar(ctxAs(t.db, mara.id, at(2000)), { bytes: png, type: "image/png" }, dir.path), "RateLimited", 429, ["avatar"]);
+    expect(await stored(t.db)).toEqual([]);
+    await uploadAvatar(ctxAs(t.db, mara.id, at(1000)), { bytes: png, type: "image/png" });
+    const err = await expectDomainError(() => uploadAvatar(ctxAs(t.db, mara.id, at(2000)), { bytes: png, type: "image/png" }), "RateLimited", 429, ["avatar"]);
     expect(err.message).toBe(TOO_MANY);
-    expect(filesIn(dir.path)).toHaveLength(1);
+    expect(await stored(t.db)).toHaveLength(1);
   });
 
   it("refuses an account that is gone before counting anything", async () => {
-    await expectDomainError(async () => uploadAvatar(ctxAs(t.db, ghostId, T0), { bytes: await makeImage("png", 20, 20), type: "image/png" }, dir.path), "NotFound", 404);
+    await expectDomainError(async () => uploadAvatar(ctxAs(t.db, ghostId, T0), { bytes: await makeImage("png", 20, 20), type: "image/png" }), "NotFound", 404);
     expect(await rows(t.db, "rate_windows")).toEqual([]);
   });
 });

@@ -1,5 +1,4 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { DB } from "@/db";
@@ -47,8 +46,8 @@ import { sqlGet, sqlRun, sqlValue } from "@/tests/helpers/sql";
 
 /** What a case ran: the changes it returned (none: a write no cached page shows) and the tags they should expire. */
 type Check = { changes: Changes | undefined; want: string[] };
-/** Each outcome runs on a fresh database; `dir` is a folder of its own for avatar files, removed after it. */
-type Outcomes = Record<string, (db: DB, dir: string) => Promise<Check>>;
+/** Each outcome runs on a fresh database. */
+type Outcomes = Record<string, (db: DB) => Promise<Check>>;
 
 /** A published review by mara ("noir, vienna", The Third Man) and a reader, femi. */
 async function scene(db: DB) {
@@ -290,26 +289,26 @@ const VERBS: Record<string, Outcomes> = {
     },
   },
   uploadAvatar: {
-    "a new face: everywhere the member shows": async (db, dir) => {
+    "a new face: everywhere the member shows": async (db) => {
       const s = await scene(db);
-      const r = await uploadAvatar(ctxAs(db, s.mara, at(DAY)), { bytes: await makeImage("png", 64, 64), type: "image/png" }, dir);
+      const r = await uploadAvatar(ctxAs(db, s.mara, at(DAY)), { bytes: await makeImage("png", 64, 64), type: "image/png" });
       return { changes: r.changes, want: [...s.listed, "members", "ranking", "badge:reviews-1", "badge:first-scored-review"] };
     },
   },
   removeAvatar: {
-    "back to the generated one: everywhere the member shows": async (db, dir) => {
+    "back to the generated one: everywhere the member shows": async (db) => {
       const femi = await makeUser(db, "femi");
       await sqlRun(fixtureWriter(db), `update users set image = 'https://example.com/f.png' where id = ?`, femi.id);
-      return { changes: (await removeAvatar(ctxAs(db, femi, T0), dir)).changes, want: [`user:${femi.id}`, "members", "ranking"] };
+      return { changes: (await removeAvatar(ctxAs(db, femi, T0))).changes, want: [`user:${femi.id}`, "members", "ranking"] };
     },
-    "no avatar to remove: nothing": async (db, dir) => ({ changes: (await removeAvatar(ctxAs(db, await makeUser(db, "femi"), T0), dir)).changes, want: [] }),
+    "no avatar to remove: nothing": async (db) => ({ changes: (await removeAvatar(ctxAs(db, await makeUser(db, "femi"), T0))).changes, want: [] }),
   },
   deleteAccount: {
-    "a voter who commented leaves: their presence, the counts they gave, their badge's holders": async (db, dir) => {
+    "a voter who commented leaves: their presence, the counts they gave, their badge's holders": async (db) => {
       const s = await scene(db);
       await postComment(db, s.femi, s.review);
       await vote(db, s.femi, "review", s.review, "up", at(DAY));
-      const r = await deleteAccount(ctxAs(db, s.femi, at(2 * DAY)), { username: "femi" }, dir);
+      const r = await deleteAccount(ctxAs(db, s.femi, at(2 * DAY)), { username: "femi" });
       return { changes: r.changes, want: [...s.listed, `user:${s.femi.id}`, "members", "ranking", "badges", "badge:comments-1"] };
     },
   },
@@ -374,14 +373,8 @@ describe("every write verb's changes map to the tags of the pages showing them",
     describe(verb, () => {
       for (const [outcome, run] of Object.entries(outcomes)) {
         it(outcome, async () => {
-          // Not beside the database: on PostgreSQL there is no file to be beside.
-          const dir = fs.mkdtempSync(path.join(os.tmpdir(), "marquee-avatars-"));
-          try {
-            const { changes, want } = await run(t.db, dir);
-            expect(tagsFor(changes ?? noChanges()).sort()).toEqual([...want].sort());
-          } finally {
-            fs.rmSync(dir, { recursive: true, force: true });
-          }
+          const { changes, want } = await run(t.db);
+          expect(tagsFor(changes ?? noChanges()).sort()).toEqual([...want].sort());
         });
       }
     });

@@ -9,7 +9,7 @@ import { ensureAuthSecret, resetEnvForTests } from "@/lib/env";
 import { MIGRATIONS } from "../helpers/db";
 import { setTestEnv } from "../helpers/env";
 
-// The data folder holds the database, the signing secret and uploads: the folder is 0700 and
+// The data folder holds the database and the signing secret: the folder is 0700 and
 // every file 0600, made so and tightened when found looser, whatever the process's umask.
 
 const modeOf = (file: string) => fs.statSync(file).mode & 0o777;

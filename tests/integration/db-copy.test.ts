@@ -53,6 +53,20 @@ describe("npm run db:copy", () => {
     const pgUrl = await cluster.createDatabase("copied");
     const there = run(["--from", site.file, "--to", pgUrl]);
     expect(there.out).toContain("every table holds as many rows on both sides");
+    // Uploaded avatars are bytes (blob there, bytea here): the same bytes on both sides.
+    const pg = await import("pg");
+    const client = new pg.default.Client({ connectionString: pgUrl });
+    await client.connect();
+    try {
+      const copied = (await client.query<{ name: string; bytes: Buffer }>(`select name, bytes from avatar_files order by name`)).rows;
+      const source = new Database(site.file, { readonly: true });
+      const original = source.prepare(`select name, bytes from avatar_files order by name`).all() as { name: string; bytes: Buffer }[];
+      source.close();
+      expect(original).toHaveLength(2);
+      expect(copied.map((r) => [r.name, r.bytes.toString("base64")])).toEqual(original.map((r) => [r.name, r.bytes.toString("base64")]));
+    } finally {
+      await client.end();
+    }
     expect(there.out).toContain("A recount on the copy found nothing to correct.");
     expect(there.out).toMatch(/\b\d+ pages \([\d,]+ bytes\) render the same bytes from both: \/ \/feed\/new /);
     expect(there.out).toMatch(/same bytes from both: .*\/reviews\/.*\/u\//);
@@ -64,6 +78,7 @@ describe("npm run db:copy", () => {
     expect(report.rows).toBe(Object.values(before).reduce((n, rows) => n + rows.length, 0));
     expect(before.posts!.length).toBeGreaterThan(10);
     expect(before.comment_votes!.length).toBeGreaterThan(10);
+    expect(before.avatar_files).toHaveLength(2);
     expect(contents(back)).toEqual(before);
   });
 

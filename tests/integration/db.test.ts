@@ -44,6 +44,7 @@ describe("openDb", () => {
     expect(tables).toEqual([
       "__drizzle_migrations",
       "accounts",
+      "avatar_files",
       "badges",
       "cache_tags",
       "comment_revisions",

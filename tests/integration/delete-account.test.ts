@@ -1,7 +1,4 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { DB } from "@/db";
 import { deleteReview } from "@/lib/reviews/delete-review";
 import { recordView } from "@/lib/reviews/record-view";
@@ -19,19 +16,8 @@ import { sqlAll, sqlRun, sqlValue } from "@/tests/helpers/sql";
 
 const ZERO = RECOUNT_NOTHING;
 
-/** A temp avatar folder per test. */
-function perTestDir() {
-  let dir = "";
-  beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), "marquee-avatars-"));
-  });
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
-  return {
-    get path() {
-      return dir;
-    },
-  };
-}
+/** Each stored avatar as [name, owner], by name. */
+const storedAvatars = async (db: DB) => (await sqlAll<{ name: string; user_id: string }>(db, `select name, user_id from avatar_files order by name`)).map((r) => [r.name, r.user_id]);
 
 const FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
 
@@ -47,7 +33,7 @@ async function view(db: DB, reviewId: number, userId: string | null, now: Date) 
  * femi's comment; she has read femi's review on two days, and others (one signed out) hers; she
  * has notices and caused some, a linked provider account and rate windows.
  */
-async function world(db: DB, dir: string) {
+async function world(db: DB) {
   const mara = await makePasswordUser(db, "mara");
   const femi = await makeUser(db, "femi");
   const ines = await makeUser(db, "ines");
@@ -76,17 +62,16 @@ async function world(db: DB, dir: string) {
   await deleteReview(ctxAs(db, ines, later(db)), { reviewId: doomedReview });
   await sqlRun(fixtureWriter(db), `insert into accounts (user_id, type, provider, provider_account_id) values (?, 'oidc', 'example', 'mara-at-example')`, mara.id);
   await sqlRun(fixtureWriter(db), `insert into accounts (user_id, type, provider, provider_account_id) values (?, 'oidc', 'example', 'femi-at-example')`, femi.id);
-  const avatar = await uploadAvatar(ctxAs(db, mara.id), { bytes: await makeImage("png", 40, 40), type: "image/png" }, dir);
-  const femisAvatar = await uploadAvatar(ctxAs(db, femi.id), { bytes: await makeImage("png", 40, 40), type: "image/png" }, dir);
+  const avatar = await uploadAvatar(ctxAs(db, mara.id), { bytes: await makeImage("png", 40, 40), type: "image/png" });
+  const femisAvatar = await uploadAvatar(ctxAs(db, femi.id), { bytes: await makeImage("png", 40, 40), type: "image/png" });
   return { mara, femi, ines, marasReview, draft, femisReview, doomedReview, inesComment, femisComment, marasComment, marasReply, avatar, femisAvatar };
 }
 
 describe("deleteAccount", () => {
   const t = perTestDb();
-  const dir = perTestDir();
 
   it("deletes the account and what is only theirs, keeps what they published as by no one, and takes back their votes' counts", async () => {
-    const w = await world(t.db, dir.path);
+    const w = await world(t.db);
     const { mara, femi, ines } = w;
     expect(await recountAll(t.db, later(t.db))).toEqual(ZERO);
     const before = {
@@ -105,7 +90,11 @@ describe("deleteAccount", () => {
     const viewCounts = (await Promise.all([w.femisReview, w.marasReview].map(async (id) => (await rowById(t.db, "posts", id))!.view_count)));
     expect(viewCounts).toEqual([3, 2]);
 
-    const { changes, ...result } = await deleteAccount(ctxAs(t.db, mara.id), { username: "MARA", currentPassword: PASSWORD }, dir.path);
+    expect(await storedAvatars(t.db)).toEqual(
+      [w.avatar, w.femisAvatar].map((a, i) => [a.url.slice("/avatars/".length), [mara.id, femi.id][i]]).sort((a, b) => (a[0]! < b[0]! ? -1 : 1)),
+    );
+
+    const { changes, ...result } = await deleteAccount(ctxAs(t.db, mara.id), { username: "MARA", currentPassword: PASSWORD });
     expect(result).toEqual({ drafts: 1, votesTakenBack: 4 });
     // Every page that named her, and every count her votes made: the reviews and comments she
     // upvoted, their authors' profiles, the Ranking, the directory and the badges she held.
@@ -162,60 +151,56 @@ describe("deleteAccount", () => {
     expect(await noticeList(t.db)).toEqual(expected);
     expect(expected.some((n) => n[1] === "mention" && n[2] === null)).toBe(true);
 
-    // Her avatar file is gone; femi's stays.
-    expect(fs.readdirSync(dir.path)).toEqual([w.femisAvatar.url.slice("/avatars/".length)]);
+    // Her uploaded avatar is gone with her; femi's stays.
+    expect(await storedAvatars(t.db)).toEqual([[w.femisAvatar.url.slice("/avatars/".length), femi.id]]);
   });
 
   it("frees the username and email for a new account", async () => {
     const mara = await makePasswordUser(t.db, "mara");
-    await deleteAccount(ctxAs(t.db, mara.id), { username: "mara", currentPassword: PASSWORD }, dir.path);
+    await deleteAccount(ctxAs(t.db, mara.id), { username: "mara", currentPassword: PASSWORD });
     const again = await makeUser(t.db, "Mara");
     expect(await userRow(t.db, again.id)).toMatchObject({ username_key: "mara", email: "mara@example.com" });
   });
 
   it("needs only the username from an account without a password", async () => {
     const femi = await makeUser(t.db, "Femi_O");
-    const { changes: _changes, ...result } = await deleteAccount(ctxAs(t.db, femi.id), { username: " femi_o " }, dir.path);
+    const { changes: _changes, ...result } = await deleteAccount(ctxAs(t.db, femi.id), { username: " femi_o " });
     expect(result).toEqual({ drafts: 0, votesTakenBack: 0 });
     expect(await rows(t.db, "users")).toEqual([]);
   });
 
   it("refuses a username that is not the account's (422 on username), changing nothing", async () => {
-    const w = await world(t.db, dir.path);
+    const w = await world(t.db);
     const before = await snapshot(t.db);
-    const files = fs.readdirSync(dir.path).sort();
     for (const username of ["femi", "", "mara2", undefined, 42]) {
-      const err = await expectDomainError(() => deleteAccount(ctxAs(t.db, w.mara.id), { username, currentPassword: PASSWORD }, dir.path), "Invalid", 422, ["username"]);
+      const err = await expectDomainError(() => deleteAccount(ctxAs(t.db, w.mara.id), { username, currentPassword: PASSWORD }), "Invalid", 422, ["username"]);
       expect(err.message).toBe("Type your username, mara, to confirm.");
     }
     expect(await snapshot(t.db)).toEqual(before);
-    expect(fs.readdirSync(dir.path).sort()).toEqual(files);
   });
 
   it("refuses a wrong or missing current password (422 on currentPassword), changing nothing but the wrong attempt's count", async () => {
-    const w = await world(t.db, dir.path);
+    const w = await world(t.db);
     const all = await snapshot(t.db);
     const { rate_windows: windows, ...before } = all;
-    const files = fs.readdirSync(dir.path).sort();
     // A missing password (or one that is not a string) is refused before any attempt is counted.
     for (const currentPassword of [undefined, "", 12345]) {
-      const missing = await expectDomainError(() => deleteAccount(ctxAs(t.db, w.mara.id), { username: "mara", currentPassword }, dir.path), "Invalid", 422, ["currentPassword"]);
+      const missing = await expectDomainError(() => deleteAccount(ctxAs(t.db, w.mara.id), { username: "mara", currentPassword }), "Invalid", 422, ["currentPassword"]);
       expect(missing.message).toBe("Enter your current password.");
     }
     expect(await snapshot(t.db)).toEqual(all);
     // A wrong one takes a slot.
-    const wrong = await expectDomainError(() => deleteAccount(ctxAs(t.db, w.mara.id), { username: "mara", currentPassword: "not-it-at-all" }, dir.path), "Invalid", 422, ["currentPassword"]);
+    const wrong = await expectDomainError(() => deleteAccount(ctxAs(t.db, w.mara.id), { username: "mara", currentPassword: "not-it-at-all" }), "Invalid", 422, ["currentPassword"]);
     expect(wrong.message).toBe("That is not your current password.");
     const { rate_windows: windowsAfter, ...after } = await snapshot(t.db);
     expect(after).toEqual(before);
     // By key: PostgreSQL keeps no insertion order.
     const byKey = (a: Record<string, unknown>, b: Record<string, unknown>) => String(a.key).localeCompare(String(b.key));
     expect([...windowsAfter!].sort(byKey)).toEqual([...windows!, { key: `password-check:${w.mara.id}`, count: 1, window_started_at: expect.any(Number) }].sort(byKey));
-    expect(fs.readdirSync(dir.path).sort()).toEqual(files);
   });
 
   it("refuses an account that is gone (404)", async () => {
-    await expectDomainError(() => deleteAccount(ctxAs(t.db, "00000000-0000-4000-8000-000000000000"), { username: "ghost" }, dir.path), "NotFound", 404);
+    await expectDomainError(() => deleteAccount(ctxAs(t.db, "00000000-0000-4000-8000-000000000000"), { username: "ghost" }), "NotFound", 404);
   });
 
   it("keeps every counter exact when the member voted on much and wrote much", async () => {
@@ -243,7 +228,7 @@ describe("deleteAccount", () => {
       { username: "otto", month: "2025-03", upvotes: 5 },
       { username: "yuki", month: "2025-03", upvotes: 5 },
     ]);
-    await deleteAccount(ctxAs(t.db, mara.id), { username: "mara" }, dir.path);
+    await deleteAccount(ctxAs(t.db, mara.id), { username: "mara" });
     // Her badges leave the holder counts; her two upvotes to each leave their month.
     expect(await holders()).toEqual({ "reviews-1": 4, "first-scored-review": 4, "comments-1": 4, "replies-1": 4 });
     expect(await monthlyUpvotes()).toEqual([
@@ -261,7 +246,6 @@ describe("deleteAccount", () => {
 
 describe("deleteAccount's member.left subscribers", () => {
   const t = perTestDb();
-  const dir = perTestDir();
 
   it("take back what her votes and badges added to other rows, and record every page that showed those counts", async () => {
     // Rows written directly: the repairs alone, whatever the verbs that made them.
@@ -294,7 +278,7 @@ describe("deleteAccount's member.left subscribers", () => {
     const holders = async () => await sqlValue(t.db, `select holder_count from badges where slug = 'reviews-1'`);
     expect(await holders()).toBe(1);
 
-    const { changes, ...result } = await deleteAccount(ctxAs(t.db, mara.id, new Date(Date.UTC(2025, 2, 20))), { username: "mara" }, dir.path);
+    const { changes, ...result } = await deleteAccount(ctxAs(t.db, mara.id, new Date(Date.UTC(2025, 2, 20))), { username: "mara" });
     expect(result).toEqual({ drafts: 0, votesTakenBack: 2 });
     expect(await rowById(t.db, "posts", reviewId)).toMatchObject({ upvote_count: 0 });
     expect(await hotScoreOf(t.db, reviewId)).toBeCloseTo(expectedHot(0, publishedAt), 9);

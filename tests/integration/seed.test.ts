@@ -4,7 +4,6 @@ import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
-import { seedAvatarDir } from "@/lib/seed/avatars";
 import { applyBodyEdits } from "@/lib/seed/body-edits";
 import { SEED_FILMS } from "@/lib/seed/content/films";
 import { SEED_REVIEWS } from "@/lib/seed/content/reviews";
@@ -23,7 +22,8 @@ import { mentionCandidates } from "@/lib/markdown/mentions";
 import { recountAll } from "@/lib/maintenance/recount";
 import { hotScore } from "@/lib/reviews/hot";
 import { listFeed } from "@/lib/reviews/queries";
-import { AVATAR_SIZE, avatarDir, avatarFile } from "@/lib/users/avatar-upload";
+import { AVATAR_SIZE } from "@/lib/users/avatar-upload";
+import { avatarName, loadAvatarFile } from "@/lib/users/avatar-files";
 import { authenticate } from "@/lib/users/authenticate";
 import { signUp } from "@/lib/users/sign-up";
 import { clearEnv } from "../helpers/comments";
@@ -347,9 +347,7 @@ describe("demo people: avatars, mentions, notices and newcomers", () => {
   type Row = Record<string, number | string | null>;
   const all = async (q: string, ...params: unknown[]) => (await sqlAll(t.db, q, ...params)) as Row[];
   const UPLOADERS = DEMO_USERS.filter((u) => u.avatar).map((u) => u.username);
-  const filesIn = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).sort() : []);
-  // The app's own data folder (DATABASE_PATH's), fresh for each test: on PostgreSQL, which has no
-  // database file to put them beside, the demo avatars go to the app's avatar folder there.
+  // The app's own data folder (DATABASE_PATH's), fresh for each test: uploads write nothing there.
   let dataDir: string;
   beforeEach(() => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "marquee-seed-data-"));
@@ -357,38 +355,23 @@ describe("demo people: avatars, mentions, notices and newcomers", () => {
   });
   afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-  it("uploads two members' own pictures beside the database, as 256 px WebP, and no others", async () => {
+  it("stores two members' own pictures in the database, as 256 px WebP, and no others, writing no file", async () => {
     expect(UPLOADERS).toEqual(["mara_kowalczyk", "samir_haddad"]);
-    const dir = ON_PG ? avatarDir() : path.join(path.dirname(t.file), "avatars");
-    expect(seedAvatarDir(t.db)).toBe(dir);
-    await seedIfEmpty(t.db);
-    const uploaded = await all(`select username, image from users where image is not null order by username`);
+    expect(await seedIfEmpty(t.db)).toMatchObject({ avatars: 2 });
+    const uploaded = await all(`select u.username, u.image, a.name, a.content_type from users u left join avatar_files a on a.user_id = u.id where u.image is not null order by u.username`);
     expect(uploaded.map((u) => u.username)).toEqual(UPLOADERS);
-    const names: string[] = [];
     for (const u of uploaded) {
       expect(String(u.image)).toMatch(/^\/avatars\/[\w-]{16}\.webp$/);
-      const file = avatarFile(String(u.image), dir)!;
-      expect(fs.existsSync(file)).toBe(true);
-      const meta = await sharp(file).metadata();
+      expect(u.name).toBe(avatarName(String(u.image)));
+      expect(u.content_type).toBe("image/webp");
+      const meta = await sharp((await loadAvatarFile(t.db, String(u.name)))!.bytes).metadata();
       expect([meta.format, meta.width, meta.height]).toEqual(["webp", AVATAR_SIZE, AVATAR_SIZE]);
-      names.push(path.basename(file));
     }
-    // Only those two files, and nothing written to the app's own avatar folder or the repository's data folder.
-    expect(filesIn(dir)).toEqual([...names].sort());
-    for (const elsewhere of [...(ON_PG ? [] : [avatarDir()]), path.join(REPO_ROOT, "data", "avatars")]) {
-      for (const name of names) expect(fs.existsSync(path.join(elsewhere, name))).toBe(false);
-    }
-  });
-
-  it("uploads them into the folder it is given instead", async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "marquee-seed-avatars-"));
-    try {
-      expect(await seedIfEmpty(t.db, { avatarDir: dir })).toMatchObject({ avatars: 2 });
-      const images = (await all(`select image from users where image is not null`)).map((u) => path.basename(String(u.image)));
-      expect(filesIn(dir)).toEqual(images.sort());
-      expect(filesIn(seedAvatarDir(t.db))).toEqual([]);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
+    // Only those two rows, and no file anywhere: not in the data folder, beside the database, or in the repository's.
+    expect(await sqlColumn(t.db, `select count(*) from avatar_files`)).toEqual([2]);
+    expect(fs.readdirSync(dataDir)).toEqual([]);
+    for (const folder of [...(ON_PG ? [] : [path.join(path.dirname(t.file), "avatars")]), path.join(REPO_ROOT, "data", "avatars")]) {
+      for (const u of uploaded) expect(fs.existsSync(path.join(folder, String(u.name)))).toBe(false);
     }
   });
 

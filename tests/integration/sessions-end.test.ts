@@ -106,7 +106,7 @@ describe("a session ended stays ended", () => {
     for (const tok of changerTokens) expect(await signedIn(t.db, tok)).toBeNull();
     expect(await signedIn(t.db, await mint({ uid: changer.id, sv: sessionVersion, sid: "e" }))).toBe(changer.id);
 
-    await deleteAccount(ctxAs(t.db, leaver.id), { username: "leaver", currentPassword: PASSWORD }, t.file + "-avatars");
+    await deleteAccount(ctxAs(t.db, leaver.id), { username: "leaver", currentPassword: PASSWORD });
     for (const tok of leaverTokens) expect(await signedIn(t.db, tok)).toBeNull();
   });
 });

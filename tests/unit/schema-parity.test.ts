@@ -6,6 +6,7 @@ import * as lite from "drizzle-orm/sqlite-core";
 import { describe, expect, it } from "vitest";
 import * as sqliteSchema from "@/db/schema-sqlite";
 import * as pgSchema from "@/db/schema-pg";
+import { bytes } from "@/db/schema-pg/columns";
 import { schemaDifferences } from "../helpers/schema-parity";
 
 const sqliteTables = Object.values(sqliteSchema).filter((v) => is(v, lite.SQLiteTable));
@@ -97,6 +98,7 @@ describe("schemaDifferences", () => {
       tags: lite.text("tags", { mode: "json" }),
       score: lite.real("score").notNull().default(0),
       big: lite.integer("big"),
+      data: lite.blob("data", { mode: "buffer" }),
     });
     const pgOnly = pg.pgTable("same", {
       id: pg.integer("id").primaryKey().generatedByDefaultAsIdentity(),
@@ -105,6 +107,7 @@ describe("schemaDifferences", () => {
       tags: pg.jsonb("tags"),
       score: pg.doublePrecision("score").notNull().default(0),
       big: pg.bigint("big", { mode: "number" }),
+      data: bytes("data"),
     });
     expect(schemaDifferences([liteOnly], [pgOnly])).toEqual([]);
   });
