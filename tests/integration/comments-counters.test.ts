@@ -62,7 +62,7 @@ async function expectInvariants(db: DB, model: Model, reviews: number[]) {
 
 describe("comment counters under random comment / reply / edit / delete sequences", () => {
   // Fifty fresh databases and a recount after every step: seconds of work, more on a loaded machine.
-  it("always equal a recount from rows", { timeout: 60_000 }, async () => {
+  it("always equal a recount from rows", { timeout: 180_000 }, async () => {
     // How often each write went through (or was refused), so a generator that stopped exercising one shows up.
     const done = { create: 0, reply: 0, edit: 0, newRevision: 0, delete: 0, Forbidden: 0, Gone: 0, RateLimited: 0 };
     await fc.assert(

@@ -65,7 +65,7 @@ describe("vote counters under random votes, undos, deletions and new comments", 
   afterEach(() => clearEnv(...Object.keys(LIMITS)));
 
   // Fifty fresh databases and a full recount after every step: seconds of work, more on a loaded machine.
-  it("always equal an independent recount, and recountAll finds nothing to correct", { timeout: 120_000 }, async () => {
+  it("always equal an independent recount, and recountAll finds nothing to correct", { timeout: 240_000 }, async () => {
     const done = { up: 0, undo: 0, noop: 0, again: 0, selfRefused: 0, voteGone: 0, voteRateLimited: 0, comment: 0, commentDeleted: 0, reviewDeleted: 0, forbiddenDelete: 0 };
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 10, maxLength: 60, size: "max" }), async (steps) => {
@@ -334,7 +334,7 @@ describe("recountAll", () => {
     }
   });
 
-  it("corrects exactly the counters that were corrupted, whichever they are", { timeout: 60_000 }, async () => {
+  it("corrects exactly the counters that were corrupted, whichever they are", { timeout: 180_000 }, async () => {
     const cells = Object.keys(STEP);
     const corruption = fc.record({ cell: fc.constantFrom(...cells), pick: fc.nat(), delta: fc.integer({ min: -3, max: 3 }).filter((d) => d !== 0) });
     await fc.assert(
