@@ -33,3 +33,7 @@ export const jsonArrayText = (value: SQLWrapper): SQL<string> =>
 export const nextCommentId: SQL<number> = pg
   ? sql<number>`nextval(pg_get_serial_sequence('comments', 'id'))`
   : sql<number>`coalesce((select seq from sqlite_sequence where name = 'comments'), 0) + 1`;
+
+/** A list of texts as a table of one column, `value` (PostgreSQL's unnest, SQLite's json_each). */
+export const textRows = (values: readonly string[]): SQL =>
+  pg ? sql`unnest(array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]) as t(value)` : sql`json_each(${JSON.stringify(values)})`;
