@@ -4,7 +4,7 @@
 // its targets. Prints Markdown tables and writes them to bench-results/bench.md.
 //
 //   npm run bench [-- --large data/large.db] [--seconds 10] [--demo-only] [--port 3600] [--caps-only]
-//                 [--writes-only] [--database postgres://… | --database throwaway]
+//                 [--writes-only] [--processes-only] [--database postgres://… | --database throwaway]
 //
 // With --database, the same measures run on PostgreSQL too, after SQLite's, and the report puts
 // both dialects side by side. The benchmark makes its databases in that cluster (the address's
@@ -14,6 +14,11 @@
 // Tables are picked by the dialect a process starts with (db/dialect.ts), so PostgreSQL is
 // measured by a second process of this script (--postgres-results FILE, which writes its figures
 // to FILE for the first).
+//
+// Then one server process against several on the demo database (scripts/bench/processes.ts):
+// WEB_CONCURRENCY=1 against 2 on SQLite, and with --database one instance against two behind
+// nginx on PostgreSQL, on the ports five to seven after --port; --processes-only runs that section
+// alone and writes bench-results/bench-processes.md. Every other section measures one process.
 //
 // It ends with every capped field sent at ten times its cap through its route (scripts/bench/caps.ts),
 // on a server of its own (the port two after --port); --caps-only runs that section alone and
@@ -36,7 +41,8 @@ import { PATHOLOGICAL } from "@/tests/fixtures/pathological-markdown";
 import { measureCaps } from "./bench/caps";
 import { profileLines, startProfiler, stopProfiler, summarizeProfile, type WriteProfile } from "./bench/profile";
 import { loadComments } from "./bench/comments";
-import { postgresPlace } from "./bench/postgres";
+import { postgresPlace, postgresVersion } from "./bench/postgres";
+import { measurePostgresProcesses, measureSqliteProcesses, processesLines, type ProcessesRun } from "./bench/processes";
 import { filesIn, prepareDemo, prepareLarge, type Prepared } from "./bench/prepare";
 import { readerJavaScript } from "./bench/reader-js";
 import { firstRegeneration } from "./bench/regeneration";
@@ -64,6 +70,7 @@ const DEMO_ONLY = process.argv.includes("--demo-only");
 const PORT = Number(arg("port", "3600"));
 const CAPS_ONLY = process.argv.includes("--caps-only");
 const WRITES_ONLY = process.argv.includes("--writes-only");
+const PROCESSES_ONLY = process.argv.includes("--processes-only");
 const DATABASE = arg("database", "");
 const POSTGRES_RESULTS = arg("postgres-results", "");
 const SERVER_ENV = {
@@ -235,8 +242,12 @@ async function writesOnly() {
   writeReport(`bench-writes${suffix}.md`);
 }
 
-async function main() {
+function checkDatabaseArg() {
   if (DATABASE && DATABASE !== "throwaway" && !isPostgresUrl(DATABASE)) throw new Error(`--database takes a postgres:// address or "throwaway", not ${DATABASE}`);
+}
+
+async function main() {
+  checkDatabaseArg();
   out(`# Marquee benchmark — ${new Date().toISOString()}`);
   out(`${os.cpus().length} cores, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
   out();
@@ -264,6 +275,8 @@ async function main() {
   }
   try {
     const demo = await prepareDemo(filesIn(dir));
+    // The processes section starts from the demo as prepared, before the loads below write to it.
+    const processesSource = { ...demo.prepared, target: await filesIn(dir).copy(demo.prepared.target, "demo_processes") };
     const large = DEMO_ONLY ? null : await prepareLarge(dir, LARGE_PATH, filesIn(dir));
     console.log("Measuring the demo database…");
     const runs: Measured[] = [await measure(demo.prepared, PORT, { recount: true })];
@@ -334,6 +347,7 @@ async function main() {
       out(`| a member's own rank, last in the list, large | ${large.rankingQueries.ownP50.toFixed(2)} |`);
     }
     if (DATABASE) await postgresSection(dir, runs, demo);
+    await processesSection(dir, processesSource);
     await capsSection(dir);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -363,11 +377,7 @@ async function measurePostgres(file: string) {
       console.log("Measuring the large database on PostgreSQL…");
       runs.push(await measure(large.prepared, PORT + 4, { recount: false }));
     }
-    const pg = (await import("pg")).default;
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    const version = ((await client.query("show server_version")).rows[0] as { server_version: string }).server_version;
-    await client.end();
+    const version = await postgresVersion(url);
     const { prepared: _, ...largeRest } = large ?? { prepared: null };
     const results: PostgresResults = { runs, demo: { thread: demo.thread, voteCost: demo.voteCost }, large: large ? (largeRest as PostgresResults["large"]) : null, version };
     fs.writeFileSync(file, JSON.stringify(results));
@@ -440,7 +450,71 @@ async function postgresSection(dir: string, sqliteRuns: Measured[], demo: Awaite
   for (const p of pg.runs[0]!.profiles) for (const l of profileLines(p)) out(l);
 }
 
-(POSTGRES_RESULTS ? measurePostgres(POSTGRES_RESULTS) : CAPS_ONLY ? capsOnly() : WRITES_ONLY ? writesOnly() : main()).catch((err) => {
+/**
+ * One server process against several on the demo database: SQLite's cluster here; with
+ * --database, one PostgreSQL instance against two behind nginx, measured by a second process
+ * (--processes-only --postgres-results FILE). `source`: the demo as prepared, if it is already.
+ */
+async function processesSection(dir: string, source?: Prepared) {
+  const place = filesIn(fs.mkdtempSync(path.join(dir, "processes-")));
+  const demo = source ?? (await prepareDemo(place)).prepared;
+  console.log("Measuring one process against a primary with two workers (SQLite)…");
+  const sqlite = await measureSqliteProcesses(place, demo, { port: PORT + 5, seconds: SECONDS, env: SERVER_ENV });
+  out();
+  out(`## One process and several (demo database, ${SECONDS} s per case at 10 and at 50 connections, loopback, no compression)`);
+  out(
+    `Each setup on a fresh copy of the demo database, under the same loads in the same order. Server CPU is user + system summed over every process of the server (the one process; or the primary and each worker; or both instances), per request (per view for the signed-in views, page and JSON; per post for the writes). RSS is each process's at the end of the case. Writes' p99 is over the whole run, connections opening included; "once open" counts only the requests sent once every connection had its first answer. The load generator shares the machine's ${os.cpus().length} cores with the server.`,
+  );
+  out();
+  out("### SQLite: WEB_CONCURRENCY=1 (one process) and WEB_CONCURRENCY=2 (a primary and two workers on one port)");
+  for (const l of processesLines(sqlite)) out(l);
+  if (!DATABASE) return;
+  const file = path.join(dir, "processes-pg.json");
+  const { throwaway } = await againOnPostgres(["--processes-only", "--postgres-results", file]);
+  const pg = JSON.parse(fs.readFileSync(file, "utf8")) as ProcessesRun;
+  out();
+  out(`### PostgreSQL ${pg.version ?? ""}: one instance, and two behind nginx${throwaway ? " (a throwaway cluster on this machine, fsync and synchronous commit on)" : ""}`);
+  out(
+    "Two instances of one process each (WEB_CONCURRENCY=1), one database, one AUTH_SECRET, AUTH_URL set to nginx's address and TRUST_PROXY=1, behind nginx as scripts/nginx.mjs configures it from deploy/nginx/marquee.conf; the single instance is reached directly. Server CPU is both instances'; nginx's own is its column. PostgreSQL's processes are in neither.",
+  );
+  out();
+  for (const l of processesLines(pg)) out(l);
+}
+
+async function processesOnly() {
+  checkDatabaseArg();
+  out(`# Marquee benchmark, one process and several — ${new Date().toISOString()}`);
+  out(`${os.cpus().length} cores, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  build();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "marquee-bench-"));
+  try {
+    await processesSection(dir);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  writeReport("bench-processes.md");
+}
+
+/** The PostgreSQL side of the processes section (a process started on that dialect), into a file. */
+async function processesOnPostgres(file: string) {
+  const url = process.env.DATABASE_URL ?? "";
+  const place = postgresPlace(url);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "marquee-bench-pg-"));
+  try {
+    console.log("Preparing the demo database on PostgreSQL…");
+    const demo = (await prepareDemo(place)).prepared;
+    console.log("Measuring one instance against two behind nginx (PostgreSQL)…");
+    const run = await measurePostgresProcesses(place, demo, { port: PORT + 5, seconds: SECONDS, env: SERVER_ENV, dir });
+    fs.writeFileSync(file, JSON.stringify({ ...run, version: await postgresVersion(url) } satisfies ProcessesRun));
+  } finally {
+    await place.dropAll();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const postgresResults = (file: string) => (PROCESSES_ONLY ? processesOnPostgres(file) : measurePostgres(file));
+
+(POSTGRES_RESULTS ? postgresResults(POSTGRES_RESULTS) : CAPS_ONLY ? capsOnly() : WRITES_ONLY ? writesOnly() : PROCESSES_ONLY ? processesOnly() : main()).catch((err) => {
   console.error(err);
   process.exit(1);
 });

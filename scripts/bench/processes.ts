@@ -1,0 +1,226 @@
+// One server process against several, on the demo database and under the same loads at 10 and at
+// 50 connections: on SQLite one server with WEB_CONCURRENCY=1 (one process) and =2 (a cluster
+// primary and two workers on one port), each on a fresh copy; on PostgreSQL one instance against
+// two behind nginx (scripts/nginx.mjs), each setup on a fresh copy. A server's CPU is summed over
+// all its processes (primary and workers; both instances), nginx's apart. Figures for the report:
+// whether a target is met is shown, never asserted.
+import path from "node:path";
+import { loadComments } from "./comments";
+import type { Place, Prepared } from "./prepare";
+import { processesListeningOn, type ProcessFigure } from "./proc";
+import { BENCH_SECRET, load, serverGroup, startServer, viewLoad, type LoadResult, type LoadTarget, type PostLoad, type Server } from "./server";
+import { SESSION_COOKIE, loadVotes, sessionCookie } from "./votes";
+
+type Kind = "cached" | "view" | "votes" | "comments";
+
+/** The cases, each at 10 and at 50 connections: the same on every setup and dialect. */
+const CASES = (["cached", "view", "votes", "comments"] as const).flatMap((kind) => [10, 50].map((connections) => ({ kind, connections })));
+
+const NAMES: Record<Kind, string> = {
+  cached: "cached pages: the feed, the 200-comment review, a film, a profile, in turn",
+  view: "signed-in views: the 200-comment review, then its /api/viewer JSON",
+  votes: "upvotes (POST /api/votes, up and undo)",
+  comments: "comments (POST /api/comments)",
+};
+
+/** The cached pages of the demo's page list (prepare.ts pagesFor), by name. */
+const CACHED_PAGES = ["home (Hot)", "(a) review, 200 comments: cached, signed out", "film page", "profile"];
+
+/** The target: server CPU per cached request with two workers at most this much above one process. */
+const CPU_MARGIN_MS = 0.2;
+
+/** One case under one setup. */
+export type CaseFigures = {
+  rps: number;
+  p50: number;
+  p99: number;
+  /** Writes: p99 over the requests sent once every connection was open (PostLoad's `open`). */
+  openP99: number | null;
+  failed: number;
+  /** The app's processes together, per request (per view, per post). */
+  cpuMsPerReq: number;
+  /** nginx's processes together, per request; null without a proxy. */
+  proxyCpuMsPerReq: number | null;
+  processes: ProcessFigure[];
+};
+
+export type Setup = { label: string; cases: CaseFigures[] };
+
+export type ProcessesRun = { dialect: Place["dialect"]; seconds: number; setups: [Setup, Setup]; version?: string };
+
+type Options = { port: number; seconds: number; env: Record<string, string> };
+
+const proxyCpu = (processes: ProcessFigure[], requests: number) => {
+  const proxy = processes.filter((p) => p.kind === "proxy");
+  return proxy.length && requests ? proxy.reduce((sum, p) => sum + p.cpuMs, 0) / requests : null;
+};
+
+const fromLoad = (r: LoadResult): CaseFigures => ({
+  rps: r.rps,
+  p50: r.p50,
+  p99: r.p99,
+  openP99: null,
+  failed: r.errors + r.non2xx,
+  cpuMsPerReq: r.cpuMsPerReq,
+  proxyCpuMsPerReq: proxyCpu(r.processes, r.requests),
+  processes: r.processes,
+});
+
+const fromPosts = (r: PostLoad): CaseFigures => ({
+  rps: r.rps,
+  p50: r.p50,
+  p99: r.p99,
+  openP99: r.open.p99,
+  failed: r.errors + r.non2xx,
+  cpuMsPerReq: r.cpuMsPerReq,
+  proxyCpuMsPerReq: proxyCpu(r.processes, r.posts),
+  processes: r.processes,
+});
+
+/** Every case in turn against one setup: the pages first, then the writes that change them. */
+async function runCases(target: LoadTarget, p: Prepared, label: string, seconds: number): Promise<CaseFigures[]> {
+  const cookies = await Promise.all(p.voterIds.map((id) => sessionCookie(BENCH_SECRET, id)));
+  const reader = { cookie: `${SESSION_COOKIE}=${await sessionCookie(BENCH_SECRET, p.readerId)}` };
+  const pages = CACHED_PAGES.map((name) => {
+    const spec = p.pages.find((s) => s.name === name);
+    if (!spec) throw new Error(`no page named ${name} in the demo's list`);
+    return spec.url;
+  });
+  const viewer = `/api/viewer?review=${p.review200.id}`;
+  const figures: CaseFigures[] = [];
+  let warm = false;
+  for (const { kind, connections } of CASES) {
+    console.log(`  ${label}: ${NAMES[kind]}, ${connections} connections`);
+    const opts = { seconds, connections };
+    if (kind === "cached") figures.push(fromLoad(await load(target, NAMES[kind], pages, opts)));
+    else if (kind === "view") figures.push(fromLoad(await viewLoad(target, NAMES[kind], p.review200.url, viewer, { ...opts, headers: reader })));
+    else if (kind === "votes") {
+      if (!warm) await loadVotes(target, cookies, p.voteReviewIds, 2); // warm-up, not reported
+      warm = true;
+      figures.push(fromPosts(await loadVotes(target, cookies, p.voteReviewIds, seconds, connections)));
+    } else figures.push(fromPosts(await loadComments(target, cookies.slice(0, 50), p.commentReviewId, seconds, connections)));
+  }
+  return figures;
+}
+
+/** SQLite: one server with WEB_CONCURRENCY=1, then with WEB_CONCURRENCY=2, each on a fresh copy of `source`. */
+export async function measureSqliteProcesses(place: Place, source: Prepared, o: Options): Promise<ProcessesRun> {
+  const setups: Setup[] = [];
+  for (const [label, workers] of [
+    ["1 process", "1"],
+    ["2 workers", "2"],
+  ] as const) {
+    const target = await place.copy(source.target, `processes_${workers}`);
+    const server = await startServer(target, o.port, { ...o.env, WEB_CONCURRENCY: workers });
+    try {
+      setups.push({ label, cases: await runCases(server, source, label, o.seconds) });
+    } finally {
+      await server.stop();
+    }
+  }
+  return { dialect: place.dialect, seconds: o.seconds, setups: setups as [Setup, Setup] };
+}
+
+/**
+ * PostgreSQL: one instance on its own, then two (one process each, one database, one AUTH_SECRET)
+ * behind nginx, each setup on a fresh copy of `source`. Ports `o.port` to `o.port + 2`; nginx
+ * keeps its files in `dir`.
+ */
+export async function measurePostgresProcesses(place: Place, source: Prepared, o: Options & { dir: string }): Promise<ProcessesRun> {
+  const setups: Setup[] = [];
+  const one = await startServer(await place.copy(source.target, "processes_one"), o.port, o.env);
+  try {
+    setups.push({ label: "1 instance", cases: await runCases(one, source, "1 instance", o.seconds) });
+  } finally {
+    await one.stop();
+  }
+  const shared = await place.copy(source.target, "processes_two");
+  const upstreams = [o.port + 1, o.port + 2];
+  const { startNginx } = await import("../nginx.mjs");
+  // nginx first, so that its address is known: the instances are told it as the public origin
+  // and trust the proxy, as on a site behind it (deploy/nginx/marquee.conf).
+  const nginx = await startNginx({ upstreams, dir: path.join(o.dir, "nginx") });
+  const servers: Server[] = [];
+  try {
+    const base = `http://127.0.0.1:${nginx.port}`;
+    for (const port of upstreams) servers.push(await startServer(shared, port, { ...o.env, AUTH_URL: base, TRUST_PROXY: "1" }));
+    const proxy = processesListeningOn(nginx.port);
+    if (!proxy.length) console.error("  nginx's processes were not found: its CPU is not counted");
+    setups.push({ label: "2 behind nginx", cases: await runCases(serverGroup(base, servers, () => proxy), source, "2 behind nginx", o.seconds) });
+  } finally {
+    for (const server of servers) await server.stop();
+    await nginx.stop();
+  }
+  return { dialect: place.dialect, seconds: o.seconds, setups: setups as [Setup, Setup] };
+}
+
+const row = (cells: (string | number)[]) => `| ${cells.join(" | ")} |`;
+const mark = (ok: boolean) => (ok ? "✓" : "✗");
+const ms = (n: number) => (n < 10 ? n.toFixed(2) : n.toFixed(0));
+
+/** The server's own processes at the end of a case (a primary, workers, instances; no helper or proxy). */
+const appProcesses = (c: CaseFigures) => c.processes.filter((p) => p.kind === "app");
+const rssCell = (c: CaseFigures) =>
+  appProcesses(c)
+    .map((p) => p.rssMb.toFixed(0))
+    .join(" / ");
+
+/** The setups side by side, one row per case, then the targets. */
+export function processesLines(run: ProcessesRun): string[] {
+  const [a, b] = run.setups;
+  const proxied = b.cases.some((c) => c.proxyCpuMsPerReq !== null);
+  const group = (s: Setup) => [`${s.label}: req/s`, "p50 / p99 ms", "failed", "server CPU ms/req", ...(s === b && proxied ? ["nginx CPU ms/req"] : []), "RSS MB per process"];
+  const head = ["case", "connections", ...group(a), ...group(b)];
+  const lines = [row(head), row(head.map((_, i) => (i < 2 ? "---" : "---:")))];
+  const cells = (s: Setup, i: number) => {
+    const c = s.cases[i]!;
+    return [
+      c.rps.toFixed(0),
+      `${ms(c.p50)} / ${ms(c.p99)}${c.openP99 === null ? "" : ` (${c.openP99} once open)`}`,
+      c.failed,
+      c.cpuMsPerReq.toFixed(2),
+      ...(s === b && proxied ? [c.proxyCpuMsPerReq === null ? "–" : c.proxyCpuMsPerReq.toFixed(2)] : []),
+      rssCell(c),
+    ];
+  };
+  CASES.forEach(({ kind, connections }, i) => lines.push(row([NAMES[kind], connections, ...cells(a, i), ...cells(b, i)])));
+  lines.push("");
+  const last = (s: Setup) => s.cases.at(-1)!;
+  const roles = (s: Setup) => `${s.label}: ${appProcesses(last(s)).map((p) => p.role).join(" / ")}`;
+  lines.push(`RSS per process at the end of each case, in this order: ${roles(a)}; ${roles(b)}.`);
+  const others = (s: Setup, kind: "helper" | "proxy") => last(s).processes.filter((p) => p.kind === kind).map((p) => `${p.role} ${p.rssMb.toFixed(0)} MB`);
+  const helpers = [...new Set([...others(a, "helper"), ...others(b, "helper")].map((h) => h.split(" ")[0]))];
+  if (helpers.length) lines.push(`Processes the server started besides its own (${helpers.join(", ")}) count in its CPU, not in its RSS.`);
+  if (others(b, "proxy").length) lines.push(`nginx's own processes at the end: ${others(b, "proxy").join(", ")}.`);
+  const apps = appProcesses(last(b)).length;
+  if (!proxied && apps < 3) lines.push(`**The server with WEB_CONCURRENCY=2 ran ${apps} process${apps === 1 ? "" : "es"}, not a primary and two workers: both columns measure the same setup.**`);
+  lines.push("");
+  lines.push(...targetLines(run));
+  return lines;
+}
+
+/** The targets of running several processes, each case checked (for nginx: the same checks, for comparison). */
+function targetLines(run: ProcessesRun): string[] {
+  const [a, b] = run.setups;
+  const lines = [row(["target", "case", a.label, b.label, "met"]), row(["---", "---", "---:", "---:", "---"])];
+  CASES.forEach(({ kind, connections }, i) => {
+    if (kind !== "cached") return;
+    const [x, y] = [a.cases[i]!.cpuMsPerReq, b.cases[i]!.cpuMsPerReq];
+    const more = y - x;
+    lines.push(
+      row([
+        `server CPU per cached request, ${b.label} at most ${CPU_MARGIN_MS} ms above ${a.label}`,
+        `${connections} connections`,
+        `${x.toFixed(2)} ms`,
+        `${y.toFixed(2)} ms`,
+        `${mark(more <= CPU_MARGIN_MS)} ${more >= 0 ? "+" : "−"}${Math.abs(more).toFixed(2)} ms`,
+      ]),
+    );
+  });
+  CASES.forEach(({ kind, connections }, i) => {
+    if (connections !== 50) return;
+    const [x, y] = [a.cases[i]!.p99, b.cases[i]!.p99];
+    lines.push(row([`p99 at 50 connections lower with ${b.label} (over the whole run)`, NAMES[kind], `${ms(x)} ms`, `${ms(y)} ms`, mark(y < x)]));
+  });
+  return lines;
+}
