@@ -170,7 +170,7 @@ async function capsSection(dir: string) {
 
 async function capsOnly() {
   out(`# Marquee benchmark, capped fields — ${new Date().toISOString()}`);
-  out(`${os.cpus().length} cores, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  out(`${os.cpus().length} cores, Node ${process.version}, load average ${loadAverage()}`);
   build();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "marquee-bench-"));
   try {
@@ -193,7 +193,7 @@ async function writesOnly() {
   }
   const place = DIALECT === "pg" ? postgresPlace(process.env.DATABASE_URL ?? "") : null;
   out(`# Marquee benchmark, writes${place ? " on PostgreSQL" : ""} — ${new Date().toISOString()}`);
-  out(`${os.cpus().length} cores, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  out(`${os.cpus().length} cores, Node ${process.version}, load average ${loadAverage()}`);
   build();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "marquee-bench-"));
   const suffix = place ? "-pg" : "";
@@ -249,7 +249,7 @@ function checkDatabaseArg() {
 async function main() {
   checkDatabaseArg();
   out(`# Marquee benchmark — ${new Date().toISOString()}`);
-  out(`${os.cpus().length} cores, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  out(`${os.cpus().length} cores, Node ${process.version}, load average ${loadAverage()}`);
   out();
   out("## Rendering markdown at save time");
   out("| body | words | p50 ms |");
@@ -468,6 +468,8 @@ async function processesSection(dir: string, source?: Prepared) {
   out();
   out("### SQLite: WEB_CONCURRENCY=1 (one process) and WEB_CONCURRENCY=2 (a primary and two workers on one port)");
   for (const l of processesLines(sqlite)) out(l);
+  out();
+  out(`Load average after SQLite's setups: ${loadAverage()}.`);
   if (!DATABASE) return;
   const file = path.join(dir, "processes-pg.json");
   const { throwaway } = await againOnPostgres(["--processes-only", "--postgres-results", file]);
@@ -479,12 +481,14 @@ async function processesSection(dir: string, source?: Prepared) {
   );
   out();
   for (const l of processesLines(pg)) out(l);
+  out();
+  out(`Load average after PostgreSQL's setups: ${loadAverage()}.`);
 }
 
 async function processesOnly() {
   checkDatabaseArg();
   out(`# Marquee benchmark, one process and several — ${new Date().toISOString()}`);
-  out(`${os.cpus().length} cores, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  out(`${os.cpus().length} cores, Node ${process.version}, load average ${loadAverage()}`);
   build();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "marquee-bench-"));
   try {
@@ -518,6 +522,13 @@ const postgresResults = (file: string) => (PROCESSES_ONLY ? processesOnPostgres(
   console.error(err);
   process.exit(1);
 });
+
+function loadAverage() {
+  return os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ");
+}
 
 /** The report so far, into bench-results/<name>. */
 function writeReport(name: string) {

@@ -26,6 +26,14 @@ const NAMES: Record<Kind, string> = {
 /** The cached pages of the demo's page list (prepare.ts pagesFor), by name. */
 const CACHED_PAGES = ["home (Hot)", "(a) review, 200 comments: cached, signed out", "film page", "profile"];
 
+/**
+ * A fresh server answers its first thousands of requests at several times the CPU it settles at
+ * (V8 compiles the rendering path as it runs, in every process; on one process, 2.5 ms per request
+ * in its first 3 s of the home page, 0.7 from the seventh second on): each setup is loaded this
+ * long on the pages, then on the views, before any case is measured.
+ */
+const WARM_UP_SECONDS = { pages: 10, views: 5 };
+
 /** The target: server CPU per cached request with two workers at most this much above one process. */
 const CPU_MARGIN_MS = 0.2;
 
@@ -34,8 +42,8 @@ export type CaseFigures = {
   rps: number;
   p50: number;
   p99: number;
-  /** Writes: p99 over the requests sent once every connection was open (PostLoad's `open`). */
-  openP99: number | null;
+  /** Writes: p99 over the requests sent once every connection was open, and how many (PostLoad's `open`). */
+  open: { p99: number; requests: number } | null;
   failed: number;
   /** The app's processes together, per request (per view, per post). */
   cpuMsPerReq: number;
@@ -59,7 +67,7 @@ const fromLoad = (r: LoadResult): CaseFigures => ({
   rps: r.rps,
   p50: r.p50,
   p99: r.p99,
-  openP99: null,
+  open: null,
   failed: r.errors + r.non2xx,
   cpuMsPerReq: r.cpuMsPerReq,
   proxyCpuMsPerReq: proxyCpu(r.processes, r.requests),
@@ -70,7 +78,7 @@ const fromPosts = (r: PostLoad): CaseFigures => ({
   rps: r.rps,
   p50: r.p50,
   p99: r.p99,
-  openP99: r.open.p99,
+  open: { p99: r.open.p99, requests: r.open.requests },
   failed: r.errors + r.non2xx,
   cpuMsPerReq: r.cpuMsPerReq,
   proxyCpuMsPerReq: proxyCpu(r.processes, r.posts),
@@ -87,18 +95,21 @@ async function runCases(target: LoadTarget, p: Prepared, label: string, seconds:
     return spec.url;
   });
   const viewer = `/api/viewer?review=${p.review200.id}`;
+  console.log(`  ${label}: warming up (${WARM_UP_SECONDS.pages} s of pages, ${WARM_UP_SECONDS.views} s of views)`);
+  await load(target, "warm-up", pages, { seconds: WARM_UP_SECONDS.pages });
+  await viewLoad(target, "warm-up", p.review200.url, viewer, { seconds: WARM_UP_SECONDS.views, headers: reader });
   const figures: CaseFigures[] = [];
-  let warm = false;
+  const warmed = new Set<Kind>();
   for (const { kind, connections } of CASES) {
-    console.log(`  ${label}: ${NAMES[kind]}, ${connections} connections`);
     const opts = { seconds, connections };
+    if (kind === "votes" && !warmed.has(kind)) await loadVotes(target, cookies, p.voteReviewIds, 2); // warm-up, not reported
+    if (kind === "comments" && !warmed.has(kind)) await loadComments(target, cookies.slice(0, 50), p.commentReviewId, 2);
+    warmed.add(kind);
+    console.log(`  ${label}: ${NAMES[kind]}, ${connections} connections`);
     if (kind === "cached") figures.push(fromLoad(await load(target, NAMES[kind], pages, opts)));
     else if (kind === "view") figures.push(fromLoad(await viewLoad(target, NAMES[kind], p.review200.url, viewer, { ...opts, headers: reader })));
-    else if (kind === "votes") {
-      if (!warm) await loadVotes(target, cookies, p.voteReviewIds, 2); // warm-up, not reported
-      warm = true;
-      figures.push(fromPosts(await loadVotes(target, cookies, p.voteReviewIds, seconds, connections)));
-    } else figures.push(fromPosts(await loadComments(target, cookies.slice(0, 50), p.commentReviewId, seconds, connections)));
+    else if (kind === "votes") figures.push(fromPosts(await loadVotes(target, cookies, p.voteReviewIds, seconds, connections)));
+    else figures.push(fromPosts(await loadComments(target, cookies.slice(0, 50), p.commentReviewId, seconds, connections)));
   }
   return figures;
 }
@@ -176,7 +187,7 @@ export function processesLines(run: ProcessesRun): string[] {
     const c = s.cases[i]!;
     return [
       c.rps.toFixed(0),
-      `${ms(c.p50)} / ${ms(c.p99)}${c.openP99 === null ? "" : ` (${c.openP99} once open)`}`,
+      `${ms(c.p50)} / ${ms(c.p99)}${!c.open ? "" : c.open.requests ? ` (${c.open.p99} once open)` : " (none sent once open)"}`,
       c.failed,
       c.cpuMsPerReq.toFixed(2),
       ...(s === b && proxied ? [c.proxyCpuMsPerReq === null ? "–" : c.proxyCpuMsPerReq.toFixed(2)] : []),
@@ -188,18 +199,19 @@ export function processesLines(run: ProcessesRun): string[] {
   const last = (s: Setup) => s.cases.at(-1)!;
   const roles = (s: Setup) => `${s.label}: ${appProcesses(last(s)).map((p) => p.role).join(" / ")}`;
   lines.push(`RSS per process at the end of each case, in this order: ${roles(a)}; ${roles(b)}.`);
-  const others = (s: Setup, kind: "helper" | "proxy") => last(s).processes.filter((p) => p.kind === kind).map((p) => `${p.role} ${p.rssMb.toFixed(0)} MB`);
-  const helpers = [...new Set([...others(a, "helper"), ...others(b, "helper")].map((h) => h.split(" ")[0]))];
-  if (helpers.length) lines.push(`Processes the server started besides its own (${helpers.join(", ")}) count in its CPU, not in its RSS.`);
-  if (others(b, "proxy").length) lines.push(`nginx's own processes at the end: ${others(b, "proxy").join(", ")}.`);
+  const helpers = [...new Set([a, b].flatMap((s) => s.cases.flatMap((c) => c.processes.filter((p) => p.kind === "helper").map((p) => p.role))))];
+  if (helpers.length) lines.push(`Processes a server started besides its own (${helpers.join(", ")}) count in its CPU, not in its RSS.`);
+  const nginx = last(b).processes.filter((p) => p.kind === "proxy");
+  if (nginx.length) lines.push(`nginx's own processes at the end: ${nginx.map((p) => `${p.role} ${p.rssMb.toFixed(0)} MB`).join(", ")}.`);
   const apps = appProcesses(last(b)).length;
   if (!proxied && apps < 3) lines.push(`**The server with WEB_CONCURRENCY=2 ran ${apps} process${apps === 1 ? "" : "es"}, not a primary and two workers: both columns measure the same setup.**`);
   lines.push("");
+  if (proxied) lines.push("The targets set for WEB_CONCURRENCY=2, checked here for two instances behind nginx, for comparison:", "");
   lines.push(...targetLines(run));
   return lines;
 }
 
-/** The targets of running several processes, each case checked (for nginx: the same checks, for comparison). */
+/** The targets for several processes against one: CPU per cached request, and p99 at 50 connections in every case. */
 function targetLines(run: ProcessesRun): string[] {
   const [a, b] = run.setups;
   const lines = [row(["target", "case", a.label, b.label, "met"]), row(["---", "---", "---:", "---:", "---"])];
