@@ -75,6 +75,9 @@ export default defineConfig({
         // Journeys stand behind one "proxy": each sends X-Forwarded-For as a proxy would, so that it
         // has its own address for per-address limits (tests/e2e/trust.spec.ts checks what is believed).
         TRUST_PROXY: "1",
+        // Two processes on the port, whatever the machine: every journey runs across workers
+        // (tests/e2e/cluster.spec.ts shows that both answer).
+        WEB_CONCURRENCY: "2",
         SCRYPT_COST: "12",
         // The demo members' password (tests/e2e/helpers.ts DEMO_PASSWORD reads the same value).
         DEMO_PASSWORD: E2E_DEMO_PASSWORD,

@@ -73,7 +73,18 @@ export function openDb(target: string, opts: OpenOptions = {}): DB {
  */
 export async function readyDb(db: DB, onReady?: (db: DB) => Promise<void>): Promise<DB> {
   const writer = db[WRITER];
-  if (writer.dialect === "pg") await migratePg(writer.conn as never, { migrationsFolder: writer.migrationsFolder });
+  if (writer.dialect === "pg") {
+    // Hosts starting at once take turns: the first applies what is new, the others find nothing left.
+    // The lock is held on a connection of its own, so a write pool of one still migrates.
+    const client = new pg.Client({ connectionString: writer.url });
+    await client.connect();
+    try {
+      await client.query(`SELECT pg_advisory_lock(${MIGRATE_LOCK_KEY})`);
+      await migratePg(writer.conn as never, { migrationsFolder: writer.migrationsFolder });
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  }
   await onReady?.(db);
   return db;
 }
@@ -240,6 +251,8 @@ async function sqliteTransaction<T>(db: DB, writer: SqliteWriter, fn: (tx: Tx) =
   }
 }
 
+// The key of the advisory lock PostgreSQL's migrations are applied under, one host at a time ("MQMG").
+const MIGRATE_LOCK_KEY = 0x4d514d47;
 // The key of the advisory lock every PostgreSQL write transaction takes (any constant; "MQWR").
 export const WRITE_LOCK_KEY = 0x4d515752;
 // A writer in another process is waited for this long, then the write fails (as busy_timeout on SQLite).

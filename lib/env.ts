@@ -8,6 +8,8 @@ import { PRIVATE_FILE_MODE, privateDir, tightenMode, writePrivateFile } from "@/
 const EnvInput = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Server processes on the port (server/serve.ts): unset, one per core; 1, a single process. */
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   DATABASE_PATH: z.string().min(1).default("./data/marquee.db"),
   /** A `postgres://` address runs Marquee on PostgreSQL instead of the SQLite file (db/dialect.ts reads it too). */
   DATABASE_URL: z
@@ -102,6 +104,8 @@ export function ensureAuthSecret(): { secret: string; source: "env" | "file" | "
   const env = getEnv();
   const file = path.join(env.dataDir, "auth-secret");
   if (env.AUTH_SECRET) return { secret: (secret = env.AUTH_SECRET), source: "env", file };
+  // A secret generated here would be this host's alone: a session signed by one host would be refused by the next.
+  if (env.DATABASE_URL) throw new Error("AUTH_SECRET must be set when DATABASE_URL is: every server, on every host, signs and checks sessions with it (for example: openssl rand -base64 32).");
   privateDir(env.dataDir);
   if (fs.existsSync(file)) {
     tightenMode(file, PRIVATE_FILE_MODE);

@@ -1,62 +1,51 @@
+import cluster from "node:cluster";
 import { dbLabel } from "@/db";
 import { ensureAuthSecret, getEnv } from "@/lib/env";
 import { dbReady } from "@/lib/db";
-import { createBootToken, markBooted } from "@/lib/boot";
+import { markBooted } from "@/lib/boot";
 import { demoPasswordNotice, seedIfEmpty } from "@/lib/seed/demo";
-import { sweep } from "@/lib/maintenance/sweep";
+import { sweep, SWEEP_EVERY_MS } from "@/lib/maintenance/sweep";
 
 const log = (msg: string) => console.log(`marquee: ${msg}`);
 
-/** Secret, migrations and first-run seed, then expire what build time cached. */
-export async function startServer() {
+/**
+ * The secret, the migrations and the first-run seed: done once by whoever starts first (the
+ * primary of several workers does it before it starts them, so they never race for it), and again,
+ * quietly and with nothing left to do, by each serving process.
+ */
+export async function prepareData({ quiet = false } = {}) {
   const env = getEnv();
+  const say = quiet ? () => {} : log;
   const secret = ensureAuthSecret();
-  if (secret.source === "generated") log(`AUTH_SECRET was not set; generated one and stored it in ${secret.file} (mode 0600).`);
-  if (secret.source === "file") log(`using the AUTH_SECRET stored in ${secret.file}.`);
-  if (!env.AUTH_URL) log(`AUTH_URL was not set; links and cookies use ${env.siteOrigin} (set AUTH_URL to the public origin on a real site).`);
+  if (secret.source === "generated") say(`AUTH_SECRET was not set; generated one and stored it in ${secret.file} (mode 0600).`);
+  if (secret.source === "file") say(`using the AUTH_SECRET stored in ${secret.file}.`);
+  if (!env.AUTH_URL) say(`AUTH_URL was not set; links and cookies use ${env.siteOrigin} (set AUTH_URL to the public origin on a real site).`);
 
   const db = await dbReady();
-  log(`database ${dbLabel(db)} migrated.`);
+  say(`database ${dbLabel(db)} migrated.`);
   if (env.SEED_DEMO === "true") {
     const seeded = await seedIfEmpty(db);
     if (seeded) {
-      log(`seeded demo content: ${seeded.users} members, ${seeded.films} films, ${seeded.reviews} reviews, ${seeded.comments} comments, ${seeded.votes} upvotes.`);
+      say(`seeded demo content: ${seeded.users} members, ${seeded.films} films, ${seeded.reviews} reviews, ${seeded.comments} comments, ${seeded.votes} upvotes.`);
       // The first start only: a database that has members is never seeded again.
-      log(demoPasswordNotice(seeded));
+      say(demoPasswordNotice(seeded));
     }
   }
-
-  // Start-up expires every page anyway, so what the sweep changes while stopped needs no more.
-  if (env.SWEEP === "true") await sweep(db, new Date());
-  const token = createBootToken();
-  void expireBuildTimeCache(env.PORT, token);
-  if (env.SWEEP === "true") setInterval(() => void sweepSoon(env.PORT, token), SWEEP_INTERVAL_MS).unref();
+  return { db, secret: secret.secret };
 }
 
-// How often a first week that just ended takes the "New" marker off the pages showing that name.
-const SWEEP_INTERVAL_MS = 5 * 60_000;
-
-async function sweepSoon(port: number, token: string) {
-  try {
-    await fetch(`http://127.0.0.1:${port}/api/internal/sweep`, { method: "POST", headers: { "x-marquee-boot": token } });
-  } catch {
-    // not listening: the next round tries again
+/**
+ * A serving process's start (instrumentation.ts): the data prepared, then the sweep, now and every
+ * few minutes; each run is claimed in the database, so across all processes it runs once. What a
+ * run changes is expired in every process through the rows its write commits (lib/cache/shared-tags.ts);
+ * this process's own start-up expiry happens at its first request (server/shared-tags.ts).
+ */
+export async function startServer() {
+  const env = getEnv();
+  const { db } = await prepareData({ quiet: cluster.isWorker });
+  if (env.SWEEP === "true") {
+    await sweep(db, new Date());
+    setInterval(() => void sweep(db, new Date()).catch((err: unknown) => log(`the sweep failed and runs again later: ${String(err)}`)), SWEEP_EVERY_MS / 5).unref();
   }
-}
-
-async function expireBuildTimeCache(port: number, token: string) {
-  for (let i = 0; i < 600; i++) {
-    await new Promise((r) => setTimeout(r, i === 0 ? 50 : 100));
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/api/internal/boot`, {
-        method: "POST",
-        headers: { "x-marquee-boot": token },
-      });
-      if (res.status === 204) return;
-    } catch {
-      // not listening yet
-    }
-  }
-  log("could not reach this server on 127.0.0.1 to expire the build-time cache; pages may show build-time data.");
   markBooted();
 }

@@ -1,6 +1,8 @@
 import { writeTx, type Tx } from "@/db";
 import type { Earned } from "@/lib/badges/grant";
 import { noChanges, type Changes } from "@/lib/cache/changes";
+import { publishTags } from "@/lib/cache/shared-tags";
+import { tagsFor } from "@/lib/cache/tags-for";
 import type { Ctx } from "@/lib/context";
 import type { EventMap, EventType } from "@/lib/events";
 import type { Actor } from "@/lib/permissions";
@@ -25,7 +27,8 @@ export type Written<T> = T & { changes: Changes };
 
 /**
  * The one way to write: `fn` runs in one write transaction (see `writeTx`), records events whose
- * subscribers run in the same transaction, and notes what changed. A throw rolls back the verb's
+ * subscribers run in the same transaction, and notes what changed (recorded for every process's
+ * cache in the same transaction, lib/cache/shared-tags.ts). A throw rolls back the verb's
  * write and every subscriber's together. Returns `fn`'s result with the changes.
  */
 export async function write<T extends object>(ctx: Ctx, fn: (w: Write) => Promise<T>): Promise<Written<T>> {
@@ -42,7 +45,10 @@ export async function write<T extends object>(ctx: Ctx, fn: (w: Write) => Promis
         for (const subscriber of SUBSCRIBERS[type]) await subscriber(w, event);
       },
     };
-    return fn(w);
+    const result = await fn(w);
+    // Committed with the write, or not at all: every process expires what it changed.
+    await publishTags(tx, tagsFor(changes));
+    return result;
   });
   return Object.assign(value, { changes });
 }

@@ -6,3 +6,4 @@ export * from "./comments";
 export * from "./votes";
 export * from "./notifications";
 export * from "./badges";
+export * from "./cluster";

@@ -13,10 +13,12 @@ const chosen = (DIALECT === "pg" ? pg : sqlite) as unknown as typeof sqlite;
 
 export const accounts = chosen.accounts;
 export const badges = chosen.badges;
+export const cacheTags = chosen.cacheTags;
 export const commentRevisions = chosen.commentRevisions;
 export const commentVotes = chosen.commentVotes;
 export const comments = chosen.comments;
 export const films = chosen.films;
+export const jobs = chosen.jobs;
 export const monthlyScores = chosen.monthlyScores;
 export const notifications = chosen.notifications;
 export const rateWindows = chosen.rateWindows;

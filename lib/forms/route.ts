@@ -9,6 +9,7 @@ import { logRefusal, type RefusalKind } from "@/lib/http/refusal";
 import { safeRedirectPath } from "@/lib/http/redirect";
 import { tooLargeMessage } from "@/lib/http/refuse";
 import { isSameOrigin } from "./origin";
+import { selfOrigin } from "./self";
 import { putFormState } from "./state-store";
 
 export const FORM_STATE_HEADER = "x-marquee-form-state";
@@ -99,8 +100,8 @@ function respond(json: boolean, state: FormState): Response {
 
 async function renderPageWithState(req: NextRequest, page: string, state: FormState): Promise<Response> {
   const id = putFormState(state);
-  // This process, on loopback: never a host taken from the request.
-  const res = await fetch(`http://127.0.0.1:${getEnv().PORT}${page}`, {
+  // This process, which holds the state, on loopback: never a host taken from the request.
+  const res = await fetch(`${selfOrigin() ?? `http://127.0.0.1:${getEnv().PORT}`}${page}`, {
     headers: { [FORM_STATE_HEADER]: id, cookie: req.headers.get("cookie") ?? "", accept: "text/html" },
     cache: "no-store",
     redirect: "manual",

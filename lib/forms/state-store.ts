@@ -3,7 +3,8 @@ import type { FormState } from "@/lib/action-result";
 
 // A refused no-JavaScript form post is answered by rendering its page again, at the refusal's
 // status, with the submitted values and messages. The state is handed to that render (a request
-// to this same process) under an unguessable one-time id.
+// to this same process, through its own loopback door: lib/forms/self.ts) under an unguessable
+// one-time id.
 const TTL_MS = 30_000;
 const g = globalThis as unknown as { __marqueeFormStates?: Map<string, { state: FormState; expires: number }> };
 const store = (g.__marqueeFormStates ??= new Map());

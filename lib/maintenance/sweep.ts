@@ -6,6 +6,7 @@ import { makeCtx } from "@/lib/context";
 import { monthOf } from "@/lib/rankings/standings";
 import { endFirstWeeks } from "@/lib/users/newcomer";
 import { write, type Write } from "@/lib/write";
+import { claimRun } from "./jobs";
 
 const ONE_YEAR = [ruleFor("one-year")!];
 
@@ -24,25 +25,26 @@ async function grantDue(w: Write, due: readonly { userId: string; slug: string }
   return earned;
 }
 
-let lastMonth: string | null = null;
+/** How often the sweep runs (once across all processes: `claimRun`). */
+export const SWEEP_EVERY_MS = 5 * 60_000;
 
 /**
- * The periodic sweep (at start-up, then every few minutes), in one write: members whose first
- * week ended lose the "New" marker, members of a year get "A year at the pictures" (the backfill's
- * rule, dated now), sign-outs of expired tokens are forgotten, and a new month starts the
- * Ranking's "this month" afresh. Returns what changed, for the cache.
+ * The periodic sweep (at start-up, then every few minutes, once across all processes), in one
+ * write: members whose first week ended lose the "New" marker, members of a year get "A year at
+ * the pictures" (the backfill's rule, dated now), sign-outs of expired tokens are forgotten, and a
+ * new month starts the Ranking's "this month" afresh. Returns what changed, for the cache; nothing
+ * when another process swept less than SWEEP_EVERY_MS ago.
  */
 export async function sweep(db: DB, now: Date) {
   // Who is due is read before the write lock; a grant made meanwhile is not made twice.
   const due = await dueGrants(db, "all", now, ONE_YEAR);
-  const done = await write(makeCtx(db, { now }), async (w) => {
+  return write(makeCtx(db, { now }), async (w) => {
+    const last = await claimRun(w, "sweep", SWEEP_EVERY_MS);
+    if (last === false) return { ran: false, ended: 0, anniversaries: 0 };
     const ended = await endFirstWeeks(w);
     const anniversaries = await grantDue(w, due);
     await forgetExpiredRevocations(w);
-    return { ended: ended.length, anniversaries: anniversaries.length };
+    if (last && monthOf(last) !== monthOf(now)) w.changes.ranking = true;
+    return { ran: true, ended: ended.length, anniversaries: anniversaries.length };
   });
-  const month = monthOf(now);
-  if (lastMonth && month !== lastMonth) done.changes.ranking = true;
-  lastMonth = month;
-  return done;
 }

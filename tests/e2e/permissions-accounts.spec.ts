@@ -5,7 +5,7 @@ import { matrixFixtures, asWho, mintTicket, PASSWORD } from "./helpers/matrix-fi
 import { row } from "./helpers/rows";
 
 // The permission matrix (RELIABILITY.md P2 and P3), over HTTP against the production server:
-// signing up, in and out, the internal routes, Auth.js's credentials endpoint and the provider
+// signing up, in and out, Auth.js's credentials endpoint and the provider
 // sign-in × every actor, then sessions replayed after they ended. A refusal must leave every table
 // as it was (row count and a hash of the rows); an allowed action must make its change. The cast
 // and targets are this spec's own (tests/e2e/helpers/matrix-fixtures.ts); each test prints its part
@@ -13,7 +13,7 @@ import { row } from "./helpers/rows";
 
 const M = matrixFixtures();
 
-test("sign-up, sign-in, sign-out, internal routes, Auth.js's own endpoint and the provider sign-in", async () => {
+test("sign-up, sign-in, sign-out, Auth.js's own endpoint and the provider sign-in", async () => {
   const { who, signer } = M.fixtures;
   const newName = unique("su");
   const signup = (w: Who | null, username: string) => () =>
@@ -40,7 +40,6 @@ test("sign-up, sign-in, sign-out, internal routes, Auth.js's own endpoint and th
   const revoked = (w: { jti: string }) => () => {
     expect.soft(row("select count(*) as n from revoked_sessions where id = ?", w.jti), "the session is listed as ended").toEqual({ n: 1 });
   };
-  const internal = (path: string, w: Who | null, token?: string) => () => call(path, { who: w, headers: token ? { "x-marquee-boot": token } : {} });
   const notApplicable = "signed-out form: as anonymous";
 
   const lines: Line[] = [
@@ -75,21 +74,7 @@ test("sign-up, sign-in, sign-out, internal routes, Auth.js's own endpoint and th
       suspended: allowed(200, signout(ended.suspended), revoked(ended.suspended)),
     }),
   ];
-  for (const path of ["/api/internal/boot", "/api/internal/sweep"]) {
-    lines.push(
-      ...perActor(`POST ${path}`, {
-        anonymous: refused(404, internal(path, null)),
-        member: refused(404, internal(path, who.member)),
-        author: refused(404, internal(path, who.author)),
-        "other member": refused(404, internal(path, who["other member"])),
-        moderator: refused(404, internal(path, who.moderator)),
-        admin: refused(404, internal(path, who.admin)),
-        suspended: refused(404, internal(path, who.suspended)),
-      }),
-      { route: `POST ${path}`, actor: "admin, guessed token", ...refused(404, internal(path, who.admin, "guessed-boot-token")) },
-    );
-  }
-  await runMatrix("Accounts and internal routes", lines);
+  await runMatrix("Accounts", lines);
 
   // Auth.js's credentials endpoint takes only a ticket minted after a checked password: a forged
   // one, a suspended member's genuine one, or a post without the CSRF token issues no session.

@@ -114,4 +114,16 @@ describe("the generated signing secret", () => {
     expect(modeOf(file)).toBe(0o600);
     expect(modeOf(dir)).toBe(0o700);
   });
+
+  it("is never generated for PostgreSQL, where every host must sign with the same one: the start is refused, nothing written", () => {
+    process.env.DATABASE_URL = "postgres://marquee@127.0.0.1:1/marquee";
+    resetEnvForTests();
+    try {
+      expect(() => ensureAuthSecret()).toThrow(/AUTH_SECRET must be set when DATABASE_URL is/);
+      expect(fs.existsSync(path.join(root, "data", "auth-secret"))).toBe(false);
+    } finally {
+      delete process.env.DATABASE_URL;
+      resetEnvForTests();
+    }
+  });
 });

@@ -36,8 +36,6 @@ export const ROUTES: FuzzRoute[] = [
   { file: "app/api/comments/route.ts", method: "POST", template: "/api/comments", body: "form", fields: ["reviewId", "parentId", "body", "identifier", "password"] },
   { file: "app/api/films/route.ts", method: "GET", template: "/api/films", body: "query", fields: ["q"] },
   { file: "app/api/health/route.ts", method: "GET", template: "/api/health", body: "query", fields: [] },
-  { file: "app/api/internal/boot/route.ts", method: "POST", template: "/api/internal/boot", body: "none", fields: [] },
-  { file: "app/api/internal/sweep/route.ts", method: "POST", template: "/api/internal/sweep", body: "none", fields: [] },
   { file: "app/api/notifications/[id]/route.ts", method: "GET", template: "/api/notifications/[id]", body: "query", fields: [], param: "notification" },
   { file: "app/api/notifications/[id]/route.ts", method: "POST", template: "/api/notifications/[id]", body: "none", fields: [], param: "notification" },
   { file: "app/api/notifications/read/route.ts", method: "POST", template: "/api/notifications/read", body: "form", fields: ["id", "all", "back"] },

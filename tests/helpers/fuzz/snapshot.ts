@@ -9,6 +9,8 @@ import Database from "better-sqlite3";
 
 /** Tables that record attempts rather than content: a refusal may write them. */
 const isCountingTable = (name: string) => /throttle|rate|limit|attempt/i.test(name);
+/** What the server writes by itself, on a clock: when the sweep last ran (lib/maintenance/jobs.ts). */
+export const CLOCK_TABLES: readonly string[] = ["jobs"];
 
 export type Digest = Map<string, string>;
 export type CountingRows = { name: string; rows: Record<string, unknown>[] }[];
@@ -25,7 +27,7 @@ export class DbWatch {
     this.writer = new Database(file, { fileMustExist: true });
     for (const db of [this.reader, this.writer]) db.pragma("busy_timeout = 10000");
     const tables = (this.reader.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '\\_\\_%' escape '\\'").pluck().all() as string[]).sort();
-    this.content = tables.filter((t) => !isCountingTable(t));
+    this.content = tables.filter((t) => !isCountingTable(t) && !CLOCK_TABLES.includes(t));
     this.counting = baseline ?? tables.filter(isCountingTable).map((name) => ({ name, rows: this.reader.prepare(`select * from "${name}"`).all() as Record<string, unknown>[] }));
   }
 
