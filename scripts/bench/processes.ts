@@ -47,6 +47,8 @@ export type CaseFigures = {
   failed: number;
   /** The app's processes together, per request (per view, per post). */
   cpuMsPerReq: number;
+  /** Of which a cluster's primary (it accepts the connections and hands them to the workers); null without one. */
+  primaryCpuMsPerReq: number | null;
   /** nginx's processes together, per request; null without a proxy. */
   proxyCpuMsPerReq: number | null;
   processes: ProcessFigure[];
@@ -58,10 +60,13 @@ export type ProcessesRun = { dialect: Place["dialect"]; seconds: number; setups:
 
 type Options = { port: number; seconds: number; env: Record<string, string> };
 
-const proxyCpu = (processes: ProcessFigure[], requests: number) => {
-  const proxy = processes.filter((p) => p.kind === "proxy");
-  return proxy.length && requests ? proxy.reduce((sum, p) => sum + p.cpuMs, 0) / requests : null;
+/** The CPU per request of the processes `which` picks, or null when it picks none. */
+const cpuOf = (processes: ProcessFigure[], requests: number, which: (p: ProcessFigure) => boolean) => {
+  const picked = processes.filter(which);
+  return picked.length && requests ? picked.reduce((sum, p) => sum + p.cpuMs, 0) / requests : null;
 };
+const isPrimary = (p: ProcessFigure) => p.role === "primary";
+const isProxy = (p: ProcessFigure) => p.kind === "proxy";
 
 const fromLoad = (r: LoadResult): CaseFigures => ({
   rps: r.rps,
@@ -70,7 +75,8 @@ const fromLoad = (r: LoadResult): CaseFigures => ({
   open: null,
   failed: r.errors + r.non2xx,
   cpuMsPerReq: r.cpuMsPerReq,
-  proxyCpuMsPerReq: proxyCpu(r.processes, r.requests),
+  primaryCpuMsPerReq: cpuOf(r.processes, r.requests, isPrimary),
+  proxyCpuMsPerReq: cpuOf(r.processes, r.requests, isProxy),
   processes: r.processes,
 });
 
@@ -81,7 +87,8 @@ const fromPosts = (r: PostLoad): CaseFigures => ({
   open: { p99: r.open.p99, requests: r.open.requests },
   failed: r.errors + r.non2xx,
   cpuMsPerReq: r.cpuMsPerReq,
-  proxyCpuMsPerReq: proxyCpu(r.processes, r.posts),
+  primaryCpuMsPerReq: cpuOf(r.processes, r.posts, isPrimary),
+  proxyCpuMsPerReq: cpuOf(r.processes, r.posts, isProxy),
   processes: r.processes,
 });
 
@@ -180,7 +187,16 @@ const rssCell = (c: CaseFigures) =>
 export function processesLines(run: ProcessesRun): string[] {
   const [a, b] = run.setups;
   const proxied = b.cases.some((c) => c.proxyCpuMsPerReq !== null);
-  const group = (s: Setup) => [`${s.label}: req/s`, "p50 / p99 ms", "failed", "server CPU ms/req", ...(s === b && proxied ? ["nginx CPU ms/req"] : []), "RSS MB per process"];
+  const primary = (s: Setup) => s.cases.some((c) => c.primaryCpuMsPerReq !== null);
+  const group = (s: Setup) => [
+    `${s.label}: req/s`,
+    "p50 / p99 ms",
+    "failed",
+    "server CPU ms/req",
+    ...(primary(s) ? ["of which the primary"] : []),
+    ...(s === b && proxied ? ["nginx CPU ms/req"] : []),
+    "RSS MB per process",
+  ];
   const head = ["case", "connections", ...group(a), ...group(b)];
   const lines = [row(head), row(head.map((_, i) => (i < 2 ? "---" : "---:")))];
   const cells = (s: Setup, i: number) => {
@@ -190,6 +206,7 @@ export function processesLines(run: ProcessesRun): string[] {
       `${ms(c.p50)} / ${ms(c.p99)}${!c.open ? "" : c.open.requests ? ` (${c.open.p99} once open)` : " (none sent once open)"}`,
       c.failed,
       c.cpuMsPerReq.toFixed(2),
+      ...(primary(s) ? [c.primaryCpuMsPerReq === null ? "–" : c.primaryCpuMsPerReq.toFixed(2)] : []),
       ...(s === b && proxied ? [c.proxyCpuMsPerReq === null ? "–" : c.proxyCpuMsPerReq.toFixed(2)] : []),
       rssCell(c),
     ];
