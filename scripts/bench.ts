@@ -346,8 +346,8 @@ async function main() {
       out(`| Ranking query, this month by upvotes, large | ${large.rankingQueries.monthP50.toFixed(2)} |`);
       out(`| a member's own rank, last in the list, large | ${large.rankingQueries.ownP50.toFixed(2)} |`);
     }
-    if (DATABASE) await postgresSection(dir, runs, demo);
-    await processesSection(dir, processesSource);
+    const pg = DATABASE ? await postgresSection(dir, runs, demo) : undefined;
+    await processesSection(dir, processesSource, pg);
     await capsSection(dir);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -360,6 +360,8 @@ type PostgresResults = {
   demo: Pick<Awaited<ReturnType<typeof prepareDemo>>, "thread" | "voteCost">;
   large: Omit<Awaited<ReturnType<typeof prepareLarge>>, "prepared"> | null;
   version: string;
+  /** The processes section on PostgreSQL, measured in the same process on a copy of the demo as prepared. */
+  processes: ProcessesRun;
 };
 
 /** The PostgreSQL side (a process started on that dialect): the same preparation and measures, into a file. */
@@ -370,6 +372,7 @@ async function measurePostgres(file: string) {
   try {
     console.log("Preparing the demo database on PostgreSQL…");
     const demo = await prepareDemo(place);
+    const processesSource = { ...demo.prepared, target: await place.copy(demo.prepared.target, "demo_processes") };
     const large = DEMO_ONLY ? null : await prepareLarge(dir, LARGE_PATH, place);
     console.log("Measuring the demo database on PostgreSQL…");
     const runs = [await measure(demo.prepared, PORT + 3, { recount: true })];
@@ -377,9 +380,10 @@ async function measurePostgres(file: string) {
       console.log("Measuring the large database on PostgreSQL…");
       runs.push(await measure(large.prepared, PORT + 4, { recount: false }));
     }
+    const processes = await postgresProcesses(place, processesSource, dir);
     const version = await postgresVersion(url);
     const { prepared: _, ...largeRest } = large ?? { prepared: null };
-    const results: PostgresResults = { runs, demo: { thread: demo.thread, voteCost: demo.voteCost }, large: large ? (largeRest as PostgresResults["large"]) : null, version };
+    const results: PostgresResults = { runs, demo: { thread: demo.thread, voteCost: demo.voteCost }, large: large ? (largeRest as PostgresResults["large"]) : null, version, processes };
     fs.writeFileSync(file, JSON.stringify(results));
   } finally {
     await place.dropAll();
@@ -409,8 +413,11 @@ async function againOnPostgres(extra: string[]): Promise<{ throwaway: boolean }>
   return { throwaway: cluster !== null };
 }
 
-/** Runs the measures on PostgreSQL (a second process) and reports them beside SQLite's. */
-async function postgresSection(dir: string, sqliteRuns: Measured[], demo: Awaited<ReturnType<typeof prepareDemo>>) {
+/**
+ * Runs the measures on PostgreSQL (a second process) and reports them beside SQLite's; answers
+ * that process's figures for the processes section.
+ */
+async function postgresSection(dir: string, sqliteRuns: Measured[], demo: Awaited<ReturnType<typeof prepareDemo>>): Promise<PostgresProcesses> {
   const file = path.join(dir, "postgres.json");
   const { throwaway } = await againOnPostgres(["--postgres-results", file]);
   const pg = JSON.parse(fs.readFileSync(file, "utf8")) as PostgresResults;
@@ -448,14 +455,19 @@ async function postgresSection(dir: string, sqliteRuns: Measured[], demo: Awaite
   out();
   out("### Where a write's time goes on PostgreSQL (the server's CPU profile, demo database)");
   for (const p of pg.runs[0]!.profiles) for (const l of profileLines(p)) out(l);
+  return { run: pg.processes, throwaway };
 }
+
+/** The processes section's figures on PostgreSQL, and whether its cluster was a throwaway one. */
+type PostgresProcesses = { run: ProcessesRun; throwaway: boolean };
 
 /**
  * One server process against several on the demo database: SQLite's cluster here; with
- * --database, one PostgreSQL instance against two behind nginx, measured by a second process
- * (--processes-only --postgres-results FILE). `source`: the demo as prepared, if it is already.
+ * --database, one PostgreSQL instance against two behind nginx, measured by a process on that
+ * dialect: `pg` when the PostgreSQL section's process measured it already, else a process of its
+ * own (--processes-only --postgres-results FILE). `source`: the demo as prepared, if it is already.
  */
-async function processesSection(dir: string, source?: Prepared) {
+async function processesSection(dir: string, source?: Prepared, pg?: PostgresProcesses) {
   const place = filesIn(fs.mkdtempSync(path.join(dir, "processes-")));
   const demo = source ?? (await prepareDemo(place)).prepared;
   console.log("Measuring one process against a primary with two workers (SQLite)…");
@@ -471,18 +483,20 @@ async function processesSection(dir: string, source?: Prepared) {
   out();
   out(`Load average after SQLite's setups: ${loadAverage()}.`);
   if (!DATABASE) return;
-  const file = path.join(dir, "processes-pg.json");
-  const { throwaway } = await againOnPostgres(["--processes-only", "--postgres-results", file]);
-  const pg = JSON.parse(fs.readFileSync(file, "utf8")) as ProcessesRun;
+  if (!pg) {
+    const file = path.join(dir, "processes-pg.json");
+    const { throwaway } = await againOnPostgres(["--postgres-results", file]);
+    pg = { run: JSON.parse(fs.readFileSync(file, "utf8")) as ProcessesRun, throwaway };
+  }
   out();
-  out(`### PostgreSQL ${pg.version ?? ""}: one instance, and two behind nginx${throwaway ? " (a throwaway cluster on this machine, fsync and synchronous commit on)" : ""}`);
+  out(`### PostgreSQL ${pg.run.version ?? ""}: one instance, and two behind nginx${pg.throwaway ? " (a throwaway cluster on this machine, fsync and synchronous commit on)" : ""}`);
   out(
     "Two instances of one process each (WEB_CONCURRENCY=1), one database, one AUTH_SECRET, AUTH_URL set to nginx's address and TRUST_PROXY=1, behind nginx as scripts/nginx.mjs configures it from deploy/nginx/marquee.conf; the single instance is reached directly. Server CPU is both instances'; nginx's own is its column. PostgreSQL's processes are in neither.",
   );
   out();
-  for (const l of processesLines(pg)) out(l);
+  for (const l of processesLines(pg.run)) out(l);
   out();
-  out(`Load average after PostgreSQL's setups: ${loadAverage()}.`);
+  out(`Load average after PostgreSQL's setups: ${pg.run.loadAverage ?? "–"}.`);
 }
 
 async function processesOnly() {
@@ -499,17 +513,21 @@ async function processesOnly() {
   writeReport("bench-processes.md");
 }
 
-/** The PostgreSQL side of the processes section (a process started on that dialect), into a file. */
+/** One instance against two behind nginx, in a process on PostgreSQL, on copies of `source`. */
+async function postgresProcesses(place: ReturnType<typeof postgresPlace>, source: Prepared, dir: string): Promise<ProcessesRun> {
+  console.log("Measuring one instance against two behind nginx (PostgreSQL)…");
+  const run = await measurePostgresProcesses(place, source, { port: PORT + 5, seconds: SECONDS, env: SERVER_ENV, dir });
+  return { ...run, version: await postgresVersion(process.env.DATABASE_URL ?? ""), loadAverage: loadAverage() };
+}
+
+/** The PostgreSQL side of --processes-only (a process started on that dialect), into a file. */
 async function processesOnPostgres(file: string) {
-  const url = process.env.DATABASE_URL ?? "";
-  const place = postgresPlace(url);
+  const place = postgresPlace(process.env.DATABASE_URL ?? "");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "marquee-bench-pg-"));
   try {
     console.log("Preparing the demo database on PostgreSQL…");
     const demo = (await prepareDemo(place)).prepared;
-    console.log("Measuring one instance against two behind nginx (PostgreSQL)…");
-    const run = await measurePostgresProcesses(place, demo, { port: PORT + 5, seconds: SECONDS, env: SERVER_ENV, dir });
-    fs.writeFileSync(file, JSON.stringify({ ...run, version: await postgresVersion(url) } satisfies ProcessesRun));
+    fs.writeFileSync(file, JSON.stringify(await postgresProcesses(place, demo, dir)));
   } finally {
     await place.dropAll();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -56,7 +56,8 @@ export type CaseFigures = {
 
 export type Setup = { label: string; cases: CaseFigures[] };
 
-export type ProcessesRun = { dialect: Place["dialect"]; seconds: number; setups: [Setup, Setup]; version?: string };
+/** Both setups' figures; on PostgreSQL, measured in a process of its own: its version and the load average at the end. */
+export type ProcessesRun = { dialect: Place["dialect"]; seconds: number; setups: [Setup, Setup]; version?: string; loadAverage?: string };
 
 type Options = { port: number; seconds: number; env: Record<string, string> };
 
