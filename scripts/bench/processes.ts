@@ -38,7 +38,7 @@ const WARM_UP_SECONDS = { pages: 10, views: 5 };
 const CPU_MARGIN_MS = 0.2;
 
 /** One case under one setup. */
-export type CaseFigures = {
+type CaseFigures = {
   rps: number;
   p50: number;
   p99: number;
@@ -54,7 +54,7 @@ export type CaseFigures = {
   processes: ProcessFigure[];
 };
 
-export type Setup = { label: string; cases: CaseFigures[] };
+type Setup = { label: string; cases: CaseFigures[] };
 
 /** Both setups' figures; on PostgreSQL, measured in a process of its own: its version and the load average at the end. */
 export type ProcessesRun = { dialect: Place["dialect"]; seconds: number; setups: [Setup, Setup]; version?: string; loadAverage?: string };
