@@ -4,7 +4,7 @@
 // its targets. Prints Markdown tables and writes them to bench-results/bench.md.
 //
 //   npm run bench [-- --large data/large.db] [--seconds 10] [--demo-only] [--port 3600] [--caps-only]
-//                 [--writes-only] [--database postgres://… | --database throwaway]
+//                 [--writes-only] [--processes-only] [--database postgres://… | --database throwaway]
 //
 // With --database, the same measures run on PostgreSQL too, after SQLite's, and the report puts
 // both dialects side by side. The benchmark makes its databases in that cluster (the address's
@@ -14,6 +14,11 @@
 // Tables are picked by the dialect a process starts with (db/dialect.ts), so PostgreSQL is
 // measured by a second process of this script (--postgres-results FILE, which writes its figures
 // to FILE for the first).
+//
+// Then one server process against several on the demo database (scripts/bench/processes.ts):
+// WEB_CONCURRENCY=1 against 2 on SQLite, and with --database one instance against two behind
+// nginx on PostgreSQL, on the ports five to seven after --port; --processes-only runs that section
+// alone and writes bench-results/bench-processes.md. Every other section measures one process.
 //
 // It ends with every capped field sent at ten times its cap through its route (scripts/bench/caps.ts),
 // on a server of its own (the port two after --port); --caps-only runs that section alone and
@@ -36,7 +41,8 @@ import { PATHOLOGICAL } from "@/tests/fixtures/pathological-markdown";
 import { measureCaps } from "./bench/caps";
 import { profileLines, startProfiler, stopProfiler, summarizeProfile, type WriteProfile } from "./bench/profile";
 import { loadComments } from "./bench/comments";
-import { postgresPlace } from "./bench/postgres";
+import { postgresPlace, postgresVersion } from "./bench/postgres";
+import { measurePostgresProcesses, measureSqliteProcesses, processesLines, type ProcessesRun } from "./bench/processes";
 import { filesIn, prepareDemo, prepareLarge, type Prepared } from "./bench/prepare";
 import { readerJavaScript } from "./bench/reader-js";
 import { firstRegeneration } from "./bench/regeneration";
@@ -64,6 +70,7 @@ const DEMO_ONLY = process.argv.includes("--demo-only");
 const PORT = Number(arg("port", "3600"));
 const CAPS_ONLY = process.argv.includes("--caps-only");
 const WRITES_ONLY = process.argv.includes("--writes-only");
+const PROCESSES_ONLY = process.argv.includes("--processes-only");
 const DATABASE = arg("database", "");
 const POSTGRES_RESULTS = arg("postgres-results", "");
 const SERVER_ENV = {
@@ -163,7 +170,7 @@ async function capsSection(dir: string) {
 
 async function capsOnly() {
   out(`# Marquee benchmark, capped fields — ${new Date().toISOString()}`);
-  out(`${os.cpus().length} cores, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  out(`${os.cpus().length} cores, Node ${process.version}, load average ${loadAverage()}`);
   build();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "marquee-bench-"));
   try {
@@ -186,7 +193,7 @@ async function writesOnly() {
   }
   const place = DIALECT === "pg" ? postgresPlace(process.env.DATABASE_URL ?? "") : null;
   out(`# Marquee benchmark, writes${place ? " on PostgreSQL" : ""} — ${new Date().toISOString()}`);
-  out(`${os.cpus().length} cores, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  out(`${os.cpus().length} cores, Node ${process.version}, load average ${loadAverage()}`);
   build();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "marquee-bench-"));
   const suffix = place ? "-pg" : "";
@@ -235,10 +242,14 @@ async function writesOnly() {
   writeReport(`bench-writes${suffix}.md`);
 }
 
-async function main() {
+function checkDatabaseArg() {
   if (DATABASE && DATABASE !== "throwaway" && !isPostgresUrl(DATABASE)) throw new Error(`--database takes a postgres:// address or "throwaway", not ${DATABASE}`);
+}
+
+async function main() {
+  checkDatabaseArg();
   out(`# Marquee benchmark — ${new Date().toISOString()}`);
-  out(`${os.cpus().length} cores, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  out(`${os.cpus().length} cores, Node ${process.version}, load average ${loadAverage()}`);
   out();
   out("## Rendering markdown at save time");
   out("| body | words | p50 ms |");
@@ -264,6 +275,8 @@ async function main() {
   }
   try {
     const demo = await prepareDemo(filesIn(dir));
+    // The processes section starts from the demo as prepared, before the loads below write to it.
+    const processesSource = { ...demo.prepared, target: await filesIn(dir).copy(demo.prepared.target, "demo_processes") };
     const large = DEMO_ONLY ? null : await prepareLarge(dir, LARGE_PATH, filesIn(dir));
     console.log("Measuring the demo database…");
     const runs: Measured[] = [await measure(demo.prepared, PORT, { recount: true })];
@@ -333,7 +346,8 @@ async function main() {
       out(`| Ranking query, this month by upvotes, large | ${large.rankingQueries.monthP50.toFixed(2)} |`);
       out(`| a member's own rank, last in the list, large | ${large.rankingQueries.ownP50.toFixed(2)} |`);
     }
-    if (DATABASE) await postgresSection(dir, runs, demo);
+    const pg = DATABASE ? await postgresSection(dir, runs, demo) : undefined;
+    await processesSection(dir, processesSource, pg);
     await capsSection(dir);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -346,6 +360,8 @@ type PostgresResults = {
   demo: Pick<Awaited<ReturnType<typeof prepareDemo>>, "thread" | "voteCost">;
   large: Omit<Awaited<ReturnType<typeof prepareLarge>>, "prepared"> | null;
   version: string;
+  /** The processes section on PostgreSQL, measured in the same process on a copy of the demo as prepared. */
+  processes: ProcessesRun;
 };
 
 /** The PostgreSQL side (a process started on that dialect): the same preparation and measures, into a file. */
@@ -356,6 +372,7 @@ async function measurePostgres(file: string) {
   try {
     console.log("Preparing the demo database on PostgreSQL…");
     const demo = await prepareDemo(place);
+    const processesSource = { ...demo.prepared, target: await place.copy(demo.prepared.target, "demo_processes") };
     const large = DEMO_ONLY ? null : await prepareLarge(dir, LARGE_PATH, place);
     console.log("Measuring the demo database on PostgreSQL…");
     const runs = [await measure(demo.prepared, PORT + 3, { recount: true })];
@@ -363,13 +380,10 @@ async function measurePostgres(file: string) {
       console.log("Measuring the large database on PostgreSQL…");
       runs.push(await measure(large.prepared, PORT + 4, { recount: false }));
     }
-    const pg = (await import("pg")).default;
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    const version = ((await client.query("show server_version")).rows[0] as { server_version: string }).server_version;
-    await client.end();
+    const processes = await postgresProcesses(place, processesSource, dir);
+    const version = await postgresVersion(url);
     const { prepared: _, ...largeRest } = large ?? { prepared: null };
-    const results: PostgresResults = { runs, demo: { thread: demo.thread, voteCost: demo.voteCost }, large: large ? (largeRest as PostgresResults["large"]) : null, version };
+    const results: PostgresResults = { runs, demo: { thread: demo.thread, voteCost: demo.voteCost }, large: large ? (largeRest as PostgresResults["large"]) : null, version, processes };
     fs.writeFileSync(file, JSON.stringify(results));
   } finally {
     await place.dropAll();
@@ -399,8 +413,11 @@ async function againOnPostgres(extra: string[]): Promise<{ throwaway: boolean }>
   return { throwaway: cluster !== null };
 }
 
-/** Runs the measures on PostgreSQL (a second process) and reports them beside SQLite's. */
-async function postgresSection(dir: string, sqliteRuns: Measured[], demo: Awaited<ReturnType<typeof prepareDemo>>) {
+/**
+ * Runs the measures on PostgreSQL (a second process) and reports them beside SQLite's; answers
+ * that process's figures for the processes section.
+ */
+async function postgresSection(dir: string, sqliteRuns: Measured[], demo: Awaited<ReturnType<typeof prepareDemo>>): Promise<PostgresProcesses> {
   const file = path.join(dir, "postgres.json");
   const { throwaway } = await againOnPostgres(["--postgres-results", file]);
   const pg = JSON.parse(fs.readFileSync(file, "utf8")) as PostgresResults;
@@ -438,12 +455,98 @@ async function postgresSection(dir: string, sqliteRuns: Measured[], demo: Awaite
   out();
   out("### Where a write's time goes on PostgreSQL (the server's CPU profile, demo database)");
   for (const p of pg.runs[0]!.profiles) for (const l of profileLines(p)) out(l);
+  return { run: pg.processes, throwaway };
 }
 
-(POSTGRES_RESULTS ? measurePostgres(POSTGRES_RESULTS) : CAPS_ONLY ? capsOnly() : WRITES_ONLY ? writesOnly() : main()).catch((err) => {
+/** The processes section's figures on PostgreSQL, and whether its cluster was a throwaway one. */
+type PostgresProcesses = { run: ProcessesRun; throwaway: boolean };
+
+/**
+ * One server process against several on the demo database: SQLite's cluster here; with
+ * --database, one PostgreSQL instance against two behind nginx, measured by a process on that
+ * dialect: `pg` when the PostgreSQL section's process measured it already, else a process of its
+ * own (--processes-only --postgres-results FILE). `source`: the demo as prepared, if it is already.
+ */
+async function processesSection(dir: string, source?: Prepared, pg?: PostgresProcesses) {
+  const place = filesIn(fs.mkdtempSync(path.join(dir, "processes-")));
+  const demo = source ?? (await prepareDemo(place)).prepared;
+  console.log("Measuring one process against a primary with two workers (SQLite)…");
+  const sqlite = await measureSqliteProcesses(place, demo, { port: PORT + 5, seconds: SECONDS, env: SERVER_ENV });
+  out();
+  out(`## One process and several (demo database, ${SECONDS} s per case at 10 and at 50 connections, loopback, no compression)`);
+  out(
+    `Each setup on a fresh copy of the demo database, under the same loads in the same order. Server CPU is user + system summed over every process of the server (the one process; or the primary and each worker; or both instances), per request (per view for the signed-in views, page and JSON; per post for the writes). RSS is each process's at the end of the case. Writes' p99 is over the whole run, connections opening included; "once open" counts only the requests sent once every connection had its first answer. The load generator shares the machine's ${os.cpus().length} cores with the server.`,
+  );
+  out();
+  out("### SQLite: WEB_CONCURRENCY=1 (one process) and WEB_CONCURRENCY=2 (a primary and two workers on one port)");
+  for (const l of processesLines(sqlite)) out(l);
+  out();
+  out(`Load average after SQLite's setups: ${loadAverage()}.`);
+  if (!DATABASE) return;
+  if (!pg) {
+    const file = path.join(dir, "processes-pg.json");
+    const { throwaway } = await againOnPostgres(["--postgres-results", file]);
+    pg = { run: JSON.parse(fs.readFileSync(file, "utf8")) as ProcessesRun, throwaway };
+  }
+  out();
+  out(`### PostgreSQL ${pg.run.version ?? ""}: one instance, and two behind nginx${pg.throwaway ? " (a throwaway cluster on this machine, fsync and synchronous commit on)" : ""}`);
+  out(
+    "Two instances of one process each (WEB_CONCURRENCY=1), one database, one AUTH_SECRET, AUTH_URL set to nginx's address and TRUST_PROXY=1, behind nginx as scripts/nginx.mjs configures it from deploy/nginx/marquee.conf; the single instance is reached directly. Server CPU is both instances'; nginx's own is its column. PostgreSQL's processes are in neither.",
+  );
+  out();
+  for (const l of processesLines(pg.run)) out(l);
+  out();
+  out(`Load average after PostgreSQL's setups: ${pg.run.loadAverage ?? "–"}.`);
+}
+
+async function processesOnly() {
+  checkDatabaseArg();
+  out(`# Marquee benchmark, one process and several — ${new Date().toISOString()}`);
+  out(`${os.cpus().length} cores, Node ${process.version}, load average ${loadAverage()}`);
+  build();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "marquee-bench-"));
+  try {
+    await processesSection(dir);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  writeReport("bench-processes.md");
+}
+
+/** One instance against two behind nginx, in a process on PostgreSQL, on copies of `source`. */
+async function postgresProcesses(place: ReturnType<typeof postgresPlace>, source: Prepared, dir: string): Promise<ProcessesRun> {
+  console.log("Measuring one instance against two behind nginx (PostgreSQL)…");
+  const run = await measurePostgresProcesses(place, source, { port: PORT + 5, seconds: SECONDS, env: SERVER_ENV, dir });
+  return { ...run, version: await postgresVersion(process.env.DATABASE_URL ?? ""), loadAverage: loadAverage() };
+}
+
+/** The PostgreSQL side of --processes-only (a process started on that dialect), into a file. */
+async function processesOnPostgres(file: string) {
+  const place = postgresPlace(process.env.DATABASE_URL ?? "");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "marquee-bench-pg-"));
+  try {
+    console.log("Preparing the demo database on PostgreSQL…");
+    const demo = (await prepareDemo(place)).prepared;
+    fs.writeFileSync(file, JSON.stringify(await postgresProcesses(place, demo, dir)));
+  } finally {
+    await place.dropAll();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const postgresResults = (file: string) => (PROCESSES_ONLY ? processesOnPostgres(file) : measurePostgres(file));
+
+(POSTGRES_RESULTS ? postgresResults(POSTGRES_RESULTS) : CAPS_ONLY ? capsOnly() : WRITES_ONLY ? writesOnly() : PROCESSES_ONLY ? processesOnly() : main()).catch((err) => {
   console.error(err);
   process.exit(1);
 });
+
+function loadAverage() {
+  return os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ");
+}
 
 /** The report so far, into bench-results/<name>. */
 function writeReport(name: string) {

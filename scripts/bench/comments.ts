@@ -1,6 +1,6 @@
 // Comments through the real HTTP route under load: signed-in members posting replies that all differ.
 import { SESSION_COOKIE } from "./votes";
-import { postLoad, type PostLoad, type Server } from "./server";
+import { postLoad, type LoadTarget, type PostLoad } from "./server";
 
 const OPENINGS = [
   "The night exteriors carry this one",
@@ -14,7 +14,7 @@ const OPENINGS = [
 let posted = 0;
 
 /** `connections` members post top-level comments under `reviewId` for `seconds`, each body new. */
-export function loadComments(server: Server, cookies: string[], reviewId: number, seconds = 10, connections = 10): Promise<PostLoad> {
+export function loadComments(server: LoadTarget, cookies: string[], reviewId: number, seconds = 10, connections = 10): Promise<PostLoad> {
   return postLoad(
     server,
     "/api/comments",

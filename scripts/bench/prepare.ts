@@ -25,11 +25,27 @@ const LARGE_SIZES = { users: 20_000, reviews: 100_000, comments: 1_000_000, vote
 
 /**
  * Where the benchmark's databases live: files in the run's folder, or databases it makes in a
- * PostgreSQL cluster (scripts/bench/postgres.ts). `make` answers a SQLite file or a postgres:// URL.
+ * PostgreSQL cluster (scripts/bench/postgres.ts). `make` answers a SQLite file or a postgres:// URL;
+ * `copy` makes `name` afresh as a copy of one of them that no connection has open.
  */
-export type Place = { dialect: "SQLite" | "PostgreSQL"; make: (name: string) => Promise<string> };
+export type Place = { dialect: "SQLite" | "PostgreSQL"; make: (name: string) => Promise<string>; copy: (from: string, name: string) => Promise<string> };
 
-export const filesIn = (dir: string): Place => ({ dialect: "SQLite", make: async (name) => path.join(dir, `${name}.db`) });
+export const filesIn = (dir: string): Place => ({
+  dialect: "SQLite",
+  make: async (name) => path.join(dir, `${name}.db`),
+  copy: async (from, name) => {
+    const file = path.join(dir, `${name}.db`);
+    copySqliteFile(from, file);
+    return file;
+  },
+});
+
+/** A SQLite file copied as it is (a copy-on-write clone where the file system has them), with its write-ahead log if one is left. */
+function copySqliteFile(from: string, to: string) {
+  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(to + suffix, { force: true });
+  fs.copyFileSync(from, to, fs.constants.COPYFILE_FICLONE);
+  if (fs.existsSync(`${from}-wal`) && fs.statSync(`${from}-wal`).size > 0) fs.copyFileSync(`${from}-wal`, `${to}-wal`);
+}
 
 /** A run's label: the database, with the dialect when it is not the default one. */
 const labelOf = (name: string, place: Place) => (place.dialect === "SQLite" ? name : `pg ${name}`);
@@ -134,13 +150,8 @@ export async function prepareLarge(dir: string, largePath: string, place: Place)
   }
   // The source is never opened (opening it would write beside it): the file is copied as it is,
   // with its write-ahead log if one is left, which SQLite folds in when the copy is opened.
-  // A copy-on-write clone where the file system has them, a plain copy elsewhere.
   const file = path.join(dir, "large.db");
-  fs.rmSync(file, { force: true });
-  fs.rmSync(`${file}-wal`, { force: true });
-  fs.rmSync(`${file}-shm`, { force: true });
-  fs.copyFileSync(largePath, file, fs.constants.COPYFILE_FICLONE);
-  if (fs.existsSync(`${largePath}-wal`) && fs.statSync(`${largePath}-wal`).size > 0) fs.copyFileSync(`${largePath}-wal`, `${file}-wal`);
+  copySqliteFile(largePath, file);
   let target = file;
   let copied: { rows: number; ms: number } | null = null;
   if (place.dialect === "PostgreSQL") {

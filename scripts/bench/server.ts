@@ -4,16 +4,24 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
+import { cpuMs, descendants, isAlive, meter, processesOf, type ProcessFigure, type ServerProcess } from "./proc";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
-const TICKS = 100; // USER_HZ on Linux
 export const BENCH_SECRET = "marquee-bench-secret-0123456789-abcdefghijklmnop";
 
-export type Server = { proc: ChildProcess; port: number; base: string; stop: () => Promise<void> };
+/**
+ * Where a load is sent, and whose CPU and memory it is charged to: a server with its workers (a
+ * Server), or several servers behind a proxy (serverGroup). `processes` is read when a load
+ * starts and again when it ends.
+ */
+export type LoadTarget = { base: string; processes: () => ServerProcess[] };
+
+export type Server = LoadTarget & { proc: ChildProcess; port: number; stop: () => Promise<void> };
 
 /**
  * The production server on `target`: a SQLite file, or a postgres:// URL (its data folder, for
- * what is not in the database, is then a fresh temporary one).
+ * what is not in the database, is then a fresh temporary one). One process unless `env` sets
+ * WEB_CONCURRENCY: the CPU profiler and the per-thread figures read that one process.
  */
 export async function startServer(target: string, port: number, env: Record<string, string> = {}): Promise<Server> {
   const where = target.startsWith("postgres")
@@ -21,7 +29,7 @@ export async function startServer(target: string, port: number, env: Record<stri
     : { DATABASE_URL: "", DATABASE_PATH: target };
   const proc = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs")], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", ...where, AUTH_SECRET: BENCH_SECRET, NEXT_TELEMETRY_DISABLED: "1", SEED_DEMO: "false", ...env },
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", ...where, AUTH_SECRET: BENCH_SECRET, NEXT_TELEMETRY_DISABLED: "1", SEED_DEMO: "false", WEB_CONCURRENCY: "1", ...env },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const base = `http://127.0.0.1:${port}`;
@@ -31,56 +39,89 @@ export async function startServer(target: string, port: number, env: Record<stri
     if (ok) break;
     if (i === 299) throw new Error("the server did not become ready");
   }
-  const stop = () =>
-    new Promise<void>((resolve) => {
+  const stop = async () => {
+    const workers = descendants(proc.pid!);
+    await new Promise<void>((resolve) => {
+      if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
       proc.once("exit", () => resolve());
       proc.kill("SIGTERM");
     });
-  return { proc, port, base, stop };
+    // Workers leave with their primary; the next measure must not share the machine with one.
+    for (let i = 0; i < 50 && workers.some(isAlive); i++) await new Promise((r) => setTimeout(r, 100));
+    for (const pid of workers.filter(isAlive)) process.kill(pid, "SIGKILL");
+  };
+  return { proc, port, base, stop, processes: () => processesOf(proc.pid!) };
 }
 
-function cpuTicks(pid: number, thread?: number): number {
-  const stat = fs.readFileSync(thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`, "utf8");
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return Number(fields[11]) + Number(fields[12]); // utime + stime
+/** Several servers behind one address (a proxy's), with the proxy's own processes if it has any. */
+export function serverGroup(base: string, servers: Server[], proxy: () => ServerProcess[] = () => []): LoadTarget {
+  return {
+    base,
+    processes: () => [
+      ...servers.flatMap((s, i) => s.processes().map((p) => ({ ...p, role: p.role === "process" ? `instance ${i + 1}` : `instance ${i + 1} ${p.role}` }))),
+      ...proxy().map((p) => ({ ...p, kind: "proxy" as const })),
+    ],
+  };
 }
 
 /** The server's CPU so far, in ms: all its threads, and its main (JavaScript) thread alone. */
 export function threadCpuMs(server: Server): { total: number; main: number } {
   const pid = server.proc.pid!;
-  const ms = (ticks: number) => (ticks / TICKS) * 1000;
-  return { total: ms(cpuTicks(pid)), main: ms(cpuTicks(pid, pid)) };
-}
-
-function rssMb(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+  return { total: cpuMs(pid), main: cpuMs(pid, pid) };
 }
 
 /** CPU time the server process has used so far, in ms (user + system; 10 ms steps). */
 export function serverCpuMs(server: Server): number {
-  return (cpuTicks(server.proc.pid!) / TICKS) * 1000;
+  return cpuMs(server.proc.pid!);
 }
 
-export type LoadResult = { name: string; requests: number; rps: number; p50: number; p99: number; errors: number; non2xx: number; cpuMsPerReq: number; rssMb: number; bytes: number };
+/**
+ * A load's figures: requests (or views) per second, latency, failures, the server's CPU per
+ * request summed over its processes and helpers and its resident memory summed over its own
+ * processes (a proxy's in neither), then each process's.
+ */
+export type LoadResult = {
+  name: string;
+  requests: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  cpuMsPerReq: number;
+  rssMb: number;
+  bytes: number;
+  processes: ProcessFigure[];
+};
 
-/** A bounded load run (time and connections) against one URL of the server. */
+/**
+ * A bounded load run (time and connections) against one URL of the server, or several: each
+ * connection then asks for them in turn, and `bytes` is their mean body.
+ */
 export async function load(
-  server: Server,
+  server: LoadTarget,
   name: string,
-  url: string,
+  url: string | string[],
   opts: { seconds?: number; connections?: number; headers?: Record<string, string> } = {},
 ): Promise<LoadResult> {
-  const target = server.base + url;
+  const urls = typeof url === "string" ? [url] : url;
   const headers = opts.headers ?? {};
-  const first = await fetch(target, { headers });
-  if (!first.ok) throw new Error(`${name}: ${url} answered ${first.status}`);
-  const bytes = (await first.arrayBuffer()).byteLength;
-  for (let i = 0; i < 20; i++) await fetch(target, { headers }).then((r) => r.arrayBuffer());
-  const pid = server.proc.pid!;
-  const before = cpuTicks(pid);
-  const res = await autocannon({ url: target, headers, duration: opts.seconds ?? 10, connections: opts.connections ?? 10 });
-  const ticks = cpuTicks(pid) - before;
+  let bytes = 0;
+  for (const u of urls) {
+    const first = await fetch(server.base + u, { headers });
+    if (!first.ok) throw new Error(`${name}: ${u} answered ${first.status}`);
+    bytes += (await first.arrayBuffer()).byteLength / urls.length;
+    for (let i = 0; i < 20; i++) await fetch(server.base + u, { headers }).then((r) => r.arrayBuffer());
+  }
+  const done = meter(server.processes);
+  const res = await autocannon({
+    url: server.base,
+    headers,
+    duration: opts.seconds ?? 10,
+    connections: opts.connections ?? 10,
+    requests: urls.map((path) => ({ method: "GET", path })),
+  });
+  const used = done();
   const total = res.requests.total;
   return {
     name,
@@ -90,9 +131,10 @@ export async function load(
     p99: res.latency.p99,
     errors: res.errors + res.timeouts,
     non2xx: res.non2xx,
-    cpuMsPerReq: total ? ((ticks / TICKS) * 1000) / total : 0,
-    rssMb: rssMb(pid),
+    cpuMsPerReq: total ? used.appCpuMs / total : 0,
+    rssMb: used.appRssMb,
     bytes,
+    processes: used.processes,
   };
 }
 
@@ -112,6 +154,9 @@ export type PostLoad = {
   open: { rps: number; p50: number; p99: number; requests: number };
   /** When the last connection had its first answer, ms after the load began. */
   allOpenAfterMs: number;
+  /** The server's CPU per post over the whole run, summed over its processes and helpers (a proxy's aside). */
+  cpuMsPerReq: number;
+  processes: ProcessFigure[];
 };
 
 /**
@@ -119,7 +164,7 @@ export type PostLoad = {
  * request's session cookie and fields, so every request can differ.
  */
 export async function postLoad(
-  server: Server,
+  server: LoadTarget,
   route: string,
   form: (i: number) => { cookie: string; fields: Record<string, string> },
   opts: { seconds: number; connections: number },
@@ -129,6 +174,7 @@ export async function postLoad(
   // Each answer: when it came (ms after the start) and how long its request took.
   const answers: { at: number; ms: number }[] = [];
   const firstAnswer = new Map<object, number>();
+  const done = meter(server.processes);
   const res = await new Promise<autocannon.Result>((resolve, reject) => {
     const run = autocannon(
       {
@@ -157,6 +203,7 @@ export async function postLoad(
       if (!firstAnswer.has(client)) firstAnswer.set(client, at);
     });
   });
+  const used = done();
   const allOpenAfterMs = Math.max(0, ...firstAnswer.values());
   const open = answers.filter((a) => a.at - a.ms >= allOpenAfterMs);
   const latencies = open.map((a) => a.ms).sort((a, b) => a - b);
@@ -172,6 +219,8 @@ export async function postLoad(
     non2xx: res.non2xx,
     open: { rps: window > 0 ? after.length / window : 0, p50: Math.round(percentile(latencies, 0.5)), p99: Math.round(percentile(latencies, 0.99)), requests: open.length },
     allOpenAfterMs: Math.round(allOpenAfterMs),
+    cpuMsPerReq: res.requests.total ? used.appCpuMs / res.requests.total : 0,
+    processes: used.processes,
   };
 }
 
@@ -183,7 +232,7 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
  * view (both answers) and the server's CPU per view.
  */
 export async function viewLoad(
-  server: Server,
+  server: LoadTarget,
   name: string,
   pageUrl: string,
   jsonUrl: string,
@@ -197,11 +246,10 @@ export async function viewLoad(
     bytes += (await first.arrayBuffer()).byteLength;
   }
   for (let i = 0; i < 20; i++) for (const url of [pageUrl, jsonUrl]) await fetch(server.base + url, { headers }).then((r) => r.arrayBuffer());
-  const pid = server.proc.pid!;
   // Each connection sends the two requests in turn: its odd answers are pages, its even ones JSON.
   const pending = new Map<object, number>();
   const views: number[] = [];
-  const before = cpuTicks(pid);
+  const done = meter(server.processes);
   const res = await new Promise<autocannon.Result>((resolve, reject) => {
     const run = autocannon(
       {
@@ -225,7 +273,7 @@ export async function viewLoad(
       }
     });
   });
-  const ticks = cpuTicks(pid) - before;
+  const used = done();
   views.sort((a, b) => a - b);
   return {
     name,
@@ -235,8 +283,9 @@ export async function viewLoad(
     p99: percentile(views, 0.99),
     errors: res.errors + res.timeouts,
     non2xx: res.non2xx,
-    cpuMsPerReq: views.length ? ((ticks / TICKS) * 1000) / views.length : 0,
-    rssMb: rssMb(pid),
+    cpuMsPerReq: views.length ? used.appCpuMs / views.length : 0,
+    rssMb: used.appRssMb,
     bytes,
+    processes: used.processes,
   };
 }

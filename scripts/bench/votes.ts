@@ -2,7 +2,7 @@
 import { encode } from "next-auth/jwt";
 import { unlockedWriter, type DB } from "@/db";
 import { users } from "@/db/schema";
-import { postLoad, type PostLoad, type Server } from "./server";
+import { postLoad, type LoadTarget, type PostLoad } from "./server";
 import { one } from "@/db/query";
 
 export const SESSION_COOKIE = "authjs.session-token";
@@ -31,7 +31,7 @@ export async function makeVoters(db: DB, n: number): Promise<string[]> {
  * 50 connections post votes for `seconds`: each member upvotes every review in turn, then takes
  * the upvotes back, and so on, so every request changes a count.
  */
-export function loadVotes(server: Server, cookies: string[], reviewIds: number[], seconds = 10, connections = 50): Promise<PostLoad> {
+export function loadVotes(server: LoadTarget, cookies: string[], reviewIds: number[], seconds = 10, connections = 50): Promise<PostLoad> {
   const perPass = cookies.length * reviewIds.length;
   return postLoad(
     server,
