@@ -12,6 +12,8 @@ const SQLITE_ONLY = [
   // kill -9 of writers on the SQLite file (its WAL, integrity_check, online backup):
   // tests/integration/durability-pg.test.ts is the same on PostgreSQL
   "tests/integration/durability.test.ts",
+  // a server's workers taking turns at the SQLite file's write lock (PostgreSQL's writers wait on its advisory lock)
+  "tests/integration/cluster-write-turns.test.ts",
   // these start PostgreSQL clusters of their own: the schema on a real server, and copies between
   // a SQLite file and PostgreSQL both ways
   "tests/integration/pg-schema.test.ts",

@@ -6,6 +6,7 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
+import { writeTurn } from "./cluster-lock";
 import { DIALECT, isPostgresUrl, type Dialect } from "./dialect";
 import * as schema from "./schema";
 import * as pgSchema from "./schema-pg";
@@ -240,14 +241,20 @@ export async function writeTx<T>(db: DB, fn: (tx: Tx) => Promise<T> | T): Promis
 
 async function sqliteTransaction<T>(db: DB, writer: SqliteWriter, fn: (tx: Tx) => Promise<T> | T): Promise<T> {
   const client = writer.conn.$client;
-  client.exec("BEGIN IMMEDIATE");
+  // The other workers of this server wait their turn without sleeping (db/cluster-lock.ts).
+  const endTurn = await writeTurn();
   try {
-    const value = await inTransaction.run(db, () => fn(writer.conn));
-    client.exec("COMMIT");
-    return value;
-  } catch (err) {
-    if (client.inTransaction) client.exec("ROLLBACK");
-    throw err;
+    client.exec("BEGIN IMMEDIATE");
+    try {
+      const value = await inTransaction.run(db, () => fn(writer.conn));
+      client.exec("COMMIT");
+      return value;
+    } catch (err) {
+      if (client.inTransaction) client.exec("ROLLBACK");
+      throw err;
+    }
+  } finally {
+    endTurn();
   }
 }
 

@@ -3,6 +3,7 @@
 // drain (server/main.ts) before it exits. The primary serves nothing itself.
 import cluster, { type Worker } from "node:cluster";
 import os from "node:os";
+import { serveWriteTurns } from "../db/cluster-lock";
 
 // A worker that dies this soon after it started, this many times in a row, is not started again.
 const CRASH_WINDOW_MS = 10_000;
@@ -17,6 +18,7 @@ export async function runPrimary(count: number, prepare: () => Promise<Record<st
   const log = (msg: string) => console.log(`marquee: ${msg}`);
   // Migrations, the first-run seed and a generated secret: once, before any worker starts.
   const env = await prepare();
+  serveWriteTurns();
   let stopping = false;
   let crashes = 0;
   const started = new Map<Worker, number>();
