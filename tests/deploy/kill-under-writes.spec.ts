@@ -1,5 +1,5 @@
 import { performance } from "node:perf_hooks";
-import { expect, test, type Site } from "./site";
+import { backInRotation, expect, test, type Site } from "./site";
 import { clients, post, Recorder, tally, type Outcome } from "./load";
 import { reviewOpenTo } from "./journeys";
 
@@ -98,6 +98,7 @@ test("SIGKILL to one server under write load: every acknowledged write is in Pos
   const voted = new Set(voteRows.map((r) => `${r.user_id}/${r.comment_id}`));
   expect(votes.filter((w) => !voted.has(`${w.member}/${w.commentId}`)), "acknowledged upvotes without a row").toEqual([]);
 
-  // A comes back (as a process manager restarts it) for the journeys after this one.
+  // A comes back (as a process manager restarts it) for the journeys after this one, and nginx takes it back.
   await site.a.start();
+  await backInRotation(site, site.a);
 });

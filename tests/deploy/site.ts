@@ -216,6 +216,23 @@ export function upstreamsOf(headers: Headers | Record<string, string>): string[]
   return (value ?? "").split(/,|\s:\s/).map((s) => s.trim()).filter(Boolean);
 }
 
+/**
+ * Waits until nginx sends requests to `instance` again. After a server was down, nginx leaves it
+ * out until its fail_timeout has passed, healthy or not; meanwhile a request that would be passed
+ * on to it (a 404 asked of the other server) has nowhere to go.
+ */
+export async function backInRotation(site: Site, instance: Instance): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const res = await fetch(`${site.origin}/api/health`).catch(() => null);
+        return res?.ok && upstreamsOf(res.headers).join() === instance.upstream;
+      },
+      { timeout: 30_000, intervals: [100] },
+    )
+    .toBe(true);
+}
+
 let databases = 0;
 
 /** Keeps the servers' and nginx's logs in the suite's output folder (the rest of the site folder goes). */
